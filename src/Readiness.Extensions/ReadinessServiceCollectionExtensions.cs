@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Readiness.Competencies;
+
+// The Readiness namespace, not Microsoft.Extensions.DependencyInjection: "using Readiness;" is what brings AddReadiness in.
+namespace Readiness;
+
+/// <summary>Registers Readiness in a <see cref="IServiceCollection"/>.</summary>
+public static class ReadinessServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the built-in <see cref="LeadershipFramework.Model"/> as the <see cref="CompetencyModel"/> and
+    /// <see cref="LeadershipFramework.FirstLineManager"/> as the <see cref="RoleProfile"/>, both singletons.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    /// <remarks>
+    /// Idempotent: every registration uses <c>TryAdd</c>, so calling it twice registers nothing twice, and a model or
+    /// profile you registered before calling it is kept.
+    /// </remarks>
+    public static IServiceCollection AddReadiness(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(LeadershipFramework.Model);
+        services.TryAddSingleton(LeadershipFramework.FirstLineManager);
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Readiness.Competencies;
+
+namespace Readiness.Extensions.Tests;
+
+public sealed class AddReadinessTests
+{
+    [Fact]
+    public void Resolves_the_built_in_model_and_profile_as_singletons()
+    {
+        using var provider = new ServiceCollection().AddReadiness()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        Assert.Same(LeadershipFramework.Model, provider.GetRequiredService<CompetencyModel>());
+        Assert.Same(LeadershipFramework.FirstLineManager, provider.GetRequiredService<RoleProfile>());
+    }
+
+    [Fact]
+    public void Calling_twice_registers_nothing_twice()
+    {
+        var services = new ServiceCollection().AddReadiness();
+        var count = services.Count;
+
+        services.AddReadiness();
+
+        Assert.Equal(count, services.Count);
+    }
+
+    [Fact]
+    public void A_model_registered_first_wins()
+    {
+        var mine = new CompetencyModelBuilder("mine", "Mine")
+            .AddCompetency("leads", "Leads", CompetencyDomain.Leadership, c => c.WithDefinition("Leads people."))
+            .Build();
+        var services = new ServiceCollection().AddSingleton(mine).AddReadiness();
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(mine, provider.GetRequiredService<CompetencyModel>());
+    }
+
+    [Fact]
+    public void Null_services_are_rejected()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => ReadinessServiceCollectionExtensions.AddReadiness(null!));
+        Assert.Equal("services", e.ParamName);
+    }
+}
