@@ -464,6 +464,11 @@ public static class ReadinessJson
     /// <summary>Turns the serializer's wording ("could not be converted to System.Nullable`1[System.Int32]") into the rule broken.</summary>
     private static string DescribeShapeError(JsonException e)
     {
+        if (e.InnerException?.InnerException is DecoderFallbackException)
+        {
+            return "the text is not valid UTF-8";
+        }
+
         var message = e.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         var plain = cut < 0 ? message : message[..cut];
