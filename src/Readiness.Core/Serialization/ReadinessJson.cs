@@ -30,6 +30,9 @@ public static class ReadinessJson
 
     private const string Domains = "use \"IndividualPerformance\" or \"Leadership\"";
 
+    // Stands in for a missing or unknown domain so the builder still checks the rest; its own complaint is dropped.
+    private const CompetencyDomain UndefinedDomain = (CompetencyDomain)(-1);
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Writes a competency model as indented JSON.</summary>
@@ -360,8 +363,6 @@ public static class ReadinessJson
         errors.AddRange(scaleErrors);
         return scaleErrors.Count == 0 ? ProficiencyScale.Create(levels) : null;
     }
-
-    private const CompetencyDomain UndefinedDomain = (CompetencyDomain)(-1);
 
     private static CompetencyDomain ParseDomain(string? text, string path, List<ValidationError> errors)
     {
