@@ -1,0 +1,89 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Readiness.Weighting;
+
+namespace Readiness.Cli;
+
+/// <summary>A pairwise-comparison file that cannot be read; the message names the row, column and rule.</summary>
+internal sealed class PairwiseCsvException(string message) : Exception(message);
+
+/// <summary>
+/// Reads a square judgement matrix: a header row of competency ids (the corner cell is ignored), then one row per
+/// competency with its id first. Cells are numbers (invariant culture), fractions such as <c>1/3</c>, or <c>NA</c>/empty.
+/// </summary>
+internal static class PairwiseCsv
+{
+    public static PairwiseComparisons Read(FileInfo file)
+    {
+        using var reader = new StreamReader(file.FullName);
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        var rows = new List<string[]>();
+        while (csv.Read())
+        {
+            if (csv.Record is { } record && !record.All(string.IsNullOrEmpty))
+            {
+                rows.Add(record);
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            throw new PairwiseCsvException("the file is empty; expected a header row of competency ids and one row per competency");
+        }
+
+        var ids = rows[0].Skip(1).ToArray();
+        var n = ids.Length;
+        if (rows.Count - 1 != n)
+        {
+            throw new PairwiseCsvException($"the header names {n} competencies but there are {rows.Count - 1} rows; the matrix must be square");
+        }
+
+        var matrix = new double?[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            var row = rows[i + 1];
+            var line = i + 2;
+            if (row.Length != n + 1)
+            {
+                throw new PairwiseCsvException($"row {line} ('{row[0]}') has {row.Length - 1} judgements; expected {n}");
+            }
+
+            if (!string.Equals(row[0], ids[i], StringComparison.OrdinalIgnoreCase))
+            {
+                throw new PairwiseCsvException($"row {line} starts with '{row[0]}' but column {i + 1} of the header is '{ids[i]}'; rows must list the competencies in the header's order");
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                matrix[i, j] = ParseCell(row[j + 1], line, ids[j]);
+            }
+        }
+
+        return PairwiseComparisons.FromMatrix(ids, matrix);
+    }
+
+    private static double? ParseCell(string cell, int line, string column)
+    {
+        if (cell.Length == 0 || cell.Equals("NA", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var slash = cell.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 && TryParse(cell, out var value))
+        {
+            return value;
+        }
+
+        if (slash > 0 && TryParse(cell[..slash], out var numerator) && TryParse(cell[(slash + 1)..], out var denominator) && denominator != 0)
+        {
+            return numerator / denominator;
+        }
+
+        throw new PairwiseCsvException($"row {line}, column '{column}': '{cell}' is not a judgement; write a number (3, 0.5), a fraction (1/3), NA or leave it empty");
+    }
+
+    private static bool TryParse(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Readiness.Weighting;
+
+namespace Readiness.Cli;
+
+/// <summary>The command tree: one verb per capability.</summary>
+internal static class ReadinessCommand
+{
+    public static RootCommand Create()
+    {
+        var pairwise = new Option<FileInfo>("--pairwise")
+        {
+            Description = "CSV file: a square matrix of pairwise judgements, competency ids in the header row and first column, NA or empty for a missing judgement.",
+            Required = true,
+        };
+        var method = new Option<string?>("--method")
+        {
+            Description = "eigenvector (needs a complete matrix) or geometric-mean. Default: eigenvector when complete, geometric-mean otherwise.",
+        };
+        method.AcceptOnlyFromAmong("eigenvector", "geometric-mean");
+        var randomIndex = new Option<string>("--ri")
+        {
+            Description = "Random-index table for the consistency ratio.",
+            DefaultValueFactory = _ => RandomIndexTable.Default.Name,
+        };
+        randomIndex.AcceptOnlyFromAmong([.. RandomIndexTable.All.Select(t => t.Name)]);
+
+        var weights = new Command("weights", "Derive competency weights from pairwise judgements (AHP) and report their consistency as JSON.")
+        {
+            pairwise,
+            method,
+            randomIndex,
+        };
+        weights.SetAction(result => WeightsVerb.Run(
+            result.GetRequiredValue(pairwise),
+            result.GetValue(method) switch
+            {
+                "eigenvector" => PairwiseMethod.Eigenvector,
+                "geometric-mean" => PairwiseMethod.GeometricMean,
+                _ => null,
+            },
+            RandomIndexTable.FromName(result.GetRequiredValue(randomIndex)),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error));
+
+        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights };
+    }
+}
