@@ -1,4 +1,5 @@
 using Readiness.Competencies;
+using Readiness.Weighting;
 using Spectre.Console;
 
 // The main demo. It grows with the library; today it shows the built-in framework the rest of the flow reads.
@@ -51,6 +52,53 @@ AnsiConsole.Write(profile);
 AnsiConsole.MarkupLine(
     $"Leadership carries [bold]{role.DomainWeight(CompetencyDomain.Leadership) * 100:0}%[/] of the weight, individual performance " +
     $"[bold]{role.DomainWeight(CompetencyDomain.IndividualPerformance) * 100:0}%[/]: a strong individual contributor is not yet a ready manager.");
+
+// How the profile's weights were derived: a domain split (leadership 85%, individual performance 15%) times points
+// within each domain. Recomputing them with the weighting API must give the profile's weights exactly.
+const double LeadershipShare = 0.85;
+var points = new DirectPointsWeighting();
+var withinLeadership = points.Weigh(role.Requirements.Where(r => r.Competency.Domain == CompetencyDomain.Leadership)
+    .Select(r => KeyValuePair.Create(r.Competency.Id, r.Importance)));
+var withinIndividual = points.Weigh(role.Requirements.Where(r => r.Competency.Domain == CompetencyDomain.IndividualPerformance)
+    .Select(r => KeyValuePair.Create(r.Competency.Id, r.Importance)));
+var derived = DomainWeighting.Combine(model, LeadershipShare, withinLeadership, withinIndividual);
+
+var derivation = new Table()
+    .Title("How the weights were derived: domain share × weight within the domain")
+    .AddColumns("Competency", "Points", "Within domain", "Domain share", "Final weight");
+foreach (var requirement in role.Requirements)
+{
+    var leadership = requirement.Competency.Domain == CompetencyDomain.Leadership;
+    var within = (leadership ? withinLeadership : withinIndividual)[requirement.Competency.Id];
+    derivation.AddRow(
+        Markup.Escape(requirement.Competency.Name),
+        requirement.Importance.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        within.ToString(),
+        Weight.FromFraction(leadership ? LeadershipShare : 1 - LeadershipShare).ToString(),
+        derived[requirement.Competency.Id].ToString());
+}
+
+AnsiConsole.WriteLine();
+AnsiConsole.Write(derivation);
+var largestDifference = role.Requirements.Max(r => Math.Abs(r.Weight.Fraction - derived[r.Competency.Id].Fraction));
+AnsiConsole.MarkupLine($"Largest difference from the profile's own weights: {largestDifference:E1}.");
+
+// The same priorities stated as pairwise judgements (AHP), with Saaty's consistency check.
+var top = new PairwiseComparisonsBuilder([LeadershipFramework.SetsClearExpectations, LeadershipFramework.Delegates, LeadershipFramework.DevelopsPeers, LeadershipFramework.TechnicalExpertise])
+    .Compare(LeadershipFramework.SetsClearExpectations, LeadershipFramework.Delegates, 1)
+    .Compare(LeadershipFramework.SetsClearExpectations, LeadershipFramework.DevelopsPeers, 3)
+    .Compare(LeadershipFramework.SetsClearExpectations, LeadershipFramework.TechnicalExpertise, 3)
+    .Compare(LeadershipFramework.Delegates, LeadershipFramework.DevelopsPeers, 3)
+    .Compare(LeadershipFramework.Delegates, LeadershipFramework.TechnicalExpertise, 5)
+    .Compare(LeadershipFramework.DevelopsPeers, LeadershipFramework.TechnicalExpertise, 1)
+    .Build();
+var ahp = new PairwiseWeighting().Analyze(top);
+AnsiConsole.WriteLine();
+AnsiConsole.MarkupLine($"[bold]Pairwise judgements (AHP)[/] for four competencies: {Markup.Escape(ahp.Weights.ToString())}");
+AnsiConsole.MarkupLine(
+    $"λmax {ahp.LambdaMax:0.000}, CI {ahp.ConsistencyIndex:0.000}, CR {ahp.ConsistencyRatio:0.000} under {ahp.RandomIndexTable} " +
+    $"({(ahp.IsAcceptable == true ? "consistent enough" : "too inconsistent")}: Saaty accepts ≤ {ahp.AcceptableConsistencyRatio:0.00}); " +
+    $"most inconsistent: {Markup.Escape(ahp.MostInconsistent?.ToString() ?? "none")}.");
 
 static string DomainName(CompetencyDomain domain) =>
     domain == CompetencyDomain.Leadership ? "Leadership" : "Individual performance";
