@@ -18,10 +18,15 @@ internal static class WeightsVerb
             var comparisons = PairwiseCsv.Read(file);
             analysis = new PairwiseWeighting(method, table).Analyze(comparisons);
         }
-        catch (Exception e) when (e is PairwiseCsvException or ReadinessValidationException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is PairwiseCsvException or ReadinessValidationException or CsvHelper.CsvHelperException or IOException or UnauthorizedAccessException)
         {
             // One line, naming the file: the first problem is enough to act on, and scripts can grep it.
-            var message = e is ReadinessValidationException v ? string.Join("; ", v.Errors) : e.Message;
+            var message = e switch
+            {
+                ReadinessValidationException v => string.Join("; ", v.Errors),
+                CsvHelper.CsvHelperException => "the file is not valid CSV (check quotes around cells)",
+                _ => e.Message,
+            };
             error.WriteLine($"error: {file.Name}: {message}");
             return BadInput;
         }

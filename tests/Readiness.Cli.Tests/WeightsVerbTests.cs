@@ -45,6 +45,7 @@ public sealed class WeightsVerbTests : IDisposable
     [InlineData(",a,b\nb,1,3\na,,1", "row 2 starts with 'b' but column 1 of the header is 'a'")]
     [InlineData(",a,b,c,d\na,1,2,,\nb,,1,,\nc,,,1,2\nd,,,,1", "2 unconnected groups: {a, b} and {c, d}")]
     [InlineData("", "the file is empty")]
+    [InlineData(",a,b\na,1,3\"x\nb,,1", "not valid CSV")]
     public void Bad_files_get_one_line_and_a_non_zero_exit_code(string content, string message)
     {
         var file = File(content);
