@@ -25,7 +25,7 @@ public sealed class CompetencyWeights : IReadOnlyCollection<KeyValuePair<string,
     {
         CompetencyIds = ids;
         _fractions = fractions;
-        _index = ids.Select((id, i) => KeyValuePair.Create(id, i)).ToFrozenDictionary(IdRules.Comparer);
+        _index = WeightingInput.IndexById(ids);
     }
 
     /// <summary>Gets the competency ids, in the order they were given.</summary>

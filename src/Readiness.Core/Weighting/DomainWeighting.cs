@@ -41,13 +41,21 @@ public static class DomainWeighting
             throw new ReadinessValidationException("domain weighting", errors);
         }
 
-        var weighted = model.Competencies
-            .Where(c => (c.Domain == CompetencyDomain.Leadership ? leadership : individualPerformance).TryGetWeight(c.Id, out _))
-            .ToList();
-        var values = weighted.Select(c => c.Domain == CompetencyDomain.Leadership
-            ? leadershipShare * leadership[c.Id].Fraction
-            : (1 - leadershipShare) * individualPerformance[c.Id].Fraction).ToArray();
-        return CompetencyWeights.Normalise([.. weighted.Select(c => c.Id)], values);
+        var ids = new List<string>();
+        var values = new List<double>();
+        foreach (var competency in model.Competencies)
+        {
+            var (within, share) = competency.Domain == CompetencyDomain.Leadership
+                ? (leadership, leadershipShare)
+                : (individualPerformance, 1 - leadershipShare);
+            if (within.TryGetWeight(competency.Id, out var weight))
+            {
+                ids.Add(competency.Id);
+                values.Add(share * weight.Fraction);
+            }
+        }
+
+        return CompetencyWeights.Normalise([.. ids], values);
     }
 
     private static void Check(CompetencyModel model, CompetencyWeights weights, CompetencyDomain domain, string name, List<ValidationError> errors)

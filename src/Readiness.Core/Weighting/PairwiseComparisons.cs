@@ -34,7 +34,7 @@ public sealed class PairwiseComparisons
     {
         CompetencyIds = ids;
         _matrix = matrix;
-        _index = ids.Select((id, i) => KeyValuePair.Create(id, i)).ToFrozenDictionary(IdRules.Comparer);
+        _index = WeightingInput.IndexById(ids);
         for (var i = 0; i < ids.Length; i++)
         {
             for (var j = i + 1; j < ids.Length; j++)
@@ -113,21 +113,7 @@ public sealed class PairwiseComparisons
     {
         var errors = new List<ValidationError>();
         var n = competencyIds.Count;
-        if (n == 0)
-        {
-            errors.Add(new("competencies", "is empty; at least one competency is required"));
-        }
-
-        var firstIndex = new Dictionary<string, int>(IdRules.Comparer);
-        for (var i = 0; i < n; i++)
-        {
-            var problem = IdRules.Check(competencyIds[i]);
-            errors.AddProblem($"competencies[{i}]", problem);
-            if (problem is null && !firstIndex.TryAdd(competencyIds[i]!, i))
-            {
-                errors.Add(new($"competencies[{i}]", $"'{competencyIds[i]}' is listed twice; each competency appears once"));
-            }
-        }
+        WeightingInput.CheckIds(competencyIds, "competencies", i => $"competencies[{i}]", errors);
 
         if (errors.Count > 0)
         {
