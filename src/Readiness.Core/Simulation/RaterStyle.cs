@@ -1,0 +1,20 @@
+namespace Readiness.Simulation;
+
+/// <summary>The rating habit planted in a simulated rater.</summary>
+public enum RaterStyle
+{
+    /// <summary>A small random leniency or severity, as every rater has.</summary>
+    Ordinary = 0,
+
+    /// <summary>Rates everyone markedly above their level.</summary>
+    Lenient = 1,
+
+    /// <summary>Rates everyone markedly below their level.</summary>
+    Severe = 2,
+
+    /// <summary>Uses only the middle of the scale: ratings are pulled toward the midpoint.</summary>
+    CentralTendency = 3,
+
+    /// <summary>Rates every competency of a person from one overall impression.</summary>
+    Halo = 4,
+}

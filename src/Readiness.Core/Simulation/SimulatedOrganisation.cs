@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using Readiness.Evidence;
+
+namespace Readiness.Simulation;
+
+/// <summary>A simulated organisation: its people, its raters, the ratings of one 360° cycle and the truth behind them.</summary>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class SimulatedOrganisation
+{
+    internal SimulatedOrganisation(
+        SimulationSettings settings,
+        ImmutableArray<SimulatedPerson> people,
+        ImmutableArray<SimulatedRater> raters,
+        ImmutableArray<Rating> ratings)
+    {
+        Settings = settings;
+        People = people;
+        Raters = raters;
+        Ratings = ratings;
+    }
+
+    /// <summary>Gets the settings the organisation was generated from.</summary>
+    public SimulationSettings Settings { get; }
+
+    /// <summary>Gets every person, head of the organisation first.</summary>
+    public ImmutableArray<SimulatedPerson> People { get; }
+
+    /// <summary>Gets every person who gave at least one rating, with their planted bias, in ordinal id order.</summary>
+    public ImmutableArray<SimulatedRater> Raters { get; }
+
+    /// <summary>Gets the ratings of the cycle, as raters would export them.</summary>
+    public ImmutableArray<Rating> Ratings { get; }
+
+    /// <summary>Gets one performance record per person, measured apart from the leadership ratings.</summary>
+    public ImmutableArray<PerformanceRecord> PerformanceRecords =>
+        [.. People.Select(p => new PerformanceRecord(p.Id, p.Performance, Settings.Cycle))];
+
+    /// <summary>Takes the ratings in through <see cref="RatingSetBuilder"/>.</summary>
+    /// <returns>The rating set and its intake report (a simulation produces no rejects).</returns>
+    public RatingIntake TakeInRatings() => new RatingSetBuilder(Settings.Model).AddRange(Ratings).Build();
+}

@@ -1,0 +1,115 @@
+using Readiness.Competencies;
+using Readiness.Internal;
+
+namespace Readiness.Simulation;
+
+/// <summary>What a simulated organisation looks like: its size, its rating design and the rater biases planted in it.</summary>
+/// <remarks>
+/// Every property has a documented default that gives a realistic 360° cycle. Settings are checked when a simulation
+/// starts (<see cref="OrganisationSimulator.Generate"/>); a bad value gets an exception naming the property and the rule.
+/// </remarks>
+public sealed record SimulationSettings
+{
+    /// <summary>Gets the number of people. The default value is 1,200.</summary>
+    public int People { get; init; } = 1200;
+
+    /// <summary>Gets the seed; the same settings and seed give the same organisation, bit for bit. The default value is 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Gets the competency model rated. The default value is <see cref="LeadershipFramework.Model"/>.</summary>
+    public CompetencyModel Model { get; init; } = LeadershipFramework.Model;
+
+    /// <summary>Gets the number of direct reports per manager (the span of control). The default value is 8.</summary>
+    public int TeamSize { get; init; } = 8;
+
+    /// <summary>Gets how many team-mates rate each person as peers (fewer when the team is smaller). The default value is 3.</summary>
+    public int PeersPerPerson { get; init; } = 3;
+
+    /// <summary>Gets how many of a manager's direct reports rate them. The default value is 4.</summary>
+    public int DirectReportRaters { get; init; } = 4;
+
+    /// <summary>Gets the probability that the skip-level manager also rates a person. The default value is 0.5.</summary>
+    public double SkipLevelShare { get; init; } = 0.5;
+
+    /// <summary>Gets a value indicating whether every person rates themselves. The default value is true.</summary>
+    public bool SelfRatings { get; init; } = true;
+
+    /// <summary>Gets the probability that any one rating is missing. The default value is 0.05.</summary>
+    public double MissingShare { get; init; } = 0.05;
+
+    /// <summary>Gets the correlation between a person's general leadership and individual-performance levels. The default value is 0.2.</summary>
+    /// <remarks>Weak by default: that is the premise — the best performers are not automatically the best leaders.</remarks>
+    public double LeadershipPerformanceCorrelation { get; init; } = 0.2;
+
+    /// <summary>Gets the standard deviation of true competency levels, in scale points. The default value is 0.7.</summary>
+    public double TrueLevelSd { get; init; } = 0.7;
+
+    /// <summary>Gets the standard deviation of ordinary raters' leniency, in scale points. The default value is 0.3.</summary>
+    public double RaterLeniencySd { get; init; } = 0.3;
+
+    /// <summary>Gets the share of raters planted as strongly lenient or severe (half each). The default value is 0.06.</summary>
+    public double BiasedRaterShare { get; init; } = 0.06;
+
+    /// <summary>Gets the leniency (+) or severity (−) of a planted biased rater, in scale points. The default value is 0.9.</summary>
+    public double BiasedRaterEffect { get; init; } = 0.9;
+
+    /// <summary>Gets the share of raters who use only the middle of the scale (central tendency). The default value is 0.08.</summary>
+    public double CentralTendencyShare { get; init; } = 0.08;
+
+    /// <summary>Gets the share of raters whose ratings follow their overall impression of a person (halo). The default value is 0.08.</summary>
+    public double HaloShare { get; init; } = 0.08;
+
+    /// <summary>Gets how far self-ratings run above others' ratings, in scale points. The default value is 0.4.</summary>
+    public double SelfInflation { get; init; } = 0.4;
+
+    /// <summary>Gets the standard deviation of the rating noise, in scale points. The default value is 0.5.</summary>
+    public double NoiseSd { get; init; } = 0.5;
+
+    /// <summary>Gets a value indicating whether ratings are rounded to whole scale levels, as raters give them. The default value is true.</summary>
+    public bool WholeLevels { get; init; } = true;
+
+    /// <summary>Gets the review-cycle label put on every rating, or null. The default value is null.</summary>
+    public string? Cycle { get; init; }
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Model, nameof(Model));
+        if (People is < 2 or > 2_000_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(People), People, $"People was {People}; it must be in [2, 2000000].");
+        }
+
+        if (TeamSize is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TeamSize), TeamSize, $"TeamSize was {TeamSize}; it must be in [1, 1000].");
+        }
+
+        if (PeersPerPerson < 0 || DirectReportRaters < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(PeersPerPerson), $"PeersPerPerson was {PeersPerPerson} and DirectReportRaters {DirectReportRaters}; neither may be negative.");
+        }
+
+        Guard.InRange(SkipLevelShare, 0, 1, nameof(SkipLevelShare));
+        Guard.InRange(MissingShare, 0, 0.95, nameof(MissingShare));
+        Guard.InRange(LeadershipPerformanceCorrelation, -1, 1, nameof(LeadershipPerformanceCorrelation));
+        Guard.InRange(TrueLevelSd, 0, 10, nameof(TrueLevelSd));
+        Guard.InRange(RaterLeniencySd, 0, 10, nameof(RaterLeniencySd));
+        Guard.InRange(BiasedRaterShare, 0, 1, nameof(BiasedRaterShare));
+        Guard.InRange(BiasedRaterEffect, 0, 10, nameof(BiasedRaterEffect));
+        Guard.InRange(CentralTendencyShare, 0, 1, nameof(CentralTendencyShare));
+        Guard.InRange(HaloShare, 0, 1, nameof(HaloShare));
+        Guard.InRange(SelfInflation, -10, 10, nameof(SelfInflation));
+        Guard.InRange(NoiseSd, 0, 10, nameof(NoiseSd));
+        if (BiasedRaterShare + CentralTendencyShare + HaloShare > 1)
+        {
+            throw new ArgumentException(
+                $"BiasedRaterShare + CentralTendencyShare + HaloShare was {Guard.Format(BiasedRaterShare + CentralTendencyShare + HaloShare)}; the shares must not add up to more than 1.");
+        }
+
+        if (Cycle is not null && PersonIdRules.Check(Cycle) is not null)
+        {
+            throw new ArgumentException($"Cycle '{Cycle}' is not a valid cycle label.", nameof(Cycle));
+        }
+    }
+}
