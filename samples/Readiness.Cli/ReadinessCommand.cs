@@ -43,6 +43,21 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
 
-        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights };
+        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateSimulate() };
+    }
+
+    private static Command CreateSimulate()
+    {
+        var people = new Option<int>("--people") { Description = "Number of people.", DefaultValueFactory = _ => 1200 };
+        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same organisation.", DefaultValueFactory = _ => 1 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write ratings.csv, performance.csv and truth.csv to.", Required = true };
+        var simulate = new Command("simulate", "Write a simulated organisation (a 360° cycle with planted rater biases) as CSV files.") { people, seed, output };
+        simulate.SetAction(result => SimulateVerb.Run(
+            result.GetValue(people),
+            result.GetValue(seed),
+            result.GetRequiredValue(output),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error));
+        return simulate;
     }
 }

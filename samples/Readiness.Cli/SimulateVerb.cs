@@ -1,0 +1,58 @@
+using System.Globalization;
+using Readiness.Simulation;
+
+namespace Readiness.Cli;
+
+/// <summary><c>readiness simulate --people N --seed S --out DIR</c>: a synthetic organisation as CSV files.</summary>
+internal static class SimulateVerb
+{
+    public static int Run(int people, int seed, DirectoryInfo output, TextWriter console, TextWriter error)
+    {
+        SimulatedOrganisation organisation;
+        try
+        {
+            organisation = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = seed });
+            output.Create();
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {e.Message.Split(Environment.NewLine)[0]}");
+            return WeightsVerb.BadInput;
+        }
+
+        RatingsCsv.Write(Path.Combine(output.FullName, "ratings.csv"), organisation.Ratings);
+        using (var performance = new StreamWriter(Path.Combine(output.FullName, "performance.csv")))
+        {
+            performance.WriteLine("ratee,performance");
+            foreach (var p in organisation.People)
+            {
+                performance.WriteLine($"{p.Id},{Number(p.Performance)}");
+            }
+        }
+
+        using (var truth = new StreamWriter(Path.Combine(output.FullName, "truth.csv")))
+        {
+            // One file for both kinds of truth: a person's true level per competency, and each rater's planted bias.
+            truth.WriteLine("kind,id,competency,value,style");
+            var competencies = organisation.Settings.Model.Competencies;
+            foreach (var p in organisation.People)
+            {
+                for (var c = 0; c < competencies.Length; c++)
+                {
+                    truth.WriteLine($"level,{p.Id},{competencies[c].Id},{Number(p.TrueLevels[c])},");
+                }
+            }
+
+            foreach (var r in organisation.Raters)
+            {
+                truth.WriteLine($"rater,{r.Id},,{Number(r.Leniency)},{r.Style}");
+            }
+        }
+
+        console.WriteLine(
+            $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: ratings.csv, performance.csv, truth.csv");
+        return WeightsVerb.Ok;
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,7 @@
+namespace Readiness.Calibration;
+
+/// <summary>A progress report from a long calibration.</summary>
+/// <param name="Stage">What is being done, for example <c>REML optimisation</c>.</param>
+/// <param name="Iteration">The iteration within the stage, from 1.</param>
+/// <param name="Objective">The current value of the stage's objective (for REML, the criterion being minimised), when there is one.</param>
+public readonly record struct CalibrationProgress(string Stage, int Iteration, double? Objective);

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Readiness.Evidence;
+
+namespace Readiness.Calibration.Internal;
+
+/// <summary>Checks of a rating design shared by every calibrator: what makes a method impossible, and what a reader should be told.</summary>
+internal static class DesignChecks
+{
+    public static void ThrowIfUnusable(CalibrationMethod method, RatingSet ratings, int parameters)
+    {
+        if (ratings.Count == 0)
+        {
+            throw new InsufficientRatingsException(method, "there are no ratings.");
+        }
+
+        var values = ratings.Values;
+        var first = values[0];
+        var allSame = true;
+        foreach (var v in values)
+        {
+            if (v != first)
+            {
+                allSame = false;
+                break;
+            }
+        }
+
+        if (allSame && ratings.Count > 1)
+        {
+            throw new InsufficientRatingsException(method,
+                $"all {ratings.Count} ratings are {first.ToString("R", CultureInfo.InvariantCulture)}; with no variation there is no rater bias to estimate.");
+        }
+
+        if (ratings.Count < parameters)
+        {
+            throw new InsufficientRatingsException(method, $"{ratings.Count} ratings are fewer than the {parameters} parameters of the method.");
+        }
+    }
+
+    public static void AddDesignWarnings(RatingSet ratings, List<string> warnings)
+    {
+        var raterCount = new int[ratings.Raters.Length];
+        foreach (var r in ratings.RaterIndices)
+        {
+            raterCount[r]++;
+        }
+
+        var single = raterCount.Count(c => c == 1);
+        if (single > 0)
+        {
+            warnings.Add($"{single} rater(s) gave only one rating; their leniency cannot be told apart from their judgement of that person, so their effects rest on the model alone.");
+        }
+
+        var ratee = ratings.RateeIndices;
+        var rater = ratings.RaterIndices;
+        var source = ratings.Sources;
+        var otherRaters = new HashSet<int>[ratings.Ratees.Length];
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            if (source[i] != RaterSource.Self)
+            {
+                (otherRaters[ratee[i]] ??= []).Add(rater[i]);
+            }
+        }
+
+        var thin = otherRaters.Count(s => s is null || s.Count <= 1);
+        if (thin > 0)
+        {
+            warnings.Add($"{thin} person(s) were rated by at most one rater other than themselves; their estimates cannot separate that rater's leniency from their level and carry wide standard errors.");
+        }
+
+        var components = ConnectedComponents(ratings);
+        if (components > 1)
+        {
+            warnings.Add($"The rater–ratee graph falls into {components} unconnected groups: rater effects are only comparable within a group, and comparisons across groups rest on the assumption that groups do not differ on average.");
+        }
+    }
+
+    /// <summary>Counts the connected groups of the bipartite rater–ratee graph (union–find with path halving).</summary>
+    public static int ConnectedComponents(RatingSet ratings)
+    {
+        var t = ratings.Ratees.Length;
+        var parent = Enumerable.Range(0, t + ratings.Raters.Length).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        var ratee = ratings.RateeIndices;
+        var rater = ratings.RaterIndices;
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            var a = Find(ratee[i]);
+            var b = Find(t + rater[i]);
+            if (a != b)
+            {
+                parent[Math.Max(a, b)] = Math.Min(a, b);
+            }
+        }
+
+        return Enumerable.Range(0, parent.Length).Count(x => Find(x) == x);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Readiness.Calibration;
+
+/// <summary>One variance component of a calibration model, in squared scale points.</summary>
+/// <param name="Name">The component: <c>ratee</c>, <c>ratee_competency</c>, <c>rater</c> or <c>residual</c>.</param>
+/// <param name="Variance">The estimated variance, never negative.</param>
+public sealed record VarianceComponent(string Name, double Variance)
+{
+    /// <summary>The name of the between-person component (a person's general level).</summary>
+    public const string Ratee = "ratee";
+
+    /// <summary>The name of the person-by-competency component (a person's profile across competencies).</summary>
+    public const string RateeCompetency = "ratee_competency";
+
+    /// <summary>The name of the rater component (leniency and severity).</summary>
+    public const string Rater = "rater";
+
+    /// <summary>The name of the residual component (everything else, noise included).</summary>
+    public const string Residual = "residual";
+
+    /// <summary>Gets the standard deviation, in scale points.</summary>
+    public double StandardDeviation => Math.Sqrt(Variance);
+}

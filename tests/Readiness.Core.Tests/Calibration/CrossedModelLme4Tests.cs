@@ -1,0 +1,39 @@
+using Readiness.Calibration;
+
+namespace Readiness.Core.Tests.Calibration;
+
+/// <summary>The crossed model against lme4::lmer on the same data (Data/lme4; fit_lme4.R says how the values were made).</summary>
+public sealed class CrossedModelLme4Tests
+{
+    public static TheoryData<string> Datasets => new() { "org120" };
+
+    [Theory]
+    [MemberData(nameof(Datasets))]
+    public void Exact_path_reproduces_lmer(string name)
+    {
+        var data = Lme4Data.Load(name);
+
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(data.Ratings);
+
+        Assert.True(result.Converged);
+        Assert.Equal(double.Parse(data.Fit["reml_criterion"], System.Globalization.CultureInfo.InvariantCulture), result.Objective!.Value, 1e-4);
+        foreach (var component in result.VarianceComponents)
+        {
+            var expected = data.Variances[component.Name];
+            Assert.True(Math.Abs(component.Variance - expected) <= 1e-3 * expected, $"{component.Name}: {component.Variance} vs lme4 {expected}");
+        }
+
+        foreach (var effect in result.FixedEffects)
+        {
+            var (estimate, se) = data.Fixed[Lme4Data.Lme4Name(effect.Name)];
+            Assert.True(Math.Abs(effect.Estimate - estimate) <= 1e-4, $"{effect.Name}: {effect.Estimate} vs lme4 {estimate}");
+            Assert.True(Math.Abs(effect.StandardError - se) <= 1e-4, $"{effect.Name} SE: {effect.StandardError} vs lme4 {se}");
+        }
+
+        foreach (var rater in result.RaterEffects)
+        {
+            var expected = data.Blups[("rater", rater.Rater.Value)];
+            Assert.True(Math.Abs(rater.Effect - expected) <= 1e-4, $"rater {rater.Rater}: {rater.Effect} vs lme4 {expected}");
+        }
+    }
+}

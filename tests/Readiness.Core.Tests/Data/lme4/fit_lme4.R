@@ -1,0 +1,58 @@
+# Produces the lme4 expected values that CrossedModelLme4Tests reproduce.
+#
+# Usage: Rscript fit_lme4.R <ratings.csv[.gz]> <out-prefix> <competency levels, comma-separated, in model order>
+# Peer: R 4.2 with lme4 1.1-31 (Debian: apt-get install r-base-core r-cran-lme4).
+#
+# The model is the crossed random-effects model of Readiness.Calibration:
+#   value ~ competency + source + (1 | ratee) + (1 | ratee:competency) + (1 | rater)
+# with treatment contrasts: competency levels in model order, source levels in RaterSource order (self, manager, peer,
+# direct-report, skip-level, assessor), each restricted to the levels present. With one competency the ratee x competency
+# term is dropped and the competency column is not in the fixed part.
+# The optimiser is run to a much tighter tolerance than lme4's default so that the values are the REML optimum itself.
+suppressMessages(library(lme4))
+args <- commandArgs(trailingOnly = TRUE)
+ratings <- read.csv(args[1], colClasses = "character")
+prefix <- args[2]
+competencies <- strsplit(args[3], ",")[[1]]
+sources <- c("self", "manager", "peer", "direct-report", "skip-level", "assessor")
+
+ratings$value <- as.numeric(ratings$value)
+ratings$competency <- factor(ratings$competency, levels = competencies[competencies %in% ratings$competency])
+ratings$source <- factor(ratings$source, levels = sources[sources %in% ratings$source])
+ratings$ratee <- factor(ratings$ratee)
+ratings$rater <- factor(ratings$rater)
+
+several <- nlevels(ratings$competency) > 1
+formula <- if (several) {
+  value ~ competency + source + (1 | ratee) + (1 | ratee:competency) + (1 | rater)
+} else {
+  value ~ source + (1 | ratee) + (1 | rater)
+}
+control <- lmerControl(optimizer = "bobyqa", optCtrl = list(rhobeg = 0.2, rhoend = 1e-12, maxfun = 100000),
+                       calc.derivs = FALSE)
+seconds <- system.time(fit <- lmer(formula, data = ratings, REML = TRUE, control = control))[["elapsed"]]
+
+vc <- as.data.frame(VarCorr(fit))
+names <- c("ratee:competency" = "ratee_competency", "ratee" = "ratee", "rater" = "rater", "Residual" = "residual")
+write.csv(data.frame(component = names[vc$grp], variance = sprintf("%.15g", vc$vcov)),
+          paste0(prefix, "_variance.csv"), row.names = FALSE, quote = FALSE)
+
+fixed <- fixef(fit)
+se <- sqrt(diag(as.matrix(vcov(fit))))
+write.csv(data.frame(name = names(fixed), estimate = sprintf("%.15g", fixed), se = sprintf("%.15g", se)),
+          paste0(prefix, "_fixed.csv"), row.names = FALSE, quote = FALSE)
+
+re <- ranef(fit, condVar = FALSE)
+rows <- do.call(rbind, lapply(names(re), function(term) {
+  data.frame(term = names[[term]], level = rownames(re[[term]]), blup = sprintf("%.15g", re[[term]][, 1]), row.names = NULL)
+}))
+write.csv(rows, paste0(prefix, "_blups.csv"), row.names = FALSE, quote = FALSE)
+
+writeLines(c(
+  sprintf("reml_criterion,%.15g", REMLcrit(fit)),
+  sprintf("ratings,%d", nrow(ratings)),
+  sprintf("lme4_seconds,%.3f", seconds),
+  sprintf("lme4_version,%s", as.character(packageVersion("lme4"))),
+  sprintf("r_version,%s", R.version.string)),
+  paste0(prefix, "_fit.csv"))
+cat(sprintf("lmer: %d ratings in %.2f s, REML criterion %.6f\n", nrow(ratings), seconds, REMLcrit(fit)))
