@@ -84,19 +84,14 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var residual = Math.Max(moments.Residual, 1e-6);
         double Start(double variance) => Math.Max(Math.Sqrt(variance / residual), 0.05);
         var start = cellTerm ? new[] { Start(moments.Cell), Start(moments.Ratee), Start(moments.Rater) } : [Start(moments.Ratee), Start(moments.Rater)];
-        var evaluations = 0;
-        double Criterion(double[] free)
-        {
-            var value = system.Criterion(cellTerm ? free : [0, free[0], free[1]]);
-            if (++evaluations % 10 == 0)
-            {
-                progress?.Report(new CalibrationProgress(Stage, evaluations, value));
-            }
-
-            return value;
-        }
-
-        var (best, criterion, used, converged) = NelderMead.Minimise(Criterion, start, 0.1, Settings.Tolerance, Settings.MaxIterations, cancellationToken);
+        double Criterion(double[] free) => system.Criterion(cellTerm ? free : [0, free[0], free[1]]);
+        var (best, criterion, evaluations, used, converged) = NewtonMinimiser.Minimise(
+            Criterion,
+            start,
+            Settings.Tolerance,
+            Settings.MaxIterations,
+            (iteration, value) => progress?.Report(new CalibrationProgress(Stage, iteration, value)),
+            cancellationToken);
         if (!double.IsFinite(criterion))
         {
             throw new InsufficientRatingsException(Method,
@@ -105,7 +100,6 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         var theta = cellTerm ? best.Select(Math.Abs).ToArray() : [0, Math.Abs(best[0]), Math.Abs(best[1])];
         system.Criterion(theta);
-        progress?.Report(new CalibrationProgress(Stage, used, criterion));
         var sigma2 = system.PenalisedRss / system.DegreesOfFreedom;
         var (beta, cell, ratee, rater) = system.Solve();
         var reference = new ReferenceRow(design);
@@ -127,7 +121,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         if (!converged)
         {
-            warnings.Add($"The REML optimisation stopped after {used} evaluations without meeting the tolerance {Settings.Tolerance.ToString("R", CultureInfo.InvariantCulture)}.");
+            warnings.Add($"The REML optimisation stopped after {used} iterations ({evaluations} criterion evaluations) without meeting the tolerance {Settings.Tolerance.ToString("R", CultureInfo.InvariantCulture)}.");
         }
 
         var estimates = ImmutableArray.CreateBuilder<CompetencyEstimate>(design.Cells);

@@ -5,7 +5,7 @@ namespace Readiness.Core.Tests.Calibration;
 /// <summary>The crossed model against lme4::lmer on the same data (Data/lme4; fit_lme4.R says how the values were made).</summary>
 public sealed class CrossedModelLme4Tests
 {
-    public static TheoryData<string> Datasets => new() { "org120" };
+    public static TheoryData<string> Datasets => new() { "org120", "org1300" };
 
     [Theory]
     [MemberData(nameof(Datasets))]
@@ -28,6 +28,14 @@ public sealed class CrossedModelLme4Tests
             var (estimate, se) = data.Fixed[Lme4Data.Lme4Name(effect.Name)];
             Assert.True(Math.Abs(effect.Estimate - estimate) <= 1e-4, $"{effect.Name}: {effect.Estimate} vs lme4 {estimate}");
             Assert.True(Math.Abs(effect.StandardError - se) <= 1e-4, $"{effect.Name} SE: {effect.StandardError} vs lme4 {se}");
+        }
+
+        // Estimates are the fixed part at the reference plus the ratee and ratee × competency BLUPs: once lme4's BLUPs are
+        // taken away, what is left must be one constant per competency (the reference fixed part) — to 1e-4.
+        foreach (var group in result.Estimates.GroupBy(e => e.Competency))
+        {
+            var rests = group.Select(e => e.Estimate - data.Blups[("ratee", e.Ratee.Value)] - data.Blups[("ratee_competency", $"{e.Ratee.Value}:{e.Competency}")]).ToArray();
+            Assert.True(rests.Max() - rests.Min() <= 2e-4, $"{group.Key}: BLUPs differ from lme4's by up to {rests.Max() - rests.Min()}");
         }
 
         foreach (var rater in result.RaterEffects)

@@ -19,7 +19,17 @@ internal sealed class Lme4Data
 
         Variances = Rows(folder, name + "_variance.csv").ToDictionary(r => r[0], r => Number(r[1]));
         Fixed = Rows(folder, name + "_fixed.csv").ToDictionary(r => r[0], r => (Estimate: Number(r[1]), Se: Number(r[2])));
-        Blups = Rows(folder, name + "_blups.csv").ToDictionary(r => (r[0], r[1]), r => Number(r[2]));
+        using (var gz = new GZipStream(File.OpenRead(Path.Combine(folder, name + "_blups.csv.gz")), CompressionMode.Decompress))
+        using (var reader = new StreamReader(gz))
+        {
+            reader.ReadLine();
+            Blups = [];
+            while (reader.ReadLine() is { } line)
+            {
+                var r = line.Split(',');
+                Blups.Add((r[0], r[1]), Number(r[2]));
+            }
+        }
         Fit = Rows(folder, name + "_fit.csv", header: false).ToDictionary(r => r[0], r => r[1]);
     }
 

@@ -46,7 +46,7 @@ re <- ranef(fit, condVar = FALSE)
 rows <- do.call(rbind, lapply(names(re), function(term) {
   data.frame(term = names[[term]], level = rownames(re[[term]]), blup = sprintf("%.15g", re[[term]][, 1]), row.names = NULL)
 }))
-write.csv(rows, paste0(prefix, "_blups.csv"), row.names = FALSE, quote = FALSE)
+write.csv(rows, gzfile(paste0(prefix, "_blups.csv.gz")), row.names = FALSE, quote = FALSE)
 
 writeLines(c(
   sprintf("reml_criterion,%.15g", REMLcrit(fit)),
