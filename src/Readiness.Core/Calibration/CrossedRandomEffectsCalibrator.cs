@@ -64,12 +64,80 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var moments = MomentEstimator.Estimate(design, cellTerm);
         var exact = Settings.Path == CrossedModelPath.Exact
             || (Settings.Path == CrossedModelPath.Auto && design.Raters <= Settings.ExactPathMaxRaters);
-        if (!exact)
+        return exact
+            ? FitExact(design, cellTerm, moments, warnings, progress, cancellationToken)
+            : FitScalable(design, cellTerm, moments, warnings, progress, cancellationToken);
+    }
+
+    private CalibrationResult FitScalable(
+        CrossedDesign design,
+        bool cellTerm,
+        (double Cell, double Ratee, double Rater, double Residual) moments,
+        List<string> warnings,
+        IProgress<CalibrationProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var solution = Backfitting.Solve(
+            design,
+            moments,
+            Settings.Tolerance,
+            Settings.MaxIterations,
+            (sweep, change) => progress?.Report(new CalibrationProgress("Backfitting", sweep, change)),
+            cancellationToken);
+        if (!solution.Converged)
         {
-            throw new NotSupportedException("The scalable path is not available yet.");
+            warnings.Add($"Backfitting stopped after {solution.Sweeps} sweeps without meeting the tolerance {Settings.Tolerance.ToString("R", CultureInfo.InvariantCulture)}.");
         }
 
-        return FitExact(design, cellTerm, moments, warnings, progress, cancellationToken);
+        // Prediction-error variances conditional on the rater and fixed effects (the nested ratee/cell block in closed
+        // form): cheap, and they understate the exact ones a little because rater uncertainty is left out.
+        var residual = moments.Residual;
+        var lambdaCell = moments.Cell > 0 ? residual / moments.Cell : double.PositiveInfinity;
+        var lambdaRatee = moments.Ratee > 0 ? residual / moments.Ratee : double.PositiveInfinity;
+        var lambdaRater = moments.Rater > 0 ? residual / moments.Rater : double.PositiveInfinity;
+        var cellPev = new double[design.Cells];
+        for (var t = 0; t < design.Ratees; t++)
+        {
+            var precision = design.RateeN[t] + lambdaRatee;
+            for (var c = design.RateeCellStart[t]; c < design.RateeCellStart[t + 1]; c++)
+            {
+                precision -= double.IsPositiveInfinity(lambdaCell) ? 0 : design.CellN[c] * design.CellN[c] / (design.CellN[c] + lambdaCell);
+            }
+
+            var rateeVariance = double.IsPositiveInfinity(lambdaRatee) ? 0 : 1 / precision;
+            for (var c = design.RateeCellStart[t]; c < design.RateeCellStart[t + 1]; c++)
+            {
+                var shrink = double.IsPositiveInfinity(lambdaCell) ? 1 : lambdaCell / (design.CellN[c] + lambdaCell);
+                var cellVariance = double.IsPositiveInfinity(lambdaCell) ? 0 : 1 / (design.CellN[c] + lambdaCell);
+                cellPev[c] = residual * ((rateeVariance * shrink * shrink) + cellVariance);
+            }
+        }
+
+        var raterPev = new double[design.Raters];
+        for (var r = 0; r < design.Raters; r++)
+        {
+            raterPev[r] = double.IsPositiveInfinity(lambdaRater) ? 0 : residual / (design.RaterN[r] + lambdaRater);
+        }
+
+        var components = Components(cellTerm, moments.Cell, moments.Ratee, moments.Rater, residual, warnings);
+        var unknown = new double[design.P * design.P];
+        Array.Fill(unknown, double.NaN);
+        return Result(
+            design,
+            "moments + backfitting (scalable)",
+            solution.Beta,
+            solution.Cell,
+            solution.Ratee,
+            solution.Rater,
+            cellPev,
+            raterPev,
+            unknown,
+            1.0,
+            components,
+            solution.Sweeps,
+            solution.Converged,
+            null,
+            warnings);
     }
 
     private CalibrationResult FitExact(
@@ -105,35 +173,77 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var reference = new ReferenceRow(design);
         var (cellPev, raterPev, betaCovariance) = system.PredictionVariances(reference.For);
 
-        var components = ImmutableArray.CreateBuilder<VarianceComponent>();
-        if (cellTerm)
-        {
-            components.Add(new VarianceComponent(VarianceComponent.RateeCompetency, sigma2 * theta[0] * theta[0]));
-        }
-
-        components.Add(new VarianceComponent(VarianceComponent.Ratee, sigma2 * theta[1] * theta[1]));
-        components.Add(new VarianceComponent(VarianceComponent.Rater, sigma2 * theta[2] * theta[2]));
-        components.Add(new VarianceComponent(VarianceComponent.Residual, sigma2));
-        foreach (var component in components.Where(c => c.Name != VarianceComponent.Residual && c.Variance < 1e-8 * sigma2))
-        {
-            warnings.Add($"The {component.Name} variance was estimated at 0 (a boundary fit): the data show no {component.Name} variation beyond noise.");
-        }
-
+        var components = Components(cellTerm, sigma2 * theta[0] * theta[0], sigma2 * theta[1] * theta[1], sigma2 * theta[2] * theta[2], sigma2, warnings);
         if (!converged)
         {
             warnings.Add($"The REML optimisation stopped after {used} iterations ({evaluations} criterion evaluations) without meeting the tolerance {Settings.Tolerance.ToString("R", CultureInfo.InvariantCulture)}.");
         }
 
+        return Result(
+            design,
+            "REML, exact (block elimination + dense Cholesky)",
+            beta,
+            cell,
+            ratee,
+            rater,
+            [.. cellPev.Select(v => sigma2 * v)],
+            [.. raterPev.Select(v => sigma2 * v)],
+            betaCovariance,
+            sigma2,
+            components,
+            used,
+            converged,
+            criterion,
+            warnings);
+    }
+
+    private static ImmutableArray<VarianceComponent> Components(bool cellTerm, double cell, double ratee, double rater, double residual, List<string> warnings)
+    {
+        var components = ImmutableArray.CreateBuilder<VarianceComponent>();
+        if (cellTerm)
+        {
+            components.Add(new VarianceComponent(VarianceComponent.RateeCompetency, cell));
+        }
+
+        components.Add(new VarianceComponent(VarianceComponent.Ratee, ratee));
+        components.Add(new VarianceComponent(VarianceComponent.Rater, rater));
+        components.Add(new VarianceComponent(VarianceComponent.Residual, residual));
+        foreach (var component in components.Where(c => c.Name != VarianceComponent.Residual && c.Variance < 1e-8 * residual))
+        {
+            warnings.Add($"The {component.Name} variance was estimated at 0 (a boundary fit): the data show no {component.Name} variation beyond noise.");
+        }
+
+        return components.ToImmutable();
+    }
+
+    /// <summary>Assembles a result; prediction variances are in squared scale points, β's covariance in units of <paramref name="betaScale"/>.</summary>
+    private CalibrationResult Result(
+        CrossedDesign design,
+        string algorithm,
+        double[] beta,
+        double[] cell,
+        double[] ratee,
+        double[] rater,
+        double[] cellPev,
+        double[] raterPev,
+        double[] betaCovariance,
+        double betaScale,
+        ImmutableArray<VarianceComponent> components,
+        int iterations,
+        bool converged,
+        double? objective,
+        List<string> warnings)
+    {
+        var reference = new ReferenceRow(design);
         var estimates = ImmutableArray.CreateBuilder<CompetencyEstimate>(design.Cells);
         for (var c = 0; c < design.Cells; c++)
         {
             var t = design.CellRatee[c];
-            var value = reference.Dot(design.CellCompetency[c], beta) + ratee[t] + cell[c];
             estimates.Add(new CompetencyEstimate(
                 design.Ratings.Ratees[t],
                 design.Ratings.Model.Competencies[design.CellCompetency[c]].Id,
-                value,
-                Math.Sqrt(sigma2 * cellPev[c]),
+                reference.Dot(design.CellCompetency[c], beta) + ratee[t] + cell[c],
+                Math.Sqrt(cellPev[c]),
                 (int)design.CellN[c],
                 design.CellRaterStart[c + 1] - design.CellRaterStart[c]));
         }
@@ -141,23 +251,23 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var raters = ImmutableArray.CreateBuilder<RaterEffect>(design.Raters);
         for (var r = 0; r < design.Raters; r++)
         {
-            raters.Add(new RaterEffect(design.Ratings.Raters[r], rater[r], Math.Sqrt(sigma2 * raterPev[r]), (int)design.RaterN[r]));
+            raters.Add(new RaterEffect(design.Ratings.Raters[r], rater[r], Math.Sqrt(raterPev[r]), (int)design.RaterN[r]));
         }
 
         var fixedEffects = design.FixedNames
-            .Select((name, j) => new FixedEffect(name, beta[j], Math.Sqrt(sigma2 * betaCovariance[(j * design.P) + j])))
+            .Select((name, j) => new FixedEffect(name, beta[j], Math.Sqrt(betaScale * betaCovariance[(j * design.P) + j])))
             .ToImmutableArray();
         return new CalibrationResult(
             Method,
-            "REML, exact (block elimination + dense Cholesky)",
+            algorithm,
             estimates.MoveToImmutable(),
             raters.MoveToImmutable(),
-            reference.SourceEffects(beta, betaCovariance, sigma2),
-            components.ToImmutable(),
+            reference.SourceEffects(beta, betaCovariance, betaScale),
+            components,
             fixedEffects,
-            used,
+            iterations,
             converged,
-            criterion,
+            objective,
             [.. warnings]);
     }
 }

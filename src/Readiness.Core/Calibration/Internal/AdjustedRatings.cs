@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Readiness.Evidence;
+
+namespace Readiness.Calibration.Internal;
+
+/// <summary>
+/// Turns per-rating adjusted values into a result, for the closed-form methods (none, mean-centring, standardisation):
+/// an estimate is the mean of the adjusted ratings from raters other than the person, its standard error the pooled
+/// within-cell standard deviation over the square root of the count.
+/// </summary>
+internal static class AdjustedRatings
+{
+    public static CalibrationResult ToResult(
+        CalibrationMethod method,
+        string algorithm,
+        RatingSet ratings,
+        double[] adjusted,
+        ImmutableArray<RaterEffect> raterEffects,
+        List<string> warnings)
+    {
+        var n = ratings.Count;
+        var ratee = ratings.RateeIndices;
+        var competency = ratings.CompetencyIndices;
+        var rater = ratings.RaterIndices;
+        var source = ratings.Sources;
+
+        // Cells are contiguous runs of (ratee, competency) in a rating set.
+        var cells = new List<(int Ratee, int Competency, double Sum, double Squares, int Count, int Raters)>();
+        var selfOnly = 0;
+        var start = 0;
+        while (start < n)
+        {
+            var end = start;
+            double sum = 0;
+            var count = 0;
+            var raters = new HashSet<int>();
+            while (end < n && ratee[end] == ratee[start] && competency[end] == competency[start])
+            {
+                if (source[end] != RaterSource.Self)
+                {
+                    sum += adjusted[end];
+                    count++;
+                    raters.Add(rater[end]);
+                }
+
+                end++;
+            }
+
+            if (count == 0)
+            {
+                selfOnly++;
+            }
+            else
+            {
+                var mean = sum / count;
+                var squares = 0.0;
+                for (var i = start; i < end; i++)
+                {
+                    if (source[i] != RaterSource.Self)
+                    {
+                        squares += (adjusted[i] - mean) * (adjusted[i] - mean);
+                    }
+                }
+
+                cells.Add((ratee[start], competency[start], sum, squares, count, raters.Count));
+            }
+
+            start = end;
+        }
+
+        if (selfOnly > 0)
+        {
+            warnings.Add($"{selfOnly} person × competency combination(s) have only a self-rating; self-ratings do not count toward an estimate, so they have none.");
+        }
+
+        var pooledDf = cells.Sum(c => c.Count - 1);
+        var pooledSd = pooledDf > 0 ? Math.Sqrt(cells.Sum(c => c.Squares) / pooledDf) : double.NaN;
+        var estimates = cells
+            .Select(c => new CompetencyEstimate(
+                ratings.Ratees[c.Ratee],
+                ratings.Model.Competencies[c.Competency].Id,
+                c.Sum / c.Count,
+                pooledSd / Math.Sqrt(c.Count),
+                c.Count,
+                c.Raters))
+            .ToImmutableArray();
+
+        return new CalibrationResult(
+            method,
+            algorithm,
+            estimates,
+            raterEffects,
+            SourceEffects(ratings, adjusted),
+            [new VarianceComponent(VarianceComponent.Residual, pooledSd * pooledSd)],
+            [],
+            0,
+            true,
+            null,
+            [.. warnings]);
+    }
+
+    /// <summary>Per-rater mean and the pooled within-rater standard deviation, shared by centring and standardisation.</summary>
+    public static (double[] Mean, double[] Sd, int[] Count, double Grand, double PooledSd) RaterMoments(RatingSet ratings)
+    {
+        var values = ratings.Values;
+        var rater = ratings.RaterIndices;
+        var r = ratings.Raters.Length;
+        var count = new int[r];
+        var sum = new double[r];
+        for (var i = 0; i < values.Length; i++)
+        {
+            count[rater[i]]++;
+            sum[rater[i]] += values[i];
+        }
+
+        var mean = new double[r];
+        for (var k = 0; k < r; k++)
+        {
+            mean[k] = sum[k] / count[k];
+        }
+
+        var squares = new double[r];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var d = values[i] - mean[rater[i]];
+            squares[rater[i]] += d * d;
+        }
+
+        var sd = new double[r];
+        for (var k = 0; k < r; k++)
+        {
+            sd[k] = count[k] > 1 ? Math.Sqrt(squares[k] / (count[k] - 1)) : double.NaN;
+        }
+
+        var df = count.Sum(c => c - 1);
+        var pooled = df > 0 ? Math.Sqrt(squares.Sum() / df) : double.NaN;
+        var grand = 0.0;
+        foreach (var v in values)
+        {
+            grand += v;
+        }
+
+        return (mean, sd, count, grand / values.Length, pooled);
+    }
+
+    private static ImmutableArray<SourceEffect> SourceEffects(RatingSet ratings, double[] adjusted)
+    {
+        var sources = ratings.Sources.ToArray();
+        var groups = Enumerable.Range(0, adjusted.Length).GroupBy(i => sources[i]).OrderBy(g => g.Key).ToArray();
+        var others = Enumerable.Range(0, adjusted.Length).Where(i => sources[i] != RaterSource.Self).Select(i => adjusted[i]).ToArray();
+        var reference = others.Length > 0 ? others.Average() : adjusted.Average();
+        return
+        [
+            .. groups.Select(g =>
+            {
+                var values = g.Select(i => adjusted[i]).ToArray();
+                var mean = values.Average();
+                var sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : double.NaN;
+                return new SourceEffect(g.Key, mean - reference, sd / Math.Sqrt(values.Length), values.Length);
+            }),
+        ];
+    }
+}
