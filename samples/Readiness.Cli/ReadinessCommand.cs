@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Readiness.Calibration;
 using Readiness.Weighting;
 
 namespace Readiness.Cli;
@@ -43,7 +44,43 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
 
-        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateSimulate() };
+        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate() };
+    }
+
+    private static Command CreateCalibrate()
+    {
+        var ratings = new Option<FileInfo>("--ratings")
+        {
+            Description = "CSV file with header ratee,rater,competency,value and optional source,cycle columns.",
+            Required = true,
+        };
+        var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
+        method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed");
+        var path = new Option<string>("--path")
+        {
+            Description = "For the crossed model: exact REML, the scalable path, or auto (by size).",
+            DefaultValueFactory = _ => "auto",
+        };
+        path.AcceptOnlyFromAmong("auto", "exact", "scalable");
+        var model = new Option<FileInfo?>("--model") { Description = "Competency model JSON; default: the built-in leadership framework." };
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Directory for estimates.csv, raters.csv, model.json and rejects.csv.",
+            DefaultValueFactory = _ => new DirectoryInfo("calibration"),
+        };
+        var calibrate = new Command("calibrate", "Remove rater bias from a ratings export and estimate every person's level on every competency.")
+        {
+            ratings, method, path, model, output,
+        };
+        calibrate.SetAction(result => CalibrateVerb.Run(
+            result.GetRequiredValue(ratings),
+            result.GetRequiredValue(method),
+            Enum.Parse<CrossedModelPath>(result.GetRequiredValue(path), ignoreCase: true),
+            result.GetValue(model),
+            result.GetRequiredValue(output),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error));
+        return calibrate;
     }
 
     private static Command CreateSimulate()

@@ -124,7 +124,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         Array.Fill(unknown, double.NaN);
         return Result(
             design,
-            "moments + backfitting (scalable)",
+            "moments and backfitting (scalable)",
             solution.Beta,
             solution.Cell,
             solution.Ratee,
@@ -181,7 +181,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         return Result(
             design,
-            "REML, exact (block elimination + dense Cholesky)",
+            "REML, exact (block elimination and dense Cholesky)",
             beta,
             cell,
             ratee,

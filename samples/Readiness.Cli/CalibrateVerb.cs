@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text.Json;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Serialization;
+
+namespace Readiness.Cli;
+
+/// <summary>
+/// <c>readiness calibrate --ratings FILE.csv [--method …] [--out DIR]</c>: rater-bias calibration of a ratings export, written
+/// as estimates.csv, raters.csv, model.json and rejects.csv.
+/// </summary>
+internal static class CalibrateVerb
+{
+    public static int Run(
+        FileInfo ratingsFile, string method, CrossedModelPath path, FileInfo? modelFile, DirectoryInfo output, TextWriter console, TextWriter error)
+    {
+        RatingIntake intake;
+        CalibrationResult result;
+        try
+        {
+            var model = modelFile is null ? LeadershipFramework.Model : ReadinessJson.ReadCompetencyModel(File.ReadAllText(modelFile.FullName));
+            intake = RatingsCsv.Read(ratingsFile, model);
+            if (intake.Ratings.Count == 0)
+            {
+                output.Create();
+                WriteRejects(output, intake.Report);
+                error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used; see rejects.csv in {output.FullName}");
+                return WeightsVerb.BadInput;
+            }
+
+            console.WriteLine($"Read {intake.Report}.");
+            var calibrator = Calibrator(method, path);
+            result = calibrator.Calibrate(intake.Ratings, new ConsoleProgress(error));
+            output.Create();
+        }
+        catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
+                                      or CsvHelper.CsvHelperException or IOException or UnauthorizedAccessException)
+        {
+            var message = e switch
+            {
+                CsvHelper.CsvHelperException => "the file is not valid CSV (check quotes around cells)",
+                _ => e.Message.Split('\n')[0].TrimEnd(),
+            };
+            error.WriteLine($"error: {ratingsFile.Name}: {message}");
+            return WeightsVerb.BadInput;
+        }
+
+        WriteEstimates(output, result);
+        WriteRaters(output, result);
+        WriteModel(output, result, intake.Report);
+        WriteRejects(output, intake.Report);
+        console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {result.RaterEffects.Length} raters, " +
+                          $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations.");
+        foreach (var warning in result.Warnings)
+        {
+            console.WriteLine($"warning: {warning}");
+        }
+
+        console.WriteLine($"Wrote estimates.csv, raters.csv, model.json and rejects.csv to {output.FullName}");
+        return WeightsVerb.Ok;
+    }
+
+    private static IRatingCalibrator Calibrator(string method, CrossedModelPath path) => method switch
+    {
+        "none" => new RawMeanCalibrator(),
+        "mean-centre" => new MeanCentringCalibrator(),
+        "standardise" => new StandardisationCalibrator(),
+        _ => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }),
+    };
+
+    private static void WriteEstimates(DirectoryInfo output, CalibrationResult result)
+    {
+        using var writer = new StreamWriter(Path.Combine(output.FullName, "estimates.csv"));
+        writer.WriteLine("ratee,competency,estimate,se,ratings,raters");
+        foreach (var e in result.Estimates)
+        {
+            writer.WriteLine($"{RatingsCsv.Field(e.Ratee.Value)},{e.Competency},{Number(e.Estimate)},{Number(e.StandardError)},{e.Ratings},{e.Raters}");
+        }
+    }
+
+    private static void WriteRaters(DirectoryInfo output, CalibrationResult result)
+    {
+        using var writer = new StreamWriter(Path.Combine(output.FullName, "raters.csv"));
+        writer.WriteLine("rater,effect,se,ratings");
+        foreach (var r in result.RaterEffects)
+        {
+            writer.WriteLine($"{RatingsCsv.Field(r.Rater.Value)},{Number(r.Effect)},{Number(r.StandardError)},{r.Ratings}");
+        }
+    }
+
+    private static void WriteRejects(DirectoryInfo output, IntakeReport report)
+    {
+        using var writer = new StreamWriter(Path.Combine(output.FullName, "rejects.csv"));
+        writer.WriteLine("line,reason,message");
+        foreach (var r in report.Rejected)
+        {
+            // Data rows start on line 2, after the header.
+            writer.WriteLine($"{r.Row + 2},{r.Reason},{RatingsCsv.Field(r.Message)}");
+        }
+    }
+
+    private static void WriteModel(DirectoryInfo output, CalibrationResult result, IntakeReport report)
+    {
+        using var stream = File.Create(Path.Combine(output.FullName, "model.json"));
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("method", MethodName(result.Method));
+        json.WriteString("algorithm", result.Algorithm);
+        json.WriteNumber("submitted", report.Submitted);
+        json.WriteNumber("accepted", report.Accepted);
+        json.WriteNumber("rejected", report.Rejected.Length);
+        json.WriteStartObject("varianceComponents");
+        foreach (var v in result.VarianceComponents)
+        {
+            json.WriteNumber(v.Name, v.Variance);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("fixedEffects");
+        foreach (var f in result.FixedEffects)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", f.Name);
+            json.WriteNumber("estimate", f.Estimate);
+            WriteNumberOrNull(json, "se", f.StandardError);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("sourceEffects");
+        foreach (var s in result.SourceEffects)
+        {
+            json.WriteStartObject();
+            json.WriteString("source", RatingsCsv.SourceName(s.Source));
+            json.WriteNumber("effect", s.Effect);
+            WriteNumberOrNull(json, "se", s.StandardError);
+            json.WriteNumber("ratings", s.Ratings);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("iterations", result.Iterations);
+        json.WriteBoolean("converged", result.Converged);
+        WriteNumberOrNull(json, "remlCriterion", result.Objective ?? double.NaN);
+        json.WriteStartArray("warnings");
+        foreach (var w in result.Warnings)
+        {
+            json.WriteStringValue(w);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string MethodName(CalibrationMethod method) => method switch
+    {
+        CalibrationMethod.None => "none",
+        CalibrationMethod.MeanCentring => "mean-centre",
+        CalibrationMethod.Standardisation => "standardise",
+        _ => "crossed",
+    };
+
+    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "NA";
+
+    /// <summary>Reports progress synchronously on standard error (Progress&lt;T&gt; would post to the thread pool and print late).</summary>
+    private sealed class ConsoleProgress(TextWriter error) : IProgress<CalibrationProgress>
+    {
+        public void Report(CalibrationProgress value)
+        {
+            if (value.Stage != "Backfitting" || value.Iteration % 50 == 0)
+            {
+                error.WriteLine($"  {value.Stage}: iteration {value.Iteration}{(value.Objective is { } o ? $", {o.ToString("G10", CultureInfo.InvariantCulture)}" : string.Empty)}");
+            }
+        }
+    }
+}
