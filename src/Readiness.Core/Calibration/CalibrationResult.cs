@@ -83,6 +83,9 @@ public sealed class CalibrationResult
     /// <summary>Gets what a careful reader should know about this fit (thin evidence, boundary estimates, disconnected raters, …).</summary>
     public ImmutableArray<string> Warnings { get; }
 
+    internal CalibrationResult WithSourceEffects(ImmutableArray<SourceEffect> sourceEffects) =>
+        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings);
+
     /// <summary>Finds a person's estimate on one competency.</summary>
     /// <param name="ratee">The person.</param>
     /// <param name="competency">The competency id (case-insensitive, as everywhere in a model).</param>

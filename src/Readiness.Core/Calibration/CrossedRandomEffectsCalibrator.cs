@@ -47,7 +47,17 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         ArgumentNullException.ThrowIfNull(ratings);
         var warnings = new List<string>();
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 4);
-        var design = new CrossedDesign(ratings);
+
+        // Self-ratings never inform an estimate: the model is fitted to the other raters' ratings, and how far self-ratings
+        // run above them is reported afterwards as the Self source effect.
+        var others = WithoutSelfRatings(ratings);
+        if (others.Count == 0)
+        {
+            throw new InsufficientRatingsException(Method, $"all {ratings.Count} ratings are self-ratings; estimates need ratings from other people.");
+        }
+
+        DesignChecks.ThrowIfUnusable(Method, others, parameters: 4);
+        var design = new CrossedDesign(others);
         if (design.N <= design.P + 4)
         {
             throw new InsufficientRatingsException(Method,
@@ -60,13 +70,54 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             warnings.Add("Every person was rated once per competency, so person × competency variation cannot be told apart from noise; the ratee_competency term was left out.");
         }
 
-        DesignChecks.AddDesignWarnings(ratings, warnings);
+        DesignChecks.AddDesignWarnings(others, warnings);
         var moments = MomentEstimator.Estimate(design, cellTerm);
         var exact = Settings.Path == CrossedModelPath.Exact
             || (Settings.Path == CrossedModelPath.Auto && design.Raters <= Settings.ExactPathMaxRaters);
-        return exact
+        var result = exact
             ? FitExact(design, cellTerm, moments, warnings, progress, cancellationToken)
             : FitScalable(design, cellTerm, moments, warnings, progress, cancellationToken);
+        return others.Count == ratings.Count ? result : WithSelfEffect(result, ratings);
+    }
+
+    private static RatingSet WithoutSelfRatings(RatingSet ratings) =>
+        SelfRatings(ratings) > 0
+            ? new RatingSetBuilder(ratings.Model).AddRange(ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self)).Build().Ratings
+            : ratings;
+
+    private static int SelfRatings(RatingSet ratings)
+    {
+        var count = 0;
+        foreach (var source in ratings.Sources)
+        {
+            count += source == RaterSource.Self ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Adds the Self source effect: the mean of self-rating minus the person's estimate, with its standard error.</summary>
+    private static CalibrationResult WithSelfEffect(CalibrationResult result, RatingSet ratings)
+    {
+        var differences = new List<double>();
+        var sources = ratings.Sources;
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            if (sources[i] == RaterSource.Self && result.TryGetEstimate(ratings.Ratees[ratings.RateeIndices[i]], ratings.Model.Competencies[ratings.CompetencyIndices[i]].Id, out var estimate))
+            {
+                differences.Add(ratings.Values[i] - estimate.Estimate);
+            }
+        }
+
+        if (differences.Count == 0)
+        {
+            return result;
+        }
+
+        var mean = differences.Average();
+        var se = differences.Count > 1 ? Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1) / differences.Count) : double.NaN;
+        var self = new SourceEffect(RaterSource.Self, mean, se, SelfRatings(ratings));
+        return result.WithSourceEffects([self, .. result.SourceEffects]);
     }
 
     private CalibrationResult FitScalable(

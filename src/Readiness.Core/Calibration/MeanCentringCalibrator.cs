@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Readiness.Calibration.Internal;
 using Readiness.Evidence;
 
@@ -36,12 +35,11 @@ public sealed class MeanCentringCalibrator : IRatingCalibrator
         var adjusted = new double[values.Length];
         for (var i = 0; i < adjusted.Length; i++)
         {
-            adjusted[i] = values[i] - mean[rater[i]] + grand;
+            // A rater who only rated themselves has no leniency toward others to remove.
+            adjusted[i] = count[rater[i]] > 0 ? values[i] - mean[rater[i]] + grand : values[i];
         }
 
-        var effects = Enumerable.Range(0, mean.Length)
-            .Select(r => new RaterEffect(ratings.Raters[r], mean[r] - grand, pooled / Math.Sqrt(count[r]), count[r]))
-            .ToImmutableArray();
+        var effects = AdjustedRatings.RaterEffects(ratings, mean, count, grand, pooled);
         return AdjustedRatings.ToResult(Method, "per-rater mean-centring", ratings, adjusted, effects, warnings);
     }
 }

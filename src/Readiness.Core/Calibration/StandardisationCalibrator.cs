@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Readiness.Calibration.Internal;
 using Readiness.Evidence;
 
@@ -34,19 +33,23 @@ public sealed class StandardisationCalibrator : IRatingCalibrator
         for (var i = 0; i < adjusted.Length; i++)
         {
             var r = rater[i];
+            if (count[r] == 0)
+            {
+                adjusted[i] = values[i];
+                continue;
+            }
+
             var deviation = values[i] - mean[r];
             adjusted[i] = grand + (sd[r] > 0 ? pooled * deviation / sd[r] : deviation);
         }
 
-        var unscaled = sd.Count(s => !(s > 0));
+        var unscaled = sd.Where((_, r) => count[r] > 0).Count(s => !(s > 0));
         if (unscaled > 0)
         {
             warnings.Add($"{unscaled} rater(s) gave a single rating or the same value every time; they were centred but not rescaled.");
         }
 
-        var effects = Enumerable.Range(0, mean.Length)
-            .Select(r => new RaterEffect(ratings.Raters[r], mean[r] - grand, pooled / Math.Sqrt(count[r]), count[r]))
-            .ToImmutableArray();
+        var effects = AdjustedRatings.RaterEffects(ratings, mean, count, grand, pooled);
         return AdjustedRatings.ToResult(Method, "per-rater standardisation", ratings, adjusted, effects, warnings);
     }
 }

@@ -10,6 +10,14 @@ namespace Readiness.Calibration.Internal;
 /// </summary>
 internal static class AdjustedRatings
 {
+    /// <summary>Rater effects (mean minus grand mean) for every rater who rated someone other than themselves.</summary>
+    public static ImmutableArray<RaterEffect> RaterEffects(RatingSet ratings, double[] mean, int[] count, double grand, double pooledSd) =>
+    [
+        .. Enumerable.Range(0, mean.Length)
+            .Where(r => count[r] > 0)
+            .Select(r => new RaterEffect(ratings.Raters[r], mean[r] - grand, pooledSd / Math.Sqrt(count[r]), count[r])),
+    ];
+
     public static CalibrationResult ToResult(
         CalibrationMethod method,
         string algorithm,
@@ -99,31 +107,42 @@ internal static class AdjustedRatings
             [.. warnings]);
     }
 
-    /// <summary>Per-rater mean and the pooled within-rater standard deviation, shared by centring and standardisation.</summary>
+    /// <summary>
+    /// Per-rater mean and the pooled within-rater standard deviation over ratings of other people, shared by centring and
+    /// standardisation. Self-ratings say nothing about how a rater judges others, so they are left out (count 0 for a
+    /// rater who only rated themselves).
+    /// </summary>
     public static (double[] Mean, double[] Sd, int[] Count, double Grand, double PooledSd) RaterMoments(RatingSet ratings)
     {
         var values = ratings.Values;
         var rater = ratings.RaterIndices;
+        var source = ratings.Sources;
         var r = ratings.Raters.Length;
         var count = new int[r];
         var sum = new double[r];
         for (var i = 0; i < values.Length; i++)
         {
-            count[rater[i]]++;
-            sum[rater[i]] += values[i];
+            if (source[i] != RaterSource.Self)
+            {
+                count[rater[i]]++;
+                sum[rater[i]] += values[i];
+            }
         }
 
         var mean = new double[r];
         for (var k = 0; k < r; k++)
         {
-            mean[k] = sum[k] / count[k];
+            mean[k] = count[k] > 0 ? sum[k] / count[k] : double.NaN;
         }
 
         var squares = new double[r];
         for (var i = 0; i < values.Length; i++)
         {
-            var d = values[i] - mean[rater[i]];
-            squares[rater[i]] += d * d;
+            if (source[i] != RaterSource.Self)
+            {
+                var d = values[i] - mean[rater[i]];
+                squares[rater[i]] += d * d;
+            }
         }
 
         var sd = new double[r];
@@ -132,15 +151,11 @@ internal static class AdjustedRatings
             sd[k] = count[k] > 1 ? Math.Sqrt(squares[k] / (count[k] - 1)) : double.NaN;
         }
 
-        var df = count.Sum(c => c - 1);
+        var df = count.Where(c => c > 0).Sum(c => c - 1);
         var pooled = df > 0 ? Math.Sqrt(squares.Sum() / df) : double.NaN;
-        var grand = 0.0;
-        foreach (var v in values)
-        {
-            grand += v;
-        }
-
-        return (mean, sd, count, grand / values.Length, pooled);
+        var total = count.Sum();
+        var grand = total > 0 ? sum.Sum() / total : double.NaN;
+        return (mean, sd, count, grand, pooled);
     }
 
     private static ImmutableArray<SourceEffect> SourceEffects(RatingSet ratings, double[] adjusted)

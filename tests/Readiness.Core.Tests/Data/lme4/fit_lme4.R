@@ -16,6 +16,9 @@ prefix <- args[2]
 competencies <- strsplit(args[3], ",")[[1]]
 sources <- c("self", "manager", "peer", "direct-report", "skip-level", "assessor")
 
+# Self-ratings never inform a person's estimate: Readiness fits the model to the other raters' ratings and reports how
+# far self-ratings run above them separately, so they are left out here too.
+ratings <- ratings[ratings$source != "self", ]
 ratings$value <- as.numeric(ratings$value)
 ratings$competency <- factor(ratings$competency, levels = competencies[competencies %in% ratings$competency])
 ratings$source <- factor(ratings$source, levels = sources[sources %in% ratings$source])

@@ -1,0 +1,134 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Simulation;
+
+namespace Readiness.Core.Tests.Calibration;
+
+public sealed class CalibrationPropertyTests
+{
+    private static readonly SimulatedOrganisation Small = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 3 });
+
+    private static readonly IRatingCalibrator[] Calibrators =
+    [
+        new RawMeanCalibrator(),
+        new MeanCentringCalibrator(),
+        new StandardisationCalibrator(),
+        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }),
+        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }),
+    ];
+
+    [Property(MaxTest = 5)]
+    public Property Results_are_bit_identical_for_any_order_of_the_input_rows() =>
+        Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var shuffled = Small.Ratings.ToArray();
+            new Random(seed).Shuffle(shuffled);
+            var original = new RatingSetBuilder(Small.Settings.Model).AddRange(Small.Ratings).Build().Ratings;
+            var reordered = new RatingSetBuilder(Small.Settings.Model).AddRange(shuffled).Build().Ratings;
+            foreach (var calibrator in Calibrators)
+            {
+                var a = calibrator.Calibrate(original);
+                var b = calibrator.Calibrate(reordered);
+                Assert.Equal(a.Estimates.ToArray(), b.Estimates.ToArray());
+                Assert.Equal(a.RaterEffects.ToArray(), b.RaterEffects.ToArray());
+                Assert.Equal(a.VarianceComponents.ToArray(), b.VarianceComponents.ToArray());
+            }
+        });
+
+    [Property(MaxTest = 20)]
+    public Property Adding_a_constant_to_one_rater_moves_that_rater_relative_to_all_others_and_nothing_else() =>
+        Prop.ForAll(
+            (from rater in Gen.Choose(0, Small.Raters.Length - 1)
+             from k in Gen.Elements(-0.75, -0.25, 0.5, 1.0)
+             select (rater, k)).ToArbitrary(),
+            c =>
+            {
+                // Unrounded, unclamped ratings on a wide scale, so that the shift keeps every rating on the scale.
+                var model = WideModel();
+                var target = Small.Raters[c.rater].Id;
+                var before = Set(model, Small.Ratings, null, 0);
+                var after = Set(model, Small.Ratings, target, c.k);
+                foreach (var calibrator in new IRatingCalibrator[] { new MeanCentringCalibrator(), new StandardisationCalibrator() })
+                {
+                    var x = calibrator.Calibrate(before);
+                    var y = calibrator.Calibrate(after);
+
+                    // Location is a convention (the grand mean), so "nothing else" means: every other rater's effect and
+                    // every estimate move by one common constant, and the shifted rater's effect moves by k more.
+                    var common = y.RaterEffects.First(e => e.Rater != target).Effect - x.RaterEffects.First(e => e.Rater != target).Effect;
+                    foreach (var (ex, ey) in x.RaterEffects.Zip(y.RaterEffects))
+                    {
+                        Assert.Equal(ex.Effect + common + (ex.Rater == target ? c.k : 0), ey.Effect, 9);
+                    }
+
+                    foreach (var (ex, ey) in x.Estimates.Zip(y.Estimates))
+                    {
+                        Assert.Equal(ex.Estimate - common, ey.Estimate, 9);
+                    }
+                }
+            });
+
+    [Property(MaxTest = 200)]
+    public Property Accepted_plus_rejected_equals_submitted_for_dirty_input() =>
+        Prop.ForAll(DirtyRatings.ToArbitrary(), rows =>
+        {
+            var builder = new RatingSetBuilder(LeadershipFramework.Model);
+            foreach (var row in rows)
+            {
+                if (row is { } rating)
+                {
+                    builder.Add(rating);
+                }
+                else
+                {
+                    builder.Reject(RejectReason.Unreadable, "unreadable line");
+                }
+            }
+
+            var intake = builder.Build();
+            Assert.Equal(rows.Length, intake.Report.Submitted);
+            Assert.Equal(intake.Report.Accepted, intake.Ratings.Count);
+            Assert.Equal(intake.Report.Submitted, intake.Ratings.Count + intake.Report.Rejected.Length);
+            Assert.Equal(intake.Report.Rejected.Length, intake.Report.Rejected.Select(r => r.Row).Distinct().Count());
+        });
+
+    private static Gen<Rating?[]> DirtyRatings =>
+        Gen.ArrayOf(
+            Gen.Frequency(
+                (1, Gen.Constant<Rating?>(null)),
+                (12, from ratee in Gen.Elements("a", "b", "c", "", " x")
+                     from rater in Gen.Elements("a", "b", "c", "d")
+                     from source in Gen.Elements(RaterSource.Self, RaterSource.Peer, RaterSource.Manager, (RaterSource)9)
+                     from competency in Gen.Elements(LeadershipFramework.Delegates, LeadershipFramework.BuildsTrust, "nope")
+                     from value in Gen.Elements(1.0, 2, 3, 4, 5, 0, 6, double.NaN, double.NegativeInfinity, 2.5)
+                     from cycle in Gen.Elements<string?>(null, "2026", "")
+                     select (Rating?)new Rating(
+                         RateeId.TryCreate(ratee, out var t) ? t : default,
+                         new RaterId(rater),
+                         source,
+                         competency,
+                         value,
+                         cycle))));
+
+    private static CompetencyModel WideModel()
+    {
+        var builder = new CompetencyModelBuilder("wide", "Wide scale");
+        builder.WithScale(ProficiencyScale.Create(Enumerable.Range(-5, 11).Select(v => new ScaleLevel(v, $"level {v}", $"Level {v}."))));
+        foreach (var c in LeadershipFramework.Model.Competencies)
+        {
+            builder.AddCompetency(c.Id, c.Name, c.Domain, b => b.WithDefinition(c.Definition));
+        }
+
+        return builder.Build();
+    }
+
+    private static RatingSet Set(CompetencyModel model, IEnumerable<Rating> ratings, RaterId? shifted, double k) =>
+        new RatingSetBuilder(model)
+            .AddRange(ratings.Select(r => r with { Value = r.Value - 3 + (r.Rater == shifted ? k : 0) }))
+            .Build()
+            .Ratings;
+}
