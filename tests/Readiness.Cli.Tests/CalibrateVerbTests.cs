@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace Readiness.Cli.Tests;
+
+public sealed class CalibrateVerbTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("readiness-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [InlineData("crossed")]
+    [InlineData("none")]
+    [InlineData("mean-centre")]
+    [InlineData("standardise")]
+    public void Simulate_then_calibrate_writes_the_four_outputs(string method)
+    {
+        var organisation = Path.Combine(_directory, "org");
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, Run("simulate", "--people", "40", "--seed", "4", "--out", organisation).Code);
+
+        var (code, text, _) = Run("calibrate", "--ratings", Path.Combine(organisation, "ratings.csv"), "--method", method, "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("0 rejected", text, StringComparison.Ordinal);
+        Assert.Equal("ratee,competency,estimate,se,ratings,raters", File.ReadLines(Path.Combine(output, "estimates.csv")).First());
+        Assert.Equal("rater,effect,se,ratings", File.ReadLines(Path.Combine(output, "raters.csv")).First());
+        Assert.Single(File.ReadLines(Path.Combine(output, "rejects.csv")));
+        var model = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "model.json")))!;
+        Assert.Equal(method, (string)model["method"]!);
+        Assert.True((bool)model["converged"]!);
+        Assert.NotNull(model["varianceComponents"]!["residual"]);
+        Assert.True(File.Exists(Path.Combine(organisation, "truth.csv")));
+        Assert.Equal("ratee,performance", File.ReadLines(Path.Combine(organisation, "performance.csv")).First());
+    }
+
+    [Fact]
+    public void Bad_rows_become_rejects_with_their_line_and_reason()
+    {
+        var file = Write("ratee,rater,competency,value,source\n" +
+                         "a,b,delegates,4,peer\nb,a,delegates,2,peer\na,c,delegates,3,manager\nb,c,delegates,5,manager\n" +
+                         "a,b,builds-trust,3,peer\nb,a,builds-trust,4,peer\na,c,builds-trust,2,manager\nb,c,builds-trust,4,manager\n" +
+                         "a,b,delegates,NaN,peer\nc,b,telepathy,3,peer\nc,d,delegates,\"3,5\",peer\nc,c,delegates,9,self\nc,d,delegates,3,boss\nc,d\n");
+        var output = Path.Combine(_directory, "out");
+
+        var (code, _, _) = Run("calibrate", "--ratings", file, "--method", "mean-centre", "--out", output);
+
+        Assert.Equal(0, code);
+        var rejects = File.ReadAllLines(Path.Combine(output, "rejects.csv"));
+        Assert.Equal(7, rejects.Length);
+        Assert.StartsWith("10,ValueNotFinite", rejects[1], StringComparison.Ordinal);
+        Assert.StartsWith("11,UnknownCompetency", rejects[2], StringComparison.Ordinal);
+        Assert.Contains("use a point as the decimal separator", rejects[3], StringComparison.Ordinal);
+        Assert.StartsWith("13,ValueOffScale", rejects[4], StringComparison.Ordinal);
+        Assert.StartsWith("14,InvalidSource", rejects[5], StringComparison.Ordinal);
+        Assert.StartsWith("15,Unreadable", rejects[6], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "the file is empty")]
+    [InlineData("ratee,rater,value\na,b,3", "the header lacks competency")]
+    [InlineData("ratee,rater,competency,value\na,b,delegates,x", "none of the 1 rows could be used")]
+    [InlineData("ratee,rater,competency,value\na,b,delegates,3\nc,b,delegates,3", "all 2 ratings are 3")]
+    public void Unusable_files_get_one_line_and_a_non_zero_exit_code(string content, string message)
+    {
+        var (code, _, error) = Run("calibrate", "--ratings", Write(content), "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(2, code);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    private string Write(string content)
+    {
+        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = ReadinessCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+}
