@@ -76,7 +76,7 @@ internal static class CalibrateVerb
         writer.WriteLine("ratee,competency,estimate,se,ratings,raters");
         foreach (var e in result.Estimates)
         {
-            writer.WriteLine($"{RatingsCsv.Field(e.Ratee.Value)},{e.Competency},{Number(e.Estimate)},{Number(e.StandardError)},{e.Ratings},{e.Raters}");
+            writer.WriteLine($"{RatingsCsv.Field(e.Ratee.Value)},{e.Competency},{RatingsCsv.Number(e.Estimate)},{RatingsCsv.Number(e.StandardError)},{e.Ratings},{e.Raters}");
         }
     }
 
@@ -86,7 +86,7 @@ internal static class CalibrateVerb
         writer.WriteLine("rater,effect,se,ratings");
         foreach (var r in result.RaterEffects)
         {
-            writer.WriteLine($"{RatingsCsv.Field(r.Rater.Value)},{Number(r.Effect)},{Number(r.StandardError)},{r.Ratings}");
+            writer.WriteLine($"{RatingsCsv.Field(r.Rater.Value)},{RatingsCsv.Number(r.Effect)},{RatingsCsv.Number(r.StandardError)},{r.Ratings}");
         }
     }
 
@@ -154,17 +154,8 @@ internal static class CalibrateVerb
         json.WriteEndObject();
     }
 
-    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double value) =>
+        WeightsVerb.WriteNumberOrNull(json, name, double.IsFinite(value) ? value : null);
 
     private static string MethodName(CalibrationMethod method) => method switch
     {
@@ -173,8 +164,6 @@ internal static class CalibrateVerb
         CalibrationMethod.Standardisation => "standardise",
         _ => "crossed",
     };
-
-    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "NA";
 
     /// <summary>Reports progress synchronously on standard error (Progress&lt;T&gt; would post to the thread pool and print late).</summary>
     private sealed class ConsoleProgress(TextWriter error) : IProgress<CalibrationProgress>

@@ -111,9 +111,12 @@ internal static class RatingsCsv
         foreach (var r in ratings)
         {
             writer.WriteLine(string.Join(',', Field(r.Ratee.Value), Field(r.Rater.Value), SourceName(r.Source), Field(r.Competency),
-                r.Value.ToString("R", CultureInfo.InvariantCulture), Field(r.Cycle ?? string.Empty)));
+                Number(r.Value), Field(r.Cycle ?? string.Empty)));
         }
     }
+
+    /// <summary>Formats a number for a CSV cell: invariant culture, round-trip precision, NA when not finite.</summary>
+    public static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "NA";
 
     /// <summary>Quotes a field when CSV requires it.</summary>
     public static string Field(string text) =>

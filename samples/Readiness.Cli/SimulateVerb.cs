@@ -1,4 +1,3 @@
-using System.Globalization;
 using Readiness.Simulation;
 
 namespace Readiness.Cli;
@@ -26,7 +25,7 @@ internal static class SimulateVerb
             performance.WriteLine("ratee,performance");
             foreach (var p in organisation.People)
             {
-                performance.WriteLine($"{p.Id},{Number(p.Performance)}");
+                performance.WriteLine($"{p.Id},{RatingsCsv.Number(p.Performance)}");
             }
         }
 
@@ -39,13 +38,13 @@ internal static class SimulateVerb
             {
                 for (var c = 0; c < competencies.Length; c++)
                 {
-                    truth.WriteLine($"level,{p.Id},{competencies[c].Id},{Number(p.TrueLevels[c])},");
+                    truth.WriteLine($"level,{p.Id},{competencies[c].Id},{RatingsCsv.Number(p.TrueLevels[c])},");
                 }
             }
 
             foreach (var r in organisation.Raters)
             {
-                truth.WriteLine($"rater,{r.Id},,{Number(r.Leniency)},{r.Style}");
+                truth.WriteLine($"rater,{r.Id},,{RatingsCsv.Number(r.Leniency)},{r.Style}");
             }
         }
 
@@ -53,6 +52,4 @@ internal static class SimulateVerb
             $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: ratings.csv, performance.csv, truth.csv");
         return WeightsVerb.Ok;
     }
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

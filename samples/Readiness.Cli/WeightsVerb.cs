@@ -85,7 +85,7 @@ internal static class WeightsVerb
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
+    internal static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
     {
         if (value is { } number)
         {

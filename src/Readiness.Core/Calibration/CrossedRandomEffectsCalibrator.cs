@@ -50,7 +50,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         // Self-ratings never inform an estimate: the model is fitted to the other raters' ratings, and how far self-ratings
         // run above them is reported afterwards as the Self source effect.
-        var others = WithoutSelfRatings(ratings);
+        var others = ratings.WithoutSource(RaterSource.Self);
         if (others.Count == 0)
         {
             throw new InsufficientRatingsException(Method, $"all {ratings.Count} ratings are self-ratings; estimates need ratings from other people.");
@@ -77,27 +77,13 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var result = exact
             ? FitExact(design, cellTerm, moments, warnings, progress, cancellationToken)
             : FitScalable(design, cellTerm, moments, warnings, progress, cancellationToken);
-        return others.Count == ratings.Count ? result : WithSelfEffect(result, ratings);
+        return others.Count == ratings.Count ? result : WithSelfEffect(result, ratings, ratings.Count - others.Count);
     }
 
-    private static RatingSet WithoutSelfRatings(RatingSet ratings) =>
-        SelfRatings(ratings) > 0
-            ? new RatingSetBuilder(ratings.Model).AddRange(ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self)).Build().Ratings
-            : ratings;
 
-    private static int SelfRatings(RatingSet ratings)
-    {
-        var count = 0;
-        foreach (var source in ratings.Sources)
-        {
-            count += source == RaterSource.Self ? 1 : 0;
-        }
-
-        return count;
-    }
 
     /// <summary>Adds the Self source effect: the mean of self-rating minus the person's estimate, with its standard error.</summary>
-    private static CalibrationResult WithSelfEffect(CalibrationResult result, RatingSet ratings)
+    private static CalibrationResult WithSelfEffect(CalibrationResult result, RatingSet ratings, int selfRatings)
     {
         var differences = new List<double>();
         var sources = ratings.Sources;
@@ -116,7 +102,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         var mean = differences.Average();
         var se = differences.Count > 1 ? Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1) / differences.Count) : double.NaN;
-        var self = new SourceEffect(RaterSource.Self, mean, se, SelfRatings(ratings));
+        var self = new SourceEffect(RaterSource.Self, mean, se, selfRatings);
         return result.WithSourceEffects([self, .. result.SourceEffects]);
     }
 

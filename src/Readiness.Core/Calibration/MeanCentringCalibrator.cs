@@ -8,12 +8,12 @@ namespace Readiness.Calibration;
 /// <para>
 /// Simple and transparent, but it assumes every rater saw an average set of people: a manager whose team is genuinely
 /// strong is "corrected" as if lenient. The crossed model does not make that assumption. A rater's effect is
-/// <c>mean(rater) − mean(all ratings)</c>, its standard error the pooled within-rater standard deviation over √n.
+/// <c>mean(rater) − mean(all ratings)</c>, both over ratings of other people (self-ratings say nothing about how a rater judges others), its standard error the pooled within-rater standard deviation over √n.
 /// </para>
 /// <para>
 /// Location is a convention: adding a constant k to every rating of one rater changes that rater's effect relative to
-/// every other rater by exactly k and moves every estimate by the same constant (k × that rater's share of all ratings,
-/// through the grand mean) — differences between people do not change.
+/// every other rater by exactly k and moves every estimate by the same constant (k × that rater's share of the non-self
+/// ratings, through the grand mean) — differences between people do not change.
 /// </para>
 /// </remarks>
 /// <threadsafety>Stateless; safe to share as a singleton.</threadsafety>

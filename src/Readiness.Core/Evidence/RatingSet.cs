@@ -144,6 +144,74 @@ public sealed class RatingSet
         }
     }
 
+    /// <summary>The same set without the ratings from one source; people and cycles left with no rating are dropped.</summary>
+    internal RatingSet WithoutSource(RaterSource excluded)
+    {
+        var keep = new List<int>(Count);
+        for (var i = 0; i < Count; i++)
+        {
+            if (_source[i] != excluded)
+            {
+                keep.Add(i);
+            }
+        }
+
+        if (keep.Count == Count)
+        {
+            return this;
+        }
+
+        // Filtering keeps the canonical row order, so only the id numbering needs compacting.
+        int[] Take(int[] column) => [.. keep.Select(i => column[i])];
+        var ratee = Take(_ratee);
+        var rater = Take(_rater);
+        var cycle = Take(_cycle);
+        var rateeMap = Compact(ratee, Ratees.Length);
+        var raterMap = Compact(rater, Raters.Length);
+        var cycleMap = Compact(cycle, Cycles.Length);
+        return new RatingSet(
+            Model,
+            [.. Ratees.Where((_, i) => rateeMap[i] >= 0)],
+            [.. Raters.Where((_, i) => raterMap[i] >= 0)],
+            [.. Cycles.Where((_, i) => cycleMap[i] >= 0)],
+            ratee,
+            rater,
+            Take(_competency),
+            [.. keep.Select(i => _source[i])],
+            cycle,
+            [.. keep.Select(i => _value[i])]);
+    }
+
+    /// <summary>
+    /// Renumbers the indices in <paramref name="column"/> (each in [0, <paramref name="count"/>)) to 0, 1, … over the values
+    /// that occur, keeping their order, in place; returns the map from old to new index (−1 for values that do not occur).
+    /// </summary>
+    internal static int[] Compact(int[] column, int count)
+    {
+        var map = new int[count];
+        Array.Fill(map, -1);
+        foreach (var k in column)
+        {
+            map[k] = 0;
+        }
+
+        var next = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (map[i] == 0)
+            {
+                map[i] = next++;
+            }
+        }
+
+        for (var i = 0; i < column.Length; i++)
+        {
+            column[i] = map[column[i]];
+        }
+
+        return map;
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Count} ratings of {Ratees.Length} people by {Raters.Length} raters in {Model.Id}";

@@ -116,10 +116,6 @@ public sealed class RatingSetBuilder
         var rejected = new List<RejectedRow>(_rejected);
         var accepted = ResolveDuplicates(rows, rateeIds, raterIds, cycleIds, rejected);
 
-        // Renumber so that only people and cycles with accepted ratings are listed.
-        var rateeMap = Compact(accepted, rateeIds.Length, static r => r.Ratee);
-        var raterMap = Compact(accepted, raterIds.Length, static r => r.Rater);
-        var cycleMap = Compact(accepted, cycleIds.Length + 1, static r => r.Cycle + 1);
         var n = accepted.Count;
         var ratee = new int[n];
         var rater = new int[n];
@@ -130,14 +126,13 @@ public sealed class RatingSetBuilder
         for (var i = 0; i < n; i++)
         {
             var r = accepted[i];
-            ratee[i] = rateeMap[r.Ratee];
-            rater[i] = raterMap[r.Rater];
-            competency[i] = r.Competency;
-            source[i] = r.Source;
-            cycle[i] = cycleMap[r.Cycle + 1];
-            value[i] = r.Value;
+            (ratee[i], rater[i], competency[i], source[i], cycle[i], value[i]) = (r.Ratee, r.Rater, r.Competency, r.Source, r.Cycle + 1, r.Value);
         }
 
+        // Renumber so that only people and cycles with accepted ratings are listed.
+        var rateeMap = RatingSet.Compact(ratee, rateeIds.Length);
+        var raterMap = RatingSet.Compact(rater, raterIds.Length);
+        var cycleMap = RatingSet.Compact(cycle, cycleIds.Length + 1);
         var set = new RatingSet(
             _model,
             [.. rateeIds.Where((_, i) => rateeMap[i] >= 0)],
@@ -206,27 +201,6 @@ public sealed class RatingSetBuilder
         }
 
         return accepted;
-    }
-
-    private static int[] Compact(List<Row> rows, int count, Func<Row, int> key)
-    {
-        var map = new int[count];
-        Array.Fill(map, -1);
-        foreach (var r in rows)
-        {
-            map[key(r)] = 0;
-        }
-
-        var next = 0;
-        for (var i = 0; i < count; i++)
-        {
-            if (map[i] == 0)
-            {
-                map[i] = next++;
-            }
-        }
-
-        return map;
     }
 
     private static int Intern<T>(Dictionary<T, int> index, T key)

@@ -90,7 +90,8 @@ internal static class NewtonMinimiser
             onIteration?.Invoke(iteration, fx);
             if (change <= tolerance || alpha < 1e-6)
             {
-                return (x, fx, evaluations, iteration, change <= tolerance || alpha < 1e-6 && change <= Math.Sqrt(tolerance));
+                // A failed line search at a point that barely moves is the optimum to within rounding of the criterion.
+                return (x, fx, evaluations, iteration, change <= tolerance || (alpha < 1e-6 && change <= Math.Sqrt(tolerance)));
             }
         }
 
