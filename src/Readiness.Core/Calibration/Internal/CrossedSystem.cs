@@ -3,7 +3,7 @@ namespace Readiness.Calibration.Internal;
 /// <summary>
 /// The penalised least-squares system of the crossed model for given relative standard deviations θ = (θ_cell, θ_ratee,
 /// θ_rater), solved by block elimination: cells (a diagonal block), then ratees (diagonal once cells are eliminated), then
-/// a dense Cholesky of what remains (raters and the fixed effects).
+/// a sparse Cholesky of what remains (raters, coupled where they rated a common person, and the fixed effects).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -12,14 +12,19 @@ namespace Readiness.Calibration.Internal;
 /// d(θ) = log|A| + (n − p)(1 + log(2π r²(θ)/(n − p))), where r² is the penalised residual sum of squares.
 /// </para>
 /// <para>
-/// Reuses its buffers between evaluations; one instance serves one fit on one thread.
+/// The rater block's structure does not depend on θ, so it is analysed once (<see cref="SparseCholesky"/>) and only the
+/// numbers are refactored per evaluation. Each ratee's eliminations are gathered in a small dense block over that ratee's
+/// raters and added into the factor storage through precomputed indices. Reuses its buffers between evaluations; one
+/// instance serves one fit on one thread.
 /// </para>
 /// </remarks>
 internal sealed class CrossedSystem
 {
     private readonly CrossedDesign _d;
-    private readonly int _m;
-    private readonly double[] _matrix;
+    private readonly SparseCholesky _factor;
+    private readonly int[] _pairStart;
+    private readonly int[] _pairIndex;
+    private readonly int[] _fixedIndex;
     private readonly double[] _rhs;
     private readonly double[] _cellPivot;
     private readonly double[] _cellRhs;
@@ -33,16 +38,49 @@ internal sealed class CrossedSystem
     public CrossedSystem(CrossedDesign design)
     {
         _d = design;
-        _m = design.Raters + design.P;
-        _matrix = new double[_m * _m];
-        _rhs = new double[_m];
+        var p = design.P;
+        var raters = design.Raters;
+        _factor = SparseCholesky.Analyse(raters, p, design.RateeRaterStart, design.RateeRaterIndex);
+
+        // Where each (rater k, rater l ≤ k) pair of each ratee's panel lives in the factor storage.
+        _pairStart = new int[design.Ratees + 1];
+        for (var t = 0; t < design.Ratees; t++)
+        {
+            var k = design.RateeRaterStart[t + 1] - design.RateeRaterStart[t];
+            _pairStart[t + 1] = _pairStart[t] + (k * (k + 1) / 2);
+        }
+
+        _pairIndex = new int[_pairStart[design.Ratees]];
+        for (var t = 0; t < design.Ratees; t++)
+        {
+            var rs = design.RateeRaterStart[t];
+            var slot = _pairStart[t];
+            for (var k = rs; k < design.RateeRaterStart[t + 1]; k++)
+            {
+                for (var l = rs; l <= k; l++)
+                {
+                    _pairIndex[slot++] = _factor.IndexOf(design.RateeRaterIndex[k], design.RateeRaterIndex[l]);
+                }
+            }
+        }
+
+        _fixedIndex = new int[p * p];
+        for (var j = 0; j < p; j++)
+        {
+            for (var k = 0; k <= j; k++)
+            {
+                _fixedIndex[(j * p) + k] = _fixedIndex[(k * p) + j] = _factor.IndexOf(raters + j, raters + k);
+            }
+        }
+
+        _rhs = new double[raters + p];
         _cellPivot = new double[design.Cells];
         _cellRhs = new double[design.Cells];
         _rateePivot = new double[design.Ratees];
         _rateeRhs = new double[design.Ratees];
         _rateeRaterCoupling = new double[design.RateeRaterIndex.Length];
-        _rateeFixedCoupling = new double[design.Ratees * design.P];
-        _position = new int[design.Raters];
+        _rateeFixedCoupling = new double[design.Ratees * p];
+        _position = new int[raters];
     }
 
     public double PenalisedRss { get; private set; }
@@ -50,6 +88,9 @@ internal sealed class CrossedSystem
     public double LogDeterminant { get; private set; }
 
     public int DegreesOfFreedom => _d.N - _d.P;
+
+    /// <summary>Gets the number of stored entries of the rater-and-fixed factor (a measure of fill).</summary>
+    public int FactorNonZeros => _factor.NonZeros;
 
     /// <summary>Factors the system for θ and returns the REML criterion; +∞ when the fixed part is rank deficient.</summary>
     public double Criterion(ReadOnlySpan<double> theta)
@@ -69,9 +110,7 @@ internal sealed class CrossedSystem
     {
         var d = _d;
         var (t1, t2, t3) = (_theta[0], _theta[1], _theta[2]);
-        var x = (double[])_rhs.Clone();
-        DenseCholesky.ForwardSolve(_matrix, _m, x);
-        DenseCholesky.BackSolve(_matrix, _m, x);
+        var x = _factor.Solve(_rhs);
         var beta = x[d.Raters..];
         var rater = new double[d.Raters];
         for (var r = 0; r < d.Raters; r++)
@@ -117,53 +156,46 @@ internal sealed class CrossedSystem
     }
 
     /// <summary>
-    /// Prediction-error variances (in units of σ²) from the explicit inverse of the last factored system: for each cell
-    /// of the combination reference'β + b_ratee + w_cell, for each rater of a_rater, and the covariance of β.
+    /// Prediction-error variances (in units of σ²) from the entries of the inverse of the last factored system on the
+    /// factor's pattern: for each cell of the combination reference'β + b_ratee + w_cell, for each rater of a_rater, and
+    /// the covariance of β.
     /// </summary>
     /// <remarks>
     /// Uses the block-elimination identity hᵀA⁻¹h = h₁²/d₁ + (g − v h₁/d₁)ᵀ S⁻¹ (g − v h₁/d₁) twice (cells, then ratees),
-    /// so only the dense remainder needs inverting.
+    /// so only the remainder's inverse is needed, and only between a ratee's raters and the fixed effects — entries the
+    /// factor's pattern holds.
     /// </remarks>
     public (double[] Cell, double[] Rater, double[] BetaCovariance) PredictionVariances(Func<int, double[]> referenceRow)
     {
         var d = _d;
         var p = d.P;
         var (t1, t2, t3) = (_theta[0], _theta[1], _theta[2]);
-        var inverse = DenseCholesky.Inverse(_matrix, _m);
+        var inverse = _factor.SelectedInverse();
         var rater = new double[d.Raters];
         for (var r = 0; r < d.Raters; r++)
         {
-            rater[r] = t3 * t3 * inverse[(r * _m) + r];
+            rater[r] = t3 * t3 * inverse[_factor.DiagonalIndex(r)];
         }
 
         var betaCovariance = new double[p * p];
-        for (var j = 0; j < p; j++)
+        for (var j = 0; j < p * p; j++)
         {
-            for (var k = 0; k < p; k++)
-            {
-                betaCovariance[(j * p) + k] = inverse[((d.Raters + j) * _m) + d.Raters + k];
-            }
+            betaCovariance[j] = inverse[_fixedIndex[j]];
         }
 
         var cell = new double[d.Cells];
         Array.Fill(_position, -1);
-        var count = 0;
-        var vector = new double[_m];
-        var support = new int[_m];
+        var vector = new double[d.Raters + p];
+        var block = new double[(d.Raters + p) * (d.Raters + p)];
         for (var t = 0; t < d.Ratees; t++)
         {
             var rs = d.RateeRaterStart[t];
             var re = d.RateeRaterStart[t + 1];
-            count = 0;
+            var count = re - rs + p;
+            LocalInverse(t, inverse, block, count);
             for (var k = rs; k < re; k++)
             {
-                _position[d.RateeRaterIndex[k]] = count;
-                support[count++] = d.RateeRaterIndex[k];
-            }
-
-            for (var j = 0; j < p; j++)
-            {
-                support[count++] = d.Raters + j;
+                _position[d.RateeRaterIndex[k]] = k - rs;
             }
 
             for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
@@ -200,14 +232,7 @@ internal sealed class CrossedSystem
                 var quadratic = 0.0;
                 for (var i = 0; i < count; i++)
                 {
-                    var row = support[i] * _m;
-                    var sum = 0.0;
-                    for (var k = 0; k < count; k++)
-                    {
-                        sum += inverse[row + support[k]] * vector[k];
-                    }
-
-                    quadratic += vector[i] * sum;
+                    quadratic += vector[i] * DenseDot(block.AsSpan(i * count, count), vector.AsSpan(0, count));
                 }
 
                 cell[c] = (t1 * t1 / dc) + (gt * gt / _rateePivot[t]) + quadratic;
@@ -222,31 +247,72 @@ internal sealed class CrossedSystem
         return (cell, rater, betaCovariance);
     }
 
-    private bool Factor()
+    /// <summary>The inverse restricted to ratee t's raters and the fixed effects, as a dense count × count block.</summary>
+    private void LocalInverse(int t, double[] inverse, double[] block, int count)
     {
         var d = _d;
-        var m = _m;
         var p = d.P;
-        var rOffset = d.Raters;
-        var (t1, t2, t3) = (_theta[0], _theta[1], _theta[2]);
-        var a = _matrix.AsSpan();
-        a.Clear();
-        for (var r = 0; r < d.Raters; r++)
+        var rs = d.RateeRaterStart[t];
+        var k = d.RateeRaterStart[t + 1] - rs;
+        var slot = _pairStart[t];
+        for (var i = 0; i < k; i++)
         {
-            a[(r * m) + r] = (t3 * t3 * d.RaterN[r]) + 1;
-            _rhs[r] = t3 * d.RaterY[r];
+            for (var l = 0; l <= i; l++)
+            {
+                block[(i * count) + l] = block[(l * count) + i] = inverse[_pairIndex[slot++]];
+            }
+
+            var r = d.RateeRaterIndex[rs + i];
             for (var j = 0; j < p; j++)
             {
-                a[((rOffset + j) * m) + r] = t3 * d.RaterX[(r * p) + j];
+                block[(i * count) + k + j] = block[((k + j) * count) + i] = inverse[_factor.TailIndex(r, d.Raters + j)];
             }
         }
 
         for (var j = 0; j < p; j++)
         {
-            _rhs[rOffset + j] = d.Xty[j];
+            for (var l = 0; l < p; l++)
+            {
+                block[((k + j) * count) + k + l] = inverse[_fixedIndex[(j * p) + l]];
+            }
+        }
+    }
+
+    private static double DenseDot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sum += x[i] * y[i];
+        }
+
+        return sum;
+    }
+
+    private bool Factor()
+    {
+        var d = _d;
+        var p = d.P;
+        var raters = d.Raters;
+        var (t1, t2, t3) = (_theta[0], _theta[1], _theta[2]);
+        var a = _factor.Values;
+        a.Clear();
+        for (var r = 0; r < raters; r++)
+        {
+            a[_factor.DiagonalIndex(r)] = (t3 * t3 * d.RaterN[r]) + 1;
+            _rhs[r] = t3 * d.RaterY[r];
+            for (var j = 0; j < p; j++)
+            {
+                a[_factor.TailIndex(r, raters + j)] = t3 * d.RaterX[(r * p) + j];
+            }
+        }
+
+        for (var j = 0; j < p; j++)
+        {
+            _rhs[raters + j] = d.Xty[j];
             for (var k = 0; k <= j; k++)
             {
-                a[((rOffset + j) * m) + rOffset + k] = d.XtX[(j * p) + k];
+                a[_fixedIndex[(j * p) + k]] = d.XtX[(j * p) + k];
             }
         }
 
@@ -254,12 +320,15 @@ internal sealed class CrossedSystem
         var quadratic = 0.0;
         Array.Fill(_position, -1);
         Span<double> f = stackalloc double[p];
+        var local = new double[_pairStart.Length > 1 ? MaxPairs() : 0];
         for (var t = 0; t < d.Ratees; t++)
         {
             var rs = d.RateeRaterStart[t];
             var re = d.RateeRaterStart[t + 1];
             var wr = _rateeRaterCoupling.AsSpan(rs, re - rs);
             var wf = _rateeFixedCoupling.AsSpan(t * p, p);
+            var pairs = local.AsSpan(0, _pairStart[t + 1] - _pairStart[t]);
+            pairs.Clear();
             for (var k = rs; k < re; k++)
             {
                 _position[d.RateeRaterIndex[k]] = k - rs;
@@ -299,18 +368,19 @@ internal sealed class CrossedSystem
                 for (var k = cs; k < ce; k++)
                 {
                     var r = d.CellRaterIndex[k];
+                    var local1 = _position[r];
                     var b = t1 * t3 * d.CellRaterCount[k];
-                    wr[_position[r]] -= ac * b / dc;
+                    wr[local1] -= ac * b / dc;
                     _rhs[r] -= b * rc / dc;
-                    var row = r * m;
+                    var row = local1 * (local1 + 1) / 2;
                     for (var l = cs; l <= k; l++)
                     {
-                        a[row + d.CellRaterIndex[l]] -= b * t1 * t3 * d.CellRaterCount[l] / dc;
+                        pairs[row + _position[d.CellRaterIndex[l]]] -= b * t1 * t3 * d.CellRaterCount[l] / dc;
                     }
 
                     for (var j = 0; j < p; j++)
                     {
-                        a[((rOffset + j) * m) + r] -= f[j] * b / dc;
+                        a[_factor.TailIndex(r, raters + j)] -= f[j] * b / dc;
                     }
                 }
 
@@ -322,11 +392,10 @@ internal sealed class CrossedSystem
                     }
 
                     wf[j] -= ac * f[j] / dc;
-                    _rhs[rOffset + j] -= f[j] * rc / dc;
-                    var row = (rOffset + j) * m;
+                    _rhs[raters + j] -= f[j] * rc / dc;
                     for (var k = 0; k <= j; k++)
                     {
-                        a[row + rOffset + k] -= f[j] * f[k] / dc;
+                        a[_fixedIndex[(j * p) + k]] -= f[j] * f[k] / dc;
                     }
                 }
             }
@@ -340,26 +409,31 @@ internal sealed class CrossedSystem
                 var r = d.RateeRaterIndex[rs + k];
                 var scaled = wr[k] / pivot;
                 _rhs[r] -= scaled * rhsT;
-                var row = r * m;
+                var row = k * (k + 1) / 2;
                 for (var l = 0; l <= k; l++)
                 {
-                    a[row + d.RateeRaterIndex[rs + l]] -= scaled * wr[l];
+                    pairs[row + l] -= scaled * wr[l];
                 }
+            }
+
+            var slot = _pairStart[t];
+            foreach (var value in pairs)
+            {
+                a[_pairIndex[slot++]] += value;
             }
 
             for (var j = 0; j < p; j++)
             {
                 var scaled = wf[j] / pivot;
-                _rhs[rOffset + j] -= scaled * rhsT;
-                var row = (rOffset + j) * m;
+                _rhs[raters + j] -= scaled * rhsT;
                 for (var k = 0; k < wr.Length; k++)
                 {
-                    a[row + d.RateeRaterIndex[rs + k]] -= scaled * wr[k];
+                    a[_factor.TailIndex(d.RateeRaterIndex[rs + k], raters + j)] -= scaled * wr[k];
                 }
 
                 for (var k = 0; k <= j; k++)
                 {
-                    a[row + rOffset + k] -= scaled * wf[k];
+                    a[_fixedIndex[(j * p) + k]] -= scaled * wf[k];
                 }
             }
 
@@ -369,17 +443,27 @@ internal sealed class CrossedSystem
             }
         }
 
-        if (!DenseCholesky.TryFactor(a, m))
+        if (!_factor.TryFactor())
         {
             return false;
         }
 
-        logDet += DenseCholesky.LogDeterminant(a, m);
-        var z = (double[])_rhs.Clone();
-        DenseCholesky.ForwardSolve(a, m, z);
-        quadratic += DenseCholesky.Dot(z, z);
+        logDet += _factor.LogDeterminant();
+        var z = _factor.ForwardSolve(_rhs);
+        quadratic += DenseDot(z, z);
         LogDeterminant = logDet;
         PenalisedRss = Math.Max(d.YtY - quadratic, double.Epsilon);
         return true;
+    }
+
+    private int MaxPairs()
+    {
+        var most = 0;
+        for (var t = 0; t + 1 < _pairStart.Length; t++)
+        {
+            most = Math.Max(most, _pairStart[t + 1] - _pairStart[t]);
+        }
+
+        return most;
     }
 }
