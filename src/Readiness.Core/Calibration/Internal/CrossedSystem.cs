@@ -33,6 +33,9 @@ internal sealed class CrossedSystem
     private readonly double[] _rateeRaterCoupling;
     private readonly double[] _rateeFixedCoupling;
     private readonly int[] _position;
+    private readonly int[] _tailStart;
+    private readonly double[] _fixedBlock;
+    private readonly double[] _pairBuffer;
     private double[] _theta = [0, 0, 0];
 
     public CrossedSystem(CrossedDesign design)
@@ -81,6 +84,13 @@ internal sealed class CrossedSystem
         _rateeRaterCoupling = new double[design.RateeRaterIndex.Length];
         _rateeFixedCoupling = new double[design.Ratees * p];
         _position = new int[raters];
+        _fixedBlock = new double[p * p];
+        _pairBuffer = new double[MaxPairs()];
+        _tailStart = new int[raters];
+        for (var r = 0; r < raters; r++)
+        {
+            _tailStart[r] = _factor.TailIndex(r, raters);
+        }
     }
 
     public double PenalisedRss { get; private set; }
@@ -265,7 +275,7 @@ internal sealed class CrossedSystem
             var r = d.RateeRaterIndex[rs + i];
             for (var j = 0; j < p; j++)
             {
-                block[(i * count) + k + j] = block[((k + j) * count) + i] = inverse[_factor.TailIndex(r, d.Raters + j)];
+                block[(i * count) + k + j] = block[((k + j) * count) + i] = inverse[_tailStart[r] + j];
             }
         }
 
@@ -297,38 +307,37 @@ internal sealed class CrossedSystem
         var (t1, t2, t3) = (_theta[0], _theta[1], _theta[2]);
         var a = _factor.Values;
         a.Clear();
+        var fixedBlock = _fixedBlock;
+        Array.Copy(d.XtX, fixedBlock, p * p);
         for (var r = 0; r < raters; r++)
         {
             a[_factor.DiagonalIndex(r)] = (t3 * t3 * d.RaterN[r]) + 1;
             _rhs[r] = t3 * d.RaterY[r];
             for (var j = 0; j < p; j++)
             {
-                a[_factor.TailIndex(r, raters + j)] = t3 * d.RaterX[(r * p) + j];
+                a[_tailStart[r] + j] = t3 * d.RaterX[(r * p) + j];
             }
         }
 
         for (var j = 0; j < p; j++)
         {
             _rhs[raters + j] = d.Xty[j];
-            for (var k = 0; k <= j; k++)
-            {
-                a[_fixedIndex[(j * p) + k]] = d.XtX[(j * p) + k];
-            }
         }
 
         var logDet = 0.0;
         var quadratic = 0.0;
         Array.Fill(_position, -1);
         Span<double> f = stackalloc double[p];
-        var local = new double[_pairStart.Length > 1 ? MaxPairs() : 0];
+        Span<int> used = stackalloc int[p];
+        var pairs = _pairBuffer;
         for (var t = 0; t < d.Ratees; t++)
         {
             var rs = d.RateeRaterStart[t];
             var re = d.RateeRaterStart[t + 1];
             var wr = _rateeRaterCoupling.AsSpan(rs, re - rs);
             var wf = _rateeFixedCoupling.AsSpan(t * p, p);
-            var pairs = local.AsSpan(0, _pairStart[t + 1] - _pairStart[t]);
-            pairs.Clear();
+            var local = pairs.AsSpan(0, _pairStart[t + 1] - _pairStart[t]);
+            local.Clear();
             for (var k = rs; k < re; k++)
             {
                 _position[d.RateeRaterIndex[k]] = k - rs;
@@ -358,9 +367,15 @@ internal sealed class CrossedSystem
                     continue;
                 }
 
+                // A cell's rows share its competency and have few sources: most of its fixed columns are 0.
+                var nonZero = 0;
                 for (var j = 0; j < p; j++)
                 {
                     f[j] = t1 * d.CellX[(c * p) + j];
+                    if (f[j] != 0)
+                    {
+                        used[nonZero++] = j;
+                    }
                 }
 
                 var cs = d.CellRaterStart[c];
@@ -368,34 +383,31 @@ internal sealed class CrossedSystem
                 for (var k = cs; k < ce; k++)
                 {
                     var r = d.CellRaterIndex[k];
-                    var local1 = _position[r];
+                    var lr = _position[r];
                     var b = t1 * t3 * d.CellRaterCount[k];
-                    wr[local1] -= ac * b / dc;
+                    wr[lr] -= ac * b / dc;
                     _rhs[r] -= b * rc / dc;
-                    var row = local1 * (local1 + 1) / 2;
+                    var row = lr * (lr + 1) / 2;
                     for (var l = cs; l <= k; l++)
                     {
-                        pairs[row + _position[d.CellRaterIndex[l]]] -= b * t1 * t3 * d.CellRaterCount[l] / dc;
+                        local[row + _position[d.CellRaterIndex[l]]] -= b * t1 * t3 * d.CellRaterCount[l] / dc;
                     }
 
-                    for (var j = 0; j < p; j++)
+                    var tail = _tailStart[r];
+                    foreach (var j in used[..nonZero])
                     {
-                        a[_factor.TailIndex(r, raters + j)] -= f[j] * b / dc;
+                        a[tail + j] -= f[j] * b / dc;
                     }
                 }
 
-                for (var j = 0; j < p; j++)
+                for (var u = 0; u < nonZero; u++)
                 {
-                    if (f[j] == 0)
-                    {
-                        continue;
-                    }
-
+                    var j = used[u];
                     wf[j] -= ac * f[j] / dc;
                     _rhs[raters + j] -= f[j] * rc / dc;
-                    for (var k = 0; k <= j; k++)
+                    for (var v = 0; v <= u; v++)
                     {
-                        a[_fixedIndex[(j * p) + k]] -= f[j] * f[k] / dc;
+                        fixedBlock[(j * p) + used[v]] -= f[j] * f[used[v]] / dc;
                     }
                 }
             }
@@ -412,12 +424,18 @@ internal sealed class CrossedSystem
                 var row = k * (k + 1) / 2;
                 for (var l = 0; l <= k; l++)
                 {
-                    pairs[row + l] -= scaled * wr[l];
+                    local[row + l] -= scaled * wr[l];
+                }
+
+                var tail = _tailStart[r];
+                for (var j = 0; j < p; j++)
+                {
+                    a[tail + j] -= wf[j] * scaled;
                 }
             }
 
             var slot = _pairStart[t];
-            foreach (var value in pairs)
+            foreach (var value in local)
             {
                 a[_pairIndex[slot++]] += value;
             }
@@ -426,20 +444,23 @@ internal sealed class CrossedSystem
             {
                 var scaled = wf[j] / pivot;
                 _rhs[raters + j] -= scaled * rhsT;
-                for (var k = 0; k < wr.Length; k++)
-                {
-                    a[_factor.TailIndex(d.RateeRaterIndex[rs + k], raters + j)] -= scaled * wr[k];
-                }
-
                 for (var k = 0; k <= j; k++)
                 {
-                    a[_fixedIndex[(j * p) + k]] -= scaled * wf[k];
+                    fixedBlock[(j * p) + k] -= scaled * wf[k];
                 }
             }
 
             for (var k = rs; k < re; k++)
             {
                 _position[d.RateeRaterIndex[k]] = -1;
+            }
+        }
+
+        for (var j = 0; j < p; j++)
+        {
+            for (var k = 0; k <= j; k++)
+            {
+                a[_fixedIndex[(j * p) + k]] = fixedBlock[(j * p) + k];
             }
         }
 
