@@ -14,8 +14,9 @@ namespace Readiness.Calibration;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class CalibrationResult
 {
-    private readonly Dictionary<(RateeId, string), int> _estimateIndex;
-    private readonly Dictionary<RaterId, int> _raterIndex;
+    // Built on first lookup: most callers read the arrays, and a fit should not pay for hashing every key.
+    private Dictionary<(RateeId, string), int>? _estimateIndex;
+    private Dictionary<RaterId, int>? _raterIndex;
 
     internal CalibrationResult(
         CalibrationMethod method,
@@ -41,19 +42,12 @@ public sealed class CalibrationResult
         Converged = converged;
         Objective = objective;
         Warnings = warnings;
-        _estimateIndex = new Dictionary<(RateeId, string), int>(estimates.Length, new EstimateKeyComparer());
-        for (var i = 0; i < estimates.Length; i++)
-        {
-            _estimateIndex.Add((estimates[i].Ratee, estimates[i].Competency), i);
-        }
-
-        _raterIndex = Enumerable.Range(0, raterEffects.Length).ToDictionary(i => raterEffects[i].Rater);
     }
 
     /// <summary>Gets the method applied.</summary>
     public CalibrationMethod Method { get; }
 
-    /// <summary>Gets the algorithm that produced the numbers, for example <c>REML, exact (block elimination and dense Cholesky)</c>.</summary>
+    /// <summary>Gets the algorithm that produced the numbers, for example <c>REML, exact (block elimination and sparse Cholesky)</c>.</summary>
     public string Algorithm { get; }
 
     /// <summary>Gets one estimate per ratee and competency rated, ordered by ratee id and then model order.</summary>
@@ -93,7 +87,17 @@ public sealed class CalibrationResult
     /// <returns>True when the person was rated on the competency.</returns>
     public bool TryGetEstimate(RateeId ratee, string competency, [NotNullWhen(true)] out CompetencyEstimate? estimate)
     {
-        estimate = competency is not null && _estimateIndex.TryGetValue((ratee, competency), out var i) ? Estimates[i] : null;
+        var index = LazyInitializer.EnsureInitialized(ref _estimateIndex, () =>
+        {
+            var built = new Dictionary<(RateeId, string), int>(Estimates.Length, new EstimateKeyComparer());
+            for (var i = 0; i < Estimates.Length; i++)
+            {
+                built.Add((Estimates[i].Ratee, Estimates[i].Competency), i);
+            }
+
+            return built;
+        });
+        estimate = competency is not null && index.TryGetValue((ratee, competency), out var found) ? Estimates[found] : null;
         return estimate is not null;
     }
 
@@ -108,7 +112,8 @@ public sealed class CalibrationResult
     /// <returns>True when the method estimated an effect for the rater.</returns>
     public bool TryGetRaterEffect(RaterId rater, [NotNullWhen(true)] out RaterEffect? effect)
     {
-        effect = _raterIndex.TryGetValue(rater, out var i) ? RaterEffects[i] : null;
+        var index = LazyInitializer.EnsureInitialized(ref _raterIndex, () => Enumerable.Range(0, RaterEffects.Length).ToDictionary(i => RaterEffects[i].Rater));
+        effect = index.TryGetValue(rater, out var found) ? RaterEffects[found] : null;
         return effect is not null;
     }
 

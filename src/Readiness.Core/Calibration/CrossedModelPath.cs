@@ -3,7 +3,7 @@ namespace Readiness.Calibration;
 /// <summary>Which algorithm fits the crossed random-effects model.</summary>
 public enum CrossedModelPath
 {
-    /// <summary>Exact REML for moderate designs, the scalable path above <see cref="CrossedModelSettings.ExactPathMaxRaters"/> raters.</summary>
+    /// <summary>Exact REML when its sparse factor fits in <see cref="CrossedModelSettings.ExactPathMaxFactorEntries"/>, the scalable path otherwise.</summary>
     Auto = 0,
 
     /// <summary>Exact REML: variance components maximise the restricted likelihood; estimates are the BLUPs with exact prediction-error variances.</summary>

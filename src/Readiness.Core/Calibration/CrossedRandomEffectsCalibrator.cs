@@ -72,15 +72,17 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         DesignChecks.AddDesignWarnings(others, warnings);
         var moments = MomentEstimator.Estimate(design, cellTerm);
-        var exact = Settings.Path == CrossedModelPath.Exact
-            || (Settings.Path == CrossedModelPath.Auto && design.Raters <= Settings.ExactPathMaxRaters);
-        var result = exact
-            ? FitExact(design, cellTerm, moments, warnings, progress, cancellationToken)
+        var system = Settings.Path switch
+        {
+            CrossedModelPath.Exact => CrossedSystem.TryCreate(design, long.MaxValue),
+            CrossedModelPath.Auto => CrossedSystem.TryCreate(design, Settings.ExactPathMaxFactorEntries),
+            _ => null,
+        };
+        var result = system is not null
+            ? FitExact(system, design, cellTerm, moments, warnings, progress, cancellationToken)
             : FitScalable(design, cellTerm, moments, warnings, progress, cancellationToken);
         return others.Count == ratings.Count ? result : WithSelfEffect(result, ratings, ratings.Count - others.Count);
     }
-
-
 
     /// <summary>Adds the Self source effect: the mean of self-rating minus the person's estimate, with its standard error.</summary>
     private static CalibrationResult WithSelfEffect(CalibrationResult result, RatingSet ratings, int selfRatings)
@@ -178,6 +180,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     }
 
     private CalibrationResult FitExact(
+        CrossedSystem system,
         CrossedDesign design,
         bool cellTerm,
         (double Cell, double Ratee, double Rater, double Residual) moments,
@@ -185,7 +188,6 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         IProgress<CalibrationProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var system = new CrossedSystem(design);
         var residual = Math.Max(moments.Residual, 1e-6);
         double Start(double variance) => Math.Max(Math.Sqrt(variance / residual), 0.05);
         var start = cellTerm ? new[] { Start(moments.Cell), Start(moments.Ratee), Start(moments.Rater) } : [Start(moments.Ratee), Start(moments.Rater)];
@@ -218,7 +220,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         return Result(
             design,
-            "REML, exact (block elimination and dense Cholesky)",
+            "REML, exact (block elimination and sparse Cholesky)",
             beta,
             cell,
             ratee,

@@ -152,6 +152,17 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void Auto_fits_exactly_unless_the_sparse_factor_would_exceed_its_budget()
+    {
+        var auto = new CrossedRandomEffectsCalibrator().Calibrate(Ratings);
+        var overBudget = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { ExactPathMaxFactorEntries = 1_000 }).Calibrate(Ratings);
+
+        Assert.StartsWith("REML, exact", auto.Algorithm, StringComparison.Ordinal);
+        Assert.Contains("scalable", overBudget.Algorithm, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { ExactPathMaxFactorEntries = 0 }));
+    }
+
+    [Fact]
     public void A_cancelled_fit_stops()
     {
         using var cancelled = new CancellationTokenSource();

@@ -38,12 +38,12 @@ internal sealed class CrossedSystem
     private readonly double[] _pairBuffer;
     private double[] _theta = [0, 0, 0];
 
-    public CrossedSystem(CrossedDesign design)
+    private CrossedSystem(CrossedDesign design, SparseCholesky factor)
     {
         _d = design;
         var p = design.P;
         var raters = design.Raters;
-        _factor = SparseCholesky.Analyse(raters, p, design.RateeRaterStart, design.RateeRaterIndex);
+        _factor = factor;
 
         // Where each (rater k, rater l ≤ k) pair of each ratee's panel lives in the factor storage.
         _pairStart = new int[design.Ratees + 1];
@@ -101,6 +101,13 @@ internal sealed class CrossedSystem
 
     /// <summary>Gets the number of stored entries of the rater-and-fixed factor (a measure of fill).</summary>
     public int FactorNonZeros => _factor.NonZeros;
+
+    /// <summary>Analyses the design; null when the rater block's factor would hold more than <paramref name="maxFactorEntries"/> entries.</summary>
+    public static CrossedSystem? TryCreate(CrossedDesign design, long maxFactorEntries)
+    {
+        var factor = SparseCholesky.TryAnalyse(design.Raters, design.P, design.RateeRaterStart, design.RateeRaterIndex, maxFactorEntries);
+        return factor is null ? null : new CrossedSystem(design, factor);
+    }
 
     /// <summary>Factors the system for θ and returns the REML criterion; +∞ when the fixed part is rank deficient.</summary>
     public double Criterion(ReadOnlySpan<double> theta)

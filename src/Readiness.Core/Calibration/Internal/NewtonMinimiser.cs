@@ -10,7 +10,9 @@ namespace Readiness.Calibration.Internal;
 /// hundreds. The analytic gradient would need the inverse of the mixed-model matrix at every step, which costs more than
 /// the extra evaluations. The criterion is even in each θ (it depends on θ²), so differences may step across 0 and a
 /// component at the boundary is handled without special cases. Steps are damped (Levenberg) when the Hessian is not
-/// positive definite and halved until the criterion decreases.
+/// positive definite and halved until the criterion decreases. A computed step already below the tolerance ends the
+/// search without being evaluated. The criterion itself is only computable to about 1e-11 relative (sums over every
+/// rating), which puts a floor near 1e-7 under how far θ can be resolved; tolerances below that are spent on noise.
 /// </remarks>
 internal static class NewtonMinimiser
 {
@@ -37,22 +39,13 @@ internal static class NewtonMinimiser
             var plus = new double[d];
             var minus = new double[d];
             var gradient = new double[d];
-            var hessian = new double[d, d];
+            var curvature = new double[d];
             for (var i = 0; i < d; i++)
             {
                 plus[i] = Eval(Shift(x, i, h[i]));
                 minus[i] = Eval(Shift(x, i, -h[i]));
                 gradient[i] = (plus[i] - minus[i]) / (2 * h[i]);
-                hessian[i, i] = (plus[i] - (2 * fx) + minus[i]) / (h[i] * h[i]);
-            }
-
-            for (var i = 0; i < d; i++)
-            {
-                for (var j = 0; j < i; j++)
-                {
-                    var both = Eval(Shift(Shift(x, i, h[i]), j, h[j]));
-                    hessian[i, j] = hessian[j, i] = (both - plus[i] - plus[j] + fx) / (h[i] * h[j]);
-                }
+                curvature[i] = (plus[i] - (2 * fx) + minus[i]) / (h[i] * h[i]);
             }
 
             if (!double.IsFinite(fx) || gradient.Any(g => !double.IsFinite(g)))
@@ -60,7 +53,25 @@ internal static class NewtonMinimiser
                 return (x, fx, evaluations, iteration, false);
             }
 
+            var hessian = new double[d, d];
+            for (var i = 0; i < d; i++)
+            {
+                hessian[i, i] = curvature[i];
+                for (var j = 0; j < i; j++)
+                {
+                    var both = Eval(Shift(Shift(x, i, h[i]), j, h[j]));
+                    hessian[i, j] = hessian[j, i] = (both - plus[i] - plus[j] + fx) / (h[i] * h[j]);
+                }
+            }
+
             var step = DampedNewtonStep(hessian, gradient);
+            // A Newton step already below the tolerance is the optimum: no need to evaluate it.
+            if (RelativeSize(step, x) <= tolerance)
+            {
+                onIteration?.Invoke(iteration, fx);
+                return (x, fx, evaluations, iteration, true);
+            }
+
             var alpha = 1.0;
             double[] candidate;
             double fc;
@@ -76,12 +87,7 @@ internal static class NewtonMinimiser
                 alpha /= 2;
             }
 
-            var change = 0.0;
-            for (var i = 0; i < d; i++)
-            {
-                change = Math.Max(change, Math.Abs(candidate[i] - x[i]) / Math.Max(1, Math.Abs(candidate[i])));
-            }
-
+            var change = RelativeSize([.. candidate.Select((v, i) => v - x[i])], candidate);
             if (fc <= fx)
             {
                 (x, fx) = (candidate, fc);
@@ -96,6 +102,17 @@ internal static class NewtonMinimiser
         }
 
         return (x, fx, evaluations, iteration, false);
+    }
+
+    private static double RelativeSize(double[] step, double[] x)
+    {
+        var size = 0.0;
+        for (var i = 0; i < step.Length; i++)
+        {
+            size = Math.Max(size, Math.Abs(step[i]) / Math.Max(1, Math.Abs(x[i])));
+        }
+
+        return size;
     }
 
     private static double[] Shift(double[] x, int i, double by)

@@ -66,10 +66,23 @@ internal sealed class SparseCholesky
     /// (<paramref name="cliqueStart"/>/<paramref name="cliqueNodes"/>, CSR), and the <paramref name="dense"/> nodes after them
     /// are coupled with everything and kept last, in order.
     /// </summary>
-    public static SparseCholesky Analyse(int sparse, int dense, ReadOnlySpan<int> cliqueStart, ReadOnlySpan<int> cliqueNodes)
+    /// <returns>The analysed factor, or null when L would hold more than <paramref name="maxEntries"/> entries (the analysis
+    /// stops as soon as it knows, so a design that fills in badly costs little to turn down).</returns>
+    public static SparseCholesky? TryAnalyse(int sparse, int dense, ReadOnlySpan<int> cliqueStart, ReadOnlySpan<int> cliqueNodes, long maxEntries)
     {
-        var (order, structure) = MinimumDegree(sparse, cliqueStart, cliqueNodes);
         var n = sparse + dense;
+        var denseEntries = ((long)sparse * (dense + 1)) + ((long)dense * (dense + 1) / 2);
+        if (denseEntries > maxEntries)
+        {
+            return null;
+        }
+
+        var ordering = MinimumDegree(sparse, cliqueStart, cliqueNodes, maxEntries - denseEntries);
+        if (ordering is not var (order, structure))
+        {
+            return null;
+        }
+
         var position = new int[n];
         for (var k = 0; k < sparse; k++)
         {
@@ -303,7 +316,7 @@ internal sealed class SparseCholesky
     }
 
     /// <summary>Minimum-degree elimination of the clique graph; returns the order and, per node, its neighbours when eliminated.</summary>
-    private static (int[] Order, int[][] Structure) MinimumDegree(int n, ReadOnlySpan<int> cliqueStart, ReadOnlySpan<int> cliqueNodes)
+    private static (int[] Order, int[][] Structure)? MinimumDegree(int n, ReadOnlySpan<int> cliqueStart, ReadOnlySpan<int> cliqueNodes, long maxOffDiagonal)
     {
         var adjacency = new HashSet<int>[n];
         for (var v = 0; v < n; v++)
@@ -334,11 +347,18 @@ internal sealed class SparseCholesky
 
         var order = new int[n];
         var structure = new int[n][];
+        var entries = 0L;
         for (var k = 0; k < n; k++)
         {
             var (_, v) = queue.Min;
             queue.Remove(queue.Min);
             order[k] = v;
+            entries += adjacency[v].Count;
+            if (entries > maxOffDiagonal)
+            {
+                return null;
+            }
+
             var neighbours = adjacency[v].ToArray();
             Array.Sort(neighbours);
             structure[v] = neighbours;

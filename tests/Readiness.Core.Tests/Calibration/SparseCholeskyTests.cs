@@ -1,0 +1,124 @@
+using MathNet.Numerics.LinearAlgebra;
+using Readiness.Calibration.Internal;
+
+namespace Readiness.Core.Tests.Calibration;
+
+/// <summary>The sparse factor against MathNet's dense Cholesky on random clique-structured matrices with a dense tail.</summary>
+public sealed class SparseCholeskyTests
+{
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(3, 0)]
+    [InlineData(4, 1)]
+    [InlineData(5, 3)]
+    public void Factor_solve_and_selected_inverse_match_the_dense_computation(int seed, int dense)
+    {
+        var random = new Random(seed);
+        const int sparse = 40;
+        var cliques = Enumerable.Range(0, 25)
+            .Select(_ => Enumerable.Range(0, sparse).OrderBy(_ => random.Next()).Take(random.Next(1, 5)).Order().ToArray())
+            .ToArray();
+        var start = new int[cliques.Length + 1];
+        for (var c = 0; c < cliques.Length; c++)
+        {
+            start[c + 1] = start[c] + cliques[c].Length;
+        }
+
+        var nodes = cliques.SelectMany(c => c).ToArray();
+        var n = sparse + dense;
+        var a = Matrix<double>.Build.Dense(n, n);
+        foreach (var clique in cliques)
+        {
+            foreach (var i in clique)
+            {
+                foreach (var j in clique)
+                {
+                    a[i, j] += i == j ? 0 : random.NextDouble() - 0.5;
+                }
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = sparse; j < n; j++)
+            {
+                if (i != j)
+                {
+                    a[i, j] = a[j, i] = random.NextDouble() - 0.5;
+                }
+            }
+        }
+
+        a = (a + a.Transpose()) / 2;
+        for (var i = 0; i < n; i++)
+        {
+            a[i, i] = n;
+        }
+
+        var factor = SparseCholesky.TryAnalyse(sparse, dense, start, nodes, long.MaxValue)!;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var index = factor.IndexOf(i, j);
+                if (a[i, j] != 0)
+                {
+                    Assert.True(index >= 0, $"({i}, {j}) is not in the pattern");
+                }
+
+                if (index >= 0)
+                {
+                    factor.Values[index] = a[i, j];
+                }
+            }
+        }
+
+        Assert.True(factor.TryFactor());
+        var b = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
+        var dense_ = a.Cholesky();
+        Assert.Equal(dense_.DeterminantLn, factor.LogDeterminant(), 10);
+        var expected = dense_.Solve(Vector<double>.Build.Dense(b));
+        var x = factor.Solve(b);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(expected[i], x[i], 12);
+        }
+
+        var z = factor.ForwardSolve(b);
+        Assert.Equal(Vector<double>.Build.Dense(b) * expected, z.Sum(v => v * v), 12);
+
+        var inverse = a.Inverse();
+        var selected = factor.SelectedInverse();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var index = factor.IndexOf(i, j);
+                if (index >= 0)
+                {
+                    Assert.Equal(inverse[i, j], selected[index], 12);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Analysis_is_turned_down_when_the_factor_would_exceed_its_budget()
+    {
+        // One clique of 30: the factor is dense, 30 × 31 / 2 entries.
+        var nodes = Enumerable.Range(0, 30).ToArray();
+        Assert.Null(SparseCholesky.TryAnalyse(30, 0, [0, 30], nodes, 464));
+        Assert.NotNull(SparseCholesky.TryAnalyse(30, 0, [0, 30], nodes, 465));
+    }
+
+    [Fact]
+    public void A_matrix_that_is_not_positive_definite_is_refused()
+    {
+        var factor = SparseCholesky.TryAnalyse(2, 0, [0, 2], [0, 1], long.MaxValue)!;
+        factor.Values[factor.IndexOf(0, 0)] = 1;
+        factor.Values[factor.IndexOf(1, 1)] = 1;
+        factor.Values[factor.IndexOf(1, 0)] = 2;
+        Assert.False(factor.TryFactor());
+    }
+}
