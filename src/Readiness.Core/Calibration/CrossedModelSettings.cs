@@ -30,6 +30,15 @@ public sealed record CrossedModelSettings
     /// <summary>Gets the most REML criterion evaluations (exact) or sweeps (scalable) allowed. The default value is 5,000.</summary>
     public int MaxIterations { get; init; } = 5000;
 
+    /// <summary>Gets how many threads the exact path may use to evaluate the REML criterion; -1 for one per processor. The default value is -1.</summary>
+    /// <remarks>
+    /// Each Newton iteration evaluates the criterion at up to nine independent points; with more than one thread they are
+    /// shared out, each thread on its own copy of the work space (one more factor's worth of memory per thread). Results
+    /// are bit-identical for every value: each evaluation is computed the same way on whichever thread runs it. Set 1 in
+    /// hosts that parallelise across requests themselves.
+    /// </remarks>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
     internal CrossedModelSettings Validated()
     {
         if (!Enum.IsDefined(Path))
@@ -39,6 +48,11 @@ public sealed record CrossedModelSettings
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ExactPathMaxFactorEntries, nameof(ExactPathMaxFactorEntries));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxIterations, nameof(MaxIterations));
+        if (MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
+                $"MaxDegreeOfParallelism was {MaxDegreeOfParallelism}; it must be -1 (one per processor) or at least 1.");
+        }
         Guard.InRange(Tolerance, 1e-14, 1e-2, nameof(Tolerance));
         return this;
     }

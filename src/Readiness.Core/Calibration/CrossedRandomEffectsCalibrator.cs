@@ -191,9 +191,44 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var residual = Math.Max(moments.Residual, 1e-6);
         double Start(double variance) => Math.Max(Math.Sqrt(variance / residual), 0.05);
         var start = cellTerm ? new[] { Start(moments.Cell), Start(moments.Ratee), Start(moments.Rater) } : [Start(moments.Ratee), Start(moments.Rater)];
-        double Criterion(double[] free) => system.Criterion(cellTerm ? free : [0, free[0], free[1]]);
+        // The difference points of a Newton iteration are independent: each worker evaluates its share on its own copy of
+        // the system's work space. Every criterion is computed the same way on any thread, so results do not depend on
+        // the degree of parallelism.
+        var workers = Settings.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Settings.MaxDegreeOfParallelism;
+        var systems = new CrossedSystem[Math.Max(1, Math.Min(workers, cellTerm ? 9 : 5))];
+        systems[0] = system;
+        for (var w = 1; w < systems.Length; w++)
+        {
+            systems[w] = system.WithOwnWorkspace();
+        }
+
+        double Criterion(CrossedSystem on, double[] free) => on.Criterion(cellTerm ? free : [0, free[0], free[1]]);
+        double[] Evaluate(double[][] points)
+        {
+            var values = new double[points.Length];
+            var used = Math.Min(systems.Length, points.Length);
+            if (used == 1)
+            {
+                for (var i = 0; i < points.Length; i++)
+                {
+                    values[i] = Criterion(system, points[i]);
+                }
+
+                return values;
+            }
+
+            Parallel.For(0, used, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = used }, w =>
+            {
+                for (var i = w; i < points.Length; i += used)
+                {
+                    values[i] = Criterion(systems[w], points[i]);
+                }
+            });
+            return values;
+        }
+
         var (best, criterion, evaluations, used, converged) = NewtonMinimiser.Minimise(
-            Criterion,
+            Evaluate,
             start,
             Settings.Tolerance,
             Settings.MaxIterations,

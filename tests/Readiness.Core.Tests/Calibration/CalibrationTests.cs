@@ -149,6 +149,24 @@ public sealed class CalibrationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Tolerance = double.NaN }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxIterations = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = (CrossedModelPath)7 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxDegreeOfParallelism = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxDegreeOfParallelism = -2 }));
+    }
+
+    [Fact]
+    public void Results_are_bit_identical_whatever_the_degree_of_parallelism()
+    {
+        CalibrationResult Fit(int threads) =>
+            new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact, MaxDegreeOfParallelism = threads }).Calibrate(Ratings);
+
+        var serial = Fit(1);
+        foreach (var threads in new[] { 2, 3, 9 })
+        {
+            var parallel = Fit(threads);
+            Assert.Equal(serial.Objective, parallel.Objective);
+            Assert.Equal(serial.Estimates.Select(e => (e.Estimate, e.StandardError)), parallel.Estimates.Select(e => (e.Estimate, e.StandardError)));
+            Assert.Equal(serial.RaterEffects.Select(e => e.Effect), parallel.RaterEffects.Select(e => e.Effect));
+        }
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Readiness.Core.Tests.Calibration;
 /// <summary>The crossed model against lme4::lmer on the same data (Data/lme4; fit_lme4.R says how the values were made).</summary>
 public sealed class CrossedModelLme4Tests
 {
-    public static TheoryData<string> Datasets => new() { "org120", "org1300" };
+    public static TheoryData<string> Datasets => new() { "org120", "org1600" };
 
     [Theory]
     [MemberData(nameof(Datasets))]

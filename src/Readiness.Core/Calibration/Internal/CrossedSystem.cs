@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Readiness.Calibration.Internal;
 
 /// <summary>
@@ -36,6 +38,9 @@ internal sealed class CrossedSystem
     private readonly int[] _tailStart;
     private readonly double[] _fixedBlock;
     private readonly double[] _pairBuffer;
+    private readonly int[] _cellLocal;
+    private readonly double[] _cellB;
+    private readonly double[] _logBySize;
     private double[] _theta = [0, 0, 0];
 
     private CrossedSystem(CrossedDesign design, SparseCholesky factor)
@@ -76,6 +81,12 @@ internal sealed class CrossedSystem
             }
         }
 
+        _tailStart = new int[raters];
+        for (var r = 0; r < raters; r++)
+        {
+            _tailStart[r] = _factor.TailIndex(r, raters);
+        }
+
         _rhs = new double[raters + p];
         _cellPivot = new double[design.Cells];
         _cellRhs = new double[design.Cells];
@@ -86,11 +97,39 @@ internal sealed class CrossedSystem
         _position = new int[raters];
         _fixedBlock = new double[p * p];
         _pairBuffer = new double[MaxPairs()];
-        _tailStart = new int[raters];
-        for (var r = 0; r < raters; r++)
+        var mostRaters = 0;
+        for (var c = 0; c < design.Cells; c++)
         {
-            _tailStart[r] = _factor.TailIndex(r, raters);
+            mostRaters = Math.Max(mostRaters, design.CellRaterStart[c + 1] - design.CellRaterStart[c]);
         }
+
+        _cellLocal = new int[mostRaters];
+        _cellB = new double[mostRaters];
+        _logBySize = new double[(int)design.CellN.DefaultIfEmpty(0).Max() + 1];
+    }
+
+    /// <summary>Copies the structure (shared, read-only) and allocates fresh work space: a system for another thread.</summary>
+    private CrossedSystem(CrossedSystem structure)
+    {
+        _d = structure._d;
+        _factor = structure._factor.WithSameStructure();
+        _pairStart = structure._pairStart;
+        _pairIndex = structure._pairIndex;
+        _fixedIndex = structure._fixedIndex;
+        _tailStart = structure._tailStart;
+        _rhs = new double[structure._rhs.Length];
+        _cellPivot = new double[structure._cellPivot.Length];
+        _cellRhs = new double[structure._cellRhs.Length];
+        _rateePivot = new double[structure._rateePivot.Length];
+        _rateeRhs = new double[structure._rateeRhs.Length];
+        _rateeRaterCoupling = new double[structure._rateeRaterCoupling.Length];
+        _rateeFixedCoupling = new double[structure._rateeFixedCoupling.Length];
+        _position = new int[structure._position.Length];
+        _fixedBlock = new double[structure._fixedBlock.Length];
+        _pairBuffer = new double[structure._pairBuffer.Length];
+        _cellLocal = new int[structure._cellLocal.Length];
+        _cellB = new double[structure._cellB.Length];
+        _logBySize = new double[structure._logBySize.Length];
     }
 
     public double PenalisedRss { get; private set; }
@@ -108,6 +147,9 @@ internal sealed class CrossedSystem
         var factor = SparseCholesky.TryAnalyse(design.Raters, design.P, design.RateeRaterStart, design.RateeRaterIndex, maxFactorEntries);
         return factor is null ? null : new CrossedSystem(design, factor);
     }
+
+    /// <summary>A system over the same design and structure with its own work space, so criteria can be evaluated in parallel.</summary>
+    public CrossedSystem WithOwnWorkspace() => new(this);
 
     /// <summary>Factors the system for θ and returns the REML criterion; +∞ when the fixed part is rank deficient.</summary>
     public double Criterion(ReadOnlySpan<double> theta)
@@ -295,6 +337,25 @@ internal sealed class CrossedSystem
         }
     }
 
+    /// <summary>y −= s·x, vectorised: the per-ratee updates are short contiguous rows, run for every ratee at every θ.</summary>
+    private static void SubtractScaled(Span<double> y, ReadOnlySpan<double> x, double s)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
+        {
+            var scale = new Vector<double>(s);
+            for (; i <= y.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(y[i..]) - (scale * new Vector<double>(x[i..]))).CopyTo(y[i..]);
+            }
+        }
+
+        for (; i < y.Length; i++)
+        {
+            y[i] -= s * x[i];
+        }
+    }
+
     private static double DenseDot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var sum = 0.0;
@@ -336,6 +397,14 @@ internal sealed class CrossedSystem
         Array.Fill(_position, -1);
         Span<double> f = stackalloc double[p];
         Span<int> used = stackalloc int[p];
+        var cellLocal = _cellLocal;
+        var cellB = _cellB;
+        var logBySize = _logBySize;
+        for (var size = 0; size < logBySize.Length; size++)
+        {
+            logBySize[size] = Math.Log((t1 * t1 * size) + 1);
+        }
+
         var pairs = _pairBuffer;
         for (var t = 0; t < d.Ratees; t++)
         {
@@ -360,15 +429,18 @@ internal sealed class CrossedSystem
             var rhsT = t2 * d.RateeY[t];
             for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
             {
-                var dc = (t1 * t1 * d.CellN[c]) + 1;
-                var ac = t1 * t2 * d.CellN[c];
+                // Every update of a cell divides by its pivot dc; cells of equal size share dc and its logarithm.
+                var size = (int)d.CellN[c];
+                var dc = (t1 * t1 * size) + 1;
+                var inv = 1 / dc;
+                var ac = t1 * t2 * size;
                 var rc = t1 * d.CellY[c];
                 _cellPivot[c] = dc;
                 _cellRhs[c] = rc;
-                logDet += Math.Log(dc);
-                quadratic += rc * rc / dc;
-                pivot -= ac * ac / dc;
-                rhsT -= ac * rc / dc;
+                logDet += logBySize[size];
+                quadratic += rc * rc * inv;
+                pivot -= ac * ac * inv;
+                rhsT -= ac * rc * inv;
                 if (t1 == 0)
                 {
                     continue;
@@ -378,43 +450,55 @@ internal sealed class CrossedSystem
                 var nonZero = 0;
                 for (var j = 0; j < p; j++)
                 {
-                    f[j] = t1 * d.CellX[(c * p) + j];
-                    if (f[j] != 0)
+                    var x = d.CellX[(c * p) + j];
+                    if (x != 0)
                     {
+                        f[nonZero] = t1 * x;
                         used[nonZero++] = j;
                     }
                 }
 
                 var cs = d.CellRaterStart[c];
-                var ce = d.CellRaterStart[c + 1];
-                for (var k = cs; k < ce; k++)
+                var raterCount = d.CellRaterStart[c + 1] - cs;
+                for (var m = 0; m < raterCount; m++)
                 {
-                    var r = d.CellRaterIndex[k];
-                    var lr = _position[r];
-                    var b = t1 * t3 * d.CellRaterCount[k];
-                    wr[lr] -= ac * b / dc;
-                    _rhs[r] -= b * rc / dc;
+                    cellLocal[m] = _position[d.CellRaterIndex[cs + m]];
+                    cellB[m] = t1 * t3 * d.CellRaterCount[cs + m];
+                }
+
+                var acInv = ac * inv;
+                var rcInv = rc * inv;
+                for (var m = 0; m < raterCount; m++)
+                {
+                    var r = d.CellRaterIndex[cs + m];
+                    var lr = cellLocal[m];
+                    var b = cellB[m];
+                    var bInv = b * inv;
+                    wr[lr] -= acInv * b;
+                    _rhs[r] -= b * rcInv;
                     var row = lr * (lr + 1) / 2;
-                    for (var l = cs; l <= k; l++)
+                    for (var l = 0; l <= m; l++)
                     {
-                        local[row + _position[d.CellRaterIndex[l]]] -= b * t1 * t3 * d.CellRaterCount[l] / dc;
+                        local[row + cellLocal[l]] -= bInv * cellB[l];
                     }
 
-                    var tail = _tailStart[r];
-                    foreach (var j in used[..nonZero])
+                    var tail = a.Slice(_tailStart[r], p);
+                    for (var u = 0; u < nonZero; u++)
                     {
-                        a[tail + j] -= f[j] * b / dc;
+                        tail[used[u]] -= f[u] * bInv;
                     }
                 }
 
                 for (var u = 0; u < nonZero; u++)
                 {
                     var j = used[u];
-                    wf[j] -= ac * f[j] / dc;
-                    _rhs[raters + j] -= f[j] * rc / dc;
+                    var fInv = f[u] * inv;
+                    wf[j] -= acInv * f[u];
+                    _rhs[raters + j] -= fInv * rc;
+                    var row = fixedBlock.AsSpan(j * p, p);
                     for (var v = 0; v <= u; v++)
                     {
-                        fixedBlock[(j * p) + used[v]] -= f[j] * f[used[v]] / dc;
+                        row[used[v]] -= fInv * f[v];
                     }
                 }
             }
@@ -428,17 +512,8 @@ internal sealed class CrossedSystem
                 var r = d.RateeRaterIndex[rs + k];
                 var scaled = wr[k] / pivot;
                 _rhs[r] -= scaled * rhsT;
-                var row = k * (k + 1) / 2;
-                for (var l = 0; l <= k; l++)
-                {
-                    local[row + l] -= scaled * wr[l];
-                }
-
-                var tail = _tailStart[r];
-                for (var j = 0; j < p; j++)
-                {
-                    a[tail + j] -= wf[j] * scaled;
-                }
+                SubtractScaled(local.Slice(k * (k + 1) / 2, k + 1), wr[..(k + 1)], scaled);
+                SubtractScaled(a.Slice(_tailStart[r], p), wf, scaled);
             }
 
             var slot = _pairStart[t];
@@ -451,10 +526,7 @@ internal sealed class CrossedSystem
             {
                 var scaled = wf[j] / pivot;
                 _rhs[raters + j] -= scaled * rhsT;
-                for (var k = 0; k <= j; k++)
-                {
-                    fixedBlock[(j * p) + k] -= scaled * wf[k];
-                }
+                SubtractScaled(fixedBlock.AsSpan(j * p, j + 1), wf[..(j + 1)], scaled);
             }
 
             for (var k = rs; k < re; k++)

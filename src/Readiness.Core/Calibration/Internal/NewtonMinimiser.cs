@@ -17,17 +17,19 @@ namespace Readiness.Calibration.Internal;
 internal static class NewtonMinimiser
 {
     public static (double[] X, double F, int Evaluations, int Iterations, bool Converged) Minimise(
-        Func<double[], double> f, double[] start, double tolerance, int maxEvaluations, Action<int, double>? onIteration, CancellationToken cancellationToken)
+        Func<double[][], double[]> f, double[] start, double tolerance, int maxEvaluations, Action<int, double>? onIteration, CancellationToken cancellationToken)
     {
         var d = start.Length;
         var evaluations = 0;
-        double Eval(double[] x)
+        double[] EvalMany(double[][] points)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            evaluations++;
-            var v = f(x);
-            return double.IsNaN(v) ? double.PositiveInfinity : v;
+            evaluations += points.Length;
+            var values = f(points);
+            return [.. values.Select(v => double.IsNaN(v) ? double.PositiveInfinity : v)];
         }
+
+        double Eval(double[] x) => EvalMany([x])[0];
 
         var x = (double[])start.Clone();
         var fx = Eval(x);
@@ -36,14 +38,32 @@ internal static class NewtonMinimiser
         {
             iteration++;
             var h = x.Select(v => 1e-4 * Math.Max(Math.Abs(v), 0.01)).ToArray();
+            // Every difference point of the iteration at once, so the caller may evaluate them in parallel: x ± hᵢ, then
+            // x + hᵢ + hⱼ for j < i.
+            var points = new List<double[]>();
+            for (var i = 0; i < d; i++)
+            {
+                points.Add(Shift(x, i, h[i]));
+                points.Add(Shift(x, i, -h[i]));
+            }
+
+            for (var i = 0; i < d; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    points.Add(Shift(Shift(x, i, h[i]), j, h[j]));
+                }
+            }
+
+            var values = EvalMany([.. points]);
             var plus = new double[d];
             var minus = new double[d];
             var gradient = new double[d];
             var curvature = new double[d];
             for (var i = 0; i < d; i++)
             {
-                plus[i] = Eval(Shift(x, i, h[i]));
-                minus[i] = Eval(Shift(x, i, -h[i]));
+                plus[i] = values[2 * i];
+                minus[i] = values[(2 * i) + 1];
                 gradient[i] = (plus[i] - minus[i]) / (2 * h[i]);
                 curvature[i] = (plus[i] - (2 * fx) + minus[i]) / (h[i] * h[i]);
             }
@@ -54,13 +74,13 @@ internal static class NewtonMinimiser
             }
 
             var hessian = new double[d, d];
+            var cross = 2 * d;
             for (var i = 0; i < d; i++)
             {
                 hessian[i, i] = curvature[i];
                 for (var j = 0; j < i; j++)
                 {
-                    var both = Eval(Shift(Shift(x, i, h[i]), j, h[j]));
-                    hessian[i, j] = hessian[j, i] = (both - plus[i] - plus[j] + fx) / (h[i] * h[j]);
+                    hessian[i, j] = hessian[j, i] = (values[cross++] - plus[i] - plus[j] + fx) / (h[i] * h[j]);
                 }
             }
 

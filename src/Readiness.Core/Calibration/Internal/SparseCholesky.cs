@@ -33,16 +33,11 @@ internal sealed class SparseCholesky
     private readonly int[] _head;
     private readonly int[] _link;
 
-    private SparseCholesky(int[] position, int[] columnStart, int[] row)
+    private SparseCholesky(int[] position, int[] node, int[] columnStart, int[] row)
     {
         _n = position.Length;
         _position = position;
-        _node = new int[_n];
-        for (var v = 0; v < _n; v++)
-        {
-            _node[position[v]] = v;
-        }
-
+        _node = node;
         _columnStart = columnStart;
         _row = row;
         _value = new double[row.Length];
@@ -114,8 +109,17 @@ internal sealed class SparseCholesky
         }
 
         columnStart[n] = rows.Count;
-        return new SparseCholesky(position, columnStart, [.. rows]);
+        var node = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            node[position[v]] = v;
+        }
+
+        return new SparseCholesky(position, node, columnStart, [.. rows]);
     }
+
+    /// <summary>A factor of the same structure with its own numbers and work space, for another thread.</summary>
+    public SparseCholesky WithSameStructure() => new(_position, _node, _columnStart, _row);
 
     /// <summary>Index into <see cref="Values"/> of the diagonal entry of <paramref name="node"/>.</summary>
     public int DiagonalIndex(int node) => _columnStart[_position[node]];
