@@ -18,6 +18,7 @@ internal static class CalibrateVerb
     {
         RatingIntake intake;
         CalibrationResult result;
+        double fitSeconds;
         try
         {
             var model = modelFile is null ? LeadershipFramework.Model : ReadinessJson.ReadCompetencyModel(File.ReadAllText(modelFile.FullName));
@@ -32,7 +33,9 @@ internal static class CalibrateVerb
 
             console.WriteLine($"Read {intake.Report}.");
             var calibrator = Calibrator(method, path);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             result = calibrator.Calibrate(intake.Ratings, new ConsoleProgress(error));
+            fitSeconds = clock.Elapsed.TotalSeconds;
             output.Create();
         }
         catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
@@ -52,7 +55,8 @@ internal static class CalibrateVerb
         WriteModel(output, result, intake.Report);
         WriteRejects(output, intake.Report);
         console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {result.RaterEffects.Length} raters, " +
-                          $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations.");
+                          $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations, " +
+                          $"fitted in {fitSeconds.ToString("F2", CultureInfo.InvariantCulture)} s.");
         foreach (var warning in result.Warnings)
         {
             console.WriteLine($"warning: {warning}");
@@ -165,15 +169,26 @@ internal static class CalibrateVerb
         _ => "crossed",
     };
 
-    /// <summary>Reports progress synchronously on standard error (Progress&lt;T&gt; would post to the thread pool and print late).</summary>
+    /// <summary>
+    /// Reports progress synchronously on standard error (Progress&lt;T&gt; would post to the thread pool and print late), each
+    /// line stamped with the seconds since the fit started, so an analyst sees both what is happening and how long it takes.
+    /// </summary>
     private sealed class ConsoleProgress(TextWriter error) : IProgress<CalibrationProgress>
     {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
         public void Report(CalibrationProgress value)
         {
-            if (value.Stage != "Backfitting" || value.Iteration % 50 == 0)
+            if (value.Stage == "Backfitting" && value.Iteration % 50 != 0)
             {
-                error.WriteLine($"  {value.Stage}: iteration {value.Iteration}{(value.Objective is { } o ? $", {o.ToString("G10", CultureInfo.InvariantCulture)}" : string.Empty)}");
+                return;
             }
+
+            var stamp = _clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
+            var detail = value.Iteration == 0
+                ? "..."
+                : $": iteration {value.Iteration}{(value.Objective is { } o ? $", {o.ToString("G10", CultureInfo.InvariantCulture)}" : string.Empty)}";
+            error.WriteLine($"  [{stamp} s] {value.Stage}{detail}");
         }
     }
 }

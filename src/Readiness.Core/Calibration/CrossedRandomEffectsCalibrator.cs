@@ -57,6 +57,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         }
 
         DesignChecks.ThrowIfUnusable(Method, others, parameters: 4);
+        Started(progress, "Design");
         var design = new CrossedDesign(others);
         if (design.N <= design.P + 4)
         {
@@ -71,7 +72,13 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         }
 
         DesignChecks.AddDesignWarnings(others, warnings);
+        Started(progress, "Moment estimates");
         var moments = MomentEstimator.Estimate(design, cellTerm);
+        if (Settings.Path != CrossedModelPath.Scalable)
+        {
+            Started(progress, "Sparse analysis");
+        }
+
         var system = Settings.Path switch
         {
             CrossedModelPath.Exact => CrossedSystem.TryCreate(design, long.MaxValue),
@@ -83,6 +90,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             : FitScalable(design, cellTerm, moments, warnings, progress, cancellationToken);
         return others.Count == ratings.Count ? result : WithSelfEffect(result, ratings, ratings.Count - others.Count);
     }
+
+    private static void Started(IProgress<CalibrationProgress>? progress, string stage) => progress?.Report(new CalibrationProgress(stage, 0, null));
 
     /// <summary>Adds the Self source effect: the mean of self-rating minus the person's estimate, with its standard error.</summary>
     private static CalibrationResult WithSelfEffect(CalibrationResult result, RatingSet ratings, int selfRatings)
@@ -240,6 +249,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                 "the fixed part (competencies and sources) is not estimable: some source or competency is fully confounded with another.");
         }
 
+        Started(progress, "Standard errors");
         var theta = cellTerm ? best.Select(Math.Abs).ToArray() : [0, Math.Abs(best[0]), Math.Abs(best[1])];
         system.Criterion(theta);
         var sigma2 = system.PenalisedRss / system.DegreesOfFreedom;

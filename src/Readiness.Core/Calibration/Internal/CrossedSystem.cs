@@ -244,8 +244,14 @@ internal sealed class CrossedSystem
 
         var cell = new double[d.Cells];
         Array.Fill(_position, -1);
-        var vector = new double[d.Raters + p];
-        var block = new double[(d.Raters + p) * (d.Raters + p)];
+        var widest = 0;
+        for (var t = 0; t < d.Ratees; t++)
+        {
+            widest = Math.Max(widest, d.RateeRaterStart[t + 1] - d.RateeRaterStart[t] + p);
+        }
+
+        var vector = new double[widest];
+        var block = new double[widest * widest];
         for (var t = 0; t < d.Ratees; t++)
         {
             var rs = d.RateeRaterStart[t];
