@@ -156,6 +156,8 @@ internal static class CalibrateVerb
 
         json.WriteEndArray();
         json.WriteEndObject();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double value) =>
