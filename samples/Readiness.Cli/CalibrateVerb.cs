@@ -181,11 +181,6 @@ internal static class CalibrateVerb
 
         public void Report(CalibrationProgress value)
         {
-            if (value.Stage == "Backfitting" && value.Iteration % 50 != 0)
-            {
-                return;
-            }
-
             var stamp = _clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
             var detail = value.Iteration == 0
                 ? "..."

@@ -20,14 +20,14 @@ public sealed record CrossedModelSettings
     /// </remarks>
     public long ExactPathMaxFactorEntries { get; init; } = 20_000_000;
 
-    /// <summary>Gets the relative change in the variance parameters at which the REML optimisation stops (exact path), and the change in the effects, relative to the spread of the ratings, at which backfitting stops (scalable path). The default value is 1e-6.</summary>
+    /// <summary>Gets the relative change in the variance parameters at which the REML optimisation stops (exact path), and, times 1e-4, the residual relative to the right-hand side at which the conjugate-gradient solves stop (scalable path). The default value is 1e-6.</summary>
     /// <remarks>
     /// At 1e-6 the exact path's variance components agree with lme4's optimum to about 1e-6 relative, far inside their
     /// sampling error; the REML criterion is computed to about 1e-11 relative, so values below about 1e-7 chase rounding.
     /// </remarks>
     public double Tolerance { get; init; } = 1e-6;
 
-    /// <summary>Gets the most REML criterion evaluations (exact) or sweeps (scalable) allowed. The default value is 5,000.</summary>
+    /// <summary>Gets the most REML criterion evaluations (exact path) or conjugate-gradient iterations per solve (scalable path) allowed. The default value is 5,000.</summary>
     public int MaxIterations { get; init; } = 5000;
 
     /// <summary>Gets how many threads the exact path may use to evaluate the REML criterion; -1 for one per processor. The default value is -1.</summary>
