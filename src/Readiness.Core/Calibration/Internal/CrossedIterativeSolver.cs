@@ -60,7 +60,8 @@ internal sealed class CrossedIterativeSolver
     {
         var x = new double[_n];
         var r = (double[])b.Clone();
-        var z = Precondition(r);
+        var z = new double[_n];
+        Precondition(r, z);
         var p = (double[])z.Clone();
         var q = new double[_n];
         var rz = Dot(r, z);
@@ -88,7 +89,7 @@ internal sealed class CrossedIterativeSolver
                 return (x, k, true);
             }
 
-            z = Precondition(r);
+            Precondition(r, z);
             var rzNext = Dot(r, z);
             var beta = rzNext / rz;
             rz = rzNext;
@@ -185,10 +186,10 @@ internal sealed class CrossedIterativeSolver
     }
 
     /// <summary>The block-diagonal solve: XᵀX for β, each ratee with its cells in closed form, each rater alone.</summary>
-    private double[] Precondition(double[] r)
+    private void Precondition(double[] r, double[] z)
     {
         var d = _d;
-        var z = new double[_n];
+        Array.Clear(z);
         var beta = _xtx.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(r[..d.P]));
         for (var j = 0; j < d.P; j++)
         {
@@ -230,8 +231,6 @@ internal sealed class CrossedIterativeSolver
                 z[raterOffset + k] = r[raterOffset + k] / (d.RaterN[k] + _lambdaRater);
             }
         }
-
-        return z;
     }
 
     /// <summary>Zeroes the rows of absent terms (variance 0), so their effects stay 0.</summary>
