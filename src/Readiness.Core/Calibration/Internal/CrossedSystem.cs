@@ -28,8 +28,6 @@ internal sealed class CrossedSystem
     private readonly int[] _pairIndex;
     private readonly int[] _fixedIndex;
     private readonly double[] _rhs;
-    private readonly double[] _cellPivot;
-    private readonly double[] _cellRhs;
     private readonly double[] _rateePivot;
     private readonly double[] _rateeRhs;
     private readonly double[] _rateeRaterCoupling;
@@ -38,9 +36,8 @@ internal sealed class CrossedSystem
     private readonly int[] _tailStart;
     private readonly double[] _fixedBlock;
     private readonly double[] _pairBuffer;
-    private readonly int[] _cellLocal;
-    private readonly double[] _cellB;
-    private readonly double[] _logBySize;
+    private readonly CellGroups _groups;
+    private readonly double[] _scaleBySize;
     private double[] _theta = [0, 0, 0];
 
     private CrossedSystem(CrossedDesign design, SparseCholesky factor)
@@ -88,8 +85,6 @@ internal sealed class CrossedSystem
         }
 
         _rhs = new double[raters + p];
-        _cellPivot = new double[design.Cells];
-        _cellRhs = new double[design.Cells];
         _rateePivot = new double[design.Ratees];
         _rateeRhs = new double[design.Ratees];
         _rateeRaterCoupling = new double[design.RateeRaterIndex.Length];
@@ -97,15 +92,8 @@ internal sealed class CrossedSystem
         _position = new int[raters];
         _fixedBlock = new double[p * p];
         _pairBuffer = new double[MaxPairs()];
-        var mostRaters = 0;
-        for (var c = 0; c < design.Cells; c++)
-        {
-            mostRaters = Math.Max(mostRaters, design.CellRaterStart[c + 1] - design.CellRaterStart[c]);
-        }
-
-        _cellLocal = new int[mostRaters];
-        _cellB = new double[mostRaters];
-        _logBySize = new double[(int)design.CellN.DefaultIfEmpty(0).Max() + 1];
+        _groups = new CellGroups(design);
+        _scaleBySize = new double[_groups.CellsOfSize.Length];
     }
 
     /// <summary>Copies the structure (shared, read-only) and allocates fresh work space: a system for another thread.</summary>
@@ -118,8 +106,6 @@ internal sealed class CrossedSystem
         _fixedIndex = structure._fixedIndex;
         _tailStart = structure._tailStart;
         _rhs = new double[structure._rhs.Length];
-        _cellPivot = new double[structure._cellPivot.Length];
-        _cellRhs = new double[structure._cellRhs.Length];
         _rateePivot = new double[structure._rateePivot.Length];
         _rateeRhs = new double[structure._rateeRhs.Length];
         _rateeRaterCoupling = new double[structure._rateeRaterCoupling.Length];
@@ -127,9 +113,8 @@ internal sealed class CrossedSystem
         _position = new int[structure._position.Length];
         _fixedBlock = new double[structure._fixedBlock.Length];
         _pairBuffer = new double[structure._pairBuffer.Length];
-        _cellLocal = new int[structure._cellLocal.Length];
-        _cellB = new double[structure._cellB.Length];
-        _logBySize = new double[structure._logBySize.Length];
+        _groups = structure._groups;
+        _scaleBySize = new double[structure._scaleBySize.Length];
     }
 
     public double PenalisedRss { get; private set; }
@@ -196,7 +181,7 @@ internal sealed class CrossedSystem
             ratee[t] = t2 * ut;
             for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
             {
-                var uc = _cellRhs[c] - (t1 * t2 * d.CellN[c] * ut);
+                var uc = (t1 * d.CellY[c]) - (t1 * t2 * d.CellN[c] * ut);
                 for (var k = d.CellRaterStart[c]; k < d.CellRaterStart[c + 1]; k++)
                 {
                     uc -= t1 * t3 * d.CellRaterCount[k] * x[d.CellRaterIndex[k]];
@@ -207,7 +192,7 @@ internal sealed class CrossedSystem
                     uc -= t1 * d.CellX[(c * d.P) + j] * beta[j];
                 }
 
-                cell[c] = t1 * (uc / _cellPivot[c]);
+                cell[c] = t1 * (uc / ((t1 * t1 * d.CellN[c]) + 1));
             }
         }
 
@@ -265,7 +250,7 @@ internal sealed class CrossedSystem
 
             for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
             {
-                var dc = _cellPivot[c];
+                var dc = (t1 * t1 * d.CellN[c]) + 1;
                 var a = t1 * t2 * d.CellN[c];
                 var reference = referenceRow(d.CellCompetency[c]);
 
@@ -398,32 +383,39 @@ internal sealed class CrossedSystem
             _rhs[raters + j] = d.Xty[j];
         }
 
+        // Cells: every update divides by the cell's pivot dc = θ₁² n + 1, which depends only on the cell's size n, so the
+        // cells' sums were grouped by size when the system was built (per ratee, and over all cells for the fixed part).
+        var g = _groups;
         var logDet = 0.0;
         var quadratic = 0.0;
-        Array.Fill(_position, -1);
-        Span<double> f = stackalloc double[p];
-        Span<int> used = stackalloc int[p];
-        var cellLocal = _cellLocal;
-        var cellB = _cellB;
-        var logBySize = _logBySize;
-        for (var size = 0; size < logBySize.Length; size++)
+        var scaleBySize = _scaleBySize;
+        for (var size = 0; size < scaleBySize.Length; size++)
         {
-            logBySize[size] = Math.Log((t1 * t1 * size) + 1);
+            var dc = (t1 * t1 * size) + 1;
+            scaleBySize[size] = t1 * t1 / dc;
+            logDet += g.CellsOfSize[size] * Math.Log(dc);
+            quadratic += scaleBySize[size] * g.YSquaredOfSize[size];
+            if (t1 != 0 && g.CellsOfSize[size] > 0)
+            {
+                SubtractScaled(_rhs.AsSpan(raters, p), g.XyOfSize.AsSpan(size * p, p), scaleBySize[size]);
+                SubtractScaled(fixedBlock, g.XxOfSize.AsSpan(size * p * p, p * p), scaleBySize[size]);
+            }
         }
 
+        Array.Fill(_position, -1);
         var pairs = _pairBuffer;
         for (var t = 0; t < d.Ratees; t++)
         {
             var rs = d.RateeRaterStart[t];
             var re = d.RateeRaterStart[t + 1];
-            var wr = _rateeRaterCoupling.AsSpan(rs, re - rs);
+            var k = re - rs;
+            var wr = _rateeRaterCoupling.AsSpan(rs, k);
             var wf = _rateeFixedCoupling.AsSpan(t * p, p);
             var local = pairs.AsSpan(0, _pairStart[t + 1] - _pairStart[t]);
             local.Clear();
-            for (var k = rs; k < re; k++)
+            for (var l = 0; l < k; l++)
             {
-                _position[d.RateeRaterIndex[k]] = k - rs;
-                wr[k - rs] = t2 * t3 * d.RateeRaterCount[k];
+                wr[l] = t2 * t3 * d.RateeRaterCount[rs + l];
             }
 
             for (var j = 0; j < p; j++)
@@ -433,79 +425,21 @@ internal sealed class CrossedSystem
 
             var pivot = (t2 * t2 * d.RateeN[t]) + 1;
             var rhsT = t2 * d.RateeY[t];
-            for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
+            for (var group = g.RateeStart[t]; t1 != 0 && group < g.RateeStart[t + 1]; group++)
             {
-                // Every update of a cell divides by its pivot dc; cells of equal size share dc and its logarithm.
-                var size = (int)d.CellN[c];
-                var dc = (t1 * t1 * size) + 1;
-                var inv = 1 / dc;
-                var ac = t1 * t2 * size;
-                var rc = t1 * d.CellY[c];
-                _cellPivot[c] = dc;
-                _cellRhs[c] = rc;
-                logDet += logBySize[size];
-                quadratic += rc * rc * inv;
-                pivot -= ac * ac * inv;
-                rhsT -= ac * rc * inv;
-                if (t1 == 0)
+                var size = g.Size[group];
+                var scale = scaleBySize[size];
+                pivot -= g.Cells[group] * t2 * t2 * size * size * scale;
+                rhsT -= t2 * size * scale * g.Y[group];
+                var raterSums = g.RaterStart[group];
+                SubtractScaled(wr, g.RaterCount.AsSpan(raterSums, k), t2 * t3 * size * scale);
+                SubtractScaled(local, g.Pairs.AsSpan(g.PairStart[group], local.Length), t3 * t3 * scale);
+                SubtractScaled(wf, g.X.AsSpan(group * p, p), t2 * size * scale);
+                for (var l = 0; l < k; l++)
                 {
-                    continue;
-                }
-
-                // A cell's rows share its competency and have few sources: most of its fixed columns are 0.
-                var nonZero = 0;
-                for (var j = 0; j < p; j++)
-                {
-                    var x = d.CellX[(c * p) + j];
-                    if (x != 0)
-                    {
-                        f[nonZero] = t1 * x;
-                        used[nonZero++] = j;
-                    }
-                }
-
-                var cs = d.CellRaterStart[c];
-                var raterCount = d.CellRaterStart[c + 1] - cs;
-                for (var m = 0; m < raterCount; m++)
-                {
-                    cellLocal[m] = _position[d.CellRaterIndex[cs + m]];
-                    cellB[m] = t1 * t3 * d.CellRaterCount[cs + m];
-                }
-
-                var acInv = ac * inv;
-                var rcInv = rc * inv;
-                for (var m = 0; m < raterCount; m++)
-                {
-                    var r = d.CellRaterIndex[cs + m];
-                    var lr = cellLocal[m];
-                    var b = cellB[m];
-                    var bInv = b * inv;
-                    wr[lr] -= acInv * b;
-                    _rhs[r] -= b * rcInv;
-                    var row = lr * (lr + 1) / 2;
-                    for (var l = 0; l <= m; l++)
-                    {
-                        local[row + cellLocal[l]] -= bInv * cellB[l];
-                    }
-
-                    var tail = a.Slice(_tailStart[r], p);
-                    for (var u = 0; u < nonZero; u++)
-                    {
-                        tail[used[u]] -= f[u] * bInv;
-                    }
-                }
-
-                for (var u = 0; u < nonZero; u++)
-                {
-                    var j = used[u];
-                    var fInv = f[u] * inv;
-                    wf[j] -= acInv * f[u];
-                    _rhs[raters + j] -= fInv * rc;
-                    var row = fixedBlock.AsSpan(j * p, p);
-                    for (var v = 0; v <= u; v++)
-                    {
-                        row[used[v]] -= fInv * f[v];
-                    }
+                    var r = d.RateeRaterIndex[rs + l];
+                    _rhs[r] -= t3 * scale * g.RaterY[raterSums + l];
+                    SubtractScaled(a.Slice(_tailStart[r], p), g.RaterX.AsSpan((raterSums + l) * p, p), t3 * scale);
                 }
             }
 
@@ -513,12 +447,12 @@ internal sealed class CrossedSystem
             _rateeRhs[t] = rhsT;
             logDet += Math.Log(pivot);
             quadratic += rhsT * rhsT / pivot;
-            for (var k = 0; k < wr.Length; k++)
+            for (var l = 0; l < k; l++)
             {
-                var r = d.RateeRaterIndex[rs + k];
-                var scaled = wr[k] / pivot;
+                var r = d.RateeRaterIndex[rs + l];
+                var scaled = wr[l] / pivot;
                 _rhs[r] -= scaled * rhsT;
-                SubtractScaled(local.Slice(k * (k + 1) / 2, k + 1), wr[..(k + 1)], scaled);
+                SubtractScaled(local.Slice(l * (l + 1) / 2, l + 1), wr[..(l + 1)], scaled);
                 SubtractScaled(a.Slice(_tailStart[r], p), wf, scaled);
             }
 
@@ -533,11 +467,6 @@ internal sealed class CrossedSystem
                 var scaled = wf[j] / pivot;
                 _rhs[raters + j] -= scaled * rhsT;
                 SubtractScaled(fixedBlock.AsSpan(j * p, j + 1), wf[..(j + 1)], scaled);
-            }
-
-            for (var k = rs; k < re; k++)
-            {
-                _position[d.RateeRaterIndex[k]] = -1;
             }
         }
 
