@@ -181,7 +181,7 @@ internal static class CalibrateVerb
 
         public void Report(CalibrationProgress value)
         {
-            var stamp = _clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
+            var stamp = _clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture).PadLeft(7);
             var detail = value.Iteration == 0
                 ? "..."
                 : $": iteration {value.Iteration}{(value.Objective is { } o ? $", {o.ToString("G10", CultureInfo.InvariantCulture)}" : string.Empty)}";
