@@ -11,8 +11,8 @@ namespace Readiness.Benchmarks.Calibration;
 /// </summary>
 /// <remarks>
 /// Time is one cold fit (JIT included), as a command-line user meets it. Peak memory is the process's peak resident set
-/// during the fit alone: the simulation's objects are collected first and the kernel's high-water mark is reset
-/// (<c>/proc/self/clear_refs</c>), so the figure is what calibration needs on top of the rating set it was given.
+/// during the fit: the simulation's objects are collected first and the kernel's high-water mark is reset
+/// (<c>/proc/self/clear_refs</c>), so the figure is the rating set plus everything calibration needs, runtime included.
 /// </remarks>
 internal static class ScaleCurve
 {
@@ -24,7 +24,7 @@ internal static class ScaleCurve
         var sizes = (args.Length > 1 ? args[1] : "10k,100k,1M,10M").Split(',').Select(Parse).ToArray();
         var path = args.Length > 2 ? args[2] : "auto";
         Console.WriteLine($"Scale curve, crossed model ({path}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
-        Console.WriteLine("| ratings | people | algorithm | fit (s) | peak memory during fit (MB) | allocated (GB) | iterations |");
+        Console.WriteLine("| ratings | people | algorithm | fit (s) | peak RSS during fit (MB) | allocated (GB) | iterations |");
         Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|");
         double? previous = null;
         foreach (var size in sizes)
