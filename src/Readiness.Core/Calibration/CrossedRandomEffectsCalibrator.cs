@@ -252,8 +252,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         double[] Evaluate(double[][] points)
         {
             var values = new double[points.Length];
-            var used = Math.Min(systems.Length, points.Length);
-            if (used == 1)
+            var share = Math.Min(systems.Length, points.Length);
+            if (share == 1)
             {
                 for (var i = 0; i < points.Length; i++)
                 {
@@ -263,9 +263,9 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                 return values;
             }
 
-            Parallel.For(0, used, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = used }, w =>
+            Parallel.For(0, share, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = share }, w =>
             {
-                for (var i = w; i < points.Length; i += used)
+                for (var i = w; i < points.Length; i += share)
                 {
                     values[i] = Criterion(systems[w], points[i]);
                 }

@@ -76,9 +76,9 @@ public sealed class SparseCholeskyTests
 
         Assert.True(factor.TryFactor());
         var b = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
-        var dense_ = a.Cholesky();
-        Assert.Equal(dense_.DeterminantLn, factor.LogDeterminant(), 10);
-        var expected = dense_.Solve(Vector<double>.Build.Dense(b));
+        var reference = a.Cholesky();
+        Assert.Equal(reference.DeterminantLn, factor.LogDeterminant(), 10);
+        var expected = reference.Solve(Vector<double>.Build.Dense(b));
         var x = factor.Solve(b);
         for (var i = 0; i < n; i++)
         {

@@ -15,9 +15,10 @@ namespace Readiness.Calibration.Internal;
 /// </para>
 /// <para>
 /// The rater block's structure does not depend on θ, so it is analysed once (<see cref="SparseCholesky"/>) and only the
-/// numbers are refactored per evaluation. Each ratee's eliminations are gathered in a small dense block over that ratee's
-/// raters and added into the factor storage through precomputed indices. Reuses its buffers between evaluations; one
-/// instance serves one fit on one thread.
+/// numbers are refactored per evaluation. Each ratee's eliminations — its cells, summed by cell size in advance
+/// (<see cref="CellGroups"/>), then the ratee itself — are gathered in a small dense block over that ratee's raters and
+/// added into the factor storage through precomputed indices. Reuses its buffers between evaluations; one instance serves
+/// one fit on one thread (<see cref="WithOwnWorkspace"/> makes another for another thread).
 /// </para>
 /// </remarks>
 internal sealed class CrossedSystem
@@ -122,9 +123,6 @@ internal sealed class CrossedSystem
     public double LogDeterminant { get; private set; }
 
     public int DegreesOfFreedom => _d.N - _d.P;
-
-    /// <summary>Gets the number of stored entries of the rater-and-fixed factor (a measure of fill).</summary>
-    public int FactorNonZeros => _factor.NonZeros;
 
     /// <summary>Analyses the design; null when the rater block's factor would hold more than <paramref name="maxFactorEntries"/> entries.</summary>
     public static CrossedSystem? TryCreate(CrossedDesign design, long maxFactorEntries)
@@ -402,7 +400,6 @@ internal sealed class CrossedSystem
             }
         }
 
-        Array.Fill(_position, -1);
         var pairs = _pairBuffer;
         for (var t = 0; t < d.Ratees; t++)
         {

@@ -47,12 +47,6 @@ internal sealed class SparseCholesky
         _link = new int[_n];
     }
 
-    /// <summary>Gets the order of the matrix.</summary>
-    public int Order => _n;
-
-    /// <summary>Gets the number of stored entries of L (diagonal included).</summary>
-    public int NonZeros => _row.Length;
-
     /// <summary>Gets the values in factor storage: the assembled lower triangle of A before <see cref="TryFactor"/>, L after.</summary>
     public Span<double> Values => _value;
 
