@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Readiness.Calibration;
+using Readiness.Calibration.Internal;
 using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Simulation;
@@ -72,6 +73,34 @@ public sealed class CalibrationPropertyTests
                 }
             });
 
+    [Property(MaxTest = 10)]
+    public Property In_the_crossed_model_with_raters_as_fixed_effects_a_shift_moves_that_rater_and_nothing_else() =>
+        Prop.ForAll(
+            (from rater in Gen.Choose(0, Small.Raters.Length - 1)
+             from k in Gen.Elements(-0.75, 0.5, 1.0)
+             select (rater, k)).ToArbitrary(),
+            c =>
+            {
+                // The crossed model's fixed-effects limit: a rater variance so large that leniency is not shrunk at all.
+                // Then a constant added to one rater's ratings is absorbed by that rater's effect alone: every other effect
+                // keeps its value, up to the one common constant that identifies rater effects against the intercept.
+                var model = WideModel();
+                var target = Small.Raters[c.rater].Id;
+                var before = Solve(Set(model, Small.Ratings, null, 0));
+                var after = Solve(Set(model, Small.Ratings, target, c.k));
+                var index = Array.IndexOf([.. before.Ratings.Raters], target);
+                var common = after.Rater[index == 0 ? 1 : 0] - before.Rater[index == 0 ? 1 : 0];
+                for (var r = 0; r < before.Rater.Length; r++)
+                {
+                    Assert.Equal(before.Rater[r] + common + (r == index ? c.k : 0), after.Rater[r], 1e-4);
+                }
+
+                Assert.Equal(before.Beta[0] - common, after.Beta[0], 1e-4);
+                Assert.Equal(before.Beta.Skip(1), after.Beta.Skip(1), (x, y) => Math.Abs(x - y) < 1e-4);
+                Assert.Equal(before.Ratee, after.Ratee, (x, y) => Math.Abs(x - y) < 1e-4);
+                Assert.Equal(before.Cell, after.Cell, (x, y) => Math.Abs(x - y) < 1e-4);
+            });
+
     [Property(MaxTest = 200)]
     public Property Accepted_plus_rejected_equals_submitted_for_dirty_input() =>
         Prop.ForAll(DirtyRatings.ToArbitrary(), rows =>
@@ -124,6 +153,15 @@ public sealed class CalibrationPropertyTests
         }
 
         return builder.Build();
+    }
+
+    private static (RatingSet Ratings, double[] Beta, double[] Cell, double[] Ratee, double[] Rater) Solve(RatingSet ratings)
+    {
+        var solver = new CrossedIterativeSolver(new CrossedDesign(ratings.WithoutSource(RaterSource.Self)), (0.04, 0.09, 1e4, 0.09));
+        var (x, _, converged) = solver.Solve(solver.Rhs(), 1e-13, 100_000, null, CancellationToken.None);
+        Assert.True(converged);
+        var (beta, cell, ratee, rater) = solver.Split(x);
+        return (ratings.WithoutSource(RaterSource.Self), beta, cell, ratee, rater);
     }
 
     private static RatingSet Set(CompetencyModel model, IEnumerable<Rating> ratings, RaterId? shifted, double k) =>
