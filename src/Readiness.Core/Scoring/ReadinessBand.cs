@@ -1,0 +1,20 @@
+namespace Readiness.Scoring;
+
+/// <summary>When a candidate is expected to be ready for the role.</summary>
+public enum ReadinessBand
+{
+    /// <summary>Not scored: the evidence does not meet the requirements (see <see cref="ReadinessAssessment.Evidence"/>).</summary>
+    InsufficientEvidence = 0,
+
+    /// <summary>Ready now: the index reaches the ready-now threshold, the remaining gaps close within the ready-now horizon, and no critical gap.</summary>
+    ReadyNow = 1,
+
+    /// <summary>Ready in one to two years of development.</summary>
+    ReadyIn1To2Years = 2,
+
+    /// <summary>Ready in three or more years of development.</summary>
+    ReadyIn3PlusYears = 3,
+
+    /// <summary>Not on a leadership track for this role: the index is below the on-track threshold or the gaps would take longer than the longest horizon.</summary>
+    NotOnLeadershipTrack = 4,
+}

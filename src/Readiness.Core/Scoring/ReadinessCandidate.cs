@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using Readiness.Calibration;
+using Readiness.Evidence;
+using Readiness.Internal;
+
+namespace Readiness.Scoring;
+
+/// <summary>What is known about one candidate: calibrated competency estimates and the evidence behind them.</summary>
+/// <remarks>
+/// Usually built for a whole population by <see cref="FromCalibration"/>; the constructor serves callers with their own
+/// estimates. Individual performance is a separate measure (performance records), never derived from the leadership ratings.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class ReadinessCandidate
+{
+    /// <summary>Creates a candidate.</summary>
+    /// <param name="id">The person.</param>
+    /// <param name="estimates">Calibrated estimates, at most one per competency, all of this person.</param>
+    /// <param name="otherRaters">How many distinct people other than the candidate rated them.</param>
+    /// <param name="sources">The distinct sources other than self among those raters.</param>
+    /// <param name="performance">The individual-performance measure, when there is one.</param>
+    /// <param name="selfMinusOthers">Mean self-rating minus the estimates on the same competencies, when the candidate rated themselves.</param>
+    /// <param name="raterSpread">The standard deviation of the other raters' mean ratings of the candidate, when there are two or more.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="estimates"/> or <paramref name="sources"/> is null.</exception>
+    /// <exception cref="ArgumentException">An estimate is of another person, repeats a competency, or is not finite; a count is negative; a number is not finite.</exception>
+    public ReadinessCandidate(
+        RateeId id,
+        IEnumerable<CompetencyEstimate> estimates,
+        int otherRaters,
+        IEnumerable<RaterSource> sources,
+        double? performance = null,
+        double? selfMinusOthers = null,
+        double? raterSpread = null)
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        ArgumentNullException.ThrowIfNull(sources);
+        Id = id;
+        var list = estimates.ToImmutableArray();
+        var seen = new HashSet<string>(IdRules.Comparer);
+        foreach (var e in list)
+        {
+            ArgumentNullException.ThrowIfNull(e, nameof(estimates));
+            if (e.Ratee != id)
+            {
+                throw new ArgumentException($"An estimate of {e.Ratee} was given for candidate {id}; every estimate must be of the candidate.", nameof(estimates));
+            }
+
+            if (!seen.Add(e.Competency))
+            {
+                throw new ArgumentException($"Competency '{e.Competency}' has two estimates for candidate {id}; there must be at most one.", nameof(estimates));
+            }
+
+            if (!double.IsFinite(e.Estimate) || !double.IsFinite(e.StandardError) || e.StandardError < 0)
+            {
+                throw new ArgumentException(
+                    $"The estimate of '{e.Competency}' for {id} was {Guard.Format(e.Estimate)} ± {Guard.Format(e.StandardError)}; it must be finite with a finite standard error ≥ 0.",
+                    nameof(estimates));
+            }
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(otherRaters);
+        Estimates = list;
+        OtherRaters = otherRaters;
+        Sources = [.. sources.Where(s => s != RaterSource.Self).Distinct().Order()];
+        Performance = performance is { } p ? Guard.Finite(p, nameof(performance)) : null;
+        SelfMinusOthers = selfMinusOthers is { } s ? Guard.Finite(s, nameof(selfMinusOthers)) : null;
+        RaterSpread = raterSpread is { } r ? Guard.InRange(r, 0, double.MaxValue, nameof(raterSpread)) : null;
+    }
+
+    /// <summary>Gets the person.</summary>
+    public RateeId Id { get; }
+
+    /// <summary>Gets the calibrated competency estimates.</summary>
+    public ImmutableArray<CompetencyEstimate> Estimates { get; }
+
+    /// <summary>Gets how many distinct people other than the candidate rated them.</summary>
+    public int OtherRaters { get; }
+
+    /// <summary>Gets the distinct sources other than self among the candidate's raters, in <see cref="RaterSource"/> order.</summary>
+    public ImmutableArray<RaterSource> Sources { get; }
+
+    /// <summary>Gets the individual-performance measure, when there is one.</summary>
+    public double? Performance { get; }
+
+    /// <summary>Gets the mean self-rating minus the estimates on the same competencies, when the candidate rated themselves.</summary>
+    public double? SelfMinusOthers { get; }
+
+    /// <summary>Gets the standard deviation of the other raters' mean ratings of the candidate, when there are two or more.</summary>
+    public double? RaterSpread { get; }
+
+    /// <summary>Builds a candidate for every person a calibration estimated, with the evidence the ratings hold about them.</summary>
+    /// <param name="calibration">The calibration of <paramref name="ratings"/>.</param>
+    /// <param name="ratings">The ratings that were calibrated (self-ratings included: they give the self–other difference).</param>
+    /// <param name="performance">Individual-performance records, when there are any.</param>
+    /// <returns>The candidates, in ratee id order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calibration"/> or <paramref name="ratings"/> is null.</exception>
+    public static ImmutableArray<ReadinessCandidate> FromCalibration(CalibrationResult calibration, RatingSet ratings, PerformanceSet? performance = null)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        ArgumentNullException.ThrowIfNull(ratings);
+        var people = ratings.Ratees.Length;
+        var raters = new HashSet<int>[people];
+        var sources = new HashSet<RaterSource>[people];
+        var selfSum = new double[people];
+        var selfCount = new int[people];
+        var selfEstimateSum = new double[people];
+        var raterSum = new Dictionary<(int Ratee, int Rater), (double Sum, int Count)>();
+        var estimates = calibration.Estimates.GroupBy(e => e.Ratee).ToDictionary(g => g.Key, g => g.ToImmutableArray());
+        var rateeIndex = ratings.RateeIndices;
+        var raterIndex = ratings.RaterIndices;
+        var source = ratings.Sources;
+        var values = ratings.Values;
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            var t = rateeIndex[i];
+            if (source[i] == RaterSource.Self)
+            {
+                var competency = ratings.Model.Competencies[ratings.CompetencyIndices[i]].Id;
+                if (calibration.TryGetEstimate(ratings.Ratees[t], competency, out var estimate))
+                {
+                    selfSum[t] += values[i];
+                    selfEstimateSum[t] += estimate.Estimate;
+                    selfCount[t]++;
+                }
+
+                continue;
+            }
+
+            (raters[t] ??= []).Add(raterIndex[i]);
+            (sources[t] ??= []).Add(source[i]);
+            var key = (t, raterIndex[i]);
+            var (sum, count) = raterSum.GetValueOrDefault(key);
+            raterSum[key] = (sum + values[i], count + 1);
+        }
+
+        var raterMeans = raterSum.GroupBy(p => p.Key.Ratee).ToDictionary(g => g.Key, g => g.Select(p => p.Value.Sum / p.Value.Count).ToArray());
+        var result = ImmutableArray.CreateBuilder<ReadinessCandidate>();
+        for (var t = 0; t < people; t++)
+        {
+            var id = ratings.Ratees[t];
+            if (!estimates.TryGetValue(id, out var own))
+            {
+                continue;
+            }
+
+            double? spread = raterMeans.TryGetValue(t, out var means) && means.Length > 1 ? StandardDeviation(means) : null;
+            double? performanceValue = performance is not null && performance.TryGetValue(id, out var p) ? p : null;
+            double? self = selfCount[t] > 0 ? (selfSum[t] - selfEstimateSum[t]) / selfCount[t] : null;
+            result.Add(new ReadinessCandidate(id, own, raters[t]?.Count ?? 0, sources[t] ?? [], performanceValue, self, spread));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>Finds the estimate of one competency (id ignoring case).</summary>
+    /// <param name="competencyId">The competency id.</param>
+    /// <returns>The estimate, or null.</returns>
+    public CompetencyEstimate? FindEstimate(string competencyId)
+    {
+        foreach (var e in Estimates)
+        {
+            if (IdRules.Comparer.Equals(e.Competency, competencyId))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id}: {Estimates.Length} estimates, {OtherRaters} raters, {Sources.Length} sources";
+
+    private static double StandardDeviation(double[] values)
+    {
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+    }
+}

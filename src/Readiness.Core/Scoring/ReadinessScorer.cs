@@ -1,0 +1,291 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Internal;
+using Readiness.Scoring.Internal;
+
+namespace Readiness.Scoring;
+
+/// <summary>The readiness scorer: an explainable index with an interval, a band, gaps and flags, under a chosen policy.</summary>
+/// <remarks>
+/// <para>
+/// The index is 0–100, 100 when every requirement meets its target, and non-decreasing in every estimate. Under the
+/// compensatory and hybrid policies it is 100 Σ w_j a_j with attainment a_j = (estimate − scale minimum) / (target − scale
+/// minimum) clamped to [0, 1 + <see cref="ScoringOptions.OvershootCap"/>], so exceeding a target makes up for a gap
+/// elsewhere only up to the cap; the hybrid policy counts nothing for a competency below its critical minimum. Under the
+/// conjunctive policy the index is 100 × the weakest attainment. Contributions add up to the index.
+/// </para>
+/// <para>
+/// The interval (default 90%) is the index at every estimate's lower and upper interval ends together (estimate ± z·SE).
+/// A person's competency estimates share the person effect, so they err together; treating them as moving together makes
+/// the interval conservative — at least the stated coverage — and it never narrows when a standard error widens.
+/// </para>
+/// <para>
+/// The band comes from the index and the time to ready: each gap divided by its competency's development rate, gaps
+/// closing in parallel. A critical gap caps the band at <see cref="ScoringOptions.CriticalGapBand"/> under every policy.
+/// With <see cref="BandBasis.LowerBound"/> the band is decided on the estimates' lower interval ends. A candidate short of
+/// the evidence requirements (raters, sources, coverage of the profile's weight) is not scored; with
+/// <see cref="ScoringOptions.MinimumCoverage"/> below 1 a requirement without an estimate counts as not attained.
+/// </para>
+/// </remarks>
+/// <threadsafety>Stateless apart from a cache of per-profile arithmetic; safe to share as a singleton.</threadsafety>
+public sealed class ReadinessScorer : IReadinessScorer
+{
+    private readonly ConditionalWeakTable<RoleProfile, ProfileKernel> _kernels = [];
+    private readonly double _z;
+
+    /// <summary>Creates a scorer.</summary>
+    /// <param name="options">The options; null for the defaults.</param>
+    /// <exception cref="ArgumentException">An option breaks its rule; the message names every one that does.</exception>
+    public ReadinessScorer(ScoringOptions? options = null)
+    {
+        Options = (options ?? new ScoringOptions()).Validated();
+        _z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + (Options.IntervalLevel / 2));
+    }
+
+    /// <inheritdoc />
+    public ScoringOptions Options { get; }
+
+    /// <inheritdoc />
+    public ReadinessAssessment Score(ReadinessCandidate candidate, RoleProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(profile);
+        var kernel = Kernel(profile);
+        var k = kernel.Count;
+        var minimum = (double)profile.Model.Scale.Minimum;
+        Span<double> x = stackalloc double[k];
+        Span<double> se = stackalloc double[k];
+        var present = new bool[k];
+        var coverage = 0.0;
+        for (var j = 0; j < k; j++)
+        {
+            var requirement = profile.Requirements[j];
+            if (candidate.FindEstimate(requirement.Competency.Id) is { } e)
+            {
+                (x[j], se[j], present[j]) = (e.Estimate, e.StandardError, true);
+                coverage += requirement.Weight.Fraction;
+            }
+            else
+            {
+                (x[j], se[j]) = (minimum, 0);
+            }
+        }
+
+        var evidence = CheckEvidence(candidate, profile, present, coverage);
+        var signals = CandidateSignals(candidate);
+        if (!evidence.IsSufficient)
+        {
+            var unscored = ImmutableArray.CreateBuilder<CompetencyScore>(k);
+            for (var j = 0; j < k; j++)
+            {
+                var r = profile.Requirements[j];
+                unscored.Add(new CompetencyScore(r.Competency.Id, r.Target, r.CriticalMinimum, r.Weight.Fraction,
+                    present[j] ? x[j] : null, present[j] ? se[j] : null, null, null, null, present[j] && x[j] < kernel.Critical[j]));
+            }
+
+            return new ReadinessAssessment(candidate.Id, profile.Id, kernel.Policy, evidence, null, null, null, Options.IntervalLevel,
+                ReadinessBand.InsufficientEvidence, null, unscored.MoveToImmutable(), null, candidate.Performance, signals);
+        }
+
+        Span<double> contributions = stackalloc double[k];
+        Span<double> scratch = stackalloc double[k];
+        Span<double> end = stackalloc double[k];
+        var (index, lower, upper, band, years, critical) = Evaluate(kernel, x, se, contributions, scratch, end);
+        var scores = ImmutableArray.CreateBuilder<CompetencyScore>(k);
+        for (var j = 0; j < k; j++)
+        {
+            var r = profile.Requirements[j];
+            double? gap = present[j] ? Math.Max(0, r.Target - x[j]) : null;
+            scores.Add(new CompetencyScore(r.Competency.Id, r.Target, r.CriticalMinimum, r.Weight.Fraction,
+                present[j] ? x[j] : null, present[j] ? se[j] : null, gap, gap * kernel.YearsPerPoint[j], contributions[j], x[j] < kernel.Critical[j]));
+        }
+
+        var performanceIndex = kernel.PerformanceIndex(x);
+        return new ReadinessAssessment(candidate.Id, profile.Id, kernel.Policy, evidence, index, lower, upper, Options.IntervalLevel, band, years,
+            scores.MoveToImmutable(), double.IsNaN(performanceIndex) ? null : performanceIndex, candidate.Performance,
+            signals | (critical ? ReadinessSignals.CriticalGap : ReadinessSignals.None));
+    }
+
+    /// <inheritdoc />
+    public ImmutableArray<ReadinessAssessment> ScoreCohort(IEnumerable<ReadinessCandidate> candidates, RoleProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(profile);
+        var list = candidates.ToArray();
+        var seen = new HashSet<RateeId>();
+        foreach (var c in list)
+        {
+            ArgumentNullException.ThrowIfNull(c, nameof(candidates));
+            if (!seen.Add(c.Id))
+            {
+                throw new ArgumentException($"Candidate {c.Id} appears twice in the cohort; each person must appear once.", nameof(candidates));
+            }
+        }
+
+        var assessments = list.Select(c => Score(c, profile)).ToArray();
+        var scored = assessments.Where(a => a.IsScored).ToArray();
+        if (scored.Length < 4)
+        {
+            return [.. assessments];
+        }
+
+        // Performance is the separate measure when the cohort has one, else attainment on the role's individual-performance
+        // requirements; either way it is compared with readiness, never mixed into it.
+        var usesRecords = scored.Any(a => a.Performance is not null);
+        double? PerformanceOf(ReadinessAssessment a) => usesRecords ? a.Performance : a.PerformanceIndex;
+        var readiness = scored.Select(a => a.Index!.Value).ToArray();
+        var performance = scored.Select(PerformanceOf).Where(p => p is not null).Select(p => p!.Value).ToArray();
+        if (performance.Length < 4)
+        {
+            return [.. assessments];
+        }
+
+        var top = 1 - Options.CohortTopShare;
+        var (readinessMedian, readinessTop) = (Quantile(readiness, 0.5), Quantile(readiness, top));
+        var (performanceMedian, performanceTop) = (Quantile(performance, 0.5), Quantile(performance, top));
+        for (var i = 0; i < assessments.Length; i++)
+        {
+            var a = assessments[i];
+            if (!a.IsScored || PerformanceOf(a) is not { } p)
+            {
+                continue;
+            }
+
+            var cohort = ReadinessSignals.None;
+            if (p >= performanceTop && a.Index!.Value <= readinessMedian)
+            {
+                cohort |= ReadinessSignals.HighPerformerLowReadiness;
+            }
+
+            if (a.Index!.Value >= readinessTop && p <= performanceMedian)
+            {
+                cohort |= ReadinessSignals.OverlookedLeader;
+            }
+
+            assessments[i] = cohort == ReadinessSignals.None ? a : a.WithSignals(cohort);
+        }
+
+        return [.. assessments];
+    }
+
+    /// <inheritdoc />
+    public void ScoreBatch(
+        RoleProfile profile,
+        ReadOnlySpan<double> estimates,
+        ReadOnlySpan<double> standardErrors,
+        Span<double> index,
+        Span<double> lower,
+        Span<double> upper,
+        Span<ReadinessBand> bands)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var kernel = Kernel(profile);
+        var k = kernel.Count;
+        var n = index.Length;
+        if (estimates.Length != (long)n * k || standardErrors.Length != estimates.Length || lower.Length != n || upper.Length != n || bands.Length != n)
+        {
+            throw new ArgumentException(
+                $"Shapes disagree: {index.Length} candidates and {k} requirements need {(long)n * k} estimates and standard errors and {n} outputs each; " +
+                $"got {estimates.Length} estimates, {standardErrors.Length} standard errors, {lower.Length} lower, {upper.Length} upper, {bands.Length} bands.",
+                nameof(estimates));
+        }
+
+        Span<double> contributions = stackalloc double[k];
+        Span<double> scratch = stackalloc double[k];
+        Span<double> end = stackalloc double[k];
+        for (var i = 0; i < n; i++)
+        {
+            var x = estimates.Slice(i * k, k);
+            var se = standardErrors.Slice(i * k, k);
+            for (var j = 0; j < k; j++)
+            {
+                if (!double.IsFinite(x[j]) || !(se[j] >= 0) || !double.IsFinite(se[j]))
+                {
+                    throw new ArgumentException(
+                        $"Candidate row {i}, requirement {j} ('{profile.Requirements[j].Competency.Id}'): estimate {Guard.Format(x[j])} ± {Guard.Format(se[j])}; estimates must be finite with finite standard errors ≥ 0.",
+                        nameof(estimates));
+                }
+            }
+
+            (index[i], lower[i], upper[i], bands[i], _, _) = Evaluate(kernel, x, se, contributions, scratch, end);
+        }
+    }
+
+    /// <summary>The shared arithmetic of both paths: index, interval ends, band, years to ready and whether a critical minimum is missed.</summary>
+    private (double Index, double Lower, double Upper, ReadinessBand Band, double Years, bool CriticalGap) Evaluate(
+        ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, Span<double> contributions, Span<double> scratch, Span<double> end)
+    {
+        var index = kernel.Evaluate(x, contributions);
+        for (var j = 0; j < x.Length; j++)
+        {
+            end[j] = x[j] + (_z * se[j]);
+        }
+
+        var upper = kernel.Evaluate(end, scratch);
+        for (var j = 0; j < x.Length; j++)
+        {
+            end[j] = x[j] - (_z * se[j]);
+        }
+
+        var lower = kernel.Evaluate(end, scratch);
+        var band = Options.BandBasis == BandBasis.LowerBound
+            ? kernel.Band(end, lower, Options, out var years, out var critical)
+            : kernel.Band(x, index, Options, out years, out critical);
+        return (index, lower, upper, band, years, critical);
+    }
+
+    private ProfileKernel Kernel(RoleProfile profile) =>
+        _kernels.GetValue(profile, p => new ProfileKernel(p, Options.PolicyFor(p.Id), Options));
+
+    private EvidenceCheck CheckEvidence(ReadinessCandidate candidate, RoleProfile profile, bool[] present, double coverage)
+    {
+        var missing = ImmutableArray.CreateBuilder<string>();
+        if (candidate.OtherRaters < Options.MinimumRaters)
+        {
+            missing.Add($"{candidate.OtherRaters} rater(s) other than the candidate; {Options.MinimumRaters} are needed.");
+        }
+
+        if (candidate.Sources.Length < Options.MinimumSources)
+        {
+            var sources = candidate.Sources.Length == 0 ? "none" : string.Join(", ", candidate.Sources);
+            missing.Add($"{candidate.Sources.Length} source(s) other than self ({sources}); {Options.MinimumSources} are needed.");
+        }
+
+        // Weights sum to 1 within 1e-12, so a full profile's coverage may fall short of 1 by rounding.
+        if (coverage < Options.MinimumCoverage - 1e-9)
+        {
+            var absent = profile.Requirements.Where((_, j) => !present[j]).Select(r => r.Competency.Id);
+            missing.Add($"No estimate for {string.Join(", ", absent)}: {coverage:P0} of the role's weight is covered; {Options.MinimumCoverage:P0} is needed.");
+        }
+
+        return new EvidenceCheck(missing.Count == 0, missing.ToImmutable());
+    }
+
+    private ReadinessSignals CandidateSignals(ReadinessCandidate candidate)
+    {
+        var signals = ReadinessSignals.None;
+        if (candidate.SelfMinusOthers > Options.SelfInflationThreshold)
+        {
+            signals |= ReadinessSignals.SelfRatingAboveOthers;
+        }
+
+        if (candidate.RaterSpread > Options.RaterDisagreementThreshold)
+        {
+            signals |= ReadinessSignals.RatersDisagree;
+        }
+
+        return signals;
+    }
+
+    /// <summary>The q-quantile by linear interpolation between order statistics (R's type 7), independent of input order.</summary>
+    private static double Quantile(double[] values, double q)
+    {
+        var sorted = values.Order().ToArray();
+        var h = (sorted.Length - 1) * q;
+        var below = (int)Math.Floor(h);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((h - below) * (sorted[above] - sorted[below]));
+    }
+}
