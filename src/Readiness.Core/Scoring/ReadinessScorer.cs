@@ -89,10 +89,9 @@ public sealed class ReadinessScorer : IReadinessScorer
                 ReadinessBand.InsufficientEvidence, null, unscored.MoveToImmutable(), null, candidate.Performance, signals);
         }
 
+        var row = kernel.Score(x, se, _z);
         Span<double> contributions = stackalloc double[k];
-        Span<double> scratch = stackalloc double[k];
-        Span<double> end = stackalloc double[k];
-        var (index, lower, upper, band, years, critical) = Evaluate(kernel, x, se, contributions, scratch, end);
+        kernel.Contributions(x, row.Index, contributions);
         var scores = ImmutableArray.CreateBuilder<CompetencyScore>(k);
         for (var j = 0; j < k; j++)
         {
@@ -103,9 +102,9 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var performanceIndex = kernel.PerformanceIndex(x);
-        return new ReadinessAssessment(candidate.Id, profile.Id, kernel.Policy, evidence, index, lower, upper, Options.IntervalLevel, band, years,
-            scores.MoveToImmutable(), double.IsNaN(performanceIndex) ? null : performanceIndex, candidate.Performance,
-            signals | (critical ? ReadinessSignals.CriticalGap : ReadinessSignals.None));
+        return new ReadinessAssessment(candidate.Id, profile.Id, kernel.Policy, evidence, row.Index, row.Lower, row.Upper, Options.IntervalLevel, row.Band,
+            row.Years, scores.MoveToImmutable(), double.IsNaN(performanceIndex) ? null : performanceIndex, candidate.Performance,
+            signals | (row.CriticalGap ? ReadinessSignals.CriticalGap : ReadinessSignals.None));
     }
 
     /// <inheritdoc />
@@ -192,48 +191,32 @@ public sealed class ReadinessScorer : IReadinessScorer
                 nameof(estimates));
         }
 
-        Span<double> contributions = stackalloc double[k];
-        Span<double> scratch = stackalloc double[k];
-        Span<double> end = stackalloc double[k];
         for (var i = 0; i < n; i++)
         {
             var x = estimates.Slice(i * k, k);
             var se = standardErrors.Slice(i * k, k);
-            for (var j = 0; j < k; j++)
+            var row = kernel.Score(x, se, _z);
+            if (!row.Valid)
             {
-                if (!double.IsFinite(x[j]) || !(se[j] >= 0) || !double.IsFinite(se[j]))
-                {
-                    throw new ArgumentException(
-                        $"Candidate row {i}, requirement {j} ('{profile.Requirements[j].Competency.Id}'): estimate {Guard.Format(x[j])} ± {Guard.Format(se[j])}; estimates must be finite with finite standard errors ≥ 0.",
-                        nameof(estimates));
-                }
+                throw BadCell(profile, i, x, se);
             }
 
-            (index[i], lower[i], upper[i], bands[i], _, _) = Evaluate(kernel, x, se, contributions, scratch, end);
+            (index[i], lower[i], upper[i], bands[i]) = (row.Index, row.Lower, row.Upper, row.Band);
         }
     }
 
-    /// <summary>The shared arithmetic of both paths: index, interval ends, band, years to ready and whether a critical minimum is missed.</summary>
-    private (double Index, double Lower, double Upper, ReadinessBand Band, double Years, bool CriticalGap) Evaluate(
-        ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, Span<double> contributions, Span<double> scratch, Span<double> end)
+    /// <summary>The exception for the first bad cell of a row the kernel found invalid.</summary>
+    private static ArgumentException BadCell(RoleProfile profile, int i, ReadOnlySpan<double> estimates, ReadOnlySpan<double> standardErrors)
     {
-        var index = kernel.Evaluate(x, contributions);
-        for (var j = 0; j < x.Length; j++)
+        var j = 0;
+        while (j < estimates.Length - 1 && double.IsFinite(estimates[j]) && standardErrors[j] >= 0 && double.IsFinite(standardErrors[j]))
         {
-            end[j] = x[j] + (_z * se[j]);
+            j++;
         }
 
-        var upper = kernel.Evaluate(end, scratch);
-        for (var j = 0; j < x.Length; j++)
-        {
-            end[j] = x[j] - (_z * se[j]);
-        }
-
-        var lower = kernel.Evaluate(end, scratch);
-        var band = Options.BandBasis == BandBasis.LowerBound
-            ? kernel.Band(end, lower, Options, out var years, out var critical)
-            : kernel.Band(x, index, Options, out years, out critical);
-        return (index, lower, upper, band, years, critical);
+        return new ArgumentException(
+            $"Candidate row {i}, requirement {j} ('{profile.Requirements[j].Competency.Id}'): estimate {Guard.Format(estimates[j])} ± {Guard.Format(standardErrors[j])}; estimates must be finite with finite standard errors ≥ 0.",
+            nameof(estimates));
     }
 
     private ProfileKernel Kernel(RoleProfile profile) =>

@@ -4,59 +4,66 @@ using Readiness.Competencies;
 namespace Readiness.Scoring.Internal;
 
 /// <summary>
-/// The arithmetic of the readiness index for one role profile and policy, over a candidate's estimates in requirement
-/// order. The single-candidate and batch paths both call <see cref="Evaluate"/>, so they agree to the bit.
+/// The arithmetic of readiness for one role profile and policy, over a candidate's estimates in requirement order. The
+/// single-candidate and batch paths both call <see cref="Score"/>, so their numbers agree to the bit.
 /// </summary>
 /// <remarks>
 /// Attainment of requirement j: a_j = (x_j − scale minimum) / (target_j − scale minimum), clamped to [0, 1 + cap] (to
-/// [0, 1] under the conjunctive policy); under the hybrid policy a_j = 0 below a critical minimum. Compensatory and
-/// hybrid: index = 100 Σ w_j a_j, scaled down to 100 when the capped overshoot would take it beyond; conjunctive: index =
-/// 100 min_j a_j. Contributions are the terms of that sum (conjunctive: the binding requirements share the index), and the
-/// index is their sum. Vectorised across the requirements of a row.
+/// [0, 1] under the conjunctive policy; a target at the scale minimum is always met, a_j = 1); under the hybrid policy
+/// a_j = 0 below a critical minimum. Compensatory and hybrid: index = 100 Σ w_j a_j, and 100 once every target is met or
+/// the capped overshoot takes the sum to 1; conjunctive: index = 100 min_j a_j over the weighted requirements. One pass,
+/// vectorised across a row's requirements, gives the index at the estimates and at both interval ends, the band's time
+/// to ready and critical gaps, and whether every number is finite.
 /// </remarks>
 internal sealed class ProfileKernel
 {
     private readonly double[] _minimum;
     private readonly double[] _inverseRange;
+    private readonly double[] _offset;
     private readonly double[] _weight;
-    private readonly double[] _critical;
+    private readonly double[] _hybridCritical;
     private readonly double[] _ceiling;
+    private readonly double[] _unweighted;
+    private readonly ScoringOptions _options;
 
     public ProfileKernel(RoleProfile profile, ScoringPolicy policy, ScoringOptions options)
     {
-        Profile = profile;
         Policy = policy;
+        _options = options;
         var requirements = profile.Requirements;
         Count = requirements.Length;
         var minimum = (double)profile.Model.Scale.Minimum;
         _minimum = new double[Count];
         _inverseRange = new double[Count];
+        _offset = new double[Count];
         _weight = new double[Count];
-        _critical = new double[Count];
+        _hybridCritical = new double[Count];
         _ceiling = new double[Count];
+        _unweighted = new double[Count];
         Target = new double[Count];
+        Critical = new double[Count];
         YearsPerPoint = new double[Count];
         PerformanceWeight = new double[Count];
         var performanceTotal = requirements.Where(r => r.Competency.Domain == CompetencyDomain.IndividualPerformance).Sum(r => r.Weight.Fraction);
         for (var j = 0; j < Count; j++)
         {
             var r = requirements[j];
+            var atMinimum = r.Target <= minimum;
             _minimum[j] = minimum;
-
-            // A target at the scale minimum is met by any estimate.
-            _inverseRange[j] = r.Target > minimum ? 1 / (r.Target - minimum) : double.PositiveInfinity;
+            _inverseRange[j] = atMinimum ? 0 : 1 / (r.Target - minimum);
+            _offset[j] = atMinimum ? 1 : 0;
             _weight[j] = r.Weight.Fraction;
-            _critical[j] = policy == ScoringPolicy.Hybrid && r.CriticalMinimum is { } c ? c : double.NegativeInfinity;
             _ceiling[j] = policy == ScoringPolicy.Conjunctive ? 1 : 1 + options.OvershootCap;
+
+            // The conjunctive minimum runs over weighted requirements only: a weightless one is pushed out of reach.
+            _unweighted[j] = r.Weight.Fraction > 0 ? 0 : double.PositiveInfinity;
             Target[j] = r.Target;
+            Critical[j] = r.CriticalMinimum ?? double.NegativeInfinity;
+            _hybridCritical[j] = policy == ScoringPolicy.Hybrid ? Critical[j] : double.NegativeInfinity;
             YearsPerPoint[j] = 1 / options.DevelopmentRateFor(r.Competency.Id);
             PerformanceWeight[j] = r.Competency.Domain == CompetencyDomain.IndividualPerformance && performanceTotal > 0 ? r.Weight.Fraction / performanceTotal : 0;
         }
-
-        Critical = [.. requirements.Select(r => r.CriticalMinimum ?? double.NegativeInfinity)];
     }
-
-    public RoleProfile Profile { get; }
 
     public ScoringPolicy Policy { get; }
 
@@ -65,7 +72,7 @@ internal sealed class ProfileKernel
 
     public double[] Target { get; }
 
-    /// <summary>Gets each requirement's critical minimum, −∞ when it has none (whatever the policy: they cap the band under every policy).</summary>
+    /// <summary>Gets each requirement's critical minimum, −∞ when it has none (they cap the band under every policy).</summary>
     public double[] Critical { get; }
 
     public double[] YearsPerPoint { get; }
@@ -73,48 +80,165 @@ internal sealed class ProfileKernel
     /// <summary>Gets the weights renormalised over the individual-performance requirements (0 for leadership ones).</summary>
     public double[] PerformanceWeight { get; }
 
-    /// <summary>Computes the index of one row and writes the contributions (which sum to it) into <paramref name="contributions"/>.</summary>
-    public double Evaluate(ReadOnlySpan<double> x, Span<double> contributions)
+    /// <summary>
+    /// Scores one row: the index at the estimates and at their interval ends x ± z·se, the band (on the estimates or on
+    /// their lower ends, as the options say), the years to ready and whether a critical minimum is missed. Valid is false
+    /// when a number is not finite or a standard error is negative (the other fields are then meaningless).
+    /// </summary>
+    public Row Score(ReadOnlySpan<double> x, ReadOnlySpan<double> se, double z)
     {
         var k = Count;
-        var terms = contributions[..k];
+        var lowerBasis = _options.BandBasis == BandBasis.LowerBound;
+        var conjunctive = Policy == ScoringPolicy.Conjunctive;
+        double sumPoint = 0, sumLow = 0, sumHigh = 0;
+        double minPoint = double.PositiveInfinity, minLow = double.PositiveInfinity, minHigh = double.PositiveInfinity;
+        double years = 0;
+        bool metPoint = true, metLow = true, metHigh = true, critical = false, valid = true;
         var j = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated && k >= Vector<double>.Count)
         {
             var zero = Vector<double>.Zero;
+            var zv = new Vector<double>(z);
+            Vector<double> vSumPoint = zero, vSumLow = zero, vSumHigh = zero, vYears = zero;
+            var infinity = new Vector<double>(double.PositiveInfinity);
+            Vector<double> vMinPoint = infinity, vMinLow = infinity, vMinHigh = infinity;
+            var allOnes = Vector<long>.AllBitsSet;
+            Vector<long> vMetPoint = allOnes, vMetLow = allOnes, vMetHigh = allOnes, vCritical = Vector<long>.Zero, vValid = allOnes;
             for (; j <= k - Vector<double>.Count; j += Vector<double>.Count)
             {
                 var xv = new Vector<double>(x[j..]);
-                var a = (xv - new Vector<double>(_minimum, j)) * new Vector<double>(_inverseRange, j);
-                a = Vector.Min(Vector.Max(a, zero), new Vector<double>(_ceiling, j));
-                a = Vector.ConditionalSelect(Vector.LessThan(xv, new Vector<double>(_critical, j)), zero, a);
-                (a * new Vector<double>(_weight, j)).CopyTo(terms[j..]);
+                var sv = new Vector<double>(se[j..]);
+                var low = xv - (zv * sv);
+                var high = xv + (zv * sv);
+                var minimum = new Vector<double>(_minimum, j);
+                var inverse = new Vector<double>(_inverseRange, j);
+                var offset = new Vector<double>(_offset, j);
+                var ceiling = new Vector<double>(_ceiling, j);
+                var hybrid = new Vector<double>(_hybridCritical, j);
+                var target = new Vector<double>(Target, j);
+                var aPoint = Attain(xv, minimum, inverse, offset, ceiling, hybrid);
+                var aLow = Attain(low, minimum, inverse, offset, ceiling, hybrid);
+                var aHigh = Attain(high, minimum, inverse, offset, ceiling, hybrid);
+                if (conjunctive)
+                {
+                    var unweighted = new Vector<double>(_unweighted, j);
+                    vMinPoint = Vector.Min(vMinPoint, aPoint + unweighted);
+                    vMinLow = Vector.Min(vMinLow, aLow + unweighted);
+                    vMinHigh = Vector.Min(vMinHigh, aHigh + unweighted);
+                }
+                else
+                {
+                    var weight = new Vector<double>(_weight, j);
+                    vSumPoint += aPoint * weight;
+                    vSumLow += aLow * weight;
+                    vSumHigh += aHigh * weight;
+                }
+
+                vMetPoint &= Vector.GreaterThanOrEqual(xv, target);
+                vMetLow &= Vector.GreaterThanOrEqual(low, target);
+                vMetHigh &= Vector.GreaterThanOrEqual(high, target);
+                var basis = lowerBasis ? low : xv;
+                vYears = Vector.Max(vYears, Vector.Max(target - basis, zero) * new Vector<double>(YearsPerPoint, j));
+                vCritical |= Vector.LessThan(basis, new Vector<double>(Critical, j));
+
+                // x − x is 0 exactly when x is finite; standard errors must also be ≥ 0.
+                vValid &= Vector.Equals(xv - xv, zero) & Vector.Equals(sv - sv, zero) & Vector.GreaterThanOrEqual(sv, zero);
             }
+
+            sumPoint = Vector.Sum(vSumPoint);
+            sumLow = Vector.Sum(vSumLow);
+            sumHigh = Vector.Sum(vSumHigh);
+            for (var lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                minPoint = Math.Min(minPoint, vMinPoint[lane]);
+                minLow = Math.Min(minLow, vMinLow[lane]);
+                minHigh = Math.Min(minHigh, vMinHigh[lane]);
+                years = Math.Max(years, vYears[lane]);
+            }
+
+            metPoint = vMetPoint == allOnes;
+            metLow = vMetLow == allOnes;
+            metHigh = vMetHigh == allOnes;
+            critical = vCritical != Vector<long>.Zero;
+            valid = vValid == allOnes;
         }
 
         for (; j < k; j++)
         {
-            var a = Math.Min(Math.Max((x[j] - _minimum[j]) * _inverseRange[j], 0), _ceiling[j]);
-            terms[j] = (x[j] < _critical[j] ? 0 : a) * _weight[j];
-        }
-
-        // The NaN guard: (x − min)·∞ for a target at the minimum is ∞ (clamped to the ceiling) or NaN when x is at the minimum.
-        for (j = 0; j < k; j++)
-        {
-            if (double.IsNaN(terms[j]))
+            var low = x[j] - (z * se[j]);
+            var high = x[j] + (z * se[j]);
+            var aPoint = Attain(x[j], j);
+            var aLow = Attain(low, j);
+            var aHigh = Attain(high, j);
+            if (conjunctive)
             {
-                terms[j] = x[j] < _critical[j] ? 0 : _weight[j];
+                minPoint = Math.Min(minPoint, aPoint + _unweighted[j]);
+                minLow = Math.Min(minLow, aLow + _unweighted[j]);
+                minHigh = Math.Min(minHigh, aHigh + _unweighted[j]);
             }
+            else
+            {
+                sumPoint += aPoint * _weight[j];
+                sumLow += aLow * _weight[j];
+                sumHigh += aHigh * _weight[j];
+            }
+
+            metPoint &= x[j] >= Target[j];
+            metLow &= low >= Target[j];
+            metHigh &= high >= Target[j];
+            var basis = lowerBasis ? low : x[j];
+            years = Math.Max(years, Math.Max(Target[j] - basis, 0) * YearsPerPoint[j]);
+            critical |= basis < Critical[j];
+            valid &= x[j] - x[j] == 0 && se[j] - se[j] == 0 && se[j] >= 0;
         }
 
-        // Met targets are decided on the estimates themselves: (x − min)·(1 / (target − min)) can round to just below 1.
-        var allMet = true;
-        for (j = 0; j < k; j++)
+        var index = conjunctive ? Conjunctive(minPoint, metPoint) : Weighted(sumPoint, metPoint);
+        var lower = conjunctive ? Conjunctive(minLow, metLow) : Weighted(sumLow, metLow);
+        var upper = conjunctive ? Conjunctive(minHigh, metHigh) : Weighted(sumHigh, metHigh);
+        var band = Band(lowerBasis ? lower : index, years, critical);
+        return new Row(index, lower, upper, band, years, critical, valid);
+    }
+
+    /// <summary>Shares <paramref name="index"/> among the requirements (they add up to it within rounding): by weighted attainment, or among the binding requirements under the conjunctive policy.</summary>
+    public void Contributions(ReadOnlySpan<double> x, double index, Span<double> contributions)
+    {
+        var k = Count;
+        var total = 0.0;
+        var lowest = double.PositiveInfinity;
+        for (var j = 0; j < k; j++)
         {
-            allMet &= x[j] >= Target[j];
+            var a = Attain(x[j], j);
+            contributions[j] = Policy == ScoringPolicy.Conjunctive ? a + _unweighted[j] : a * _weight[j];
+            lowest = Math.Min(lowest, contributions[j]);
         }
 
-        return Policy == ScoringPolicy.Conjunctive ? Conjunctive(terms, allMet) : Weighted(terms, allMet);
+        if (Policy == ScoringPolicy.Conjunctive)
+        {
+            // The index is decided by the weakest requirement(s); once every target is met, all share it by weight.
+            var allMet = index >= 100;
+            var binding = 0;
+            for (var j = 0; j < k; j++)
+            {
+                binding += contributions[j] == lowest ? 1 : 0;
+            }
+
+            for (var j = 0; j < k; j++)
+            {
+                contributions[j] = allMet ? index * _weight[j] : contributions[j] == lowest ? index / binding : 0;
+            }
+
+            return;
+        }
+
+        for (var j = 0; j < k; j++)
+        {
+            total += contributions[j];
+        }
+
+        for (var j = 0; j < k; j++)
+        {
+            contributions[j] = total > 0 ? index * (contributions[j] / total) : 0;
+        }
     }
 
     /// <summary>Attainment on the individual-performance requirements alone, 0–100 (no overshoot, no policy); NaN when the role has none.</summary>
@@ -127,96 +251,42 @@ internal sealed class ProfileKernel
             if (PerformanceWeight[j] > 0)
             {
                 any = true;
-                var a = double.IsPositiveInfinity(_inverseRange[j]) ? 1 : Math.Clamp((x[j] - _minimum[j]) * _inverseRange[j], 0, 1);
-                sum += PerformanceWeight[j] * a;
+                sum += PerformanceWeight[j] * Math.Min(Math.Clamp(((x[j] - _minimum[j]) * _inverseRange[j]) + _offset[j], 0, 1), 1);
             }
         }
 
         return any ? 100 * Math.Min(sum, 1) : double.NaN;
     }
 
-    /// <summary>
-    /// The band for estimates <paramref name="basis"/> whose index is <paramref name="basisIndex"/>; also the years to
-    /// ready (the longest gap's time) and whether a critical minimum is missed.
-    /// </summary>
-    public ReadinessBand Band(ReadOnlySpan<double> basis, double basisIndex, ScoringOptions options, out double years, out bool criticalGap)
+    private static Vector<double> Attain(Vector<double> x, Vector<double> minimum, Vector<double> inverse, Vector<double> offset, Vector<double> ceiling, Vector<double> hybrid)
     {
-        years = 0;
-        criticalGap = false;
-        for (var j = 0; j < Count; j++)
-        {
-            years = Math.Max(years, Math.Max(0, Target[j] - basis[j]) * YearsPerPoint[j]);
-            criticalGap |= basis[j] < Critical[j];
-        }
+        var a = Vector.Min(Vector.Max(((x - minimum) * inverse) + offset, Vector<double>.Zero), ceiling);
+        return Vector.ConditionalSelect(Vector.LessThan(x, hybrid), Vector<double>.Zero, a);
+    }
 
-        var band = basisIndex < options.OnTrackMinimumIndex || years > options.LongTermMaxYears ? ReadinessBand.NotOnLeadershipTrack
-            : basisIndex >= options.ReadyNowMinimumIndex && years <= options.ReadyNowMaxYears ? ReadinessBand.ReadyNow
-            : years <= options.NearTermMaxYears ? ReadinessBand.ReadyIn1To2Years
+    private double Attain(double x, int j)
+    {
+        var a = Math.Min(Math.Max(((x - _minimum[j]) * _inverseRange[j]) + _offset[j], 0), _ceiling[j]);
+        return x < _hybridCritical[j] ? 0 : a;
+    }
+
+    // Overshoot beyond the targets is capped twice: per requirement (the ceiling) and in total (the index stops at 100).
+    private static double Weighted(double sum, bool allMet) => allMet || sum >= 1 ? 100 : 100 * sum;
+
+    private static double Conjunctive(double lowest, bool allMet) => allMet || double.IsPositiveInfinity(lowest) ? 100 : 100 * lowest;
+
+    private ReadinessBand Band(double index, double years, bool criticalGap)
+    {
+        var o = _options;
+        var band = index < o.OnTrackMinimumIndex || years > o.LongTermMaxYears ? ReadinessBand.NotOnLeadershipTrack
+            : index >= o.ReadyNowMinimumIndex && years <= o.ReadyNowMaxYears ? ReadinessBand.ReadyNow
+            : years <= o.NearTermMaxYears ? ReadinessBand.ReadyIn1To2Years
             : ReadinessBand.ReadyIn3PlusYears;
 
         // Critical minimums are non-compensatory: whatever the index says, a critical gap caps the band.
-        return criticalGap && band < options.CriticalGapBand ? options.CriticalGapBand : band;
+        return criticalGap && band < o.CriticalGapBand ? o.CriticalGapBand : band;
     }
 
-    private static double Weighted(Span<double> terms, bool allMet)
-    {
-        var raw = 0.0;
-        for (var j = 0; j < terms.Length; j++)
-        {
-            raw += terms[j];
-        }
-
-        // Overshoot beyond the targets is capped twice: per requirement (the ceiling) and in total (the index stops at
-        // 100, and the contributions are scaled to share it).
-        var full = allMet || raw >= 1;
-        var scale = full ? 100 / raw : 100;
-        var index = 0.0;
-        for (var j = 0; j < terms.Length; j++)
-        {
-            terms[j] *= scale;
-            index += terms[j];
-        }
-
-        return full ? 100 : index;
-    }
-
-    private double Conjunctive(Span<double> terms, bool allMet)
-    {
-        var lowest = double.PositiveInfinity;
-        for (var j = 0; j < terms.Length; j++)
-        {
-            var attainment = _weight[j] > 0 ? terms[j] / _weight[j] : double.PositiveInfinity;
-            lowest = Math.Min(lowest, attainment);
-        }
-
-        if (allMet || double.IsPositiveInfinity(lowest))
-        {
-            lowest = 1;
-        }
-
-        var index = 100 * lowest;
-        if (allMet)
-        {
-            // Every requirement is met: they share the index by weight.
-            for (var j = 0; j < terms.Length; j++)
-            {
-                terms[j] = index * _weight[j];
-            }
-
-            return index;
-        }
-
-        var binding = 0;
-        for (var j = 0; j < terms.Length; j++)
-        {
-            binding += _weight[j] > 0 && terms[j] / _weight[j] == lowest ? 1 : 0;
-        }
-
-        for (var j = 0; j < terms.Length; j++)
-        {
-            terms[j] = _weight[j] > 0 && terms[j] / _weight[j] == lowest ? index / binding : 0;
-        }
-
-        return index;
-    }
+    /// <summary>One scored row.</summary>
+    internal readonly record struct Row(double Index, double Lower, double Upper, ReadinessBand Band, double Years, bool CriticalGap, bool Valid);
 }
