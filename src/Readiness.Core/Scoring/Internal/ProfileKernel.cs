@@ -19,7 +19,12 @@ internal sealed class ProfileKernel
 {
     private readonly double[] _minimum;
     private readonly double[] _inverseRange;
+    private const double FullAttainmentTolerance = 1e-9;
+
     private readonly double[] _offset;
+    private readonly double[] _constant;
+    private readonly int[] _chunkStart;
+    private readonly double[] _chunkWeight;
     private readonly double[] _weight;
     private readonly double[] _hybridCritical;
     private readonly double[] _ceiling;
@@ -63,6 +68,35 @@ internal sealed class ProfileKernel
             YearsPerPoint[j] = 1 / options.DevelopmentRateFor(r.Competency.Id);
             PerformanceWeight[j] = r.Competency.Domain == CompetencyDomain.IndividualPerformance && performanceTotal > 0 ? r.Weight.Fraction / performanceTotal : 0;
         }
+
+        // Attainment as one multiply-add: x·(1/(target − min)) + (offset − min/(target − min)).
+        _constant = [.. _offset.Select((o, j) => o - (_minimum[j] * _inverseRange[j]))];
+
+        // Vector chunks over a row: whole vectors from the start, then one ending at the row's end (overlapping the one
+        // before, its repeated lanes weighted 0).
+        var width = Vector<double>.Count;
+        var starts = new List<int>();
+        for (var j = 0; j + width <= Count; j += width)
+        {
+            starts.Add(j);
+        }
+
+        var covered = starts.Count * width;
+        if (Count >= width && covered < Count)
+        {
+            starts.Add(Count - width);
+        }
+
+        _chunkStart = [.. starts];
+        _chunkWeight = new double[starts.Count * width];
+        for (var c = 0; c < starts.Count; c++)
+        {
+            for (var lane = 0; lane < width; lane++)
+            {
+                var j = starts[c] + lane;
+                _chunkWeight[(c * width) + lane] = c == starts.Count - 1 && covered < Count && j < covered ? 0 : _weight[j];
+            }
+        }
     }
 
     public ScoringPolicy Policy { get; }
@@ -88,88 +122,108 @@ internal sealed class ProfileKernel
     public Row Score(ReadOnlySpan<double> x, ReadOnlySpan<double> se, double z)
     {
         var k = Count;
-        var lowerBasis = _options.BandBasis == BandBasis.LowerBound;
-        var conjunctive = Policy == ScoringPolicy.Conjunctive;
-        double sumPoint = 0, sumLow = 0, sumHigh = 0;
-        double minPoint = double.PositiveInfinity, minLow = double.PositiveInfinity, minHigh = double.PositiveInfinity;
-        double years = 0;
-        bool metPoint = true, metLow = true, metHigh = true, critical = false, valid = true;
-        var j = 0;
-        if (Vector.IsHardwareAccelerated && k >= Vector<double>.Count)
+        if (!Vector.IsHardwareAccelerated || k < Vector<double>.Count)
         {
-            var zero = Vector<double>.Zero;
-            var zv = new Vector<double>(z);
-            Vector<double> vSumPoint = zero, vSumLow = zero, vSumHigh = zero, vYears = zero;
-            var infinity = new Vector<double>(double.PositiveInfinity);
-            Vector<double> vMinPoint = infinity, vMinLow = infinity, vMinHigh = infinity;
-            var allOnes = Vector<long>.AllBitsSet;
-            Vector<long> vMetPoint = allOnes, vMetLow = allOnes, vMetHigh = allOnes, vCritical = Vector<long>.Zero, vValid = allOnes;
-            for (; j <= k - Vector<double>.Count; j += Vector<double>.Count)
-            {
-                var xv = new Vector<double>(x[j..]);
-                var sv = new Vector<double>(se[j..]);
-                var low = xv - (zv * sv);
-                var high = xv + (zv * sv);
-                var minimum = new Vector<double>(_minimum, j);
-                var inverse = new Vector<double>(_inverseRange, j);
-                var offset = new Vector<double>(_offset, j);
-                var ceiling = new Vector<double>(_ceiling, j);
-                var hybrid = new Vector<double>(_hybridCritical, j);
-                var target = new Vector<double>(Target, j);
-                var aPoint = Attain(xv, minimum, inverse, offset, ceiling, hybrid);
-                var aLow = Attain(low, minimum, inverse, offset, ceiling, hybrid);
-                var aHigh = Attain(high, minimum, inverse, offset, ceiling, hybrid);
-                if (conjunctive)
-                {
-                    var unweighted = new Vector<double>(_unweighted, j);
-                    vMinPoint = Vector.Min(vMinPoint, aPoint + unweighted);
-                    vMinLow = Vector.Min(vMinLow, aLow + unweighted);
-                    vMinHigh = Vector.Min(vMinHigh, aHigh + unweighted);
-                }
-                else
-                {
-                    var weight = new Vector<double>(_weight, j);
-                    vSumPoint += aPoint * weight;
-                    vSumLow += aLow * weight;
-                    vSumHigh += aHigh * weight;
-                }
-
-                vMetPoint &= Vector.GreaterThanOrEqual(xv, target);
-                vMetLow &= Vector.GreaterThanOrEqual(low, target);
-                vMetHigh &= Vector.GreaterThanOrEqual(high, target);
-                var basis = lowerBasis ? low : xv;
-                vYears = Vector.Max(vYears, Vector.Max(target - basis, zero) * new Vector<double>(YearsPerPoint, j));
-                vCritical |= Vector.LessThan(basis, new Vector<double>(Critical, j));
-
-                // x − x is 0 exactly when x is finite; standard errors must also be ≥ 0.
-                vValid &= Vector.Equals(xv - xv, zero) & Vector.Equals(sv - sv, zero) & Vector.GreaterThanOrEqual(sv, zero);
-            }
-
-            sumPoint = Vector.Sum(vSumPoint);
-            sumLow = Vector.Sum(vSumLow);
-            sumHigh = Vector.Sum(vSumHigh);
-            for (var lane = 0; lane < Vector<double>.Count; lane++)
-            {
-                minPoint = Math.Min(minPoint, vMinPoint[lane]);
-                minLow = Math.Min(minLow, vMinLow[lane]);
-                minHigh = Math.Min(minHigh, vMinHigh[lane]);
-                years = Math.Max(years, vYears[lane]);
-            }
-
-            metPoint = vMetPoint == allOnes;
-            metLow = vMetLow == allOnes;
-            metHigh = vMetHigh == allOnes;
-            critical = vCritical != Vector<long>.Zero;
-            valid = vValid == allOnes;
+            return ScoreScalar(x, se, z);
         }
 
-        for (; j < k; j++)
+        var lowerBasis = _options.BandBasis == BandBasis.LowerBound;
+        var conjunctive = Policy == ScoringPolicy.Conjunctive;
+        var hybrid = Policy == ScoringPolicy.Hybrid;
+        var zero = Vector<double>.Zero;
+        var zv = new Vector<double>(z);
+        var infinity = new Vector<double>(double.PositiveInfinity);
+        Vector<double> sumPoint = zero, sumLow = zero, sumHigh = zero, years = zero, check = zero, seMinimum = infinity;
+        Vector<double> minPoint = infinity, minLow = infinity, minHigh = infinity;
+        var critical = Vector<long>.Zero;
+        var width = Vector<double>.Count;
+
+        // Whole vectors only: the last one overlaps the one before it, and its weights are 0 on the lanes already counted;
+        // minima, maxima and masks are unaffected by seeing a lane twice.
+        for (var c = 0; c < _chunkStart.Length; c++)
         {
-            var low = x[j] - (z * se[j]);
-            var high = x[j] + (z * se[j]);
-            var aPoint = Attain(x[j], j);
-            var aLow = Attain(low, j);
-            var aHigh = Attain(high, j);
+            var j = _chunkStart[c];
+            var xv = new Vector<double>(x[j..]);
+            var sv = new Vector<double>(se[j..]);
+            var inverse = new Vector<double>(_inverseRange, j);
+            var ceiling = new Vector<double>(_ceiling, j);
+            var spread = zv * sv;
+            var raw = (xv * inverse) + new Vector<double>(_constant, j);
+            var step = spread * inverse;
+            var aPoint = Vector.Min(Vector.Max(raw, zero), ceiling);
+            var aLow = Vector.Min(Vector.Max(raw - step, zero), ceiling);
+            var aHigh = Vector.Min(Vector.Max(raw + step, zero), ceiling);
+            var low = xv - spread;
+            if (hybrid)
+            {
+                var floor = new Vector<double>(_hybridCritical, j);
+                aPoint = Vector.ConditionalSelect(Vector.LessThan(xv, floor), zero, aPoint);
+                aLow = Vector.ConditionalSelect(Vector.LessThan(low, floor), zero, aLow);
+                aHigh = Vector.ConditionalSelect(Vector.LessThan(xv + spread, floor), zero, aHigh);
+            }
+
+            if (conjunctive)
+            {
+                var unweighted = new Vector<double>(_unweighted, j);
+                minPoint = Vector.Min(minPoint, aPoint + unweighted);
+                minLow = Vector.Min(minLow, aLow + unweighted);
+                minHigh = Vector.Min(minHigh, aHigh + unweighted);
+            }
+            else
+            {
+                var weight = new Vector<double>(_chunkWeight, c * width);
+                sumPoint += aPoint * weight;
+                sumLow += aLow * weight;
+                sumHigh += aHigh * weight;
+            }
+
+            var basis = lowerBasis ? low : xv;
+            years = Vector.Max(years, Vector.Max(new Vector<double>(Target, j) - basis, zero) * new Vector<double>(YearsPerPoint, j));
+            critical |= Vector.LessThan(basis, new Vector<double>(Critical, j));
+
+            // x·0 is NaN exactly when x is NaN or infinite.
+            check += (xv * zero) + (sv * zero);
+            seMinimum = Vector.Min(seMinimum, sv);
+        }
+
+        var valid = double.IsFinite(Vector.Sum(check)) && Lanes(seMinimum, Math.Min, double.PositiveInfinity) >= 0;
+        double index, lower, upper;
+        if (conjunctive)
+        {
+            index = Conjunctive(Lanes(minPoint, Math.Min, double.PositiveInfinity));
+            lower = Conjunctive(Lanes(minLow, Math.Min, double.PositiveInfinity));
+            upper = Conjunctive(Lanes(minHigh, Math.Min, double.PositiveInfinity));
+        }
+        else
+        {
+            (index, lower, upper) = (Weighted(Vector.Sum(sumPoint)), Weighted(Vector.Sum(sumLow)), Weighted(Vector.Sum(sumHigh)));
+        }
+
+        var yearsToReady = Lanes(years, Math.Max, 0);
+        var criticalGap = critical != Vector<long>.Zero;
+        return new Row(index, lower, upper, Band(lowerBasis ? lower : index, yearsToReady, criticalGap), yearsToReady, criticalGap, valid);
+    }
+
+    /// <summary>The same arithmetic one requirement at a time, for rows shorter than a vector (or without SIMD).</summary>
+    private Row ScoreScalar(ReadOnlySpan<double> x, ReadOnlySpan<double> se, double z)
+    {
+        var lowerBasis = _options.BandBasis == BandBasis.LowerBound;
+        var conjunctive = Policy == ScoringPolicy.Conjunctive;
+        double sumPoint = 0, sumLow = 0, sumHigh = 0, years = 0;
+        double minPoint = double.PositiveInfinity, minLow = double.PositiveInfinity, minHigh = double.PositiveInfinity;
+        bool critical = false, valid = true;
+        for (var j = 0; j < Count; j++)
+        {
+            var spread = z * se[j];
+            var raw = (x[j] * _inverseRange[j]) + _constant[j];
+            var step = spread * _inverseRange[j];
+            var aPoint = Math.Min(Math.Max(raw, 0), _ceiling[j]);
+            var aLow = Math.Min(Math.Max(raw - step, 0), _ceiling[j]);
+            var aHigh = Math.Min(Math.Max(raw + step, 0), _ceiling[j]);
+            var low = x[j] - spread;
+            aPoint = x[j] < _hybridCritical[j] ? 0 : aPoint;
+            aLow = low < _hybridCritical[j] ? 0 : aLow;
+            aHigh = x[j] + spread < _hybridCritical[j] ? 0 : aHigh;
             if (conjunctive)
             {
                 minPoint = Math.Min(minPoint, aPoint + _unweighted[j]);
@@ -183,20 +237,27 @@ internal sealed class ProfileKernel
                 sumHigh += aHigh * _weight[j];
             }
 
-            metPoint &= x[j] >= Target[j];
-            metLow &= low >= Target[j];
-            metHigh &= high >= Target[j];
             var basis = lowerBasis ? low : x[j];
             years = Math.Max(years, Math.Max(Target[j] - basis, 0) * YearsPerPoint[j]);
             critical |= basis < Critical[j];
-            valid &= x[j] - x[j] == 0 && se[j] - se[j] == 0 && se[j] >= 0;
+            valid &= double.IsFinite(x[j]) && double.IsFinite(se[j]) && se[j] >= 0;
         }
 
-        var index = conjunctive ? Conjunctive(minPoint, metPoint) : Weighted(sumPoint, metPoint);
-        var lower = conjunctive ? Conjunctive(minLow, metLow) : Weighted(sumLow, metLow);
-        var upper = conjunctive ? Conjunctive(minHigh, metHigh) : Weighted(sumHigh, metHigh);
-        var band = Band(lowerBasis ? lower : index, years, critical);
-        return new Row(index, lower, upper, band, years, critical, valid);
+        var index = conjunctive ? Conjunctive(minPoint) : Weighted(sumPoint);
+        var lower = conjunctive ? Conjunctive(minLow) : Weighted(sumLow);
+        var upper = conjunctive ? Conjunctive(minHigh) : Weighted(sumHigh);
+        return new Row(index, lower, upper, Band(lowerBasis ? lower : index, years, critical), years, critical, valid);
+    }
+
+    private static double Lanes(Vector<double> v, Func<double, double, double> combine, double seed)
+    {
+        var result = seed;
+        for (var lane = 0; lane < Vector<double>.Count; lane++)
+        {
+            result = combine(result, v[lane]);
+        }
+
+        return result;
     }
 
     /// <summary>Shares <paramref name="index"/> among the requirements (they add up to it within rounding): by weighted attainment, or among the binding requirements under the conjunctive policy.</summary>
@@ -258,12 +319,6 @@ internal sealed class ProfileKernel
         return any ? 100 * Math.Min(sum, 1) : double.NaN;
     }
 
-    private static Vector<double> Attain(Vector<double> x, Vector<double> minimum, Vector<double> inverse, Vector<double> offset, Vector<double> ceiling, Vector<double> hybrid)
-    {
-        var a = Vector.Min(Vector.Max(((x - minimum) * inverse) + offset, Vector<double>.Zero), ceiling);
-        return Vector.ConditionalSelect(Vector.LessThan(x, hybrid), Vector<double>.Zero, a);
-    }
-
     private double Attain(double x, int j)
     {
         var a = Math.Min(Math.Max(((x - _minimum[j]) * _inverseRange[j]) + _offset[j], 0), _ceiling[j]);
@@ -271,9 +326,10 @@ internal sealed class ProfileKernel
     }
 
     // Overshoot beyond the targets is capped twice: per requirement (the ceiling) and in total (the index stops at 100).
-    private static double Weighted(double sum, bool allMet) => allMet || sum >= 1 ? 100 : 100 * sum;
+    // Full attainment is recognised within 1e-9: x·(1/(target − min)) can round to just below 1 at the target itself.
+    private static double Weighted(double sum) => sum >= 1 - FullAttainmentTolerance ? 100 : 100 * sum;
 
-    private static double Conjunctive(double lowest, bool allMet) => allMet || double.IsPositiveInfinity(lowest) ? 100 : 100 * lowest;
+    private static double Conjunctive(double lowest) => lowest >= 1 - FullAttainmentTolerance ? 100 : 100 * lowest;
 
     private ReadinessBand Band(double index, double years, bool criticalGap)
     {
