@@ -186,20 +186,20 @@ internal sealed class ProfileKernel
             seMinimum = Vector.Min(seMinimum, sv);
         }
 
-        var valid = double.IsFinite(Vector.Sum(check)) && Lanes(seMinimum, Math.Min, double.PositiveInfinity) >= 0;
+        var valid = double.IsFinite(Vector.Sum(check)) && MinLane(seMinimum) >= 0;
         double index, lower, upper;
         if (conjunctive)
         {
-            index = Conjunctive(Lanes(minPoint, Math.Min, double.PositiveInfinity));
-            lower = Conjunctive(Lanes(minLow, Math.Min, double.PositiveInfinity));
-            upper = Conjunctive(Lanes(minHigh, Math.Min, double.PositiveInfinity));
+            index = Conjunctive(MinLane(minPoint));
+            lower = Conjunctive(MinLane(minLow));
+            upper = Conjunctive(MinLane(minHigh));
         }
         else
         {
             (index, lower, upper) = (Weighted(Vector.Sum(sumPoint)), Weighted(Vector.Sum(sumLow)), Weighted(Vector.Sum(sumHigh)));
         }
 
-        var yearsToReady = Lanes(years, Math.Max, 0);
+        var yearsToReady = MaxLane(years);
         var criticalGap = critical != Vector<long>.Zero;
         return new Row(index, lower, upper, Band(lowerBasis ? lower : index, yearsToReady, criticalGap), yearsToReady, criticalGap, valid);
     }
@@ -249,12 +249,23 @@ internal sealed class ProfileKernel
         return new Row(index, lower, upper, Band(lowerBasis ? lower : index, years, critical), years, critical, valid);
     }
 
-    private static double Lanes(Vector<double> v, Func<double, double, double> combine, double seed)
+    private static double MinLane(Vector<double> v)
     {
-        var result = seed;
-        for (var lane = 0; lane < Vector<double>.Count; lane++)
+        var result = v[0];
+        for (var lane = 1; lane < Vector<double>.Count; lane++)
         {
-            result = combine(result, v[lane]);
+            result = Math.Min(result, v[lane]);
+        }
+
+        return result;
+    }
+
+    private static double MaxLane(Vector<double> v)
+    {
+        var result = v[0];
+        for (var lane = 1; lane < Vector<double>.Count; lane++)
+        {
+            result = Math.Max(result, v[lane]);
         }
 
         return result;
