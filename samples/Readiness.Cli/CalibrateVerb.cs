@@ -66,7 +66,7 @@ internal static class CalibrateVerb
         return WeightsVerb.Ok;
     }
 
-    private static IRatingCalibrator Calibrator(string method, CrossedModelPath path) => method switch
+    internal static IRatingCalibrator Calibrator(string method, CrossedModelPath path) => method switch
     {
         "none" => new RawMeanCalibrator(),
         "mean-centre" => new MeanCentringCalibrator(),

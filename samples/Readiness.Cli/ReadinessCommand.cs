@@ -44,7 +44,7 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
 
-        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate() };
+        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateFramework() };
     }
 
     private static Command CreateCalibrate()
@@ -81,6 +81,50 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
         return calibrate;
+    }
+
+    private static Command CreateScore()
+    {
+        var ratings = new Option<FileInfo>("--ratings")
+        {
+            Description = "CSV file with header ratee,rater,competency,value and optional source,cycle columns.",
+            Required = true,
+        };
+        var performance = new Option<FileInfo?>("--performance") { Description = "CSV file with header ratee,performance: individual performance, reported beside readiness." };
+        var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON (see the framework verb); default: the built-in first-line-manager profile." };
+        var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
+        method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed");
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Directory for readiness.csv and explanations.json.",
+            DefaultValueFactory = _ => new DirectoryInfo("readiness"),
+        };
+        var score = new Command("score", "Calibrate the ratings and score every ratee's readiness for a role, with intervals, bands, gaps and flags.")
+        {
+            ratings, performance, role, method, output,
+        };
+        score.SetAction(result => ScoreVerb.Run(
+            result.GetRequiredValue(ratings),
+            result.GetValue(performance),
+            result.GetValue(role),
+            result.GetRequiredValue(method),
+            result.GetRequiredValue(output),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error));
+        return score;
+    }
+
+    private static Command CreateFramework()
+    {
+        var role = new Option<string?>("--role") { Description = "A built-in role profile id (first-line-manager) to print instead of the competency framework." };
+        var output = new Option<FileInfo?>("--out") { Description = "File to write the JSON to; default: standard output." };
+        var framework = new Command("framework", "Print the built-in competency framework, or a built-in role profile, as JSON.") { role, output };
+        framework.SetAction(result => FrameworkVerb.Run(
+            result.GetValue(role),
+            result.GetValue(output),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error));
+        return framework;
     }
 
     private static Command CreateSimulate()

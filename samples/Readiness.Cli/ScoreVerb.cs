@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Scoring;
+using Readiness.Serialization;
+
+namespace Readiness.Cli;
+
+/// <summary>
+/// <c>readiness score --ratings FILE.csv [--performance FILE.csv] [--role ROLE.json] [--method …] [--out DIR]</c>: calibrates the
+/// ratings, scores every ratee against the role and writes readiness.csv and explanations.json.
+/// </summary>
+internal static class ScoreVerb
+{
+    public static int Run(
+        FileInfo ratingsFile, FileInfo? performanceFile, FileInfo? roleFile, string method, DirectoryInfo output, TextWriter console, TextWriter error)
+    {
+        try
+        {
+            var model = LeadershipFramework.Model;
+            var role = roleFile is null ? LeadershipFramework.FirstLineManager : ReadinessJson.ReadRoleProfile(File.ReadAllText(roleFile.FullName), model);
+            var intake = RatingsCsv.Read(ratingsFile, model);
+            if (intake.Ratings.Count == 0)
+            {
+                error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used");
+                return WeightsVerb.BadInput;
+            }
+
+            var performance = performanceFile is null ? null : ReadPerformance(performanceFile, error);
+            console.WriteLine($"Read {intake.Report}.");
+            var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(intake.Ratings);
+            var candidates = ReadinessCandidate.FromCalibration(calibration, intake.Ratings, performance);
+            var assessments = new ReadinessScorer().ScoreCohort(candidates, role);
+            output.Create();
+            WriteReadiness(output, assessments);
+            WriteExplanations(output, assessments);
+            var bands = assessments.GroupBy(a => a.Band).OrderBy(g => g.Key).Select(g => $"{BandName(g.Key)} {g.Count()}");
+            console.WriteLine($"Scored {assessments.Length} people against {role}: {string.Join(", ", bands)}.");
+            console.WriteLine($"Wrote readiness.csv and explanations.json to {output.FullName}");
+            return WeightsVerb.Ok;
+        }
+        catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
+                                      or CsvHelperException or IOException or UnauthorizedAccessException)
+        {
+            var message = e is CsvHelperException ? "the file is not valid CSV (check quotes around cells)" : e.Message.Split('\n')[0].TrimEnd();
+            error.WriteLine($"error: {message}");
+            return WeightsVerb.BadInput;
+        }
+    }
+
+    /// <summary>Band names as written to files: lower-case and stable.</summary>
+    public static string BandName(ReadinessBand band) => band switch
+    {
+        ReadinessBand.ReadyNow => "ready-now",
+        ReadinessBand.ReadyIn1To2Years => "ready-1-2-years",
+        ReadinessBand.ReadyIn3PlusYears => "ready-3-plus-years",
+        ReadinessBand.NotOnLeadershipTrack => "not-on-track",
+        _ => "insufficient-evidence",
+    };
+
+    /// <summary>Reads <c>ratee,performance</c>; a bad row is reported on standard error and left out (never silently).</summary>
+    private static PerformanceSet ReadPerformance(FileInfo file, TextWriter error)
+    {
+        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        if (!csv.Read() || csv.Record is not { } header || !header.Contains("ratee") || !header.Contains("performance"))
+        {
+            throw new RatingsCsvException($"{file.Name}: expected a header row with ratee,performance");
+        }
+
+        var (ratee, value) = (Array.IndexOf(header, "ratee"), Array.IndexOf(header, "performance"));
+        var records = new List<PerformanceRecord>();
+        while (csv.Read())
+        {
+            var record = csv.Record!;
+            if (record.Length == header.Length && RateeId.TryCreate(record[ratee], out var id)
+                && double.TryParse(record[value], NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                records.Add(new PerformanceRecord(id, number));
+            }
+            else
+            {
+                error.WriteLine($"warning: {file.Name} line {csv.RawRow}: not a ratee id and a number; left out.");
+            }
+        }
+
+        var intake = PerformanceSet.Create(records);
+        foreach (var rejected in intake.Report.Rejected)
+        {
+            error.WriteLine($"warning: {file.Name}: {rejected.Message}");
+        }
+
+        return intake.Performance;
+    }
+
+    private static void WriteReadiness(DirectoryInfo output, IEnumerable<ReadinessAssessment> assessments)
+    {
+        using var writer = new StreamWriter(Path.Combine(output.FullName, "readiness.csv"));
+        writer.WriteLine("ratee,index,lower,upper,band,performance,flags");
+        string N(double? v) => v is { } x ? RatingsCsv.Number(Math.Round(x, 4)) : string.Empty;
+        foreach (var a in assessments)
+        {
+            var signals = string.Join(';', Enum.GetValues<ReadinessSignals>().Where(s => s != ReadinessSignals.None && a.Signals.HasFlag(s)));
+            writer.WriteLine($"{RatingsCsv.Field(a.Candidate.Value)},{N(a.Index)},{N(a.Lower)},{N(a.Upper)},{BandName(a.Band)},{N(a.Performance ?? a.PerformanceIndex)},{signals}");
+        }
+    }
+
+    private static void WriteExplanations(DirectoryInfo output, IEnumerable<ReadinessAssessment> assessments)
+    {
+        using var stream = File.Create(Path.Combine(output.FullName, "explanations.json"));
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var a in assessments)
+            {
+                json.WriteStartObject();
+                json.WriteString("ratee", a.Candidate.Value);
+                json.WriteString("role", a.ProfileId);
+                json.WriteString("policy", a.Policy.ToString());
+                Number(json, "index", a.Index);
+                Number(json, "lower", a.Lower);
+                Number(json, "upper", a.Upper);
+                json.WriteString("band", BandName(a.Band));
+                Number(json, "yearsToReady", a.YearsToReady);
+                Number(json, "performanceIndex", a.PerformanceIndex);
+                json.WriteString("signals", a.Signals.ToString());
+                json.WriteStartArray("missingEvidence");
+                foreach (var m in a.Evidence.Missing)
+                {
+                    json.WriteStringValue(m);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("competencies");
+                foreach (var c in a.Competencies)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("competency", c.Competency);
+                    json.WriteNumber("target", c.Target);
+                    Number(json, "criticalMinimum", c.CriticalMinimum);
+                    json.WriteNumber("weight", c.Weight);
+                    Number(json, "estimate", c.Estimate);
+                    Number(json, "se", c.StandardError);
+                    Number(json, "gap", c.Gap);
+                    Number(json, "contribution", c.Contribution);
+                    json.WriteBoolean("belowCriticalMinimum", c.BelowCriticalMinimum);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value) => WeightsVerb.WriteNumberOrNull(json, name, value);
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace Readiness.Cli.Tests;
+
+public sealed class ScoreVerbTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("readiness-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Score_writes_readiness_and_explanations_for_every_ratee()
+    {
+        var organisation = Path.Combine(_directory, "org");
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, Run("simulate", "--people", "120", "--seed", "4", "--out", organisation).Code);
+
+        var (code, text, _) = Run("score", "--ratings", Path.Combine(organisation, "ratings.csv"), "--performance", Path.Combine(organisation, "performance.csv"), "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Scored 120 people against first-line-manager", text, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(output, "readiness.csv"));
+        Assert.Equal("ratee,index,lower,upper,band,performance,flags", lines[0]);
+        Assert.Equal(121, lines.Length);
+        Assert.Contains(lines, l => l.Contains(",ready-", StringComparison.Ordinal));
+        var explanations = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "explanations.json")))!.AsArray();
+        Assert.Equal(120, explanations.Count);
+        foreach (var person in explanations.Where(p => p!["index"] is not null))
+        {
+            var sum = person!["competencies"]!.AsArray().Sum(c => (double)c!["contribution"]!);
+            Assert.Equal((double)person["index"]!, sum, 1e-9);
+        }
+    }
+
+    [Fact]
+    public void The_framework_verb_writes_the_profile_that_score_reads()
+    {
+        var organisation = Path.Combine(_directory, "org");
+        var role = Path.Combine(_directory, "role.json");
+        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "2", "--out", organisation).Code);
+        Assert.Equal(0, Run("framework", "--role", "first-line-manager", "--out", role).Code);
+        Assert.Equal(0, Run("framework").Code);
+
+        var (code, text, _) = Run("score", "--ratings", Path.Combine(organisation, "ratings.csv"), "--role", role, "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("first-line-manager", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unusable_input_gets_one_line_and_exit_code_2()
+    {
+        var empty = Path.Combine(_directory, "empty.csv");
+        File.WriteAllText(empty, string.Empty);
+        var badRole = Path.Combine(_directory, "role.json");
+        File.WriteAllText(badRole, "{ \"id\": 3 }");
+
+        var (code, _, error) = Run("score", "--ratings", empty, "--out", Path.Combine(_directory, "out"));
+        Assert.Equal(2, code);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("empty", error, StringComparison.Ordinal);
+
+        (code, _, error) = Run("score", "--ratings", empty, "--role", badRole);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error:", error, StringComparison.Ordinal);
+
+        (code, _, error) = Run("framework", "--role", "ceo");
+        Assert.Equal(2, code);
+        Assert.Contains("not built in", error, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = ReadinessCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+}
