@@ -13,6 +13,8 @@ namespace Readiness.Scoring;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class ReadinessCandidate
 {
+    private readonly Dictionary<string, int> _byCompetency;
+
     /// <summary>Creates a candidate.</summary>
     /// <param name="id">The person.</param>
     /// <param name="estimates">Calibrated estimates, at most one per competency, all of this person.</param>
@@ -36,7 +38,7 @@ public sealed class ReadinessCandidate
         ArgumentNullException.ThrowIfNull(sources);
         Id = id;
         var list = estimates.ToImmutableArray();
-        var seen = new HashSet<string>(IdRules.Comparer);
+        var seen = new Dictionary<string, int>(list.Length, IdRules.Comparer);
         foreach (var e in list)
         {
             ArgumentNullException.ThrowIfNull(e, nameof(estimates));
@@ -45,7 +47,7 @@ public sealed class ReadinessCandidate
                 throw new ArgumentException($"An estimate of {e.Ratee} was given for candidate {id}; every estimate must be of the candidate.", nameof(estimates));
             }
 
-            if (!seen.Add(e.Competency))
+            if (!seen.TryAdd(e.Competency, seen.Count))
             {
                 throw new ArgumentException($"Competency '{e.Competency}' has two estimates for candidate {id}; there must be at most one.", nameof(estimates));
             }
@@ -60,6 +62,7 @@ public sealed class ReadinessCandidate
 
         ArgumentOutOfRangeException.ThrowIfNegative(otherRaters);
         Estimates = list;
+        _byCompetency = seen;
         OtherRaters = otherRaters;
         Sources = [.. sources.Where(s => s != RaterSource.Self).Distinct().Order()];
         Performance = performance is { } p ? Guard.Finite(p, nameof(performance)) : null;
@@ -155,18 +158,8 @@ public sealed class ReadinessCandidate
     /// <summary>Finds the estimate of one competency (id ignoring case).</summary>
     /// <param name="competencyId">The competency id.</param>
     /// <returns>The estimate, or null.</returns>
-    public CompetencyEstimate? FindEstimate(string competencyId)
-    {
-        foreach (var e in Estimates)
-        {
-            if (IdRules.Comparer.Equals(e.Competency, competencyId))
-            {
-                return e;
-            }
-        }
-
-        return null;
-    }
+    public CompetencyEstimate? FindEstimate(string competencyId) =>
+        competencyId is not null && _byCompetency.TryGetValue(competencyId, out var i) ? Estimates[i] : null;
 
     /// <inheritdoc />
     public override string ToString() => $"{Id}: {Estimates.Length} estimates, {OtherRaters} raters, {Sources.Length} sources";

@@ -33,6 +33,7 @@ namespace Readiness.Scoring;
 public sealed class ReadinessScorer : IReadinessScorer
 {
     private readonly ConditionalWeakTable<RoleProfile, ProfileKernel> _kernels = [];
+    private static readonly EvidenceCheck Sufficient = new(true, []);
     private readonly double _z;
 
     /// <summary>Creates a scorer.</summary>
@@ -57,7 +58,7 @@ public sealed class ReadinessScorer : IReadinessScorer
         var minimum = (double)profile.Model.Scale.Minimum;
         Span<double> x = stackalloc double[k];
         Span<double> se = stackalloc double[k];
-        var present = new bool[k];
+        Span<bool> present = stackalloc bool[k];
         var coverage = 0.0;
         for (var j = 0; j < k; j++)
         {
@@ -222,8 +223,14 @@ public sealed class ReadinessScorer : IReadinessScorer
     private ProfileKernel Kernel(RoleProfile profile) =>
         _kernels.GetValue(profile, p => new ProfileKernel(p, Options.PolicyFor(p.Id), Options));
 
-    private EvidenceCheck CheckEvidence(ReadinessCandidate candidate, RoleProfile profile, bool[] present, double coverage)
+    private EvidenceCheck CheckEvidence(ReadinessCandidate candidate, RoleProfile profile, ReadOnlySpan<bool> present, double coverage)
     {
+        // The common case, nothing missing, allocates nothing here.
+        if (candidate.OtherRaters >= Options.MinimumRaters && candidate.Sources.Length >= Options.MinimumSources && coverage >= Options.MinimumCoverage - 1e-9)
+        {
+            return Sufficient;
+        }
+
         var missing = ImmutableArray.CreateBuilder<string>();
         if (candidate.OtherRaters < Options.MinimumRaters)
         {
@@ -239,7 +246,15 @@ public sealed class ReadinessScorer : IReadinessScorer
         // Weights sum to 1 within 1e-12, so a full profile's coverage may fall short of 1 by rounding.
         if (coverage < Options.MinimumCoverage - 1e-9)
         {
-            var absent = profile.Requirements.Where((_, j) => !present[j]).Select(r => r.Competency.Id);
+            var absent = new List<string>();
+            for (var j = 0; j < present.Length; j++)
+            {
+                if (!present[j])
+                {
+                    absent.Add(profile.Requirements[j].Competency.Id);
+                }
+            }
+
             missing.Add($"No estimate for {string.Join(", ", absent)}: {coverage:P0} of the role's weight is covered; {Options.MinimumCoverage:P0} is needed.");
         }
 
