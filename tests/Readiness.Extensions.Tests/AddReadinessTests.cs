@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Readiness.Calibration;
 using Readiness.Competencies;
+using Readiness.Scoring;
 
 namespace Readiness.Extensions.Tests;
 
@@ -13,6 +15,22 @@ public sealed class AddReadinessTests
 
         Assert.Same(LeadershipFramework.Model, provider.GetRequiredService<CompetencyModel>());
         Assert.Same(LeadershipFramework.FirstLineManager, provider.GetRequiredService<RoleProfile>());
+        Assert.IsType<CrossedRandomEffectsCalibrator>(provider.GetRequiredService<IRatingCalibrator>());
+        Assert.Same(provider.GetRequiredService<IReadinessScorer>(), provider.GetRequiredService<IReadinessScorer>());
+    }
+
+    [Fact]
+    public void A_calibrator_or_scorer_registered_first_wins()
+    {
+        var scorer = new ReadinessScorer(new ScoringOptions { Policy = ScoringPolicy.Conjunctive });
+        using var provider = new ServiceCollection()
+            .AddSingleton<IRatingCalibrator, MeanCentringCalibrator>()
+            .AddSingleton<IReadinessScorer>(scorer)
+            .AddReadiness()
+            .BuildServiceProvider();
+
+        Assert.IsType<MeanCentringCalibrator>(provider.GetRequiredService<IRatingCalibrator>());
+        Assert.Same(scorer, provider.GetRequiredService<IReadinessScorer>());
     }
 
     [Fact]
