@@ -72,18 +72,26 @@ public sealed record ScoringOptions
     /// <summary>Gets the policy for a role profile.</summary>
     /// <param name="profileId">The profile's id.</param>
     /// <returns>The profile's own policy, or <see cref="Policy"/>.</returns>
-    public ScoringPolicy PolicyFor(string profileId) =>
-        ProfilePolicies.FirstOrDefault(p => string.Equals(p.Key, profileId, StringComparison.OrdinalIgnoreCase)) is { Key: not null } found
-            ? found.Value
-            : Policy;
+    public ScoringPolicy PolicyFor(string profileId) => FindIgnoringCase(ProfilePolicies, profileId, Policy);
 
     /// <summary>Gets the development rate of a competency.</summary>
     /// <param name="competencyId">The competency's id.</param>
     /// <returns>Its own rate, or <see cref="DevelopmentRate"/>.</returns>
-    public double DevelopmentRateFor(string competencyId) =>
-        DevelopmentRates.FirstOrDefault(p => string.Equals(p.Key, competencyId, StringComparison.OrdinalIgnoreCase)) is { Key: not null } found
-            ? found.Value
-            : DevelopmentRate;
+    public double DevelopmentRateFor(string competencyId) => FindIgnoringCase(DevelopmentRates, competencyId, DevelopmentRate);
+
+    /// <summary>Ids are compared ignoring case everywhere in a model, whatever comparer the caller's dictionary uses.</summary>
+    private static T FindIgnoringCase<T>(ImmutableDictionary<string, T> values, string id, T fallback)
+    {
+        foreach (var (key, value) in values)
+        {
+            if (IdRules.Comparer.Equals(key, id))
+            {
+                return value;
+            }
+        }
+
+        return fallback;
+    }
 
     internal ScoringOptions Validated()
     {
