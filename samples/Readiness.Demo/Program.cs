@@ -1,8 +1,13 @@
+using Readiness.Calibration;
 using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Scoring;
+using Readiness.Simulation;
 using Readiness.Weighting;
 using Spectre.Console;
 
-// The main demo. It grows with the library; today it shows the built-in framework the rest of the flow reads.
+// The main demo. It grows with the library: the built-in framework, how the role's weights are derived, then a simulated
+// organisation calibrated and scored — where the best performers are not automatically the best leaders.
 var model = LeadershipFramework.Model;
 var role = LeadershipFramework.FirstLineManager;
 
@@ -99,6 +104,55 @@ AnsiConsole.MarkupLine(
     $"λmax {ahp.LambdaMax:0.000}, CI {ahp.ConsistencyIndex:0.000}, CR {ahp.ConsistencyRatio:0.000} under {ahp.RandomIndexTable} " +
     $"({(ahp.IsAcceptable == true ? "consistent enough" : "too inconsistent")}: Saaty accepts ≤ {ahp.AcceptableConsistencyRatio:0.00}); " +
     $"most inconsistent: {Markup.Escape(ahp.MostInconsistent?.ToString() ?? "none")}.");
+
+// A simulated organisation: a full 360° cycle with planted lenient and severe raters, and a separate performance measure.
+var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 1200, Seed = 1 });
+var intake = organisation.TakeInRatings();
+var performance = PerformanceSet.Create(organisation.People.Select(p => new PerformanceRecord(p.Id, p.Performance))).Performance;
+AnsiConsole.WriteLine();
+AnsiConsole.Write(new Rule("[bold]A simulated organisation, calibrated and scored[/]").LeftJustified());
+AnsiConsole.MarkupLine($"Intake: {Markup.Escape(intake.Report.ToString())}.");
+var calibration = new CrossedRandomEffectsCalibrator().Calibrate(intake.Ratings);
+AnsiConsole.MarkupLine(
+    $"Calibration ({Markup.Escape(calibration.Algorithm)}), {calibration.Iterations} iterations: variance components " +
+    string.Join(", ", calibration.VarianceComponents.Select(v => $"{v.Name} {v.Variance:0.000}")) + ".");
+var lenient = calibration.RaterEffects.MaxBy(r => r.Effect)!;
+var severe = calibration.RaterEffects.MinBy(r => r.Effect)!;
+AnsiConsole.MarkupLine($"Most lenient rater {lenient.Rater}: {lenient.Effect:+0.00;-0.00} ± {lenient.StandardError:0.00}; most severe {severe.Rater}: {severe.Effect:+0.00;-0.00} ± {severe.StandardError:0.00} scale points.");
+
+var assessments = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(calibration, intake.Ratings, performance), role);
+var scored = assessments.Where(a => a.IsScored).ToArray();
+var byPerformance = scored.OrderByDescending(a => a.Performance).ThenBy(a => a.Candidate).Take(10).ToArray();
+var byReadiness = scored.OrderByDescending(a => a.Index).ThenBy(a => a.YearsToReady).ThenBy(a => a.Candidate).Take(10).ToArray();
+var contrast = new Table().Title("The contrast: top ten by individual performance, top ten by leadership readiness")
+    .AddColumns("#", "Top performer", "Performance", "Readiness", "Band", "Most ready", "Index", "Band ", "Perf.");
+for (var i = 0; i < 10; i++)
+{
+    var p = byPerformance[i];
+    var r = byReadiness[i];
+    contrast.AddRow($"{i + 1}", p.Candidate.Value, $"{p.Performance:0.00}", $"{p.Index:0.0}", BandName(p.Band), r.Candidate.Value, $"{r.Index:0.0}", BandName(r.Band), $"{r.Performance:0.00}");
+}
+
+AnsiConsole.WriteLine();
+AnsiConsole.Write(contrast);
+var notReady = byPerformance.Count(a => a.Band is not ReadinessBand.ReadyNow and not ReadinessBand.ReadyIn1To2Years);
+var overlap = byPerformance.Select(a => a.Candidate).Intersect(byReadiness.Select(a => a.Candidate)).Count();
+AnsiConsole.MarkupLine(
+    $"Of the ten best performers, [bold]{notReady}[/] are not ready to lead within two years, and [bold]{overlap}[/] of them are among the ten most ready. " +
+    $"{scored.Count(a => a.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness))} people carry the promotion-trap signal, " +
+    $"{scored.Count(a => a.Signals.HasFlag(ReadinessSignals.OverlookedLeader))} the overlooked-leader signal; " +
+    $"{assessments.Length - scored.Length} were not scored for lack of evidence.");
+var bands = assessments.GroupBy(a => a.Band).OrderBy(g => g.Key).Select(g => $"{BandName(g.Key)} {g.Count()}");
+AnsiConsole.MarkupLine($"Bands: {string.Join(", ", bands)}.");
+
+static string BandName(ReadinessBand band) => band switch
+{
+    ReadinessBand.ReadyNow => "now",
+    ReadinessBand.ReadyIn1To2Years => "1–2 y",
+    ReadinessBand.ReadyIn3PlusYears => "3+ y",
+    ReadinessBand.NotOnLeadershipTrack => "not on track",
+    _ => "no evidence",
+};
 
 static string DomainName(CompetencyDomain domain) =>
     domain == CompetencyDomain.Leadership ? "Leadership" : "Individual performance";
