@@ -26,13 +26,15 @@ namespace Readiness.Scoring;
 /// closing in parallel. A critical gap caps the band at <see cref="ScoringOptions.CriticalGapBand"/> under every policy.
 /// With <see cref="BandBasis.LowerBound"/> the band is decided on the estimates' lower interval ends. A candidate short of
 /// the evidence requirements (raters, sources, coverage of the profile's weight) is not scored; with
-/// <see cref="ScoringOptions.MinimumCoverage"/> below 1 a requirement without an estimate counts as not attained.
+/// <see cref="ScoringOptions.MinimumCoverage"/> below 1 a requirement without an estimate counts as not attained. Full
+/// attainment is recognised within 1e-9 (x/(target − min) can round to just below 1 at the target itself).
 /// </para>
 /// </remarks>
 /// <threadsafety>Stateless apart from a cache of per-profile arithmetic; safe to share as a singleton.</threadsafety>
 public sealed class ReadinessScorer : IReadinessScorer
 {
     private readonly ConditionalWeakTable<RoleProfile, ProfileKernel> _kernels = [];
+    private const int StackLimit = 256;
     private static readonly EvidenceCheck Sufficient = new(true, []);
     private readonly double _z;
 
@@ -56,9 +58,11 @@ public sealed class ReadinessScorer : IReadinessScorer
         var kernel = Kernel(profile);
         var k = kernel.Count;
         var minimum = (double)profile.Model.Scale.Minimum;
-        Span<double> x = stackalloc double[k];
-        Span<double> se = stackalloc double[k];
-        Span<bool> present = stackalloc bool[k];
+        // Profiles are small; a very large one works on the heap rather than risk the stack.
+        var small = k <= StackLimit;
+        Span<double> x = small ? stackalloc double[k] : new double[k];
+        Span<double> se = small ? stackalloc double[k] : new double[k];
+        Span<bool> present = small ? stackalloc bool[k] : new bool[k];
         var coverage = 0.0;
         for (var j = 0; j < k; j++)
         {
@@ -91,7 +95,7 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var row = kernel.Score(x, se, _z);
-        Span<double> contributions = stackalloc double[k];
+        Span<double> contributions = small ? stackalloc double[k] : new double[k];
         kernel.Contributions(x, row.Index, contributions);
         var scores = ImmutableArray.CreateBuilder<CompetencyScore>(k);
         for (var j = 0; j < k; j++)
