@@ -85,6 +85,13 @@ public class BatchScoringBenchmarks
         _scorer.ScoreBatch(_profile, _estimates, _errors, _index, _lower, _upper, _bands);
         return _index[^1];
     }
+
+    [Benchmark(Description = "ReadinessScorer.ScoreBatchParallel (all cores)")]
+    public double ScoreBatchParallel()
+    {
+        _scorer.ScoreBatchParallel(_profile, _estimates, _errors, _index, _lower, _upper, _bands);
+        return _index[^1];
+    }
 }
 
 /// <summary>One candidate against the built-in first-line-manager profile: the whole assessment, against the batch path's arithmetic for one row.</summary>

@@ -46,4 +46,29 @@ public interface IReadinessScorer
         Span<double> lower,
         Span<double> upper,
         Span<ReadinessBand> bands);
+
+    /// <summary>
+    /// The batch path over blocks of rows on several threads: the same numbers as <see cref="ScoreBatch"/>, bit for bit,
+    /// whatever the degree of parallelism.
+    /// </summary>
+    /// <param name="profile">The role profile.</param>
+    /// <param name="estimates">Candidates × requirements, row-major, columns in the order of <see cref="RoleProfile.Requirements"/>.</param>
+    /// <param name="standardErrors">The estimates' standard errors, same shape.</param>
+    /// <param name="index">Receives each candidate's index.</param>
+    /// <param name="lower">Receives the lower ends of the intervals.</param>
+    /// <param name="upper">Receives the upper ends of the intervals.</param>
+    /// <param name="bands">Receives the bands.</param>
+    /// <param name="maxDegreeOfParallelism">At most this many threads; -1 (the default) for one per processor.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
+    /// <exception cref="ArgumentException">The shapes do not agree, or a number is bad; the message names the lowest bad row's cell.</exception>
+    void ScoreBatchParallel(
+        RoleProfile profile,
+        ReadOnlyMemory<double> estimates,
+        ReadOnlyMemory<double> standardErrors,
+        Memory<double> index,
+        Memory<double> lower,
+        Memory<double> upper,
+        Memory<ReadinessBand> bands,
+        int maxDegreeOfParallelism = -1);
 }

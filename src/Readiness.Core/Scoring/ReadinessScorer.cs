@@ -35,6 +35,9 @@ public sealed class ReadinessScorer : IReadinessScorer
 {
     private readonly ConditionalWeakTable<RoleProfile, ProfileKernel> _kernels = [];
     private const int StackLimit = 256;
+
+    /// <summary>Rows per block of the parallel batch: large enough that scheduling costs nothing, small enough to balance.</summary>
+    private const int ParallelBlock = 16_384;
     private static readonly EvidenceCheck Sufficient = new(true, []);
     private readonly double _z;
 
@@ -186,24 +189,90 @@ public sealed class ReadinessScorer : IReadinessScorer
     {
         ArgumentNullException.ThrowIfNull(profile);
         var kernel = Kernel(profile);
-        var k = kernel.Count;
-        var n = index.Length;
-        if (estimates.Length != (long)n * k || standardErrors.Length != estimates.Length || lower.Length != n || upper.Length != n || bands.Length != n)
+        CheckShapes(kernel.Count, estimates.Length, standardErrors.Length, index.Length, lower.Length, upper.Length, bands.Length);
+        ScoreRows(kernel, profile, 0, estimates, standardErrors, index, lower, upper, bands);
+    }
+
+    /// <inheritdoc />
+    public void ScoreBatchParallel(
+        RoleProfile profile,
+        ReadOnlyMemory<double> estimates,
+        ReadOnlyMemory<double> standardErrors,
+        Memory<double> index,
+        Memory<double> lower,
+        Memory<double> upper,
+        Memory<ReadinessBand> bands,
+        int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (maxDegreeOfParallelism is 0 or < -1)
         {
-            throw new ArgumentException(
-                $"Shapes disagree: {index.Length} candidates and {k} requirements need {(long)n * k} estimates and standard errors and {n} outputs each; " +
-                $"got {estimates.Length} estimates, {standardErrors.Length} standard errors, {lower.Length} lower, {upper.Length} upper, {bands.Length} bands.",
-                nameof(estimates));
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism,
+                $"maxDegreeOfParallelism was {maxDegreeOfParallelism}; it must be -1 (one per processor) or at least 1.");
         }
 
-        for (var i = 0; i < n; i++)
+        var kernel = Kernel(profile);
+        var k = kernel.Count;
+        var n = index.Length;
+        CheckShapes(k, estimates.Length, standardErrors.Length, n, lower.Length, upper.Length, bands.Length);
+
+        // Rows are independent, so blocks of rows run on any thread with the same arithmetic: the numbers do not depend on
+        // the degree of parallelism. A bad cell is reported for the lowest block that has one, whatever thread saw it first.
+        var blocks = (n + ParallelBlock - 1) / ParallelBlock;
+        var failures = new ArgumentException?[blocks];
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, b =>
+        {
+            var first = b * ParallelBlock;
+            var rows = Math.Min(ParallelBlock, n - first);
+            try
+            {
+                ScoreRows(kernel, profile, first,
+                    estimates.Span.Slice(first * k, rows * k), standardErrors.Span.Slice(first * k, rows * k),
+                    index.Span.Slice(first, rows), lower.Span.Slice(first, rows), upper.Span.Slice(first, rows), bands.Span.Slice(first, rows));
+            }
+            catch (ArgumentException e)
+            {
+                failures[b] = e;
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private static void CheckShapes(int k, int estimates, int standardErrors, int n, int lower, int upper, int bands)
+    {
+        if (estimates != (long)n * k || standardErrors != estimates || lower != n || upper != n || bands != n)
+        {
+            throw new ArgumentException(
+                $"Shapes disagree: {n} candidates and {k} requirements need {(long)n * k} estimates and standard errors and {n} outputs each; " +
+                $"got {estimates} estimates, {standardErrors} standard errors, {lower} lower, {upper} upper, {bands} bands.",
+                nameof(estimates));
+        }
+    }
+
+    /// <summary>Scores consecutive rows; <paramref name="firstRow"/> numbers them in messages.</summary>
+    private void ScoreRows(
+        ProfileKernel kernel,
+        RoleProfile profile,
+        int firstRow,
+        ReadOnlySpan<double> estimates,
+        ReadOnlySpan<double> standardErrors,
+        Span<double> index,
+        Span<double> lower,
+        Span<double> upper,
+        Span<ReadinessBand> bands)
+    {
+        var k = kernel.Count;
+        for (var i = 0; i < index.Length; i++)
         {
             var x = estimates.Slice(i * k, k);
             var se = standardErrors.Slice(i * k, k);
             var row = kernel.Score(x, se, _z);
             if (!row.Valid)
             {
-                throw BadCell(profile, i, x, se);
+                throw BadCell(profile, firstRow + i, x, se);
             }
 
             (index[i], lower[i], upper[i], bands[i]) = (row.Index, row.Lower, row.Upper, row.Band);

@@ -167,6 +167,36 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void The_parallel_batch_equals_the_serial_batch_bit_for_bit_and_reports_the_lowest_bad_row()
+    {
+        var profile = LeadershipFramework.FirstLineManager;
+        var k = profile.Requirements.Length;
+        const int n = 40_000;
+        var random = new Random(5);
+        var x = Enumerable.Range(0, n * k).Select(_ => 1 + (4 * random.NextDouble())).ToArray();
+        var se = Enumerable.Range(0, n * k).Select(_ => 0.5 * random.NextDouble()).ToArray();
+        var scorer = new ReadinessScorer();
+        var (index, lower, upper, bands) = (new double[n], new double[n], new double[n], new ReadinessBand[n]);
+        scorer.ScoreBatch(profile, x, se, index, lower, upper, bands);
+
+        foreach (var threads in new[] { 1, 2, 3, -1 })
+        {
+            var (i2, l2, u2, b2) = (new double[n], new double[n], new double[n], new ReadinessBand[n]);
+            scorer.ScoreBatchParallel(profile, x, se, i2, l2, u2, b2, threads);
+            Assert.Equal(index, i2);
+            Assert.Equal(lower, l2);
+            Assert.Equal(upper, u2);
+            Assert.Equal(bands, b2);
+        }
+
+        x[(35_000 * k) + 3] = double.PositiveInfinity;
+        se[(20_000 * k) + 5] = -0.1;
+        var e = Assert.Throws<ArgumentException>(() => scorer.ScoreBatchParallel(profile, x, se, index, lower, upper, bands));
+        Assert.Contains("row 20000, requirement 5", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => scorer.ScoreBatchParallel(profile, x, se, index, lower, upper, bands, 0));
+    }
+
+    [Fact]
     public void Policies_can_be_chosen_per_role_profile()
     {
         var scorer = new ReadinessScorer(new ScoringOptions { ProfilePolicies = new Dictionary<string, ScoringPolicy> { ["TEAM-LEAD"] = ScoringPolicy.Conjunctive }.ToImmutableDictionary() });
