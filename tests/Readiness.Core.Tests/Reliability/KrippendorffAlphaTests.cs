@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Readiness.Reliability;
 
 namespace Readiness.Core.Tests.Reliability;
@@ -31,6 +34,40 @@ public sealed class KrippendorffAlphaTests
             }
         }
     }
+
+    [Property(MaxTest = 200)]
+    public Property Relabelling_coders_and_units_changes_nothing() =>
+        Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var (coders, units) = (random.Next(2, 6), random.Next(3, 15));
+            var values = new double?[coders, units];
+            for (var r = 0; r < coders; r++)
+            {
+                for (var u = 0; u < units; u++)
+                {
+                    values[r, u] = random.NextDouble() < 0.2 ? null : random.Next(0, 5);
+                }
+            }
+
+            values[0, 0] = 0;
+            values[1, 0] = 4;
+            var rows = Enumerable.Range(0, coders).OrderBy(_ => random.Next()).ToArray();
+            var columns = Enumerable.Range(0, units).OrderBy(_ => random.Next()).ToArray();
+            var shuffled = new double?[coders, units];
+            for (var r = 0; r < coders; r++)
+            {
+                for (var u = 0; u < units; u++)
+                {
+                    shuffled[r, u] = values[rows[r], columns[u]];
+                }
+            }
+
+            foreach (var metric in Enum.GetValues<AlphaMetric>())
+            {
+                Assert.Equal(KrippendorffAlpha.Compute(values, metric), KrippendorffAlpha.Compute(shuffled, metric), 1e-12);
+            }
+        });
 
     [Fact]
     public void Perfect_agreement_is_1_and_undefined_cases_are_refused()
