@@ -9,7 +9,7 @@ public sealed record CrossedModelSettings
     /// <summary>Gets the algorithm. The default value is <see cref="CrossedModelPath.Auto"/>.</summary>
     public CrossedModelPath Path { get; init; } = CrossedModelPath.Auto;
 
-    /// <summary>Gets the largest sparse factor, in stored entries, that <see cref="CrossedModelPath.Auto"/> fits exactly. The default value is 20,000,000 (about 400 MB while fitting).</summary>
+    /// <summary>Gets the largest sparse factor, in stored entries, that <see cref="CrossedModelPath.Auto"/> fits exactly. The default value is 20,000,000 (each entry holds about 20 bytes while fitting: the factor, its row index and the selected inverse).</summary>
     /// <remarks>
     /// The exact path factors the raters' block of the mixed-model equations, where two raters are coupled when they rated
     /// a common person. In an organisation those couplings are local (a manager, the team, its reports) and the factor
@@ -22,8 +22,9 @@ public sealed record CrossedModelSettings
 
     /// <summary>Gets the relative change in the variance parameters at which the REML optimisation stops (exact path), and, times 1e-4, the residual relative to the right-hand side at which the conjugate-gradient solves stop (scalable path). The default value is 1e-6.</summary>
     /// <remarks>
-    /// At 1e-6 the exact path's variance components agree with lme4's optimum to about 1e-6 relative, far inside their
-    /// sampling error; the REML criterion is computed to about 1e-11 relative, so values below about 1e-7 chase rounding.
+    /// At 1e-6 the exact path's variance components agreed with lme4's optimum within 3.1e-5 relative on 106,051 ratings
+    /// (the test data), far inside their sampling error. Newton steps stopped shrinking near 1e-7 in θ there: the REML
+    /// criterion, a sum over every rating, is only computable to about 1e-11 relative, so smaller values chase rounding.
     /// </remarks>
     public double Tolerance { get; init; } = 1e-6;
 

@@ -100,7 +100,7 @@ public sealed class IntraclassCorrelationTests
     [Fact]
     public void Perfect_agreement_is_1_and_bad_tables_are_refused()
     {
-        var perfect = IntraclassCorrelation.Compute(new double[,] { { 1, 1, 1 }, { 3, 3, 3 }, { 5, 5, 5 } }.Clone() is double[,] t ? Perturb(t) : null!);
+        var perfect = IntraclassCorrelation.Compute(Perturb(new double[,] { { 1, 1, 1 }, { 3, 3, 3 }, { 5, 5, 5 } }));
         Assert.All(perfect.Estimates, e => Assert.Equal(1, e.Value, 1e-6));
         Assert.Contains("ratings[1, 2] was NaN", Assert.Throws<ArgumentException>(() => IntraclassCorrelation.Compute(new double[,] { { 1, 2, 3 }, { 1, 2, double.NaN } })).Message, StringComparison.Ordinal);
         Assert.Contains("at least two", Assert.Throws<ArgumentException>(() => IntraclassCorrelation.Compute(new double[,] { { 1, 2, 3 } })).Message, StringComparison.Ordinal);

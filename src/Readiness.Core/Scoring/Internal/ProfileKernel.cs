@@ -17,7 +17,7 @@ namespace Readiness.Scoring.Internal;
 /// </remarks>
 internal sealed class ProfileKernel
 {
-    private readonly double[] _minimum;
+    private readonly double _minimum;
     private readonly double[] _inverseRange;
     private const double FullAttainmentTolerance = 1e-9;
 
@@ -38,7 +38,7 @@ internal sealed class ProfileKernel
         var requirements = profile.Requirements;
         Count = requirements.Length;
         var minimum = (double)profile.Model.Scale.Minimum;
-        _minimum = new double[Count];
+        _minimum = minimum;
         _inverseRange = new double[Count];
         _offset = new double[Count];
         _weight = new double[Count];
@@ -54,7 +54,6 @@ internal sealed class ProfileKernel
         {
             var r = requirements[j];
             var atMinimum = r.Target <= minimum;
-            _minimum[j] = minimum;
             _inverseRange[j] = atMinimum ? 0 : 1 / (r.Target - minimum);
             _offset[j] = atMinimum ? 1 : 0;
             _weight[j] = r.Weight.Fraction;
@@ -70,7 +69,7 @@ internal sealed class ProfileKernel
         }
 
         // Attainment as one multiply-add: x·(1/(target − min)) + (offset − min/(target − min)).
-        _constant = [.. _offset.Select((o, j) => o - (_minimum[j] * _inverseRange[j]))];
+        _constant = [.. _offset.Select((o, j) => o - (_minimum * _inverseRange[j]))];
 
         // Vector chunks over a row: whole vectors from the start, then one ending at the row's end (overlapping the one
         // before, its repeated lanes weighted 0).
@@ -335,7 +334,7 @@ internal sealed class ProfileKernel
             if (PerformanceWeight[j] > 0)
             {
                 any = true;
-                sum += PerformanceWeight[j] * Math.Min(Math.Clamp(((x[j] - _minimum[j]) * _inverseRange[j]) + _offset[j], 0, 1), 1);
+                sum += PerformanceWeight[j] * Math.Clamp(((x[j] - _minimum) * _inverseRange[j]) + _offset[j], 0, 1);
             }
         }
 
@@ -344,7 +343,7 @@ internal sealed class ProfileKernel
 
     private double Attain(double x, int j)
     {
-        var a = Math.Min(Math.Max(((x - _minimum[j]) * _inverseRange[j]) + _offset[j], 0), _ceiling[j]);
+        var a = Math.Min(Math.Max(((x - _minimum) * _inverseRange[j]) + _offset[j], 0), _ceiling[j]);
         return x < _hybridCritical[j] ? 0 : a;
     }
 
