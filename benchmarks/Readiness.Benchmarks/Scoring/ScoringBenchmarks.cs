@@ -11,9 +11,11 @@ namespace Readiness.Benchmarks.Scoring;
 /// Batch scoring of a population against the built-in first-line-manager profile (14 requirements): the scorer's batch
 /// path (index, interval ends and band per candidate) against a raw vectorised weighted sum over the same data — the
 /// estimates and their standard errors, Σ w·x and Σ w·se per candidate: the memory-bandwidth floor of any score with an
-/// interval.
+/// interval. Minimum and median are shown beside the mean: on a shared virtual machine the mean carries the neighbours' load.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class BatchScoringBenchmarks
 {
     private readonly ReadinessScorer _scorer = new();

@@ -265,17 +265,10 @@ public sealed class ReadinessScorer : IReadinessScorer
         Span<ReadinessBand> bands)
     {
         var k = kernel.Count;
-        for (var i = 0; i < index.Length; i++)
+        var invalid = kernel.ScoreRows(estimates, standardErrors, _z, index, lower, upper, bands);
+        if (invalid >= 0)
         {
-            var x = estimates.Slice(i * k, k);
-            var se = standardErrors.Slice(i * k, k);
-            var row = kernel.Score(x, se, _z);
-            if (!row.Valid)
-            {
-                throw BadCell(profile, firstRow + i, x, se);
-            }
-
-            (index[i], lower[i], upper[i], bands[i]) = (row.Index, row.Lower, row.Upper, row.Band);
+            throw BadCell(profile, firstRow + invalid, estimates.Slice(invalid * k, k), standardErrors.Slice(invalid * k, k));
         }
     }
 

@@ -167,6 +167,29 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void The_batch_path_names_the_first_bad_row_inside_a_block_of_four_and_among_the_leftovers()
+    {
+        // Fourteen requirements are scored four candidates at a time, one per lane; nine rows make two blocks and a leftover.
+        var profile = LeadershipFramework.FirstLineManager;
+        var k = profile.Requirements.Length;
+        var scorer = new ReadinessScorer();
+        double[] Fresh() => [.. Enumerable.Repeat(3.0, 9 * k)];
+        void Refused(double[] x, double[] se, string expected) => Assert.Contains(expected,
+            Assert.Throws<ArgumentException>(() => scorer.ScoreBatch(profile, x, se, new double[9], new double[9], new double[9], new ReadinessBand[9])).Message,
+            StringComparison.Ordinal);
+
+        var (x, se) = (Fresh(), Fresh());
+        se[(6 * k) + 9] = double.NaN;
+        x[(7 * k) + 2] = double.NegativeInfinity;
+        Refused(x, se, "row 6, requirement 9");
+        se[(5 * k) + 13] = -0.5;
+        Refused(x, se, "row 5, requirement 13");
+        (x, se) = (Fresh(), Fresh());
+        x[8 * k] = double.PositiveInfinity;
+        Refused(x, se, "row 8, requirement 0");
+    }
+
+    [Fact]
     public void The_parallel_batch_equals_the_serial_batch_bit_for_bit_and_reports_the_lowest_bad_row()
     {
         var profile = LeadershipFramework.FirstLineManager;

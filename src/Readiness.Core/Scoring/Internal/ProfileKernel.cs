@@ -1,19 +1,23 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Readiness.Competencies;
 
 namespace Readiness.Scoring.Internal;
 
 /// <summary>
 /// The arithmetic of readiness for one role profile and policy, over a candidate's estimates in requirement order. The
-/// single-candidate and batch paths both call <see cref="Score"/>, so their numbers agree to the bit.
+/// single-candidate path calls <see cref="Score"/>, the batch path <see cref="ScoreRows"/>: the same operations in the same
+/// order, so their numbers agree to the bit.
 /// </summary>
 /// <remarks>
 /// Attainment of requirement j: a_j = (x_j − scale minimum) / (target_j − scale minimum), clamped to [0, 1 + cap] (to
 /// [0, 1] under the conjunctive policy; a target at the scale minimum is always met, a_j = 1); under the hybrid policy
 /// a_j = 0 below a critical minimum. Compensatory and hybrid: index = 100 Σ w_j a_j, and 100 once every target is met or
-/// the capped overshoot takes the sum to 1; conjunctive: index = 100 min_j a_j over the weighted requirements. One pass,
-/// vectorised across a row's requirements, gives the index at the estimates and at both interval ends, the band's time
-/// to ready and critical gaps, and whether every number is finite.
+/// the capped overshoot takes the sum to 1; conjunctive: index = 100 min_j a_j over the weighted requirements. One pass
+/// over a row gives the index at the estimates and at both interval ends, the band's time to ready and critical gaps,
+/// and whether every number is finite; the batch path makes the same pass for four candidates at once.
 /// </remarks>
 internal sealed class ProfileKernel
 {
@@ -23,8 +27,7 @@ internal sealed class ProfileKernel
 
     private readonly double[] _offset;
     private readonly double[] _constant;
-    private readonly int[] _chunkStart;
-    private readonly double[] _chunkWeight;
+    private readonly Vector256<double>[] _broadcast;
     private readonly double[] _weight;
     private readonly double[] _hybridCritical;
     private readonly double[] _ceiling;
@@ -70,31 +73,19 @@ internal sealed class ProfileKernel
 
         // Attainment as one multiply-add: x·(1/(target − min)) + (offset − min/(target − min)).
         _constant = [.. _offset.Select((o, j) => o - (_minimum * _inverseRange[j]))];
-
-        // Vector chunks over a row: whole vectors from the start, then one ending at the row's end (overlapping the one
-        // before, its repeated lanes weighted 0).
-        var width = Vector<double>.Count;
-        var starts = new List<int>();
-        for (var j = 0; j + width <= Count; j += width)
+        _broadcast = new Vector256<double>[Count * Broadcast.Count];
+        for (var j = 0; j < Count; j++)
         {
-            starts.Add(j);
-        }
-
-        var covered = starts.Count * width;
-        if (Count >= width && covered < Count)
-        {
-            starts.Add(Count - width);
-        }
-
-        _chunkStart = [.. starts];
-        _chunkWeight = new double[starts.Count * width];
-        for (var c = 0; c < starts.Count; c++)
-        {
-            for (var lane = 0; lane < width; lane++)
-            {
-                var j = starts[c] + lane;
-                _chunkWeight[(c * width) + lane] = c == starts.Count - 1 && covered < Count && j < covered ? 0 : _weight[j];
-            }
+            var p = _broadcast.AsSpan(j * Broadcast.Count, Broadcast.Count);
+            p[Broadcast.InverseRange] = Vector256.Create(_inverseRange[j]);
+            p[Broadcast.Constant] = Vector256.Create(_constant[j]);
+            p[Broadcast.Ceiling] = Vector256.Create(_ceiling[j]);
+            p[Broadcast.HybridCritical] = Vector256.Create(_hybridCritical[j]);
+            p[Broadcast.Weight] = Vector256.Create(_weight[j]);
+            p[Broadcast.Unweighted] = Vector256.Create(_unweighted[j]);
+            p[Broadcast.Target] = Vector256.Create(Target[j]);
+            p[Broadcast.YearsPerPoint] = Vector256.Create(YearsPerPoint[j]);
+            p[Broadcast.Critical] = Vector256.Create(Critical[j]);
         }
     }
 
@@ -118,169 +109,278 @@ internal sealed class ProfileKernel
     /// their lower ends, as the options say), the years to ready and whether a critical minimum is missed. Valid is false
     /// when a number is not finite or a standard error is negative (the other fields are then meaningless).
     /// </summary>
+    /// <remarks>
+    /// The reference arithmetic: <see cref="ScoreRows"/> does exactly these operations in this order on each of four
+    /// lanes, so a row scores to the same bits alone or in a batch. <see cref="Min"/> and <see cref="Max"/> are the
+    /// native instructions' rule (the second operand unless the first is smaller/larger), not Math.Min/Max.
+    /// </remarks>
     public Row Score(ReadOnlySpan<double> x, ReadOnlySpan<double> se, double z)
     {
-        var k = Count;
-        if (!Vector.IsHardwareAccelerated || k < Vector<double>.Count)
-        {
-            return ScoreScalar(x, se, z);
-        }
-
         var lowerBasis = _options.BandBasis == BandBasis.LowerBound;
         var conjunctive = Policy == ScoringPolicy.Conjunctive;
-        var hybrid = Policy == ScoringPolicy.Hybrid;
-        var zero = Vector<double>.Zero;
-        var zv = new Vector<double>(z);
-        var infinity = new Vector<double>(double.PositiveInfinity);
-        Vector<double> sumPoint = zero, sumLow = zero, sumHigh = zero, years = zero, check = zero, seMinimum = infinity;
-        Vector<double> minPoint = infinity, minLow = infinity, minHigh = infinity;
-        var critical = Vector<long>.Zero;
-        var width = Vector<double>.Count;
-
-        // Whole vectors only: the last one overlaps the one before it, and its weights are 0 on the lanes already counted;
-        // minima, maxima and masks are unaffected by seeing a lane twice.
-        for (var c = 0; c < _chunkStart.Length; c++)
-        {
-            var j = _chunkStart[c];
-            var xv = new Vector<double>(x[j..]);
-            var sv = new Vector<double>(se[j..]);
-            var inverse = new Vector<double>(_inverseRange, j);
-            var ceiling = new Vector<double>(_ceiling, j);
-            var spread = zv * sv;
-            var raw = (xv * inverse) + new Vector<double>(_constant, j);
-            var step = spread * inverse;
-            var aPoint = VMin(VMax(raw, zero), ceiling);
-            var aLow = VMin(VMax(raw - step, zero), ceiling);
-            var aHigh = VMin(VMax(raw + step, zero), ceiling);
-            var low = xv - spread;
-            if (hybrid)
-            {
-                var floor = new Vector<double>(_hybridCritical, j);
-                aPoint = Vector.ConditionalSelect(Vector.LessThan(xv, floor), zero, aPoint);
-                aLow = Vector.ConditionalSelect(Vector.LessThan(low, floor), zero, aLow);
-                aHigh = Vector.ConditionalSelect(Vector.LessThan(xv + spread, floor), zero, aHigh);
-            }
-
-            if (conjunctive)
-            {
-                var unweighted = new Vector<double>(_unweighted, j);
-                minPoint = VMin(minPoint, aPoint + unweighted);
-                minLow = VMin(minLow, aLow + unweighted);
-                minHigh = VMin(minHigh, aHigh + unweighted);
-            }
-            else
-            {
-                var weight = new Vector<double>(_chunkWeight, c * width);
-                sumPoint += aPoint * weight;
-                sumLow += aLow * weight;
-                sumHigh += aHigh * weight;
-            }
-
-            var basis = lowerBasis ? low : xv;
-            years = VMax(years, VMax(new Vector<double>(Target, j) - basis, zero) * new Vector<double>(YearsPerPoint, j));
-            critical |= Vector.LessThan(basis, new Vector<double>(Critical, j));
-
-            // x·0 is NaN exactly when x is NaN or infinite.
-            check += (xv * zero) + (sv * zero);
-            seMinimum = VMin(seMinimum, sv);
-        }
-
-        var valid = double.IsFinite(Vector.Sum(check)) && MinLane(seMinimum) >= 0;
-        double index, lower, upper;
-        if (conjunctive)
-        {
-            index = Conjunctive(MinLane(minPoint));
-            lower = Conjunctive(MinLane(minLow));
-            upper = Conjunctive(MinLane(minHigh));
-        }
-        else
-        {
-            (index, lower, upper) = (Weighted(Vector.Sum(sumPoint)), Weighted(Vector.Sum(sumLow)), Weighted(Vector.Sum(sumHigh)));
-        }
-
-        var yearsToReady = MaxLane(years);
-        var criticalGap = critical != Vector<long>.Zero;
-        return new Row(index, lower, upper, Band(lowerBasis ? lower : index, yearsToReady, criticalGap), yearsToReady, criticalGap, valid);
-    }
-
-    /// <summary>The same arithmetic one requirement at a time, for rows shorter than a vector (or without SIMD).</summary>
-    private Row ScoreScalar(ReadOnlySpan<double> x, ReadOnlySpan<double> se, double z)
-    {
-        var lowerBasis = _options.BandBasis == BandBasis.LowerBound;
-        var conjunctive = Policy == ScoringPolicy.Conjunctive;
-        double sumPoint = 0, sumLow = 0, sumHigh = 0, years = 0;
+        double sumPoint = 0, sumLow = 0, sumHigh = 0, years = 0, check = 0, seMinimum = double.PositiveInfinity;
         double minPoint = double.PositiveInfinity, minLow = double.PositiveInfinity, minHigh = double.PositiveInfinity;
-        bool critical = false, valid = true;
+        var critical = false;
         for (var j = 0; j < Count; j++)
         {
-            var spread = z * se[j];
-            var raw = (x[j] * _inverseRange[j]) + _constant[j];
+            var (xj, sj) = (x[j], se[j]);
+            var spread = z * sj;
+            var raw = Math.FusedMultiplyAdd(xj, _inverseRange[j], _constant[j]);
             var step = spread * _inverseRange[j];
-            var aPoint = Math.Min(Math.Max(raw, 0), _ceiling[j]);
-            var aLow = Math.Min(Math.Max(raw - step, 0), _ceiling[j]);
-            var aHigh = Math.Min(Math.Max(raw + step, 0), _ceiling[j]);
-            var low = x[j] - spread;
-            aPoint = x[j] < _hybridCritical[j] ? 0 : aPoint;
+            var aPoint = Min(Max(raw, 0), _ceiling[j]);
+            var aLow = Min(Max(raw - step, 0), _ceiling[j]);
+            var aHigh = Min(Max(raw + step, 0), _ceiling[j]);
+            var low = xj - spread;
+            aPoint = xj < _hybridCritical[j] ? 0 : aPoint;
             aLow = low < _hybridCritical[j] ? 0 : aLow;
-            aHigh = x[j] + spread < _hybridCritical[j] ? 0 : aHigh;
+            aHigh = xj + spread < _hybridCritical[j] ? 0 : aHigh;
             if (conjunctive)
             {
-                minPoint = Math.Min(minPoint, aPoint + _unweighted[j]);
-                minLow = Math.Min(minLow, aLow + _unweighted[j]);
-                minHigh = Math.Min(minHigh, aHigh + _unweighted[j]);
+                minPoint = Min(minPoint, aPoint + _unweighted[j]);
+                minLow = Min(minLow, aLow + _unweighted[j]);
+                minHigh = Min(minHigh, aHigh + _unweighted[j]);
             }
             else
             {
-                sumPoint += aPoint * _weight[j];
-                sumLow += aLow * _weight[j];
-                sumHigh += aHigh * _weight[j];
+                sumPoint = Math.FusedMultiplyAdd(aPoint, _weight[j], sumPoint);
+                sumLow = Math.FusedMultiplyAdd(aLow, _weight[j], sumLow);
+                sumHigh = Math.FusedMultiplyAdd(aHigh, _weight[j], sumHigh);
             }
 
-            var basis = lowerBasis ? low : x[j];
-            years = Math.Max(years, Math.Max(Target[j] - basis, 0) * YearsPerPoint[j]);
+            var basis = lowerBasis ? low : xj;
+
+            // Years start at 0, so a met target (a negative difference) never raises them.
+            years = Max(years, (Target[j] - basis) * YearsPerPoint[j]);
             critical |= basis < Critical[j];
-            valid &= double.IsFinite(x[j]) && double.IsFinite(se[j]) && se[j] >= 0;
+
+            // x·0 is NaN exactly when x is NaN or infinite; a NaN standard error is caught here before its minimum matters.
+            check += (xj * 0) + (sj * 0);
+            seMinimum = Min(seMinimum, sj);
         }
 
         var index = conjunctive ? Conjunctive(minPoint) : Weighted(sumPoint);
         var lower = conjunctive ? Conjunctive(minLow) : Weighted(sumLow);
         var upper = conjunctive ? Conjunctive(minHigh) : Weighted(sumHigh);
+        var valid = check == 0 && seMinimum >= 0;
         return new Row(index, lower, upper, Band(lowerBasis ? lower : index, years, critical), years, critical, valid);
     }
 
-    // The native instructions: Vector.Min/Max follow IEEE 754 minimum/maximum (NaN and signed zeros) at several
-    // instructions each on .NET 9 and later, which tripled the kernel's cost. Rows holding a NaN are refused anyway.
-#if NET9_0_OR_GREATER
-    private static Vector<double> VMin(Vector<double> a, Vector<double> b) => Vector.MinNative(a, b);
-
-    private static Vector<double> VMax(Vector<double> a, Vector<double> b) => Vector.MaxNative(a, b);
-#else
-    private static Vector<double> VMin(Vector<double> a, Vector<double> b) => Vector.Min(a, b);
-
-    private static Vector<double> VMax(Vector<double> a, Vector<double> b) => Vector.Max(a, b);
-#endif
-
-    private static double MinLane(Vector<double> v)
+    /// <summary>
+    /// Scores consecutive rows of <see cref="Count"/> estimates and standard errors into the outputs, to the same bits as
+    /// <see cref="Score"/> row by row. Returns the first invalid row (the outputs are then incomplete), or −1.
+    /// </summary>
+    /// <remarks>
+    /// Four candidates at a time, one per SIMD lane: a 4 × 4 transpose of each block of their rows puts requirement j of the
+    /// four side by side, so every operation serves four candidates and none is spent on horizontal sums, overlapping
+    /// chunks or per-row reductions. Without FMA3 (x86 before Haswell; Arm), or for the rows left over, the scalar reference does the work.
+    /// </remarks>
+    public int ScoreRows(
+        ReadOnlySpan<double> x, ReadOnlySpan<double> se, double z,
+        Span<double> index, Span<double> lower, Span<double> upper, Span<ReadinessBand> bands)
     {
-        var result = v[0];
-        for (var lane = 1; lane < Vector<double>.Count; lane++)
+        var k = Count;
+        var n = index.Length;
+        var first = 0;
+        if (Fma.IsSupported && k >= Lanes)
         {
-            result = Math.Min(result, v[lane]);
+            var invalid = ScoreBlocks(x, se, z, index, lower, upper, bands, out first);
+            if (invalid >= 0)
+            {
+                return invalid;
+            }
         }
 
-        return result;
-    }
-
-    private static double MaxLane(Vector<double> v)
-    {
-        var result = v[0];
-        for (var lane = 1; lane < Vector<double>.Count; lane++)
+        for (var i = first; i < n; i++)
         {
-            result = Math.Max(result, v[lane]);
+            var row = Score(x.Slice(i * k, k), se.Slice(i * k, k), z);
+            if (!row.Valid)
+            {
+                return i;
+            }
+
+            (index[i], lower[i], upper[i], bands[i]) = (row.Index, row.Lower, row.Upper, row.Band);
         }
 
-        return result;
+        return -1;
     }
+
+    private const int Lanes = 4;
+
+    /// <summary>Whole blocks of four rows; <paramref name="done"/> is the number of rows scored. Returns the first invalid row, or −1.</summary>
+    private int ScoreBlocks(
+        ReadOnlySpan<double> x, ReadOnlySpan<double> se, double z,
+        Span<double> index, Span<double> lower, Span<double> upper, Span<ReadinessBand> bands, out int done)
+    {
+        var k = Count;
+        var n = index.Length;
+        var lowerBasis = _options.BandBasis == BandBasis.LowerBound;
+        var conjunctive = Policy == ScoringPolicy.Conjunctive;
+        var hybrid = Policy == ScoringPolicy.Hybrid;
+        var zero = Vector256<double>.Zero;
+        var zv = Vector256.Create(z);
+
+        // One accumulator per index (estimate, lower end, upper end): a weighted sum, or the conjunctive policy's minimum.
+        // Fewer live vectors than registers keeps the loop free of spills.
+        var start = conjunctive ? Vector256.Create(double.PositiveInfinity) : zero;
+        ReadOnlySpan<Vector256<double>> parameters = _broadcast;
+        Span<Vector256<double>> xs = k <= 128 ? stackalloc Vector256<double>[k] : new Vector256<double>[k];
+        Span<Vector256<double>> ses = k <= 128 ? stackalloc Vector256<double>[k] : new Vector256<double>[k];
+        var bandCodes = MemoryMarshal.Cast<ReadinessBand, int>(bands);
+        var block = 0;
+        for (; block + Lanes <= n; block += Lanes)
+        {
+            // The finiteness and sign checks run on the rows as they are transposed, keeping the main loop's registers free.
+            var check = Transpose(x.Slice(block * k, k * Lanes), k, xs, out _) + Transpose(se.Slice(block * k, k * Lanes), k, ses, out var seMinimum);
+            if (!(Vector256.EqualsAll(check, zero) && Vector256.GreaterThanOrEqualAll(seMinimum, zero)))
+            {
+                // The scalar reference names the row (the check above holds a mix of rows in each lane).
+                done = block;
+                for (var row = block; ; row++)
+                {
+                    if (!Score(x.Slice(row * k, k), se.Slice(row * k, k), z).Valid)
+                    {
+                        return row;
+                    }
+                }
+            }
+
+            Vector256<double> point = start, low = start, high = start, years = zero, critical = zero;
+            for (var j = 0; j < k; j++)
+            {
+                var p = parameters.Slice(j * Broadcast.Count, Broadcast.Count);
+                var (xv, sv) = (xs[j], ses[j]);
+                var inverse = p[Broadcast.InverseRange];
+                var ceiling = p[Broadcast.Ceiling];
+                var spread = zv * sv;
+                var raw = Fma.MultiplyAdd(xv, inverse, p[Broadcast.Constant]);
+                var step = spread * inverse;
+                var aPoint = Avx.Min(Avx.Max(raw, zero), ceiling);
+                var aLow = Avx.Min(Avx.Max(raw - step, zero), ceiling);
+                var aHigh = Avx.Min(Avx.Max(raw + step, zero), ceiling);
+                var lowEnd = xv - spread;
+                if (hybrid)
+                {
+                    var floor = p[Broadcast.HybridCritical];
+                    aPoint = Vector256.ConditionalSelect(Vector256.LessThan(xv, floor), zero, aPoint);
+                    aLow = Vector256.ConditionalSelect(Vector256.LessThan(lowEnd, floor), zero, aLow);
+                    aHigh = Vector256.ConditionalSelect(Vector256.LessThan(xv + spread, floor), zero, aHigh);
+                }
+
+                if (conjunctive)
+                {
+                    var unweighted = p[Broadcast.Unweighted];
+                    point = Avx.Min(point, aPoint + unweighted);
+                    low = Avx.Min(low, aLow + unweighted);
+                    high = Avx.Min(high, aHigh + unweighted);
+                }
+                else
+                {
+                    var weight = p[Broadcast.Weight];
+                    point = Fma.MultiplyAdd(aPoint, weight, point);
+                    low = Fma.MultiplyAdd(aLow, weight, low);
+                    high = Fma.MultiplyAdd(aHigh, weight, high);
+                }
+
+                var basis = lowerBasis ? lowEnd : xv;
+                years = Avx.Max(years, (p[Broadcast.Target] - basis) * p[Broadcast.YearsPerPoint]);
+                critical |= Vector256.LessThan(basis, p[Broadcast.Critical]);
+            }
+
+            var indexV = Index(point);
+            var lowerV = Index(low);
+            var upperV = Index(high);
+            indexV.CopyTo(index.Slice(block, Lanes));
+            lowerV.CopyTo(lower.Slice(block, Lanes));
+            upperV.CopyTo(upper.Slice(block, Lanes));
+            Band(lowerBasis ? lowerV : indexV, years, critical).CopyTo(bandCodes.Slice(block, Lanes));
+        }
+
+        done = block;
+        return -1;
+    }
+
+    /// <summary>
+    /// Writes four rows of <paramref name="k"/> values (row-major) as k vectors: vector j holds value j of the four rows. A
+    /// 4 × 4 block at a time, the last block overlapping the one before when 4 does not divide k. Returns a vector that is
+    /// all zeros exactly when every value is finite (x·0 is NaN otherwise), and the values' lane-wise minimum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Transpose(ReadOnlySpan<double> rows, int k, Span<Vector256<double>> columns, out Vector256<double> minimum)
+    {
+        var check = Vector256<double>.Zero;
+        minimum = Vector256.Create(double.PositiveInfinity);
+        for (var start = 0; start < k; start += Lanes)
+        {
+            var j = Math.Min(start, k - Lanes);
+            var r0 = Vector256.Create<double>(rows.Slice(j, Lanes));
+            var r1 = Vector256.Create<double>(rows.Slice(k + j, Lanes));
+            var r2 = Vector256.Create<double>(rows.Slice((2 * k) + j, Lanes));
+            var r3 = Vector256.Create<double>(rows.Slice((3 * k) + j, Lanes));
+            var even01 = Avx.UnpackLow(r0, r1);
+            var odd01 = Avx.UnpackHigh(r0, r1);
+            var even23 = Avx.UnpackLow(r2, r3);
+            var odd23 = Avx.UnpackHigh(r2, r3);
+            check += ((r0 * Vector256<double>.Zero) + (r1 * Vector256<double>.Zero)) + ((r2 * Vector256<double>.Zero) + (r3 * Vector256<double>.Zero));
+            minimum = Avx.Min(minimum, Avx.Min(Avx.Min(r0, r1), Avx.Min(r2, r3)));
+            var block = columns.Slice(j, Lanes);
+            block[0] = Avx.Permute2x128(even01, even23, 0x20);
+            block[1] = Avx.Permute2x128(odd01, odd23, 0x20);
+            block[2] = Avx.Permute2x128(even01, even23, 0x31);
+            block[3] = Avx.Permute2x128(odd01, odd23, 0x31);
+        }
+
+        return check;
+    }
+
+    /// <summary>The band rule of <see cref="Band(double, double, bool)"/> on four lanes, as the enumeration's codes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector128<int> Band(Vector256<double> index, Vector256<double> years, Vector256<double> criticalGap)
+    {
+        var o = _options;
+        var band = Vector256.ConditionalSelect(
+            Vector256.LessThanOrEqual(years, Vector256.Create(o.NearTermMaxYears)),
+            Vector256.Create((double)ReadinessBand.ReadyIn1To2Years),
+            Vector256.Create((double)ReadinessBand.ReadyIn3PlusYears));
+        band = Vector256.ConditionalSelect(
+            Vector256.GreaterThanOrEqual(index, Vector256.Create(o.ReadyNowMinimumIndex)) & Vector256.LessThanOrEqual(years, Vector256.Create(o.ReadyNowMaxYears)),
+            Vector256.Create((double)ReadinessBand.ReadyNow),
+            band);
+        band = Vector256.ConditionalSelect(
+            Vector256.LessThan(index, Vector256.Create(o.OnTrackMinimumIndex)) | Vector256.GreaterThan(years, Vector256.Create(o.LongTermMaxYears)),
+            Vector256.Create((double)ReadinessBand.NotOnLeadershipTrack),
+            band);
+        var capped = Vector256.Create((double)o.CriticalGapBand);
+        band = Vector256.ConditionalSelect(criticalGap & Vector256.LessThan(band, capped), capped, band);
+        return Avx.ConvertToVector128Int32(band);
+    }
+
+    /// <summary>Each requirement's parameters broadcast to four lanes, <see cref="Count"/> vectors per requirement.</summary>
+    private static class Broadcast
+    {
+        public const int InverseRange = 0;
+        public const int Constant = 1;
+        public const int Ceiling = 2;
+        public const int HybridCritical = 3;
+        public const int Weight = 4;
+        public const int Unweighted = 5;
+        public const int Target = 6;
+        public const int YearsPerPoint = 7;
+        public const int Critical = 8;
+        public const int Count = 9;
+    }
+
+    // The native minimum/maximum rule (x86's minsd/maxsd and minpd/maxpd): the second operand unless the first is
+    // smaller/larger. The lanes use the instructions themselves; the scalar reference must round alike.
+    // Branch-free on x86 (a conditional here mispredicts on real data); the same rule elsewhere, where only this path runs.
+    private static double Min(double a, double b) =>
+        Sse2.IsSupported ? Sse2.MinScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : a < b ? a : b;
+
+    private static double Max(double a, double b) =>
+        Sse2.IsSupported ? Sse2.MaxScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : a > b ? a : b;
+
+    /// <summary><see cref="Weighted(double)"/> and <see cref="Conjunctive(double)"/> (the same rule) on four lanes.</summary>
+    private static Vector256<double> Index(Vector256<double> attainment) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(attainment, Vector256.Create(1 - FullAttainmentTolerance)), Vector256.Create(100.0), attainment * 100);
 
     /// <summary>Shares <paramref name="index"/> among the requirements (they add up to it within rounding): by weighted attainment, or among the binding requirements under the conjunctive policy.</summary>
     public void Contributions(ReadOnlySpan<double> x, double index, Span<double> contributions)
