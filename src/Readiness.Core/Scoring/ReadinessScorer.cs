@@ -150,8 +150,8 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var top = 1 - Options.CohortTopShare;
-        var (readinessMedian, readinessTop) = (Quantile(readiness, 0.5), Quantile(readiness, top));
-        var (performanceMedian, performanceTop) = (Quantile(performance, 0.5), Quantile(performance, top));
+        var (readinessMedian, readinessTop) = (Quantile.Type7(readiness, 0.5), Quantile.Type7(readiness, top));
+        var (performanceMedian, performanceTop) = (Quantile.Type7(performance, 0.5), Quantile.Type7(performance, top));
         for (var i = 0; i < assessments.Length; i++)
         {
             var a = assessments[i];
@@ -341,15 +341,5 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         return signals;
-    }
-
-    /// <summary>The q-quantile by linear interpolation between order statistics (R's type 7), independent of input order.</summary>
-    private static double Quantile(double[] values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        var h = (sorted.Length - 1) * q;
-        var below = (int)Math.Floor(h);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((h - below) * (sorted[above] - sorted[below]));
     }
 }

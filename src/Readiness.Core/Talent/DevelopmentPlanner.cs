@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using Readiness.Competencies;
+using Readiness.Scoring;
+
+namespace Readiness.Talent;
+
+/// <summary>The development planner: gaps ordered by what matters most for the role, each with fitting interventions and dates.</summary>
+/// <remarks>
+/// A plan lists only competencies short of their target (at the point estimate). Gaps below a critical minimum come first
+/// — they cap the band whatever else improves — then the rest by weighted gap (weight × gap), largest first, ties by
+/// competency id. For a person flagged <see cref="ReadinessSignals.HighPerformerLowReadiness"/> the leadership gaps come
+/// before the individual-performance ones (see <see cref="DevelopmentPlanOptions.LeadershipFirstForHighPerformers"/>).
+/// Years to close are the scorer's (the gap over the competency's development rate), so the plan and the band agree; a
+/// year is 365.25 days, and dates past the calendar's end are capped at 31 December 9999.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share as a singleton.</threadsafety>
+public sealed class DevelopmentPlanner : IDevelopmentPlanner
+{
+    /// <summary>Creates a planner.</summary>
+    /// <param name="catalogue">The interventions per competency; null for <see cref="InterventionCatalogue.Default"/>.</param>
+    /// <param name="options">The layout options; null for the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The reassessment interval is not between 1 and 120 months.</exception>
+    public DevelopmentPlanner(InterventionCatalogue? catalogue = null, DevelopmentPlanOptions? options = null)
+    {
+        Catalogue = catalogue ?? InterventionCatalogue.Default;
+        Options = options ?? new DevelopmentPlanOptions();
+        if (Options.MaxMonthsToReassessment is < 1 or > 120)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.MaxMonthsToReassessment,
+                $"MaxMonthsToReassessment was {Options.MaxMonthsToReassessment}; it must be between 1 and 120.");
+        }
+    }
+
+    /// <summary>Gets the catalogue.</summary>
+    public InterventionCatalogue Catalogue { get; }
+
+    /// <summary>Gets the options.</summary>
+    public DevelopmentPlanOptions Options { get; }
+
+    /// <inheritdoc />
+    public DevelopmentPlan Plan(ReadinessAssessment assessment, RoleProfile profile, DateOnly start)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!string.Equals(assessment.ProfileId, profile.Id, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The assessment of '{assessment.Candidate}' is against '{assessment.ProfileId}', not '{profile.Id}'.", nameof(profile));
+        }
+
+        if (!assessment.IsScored)
+        {
+            throw new ArgumentException(
+                $"'{assessment.Candidate}' was not scored ({string.Join(" ", assessment.Evidence.Missing)}); gather the missing evidence before planning.", nameof(assessment));
+        }
+
+        var leadershipFirst = Options.LeadershipFirstForHighPerformers && assessment.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness);
+        var latest = start.AddMonths(Options.MaxMonthsToReassessment);
+        var steps = Cohort.Gaps(assessment)
+            .Select(c => (Score: c, Competency: Requirement(profile, c.Competency)))
+            .OrderBy(g => leadershipFirst && g.Competency.Domain != CompetencyDomain.Leadership)
+            .ThenByDescending(g => g.Score.BelowCriticalMinimum)
+            .ThenByDescending(g => g.Score.Weight * g.Score.Gap!.Value)
+            .ThenBy(g => g.Score.Competency, StringComparer.Ordinal)
+            .Select((g, i) =>
+            {
+                var years = g.Score.YearsToClose!.Value;
+                var closed = After(start, years);
+                return new DevelopmentStep(i + 1, g.Score.Competency, g.Competency.Domain, g.Score.Gap!.Value, g.Score.Weight, g.Score.BelowCriticalMinimum,
+                    Catalogue.For(g.Competency), years, closed < latest ? closed : latest);
+            })
+            .ToImmutableArray();
+        var yearsToReady = steps.IsEmpty ? 0 : steps.Max(s => s.YearsToClose);
+        var next = steps.IsEmpty ? latest : steps.Min(s => s.ReassessOn);
+        return new DevelopmentPlan(assessment.Candidate, profile.Id, start, leadershipFirst, steps, yearsToReady, After(start, yearsToReady), next);
+    }
+
+    private static Competency Requirement(RoleProfile profile, string id) =>
+        profile.Requirements.FirstOrDefault(r => string.Equals(r.Competency.Id, id, StringComparison.OrdinalIgnoreCase))?.Competency
+        ?? throw new ArgumentException($"Competency '{id}' of the assessment is not a requirement of '{profile.Id}'; the assessment was made against another version of the profile.", nameof(profile));
+
+    /// <summary>The date <paramref name="years"/> after <paramref name="start"/>, whole days rounded up, capped at the calendar's end.</summary>
+    private static DateOnly After(DateOnly start, double years)
+    {
+        var days = Math.Ceiling(years * 365.25);
+        var room = DateOnly.MaxValue.DayNumber - start.DayNumber;
+        return days >= room ? DateOnly.MaxValue : start.AddDays((int)days);
+    }
+}

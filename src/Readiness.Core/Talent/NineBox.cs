@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using Readiness.Internal;
+using Readiness.Scoring;
+
+namespace Readiness.Talent;
+
+/// <summary>
+/// The 9-box: individual performance against leadership readiness — not performance against performance, which is how
+/// organisations end up promoting their best individual performers into leadership they are not ready for.
+/// </summary>
+/// <remarks>
+/// Performance is the cohort's performance records when any scored person has one, else attainment on the role's
+/// individual-performance requirements (the rule the scorer's cohort signals use); readiness is the readiness index. Every
+/// scored person with a performance value lands in exactly one box, by the point estimates; a person whose readiness
+/// interval crosses a cut is marked (<see cref="NineBoxPlacement.StraddlesBoundary"/>) rather than silently boxed. Everyone
+/// else is listed in <see cref="Excluded"/> with the reason.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class NineBox
+{
+    private NineBox(
+        bool usesRecords, (double Lower, double Upper) performanceCuts, (double Lower, double Upper) readinessCuts,
+        ImmutableArray<NineBoxPlacement> placements, ImmutableArray<TalentExclusion> excluded)
+    {
+        UsesPerformanceRecords = usesRecords;
+        PerformanceCuts = performanceCuts;
+        ReadinessCuts = readinessCuts;
+        Placements = placements;
+        Excluded = excluded;
+    }
+
+    /// <summary>Gets a value indicating whether performance is the performance records (else the competency-based performance index).</summary>
+    public bool UsesPerformanceRecords { get; }
+
+    /// <summary>Gets the performance axis's cuts as values (quantile cuts resolved on this cohort; NaN when nobody is boxed).</summary>
+    public (double Lower, double Upper) PerformanceCuts { get; }
+
+    /// <summary>Gets the readiness axis's cuts in index points.</summary>
+    public (double Lower, double Upper) ReadinessCuts { get; }
+
+    /// <summary>Gets one placement per boxed person, by box number and then readiness, highest first (ties by person id).</summary>
+    public ImmutableArray<NineBoxPlacement> Placements { get; }
+
+    /// <summary>Gets the people not boxed, with the reason.</summary>
+    public ImmutableArray<TalentExclusion> Excluded { get; }
+
+    /// <summary>Places a cohort's assessments (one role profile) on the 9-box.</summary>
+    /// <param name="assessments">The assessments, scored or not, one per person.</param>
+    /// <param name="options">The cuts and labels; null for tertiles and the default labels.</param>
+    /// <returns>The 9-box.</returns>
+    /// <exception cref="ArgumentException">A person appears twice, or the assessments are against several role profiles.</exception>
+    public static NineBox Place(IEnumerable<ReadinessAssessment> assessments, NineBoxOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(assessments);
+        options ??= new NineBoxOptions();
+        ArgumentNullException.ThrowIfNull(options.Cuts, "options.Cuts");
+        ArgumentNullException.ThrowIfNull(options.Labels, "options.Labels");
+        var all = Cohort.Check(assessments, nameof(assessments));
+        var scored = all.Where(a => a.IsScored).ToArray();
+        var usesRecords = scored.Any(a => a.Performance is not null);
+        double? PerformanceOf(ReadinessAssessment a) => usesRecords ? a.Performance : a.PerformanceIndex;
+
+        var excluded = ImmutableArray.CreateBuilder<TalentExclusion>();
+        var boxed = new List<(ReadinessAssessment Assessment, double Performance)>();
+        foreach (var a in all)
+        {
+            if (!a.IsScored)
+            {
+                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.InsufficientEvidence, string.Join(" ", a.Evidence.Missing)));
+            }
+            else if (PerformanceOf(a) is { } p)
+            {
+                boxed.Add((a, p));
+            }
+            else
+            {
+                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.NoPerformanceMeasure,
+                    usesRecords ? "no performance record" : "the role has no individual-performance requirements to measure performance by"));
+            }
+        }
+
+        var cuts = options.Cuts;
+        var performanceCuts = Resolve(cuts.ByQuantile, boxed.Select(b => b.Performance), cuts.PerformanceLower, cuts.PerformanceUpper);
+        var readinessCuts = Resolve(cuts.ByQuantile, boxed.Select(b => b.Assessment.Index!.Value), cuts.ReadinessLower, cuts.ReadinessUpper);
+        var placements = boxed
+            .Select(b =>
+            {
+                var a = b.Assessment;
+                var cell = new NineBoxCell(Level(b.Performance, performanceCuts), Level(a.Index!.Value, readinessCuts));
+                var label = options.Labels.TryGetValue(cell, out var own) ? own : cell.DefaultLabel;
+                return new NineBoxPlacement(a.Candidate, b.Performance, a.Index.Value, a.Lower!.Value, a.Upper!.Value, cell, label,
+                    Level(a.Lower.Value, readinessCuts), Level(a.Upper.Value, readinessCuts));
+            })
+            .OrderBy(p => p.Cell.Number).ThenByDescending(p => p.Readiness).ThenBy(p => p.Person)
+            .ToImmutableArray();
+        return new NineBox(usesRecords, performanceCuts, readinessCuts, placements, excluded.ToImmutable());
+    }
+
+    /// <summary>Counts the people in a box.</summary>
+    /// <param name="cell">The box.</param>
+    /// <returns>How many placements it holds.</returns>
+    public int Count(NineBoxCell cell) => Placements.Count(p => p.Cell == cell);
+
+    /// <summary>The level of a value: below the lower cut low, at or above the upper cut high.</summary>
+    internal static TalentLevel Level(double value, (double Lower, double Upper) cuts) =>
+        value < cuts.Lower ? TalentLevel.Low : value >= cuts.Upper ? TalentLevel.High : TalentLevel.Moderate;
+
+    private static (double Lower, double Upper) Resolve(bool byQuantile, IEnumerable<double> values, double lower, double upper)
+    {
+        if (!byQuantile)
+        {
+            return (lower, upper);
+        }
+
+        var data = values.ToArray();
+        return data.Length == 0 ? (double.NaN, double.NaN) : (Quantile.Type7(data, lower), Quantile.Type7(data, upper));
+    }
+}

@@ -1,0 +1,36 @@
+namespace Readiness.Talent;
+
+/// <summary>One box of the 9-box: individual performance (horizontal) × leadership readiness (vertical).</summary>
+/// <param name="Performance">The performance third.</param>
+/// <param name="Readiness">The leadership-readiness third.</param>
+public readonly record struct NineBoxCell(TalentLevel Performance, TalentLevel Readiness)
+{
+    /// <summary>Gets every box, low readiness and low performance first.</summary>
+    public static IReadOnlyList<NineBoxCell> All { get; } =
+        [.. from r in Enum.GetValues<TalentLevel>() from p in Enum.GetValues<TalentLevel>() select new NineBoxCell(p, r)];
+
+    /// <summary>Gets the box's number, 1 (low, low) to 9 (high performance, high readiness): 3 × readiness + performance + 1.</summary>
+    public int Number => (3 * (int)Readiness) + (int)Performance + 1;
+
+    /// <summary>Gets the label used in talent reviews (see <see cref="NineBoxOptions.Labels"/> to change them).</summary>
+    /// <remarks>
+    /// High performance with low leadership readiness is the promotion trap ("trusted professional": keep and reward as
+    /// an expert, do not promote on performance alone); high readiness with low performance is the "rough diamond" whose
+    /// leadership behaviour the performance axis hides.
+    /// </remarks>
+    public string DefaultLabel => (Performance, Readiness) switch
+    {
+        (TalentLevel.Low, TalentLevel.Low) => "Talent risk",
+        (TalentLevel.Moderate, TalentLevel.Low) => "Effective contributor",
+        (TalentLevel.High, TalentLevel.Low) => "Trusted professional",
+        (TalentLevel.Low, TalentLevel.Moderate) => "Inconsistent player",
+        (TalentLevel.Moderate, TalentLevel.Moderate) => "Core player",
+        (TalentLevel.High, TalentLevel.Moderate) => "High performer",
+        (TalentLevel.Low, TalentLevel.High) => "Rough diamond",
+        (TalentLevel.Moderate, TalentLevel.High) => "Emerging leader",
+        _ => "Future leader",
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => $"box {Number} (performance {Performance}, readiness {Readiness})";
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Readiness.Evidence;
+using Readiness.Scoring;
+
+namespace Readiness.Talent;
+
+/// <summary>One successor on a slate.</summary>
+/// <param name="Rank">The rank by readiness index, 1 first; equal indexes share a rank (1, 2, 2, 4).</param>
+/// <param name="Candidate">The person.</param>
+/// <param name="Index">The readiness index.</param>
+/// <param name="Lower">The lower end of its interval.</param>
+/// <param name="Upper">The upper end of its interval.</param>
+/// <param name="Band">The readiness band.</param>
+/// <param name="YearsToReady">The estimated years to ready.</param>
+/// <param name="BestRank">The best rank the intervals allow: 1 + the successors whose lower end is above this upper end.</param>
+/// <param name="WorstRank">The worst rank the intervals allow: the slate's length − the successors whose upper end is below this lower end.</param>
+/// <param name="KeyGaps">The largest gaps (weight × gap), competency ids.</param>
+/// <param name="Signals">The assessment's signals.</param>
+public sealed record SlateEntry(
+    int Rank,
+    RateeId Candidate,
+    double Index,
+    double Lower,
+    double Upper,
+    ReadinessBand Band,
+    double YearsToReady,
+    int BestRank,
+    int WorstRank,
+    ImmutableArray<string> KeyGaps,
+    ReadinessSignals Signals)
+{
+    /// <summary>Gets a value indicating whether the intervals cannot tell this successor's place from a neighbour's.</summary>
+    public bool RankUncertain => BestRank != WorstRank;
+}

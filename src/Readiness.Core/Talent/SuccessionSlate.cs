@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using Readiness.Scoring;
+
+namespace Readiness.Talent;
+
+/// <summary>
+/// A succession slate for one role: successors ranked by readiness, with band, interval, key gaps and signals; everyone
+/// left off is listed with the reason.
+/// </summary>
+/// <remarks>
+/// Successors are ordered by readiness index, highest first, then by the interval's lower end and the person's id, so
+/// the order is total and does not depend on the input order. Equal indexes share a rank; overlapping intervals are
+/// reported as each successor's best and worst rank, because a slate that ranks people its evidence cannot tell apart
+/// should say so.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class SuccessionSlate
+{
+    private SuccessionSlate(string role, string? profileId, ImmutableArray<SlateEntry> entries, ImmutableArray<TalentExclusion> excluded)
+    {
+        Role = role;
+        ProfileId = profileId;
+        Entries = entries;
+        Excluded = excluded;
+    }
+
+    /// <summary>Gets the role (position) the slate is for.</summary>
+    public string Role { get; }
+
+    /// <summary>Gets the role profile the candidates were assessed against, or null for an empty cohort.</summary>
+    public string? ProfileId { get; }
+
+    /// <summary>Gets the successors, best first.</summary>
+    public ImmutableArray<SlateEntry> Entries { get; }
+
+    /// <summary>Gets the people left off, with the reason.</summary>
+    public ImmutableArray<TalentExclusion> Excluded { get; }
+
+    /// <summary>Builds the slate for a role from a cohort's assessments against its profile.</summary>
+    /// <param name="role">The role (position) name, e.g. "Team lead, payments".</param>
+    /// <param name="assessments">The assessments, scored or not, one per person, against one role profile.</param>
+    /// <param name="options">Exclusions, the lowest band, the length; null for the defaults.</param>
+    /// <returns>The slate.</returns>
+    /// <exception cref="ArgumentException">The role is blank, a person appears twice, the profiles differ, or an option breaks its rule.</exception>
+    public static SuccessionSlate Build(string role, IEnumerable<ReadinessAssessment> assessments, SlateOptions? options = null)
+    {
+        Internal.Guard.NotBlank(role);
+        ArgumentNullException.ThrowIfNull(assessments);
+        options ??= new SlateOptions();
+        ArgumentNullException.ThrowIfNull(options.Exclude, "options.Exclude");
+        if (options.MaxLength is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxLength, $"MaxLength was {options.MaxLength}; it must be at least 1, or null for no limit.");
+        }
+
+        if (options.KeyGaps < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.KeyGaps, $"KeyGaps was {options.KeyGaps}; it must be at least 0.");
+        }
+
+        if (options.LowestBand is < ReadinessBand.ReadyNow or > ReadinessBand.NotOnLeadershipTrack)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.LowestBand, $"LowestBand was {options.LowestBand}; it must be a band a scored candidate can have.");
+        }
+
+        var all = Cohort.Check(assessments, nameof(assessments));
+        var excluded = ImmutableArray.CreateBuilder<TalentExclusion>();
+        var eligible = new List<ReadinessAssessment>();
+        foreach (var a in all.OrderBy(a => a.Candidate))
+        {
+            if (options.Exclude.TryGetValue(a.Candidate, out var why))
+            {
+                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.ExcludedByCaller, why));
+            }
+            else if (!a.IsScored)
+            {
+                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.InsufficientEvidence, string.Join(" ", a.Evidence.Missing)));
+            }
+            else if (a.Band > options.LowestBand)
+            {
+                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.BandBelowSlate, $"band {a.Band} is below {options.LowestBand}"));
+            }
+            else
+            {
+                eligible.Add(a);
+            }
+        }
+
+        var ranked = eligible.OrderByDescending(a => a.Index!.Value).ThenByDescending(a => a.Lower!.Value).ThenBy(a => a.Candidate).ToArray();
+        var length = Math.Min(ranked.Length, options.MaxLength ?? int.MaxValue);
+        foreach (var a in ranked.Skip(length))
+        {
+            excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.BeyondSlateLength, $"ranked below the slate's {length} places"));
+        }
+
+        var listed = ranked.Take(length).ToArray();
+        var lowers = listed.Select(a => a.Lower!.Value).Order().ToArray();
+        var uppers = listed.Select(a => a.Upper!.Value).Order().ToArray();
+        var entries = ImmutableArray.CreateBuilder<SlateEntry>(length);
+        for (var i = 0; i < listed.Length; i++)
+        {
+            var a = listed[i];
+            var rank = i > 0 && a.Index!.Value == listed[i - 1].Index!.Value ? entries[i - 1].Rank : i + 1;
+
+            // Sorted ends count the successors clearly above (lower end above this upper end) and clearly below.
+            var clearlyAbove = lowers.Length - UpperBound(lowers, a.Upper!.Value);
+            var clearlyBelow = LowerBound(uppers, a.Lower!.Value);
+            entries.Add(new SlateEntry(rank, a.Candidate, a.Index!.Value, a.Lower.Value, a.Upper.Value, a.Band, a.YearsToReady!.Value,
+                1 + clearlyAbove, listed.Length - clearlyBelow, [.. Cohort.Gaps(a).Take(options.KeyGaps).Select(c => c.Competency)], a.Signals));
+        }
+
+        return new SuccessionSlate(role, all.FirstOrDefault()?.ProfileId, entries.MoveToImmutable(), excluded.ToImmutable());
+    }
+
+    /// <summary>The first index whose value is greater than <paramref name="value"/>.</summary>
+    private static int UpperBound(double[] sorted, double value)
+    {
+        var (lo, hi) = (0, sorted.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            (lo, hi) = sorted[mid] <= value ? (mid + 1, hi) : (lo, mid);
+        }
+
+        return lo;
+    }
+
+    /// <summary>The first index whose value is not less than <paramref name="value"/>.</summary>
+    private static int LowerBound(double[] sorted, double value)
+    {
+        var (lo, hi) = (0, sorted.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            (lo, hi) = sorted[mid] < value ? (mid + 1, hi) : (lo, mid);
+        }
+
+        return lo;
+    }
+}

@@ -1,0 +1,224 @@
+using System.Collections.Immutable;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Scoring;
+using Readiness.Talent;
+using static Readiness.Competencies.LeadershipFramework;
+
+namespace Readiness.Core.Tests.Talent;
+
+public sealed class TalentTests
+{
+    private static readonly RoleProfile TeamLead = new RoleProfileBuilder("team-lead", "Team lead")
+        .Require(Delegates, target: 4, importance: 3, criticalMinimum: 3)
+        .Require(ManagesConflict, target: 4, importance: 2)
+        .Require(DeliversResults, target: 3, importance: 1)
+        .Build(Model);
+
+    private static readonly ReadinessScorer Scorer = new();
+
+    [Fact]
+    public void The_nine_box_crosses_performance_with_readiness_and_marks_intervals_that_cross_a_cut()
+    {
+        var cohort = Scorer.ScoreCohort(
+        [
+            Person("A", 4.0, 4.0, 0.05, performance: 90),  // index 100, high performance: future leader
+            Person("B", 3.4, 3.0, 0.05, performance: 95),  // index ~71: high performer, moderate readiness
+            Person("C", 2.5, 2.5, 0.05, performance: 92),  // index 0 (critical gap): trusted professional, the trap
+            Person("D", 4.0, 4.0, 0.40, performance: 40),  // index 100 with a wide interval: rough diamond, straddles
+            Person("E", 4.0, 4.0, 0.05, performance: 60),
+            Person("F", 4.0, 4.0, 0.05, performance: null),
+            Person("G", 4.0, 4.0, 0.05, performance: 70, otherRaters: 1),
+        ], TeamLead);
+
+        var box = NineBox.Place(cohort, new NineBoxOptions
+        {
+            Cuts = NineBoxCuts.Absolute(50, 80, 50, 90),
+            Labels = ImmutableDictionary<NineBoxCell, string>.Empty.Add(new NineBoxCell(TalentLevel.Moderate, TalentLevel.High), "Ready successor"),
+        });
+
+        Assert.True(box.UsesPerformanceRecords);
+        Assert.Equal(5, box.Placements.Length);
+        var byPerson = box.Placements.ToDictionary(p => p.Person.Value);
+        Assert.Equal("Future leader", byPerson["A"].Label);
+        Assert.Equal(9, byPerson["A"].Cell.Number);
+        Assert.Equal(new NineBoxCell(TalentLevel.High, TalentLevel.Moderate), byPerson["B"].Cell);
+        Assert.Equal("Trusted professional", byPerson["C"].Label);
+        Assert.Equal(new NineBoxCell(TalentLevel.Low, TalentLevel.High), byPerson["D"].Cell);
+        Assert.True(byPerson["D"].StraddlesBoundary);
+        Assert.True(byPerson["D"].LowestReadiness < TalentLevel.High);
+        Assert.False(byPerson["A"].StraddlesBoundary);
+        Assert.Equal("Ready successor", byPerson["E"].Label);
+        Assert.Equal(
+            [("F", ExclusionReason.NoPerformanceMeasure), ("G", ExclusionReason.InsufficientEvidence)],
+            box.Excluded.Select(e => (e.Person.Value, e.Reason)).Order());
+        Assert.Equal(1, box.Count(new NineBoxCell(TalentLevel.High, TalentLevel.Low)));
+        Assert.Equal([.. box.Placements.Select(p => p.Cell.Number).Order()], box.Placements.Select(p => p.Cell.Number));
+    }
+
+    [Fact]
+    public void Quantile_cuts_resolve_on_the_cohort_and_bad_cuts_are_refused_naming_the_rule()
+    {
+        var cohort = Scorer.ScoreCohort(Enumerable.Range(0, 9).Select(i => Person($"P{i}", 3 + (i * 0.1), 3 + (i * 0.1), 0.01, performance: i)), TeamLead);
+        var box = NineBox.Place(cohort);
+        Assert.Equal((8 / 3.0, 16 / 3.0), box.PerformanceCuts);
+        Assert.All(Enum.GetValues<TalentLevel>(), level => Assert.Equal(3, box.Placements.Count(p => p.Cell.Performance == level)));
+
+        Assert.Contains("strictly between 0 and 1", Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Quantiles(0, 0.5)).Message, StringComparison.Ordinal);
+        Assert.Contains("must be above the lower cut", Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Quantiles(0.6, 0.5)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Absolute(double.NaN, 1, 10, 20));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Absolute(0, 1, 10, 120));
+        Assert.Contains("appears 2 times", Assert.Throws<ArgumentException>(() => NineBox.Place([cohort[0], cohort[0]])).Message, StringComparison.Ordinal);
+        var other = Scorer.Score(Candidate("Z", (Delegates, 3, 0.1), (ManagesConflict, 3, 0.1), (DeliversResults, 3, 0.1), (SetsClearExpectations, 3, 0.1)), SoloProfile);
+        Assert.Contains("2 role profiles", Assert.Throws<ArgumentException>(() => NineBox.Place([cohort[0], other])).Message, StringComparison.Ordinal);
+        Assert.Empty(NineBox.Place([]).Placements);
+    }
+
+    [Fact]
+    public void A_slate_ranks_by_readiness_shares_ranks_on_ties_reports_what_the_intervals_cannot_separate_and_accounts_for_everyone()
+    {
+        var cohort = Scorer.ScoreCohort(
+        [
+            Person("A", 4.0, 4.0, 0.01),
+            Person("B", 3.7, 3.7, 0.01),
+            Person("C", 3.7, 3.7, 0.01),
+            Person("D", 3.5, 3.5, 0.30),
+            Person("E", 3.9, 3.9, 0.01),
+            Person("F", 1.5, 1.5, 0.01),   // critical gap and a low index: not on a leadership track
+            Person("G", 4.0, 4.0, 0.01, otherRaters: 1),
+            Person("H", 3.6, 3.6, 0.01),
+        ], TeamLead);
+
+        var slate = SuccessionSlate.Build("Team lead, payments", cohort, new SlateOptions
+        {
+            Exclude = ImmutableDictionary<RateeId, string>.Empty.Add(new RateeId("E"), "leaving in March"),
+            MaxLength = 4,
+        });
+
+        Assert.Equal("team-lead", slate.ProfileId);
+        Assert.Equal(["A", "B", "C", "H"], slate.Entries.Select(e => e.Candidate.Value));
+        Assert.Equal([1, 2, 2, 4], slate.Entries.Select(e => e.Rank));
+        Assert.All(slate.Entries, e => Assert.InRange(e.Rank, e.BestRank, e.WorstRank));
+        Assert.Equal((1, 1), (slate.Entries[0].BestRank, slate.Entries[0].WorstRank));
+        Assert.True(slate.Entries[1].RankUncertain);
+        Assert.Equal(
+            [("D", ExclusionReason.BeyondSlateLength), ("E", ExclusionReason.ExcludedByCaller), ("F", ExclusionReason.BandBelowSlate), ("G", ExclusionReason.InsufficientEvidence)],
+            slate.Excluded.Select(e => (e.Person.Value, e.Reason)).Order());
+        Assert.Equal("leaving in March", slate.Excluded.Single(e => e.Person.Value == "E").Detail);
+        Assert.Equal([Delegates, ManagesConflict], slate.Entries[1].KeyGaps.ToArray());
+        Assert.Empty(slate.Entries[0].KeyGaps);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => SuccessionSlate.Build("r", cohort, new SlateOptions { MaxLength = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SuccessionSlate.Build("r", cohort, new SlateOptions { KeyGaps = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SuccessionSlate.Build("r", cohort, new SlateOptions { LowestBand = ReadinessBand.InsufficientEvidence }));
+        Assert.Throws<ArgumentException>(() => SuccessionSlate.Build(" ", cohort));
+    }
+
+    [Fact]
+    public void The_bench_counts_each_slate_by_band_names_uncovered_roles_and_people_counted_twice()
+    {
+        var first = Scorer.ScoreCohort([Person("A", 4.0, 4.0, 0.01), Person("B", 3.5, 3.5, 0.01), Person("C", 3.0, 2.9, 0.01)], TeamLead);
+        var second = Scorer.ScoreCohort([Person("A", 4.0, 4.0, 0.01), Person("D", 3.5, 3.5, 0.01)], TeamLead);
+        var third = Scorer.ScoreCohort([Person("B", 3.5, 3.5, 0.01)], TeamLead);
+        var slates = new[] { SuccessionSlate.Build("Payments", first), SuccessionSlate.Build("Risk", second), SuccessionSlate.Build("Cards", third) };
+
+        var bench = BenchStrength.Measure(slates);
+
+        Assert.Equal(slates.Select(s => s.Entries.Length), bench.Roles.Select(r => r.Total));
+        Assert.Equal(new RoleBench("Payments", 1, 1, 1, 0), bench.Roles[0]);
+        Assert.Equal(["Cards"], bench.Uncovered.ToArray());
+        Assert.Equal(1, bench.DistinctReadyNow);
+        Assert.Equal([("A", 2, 2), ("B", 2, 0)], bench.Shared.Select(s => (s.Person.Value, s.Roles.Length, s.ReadyNowFor)));
+        Assert.Contains("has 2 slates", Assert.Throws<ArgumentException>(() => BenchStrength.Measure([slates[0], slates[0]])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_puts_critical_gaps_first_then_weighted_gaps_with_fitting_interventions_and_dates()
+    {
+        var a = Scorer.Score(Candidate("P1", (Delegates, 2.8, 0.1), (ManagesConflict, 3.0, 0.1), (DeliversResults, 2.0, 0.1)), TeamLead);
+        var start = new DateOnly(2027, 1, 4);
+
+        var plan = new DevelopmentPlanner().Plan(a, TeamLead, start);
+
+        Assert.False(plan.LeadershipFirst);
+        Assert.Equal([Delegates, ManagesConflict, DeliversResults], plan.Steps.Select(s => s.Competency));
+        Assert.True(plan.Steps[0].BelowCriticalMinimum);
+        Assert.Equal(1.2 / 0.5, plan.Steps[0].YearsToClose, 12);
+        Assert.Equal(start.AddMonths(6), plan.Steps[0].ReassessOn);
+        Assert.Equal(2.4, plan.YearsToReady, 12);
+        Assert.Equal(start.AddDays((int)Math.Ceiling(2.4 * 365.25)), plan.ReadyBy);
+        Assert.Contains(plan.Steps[0].Interventions, i => i.Type == InterventionType.StretchAssignment);
+        Assert.Equal(InterventionCatalogue.Default.For(Model.Competencies.Single(c => c.Id == Delegates)), plan.Steps[0].Interventions);
+    }
+
+    [Fact]
+    public void A_high_performer_with_low_readiness_works_on_leadership_first()
+    {
+        // Strong on delivery, short on delegation and conflict: the promotion trap.
+        var cohort = Scorer.ScoreCohort(
+        [
+            Person("Trap", 3.6, 3.6, 0.05, performance: 99, results: 1.2),
+            .. Enumerable.Range(0, 7).Select(i => Person($"P{i}", 3.5 + (i * 0.07), 3.5 + (i * 0.07), 0.05, performance: 50 + i)),
+        ], TeamLead);
+        var trap = cohort.Single(c => c.Candidate.Value == "Trap");
+        Assert.True(trap.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness));
+
+        var plan = new DevelopmentPlanner().Plan(trap, TeamLead, new DateOnly(2027, 1, 1));
+        var plain = new DevelopmentPlanner(options: new DevelopmentPlanOptions { LeadershipFirstForHighPerformers = false }).Plan(trap, TeamLead, new DateOnly(2027, 1, 1));
+
+        Assert.True(plan.LeadershipFirst);
+        Assert.Equal([CompetencyDomain.Leadership, CompetencyDomain.Leadership, CompetencyDomain.IndividualPerformance], plan.Steps.Select(s => s.Domain));
+        Assert.Equal(DeliversResults, plain.Steps[0].Competency);
+    }
+
+    [Fact]
+    public void The_planner_refuses_what_it_cannot_plan_and_the_catalogue_checks_its_entries()
+    {
+        var unscored = Scorer.Score(Candidate("U", 1, (Delegates, 3, 0.1), (ManagesConflict, 3, 0.1), (DeliversResults, 3, 0.1)), TeamLead);
+        var planner = new DevelopmentPlanner();
+        Assert.Contains("was not scored", Assert.Throws<ArgumentException>(() => planner.Plan(unscored, TeamLead, default)).Message, StringComparison.Ordinal);
+        var scored = Scorer.Score(Candidate("S", (Delegates, 3, 0.1), (ManagesConflict, 3, 0.1), (DeliversResults, 3, 0.1)), TeamLead);
+        Assert.Contains("not 'first-line-manager'", Assert.Throws<ArgumentException>(() => planner.Plan(scored, FirstLineManager, default)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DevelopmentPlanner(options: new DevelopmentPlanOptions { MaxMonthsToReassessment = 0 }));
+
+        var met = Scorer.Score(Candidate("M", (Delegates, 4, 0.1), (ManagesConflict, 4, 0.1), (DeliversResults, 3, 0.1)), TeamLead);
+        var empty = planner.Plan(met, TeamLead, new DateOnly(2027, 1, 1));
+        Assert.Empty(empty.Steps);
+        Assert.Equal((0.0, new DateOnly(2027, 1, 1), new DateOnly(2027, 7, 1)), (empty.YearsToReady, empty.ReadyBy, empty.NextReassessment));
+
+        var slow = new ReadinessScorer(new ScoringOptions { DevelopmentRate = 1e-6 }).Score(Candidate("X", (Delegates, 1, 0.1), (ManagesConflict, 1, 0.1), (DeliversResults, 1, 0.1)), TeamLead);
+        Assert.Equal(DateOnly.MaxValue, planner.Plan(slow, TeamLead, new DateOnly(2027, 1, 1)).ReadyBy);
+
+        Intervention coaching = new(InterventionType.Coaching, "Coaching");
+        Assert.Contains("appears twice", Assert.Throws<ArgumentException>(() => InterventionCatalogue.Create([KeyValuePair.Create("a", (IEnumerable<Intervention>)[coaching]), KeyValuePair.Create("A", (IEnumerable<Intervention>)[coaching])])).Message, StringComparison.Ordinal);
+        Assert.Contains("at least one", Assert.Throws<ArgumentException>(() => InterventionCatalogue.Create([KeyValuePair.Create("a", Enumerable.Empty<Intervention>())])).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new Intervention(InterventionType.Coaching, " "));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Intervention((InterventionType)7, "x"));
+        var own = InterventionCatalogue.Create([KeyValuePair.Create(Delegates, (IEnumerable<Intervention>)[coaching])]);
+        Assert.Equal([coaching], own.For(Model.Competencies.Single(c => c.Id == Delegates)).ToArray());
+        Assert.Equal(2, own.For(Model.Competencies.Single(c => c.Id == Influences)).Length);
+        Assert.Equal(Model.Competencies.Select(c => c.Id).Order(StringComparer.Ordinal), InterventionCatalogue.Default.Competencies);
+    }
+
+    private static readonly RoleProfile SoloProfile = new RoleProfileBuilder("solo", "Solo")
+        .Require(SetsClearExpectations, target: 4, importance: 1)
+        .Build(Model);
+
+    /// <summary>A team-lead candidate: delegation and conflict estimates, results at 3.5 unless given.</summary>
+    private static ReadinessCandidate Person(string id, double delegation, double conflict, double se, double? performance = null, int otherRaters = 6, double results = 3.5) =>
+        new(new RateeId(id),
+            [
+                new CompetencyEstimate(new RateeId(id), Delegates, delegation, se, 12, otherRaters),
+                new CompetencyEstimate(new RateeId(id), ManagesConflict, conflict, se, 12, otherRaters),
+                new CompetencyEstimate(new RateeId(id), DeliversResults, results, se, 12, otherRaters),
+            ],
+            otherRaters,
+            [RaterSource.Manager, RaterSource.Peer],
+            performance);
+
+    private static ReadinessCandidate Candidate(string id, params (string Competency, double Estimate, double Se)[] estimates) => Candidate(id, 6, estimates);
+
+    private static ReadinessCandidate Candidate(string id, int otherRaters, params (string Competency, double Estimate, double Se)[] estimates) =>
+        new(new RateeId(id), estimates.Select(e => new CompetencyEstimate(new RateeId(id), e.Competency, e.Estimate, e.Se, 12, otherRaters)), otherRaters, [RaterSource.Manager, RaterSource.Peer]);
+}
