@@ -44,7 +44,7 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
 
-        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateFramework() };
+        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateTalent(), CreateFramework() };
     }
 
     private static Command CreateCalibrate()
@@ -112,6 +112,45 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
         return score;
+    }
+
+    private static Command CreateTalent()
+    {
+        var ratings = new Option<FileInfo>("--ratings")
+        {
+            Description = "CSV file with header ratee,rater,competency,value and optional source,cycle columns.",
+            Required = true,
+        };
+        var performance = new Option<FileInfo?>("--performance") { Description = "CSV file with header ratee,performance: the 9-box's performance axis." };
+        var role = new Option<FileInfo[]>("--role")
+        {
+            Description = "Role profile JSON, once per role (the 9-box uses the first); default: the built-in first-line-manager profile.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var exclude = new Option<FileInfo?>("--exclude") { Description = "CSV file with header ratee,reason: people to leave off every slate (flight risks, pending moves)." };
+        var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
+        method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed");
+        var date = new Option<DateOnly?>("--date") { Description = "The review date plans start from (yyyy-mm-dd); default: today." };
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Directory for nine-box.csv, slate-ROLE.csv, bench.csv, plans.json and talent.json.",
+            DefaultValueFactory = _ => new DirectoryInfo("talent"),
+        };
+        var talent = new Command("talent", "Calibrate and score, then write the talent review: 9-box, a succession slate per role, bench strength and development plans.")
+        {
+            ratings, performance, role, exclude, method, date, output,
+        };
+        talent.SetAction(result => TalentVerb.Run(
+            result.GetRequiredValue(ratings),
+            result.GetValue(performance),
+            result.GetValue(role) ?? [],
+            result.GetValue(exclude),
+            result.GetRequiredValue(method),
+            result.GetValue(date) ?? DateOnly.FromDateTime(DateTime.Today),
+            result.GetRequiredValue(output),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error));
+        return talent;
     }
 
     private static Command CreateFramework()

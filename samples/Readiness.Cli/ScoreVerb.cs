@@ -63,7 +63,7 @@ internal static class ScoreVerb
     };
 
     /// <summary>Reads <c>ratee,performance</c>; a bad row is reported on standard error and left out (never silently).</summary>
-    private static PerformanceSet ReadPerformance(FileInfo file, TextWriter error)
+    internal static PerformanceSet ReadPerformance(FileInfo file, TextWriter error)
     {
         using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });

@@ -70,7 +70,7 @@ public sealed class ScoreVerbTests : IDisposable
         Assert.Contains("not built in", error, StringComparison.Ordinal);
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
+    internal static (int Code, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -52,6 +52,46 @@ public static class ReadinessJson
         JsonSerializer.Serialize(utf8Json, ToDocument(model), ReadinessJsonContext.Default.ModelDocument);
     }
 
+    /// <summary>Writes a talent review (9-box, slates, bench, plans, people) as indented JSON, for reports and UIs.</summary>
+    /// <param name="pipeline">The review.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> is null.</exception>
+    public static string Write(Talent.TalentPipeline pipeline)
+    {
+        using var stream = new MemoryStream();
+        Write(pipeline, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a talent review as indented UTF-8 JSON to a stream.</summary>
+    /// <param name="pipeline">The review.</param>
+    /// <param name="utf8Json">The stream to write to; left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="utf8Json"/> is null.</exception>
+    public static void Write(Talent.TalentPipeline pipeline, Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        TalentJson.Write(pipeline, utf8Json);
+    }
+
+    /// <summary>Writes development plans as an indented UTF-8 JSON array to a stream (the shape of the review's <c>plans</c>).</summary>
+    /// <param name="plans">The plans.</param>
+    /// <param name="utf8Json">The stream to write to; left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="plans"/> or <paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentException">A plan is null.</exception>
+    public static void Write(IEnumerable<Talent.DevelopmentPlan> plans, Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var list = plans.ToArray();
+        if (Array.IndexOf(list, null) is var at and >= 0)
+        {
+            throw new ArgumentException($"Plan {at} is null.", nameof(plans));
+        }
+
+        TalentJson.WritePlans(list, utf8Json);
+    }
+
     /// <summary>Writes a role profile as indented JSON; the model is referred to by its id.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>The JSON text.</returns>

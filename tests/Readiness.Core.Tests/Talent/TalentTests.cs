@@ -201,6 +201,33 @@ public sealed class TalentTests
         Assert.Equal(Model.Competencies.Select(c => c.Id).Order(StringComparer.Ordinal), InterventionCatalogue.Default.Competencies);
     }
 
+    [Fact]
+    public void The_pipeline_gathers_each_person_and_writes_as_json()
+    {
+        var cohort = Scorer.ScoreCohort(
+            [Person("A", 4.0, 4.0, 0.01, performance: 5), Person("B", 3.5, 3.5, 0.01, performance: 9), Person("C", 3.0, 2.9, 0.01, performance: 1), Person("D", 4, 4, 0.01, otherRaters: 1)],
+            TeamLead);
+        var slate = SuccessionSlate.Build("Payments", cohort);
+        var start = new DateOnly(2027, 1, 4);
+        var plans = slate.Entries.Where(e => e.Band != ReadinessBand.ReadyNow).Select(e => new DevelopmentPlanner().Plan(cohort.Single(a => a.Candidate == e.Candidate), TeamLead, start));
+
+        var pipeline = TalentPipeline.Create(start, NineBox.Place(cohort), [slate], plans);
+
+        Assert.Equal(["A", "B", "C"], pipeline.People.Select(p => p.Person.Value));
+        Assert.Equal(2, pipeline.Plans.Length);
+        Assert.Equal(("Payments", 2), (pipeline.People[1].Slates.Single().Role, pipeline.People[1].Slates.Single().Entry.Rank));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Readiness.Serialization.ReadinessJson.Write(pipeline))!;
+        Assert.Equal("2027-01-04", (string)json["date"]!);
+        Assert.Equal(3, json["nineBox"]!["placements"]!.AsArray().Count);
+        Assert.Equal("InsufficientEvidence", (string)json["nineBox"]!["excluded"]![0]!["reason"]!);
+        Assert.Equal(1, (int)json["bench"]!["roles"]![0]!["readyNow"]!);
+        Assert.Equal(2, json["plans"]!.AsArray().Count);
+        Assert.Equal(3, json["people"]!.AsArray().Count);
+        using var stream = new MemoryStream();
+        Readiness.Serialization.ReadinessJson.Write(pipeline.Plans, stream);
+        Assert.Equal(2, System.Text.Json.Nodes.JsonNode.Parse(stream.ToArray())!.AsArray().Count);
+    }
+
     private static readonly RoleProfile SoloProfile = new RoleProfileBuilder("solo", "Solo")
         .Require(SetsClearExpectations, target: 4, importance: 1)
         .Build(Model);

@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Scoring;
+using Readiness.Serialization;
+using Readiness.Talent;
+
+namespace Readiness.Cli;
+
+/// <summary>
+/// <c>readiness talent --ratings FILE.csv [--performance FILE.csv] [--role ROLE.json ...] [--exclude FILE.csv] [--date D] [--out DIR]</c>:
+/// calibrates and scores, then writes the talent review — nine-box.csv, slate-ROLE.csv per role, bench.csv, plans.json
+/// and talent.json (all of it in one document).
+/// </summary>
+internal static class TalentVerb
+{
+    public static int Run(
+        FileInfo ratingsFile, FileInfo? performanceFile, IReadOnlyList<FileInfo> roleFiles, FileInfo? excludeFile, string method, DateOnly date,
+        DirectoryInfo output, TextWriter console, TextWriter error)
+    {
+        try
+        {
+            var model = LeadershipFramework.Model;
+            var roles = roleFiles.Count == 0
+                ? [LeadershipFramework.FirstLineManager]
+                : roleFiles.Select(f => ReadinessJson.ReadRoleProfile(File.ReadAllText(f.FullName), model)).ToArray();
+            if (roles.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                error.WriteLine($"error: role profile '{twice.Key}' is given {twice.Count()} times");
+                return WeightsVerb.BadInput;
+            }
+
+            var intake = RatingsCsv.Read(ratingsFile, model);
+            if (intake.Ratings.Count == 0)
+            {
+                error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used");
+                return WeightsVerb.BadInput;
+            }
+
+            var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
+            var exclude = excludeFile is null ? ImmutableDictionary<RateeId, string>.Empty : ReadExclusions(excludeFile, error);
+            console.WriteLine($"Read {intake.Report}.");
+            var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(intake.Ratings);
+            var candidates = ReadinessCandidate.FromCalibration(calibration, intake.Ratings, performance);
+            var scorer = new ReadinessScorer();
+            var planner = new DevelopmentPlanner();
+            var cohorts = roles.Select(r => (Profile: r, Assessments: scorer.ScoreCohort(candidates, r))).ToArray();
+
+            // The 9-box is drawn for the first role; every role gets a slate, and everyone on a slate who is not ready now a plan.
+            var nineBox = NineBox.Place(cohorts[0].Assessments);
+            var slates = cohorts.Select(c => SuccessionSlate.Build(c.Profile.Id, c.Assessments, new SlateOptions { Exclude = exclude })).ToArray();
+            var plans = cohorts.Zip(slates)
+                .SelectMany(p => p.Second.Entries.Where(e => e.Band != ReadinessBand.ReadyNow)
+                    .Select(e => planner.Plan(p.First.Assessments.Single(a => a.Candidate == e.Candidate), p.First.Profile, date)))
+                .ToArray();
+            var pipeline = TalentPipeline.Create(date, nineBox, slates, plans);
+
+            output.Create();
+            WriteNineBox(output, nineBox);
+            foreach (var slate in slates)
+            {
+                WriteSlate(output, slate);
+            }
+
+            WriteBench(output, pipeline.Bench);
+            using (var stream = File.Create(Path.Combine(output.FullName, "plans.json")))
+            {
+                ReadinessJson.Write(plans, stream);
+            }
+
+            using (var stream = File.Create(Path.Combine(output.FullName, "talent.json")))
+            {
+                ReadinessJson.Write(pipeline, stream);
+            }
+
+            console.WriteLine($"9-box of {nineBox.Placements.Length} people for {roles[0].Id} ({nineBox.Excluded.Length} not boxed); " +
+                $"{string.Join("; ", pipeline.Bench.Roles.Select(r => $"{r.Role}: {r.ReadyNow} ready now, {r.ReadyIn1To2Years} in 1-2 years, {r.ReadyIn3PlusYears} in 3+"))}; {plans.Length} development plans.");
+            console.WriteLine($"Wrote nine-box.csv, {string.Join(", ", slates.Select(s => SlateFile(s.Role)))}, bench.csv, plans.json and talent.json to {output.FullName}");
+            return WeightsVerb.Ok;
+        }
+        catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
+                                      or CsvHelperException or IOException or UnauthorizedAccessException)
+        {
+            var message = e is CsvHelperException ? "the file is not valid CSV (check quotes around cells)" : e.Message.Split('\n')[0].TrimEnd();
+            error.WriteLine($"error: {message}");
+            return WeightsVerb.BadInput;
+        }
+    }
+
+    /// <summary>The slate's file name: the role with anything but letters, digits and dashes replaced.</summary>
+    public static string SlateFile(string role) =>
+        $"slate-{new string([.. role.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? char.ToLowerInvariant(c) : '-')])}.csv";
+
+    /// <summary>Reads <c>ratee,reason</c>: people to leave off every slate; a bad row is reported on standard error and left out.</summary>
+    private static ImmutableDictionary<RateeId, string> ReadExclusions(FileInfo file, TextWriter error)
+    {
+        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        if (!csv.Read() || csv.Record is not { } header || !header.Contains("ratee") || !header.Contains("reason"))
+        {
+            throw new RatingsCsvException($"{file.Name}: expected a header row with ratee,reason");
+        }
+
+        var (ratee, reason) = (Array.IndexOf(header, "ratee"), Array.IndexOf(header, "reason"));
+        var exclusions = ImmutableDictionary.CreateBuilder<RateeId, string>();
+        while (csv.Read())
+        {
+            var record = csv.Record!;
+            if (record.Length == header.Length && RateeId.TryCreate(record[ratee], out var id) && exclusions.TryAdd(id, record[reason]))
+            {
+                continue;
+            }
+
+            error.WriteLine($"warning: {file.Name} line {csv.RawRow}: not a ratee id, or one already listed; left out.");
+        }
+
+        return exclusions.ToImmutable();
+    }
+
+    private static void WriteNineBox(DirectoryInfo output, NineBox box)
+    {
+        using var writer = new StreamWriter(Path.Combine(output.FullName, "nine-box.csv"));
+        writer.WriteLine("ratee,box,label,performance_level,readiness_level,performance,readiness,lower,upper,straddles_boundary,excluded");
+        foreach (var p in box.Placements)
+        {
+            writer.WriteLine($"{RatingsCsv.Field(p.Person.Value)},{p.Cell.Number},{RatingsCsv.Field(p.Label)},{p.Cell.Performance},{p.Cell.Readiness}," +
+                $"{N(p.Performance)},{N(p.Readiness)},{N(p.ReadinessLower)},{N(p.ReadinessUpper)},{(p.StraddlesBoundary ? "yes" : "no")},");
+        }
+
+        foreach (var x in box.Excluded)
+        {
+            writer.WriteLine($"{RatingsCsv.Field(x.Person.Value)},,,,,,,,,,{RatingsCsv.Field($"{x.Reason}: {x.Detail}")}");
+        }
+    }
+
+    private static void WriteSlate(DirectoryInfo output, SuccessionSlate slate)
+    {
+        using var writer = new StreamWriter(Path.Combine(output.FullName, SlateFile(slate.Role)));
+        writer.WriteLine("rank,ratee,index,lower,upper,band,years_to_ready,best_rank,worst_rank,key_gaps,flags,excluded");
+        foreach (var e in slate.Entries)
+        {
+            writer.WriteLine($"{e.Rank},{RatingsCsv.Field(e.Candidate.Value)},{N(e.Index)},{N(e.Lower)},{N(e.Upper)},{ScoreVerb.BandName(e.Band)},{N(e.YearsToReady)}," +
+                $"{e.BestRank},{e.WorstRank},{string.Join(';', e.KeyGaps)},{Signals(e.Signals)},");
+        }
+
+        foreach (var x in slate.Excluded)
+        {
+            writer.WriteLine($",{RatingsCsv.Field(x.Person.Value)},,,,,,,,,,{RatingsCsv.Field($"{x.Reason}: {x.Detail}")}");
+        }
+    }
+
+    private static void WriteBench(DirectoryInfo output, BenchStrength bench)
+    {
+        using var writer = new StreamWriter(Path.Combine(output.FullName, "bench.csv"));
+        writer.WriteLine("role,ready_now,ready_1_2_years,ready_3_plus_years,not_on_track,total,covered,shared_successors");
+        foreach (var r in bench.Roles)
+        {
+            var shared = bench.Shared.Count(s => s.Roles.Contains(r.Role));
+            writer.WriteLine($"{RatingsCsv.Field(r.Role)},{r.ReadyNow},{r.ReadyIn1To2Years},{r.ReadyIn3PlusYears},{r.NotOnLeadershipTrack},{r.Total},{(r.Covered ? "yes" : "no")},{shared}");
+        }
+    }
+
+    private static string Signals(ReadinessSignals signals) =>
+        string.Join(';', Enum.GetValues<ReadinessSignals>().Where(s => s != ReadinessSignals.None && signals.HasFlag(s)));
+
+    private static string N(double value) => RatingsCsv.Number(Math.Round(value, 4));
+}

@@ -1,0 +1,252 @@
+using System.Text.Json;
+using Readiness.Talent;
+
+namespace Readiness.Serialization;
+
+/// <summary>Writes a talent review as JSON with a forward-only writer: no reflection, so it trims and AOT-compiles.</summary>
+internal static class TalentJson
+{
+    public static void Write(TalentPipeline pipeline, Stream utf8Json)
+    {
+        using var json = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("formatVersion", ReadinessJson.FormatVersion);
+        json.WriteString("date", pipeline.Date.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        WriteNineBox(json, pipeline.NineBox);
+        json.WriteStartArray("slates");
+        foreach (var slate in pipeline.Slates)
+        {
+            WriteSlate(json, slate);
+        }
+
+        json.WriteEndArray();
+        WriteBench(json, pipeline.Bench);
+        json.WriteStartArray("plans");
+        foreach (var plan in pipeline.Plans)
+        {
+            WritePlan(json, plan);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("people");
+        foreach (var person in pipeline.People)
+        {
+            json.WriteStartObject();
+            json.WriteString("person", person.Person.Value);
+            if (person.Placement is { } p)
+            {
+                json.WriteNumber("box", p.Cell.Number);
+                json.WriteString("label", p.Label);
+                json.WriteBoolean("straddlesBoundary", p.StraddlesBoundary);
+            }
+
+            json.WriteStartArray("slates");
+            foreach (var (role, entry) in person.Slates)
+            {
+                json.WriteStartObject();
+                json.WriteString("role", role);
+                json.WriteNumber("rank", entry.Rank);
+                json.WriteString("band", entry.Band.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("plans", person.Plans.Length);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static void WritePlans(IEnumerable<DevelopmentPlan> plans, Stream utf8Json)
+    {
+        using var json = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
+        json.WriteStartArray();
+        foreach (var plan in plans)
+        {
+            WritePlan(json, plan);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WritePlan(Utf8JsonWriter json, DevelopmentPlan plan)
+    {
+        json.WriteStartObject();
+        json.WriteString("person", plan.Person.Value);
+        json.WriteString("profile", plan.ProfileId);
+        json.WriteString("start", Date(plan.Start));
+        json.WriteBoolean("leadershipFirst", plan.LeadershipFirst);
+        json.WriteNumber("yearsToReady", Math.Round(plan.YearsToReady, 4));
+        json.WriteString("readyBy", Date(plan.ReadyBy));
+        json.WriteString("nextReassessment", Date(plan.NextReassessment));
+        json.WriteStartArray("steps");
+        foreach (var step in plan.Steps)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("order", step.Order);
+            json.WriteString("competency", step.Competency);
+            json.WriteString("domain", step.Domain.ToString());
+            json.WriteNumber("gap", Math.Round(step.Gap, 4));
+            json.WriteNumber("weightedGap", Math.Round(step.WeightedGap, 4));
+            json.WriteBoolean("belowCriticalMinimum", step.BelowCriticalMinimum);
+            json.WriteNumber("yearsToClose", Math.Round(step.YearsToClose, 4));
+            json.WriteString("reassessOn", Date(step.ReassessOn));
+            json.WriteStartArray("interventions");
+            foreach (var intervention in step.Interventions)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", intervention.Type.ToString());
+                json.WriteString("name", intervention.Name);
+                if (intervention.Description is { } description)
+                {
+                    json.WriteString("description", description);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteNineBox(Utf8JsonWriter json, NineBox box)
+    {
+        json.WriteStartObject("nineBox");
+        json.WriteString("performanceMeasure", box.UsesPerformanceRecords ? "records" : "competency-index");
+        Cuts(json, "performanceCuts", box.PerformanceCuts);
+        Cuts(json, "readinessCuts", box.ReadinessCuts);
+        json.WriteStartArray("placements");
+        foreach (var p in box.Placements)
+        {
+            json.WriteStartObject();
+            json.WriteString("person", p.Person.Value);
+            json.WriteNumber("box", p.Cell.Number);
+            json.WriteString("label", p.Label);
+            json.WriteString("performanceLevel", p.Cell.Performance.ToString());
+            json.WriteString("readinessLevel", p.Cell.Readiness.ToString());
+            json.WriteNumber("performance", Math.Round(p.Performance, 4));
+            json.WriteNumber("readiness", Math.Round(p.Readiness, 4));
+            json.WriteNumber("readinessLower", Math.Round(p.ReadinessLower, 4));
+            json.WriteNumber("readinessUpper", Math.Round(p.ReadinessUpper, 4));
+            json.WriteBoolean("straddlesBoundary", p.StraddlesBoundary);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        Excluded(json, box.Excluded);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSlate(Utf8JsonWriter json, SuccessionSlate slate)
+    {
+        json.WriteStartObject();
+        json.WriteString("role", slate.Role);
+        json.WriteString("profile", slate.ProfileId);
+        json.WriteStartArray("entries");
+        foreach (var e in slate.Entries)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("rank", e.Rank);
+            json.WriteString("person", e.Candidate.Value);
+            json.WriteNumber("index", Math.Round(e.Index, 4));
+            json.WriteNumber("lower", Math.Round(e.Lower, 4));
+            json.WriteNumber("upper", Math.Round(e.Upper, 4));
+            json.WriteString("band", e.Band.ToString());
+            json.WriteNumber("yearsToReady", Math.Round(e.YearsToReady, 4));
+            json.WriteNumber("bestRank", e.BestRank);
+            json.WriteNumber("worstRank", e.WorstRank);
+            json.WriteStartArray("keyGaps");
+            foreach (var gap in e.KeyGaps)
+            {
+                json.WriteStringValue(gap);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("signals", e.Signals.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        Excluded(json, slate.Excluded);
+        json.WriteEndObject();
+    }
+
+    private static void WriteBench(Utf8JsonWriter json, BenchStrength bench)
+    {
+        json.WriteStartObject("bench");
+        json.WriteStartArray("roles");
+        foreach (var r in bench.Roles)
+        {
+            json.WriteStartObject();
+            json.WriteString("role", r.Role);
+            json.WriteNumber("readyNow", r.ReadyNow);
+            json.WriteNumber("readyIn1To2Years", r.ReadyIn1To2Years);
+            json.WriteNumber("readyIn3PlusYears", r.ReadyIn3PlusYears);
+            json.WriteNumber("notOnLeadershipTrack", r.NotOnLeadershipTrack);
+            json.WriteBoolean("covered", r.Covered);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("distinctReadyNow", bench.DistinctReadyNow);
+        json.WriteStartArray("shared");
+        foreach (var s in bench.Shared)
+        {
+            json.WriteStartObject();
+            json.WriteString("person", s.Person.Value);
+            json.WriteNumber("readyNowFor", s.ReadyNowFor);
+            json.WriteStartArray("roles");
+            foreach (var role in s.Roles)
+            {
+                json.WriteStringValue(role);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Excluded(Utf8JsonWriter json, IEnumerable<TalentExclusion> excluded)
+    {
+        json.WriteStartArray("excluded");
+        foreach (var x in excluded)
+        {
+            json.WriteStartObject();
+            json.WriteString("person", x.Person.Value);
+            json.WriteString("reason", x.Reason.ToString());
+            json.WriteString("detail", x.Detail);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Cuts(Utf8JsonWriter json, string name, (double Lower, double Upper) cuts)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, value) in new[] { ("lower", cuts.Lower), ("upper", cuts.Upper) })
+        {
+            if (double.IsFinite(value))
+            {
+                json.WriteNumber(key, Math.Round(value, 4));
+            }
+            else
+            {
+                json.WriteNull(key);
+            }
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static string Date(DateOnly date) => date.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+}
