@@ -3,6 +3,7 @@ using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Scoring;
 using Readiness.Simulation;
+using Readiness.Talent;
 using Readiness.Weighting;
 using Spectre.Console;
 
@@ -120,7 +121,8 @@ var lenient = calibration.RaterEffects.MaxBy(r => r.Effect)!;
 var severe = calibration.RaterEffects.MinBy(r => r.Effect)!;
 AnsiConsole.MarkupLine($"Most lenient rater {lenient.Rater}: {lenient.Effect:+0.00;-0.00} ± {lenient.StandardError:0.00}; most severe {severe.Rater}: {severe.Effect:+0.00;-0.00} ± {severe.StandardError:0.00} scale points.");
 
-var assessments = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(calibration, intake.Ratings, performance), role);
+var candidates = ReadinessCandidate.FromCalibration(calibration, intake.Ratings, performance);
+var assessments = new ReadinessScorer().ScoreCohort(candidates, role);
 var scored = assessments.Where(a => a.IsScored).ToArray();
 var byPerformance = scored.OrderByDescending(a => a.Performance).ThenBy(a => a.Candidate).Take(10).ToArray();
 var byReadiness = scored.OrderByDescending(a => a.Index).ThenBy(a => a.YearsToReady).ThenBy(a => a.Candidate).Take(10).ToArray();
@@ -144,6 +146,92 @@ AnsiConsole.MarkupLine(
     $"{assessments.Length - scored.Length} were not scored for lack of evidence.");
 var bands = assessments.GroupBy(a => a.Band).OrderBy(g => g.Key).Select(g => $"{BandName(g.Key)} {g.Count()}");
 AnsiConsole.MarkupLine($"Bands: {string.Join(", ", bands)}.");
+
+// Decisions: the 9-box (performance × readiness, not performance × performance), a slate and the bench, and plans that
+// start before the promotion.
+var nineBox = NineBox.Place(assessments);
+var grid = new Table().Title($"9-box: individual performance × leadership readiness (tertiles; {nineBox.Placements.Count(p => p.StraddlesBoundary)} of {nineBox.Placements.Length} people's readiness intervals cross a cut)")
+    .AddColumns("Readiness \\ Performance", "Low", "Moderate", "High");
+foreach (var readiness in Enum.GetValues<TalentLevel>().Reverse())
+{
+    var cells = Enum.GetValues<TalentLevel>().Select(performanceLevel =>
+    {
+        var cell = new NineBoxCell(performanceLevel, readiness);
+        var inCell = nineBox.Placements.Where(p => p.Cell == cell).ToArray();
+        return $"[bold]{cell.Number}. {Markup.Escape(cell.DefaultLabel)}[/]\n{inCell.Length} people ({inCell.Count(p => p.StraddlesBoundary)} uncertain)";
+    });
+    grid.AddRow([readiness.ToString(), .. cells]);
+}
+
+AnsiConsole.WriteLine();
+AnsiConsole.Write(grid);
+var trapped = nineBox.Placements.Count(p => p.Cell == new NineBoxCell(TalentLevel.High, TalentLevel.Low));
+AnsiConsole.MarkupLine($"[bold]{trapped}[/] high performers sit in box 3, {Markup.Escape(new NineBoxCell(TalentLevel.High, TalentLevel.Low).DefaultLabel)}: promoted on performance, they would be the struggling new managers.");
+
+// A second role to show the bench across roles: a project lead leads through influence rather than line authority.
+var projectLead = new RoleProfileBuilder("project-lead", "Project lead")
+    .Require(LeadershipFramework.Influences, target: 4, importance: 5, criticalMinimum: 3)
+    .Require(LeadershipFramework.NavigatesComplexity, target: 4, importance: 4)
+    .Require(LeadershipFramework.SetsClearExpectations, target: 4, importance: 3)
+    .Require(LeadershipFramework.BuildsTrust, target: 4, importance: 3)
+    .Require(LeadershipFramework.DeliversResults, target: 4, importance: 3)
+    .Build(model);
+var projectAssessments = new ReadinessScorer().ScoreCohort(candidates, projectLead);
+var slate = SuccessionSlate.Build("Team lead, payments", assessments, new SlateOptions { MaxLength = 10 });
+var projectSlate = SuccessionSlate.Build("Project lead, platform", projectAssessments, new SlateOptions { MaxLength = 10 });
+var slateTable = new Table().Title($"Succession slate: {Markup.Escape(slate.Role)} ({role.Id}), the first ten")
+    .AddColumns("Rank", "Could be", "Person", "Index [[90%]]", "Band", "Key gaps", "Signals");
+foreach (var e in slate.Entries)
+{
+    slateTable.AddRow($"{e.Rank}", $"{e.BestRank}–{e.WorstRank}", e.Candidate.Value, $"{e.Index:0.0} [[{e.Lower:0.0}, {e.Upper:0.0}]]", BandName(e.Band),
+        Markup.Escape(string.Join(", ", e.KeyGaps)), Markup.Escape(e.Signals == ReadinessSignals.None ? string.Empty : e.Signals.ToString()));
+}
+
+AnsiConsole.WriteLine();
+AnsiConsole.Write(slateTable);
+AnsiConsole.MarkupLine("Left off: " + string.Join(", ", slate.Excluded.GroupBy(x => x.Reason).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}")) +
+    ". \"Could be\" is the range of ranks the intervals allow: readiness measured with error cannot order people more finely than that.");
+
+var bench = BenchStrength.Measure([SuccessionSlate.Build("Team lead, payments", assessments), SuccessionSlate.Build("Project lead, platform", projectAssessments)]);
+var benchTable = new Table().Title("Bench strength").AddColumns("Role", "Ready now", "1–2 years", "3+ years", "Covered");
+foreach (var r in bench.Roles)
+{
+    benchTable.AddRow(Markup.Escape(r.Role), $"{r.ReadyNow}", $"{r.ReadyIn1To2Years}", $"{r.ReadyIn3PlusYears}", r.Covered ? "yes" : "[red]no[/]");
+}
+
+AnsiConsole.WriteLine();
+AnsiConsole.Write(benchTable);
+AnsiConsole.MarkupLine($"{bench.Shared.Length} people are on both slates ({bench.Shared.Count(s => s.ReadyNowFor > 1)} ready now for both); {bench.DistinctReadyNow} different people are ready now for at least one role.");
+
+// Two development plans: the promotion trap (leadership first) and a near-ready successor.
+var reviewDate = new DateOnly(2027, 1, 4);
+var planner = new DevelopmentPlanner();
+var trap = scored.Where(a => a.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness)).OrderByDescending(a => a.Performance).ThenBy(a => a.Candidate).First();
+var nearReady = slate.Entries.First(e => e.Band == ReadinessBand.ReadyIn1To2Years);
+foreach (var (person, why) in new[] { (trap, "a high performer with low leadership readiness"), (scored.Single(a => a.Candidate == nearReady.Candidate), "on the slate, ready in 1–2 years") })
+{
+    var plan = planner.Plan(person, role, reviewDate);
+    var table = new Table()
+        .Title($"Development plan for {person.Candidate} ({why}): ready by {plan.ReadyBy:yyyy-MM-dd}, first reassessment {plan.NextReassessment:yyyy-MM-dd}")
+        .AddColumns("#", "Competency", "Domain", "Gap", "Years", "First intervention", "Reassess");
+    foreach (var step in plan.Steps.Take(5))
+    {
+        table.AddRow($"{step.Order}", Markup.Escape(step.Competency) + (step.BelowCriticalMinimum ? " [red](critical)[/]" : string.Empty), DomainName(step.Domain),
+            $"{step.Gap:0.00}", $"{step.YearsToClose:0.0}", Markup.Escape(step.Interventions[0].Name + (step.Interventions.Length > 1 ? $" (+{step.Interventions.Length - 1} more)" : string.Empty)), $"{step.ReassessOn:yyyy-MM-dd}");
+    }
+
+    AnsiConsole.WriteLine();
+    AnsiConsole.Write(table);
+    if (plan.Steps.Length > 5)
+    {
+        AnsiConsole.MarkupLine($"… and {plan.Steps.Length - 5} smaller gaps.");
+    }
+
+    if (plan.LeadershipFirst)
+    {
+        AnsiConsole.MarkupLine("Leadership behaviours come first: more individual excellence is not what this person's next role needs.");
+    }
+}
 
 static string BandName(ReadinessBand band) => band switch
 {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Scoring;
+using Readiness.Talent;
 
 // The Readiness namespace, not Microsoft.Extensions.DependencyInjection: "using Readiness;" is what brings AddReadiness in.
 namespace Readiness;
@@ -21,7 +22,7 @@ public static class ReadinessServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     /// <remarks>
     /// Idempotent: every registration uses <c>TryAdd</c>, so calling it twice registers nothing twice, and a model,
-    /// profile, calibrator or scorer you registered before calling it is kept.
+    /// profile, calibrator, scorer or development planner you registered before calling it is kept.
     /// </remarks>
     public static IServiceCollection AddReadiness(this IServiceCollection services)
     {
@@ -30,6 +31,7 @@ public static class ReadinessServiceCollectionExtensions
         services.TryAddSingleton(LeadershipFramework.FirstLineManager);
         services.TryAddSingleton<IRatingCalibrator>(_ => new CrossedRandomEffectsCalibrator());
         services.TryAddSingleton<IReadinessScorer>(_ => new ReadinessScorer());
+        services.TryAddSingleton<IDevelopmentPlanner>(_ => new DevelopmentPlanner());
         return services;
     }
 }

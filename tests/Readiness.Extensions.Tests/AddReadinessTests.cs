@@ -17,6 +17,7 @@ public sealed class AddReadinessTests
         Assert.Same(LeadershipFramework.FirstLineManager, provider.GetRequiredService<RoleProfile>());
         Assert.IsType<CrossedRandomEffectsCalibrator>(provider.GetRequiredService<IRatingCalibrator>());
         Assert.Same(provider.GetRequiredService<IReadinessScorer>(), provider.GetRequiredService<IReadinessScorer>());
+        Assert.Same(provider.GetRequiredService<Readiness.Talent.IDevelopmentPlanner>(), provider.GetRequiredService<Readiness.Talent.IDevelopmentPlanner>());
     }
 
     [Fact]
