@@ -1,0 +1,20 @@
+namespace Readiness.Fairness;
+
+/// <summary>The conventions of an adverse-impact audit.</summary>
+public sealed record AuditOptions
+{
+    /// <summary>Gets the impact ratio below which a group is flagged (the EEOC Uniform Guidelines' four-fifths rule). The default value is 0.8.</summary>
+    public double ImpactRatioThreshold { get; init; } = 0.8;
+
+    /// <summary>Gets the significance level of the tests. The default value is 0.05.</summary>
+    public double SignificanceLevel { get; init; } = 0.05;
+
+    /// <summary>
+    /// Gets the share of the audited people below which a group is left out of the comparison (its numbers still shown);
+    /// New York City's bias-audit rules allow leaving out categories under 2%. The default value is 0 (none left out).
+    /// </summary>
+    public double MinimumShare { get; init; }
+
+    /// <summary>Gets the fewest people a group needs for its numbers to be shown; smaller groups are suppressed. The default value is 0 (no suppression).</summary>
+    public int MinimumCellSize { get; init; }
+}
