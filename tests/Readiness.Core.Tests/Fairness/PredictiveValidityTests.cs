@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Readiness.Evidence;
+using Readiness.Fairness;
+using Readiness.Scoring;
+
+namespace Readiness.Core.Tests.Fairness;
+
+public sealed class PredictiveValidityTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Data", "validity");
+
+    [Theory]
+    [InlineData("continuous", 2)]
+    [InlineData("binary", 3)]
+    public void The_study_reproduces_base_R(string outcome, int column)
+    {
+        // Data/validity: 60 simulated people; expected.csv from cor.test, anova of nested lm fits and the Mann-Whitney AUC
+        // with Hanley & McNeil's standard error (validity.R regenerates both files).
+        var expected = File.ReadAllLines(Path.Combine(Folder, "expected.csv")).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(v => v[0], v => double.Parse(v[1], CultureInfo.InvariantCulture));
+        var rows = File.ReadAllLines(Path.Combine(Folder, "data.csv")).Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var assessments = rows.Select((r, i) => Assessment($"P{i:00}", r[0], r[1]));
+        var outcomes = rows.Select((r, i) => new OutcomeRecord(new RateeId($"P{i:00}"), r[column]));
+
+        var study = PredictiveValidityStudy.Run(assessments, outcomes);
+
+        void Near(string name, double actual) => Assert.True(Math.Abs(actual - expected[name]) <= 1e-9 * Math.Max(1, Math.Abs(expected[name])), $"{name}: {actual:R} vs {expected[name]:R}");
+        Assert.Equal(60, study.Sample);
+        Assert.Equal(outcome == "binary", study.IsBinary);
+        foreach (var (name, c) in new[] { ("readiness", study.Readiness), ("performance", study.Performance) })
+        {
+            Near($"{outcome}.{name}.r", c.R);
+            Near($"{outcome}.{name}.lower", c.Lower);
+            Near($"{outcome}.{name}.upper", c.Upper);
+            Near($"{outcome}.{name}.p", c.P);
+            Assert.Null(c.Corrected);
+        }
+
+        Near($"{outcome}.readinessOverPerformance.baseR2", study.ReadinessOverPerformance.BaseR2);
+        Near($"{outcome}.readinessOverPerformance.fullR2", study.ReadinessOverPerformance.FullR2);
+        Near($"{outcome}.readinessOverPerformance.F", study.ReadinessOverPerformance.F);
+        Near($"{outcome}.readinessOverPerformance.p", study.ReadinessOverPerformance.P);
+        Near("intercorrelation", study.Intercorrelation);
+        Assert.Equal(study.ReadinessOverPerformance.FullR2, study.PerformanceOverReadiness.FullR2, 12);
+        if (study.IsBinary)
+        {
+            Near("binary.readiness.auc", study.ReadinessAuc!.Auc);
+            Near("binary.readiness.aucLower", study.ReadinessAuc.Lower);
+            Near("binary.readiness.aucUpper", study.ReadinessAuc.Upper);
+            Near("binary.performance.auc", study.PerformanceAuc!.Auc);
+            Near("binary.performance.aucLower", study.PerformanceAuc.Lower);
+            Near("binary.performance.aucUpper", study.PerformanceAuc.Upper);
+        }
+        else
+        {
+            Assert.Null(study.ReadinessAuc);
+        }
+    }
+
+    [Fact]
+    public void The_AUC_counts_pairs_as_by_hand_and_the_correction_for_attenuation_divides_by_the_root_reliability()
+    {
+        // Successes score 3, 5, 7 and 5; failures 1, 4, 6 and 5. Of the 16 pairs: 3 beats 1 (1); each 5 beats 1 and 4 and ties
+        // the failing 5 (2.5 each); 7 beats all four (4). 1 + 2.5 + 4 + 2.5 = 10 wins of 16.
+        double[] success = [3, 5, 7, 5];
+        double[] failure = [1, 4, 6, 5];
+        var people = success.Select((s, i) => (Id: $"S{i}", Score: s, Outcome: 1.0)).Concat(failure.Select((s, i) => (Id: $"F{i}", Score: s, Outcome: 0.0))).ToArray();
+        var study = PredictiveValidityStudy.Run(
+            people.Select((p, i) => Assessment(p.Id, p.Score, i % 3)),
+            people.Select(p => new OutcomeRecord(new RateeId(p.Id), p.Outcome)),
+            new ValidityOptions { MinimumSample = 8, OutcomeReliability = 0.64 });
+
+        Assert.Equal(10 / 16.0, study.ReadinessAuc!.Auc, 15);
+        Assert.Equal(study.Readiness.R / 0.8, study.Readiness.Corrected!.Value, 15);
+    }
+
+    [Fact]
+    public void Small_samples_constant_predictors_and_bad_outcomes_are_refused_with_the_reason()
+    {
+        var assessments = Enumerable.Range(0, 40).Select(i => Assessment($"P{i:00}", 50 + i, i % 5)).ToArray();
+        OutcomeRecord Outcome(int i, double v) => new(new RateeId($"P{i:00}"), v);
+
+        var e = Assert.Throws<ArgumentException>(() => PredictiveValidityStudy.Run(assessments, Enumerable.Range(0, 20).Select(i => Outcome(i, i))));
+        Assert.Contains("20 people have a readiness index, a performance value and an outcome; the study needs at least 30", e.Message, StringComparison.Ordinal);
+        Assert.Contains("outcome is the same for all 40", Assert.Throws<ArgumentException>(() => PredictiveValidityStudy.Run(assessments, Enumerable.Range(0, 40).Select(i => Outcome(i, 1)))).Message, StringComparison.Ordinal);
+        Assert.Contains("is NaN", Assert.Throws<ArgumentException>(() => PredictiveValidityStudy.Run(assessments, [Outcome(1, double.NaN)])).Message, StringComparison.Ordinal);
+        Assert.Contains("more than one outcome", Assert.Throws<ArgumentException>(() => PredictiveValidityStudy.Run(assessments, [Outcome(1, 1), Outcome(1, 2)])).Message, StringComparison.Ordinal);
+        var options = Assert.Throws<ArgumentException>(() => PredictiveValidityStudy.Run(assessments, [], new ValidityOptions { MinimumSample = 3, ConfidenceLevel = 1, OutcomeReliability = 0 }));
+        Assert.Contains("MinimumSample was 3", options.Message, StringComparison.Ordinal);
+        Assert.Contains("ConfidenceLevel was 1", options.Message, StringComparison.Ordinal);
+        Assert.Contains("OutcomeReliability was 0", options.Message, StringComparison.Ordinal);
+
+        var study = PredictiveValidityStudy.Run(assessments, Enumerable.Range(0, 45).Select(i => Outcome(i, i * i)));
+        Assert.Equal((40, 5), (study.Sample, study.LeftOut));
+    }
+
+    private static ReadinessAssessment Assessment(string id, double index, double performance) =>
+        new(new RateeId(id), "role", ScoringPolicy.Hybrid, new EvidenceCheck(true, []), index, index - 5, index + 5, 0.9, ReadinessBand.ReadyIn1To2Years, 1,
+            ImmutableArray<CompetencyScore>.Empty, null, performance, ReadinessSignals.None);
+}
