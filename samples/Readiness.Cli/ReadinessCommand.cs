@@ -44,7 +44,7 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
 
-        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateTalent(), CreateFramework() };
+        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateTalent(), CreateAudit(), CreateValidity(), CreateFramework() };
     }
 
     private static Command CreateCalibrate()
@@ -153,6 +153,52 @@ internal static class ReadinessCommand
         return talent;
     }
 
+    private static Command CreateAudit()
+    {
+        var (ratings, performance, role, method) = ScoringInputs();
+        var groups = new Option<FileInfo>("--groups") { Description = "CSV file with header ratee,ATTRIBUTE[,ATTRIBUTE…]: demographic categories, used only for the audit.", Required = true };
+        var outcome = new Option<string>("--outcome") { Description = "The outcome audited: scoring-rate (above the median), ready-now, or index:N.", DefaultValueFactory = _ => "scoring-rate" };
+        var share = new Option<double>("--min-share") { Description = "Leave groups under this share of the audited people out of the comparison (shown, not compared).", DefaultValueFactory = _ => 0 };
+        var cell = new Option<int>("--min-cell") { Description = "Suppress groups with fewer people than this.", DefaultValueFactory = _ => 0 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for audit.csv and rater-splits.csv.", DefaultValueFactory = _ => new DirectoryInfo("audit") };
+        var audit = new Command("audit", "Adverse-impact audit of an outcome by group and intersection, on calibrated and raw-mean scores, with the raters who favour one group.")
+        {
+            ratings, groups, performance, role, method, outcome, share, cell, output,
+        };
+        audit.SetAction(result => AuditVerb.Run(
+            result.GetRequiredValue(ratings), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), result.GetRequiredValue(method),
+            result.GetRequiredValue(outcome), result.GetValue(share), result.GetValue(cell), result.GetRequiredValue(output),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return audit;
+    }
+
+    private static Command CreateValidity()
+    {
+        var (ratings, performance, role, method) = ScoringInputs();
+        var outcomes = new Option<FileInfo>("--outcomes") { Description = "CSV file with header ratee,outcome: later outcomes (0/1 for success or failure).", Required = true };
+        var reliability = new Option<double?>("--reliability") { Description = "The outcome measure's reliability, to correct the correlations for attenuation." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for validity.json.", DefaultValueFactory = _ => new DirectoryInfo("validity") };
+        var validity = new Command("validity", "Does readiness predict later outcomes better than performance alone? Correlations, incremental R², AUC.")
+        {
+            ratings, outcomes, performance, role, method, reliability, output,
+        };
+        validity.SetAction(result => ValidityVerb.Run(
+            result.GetRequiredValue(ratings), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), result.GetRequiredValue(method),
+            result.GetValue(reliability), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return validity;
+    }
+
+    /// <summary>The inputs of every verb that calibrates and scores.</summary>
+    private static (Option<FileInfo> Ratings, Option<FileInfo?> Performance, Option<FileInfo?> Role, Option<string> Method) ScoringInputs()
+    {
+        var ratings = new Option<FileInfo>("--ratings") { Description = "CSV file with header ratee,rater,competency,value and optional source,cycle columns.", Required = true };
+        var performance = new Option<FileInfo?>("--performance") { Description = "CSV file with header ratee,performance." };
+        var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON; default: the built-in first-line-manager profile." };
+        var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
+        method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed");
+        return (ratings, performance, role, method);
+    }
+
     private static Command CreateFramework()
     {
         var role = new Option<string?>("--role") { Description = "A built-in role profile id (first-line-manager) to print instead of the competency framework." };
@@ -170,11 +216,13 @@ internal static class ReadinessCommand
     {
         var people = new Option<int>("--people") { Description = "Number of people.", DefaultValueFactory = _ => 1200 };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same organisation.", DefaultValueFactory = _ => 1 };
+        var groupBias = new Option<double>("--group-bias") { Description = "Share of raters who rate men a point higher than women (0–1).", DefaultValueFactory = _ => 0 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write ratings.csv, performance.csv and truth.csv to.", Required = true };
-        var simulate = new Command("simulate", "Write a simulated organisation (a 360° cycle with planted rater biases) as CSV files.") { people, seed, output };
+        var simulate = new Command("simulate", "Write a simulated organisation (a 360° cycle with planted rater biases, demographic groups and team outcomes) as CSV files.") { people, seed, groupBias, output };
         simulate.SetAction(result => SimulateVerb.Run(
             result.GetValue(people),
             result.GetValue(seed),
+            result.GetValue(groupBias),
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));

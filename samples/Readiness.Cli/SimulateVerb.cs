@@ -2,15 +2,15 @@ using Readiness.Simulation;
 
 namespace Readiness.Cli;
 
-/// <summary><c>readiness simulate --people N --seed S --out DIR</c>: a synthetic organisation as CSV files.</summary>
+/// <summary><c>readiness simulate --people N --seed S [--group-bias SHARE] --out DIR</c>: a synthetic organisation as CSV files.</summary>
 internal static class SimulateVerb
 {
-    public static int Run(int people, int seed, DirectoryInfo output, TextWriter console, TextWriter error)
+    public static int Run(int people, int seed, double groupBias, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         SimulatedOrganisation organisation;
         try
         {
-            organisation = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = seed });
+            organisation = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = seed, GroupBiasedRaterShare = groupBias });
             output.Create();
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
@@ -48,8 +48,27 @@ internal static class SimulateVerb
             }
         }
 
+        using (var groups = new StreamWriter(Path.Combine(output.FullName, "groups.csv")))
+        {
+            groups.WriteLine("ratee,sex,ethnicity");
+            foreach (var p in organisation.People)
+            {
+                groups.WriteLine($"{p.Id},{organisation.Demographics.CategoryOf(p.Id, "sex")},{organisation.Demographics.CategoryOf(p.Id, "ethnicity")}");
+            }
+        }
+
+        using (var outcomes = new StreamWriter(Path.Combine(output.FullName, "outcomes.csv")))
+        {
+            outcomes.WriteLine("ratee,outcome");
+            foreach (var o in organisation.TeamOutcomes)
+            {
+                outcomes.WriteLine($"{o.Person},{RatingsCsv.Number(Math.Round(o.Value, 4))}");
+            }
+        }
+
         console.WriteLine(
-            $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: ratings.csv, performance.csv, truth.csv");
+            $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: " +
+            "ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv");
         return WeightsVerb.Ok;
     }
 }

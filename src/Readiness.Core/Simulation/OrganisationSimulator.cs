@@ -51,15 +51,44 @@ public static class OrganisationSimulator
 
         var people = GeneratePeople(settings, random, ids, manager, reports, out var halo);
         var raters = GenerateRaters(settings, random, n);
+
+        // Demographics, group-biased raters and team outcomes come from a stream of their own, so that adding them left
+        // every earlier organisation (and every rating of a seed) as it was.
+        var audit = new Random(unchecked((settings.Seed * 7919) + 104_729));
+        var male = Enumerable.Range(0, n).Select(_ => audit.NextDouble() >= 0.45).ToArray();
+        var ethnicity = Enumerable.Range(0, n).Select(_ => audit.NextDouble() switch { < 0.60 => "group A", < 0.85 => "group B", _ => "group C" }).ToArray();
+        var favours = Enumerable.Range(0, n).Select(_ => audit.NextDouble() < settings.GroupBiasedRaterShare).ToArray();
+        var favoured = male.Select(m => m == (settings.FavouredGroup == "male")).ToArray();
         var rated = new bool[n];
-        var ratings = GenerateRatings(settings, random, people, ids, manager, reports, raters, halo, rated);
+        var ratings = GenerateRatings(settings, random, people, ids, manager, reports, raters, halo, rated, favours, favoured);
+        var demographics = Fairness.Demographics.Create(people.SelectMany((p, i) => new[]
+        {
+            new Fairness.DemographicRecord(p.Id, "sex", male[i] ? "male" : "female"),
+            new Fairness.DemographicRecord(p.Id, "ethnicity", ethnicity[i]),
+        }));
+        var outcomes = TeamOutcomes(audit, people);
 
         // People are numbered with zero-padded ids, so index order is ordinal id order.
         var raterTruth = raters
-            .Select((r, i) => new SimulatedRater(new RaterId(ids[i]), r.Style, r.Leniency))
+            .Select((r, i) => new SimulatedRater(new RaterId(ids[i]), favours[i] ? RaterStyle.FavoursGroup : r.Style, r.Leniency))
             .Where((_, i) => rated[i])
             .ToImmutableArray();
-        return new SimulatedOrganisation(settings, people, raterTruth, ratings);
+        return new SimulatedOrganisation(settings, people, raterTruth, ratings, demographics, outcomes);
+    }
+
+    /// <summary>Team performance a year on: 0.6 × true leadership + 0.15 × true individual performance (standardised) + noise, on a 50 ± 10 scale.</summary>
+    private static ImmutableArray<Fairness.OutcomeRecord> TeamOutcomes(Random random, ImmutableArray<SimulatedPerson> people)
+    {
+        static double[] Standardised(double[] v)
+        {
+            var (mean, sd) = (v.Average(), Math.Sqrt(v.Select(x => (x - v.Average()) * (x - v.Average())).Sum() / Math.Max(1, v.Length - 1)));
+            return [.. v.Select(x => sd > 0 ? (x - mean) / sd : 0)];
+        }
+
+        var leadership = Standardised([.. people.Select(p => double.IsNaN(p.TrueLeadership) ? 0 : p.TrueLeadership)]);
+        var performance = Standardised([.. people.Select(p => double.IsNaN(p.TrueIndividualPerformance) ? 0 : p.TrueIndividualPerformance)]);
+        const double Noise = 0.78; // √(1 − 0.6² − 0.15²): the outcome's SD stays about 1 before scaling
+        return [.. people.Select((p, i) => new Fairness.OutcomeRecord(p.Id, 50 + (10 * ((0.6 * leadership[i]) + (0.15 * performance[i]) + (Noise * Normal(random))))))];
     }
 
     private static int Digits(int n) => n.ToString(CultureInfo.InvariantCulture).Length;
@@ -137,7 +166,9 @@ public static class OrganisationSimulator
         List<int>[] reports,
         (RaterStyle Style, double Leniency)[] raters,
         double[] overall,
-        bool[] rated)
+        bool[] rated,
+        bool[] favours,
+        bool[] favoured)
     {
         var model = settings.Model;
         var scale = model.Scale;
@@ -188,7 +219,8 @@ public static class OrganisationSimulator
                     }
 
                     var basis = style == RaterStyle.Halo ? overall[p] : people[p].TrueLevels[c];
-                    var x = basis + leniency + (source == RaterSource.Self ? settings.SelfInflation : 0) + noise;
+                    var x = basis + leniency + (source == RaterSource.Self ? settings.SelfInflation : 0) + noise
+                        + (favours[rater] && favoured[p] && source != RaterSource.Self ? settings.FavouredGroupBias : 0);
                     if (style == RaterStyle.CentralTendency)
                     {
                         x = mid + (CentralPull * (x - mid));

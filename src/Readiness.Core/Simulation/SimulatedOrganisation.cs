@@ -11,12 +11,16 @@ public sealed class SimulatedOrganisation
         SimulationSettings settings,
         ImmutableArray<SimulatedPerson> people,
         ImmutableArray<SimulatedRater> raters,
-        ImmutableArray<Rating> ratings)
+        ImmutableArray<Rating> ratings,
+        Fairness.Demographics demographics,
+        ImmutableArray<Fairness.OutcomeRecord> teamOutcomes)
     {
         Settings = settings;
         People = people;
         Raters = raters;
         Ratings = ratings;
+        Demographics = demographics;
+        TeamOutcomes = teamOutcomes;
     }
 
     /// <summary>Gets the settings the organisation was generated from.</summary>
@@ -30,6 +34,19 @@ public sealed class SimulatedOrganisation
 
     /// <summary>Gets the ratings of the cycle, as raters would export them.</summary>
     public ImmutableArray<Rating> Ratings { get; }
+
+    /// <summary>
+    /// Gets every person's simulated demographic attributes, for audits only: <c>sex</c> (female 45%, male 55%) and
+    /// <c>ethnicity</c> (group A 60%, group B 25%, group C 15%), drawn independently of everything else.
+    /// </summary>
+    public Fairness.Demographics Demographics { get; }
+
+    /// <summary>
+    /// Gets, per person, the performance their team would reach a year after they took it over (mean 50, SD about 10):
+    /// mostly their true leadership, a little their true individual performance, and noise — the premise of this library,
+    /// encoded so that a validity study has something to find.
+    /// </summary>
+    public ImmutableArray<Fairness.OutcomeRecord> TeamOutcomes { get; }
 
     /// <summary>Gets one performance record per person, measured apart from the leadership ratings.</summary>
     public ImmutableArray<PerformanceRecord> PerformanceRecords =>

@@ -68,6 +68,19 @@ public sealed record SimulationSettings
     /// <summary>Gets a value indicating whether ratings are rounded to whole scale levels, as raters give them. The default value is true.</summary>
     public bool WholeLevels { get; init; } = true;
 
+    /// <summary>
+    /// Gets the share of raters who favour one group: they rate people of <see cref="FavouredGroup"/> (on the
+    /// <c>sex</c> attribute) <see cref="FavouredGroupBias"/> points higher, and everyone else as usual. The default value is 0.
+    /// </summary>
+    /// <remarks>Calibration removes a rater's average leniency, not leniency toward one group; the audit's rater split finds it.</remarks>
+    public double GroupBiasedRaterShare { get; init; }
+
+    /// <summary>Gets how much group-biased raters favour their group, in scale points. The default value is 1.</summary>
+    public double FavouredGroupBias { get; init; } = 1;
+
+    /// <summary>Gets the group group-biased raters favour, a category of the simulated <c>sex</c> attribute. The default value is "male".</summary>
+    public string FavouredGroup { get; init; } = "male";
+
     /// <summary>Gets the review-cycle label put on every rating, or null. The default value is null.</summary>
     public string? Cycle { get; init; }
 
@@ -101,6 +114,12 @@ public sealed record SimulationSettings
         Guard.InRange(HaloShare, 0, 1, nameof(HaloShare));
         Guard.InRange(SelfInflation, -10, 10, nameof(SelfInflation));
         Guard.InRange(NoiseSd, 0, 10, nameof(NoiseSd));
+        Guard.InRange(GroupBiasedRaterShare, 0, 1, nameof(GroupBiasedRaterShare));
+        Guard.InRange(FavouredGroupBias, -10, 10, nameof(FavouredGroupBias));
+        if (FavouredGroup is not ("male" or "female"))
+        {
+            throw new ArgumentException($"FavouredGroup was '{FavouredGroup}'; it must be \"male\" or \"female\" (the simulated sex attribute).", nameof(FavouredGroup));
+        }
         if (BiasedRaterShare + CentralTendencyShare + HaloShare > 1)
         {
             throw new ArgumentException(

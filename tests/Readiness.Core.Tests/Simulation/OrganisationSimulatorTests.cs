@@ -47,7 +47,9 @@ public sealed class OrganisationSimulatorTests
     [Fact]
     public void Planted_biases_are_all_present_and_self_ratings_run_high()
     {
-        Assert.All(Enum.GetValues<RaterStyle>(), s => Assert.Contains(Default.Raters, r => r.Style == s));
+        // Group-biased raters are planted only when asked for.
+        Assert.All(Enum.GetValues<RaterStyle>().Where(s => s != RaterStyle.FavoursGroup), s => Assert.Contains(Default.Raters, r => r.Style == s));
+        Assert.DoesNotContain(Default.Raters, r => r.Style == RaterStyle.FavoursGroup);
         var self = Default.Ratings.Where(r => r.Source == RaterSource.Self).Average(r => r.Value);
         var others = Default.Ratings.Where(r => r.Source != RaterSource.Self).Average(r => r.Value);
         Assert.InRange(self - others, 0.2, 0.6);

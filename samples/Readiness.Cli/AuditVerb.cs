@@ -1,0 +1,137 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Fairness;
+using Readiness.Scoring;
+using Readiness.Serialization;
+
+namespace Readiness.Cli;
+
+/// <summary>
+/// <c>readiness audit --ratings FILE.csv --groups FILE.csv [--outcome …] [--min-share S] [--min-cell N] [--out DIR]</c>: the
+/// adverse-impact audit of an outcome by each attribute and their intersection, on calibrated and on raw-mean scores, and
+/// the raters who favour one group.
+/// </summary>
+internal static class AuditVerb
+{
+    public static int Run(
+        FileInfo ratingsFile, FileInfo groupsFile, FileInfo? performanceFile, FileInfo? roleFile, string method, string outcomeName,
+        double minimumShare, int minimumCell, DirectoryInfo output, TextWriter console, TextWriter error)
+    {
+        try
+        {
+            var (demographics, attributes) = ReadGroups(groupsFile, error);
+            var options = new AuditOptions { MinimumShare = minimumShare, MinimumCellSize = minimumCell };
+            var input = CohortInput.Load(ratingsFile, performanceFile, roleFile, method, console, error);
+            if (input is null)
+            {
+                return WeightsVerb.BadInput;
+            }
+
+            var raw = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(input.Ratings), input.Ratings, input.Performance), input.Role);
+            var audits = Groupings(attributes)
+                .SelectMany(by => new[] { ("calibrated", Audit(input.Assessments, by)), ("raw-mean", Audit(raw, by)) })
+                .ToArray();
+            output.Create();
+            using (var writer = new StreamWriter(Path.Combine(output.FullName, "audit.csv")))
+            {
+                writer.WriteLine("scores,attributes,group,status,people,selected,rate,impact_ratio,below_four_fifths,fisher_p,z,z_p");
+                foreach (var (scores, audit) in audits)
+                {
+                    foreach (var g in audit.Groups)
+                    {
+                        writer.WriteLine(string.Join(',', scores, RatingsCsv.Field(string.Join(" × ", audit.Attributes)), RatingsCsv.Field(g.Group), g.Status,
+                            g.Count, g.Selected, N(g.Rate), N(g.ImpactRatio), g.AdverseImpact is { } flag ? (flag ? "yes" : "no") : string.Empty, N(g.FisherP), N(g.Z), N(g.ZTestP)));
+                    }
+                }
+            }
+
+            using (var writer = new StreamWriter(Path.Combine(output.FullName, "rater-splits.csv")))
+            {
+                writer.WriteLine("attribute,rater,high_group,low_group,difference,se,z,flagged");
+                foreach (var attribute in attributes)
+                {
+                    foreach (var s in RaterGroupBias.Analyze(input.Ratings, input.Calibration, demographics, attribute))
+                    {
+                        writer.WriteLine(string.Join(',', RatingsCsv.Field(attribute), RatingsCsv.Field(s.Rater.Value), RatingsCsv.Field(s.HighGroup), RatingsCsv.Field(s.LowGroup),
+                            N(s.Difference), N(s.StandardError), N(s.Z), s.Flagged ? "yes" : "no"));
+                    }
+                }
+            }
+
+            var first = audits[0].Item2;
+            console.WriteLine($"Audited '{first.Outcome}' by {string.Join(", ", Groupings(attributes).Select(g => string.Join(" × ", g)))}: " +
+                $"{first.Audited} people, {first.MissingDemographics} without demographic data, {first.NotScored} not scored.");
+            foreach (var (scores, audit) in audits.Where(a => a.Item1 == "calibrated"))
+            {
+                var flagged = audit.Groups.Where(g => g.AdverseImpact == true).Select(g => $"{g.Group} ({g.ImpactRatio:0.00})").ToArray();
+                console.WriteLine($"  {string.Join(" × ", audit.Attributes)}: {(flagged.Length == 0 ? "no group below four-fifths" : "below four-fifths: " + string.Join(", ", flagged))}");
+            }
+
+            console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores) and rater-splits.csv to {output.FullName}");
+            return WeightsVerb.Ok;
+
+            AdverseImpactAudit Audit(IReadOnlyList<ReadinessAssessment> assessments, string[] by) =>
+                AdverseImpactAudit.Run(Outcome(outcomeName, assessments), demographics, by, options);
+        }
+        catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
+                                      or CsvHelperException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            var message = e is CsvHelperException ? "the file is not valid CSV (check quotes around cells)" : e.Message.Split('\n')[0].TrimEnd();
+            error.WriteLine($"error: {message}");
+            return WeightsVerb.BadInput;
+        }
+    }
+
+    /// <summary>Each attribute alone, then all of them together when there are several.</summary>
+    private static IEnumerable<string[]> Groupings(string[] attributes) =>
+        attributes.Length == 1 ? [attributes] : [.. attributes.Select(a => new[] { a }), attributes];
+
+    private static AuditOutcome Outcome(string name, IReadOnlyList<ReadinessAssessment> assessments) => name switch
+    {
+        "ready-now" => AuditOutcome.ReadyNow(assessments),
+        "scoring-rate" => AuditOutcome.ScoringRate(assessments),
+        _ when name.StartsWith("index:", StringComparison.Ordinal) && double.TryParse(name[6..], NumberStyles.Float, CultureInfo.InvariantCulture, out var cutoff) =>
+            AuditOutcome.IndexAtLeast(assessments, cutoff),
+        _ => throw new ArgumentException($"--outcome '{name}' is not one of ready-now, scoring-rate or index:N (N in 0–100)."),
+    };
+
+    /// <summary>Reads <c>ratee,attribute1,attribute2,…</c>: an empty cell is an unknown category; a bad row is reported and left out.</summary>
+    private static (Demographics Demographics, string[] Attributes) ReadGroups(FileInfo file, TextWriter error)
+    {
+        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        if (!csv.Read() || csv.Record is not { } header || header.Length < 2 || header[0] != "ratee"
+            || header.Skip(1).Any(string.IsNullOrWhiteSpace) || header.Distinct(StringComparer.OrdinalIgnoreCase).Count() != header.Length)
+        {
+            throw new RatingsCsvException($"{file.Name}: expected a header row ratee,ATTRIBUTE[,ATTRIBUTE…] with distinct attribute names");
+        }
+
+        var records = new List<DemographicRecord>();
+        var seen = new HashSet<RateeId>();
+        while (csv.Read())
+        {
+            var record = csv.Record!;
+            if (record.Length != header.Length || !RateeId.TryCreate(record[0], out var id) || !seen.Add(id))
+            {
+                error.WriteLine($"warning: {file.Name} line {csv.RawRow}: not a ratee id with one cell per attribute, or a ratee listed twice; left out.");
+                continue;
+            }
+
+            for (var a = 1; a < header.Length; a++)
+            {
+                if (record[a].Length > 0)
+                {
+                    records.Add(new DemographicRecord(id, header[a], record[a]));
+                }
+            }
+        }
+
+        return (Demographics.Create(records), header[1..]);
+    }
+
+    private static string N(double? value) => value is { } v ? RatingsCsv.Number(Math.Round(v, 6)) : string.Empty;
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Fairness;
+using Readiness.Serialization;
+
+namespace Readiness.Cli;
+
+/// <summary>
+/// <c>readiness validity --ratings FILE.csv --outcomes FILE.csv [--performance FILE.csv] [--reliability R] [--out DIR]</c>: does
+/// readiness predict the later outcomes better than performance? Writes validity.json.
+/// </summary>
+internal static class ValidityVerb
+{
+    public static int Run(
+        FileInfo ratingsFile, FileInfo outcomesFile, FileInfo? performanceFile, FileInfo? roleFile, string method, double? reliability,
+        DirectoryInfo output, TextWriter console, TextWriter error)
+    {
+        try
+        {
+            var outcomes = ReadOutcomes(outcomesFile, error);
+            var input = CohortInput.Load(ratingsFile, performanceFile, roleFile, method, console, error);
+            if (input is null)
+            {
+                return WeightsVerb.BadInput;
+            }
+
+            var study = PredictiveValidityStudy.Run(input.Assessments, outcomes, new ValidityOptions { OutcomeReliability = reliability });
+            output.Create();
+            using (var stream = File.Create(Path.Combine(output.FullName, "validity.json")))
+            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                json.WriteStartObject();
+                json.WriteNumber("sample", study.Sample);
+                json.WriteNumber("leftOut", study.LeftOut);
+                json.WriteBoolean("binaryOutcome", study.IsBinary);
+                json.WriteString("performanceMeasure", study.UsesPerformanceRecords ? "records" : "competency-index");
+                Coefficient(json, "readiness", study.Readiness);
+                Coefficient(json, "performance", study.Performance);
+                json.WriteNumber("intercorrelation", Math.Round(study.Intercorrelation, 6));
+                Incremental(json, "readinessOverPerformance", study.ReadinessOverPerformance);
+                Incremental(json, "performanceOverReadiness", study.PerformanceOverReadiness);
+                Auc(json, "readinessAuc", study.ReadinessAuc);
+                Auc(json, "performanceAuc", study.PerformanceAuc);
+                json.WriteEndObject();
+            }
+
+            console.WriteLine($"{study.Sample} people ({study.LeftOut} outcomes without a score or performance): readiness r = {study.Readiness.R:0.00} " +
+                $"[{study.Readiness.Lower:0.00}, {study.Readiness.Upper:0.00}], performance r = {study.Performance.R:0.00} [{study.Performance.Lower:0.00}, {study.Performance.Upper:0.00}]; " +
+                $"readiness adds ΔR² {study.ReadinessOverPerformance.DeltaR2:0.000} over performance (p {study.ReadinessOverPerformance.P:0.0000}).");
+            console.WriteLine($"Wrote validity.json to {output.FullName}");
+            return WeightsVerb.Ok;
+        }
+        catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
+                                      or CsvHelperException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            var message = e is CsvHelperException ? "the file is not valid CSV (check quotes around cells)" : e.Message.Split('\n')[0].TrimEnd();
+            error.WriteLine($"error: {message}");
+            return WeightsVerb.BadInput;
+        }
+    }
+
+    /// <summary>Reads <c>ratee,outcome</c>; a bad row is reported on standard error and left out.</summary>
+    private static List<OutcomeRecord> ReadOutcomes(FileInfo file, TextWriter error)
+    {
+        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        if (!csv.Read() || csv.Record is not { } header || !header.Contains("ratee") || !header.Contains("outcome"))
+        {
+            throw new RatingsCsvException($"{file.Name}: expected a header row with ratee,outcome");
+        }
+
+        var (ratee, value) = (Array.IndexOf(header, "ratee"), Array.IndexOf(header, "outcome"));
+        var outcomes = new List<OutcomeRecord>();
+        var seen = new HashSet<RateeId>();
+        while (csv.Read())
+        {
+            var record = csv.Record!;
+            if (record.Length == header.Length && RateeId.TryCreate(record[ratee], out var id)
+                && double.TryParse(record[value], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && seen.Add(id))
+            {
+                outcomes.Add(new OutcomeRecord(id, number));
+            }
+            else
+            {
+                error.WriteLine($"warning: {file.Name} line {csv.RawRow}: not a ratee id and a finite number, or a ratee listed twice; left out.");
+            }
+        }
+
+        return outcomes;
+    }
+
+    private static void Coefficient(Utf8JsonWriter json, string name, ValidityCoefficient c)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("r", Math.Round(c.R, 6));
+        json.WriteNumber("lower", Math.Round(c.Lower, 6));
+        json.WriteNumber("upper", Math.Round(c.Upper, 6));
+        json.WriteNumber("p", c.P);
+        WeightsVerb.WriteNumberOrNull(json, "corrected", c.Corrected is { } v ? Math.Round(v, 6) : null);
+        json.WriteEndObject();
+    }
+
+    private static void Incremental(Utf8JsonWriter json, string name, IncrementalValidity v)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("baseR2", Math.Round(v.BaseR2, 6));
+        json.WriteNumber("fullR2", Math.Round(v.FullR2, 6));
+        json.WriteNumber("deltaR2", Math.Round(v.DeltaR2, 6));
+        json.WriteNumber("f", Math.Round(v.F, 6));
+        json.WriteNumber("p", v.P);
+        json.WriteEndObject();
+    }
+
+    private static void Auc(Utf8JsonWriter json, string name, AreaUnderCurve? auc)
+    {
+        if (auc is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteNumber("auc", Math.Round(auc.Auc, 6));
+        json.WriteNumber("lower", Math.Round(auc.Lower, 6));
+        json.WriteNumber("upper", Math.Round(auc.Upper, 6));
+        json.WriteEndObject();
+    }
+}
