@@ -41,11 +41,15 @@ internal static class AuditVerb
                 writer.WriteLine("scores,attributes,group,status,people,selected,rate,impact_ratio,below_four_fifths,fisher_p,z,z_p");
                 foreach (var (scores, audit) in audits)
                 {
+                    var attributesField = RatingsCsv.Field(string.Join(" × ", audit.Attributes));
                     foreach (var g in audit.Groups)
                     {
-                        writer.WriteLine(string.Join(',', scores, RatingsCsv.Field(string.Join(" × ", audit.Attributes)), RatingsCsv.Field(g.Group), g.Status,
+                        writer.WriteLine(string.Join(',', scores, attributesField, RatingsCsv.Field(g.Group), g.Status,
                             g.Count, g.Selected, N(g.Rate), N(g.ImpactRatio), g.AdverseImpact is { } flag ? (flag ? "yes" : "no") : string.Empty, N(g.FisherP), N(g.Z), N(g.ZTestP)));
                     }
+
+                    // As published bias-audit summaries do: the people whose category is unknown, counted but not rated.
+                    writer.WriteLine($"{scores},{attributesField},(unknown),Unknown,{audit.MissingDemographics},,,,,,,");
                 }
             }
 
