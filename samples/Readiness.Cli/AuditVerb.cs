@@ -2,11 +2,9 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Readiness.Calibration;
-using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Fairness;
 using Readiness.Scoring;
-using Readiness.Serialization;
 
 namespace Readiness.Cli;
 
@@ -81,12 +79,9 @@ internal static class AuditVerb
             AdverseImpactAudit Audit(IReadOnlyList<ReadinessAssessment> assessments, string[] by) =>
                 AdverseImpactAudit.Run(Outcome(outcomeName, assessments), demographics, by, options);
         }
-        catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
-                                      or CsvHelperException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (BadInput.Is(e, arguments: true))
         {
-            var message = e is CsvHelperException ? "the file is not valid CSV (check quotes around cells)" : e.Message.Split('\n')[0].TrimEnd();
-            error.WriteLine($"error: {message}");
-            return WeightsVerb.BadInput;
+            return BadInput.Report(e, error);
         }
     }
 

@@ -38,16 +38,9 @@ internal static class CalibrateVerb
             fitSeconds = clock.Elapsed.TotalSeconds;
             output.Create();
         }
-        catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
-                                      or CsvHelper.CsvHelperException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (BadInput.Is(e))
         {
-            var message = e switch
-            {
-                CsvHelper.CsvHelperException => "the file is not valid CSV (check quotes around cells)",
-                _ => e.Message.Split('\n')[0].TrimEnd(),
-            };
-            error.WriteLine($"error: {ratingsFile.Name}: {message}");
-            return WeightsVerb.BadInput;
+            return BadInput.Report(e, error, ratingsFile.Name);
         }
 
         WriteEstimates(output, result);

@@ -1,12 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
-using Readiness.Calibration;
-using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Scoring;
-using Readiness.Serialization;
 
 namespace Readiness.Cli;
 
@@ -21,20 +15,13 @@ internal static class ScoreVerb
     {
         try
         {
-            var model = LeadershipFramework.Model;
-            var role = roleFile is null ? LeadershipFramework.FirstLineManager : ReadinessJson.ReadRoleProfile(File.ReadAllText(roleFile.FullName), model);
-            var intake = RatingsCsv.Read(ratingsFile, model);
-            if (intake.Ratings.Count == 0)
+            var input = CohortInput.Load(ratingsFile, performanceFile, roleFile, method, console, error);
+            if (input is null)
             {
-                error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used");
                 return WeightsVerb.BadInput;
             }
 
-            var performance = performanceFile is null ? null : ReadPerformance(performanceFile, error);
-            console.WriteLine($"Read {intake.Report}.");
-            var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(intake.Ratings);
-            var candidates = ReadinessCandidate.FromCalibration(calibration, intake.Ratings, performance);
-            var assessments = new ReadinessScorer().ScoreCohort(candidates, role);
+            var (role, assessments) = (input.Role, input.Assessments);
             output.Create();
             WriteReadiness(output, assessments);
             WriteExplanations(output, assessments);
@@ -43,12 +30,9 @@ internal static class ScoreVerb
             console.WriteLine($"Wrote readiness.csv and explanations.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
-        catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
-                                      or CsvHelperException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (BadInput.Is(e))
         {
-            var message = e is CsvHelperException ? "the file is not valid CSV (check quotes around cells)" : e.Message.Split('\n')[0].TrimEnd();
-            error.WriteLine($"error: {message}");
-            return WeightsVerb.BadInput;
+            return BadInput.Report(e, error);
         }
     }
 
@@ -62,33 +46,10 @@ internal static class ScoreVerb
         _ => "insufficient-evidence",
     };
 
-    /// <summary>Reads <c>ratee,performance</c>; a bad row is reported on standard error and left out (never silently).</summary>
+    /// <summary>Reads <c>ratee,performance</c>; a bad or repeated row is reported on standard error and left out (never silently).</summary>
     internal static PerformanceSet ReadPerformance(FileInfo file, TextWriter error)
     {
-        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
-        if (!csv.Read() || csv.Record is not { } header || !header.Contains("ratee") || !header.Contains("performance"))
-        {
-            throw new RatingsCsvException($"{file.Name}: expected a header row with ratee,performance");
-        }
-
-        var (ratee, value) = (Array.IndexOf(header, "ratee"), Array.IndexOf(header, "performance"));
-        var records = new List<PerformanceRecord>();
-        while (csv.Read())
-        {
-            var record = csv.Record!;
-            if (record.Length == header.Length && RateeId.TryCreate(record[ratee], out var id)
-                && double.TryParse(record[value], NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                records.Add(new PerformanceRecord(id, number));
-            }
-            else
-            {
-                error.WriteLine($"warning: {file.Name} line {csv.RawRow}: not a ratee id and a number; left out.");
-            }
-        }
-
-        var intake = PerformanceSet.Create(records);
+        var intake = PerformanceSet.Create(PersonValuesCsv.Read(file, "performance", error).Select(v => new PerformanceRecord(v.Person, v.Value)));
         foreach (var rejected in intake.Report.Rejected)
         {
             error.WriteLine($"warning: {file.Name}: {rejected.Message}");

@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Readiness.Calibration;
-using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Scoring;
 using Readiness.Serialization;
@@ -24,31 +22,23 @@ internal static class TalentVerb
     {
         try
         {
-            var model = LeadershipFramework.Model;
-            var roles = roleFiles.Count == 0
-                ? [LeadershipFramework.FirstLineManager]
-                : roleFiles.Select(f => ReadinessJson.ReadRoleProfile(File.ReadAllText(f.FullName), model)).ToArray();
+            var roles = roleFiles.Count == 0 ? [CohortInput.ReadRole(null)] : roleFiles.Select(CohortInput.ReadRole).ToArray();
             if (roles.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
             {
                 error.WriteLine($"error: role profile '{twice.Key}' is given {twice.Count()} times");
                 return WeightsVerb.BadInput;
             }
 
-            var intake = RatingsCsv.Read(ratingsFile, model);
-            if (intake.Ratings.Count == 0)
+            var exclude = excludeFile is null ? ImmutableDictionary<RateeId, string>.Empty : ReadExclusions(excludeFile, error);
+            var input = CohortInput.Load(ratingsFile, performanceFile, roles[0], method, console, error);
+            if (input is null)
             {
-                error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used");
                 return WeightsVerb.BadInput;
             }
 
-            var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
-            var exclude = excludeFile is null ? ImmutableDictionary<RateeId, string>.Empty : ReadExclusions(excludeFile, error);
-            console.WriteLine($"Read {intake.Report}.");
-            var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(intake.Ratings);
-            var candidates = ReadinessCandidate.FromCalibration(calibration, intake.Ratings, performance);
             var scorer = new ReadinessScorer();
             var planner = new DevelopmentPlanner();
-            var cohorts = roles.Select(r => (Profile: r, Assessments: scorer.ScoreCohort(candidates, r))).ToArray();
+            var cohorts = roles.Select((r, i) => (Profile: r, Assessments: i == 0 ? input.Assessments : scorer.ScoreCohort(input.Candidates, r))).ToArray();
 
             // The 9-box is drawn for the first role; every role gets a slate, and everyone on a slate who is not ready now a plan.
             var nineBox = NineBox.Place(cohorts[0].Assessments);
@@ -82,12 +72,9 @@ internal static class TalentVerb
             console.WriteLine($"Wrote nine-box.csv, {string.Join(", ", slates.Select(s => SlateFile(s.Role)))}, bench.csv, plans.json and talent.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
-        catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
-                                      or CsvHelperException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (BadInput.Is(e))
         {
-            var message = e is CsvHelperException ? "the file is not valid CSV (check quotes around cells)" : e.Message.Split('\n')[0].TrimEnd();
-            error.WriteLine($"error: {message}");
-            return WeightsVerb.BadInput;
+            return BadInput.Report(e, error);
         }
     }
 

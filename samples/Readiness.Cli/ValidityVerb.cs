@@ -1,12 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
-using Readiness.Calibration;
-using Readiness.Competencies;
-using Readiness.Evidence;
 using Readiness.Fairness;
-using Readiness.Serialization;
 
 namespace Readiness.Cli;
 
@@ -22,7 +15,7 @@ internal static class ValidityVerb
     {
         try
         {
-            var outcomes = ReadOutcomes(outcomesFile, error);
+            var outcomes = PersonValuesCsv.Read(outcomesFile, "outcome", error).Select(v => new OutcomeRecord(v.Person, v.Value)).ToArray();
             var input = CohortInput.Load(ratingsFile, performanceFile, roleFile, method, console, error);
             if (input is null)
             {
@@ -55,43 +48,10 @@ internal static class ValidityVerb
             console.WriteLine($"Wrote validity.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
-        catch (Exception e) when (e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
-                                      or CsvHelperException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (BadInput.Is(e, arguments: true))
         {
-            var message = e is CsvHelperException ? "the file is not valid CSV (check quotes around cells)" : e.Message.Split('\n')[0].TrimEnd();
-            error.WriteLine($"error: {message}");
-            return WeightsVerb.BadInput;
+            return BadInput.Report(e, error);
         }
-    }
-
-    /// <summary>Reads <c>ratee,outcome</c>; a bad row is reported on standard error and left out.</summary>
-    private static List<OutcomeRecord> ReadOutcomes(FileInfo file, TextWriter error)
-    {
-        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
-        if (!csv.Read() || csv.Record is not { } header || !header.Contains("ratee") || !header.Contains("outcome"))
-        {
-            throw new RatingsCsvException($"{file.Name}: expected a header row with ratee,outcome");
-        }
-
-        var (ratee, value) = (Array.IndexOf(header, "ratee"), Array.IndexOf(header, "outcome"));
-        var outcomes = new List<OutcomeRecord>();
-        var seen = new HashSet<RateeId>();
-        while (csv.Read())
-        {
-            var record = csv.Record!;
-            if (record.Length == header.Length && RateeId.TryCreate(record[ratee], out var id)
-                && double.TryParse(record[value], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && seen.Add(id))
-            {
-                outcomes.Add(new OutcomeRecord(id, number));
-            }
-            else
-            {
-                error.WriteLine($"warning: {file.Name} line {csv.RawRow}: not a ratee id and a finite number, or a ratee listed twice; left out.");
-            }
-        }
-
-        return outcomes;
     }
 
     private static void Coefficient(Utf8JsonWriter json, string name, ValidityCoefficient c)

@@ -172,8 +172,8 @@ public sealed class PredictiveValidityStudy
         var wins = 0.0;
         foreach (var s in positives)
         {
-            var below = LowerBound(negatives, s);
-            var equal = LowerBound(negatives, Math.BitIncrement(s)) - below;
+            var below = SortedSearch.LowerBound(negatives, s);
+            var equal = SortedSearch.UpperBound(negatives, s) - below;
             wins += below + (equal / 2.0);
         }
 
@@ -182,18 +182,6 @@ public sealed class PredictiveValidityStudy
         var (q1, q2) = (a / (2 - a), 2 * a * a / (1 + a));
         var se = Math.Sqrt(((a * (1 - a)) + ((n1 - 1) * (q1 - (a * a))) + ((n2 - 1) * (q2 - (a * a)))) / (n1 * n2));
         return new AreaUnderCurve(a, Math.Max(0, a - (z * se)), Math.Min(1, a + (z * se)));
-    }
-
-    private static int LowerBound(double[] sorted, double value)
-    {
-        var (lo, hi) = (0, sorted.Length);
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            (lo, hi) = sorted[mid] < value ? (mid + 1, hi) : (lo, mid);
-        }
-
-        return lo;
     }
 
     private static void Check(ValidityOptions options)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Talent;
@@ -44,7 +45,7 @@ public sealed class SuccessionSlate
     /// <exception cref="ArgumentException">The role is blank, a person appears twice, the profiles differ, or an option breaks its rule.</exception>
     public static SuccessionSlate Build(string role, IEnumerable<ReadinessAssessment> assessments, SlateOptions? options = null)
     {
-        Internal.Guard.NotBlank(role);
+        Guard.NotBlank(role);
         ArgumentNullException.ThrowIfNull(assessments);
         options ??= new SlateOptions();
         ArgumentNullException.ThrowIfNull(options.Exclude, "options.Exclude");
@@ -103,38 +104,12 @@ public sealed class SuccessionSlate
             var rank = i > 0 && a.Index!.Value == listed[i - 1].Index!.Value ? entries[i - 1].Rank : i + 1;
 
             // Sorted ends count the successors clearly above (lower end above this upper end) and clearly below.
-            var clearlyAbove = lowers.Length - UpperBound(lowers, a.Upper!.Value);
-            var clearlyBelow = LowerBound(uppers, a.Lower!.Value);
+            var clearlyAbove = lowers.Length - SortedSearch.UpperBound(lowers, a.Upper!.Value);
+            var clearlyBelow = SortedSearch.LowerBound(uppers, a.Lower!.Value);
             entries.Add(new SlateEntry(rank, a.Candidate, a.Index!.Value, a.Lower.Value, a.Upper.Value, a.Band, a.YearsToReady!.Value,
                 1 + clearlyAbove, listed.Length - clearlyBelow, [.. Cohort.Gaps(a).Take(options.KeyGaps).Select(c => c.Competency)], a.Signals));
         }
 
         return new SuccessionSlate(role, all.FirstOrDefault()?.ProfileId, entries.MoveToImmutable(), excluded.ToImmutable());
-    }
-
-    /// <summary>The first index whose value is greater than <paramref name="value"/>.</summary>
-    private static int UpperBound(double[] sorted, double value)
-    {
-        var (lo, hi) = (0, sorted.Length);
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            (lo, hi) = sorted[mid] <= value ? (mid + 1, hi) : (lo, mid);
-        }
-
-        return lo;
-    }
-
-    /// <summary>The first index whose value is not less than <paramref name="value"/>.</summary>
-    private static int LowerBound(double[] sorted, double value)
-    {
-        var (lo, hi) = (0, sorted.Length);
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            (lo, hi) = sorted[mid] < value ? (mid + 1, hi) : (lo, mid);
-        }
-
-        return lo;
     }
 }
