@@ -1,0 +1,50 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Readiness.Calibration;
+using Readiness.Reliability;
+using Readiness.Simulation;
+
+namespace Readiness.Core.Tests.Reliability;
+
+public sealed class EvidencePlanningTests
+{
+    [Fact]
+    public void Spearman_Brown_comes_out_as_computed_by_hand()
+    {
+        Assert.Equal(1.5 / 2.2, SpearmanBrown.Reliability(0.3, 5), 15);
+        Assert.Equal(10, SpearmanBrown.RatersNeeded(0.3, 0.8));           // 0.56 / 0.06 = 9.33 → 10
+        Assert.Equal(4, SpearmanBrown.RatersNeeded(0.5, 0.8));            // exactly 4: R(0.5, 4) = 2 / 2.5 = 0.8
+        Assert.Equal(1, SpearmanBrown.RatersNeeded(0.9, 0.8));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBrown.RatersNeeded(0, 0.8));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBrown.RatersNeeded(0.5, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBrown.Reliability(double.NaN, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBrown.Reliability(0.5, 0));
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Raters_needed_is_the_fewest_that_reach_the_target() =>
+        Prop.ForAll(Gen.Choose(1, 1000).ToArbitrary(), Gen.Choose(1, 999).ToArbitrary(), (r, t) =>
+        {
+            var (single, target) = (r / 1000.0, t / 1000.0);
+            var n = SpearmanBrown.RatersNeeded(single, target);
+            Assert.True(SpearmanBrown.Reliability(single, n) >= target - 1e-12);
+            Assert.True(n == 1 || SpearmanBrown.Reliability(single, n - 1) < target);
+        });
+
+    [Fact]
+    public void A_crossed_calibration_gives_the_single_rater_reliability_of_its_variance_components()
+    {
+        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 4 });
+        var ratings = organisation.TakeInRatings().Ratings;
+        var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
+        var person = calibration.VarianceOf(VarianceComponent.Ratee)!.Value + calibration.VarianceOf(VarianceComponent.RateeCompetency)!.Value;
+        var total = person + calibration.VarianceOf(VarianceComponent.Rater)!.Value + calibration.VarianceOf(VarianceComponent.Residual)!.Value;
+
+        var single = SpearmanBrown.SingleRaterReliability(calibration);
+
+        Assert.Equal(person / total, single, 15);
+        Assert.InRange(single, 0.3, 0.8);
+        Assert.Contains("fit the crossed model", Assert.Throws<ArgumentException>(() => SpearmanBrown.SingleRaterReliability(new MeanCentringCalibrator().Calibrate(ratings))).Message, StringComparison.Ordinal);
+    }
+}
