@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using Readiness.Calibration;
+using Readiness.Evidence;
+using Readiness.Internal;
+
+namespace Readiness.Reliability;
+
+/// <summary>
+/// Rater diagnostics: leniency or severity, central tendency (range restriction), halo and misfit for every rater, each a
+/// number with a flag.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every comparison is with the same people: a rater's spread and halo are set against what the other raters of their
+/// ratees show, so a manager of a uniformly strong team is not mistaken for a central-tendency rater. Spread ratio: the
+/// standard deviation of the rater's ratings over that of the other raters' ratings of the same ratees. Halo ratio: the
+/// rater's mean standard deviation across competencies within a person over the other raters' for the same people.
+/// Leniency: the calibration's rater effect when it has one, else the rater's mean residual against the calibrated
+/// estimates. Mean square: the mean of (rating − estimate − leniency)² over the residual variance (the calibration's, else
+/// the pooled residual variance) — like a Rasch outfit mean square, about 1 for a rater who fits the model.
+/// </para>
+/// <para>Self-ratings are not examined. Raters with fewer than <see cref="RaterDiagnosticOptions.MinimumRatees"/> ratees are left out.</para>
+/// </remarks>
+public static class RaterDiagnostics
+{
+    /// <summary>Diagnoses every rater of a calibrated rating set.</summary>
+    /// <param name="ratings">The ratings that were calibrated.</param>
+    /// <param name="calibration">Their calibration (any method).</param>
+    /// <param name="options">The thresholds; null for the defaults.</param>
+    /// <returns>One diagnostic per examined rater, by rater id.</returns>
+    /// <exception cref="ArgumentException">A threshold is out of range (named, with its rule).</exception>
+    public static ImmutableArray<RaterDiagnostic> Analyze(RatingSet ratings, CalibrationResult calibration, RaterDiagnosticOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(calibration);
+        options ??= new RaterDiagnosticOptions();
+        Check(options);
+        var competencies = ratings.Model.Competencies.Select(c => c.Id).ToArray();
+
+        // Residual of every rating against the calibrated estimate of its cell (NaN when the cell has none).
+        var residual = new double[ratings.Count];
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            residual[i] = ratings.Sources[i] != RaterSource.Self
+                && calibration.TryGetEstimate(ratings.Ratees[ratings.RateeIndices[i]], competencies[ratings.CompetencyIndices[i]], out var e)
+                ? ratings.Values[i] - e.Estimate
+                : double.NaN;
+        }
+
+        var byRater = Enumerable.Range(0, ratings.Count).Where(i => !double.IsNaN(residual[i])).GroupBy(i => ratings.RaterIndices[i]).ToDictionary(g => g.Key, g => g.ToArray());
+        var byRatee = Enumerable.Range(0, ratings.Count).Where(i => !double.IsNaN(residual[i])).GroupBy(i => ratings.RateeIndices[i]).ToDictionary(g => g.Key, g => g.ToArray());
+        var leniency = byRater.ToDictionary(r => r.Key, r => calibration.TryGetRaterEffect(ratings.Raters[r.Key], out var effect)
+            ? (Effect: effect.Effect, Se: (double?)effect.StandardError)
+            : (Effect: r.Value.Average(i => residual[i]), Se: null));
+        var residualVariance = calibration.VarianceOf(VarianceComponent.Residual)
+            ?? Variance(byRater.SelectMany(r => r.Value.Select(i => residual[i] - leniency[r.Key].Effect)).ToArray());
+
+        var diagnostics = ImmutableArray.CreateBuilder<RaterDiagnostic>();
+        foreach (var (rater, own) in byRater.OrderBy(r => ratings.Raters[r.Key]))
+        {
+            var ratees = own.Select(i => ratings.RateeIndices[i]).Distinct().ToArray();
+            if (ratees.Length < options.MinimumRatees)
+            {
+                continue;
+            }
+
+            var others = ratees.SelectMany(p => byRatee[p]).Where(i => ratings.RaterIndices[i] != rater).ToArray();
+            var spread = others.Length > 1 && Variance(Values(others)) > 0 ? Math.Sqrt(Variance(Values(own)) / Variance(Values(others))) : (double?)null;
+            var ownHalo = WithinPersonSpread(own);
+            var othersHalo = WithinPersonSpread(others);
+            var halo = othersHalo is > 0 && ownHalo is { } h ? h / othersHalo.Value : (double?)null;
+            var (effect, se) = leniency[rater];
+            var meanSquare = residualVariance > 0 ? own.Average(i => (residual[i] - effect) * (residual[i] - effect)) / residualVariance : 0;
+
+            var issues = RaterIssues.None;
+            issues |= effect > options.LeniencyThreshold ? RaterIssues.Lenient : effect < -options.LeniencyThreshold ? RaterIssues.Severe : RaterIssues.None;
+            issues |= spread < options.CentralTendencyThreshold ? RaterIssues.CentralTendency : RaterIssues.None;
+            issues |= halo < options.HaloThreshold ? RaterIssues.Halo : RaterIssues.None;
+            issues |= meanSquare > options.MisfitThreshold ? RaterIssues.Misfit : RaterIssues.None;
+            diagnostics.Add(new RaterDiagnostic(ratings.Raters[rater], own.Length, ratees.Length, effect, se, spread, halo, meanSquare, issues));
+        }
+
+        return diagnostics.ToImmutable();
+
+        double[] Values(int[] indices) => [.. indices.Select(i => ratings.Values[i])];
+
+        // The mean, over ratees rated on two or more competencies, of the standard deviation of one rater's ratings of them.
+        double? WithinPersonSpread(int[] indices)
+        {
+            var spreads = indices.GroupBy(i => (ratings.RateeIndices[i], ratings.RaterIndices[i]))
+                .Where(g => g.Count() > 1)
+                .Select(g => Math.Sqrt(Variance(Values([.. g]))))
+                .ToArray();
+            return spreads.Length == 0 ? null : spreads.Average();
+        }
+    }
+
+    private static double Variance(double[] values)
+    {
+        if (values.Length < 2)
+        {
+            return 0;
+        }
+
+        var mean = values.Average();
+        return values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
+    }
+
+    private static void Check(RaterDiagnosticOptions options)
+    {
+        var errors = new List<string>();
+        void Rule(bool ok, string message)
+        {
+            if (!ok)
+            {
+                errors.Add(message);
+            }
+        }
+
+        Rule(options.LeniencyThreshold >= 0 && double.IsFinite(options.LeniencyThreshold), $"LeniencyThreshold was {Guard.Format(options.LeniencyThreshold)}; it must be finite and at least 0.");
+        Rule(options.CentralTendencyThreshold is >= 0 and <= 1, $"CentralTendencyThreshold was {Guard.Format(options.CentralTendencyThreshold)}; it must be in [0, 1].");
+        Rule(options.HaloThreshold is >= 0 and <= 1, $"HaloThreshold was {Guard.Format(options.HaloThreshold)}; it must be in [0, 1].");
+        Rule(options.MisfitThreshold >= 1 && double.IsFinite(options.MisfitThreshold), $"MisfitThreshold was {Guard.Format(options.MisfitThreshold)}; it must be finite and at least 1.");
+        Rule(options.MinimumRatees >= 1, $"MinimumRatees was {options.MinimumRatees}; it must be at least 1.");
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+    }
+}
