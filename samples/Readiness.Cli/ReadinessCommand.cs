@@ -44,7 +44,7 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
 
-        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateTalent(), CreateAudit(), CreateValidity(), CreateFramework() };
+        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateTalent(), CreateAudit(), CreateValidity(), CreateReliability(), CreateFramework() };
     }
 
     private static Command CreateCalibrate()
@@ -186,6 +186,19 @@ internal static class ReadinessCommand
             result.GetRequiredValue(ratings), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), result.GetRequiredValue(method),
             result.GetValue(reliability), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return validity;
+    }
+
+    private static Command CreateReliability()
+    {
+        var (ratings, _, _, method) = ScoringInputs();
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for reliability.json, rater-diagnostics.csv and self-other.csv.", DefaultValueFactory = _ => new DirectoryInfo("reliability") };
+        var reliability = new Command("reliability", "How far the raters agree (ICC, Krippendorff's alpha, raters needed), rater diagnostics and self–other agreement.")
+        {
+            ratings, method, output,
+        };
+        reliability.SetAction(result => ReliabilityVerb.Run(
+            result.GetRequiredValue(ratings), result.GetRequiredValue(method), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return reliability;
     }
 
     /// <summary>The inputs of every verb that calibrates and scores.</summary>

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace Readiness.Cli.Tests;
+
+public sealed class ReliabilityVerbTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("readiness-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Reliability_writes_icc_and_alpha_per_competency_rater_diagnostics_and_self_other_agreement()
+    {
+        var organisation = Path.Combine(_directory, "org");
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, ScoreVerbTests.Run("simulate", "--people", "150", "--seed", "9", "--out", organisation).Code);
+
+        var (code, text, _) = ScoreVerbTests.Run("reliability", "--ratings", Path.Combine(organisation, "ratings.csv"), "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("raters flagged", text, StringComparison.Ordinal);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "reliability.json")))!;
+        var competencies = json["competencies"]!.AsArray();
+        Assert.Equal(14, competencies.Count);
+        foreach (var c in competencies.Append(json["overall"]))
+        {
+            Assert.Equal(6, c!["icc"]!.AsObject().Count);
+            Assert.InRange((double)c["icc"]!["ICC(1,1)"]!["value"]!, 0.05, 0.95);
+            Assert.InRange((double)c["krippendorffAlpha"]!["interval"]!, 0.05, 0.95);
+            Assert.True((int)c["iccTargets"]! >= 0.8 * 150 - 1);
+        }
+
+        Assert.InRange((int)json["evidencePlanning"]!["ratersFor80"]!, 2, 30);
+        var diagnostics = File.ReadAllLines(Path.Combine(output, "rater-diagnostics.csv"));
+        Assert.Equal("rater,ratings,ratees,leniency,se,spread_ratio,halo_ratio,mean_square,flags", diagnostics[0]);
+        Assert.Contains(diagnostics, l => l.EndsWith("Lenient", StringComparison.Ordinal) || l.Contains("Lenient;", StringComparison.Ordinal));
+        var selfOther = File.ReadAllLines(Path.Combine(output, "self-other.csv"));
+        Assert.Equal(150, selfOther.Count(l => l.Contains(",overall,", StringComparison.Ordinal)));
+    }
+}
