@@ -48,13 +48,21 @@ public sealed class NineBox
     /// <param name="assessments">The assessments, scored or not, one per person.</param>
     /// <param name="options">The cuts and labels; null for tertiles and the default labels.</param>
     /// <returns>The 9-box.</returns>
-    /// <exception cref="ArgumentException">A person appears twice, or the assessments are against several role profiles.</exception>
+    /// <exception cref="ArgumentException">A person appears twice, the assessments are against several role profiles, or a label is blank.</exception>
     public static NineBox Place(IEnumerable<ReadinessAssessment> assessments, NineBoxOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(assessments);
         options ??= new NineBoxOptions();
         ArgumentNullException.ThrowIfNull(options.Cuts, "options.Cuts");
         ArgumentNullException.ThrowIfNull(options.Labels, "options.Labels");
+        foreach (var (cell, label) in options.Labels)
+        {
+            if (string.IsNullOrWhiteSpace(label) || !Enum.IsDefined(cell.Performance) || !Enum.IsDefined(cell.Readiness))
+            {
+                throw new ArgumentException($"options.Labels: the label of {cell} is '{label}'; every label must name one of the nine boxes and have text.", nameof(options));
+            }
+        }
+
         var all = Cohort.Check(assessments, nameof(assessments));
         var scored = all.Where(a => a.IsScored).ToArray();
         var usesRecords = scored.Any(a => a.Performance is not null);

@@ -73,6 +73,8 @@ public sealed class TalentTests
         var other = Scorer.Score(Candidate("Z", (Delegates, 3, 0.1), (ManagesConflict, 3, 0.1), (DeliversResults, 3, 0.1), (SetsClearExpectations, 3, 0.1)), SoloProfile);
         Assert.Contains("2 role profiles", Assert.Throws<ArgumentException>(() => NineBox.Place([cohort[0], other])).Message, StringComparison.Ordinal);
         Assert.Empty(NineBox.Place([]).Placements);
+        var blank = ImmutableDictionary<NineBoxCell, string>.Empty.Add(new NineBoxCell(TalentLevel.Low, TalentLevel.Low), " ");
+        Assert.Contains("must name one of the nine boxes and have text", Assert.Throws<ArgumentException>(() => NineBox.Place(cohort, new NineBoxOptions { Labels = blank })).Message, StringComparison.Ordinal);
     }
 
     [Fact]
