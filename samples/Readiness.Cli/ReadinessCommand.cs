@@ -85,15 +85,7 @@ internal static class ReadinessCommand
 
     private static Command CreateScore()
     {
-        var ratings = new Option<FileInfo>("--ratings")
-        {
-            Description = "CSV file with header ratee,rater,competency,value and optional source,cycle columns.",
-            Required = true,
-        };
-        var performance = new Option<FileInfo?>("--performance") { Description = "CSV file with header ratee,performance: individual performance, reported beside readiness." };
-        var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON (see the framework verb); default: the built-in first-line-manager profile." };
-        var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
-        method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed");
+        var (ratings, performance, role, method) = ScoringInputs();
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "Directory for readiness.csv and explanations.json.",
@@ -116,20 +108,13 @@ internal static class ReadinessCommand
 
     private static Command CreateTalent()
     {
-        var ratings = new Option<FileInfo>("--ratings")
-        {
-            Description = "CSV file with header ratee,rater,competency,value and optional source,cycle columns.",
-            Required = true,
-        };
-        var performance = new Option<FileInfo?>("--performance") { Description = "CSV file with header ratee,performance: the 9-box's performance axis." };
+        var (ratings, performance, _, method) = ScoringInputs();
         var role = new Option<FileInfo[]>("--role")
         {
             Description = "Role profile JSON, once per role (the 9-box uses the first); default: the built-in first-line-manager profile.",
             AllowMultipleArgumentsPerToken = false,
         };
         var exclude = new Option<FileInfo?>("--exclude") { Description = "CSV file with header ratee,reason: people to leave off every slate (flight risks, pending moves)." };
-        var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
-        method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed");
         var date = new Option<DateOnly?>("--date") { Description = "The review date plans start from (yyyy-mm-dd); default: today." };
         var output = new Option<DirectoryInfo>("--out")
         {
@@ -205,8 +190,8 @@ internal static class ReadinessCommand
     private static (Option<FileInfo> Ratings, Option<FileInfo?> Performance, Option<FileInfo?> Role, Option<string> Method) ScoringInputs()
     {
         var ratings = new Option<FileInfo>("--ratings") { Description = "CSV file with header ratee,rater,competency,value and optional source,cycle columns.", Required = true };
-        var performance = new Option<FileInfo?>("--performance") { Description = "CSV file with header ratee,performance." };
-        var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON; default: the built-in first-line-manager profile." };
+        var performance = new Option<FileInfo?>("--performance") { Description = "CSV file with header ratee,performance: individual performance, reported beside readiness (the 9-box's performance axis)." };
+        var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON (see the framework verb); default: the built-in first-line-manager profile." };
         var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
         method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed");
         return (ratings, performance, role, method);
