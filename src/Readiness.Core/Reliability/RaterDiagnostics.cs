@@ -13,8 +13,11 @@ namespace Readiness.Reliability;
 /// <para>
 /// Every comparison is with the same people: a rater's spread and halo are set against what the other raters of their
 /// ratees show, so a manager of a uniformly strong team is not mistaken for a central-tendency rater. Spread ratio: the
-/// standard deviation of the rater's ratings over that of the other raters' ratings of the same ratees. Halo ratio: the
-/// rater's mean standard deviation across competencies within a person over the other raters' for the same people.
+/// standard deviation of the rater's ratings over that of the other raters' ratings of the same ratees. Halo ratio: how
+/// well the rater's ratings of a person follow that person's calibrated profile across competencies (the mean, over
+/// their ratees, of the correlation between their ratings and the calibrated estimates; 0 for a rater who gives a person
+/// one rating throughout) over the same for the other raters of those people — a rater rating from one overall impression
+/// does not follow the profile, however much their ratings vary.
 /// Leniency: the calibration's rater effect when it has one, else the rater's mean residual against the calibrated
 /// estimates. Mean square: the mean of (rating − estimate − leniency)² over the residual variance (the calibration's, else
 /// the pooled residual variance) — like a Rasch outfit mean square, about 1 for a rater who fits the model.
@@ -66,8 +69,8 @@ public static class RaterDiagnostics
 
             var others = ratees.SelectMany(p => byRatee[p]).Where(i => ratings.RaterIndices[i] != rater).ToArray();
             var spread = others.Length > 1 && Variance(Values(others)) > 0 ? Math.Sqrt(Variance(Values(own)) / Variance(Values(others))) : (double?)null;
-            var ownHalo = WithinPersonSpread(own);
-            var othersHalo = WithinPersonSpread(others);
+            var ownHalo = ProfileCorrelation(own);
+            var othersHalo = ProfileCorrelation(others);
             var halo = othersHalo is > 0 && ownHalo is { } h ? h / othersHalo.Value : (double?)null;
             var (effect, se) = leniency[rater];
             var meanSquare = residualVariance > 0 ? own.Average(i => (residual[i] - effect) * (residual[i] - effect)) / residualVariance : 0;
@@ -84,15 +87,36 @@ public static class RaterDiagnostics
 
         double[] Values(int[] indices) => [.. indices.Select(i => ratings.Values[i])];
 
-        // The mean, over ratees rated on two or more competencies, of the standard deviation of one rater's ratings of them.
-        double? WithinPersonSpread(int[] indices)
+        // The mean, over ratees rated on three or more competencies, of the correlation between one rater's ratings of them
+        // and their calibrated profile (0 when the rater gives them one rating throughout).
+        double? ProfileCorrelation(int[] indices)
         {
-            var spreads = indices.GroupBy(i => (ratings.RateeIndices[i], ratings.RaterIndices[i]))
-                .Where(g => g.Count() > 1)
-                .Select(g => Math.Sqrt(Variance(Values([.. g]))))
+            var correlations = indices.GroupBy(i => (ratings.RateeIndices[i], ratings.RaterIndices[i]))
+                .Where(g => g.Count() > 2)
+                .Select(g => Correlation([.. g.Select(i => ratings.Values[i])], [.. g.Select(i => ratings.Values[i] - residual[i])]))
+                .Where(r => r is not null)
+                .Select(r => r!.Value)
                 .ToArray();
-            return spreads.Length == 0 ? null : spreads.Average();
+            return correlations.Length == 0 ? null : correlations.Average();
         }
+    }
+
+    /// <summary>Pearson's r; 0 when <paramref name="x"/> does not vary, null when <paramref name="y"/> does not.</summary>
+    private static double? Correlation(double[] x, double[] y)
+    {
+        var (vx, vy) = (Variance(x), Variance(y));
+        if (!(vy > 0))
+        {
+            return null;
+        }
+
+        if (!(vx > 0))
+        {
+            return 0;
+        }
+
+        var (mx, my) = (x.Average(), y.Average());
+        return x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my)) / ((x.Length - 1) * Math.Sqrt(vx * vy));
     }
 
     private static double Variance(double[] values)

@@ -16,7 +16,7 @@ public enum RaterIssues
     /// <summary>Uses a narrow band of the scale: their ratings spread much less than other raters' ratings of the same people.</summary>
     CentralTendency = 4,
 
-    /// <summary>Rates each person alike on every competency: much less spread within a person than other raters show for the same people.</summary>
+    /// <summary>Rates each person from one impression: their ratings follow the person's competency profile much less than other raters' ratings of the same people do.</summary>
     Halo = 8,
 
     /// <summary>Ratings far less predictable from the model than other raters' (a large residual mean square).</summary>

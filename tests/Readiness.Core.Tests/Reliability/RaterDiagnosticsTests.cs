@@ -10,7 +10,7 @@ public sealed class RaterDiagnosticsTests
     private static readonly SimulatedOrganisation Organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 1200, Seed = 12 });
 
     [Fact]
-    public void Planted_lenient_severe_and_central_tendency_raters_are_flagged_and_ordinary_raters_rarely()
+    public void Planted_lenient_severe_central_tendency_and_halo_raters_are_flagged_and_ordinary_raters_rarely()
     {
         var ratings = Organisation.TakeInRatings().Ratings;
         var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
@@ -28,6 +28,8 @@ public sealed class RaterDiagnosticsTests
         Assert.True(Share(RaterStyle.Lenient, RaterIssues.Lenient) >= 0.7, report);
         Assert.True(Share(RaterStyle.Severe, RaterIssues.Severe) >= 0.7, report);
         Assert.True(Share(RaterStyle.CentralTendency, RaterIssues.CentralTendency) >= 0.5, report);
+        Assert.True(Share(RaterStyle.Halo, RaterIssues.Halo) >= 0.4, report);
+        Assert.True(Share(RaterStyle.Ordinary, RaterIssues.Halo) <= 0.05, report);
         // Ordinary raters carry a random leniency (SD 0.3 points), so about one in ten is beyond ±0.5 — flagged, correctly.
         Assert.True(Share(RaterStyle.Ordinary, RaterIssues.Lenient | RaterIssues.Severe) <= 0.15, report);
         Assert.True(Share(RaterStyle.Ordinary, RaterIssues.CentralTendency) <= 0.1, report);
