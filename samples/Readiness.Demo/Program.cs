@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
@@ -10,6 +11,23 @@ using Spectre.Console;
 
 // The main demo. It grows with the library: the built-in framework, how the role's weights are derived, then a simulated
 // organisation calibrated and scored — where the best performers are not automatically the best leaders.
+var peopleOption = new Option<int>("--people") { Description = "People in the simulated organisation (400–20000).", DefaultValueFactory = _ => 1200 };
+var seedOption = new Option<int>("--seed") { Description = "Random seed: the same seed tells the same story.", DefaultValueFactory = _ => 1 };
+var command = new RootCommand("Readiness demo: your best performer is not automatically your best leader.") { peopleOption, seedOption };
+var parsed = command.Parse(args);
+if (parsed.Errors.Count > 0 || parsed.Action is not null)
+{
+    // Help, or options that do not parse: System.CommandLine says what and how.
+    return parsed.Invoke();
+}
+
+var (people, seed) = (parsed.GetValue(peopleOption), parsed.GetValue(seedOption));
+if (people is < 400 or > 20_000)
+{
+    Console.Error.WriteLine($"error: --people was {people}; the story needs between 400 and 20000 people (a slate of ten, 300 past promotions).");
+    return 2;
+}
+
 var model = LeadershipFramework.Model;
 var role = LeadershipFramework.FirstLineManager;
 
@@ -109,7 +127,7 @@ AnsiConsole.MarkupLine(
 
 // A simulated organisation: a full 360° cycle with planted lenient and severe raters, a few raters who favour men, a
 // separate performance measure, demographic attributes (for the audit only) and team outcomes a year on.
-var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 1200, Seed = 1, GroupBiasedRaterShare = 0.05 });
+var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = seed, GroupBiasedRaterShare = 0.05 });
 var intake = organisation.TakeInRatings();
 var performance = PerformanceSet.Create(organisation.People.Select(p => new PerformanceRecord(p.Id, p.Performance))).Performance;
 AnsiConsole.WriteLine();
@@ -279,7 +297,7 @@ AnsiConsole.MarkupLine(
     $"Setting their {intake.Ratings.Count - kept.Count:N0} ratings aside and calibrating again moves women's scoring rate from " +
     $"{bySexBefore.Groups.Single(g => g.Group == "female").Rate:P1} to {bySexAfter.Groups.Single(g => g.Group == "female").Rate:P1} and men's from " +
     $"{bySexBefore.Groups.Single(g => g.Group == "male").Rate:P1} to {bySexAfter.Groups.Single(g => g.Group == "male").Rate:P1}: a handful of raters " +
-    "among 1,200 people moves few across the median, but each of them shifts every person they rate.");
+    $"among {people:N0} people moves few across the median, but each of them shifts every person they rate.");
 
 // The people promoted in the past were chosen mostly on performance; their teams' results a year on are the outcome.
 var promoted = scored.OrderByDescending(a => a.Performance).ThenBy(a => a.Candidate).Take(300).ToArray();
@@ -296,6 +314,8 @@ AnsiConsole.MarkupLine(
     "Readiness predicts the teams' results; performance adds little. The simulation was built on the premise (a team's result " +
     "is mostly its leader's true leadership), so this shows the study finds such an effect — not that it holds in your " +
     "organisation. Run it on your own promotions and outcomes: `PredictiveValidityStudy.Run(assessments, outcomes)`.");
+
+return 0;
 
 static string Ratio(GroupRate g) => g.ImpactRatio is { } r ? (r < 0.8 ? $"[red]{r:0.00}[/]" : $"{r:0.00}") : "—";
 
