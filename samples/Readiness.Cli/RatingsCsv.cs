@@ -118,6 +118,11 @@ internal static class RatingsCsv
     /// <summary>Formats a number for a CSV cell: invariant culture, round-trip precision, NA when not finite.</summary>
     public static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "NA";
 
+    /// <summary>The names of the flags set in <paramref name="value"/>, separated by semicolons (empty for none).</summary>
+    public static string Flags<T>(T value)
+        where T : struct, Enum =>
+        string.Join(';', Enum.GetValues<T>().Where(f => Convert.ToInt64(f, CultureInfo.InvariantCulture) != 0 && value.HasFlag(f)));
+
     /// <summary>Quotes a field when CSV requires it.</summary>
     public static string Field(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;

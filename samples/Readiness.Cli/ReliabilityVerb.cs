@@ -77,7 +77,7 @@ internal static class ReliabilityVerb
                 foreach (var d in diagnostics)
                 {
                     writer.WriteLine(string.Join(',', RatingsCsv.Field(d.Rater.Value), d.Ratings, d.Ratees, N(d.Leniency), N(d.LeniencyStandardError), N(d.SpreadRatio), N(d.HaloRatio), N(d.MeanSquare),
-                        d.Issues == RaterIssues.None ? string.Empty : string.Join(';', Enum.GetValues<RaterIssues>().Where(i => i != RaterIssues.None && d.Issues.HasFlag(i)))));
+                        RatingsCsv.Flags(d.Issues)));
                 }
             }
 

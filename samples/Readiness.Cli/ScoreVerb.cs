@@ -65,7 +65,7 @@ internal static class ScoreVerb
         string N(double? v) => v is { } x ? RatingsCsv.Number(Math.Round(x, 4)) : string.Empty;
         foreach (var a in assessments)
         {
-            var signals = string.Join(';', Enum.GetValues<ReadinessSignals>().Where(s => s != ReadinessSignals.None && a.Signals.HasFlag(s)));
+            var signals = RatingsCsv.Flags(a.Signals);
             writer.WriteLine($"{RatingsCsv.Field(a.Candidate.Value)},{N(a.Index)},{N(a.Lower)},{N(a.Upper)},{BandName(a.Band)},{N(a.Performance ?? a.PerformanceIndex)},{signals}");
         }
     }

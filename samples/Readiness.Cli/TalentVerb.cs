@@ -131,7 +131,7 @@ internal static class TalentVerb
         foreach (var e in slate.Entries)
         {
             writer.WriteLine($"{e.Rank},{RatingsCsv.Field(e.Candidate.Value)},{N(e.Index)},{N(e.Lower)},{N(e.Upper)},{ScoreVerb.BandName(e.Band)},{N(e.YearsToReady)}," +
-                $"{e.BestRank},{e.WorstRank},{string.Join(';', e.KeyGaps)},{Signals(e.Signals)},");
+                $"{e.BestRank},{e.WorstRank},{string.Join(';', e.KeyGaps)},{RatingsCsv.Flags(e.Signals)},");
         }
 
         foreach (var x in slate.Excluded)
@@ -150,9 +150,6 @@ internal static class TalentVerb
             writer.WriteLine($"{RatingsCsv.Field(r.Role)},{r.ReadyNow},{r.ReadyIn1To2Years},{r.ReadyIn3PlusYears},{r.NotOnLeadershipTrack},{r.Total},{(r.Covered ? "yes" : "no")},{shared}");
         }
     }
-
-    private static string Signals(ReadinessSignals signals) =>
-        string.Join(';', Enum.GetValues<ReadinessSignals>().Where(s => s != ReadinessSignals.None && signals.HasFlag(s)));
 
     private static string N(double value) => RatingsCsv.Number(Math.Round(value, 4));
 }

@@ -72,12 +72,7 @@ public sealed class AuditOutcome
 
     private static AuditOutcome FromScored(string name, IEnumerable<ReadinessAssessment> assessments, Func<ReadinessAssessment, double, bool> selected)
     {
-        ArgumentNullException.ThrowIfNull(assessments);
-        var all = assessments.ToArray();
-        if (Array.IndexOf(all, null) is var at and >= 0)
-        {
-            throw new ArgumentException($"Assessment {at} is null.", nameof(assessments));
-        }
+        var all = Guard.NoNulls(assessments, "Assessment");
 
         var scored = all.Where(a => a.IsScored).ToArray();
         var median = scored.Length == 0 ? double.NaN : Quantile.Type7(scored.Select(a => a.Index!.Value), 0.5);

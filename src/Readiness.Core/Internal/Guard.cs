@@ -41,6 +41,20 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>The items as an array, refusing null and a null item (named by its position).</summary>
+    public static T[] NoNulls<T>(IEnumerable<T>? items, string what, [CallerArgumentExpression(nameof(items))] string? paramName = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items, paramName);
+        var all = items.ToArray();
+        if (Array.IndexOf(all, null) is var at and >= 0)
+        {
+            throw new ArgumentException($"{what} {at} is null.", paramName);
+        }
+
+        return all;
+    }
+
     /// <summary>Formats a number for an error message: invariant culture, shortest round-trip form.</summary>
     public static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

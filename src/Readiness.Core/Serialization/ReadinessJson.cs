@@ -81,15 +81,8 @@ public static class ReadinessJson
     /// <exception cref="ArgumentException">A plan is null.</exception>
     public static void Write(IEnumerable<Talent.DevelopmentPlan> plans, Stream utf8Json)
     {
-        ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var list = plans.ToArray();
-        if (Array.IndexOf(list, null) is var at and >= 0)
-        {
-            throw new ArgumentException($"Plan {at} is null.", nameof(plans));
-        }
-
-        TalentJson.WritePlans(list, utf8Json);
+        TalentJson.WritePlans(Guard.NoNulls(plans, "Plan"), utf8Json);
     }
 
     /// <summary>Writes a role profile as indented JSON; the model is referred to by its id.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Talent;
@@ -39,12 +40,7 @@ public sealed class BenchStrength
     /// <exception cref="ArgumentException">A slate is null, or two slates are for the same role.</exception>
     public static BenchStrength Measure(IEnumerable<SuccessionSlate> slates)
     {
-        ArgumentNullException.ThrowIfNull(slates);
-        var all = slates.ToArray();
-        if (Array.IndexOf(all, null) is var at and >= 0)
-        {
-            throw new ArgumentException($"Slate {at} is null.", nameof(slates));
-        }
+        var all = Guard.NoNulls(slates, "Slate");
 
         if (all.GroupBy(s => s.Role, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {

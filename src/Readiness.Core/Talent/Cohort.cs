@@ -1,3 +1,4 @@
+using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Talent;
@@ -8,11 +9,7 @@ internal static class Cohort
     /// <summary>The assessments as an array, refusing nulls, a person twice, and a mix of role profiles.</summary>
     public static ReadinessAssessment[] Check(IEnumerable<ReadinessAssessment> assessments, string paramName)
     {
-        var all = assessments.ToArray();
-        if (Array.IndexOf(all, null) is var at and >= 0)
-        {
-            throw new ArgumentException($"Assessment {at} is null.", paramName);
-        }
+        var all = Guard.NoNulls(assessments, "Assessment", paramName);
 
         if (all.GroupBy(a => a.Candidate).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Readiness.Internal;
 
 namespace Readiness.Talent;
 
@@ -48,14 +49,9 @@ public sealed class TalentPipeline
     {
         ArgumentNullException.ThrowIfNull(nineBox);
         ArgumentNullException.ThrowIfNull(slates);
-        ArgumentNullException.ThrowIfNull(plans);
         var slateList = slates.ToImmutableArray();
         var bench = BenchStrength.Measure(slateList);
-        var planList = plans.ToImmutableArray();
-        if (planList.IndexOf(null!) is var at and >= 0)
-        {
-            throw new ArgumentException($"Plan {at} is null.", nameof(plans));
-        }
+        var planList = Guard.NoNulls(plans, "Plan").ToImmutableArray();
 
         var placements = nineBox.Placements.ToDictionary(p => p.Person);
         var onSlates = slateList.SelectMany(s => s.Entries.Select(e => (s.Role, Entry: e))).ToLookup(l => l.Entry.Candidate);

@@ -21,11 +21,9 @@ namespace Readiness.Scoring.Internal;
 /// </remarks>
 internal sealed class ProfileKernel
 {
-    private readonly double _minimum;
     private readonly double[] _inverseRange;
     private const double FullAttainmentTolerance = 1e-9;
 
-    private readonly double[] _offset;
     private readonly double[] _constant;
     private readonly Vector256<double>[] _broadcast;
     private readonly double[] _weight;
@@ -41,9 +39,8 @@ internal sealed class ProfileKernel
         var requirements = profile.Requirements;
         Count = requirements.Length;
         var minimum = (double)profile.Model.Scale.Minimum;
-        _minimum = minimum;
         _inverseRange = new double[Count];
-        _offset = new double[Count];
+        var offset = new double[Count];
         _weight = new double[Count];
         _hybridCritical = new double[Count];
         _ceiling = new double[Count];
@@ -58,7 +55,7 @@ internal sealed class ProfileKernel
             var r = requirements[j];
             var atMinimum = r.Target <= minimum;
             _inverseRange[j] = atMinimum ? 0 : 1 / (r.Target - minimum);
-            _offset[j] = atMinimum ? 1 : 0;
+            offset[j] = atMinimum ? 1 : 0;
             _weight[j] = r.Weight.Fraction;
             _ceiling[j] = policy == ScoringPolicy.Conjunctive ? 1 : 1 + options.OvershootCap;
 
@@ -72,7 +69,7 @@ internal sealed class ProfileKernel
         }
 
         // Attainment as one multiply-add: x·(1/(target − min)) + (offset − min/(target − min)).
-        _constant = [.. _offset.Select((o, j) => o - (_minimum * _inverseRange[j]))];
+        _constant = [.. offset.Select((o, j) => o - (minimum * _inverseRange[j]))];
         _broadcast = new Vector256<double>[Count * Broadcast.Count];
         for (var j = 0; j < Count; j++)
         {
@@ -118,8 +115,10 @@ internal sealed class ProfileKernel
     {
         var lowerBasis = _options.BandBasis == BandBasis.LowerBound;
         var conjunctive = Policy == ScoringPolicy.Conjunctive;
-        double sumPoint = 0, sumLow = 0, sumHigh = 0, years = 0, check = 0, seMinimum = double.PositiveInfinity;
-        double minPoint = double.PositiveInfinity, minLow = double.PositiveInfinity, minHigh = double.PositiveInfinity;
+        // One accumulator per index (estimate, lower end, upper end), as the lanes keep them: a weighted sum, or the
+        // conjunctive policy's minimum.
+        var start = conjunctive ? double.PositiveInfinity : 0;
+        double point = start, low = start, high = start, years = 0, check = 0, seMinimum = double.PositiveInfinity;
         var critical = false;
         for (var j = 0; j < Count; j++)
         {
@@ -130,24 +129,24 @@ internal sealed class ProfileKernel
             var aPoint = Min(Max(raw, 0), _ceiling[j]);
             var aLow = Min(Max(raw - step, 0), _ceiling[j]);
             var aHigh = Min(Max(raw + step, 0), _ceiling[j]);
-            var low = xj - spread;
+            var lowEnd = xj - spread;
             aPoint = xj < _hybridCritical[j] ? 0 : aPoint;
-            aLow = low < _hybridCritical[j] ? 0 : aLow;
+            aLow = lowEnd < _hybridCritical[j] ? 0 : aLow;
             aHigh = xj + spread < _hybridCritical[j] ? 0 : aHigh;
             if (conjunctive)
             {
-                minPoint = Min(minPoint, aPoint + _unweighted[j]);
-                minLow = Min(minLow, aLow + _unweighted[j]);
-                minHigh = Min(minHigh, aHigh + _unweighted[j]);
+                point = Min(point, aPoint + _unweighted[j]);
+                low = Min(low, aLow + _unweighted[j]);
+                high = Min(high, aHigh + _unweighted[j]);
             }
             else
             {
-                sumPoint = Math.FusedMultiplyAdd(aPoint, _weight[j], sumPoint);
-                sumLow = Math.FusedMultiplyAdd(aLow, _weight[j], sumLow);
-                sumHigh = Math.FusedMultiplyAdd(aHigh, _weight[j], sumHigh);
+                point = Math.FusedMultiplyAdd(aPoint, _weight[j], point);
+                low = Math.FusedMultiplyAdd(aLow, _weight[j], low);
+                high = Math.FusedMultiplyAdd(aHigh, _weight[j], high);
             }
 
-            var basis = lowerBasis ? low : xj;
+            var basis = lowerBasis ? lowEnd : xj;
 
             // Years start at 0, so a met target (a negative difference) never raises them.
             years = Max(years, (Target[j] - basis) * YearsPerPoint[j]);
@@ -158,9 +157,7 @@ internal sealed class ProfileKernel
             seMinimum = Min(seMinimum, sj);
         }
 
-        var index = conjunctive ? Conjunctive(minPoint) : Weighted(sumPoint);
-        var lower = conjunctive ? Conjunctive(minLow) : Weighted(sumLow);
-        var upper = conjunctive ? Conjunctive(minHigh) : Weighted(sumHigh);
+        var (index, lower, upper) = (Index(point), Index(low), Index(high));
         var valid = check == 0 && seMinimum >= 0;
         return new Row(index, lower, upper, Band(lowerBasis ? lower : index, years, critical), years, critical, valid);
     }
@@ -378,7 +375,7 @@ internal sealed class ProfileKernel
     private static double Max(double a, double b) =>
         Sse2.IsSupported ? Sse2.MaxScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : a > b ? a : b;
 
-    /// <summary><see cref="Weighted(double)"/> and <see cref="Conjunctive(double)"/> (the same rule) on four lanes.</summary>
+    /// <summary><see cref="Index(double)"/> on four lanes.</summary>
     private static Vector256<double> Index(Vector256<double> attainment) =>
         Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(attainment, Vector256.Create(1 - FullAttainmentTolerance)), Vector256.Create(100.0), attainment * 100);
 
@@ -434,7 +431,7 @@ internal sealed class ProfileKernel
             if (PerformanceWeight[j] > 0)
             {
                 any = true;
-                sum += PerformanceWeight[j] * Math.Clamp(((x[j] - _minimum) * _inverseRange[j]) + _offset[j], 0, 1);
+                sum += PerformanceWeight[j] * Math.Clamp(Math.FusedMultiplyAdd(x[j], _inverseRange[j], _constant[j]), 0, 1);
             }
         }
 
@@ -443,15 +440,14 @@ internal sealed class ProfileKernel
 
     private double Attain(double x, int j)
     {
-        var a = Math.Min(Math.Max(((x - _minimum) * _inverseRange[j]) + _offset[j], 0), _ceiling[j]);
+        var a = Min(Max(Math.FusedMultiplyAdd(x, _inverseRange[j], _constant[j]), 0), _ceiling[j]);
         return x < _hybridCritical[j] ? 0 : a;
     }
 
     // Overshoot beyond the targets is capped twice: per requirement (the ceiling) and in total (the index stops at 100).
     // Full attainment is recognised within 1e-9: x·(1/(target − min)) can round to just below 1 at the target itself.
-    private static double Weighted(double sum) => sum >= 1 - FullAttainmentTolerance ? 100 : 100 * sum;
-
-    private static double Conjunctive(double lowest) => lowest >= 1 - FullAttainmentTolerance ? 100 : 100 * lowest;
+    // The same rule turns the weighted sum and the conjunctive minimum into the index.
+    private static double Index(double attainment) => attainment >= 1 - FullAttainmentTolerance ? 100 : 100 * attainment;
 
     private ReadinessBand Band(double index, double years, bool criticalGap)
     {
