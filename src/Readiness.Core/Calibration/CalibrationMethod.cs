@@ -14,4 +14,7 @@ public enum CalibrationMethod
 
     /// <summary>The crossed random-effects model: ratee, ratee × competency and rater as random effects, variances by REML, estimates as BLUPs.</summary>
     CrossedRandomEffects = 3,
+
+    /// <summary>The many-facet Rasch rating-scale model: ratees, competencies and raters (and optionally sources) on one logit scale, by joint maximum likelihood; estimates are fair averages.</summary>
+    ManyFacetRasch = 4,
 }

@@ -29,7 +29,8 @@ public sealed class CalibrationResult
         int iterations,
         bool converged,
         double? objective,
-        ImmutableArray<string> warnings)
+        ImmutableArray<string> warnings,
+        RaschFit? rasch = null)
     {
         Method = method;
         Algorithm = algorithm;
@@ -42,6 +43,7 @@ public sealed class CalibrationResult
         Converged = converged;
         Objective = objective;
         Warnings = warnings;
+        Rasch = rasch;
     }
 
     /// <summary>Gets the method applied.</summary>
@@ -71,14 +73,17 @@ public sealed class CalibrationResult
     /// <summary>Gets a value indicating whether the fit converged; closed-form methods always do.</summary>
     public bool Converged { get; }
 
-    /// <summary>Gets the value of the objective at the solution (for REML, the REML criterion −2 log L_R), when there is one.</summary>
+    /// <summary>Gets the value of the objective at the solution (for REML, the REML criterion −2 log L_R; for the Rasch model, the joint −2 log L of the ratings used), when there is one.</summary>
     public double? Objective { get; }
 
     /// <summary>Gets what a careful reader should know about this fit (thin evidence, boundary estimates, disconnected raters, …).</summary>
     public ImmutableArray<string> Warnings { get; }
 
+    /// <summary>Gets the many-facet Rasch measures, fit statistics and rating-scale structure, for <see cref="CalibrationMethod.ManyFacetRasch"/>; null for every other method.</summary>
+    public RaschFit? Rasch { get; }
+
     internal CalibrationResult WithSourceEffects(ImmutableArray<SourceEffect> sourceEffects) =>
-        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings);
+        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch);
 
     /// <summary>Finds a person's estimate on one competency.</summary>
     /// <param name="ratee">The person.</param>

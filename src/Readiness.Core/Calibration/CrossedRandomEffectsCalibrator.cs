@@ -92,34 +92,10 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var result = system is not null
             ? FitExact(system, design, cellTerm, moments, warnings, progress, cancellationToken)
             : FitScalable(design, cellTerm, moments, warnings, progress, cancellationToken);
-        return others.Count == ratings.Count ? result : WithSelfEffect(result, ratings, ratings.Count - others.Count);
+        return others.Count == ratings.Count ? result : SelfEffect.AddTo(result, ratings, ratings.Count - others.Count);
     }
 
     private static void Started(IProgress<CalibrationProgress>? progress, string stage) => progress?.Report(new CalibrationProgress(stage, 0, null));
-
-    /// <summary>Adds the Self source effect: the mean of self-rating minus the person's estimate, with its standard error.</summary>
-    private static CalibrationResult WithSelfEffect(CalibrationResult result, RatingSet ratings, int selfRatings)
-    {
-        var differences = new List<double>();
-        var sources = ratings.Sources;
-        for (var i = 0; i < ratings.Count; i++)
-        {
-            if (sources[i] == RaterSource.Self && result.TryGetEstimate(ratings.Ratees[ratings.RateeIndices[i]], ratings.Model.Competencies[ratings.CompetencyIndices[i]].Id, out var estimate))
-            {
-                differences.Add(ratings.Values[i] - estimate.Estimate);
-            }
-        }
-
-        if (differences.Count == 0)
-        {
-            return result;
-        }
-
-        var mean = differences.Average();
-        var se = differences.Count > 1 ? Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1) / differences.Count) : double.NaN;
-        var self = new SourceEffect(RaterSource.Self, mean, se, selfRatings);
-        return result.WithSourceEffects([self, .. result.SourceEffects]);
-    }
 
     private CalibrationResult FitScalable(
         CrossedDesign design,

@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Text.Json;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Simulation;
+
+namespace Readiness.Core.Tests.Calibration;
+
+/// <summary>The many-facet Rasch calibrator against eRm (Data/rasch), its own likelihood equations and planted rater severities.</summary>
+public sealed class RaschCalibratorTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Data", "rasch");
+
+    private static readonly SimulatedOrganisation Organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 33 });
+
+    private static readonly RatingSet Ratings = Organisation.TakeInRatings().Ratings;
+
+    private static readonly CalibrationResult Fitted = new ManyFacetRaschCalibrator().Calibrate(Ratings);
+
+    [Fact]
+    public void Competency_measures_follow_eRm_conditional_estimates_with_the_joint_spread()
+    {
+        var (ratings, items) = ReadItemTable("rsmdat_RSM_data.csv", scaleMaximum: 3);
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "erm_expected.json")));
+        var fit = expected.RootElement.GetProperty("rsmdat_RSM");
+        var location = items.Select(i => fit.GetProperty("item_location").GetProperty(i).GetDouble()).ToArray();
+
+        var result = new ManyFacetRaschCalibrator().Calibrate(ratings);
+
+        var rasch = result.Rasch!;
+        Assert.True(result.Converged);
+        var difficulty = items.Select(i => rasch.Competencies.Single(c => c.Id == i).Measure).ToArray();
+        var correlation = MathNet.Numerics.Statistics.Correlation.Pearson(location, difficulty);
+        var spread = Sd(difficulty) / Sd(location);
+
+        // JMLE is not CML: its item spread is about L / (L − 1) = 1.2 times eRm's for six items (measured: r 0.9999994, spread 1.205).
+        Assert.True(correlation > 0.9999, $"correlation with eRm's item locations {correlation:F6}");
+        Assert.InRange(spread, 1.1, 1.3);
+        Assert.Equal(0, difficulty.Sum(), 1e-9);
+
+        // One rater: that facet is anchored at 0. Thresholds sum to 0; joint thresholds are not conditional ones (measured
+        // here −0.23, −0.21, 0.44 against eRm's −0.05, −0.21, 0.26), so they are pinned by the likelihood-equation test instead.
+        Assert.Equal(0, Assert.Single(rasch.Raters).Measure);
+        Assert.Equal(0, rasch.Thresholds.Sum(), 1e-9);
+
+        // Person 7 scored 0: extreme, excluded from estimation, measured below everyone by the fractional-score rule.
+        var seven = rasch.Ratees.Single(r => r.Id == "P7");
+        Assert.True(seven.IsExtreme);
+        Assert.True(double.IsNaN(seven.Infit));
+        Assert.True(seven.Measure < rasch.Ratees.Where(r => !r.IsExtreme).Min(r => r.Measure));
+        Assert.Equal(6 * 19, rasch.RatingsUsed);
+    }
+
+    [Fact]
+    public void Ratee_measures_order_as_eRm_person_parameters()
+    {
+        var (ratings, _) = ReadItemTable("rsmdat_RSM_data.csv", scaleMaximum: 3);
+        var persons = File.ReadLines(Path.Combine(Folder, "rsmdat_RSM_person_parameters.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Where(f => f[2] != "NA")
+            .ToDictionary(f => "P" + f[0], f => double.Parse(f[2], CultureInfo.InvariantCulture));
+
+        var rasch = new ManyFacetRaschCalibrator().Calibrate(ratings).Rasch!;
+
+        var shared = rasch.Ratees.Where(r => !r.IsExtreme && persons.ContainsKey(r.Id)).ToArray();
+        var correlation = MathNet.Numerics.Statistics.Correlation.Pearson(shared.Select(r => persons[r.Id]), shared.Select(r => r.Measure));
+        Assert.True(correlation > 0.999, $"correlation with eRm's person parameters {correlation:F5}");
+    }
+
+    [Fact]
+    public void Every_non_extreme_element_and_threshold_satisfies_its_likelihood_equation()
+    {
+        var rasch = Fitted.Rasch!;
+        var others = Ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).ToArray();
+        var ratee = rasch.Ratees.ToDictionary(e => e.Id);
+        var competency = rasch.Competencies.ToDictionary(e => e.Id);
+        var rater = rasch.Raters.ToDictionary(e => e.Id);
+        var levels = rasch.Categories.Select(c => c.Level).ToArray();
+        var cumulative = new double[levels.Length];
+        for (var k = 1; k < levels.Length; k++)
+        {
+            cumulative[k] = cumulative[k - 1] + rasch.Thresholds[k - 1];
+        }
+
+        var residual = new Dictionary<string, double>();
+        var atLeast = new double[levels.Length];
+        var used = 0;
+        foreach (var r in others)
+        {
+            var (a, c, s) = (ratee[r.Ratee.Value], competency[r.Competency], rater[r.Rater.Value]);
+            if (a.IsExtreme || c.IsExtreme || s.IsExtreme)
+            {
+                continue;
+            }
+
+            used++;
+            var p = Probabilities(a.Measure - c.Measure - s.Measure, cumulative);
+            var category = Array.IndexOf(levels, r.Value);
+            var expected = p.Select((q, k) => q * k).Sum();
+            foreach (var key in new[] { "ratee:" + a.Id, "competency:" + c.Id, "rater:" + s.Id })
+            {
+                residual[key] = residual.GetValueOrDefault(key) + category - expected;
+            }
+
+            for (var k = 1; k < levels.Length; k++)
+            {
+                atLeast[k] += (category >= k ? 1 : 0) - p.Skip(k).Sum();
+            }
+        }
+
+        Assert.Equal(rasch.RatingsUsed, used);
+        var worst = residual.MaxBy(kv => Math.Abs(kv.Value));
+        Assert.True(Math.Abs(worst.Value) < 1e-6, $"{worst.Key}: observed − expected {worst.Value:G3}");
+        Assert.All(atLeast, a => Assert.True(Math.Abs(a) < 1e-6, $"threshold observed − expected {a:G3}"));
+        Assert.True(rasch.LargestScoreResidual < 1e-6);
+    }
+
+    [Fact]
+    public void Recovers_planted_rater_severities()
+    {
+        var rated = Organisation.Raters.Where(r => Fitted.TryGetRaterEffect(r.Id, out _)).ToArray();
+        var severity = Fitted.Rasch!.Raters.ToDictionary(e => e.Id, e => e.Measure);
+
+        var logits = MathNet.Numerics.Statistics.Correlation.Pearson(rated.Select(r => r.Leniency), rated.Select(r => -severity[r.Id.Value]));
+        var points = MathNet.Numerics.Statistics.Correlation.Pearson(rated.Select(r => r.Leniency), rated.Select(r => Effect(r.Id)));
+
+        // Measured on this organisation (300 people, 299 raters): 0.892 in logits, 0.892 in scale points.
+        Assert.True(logits > 0.85, $"planted leniency vs −severity: {logits:F3}");
+        Assert.True(points > 0.85, $"planted leniency vs effect in scale points: {points:F3}");
+        var lenient = rated.Where(r => r.Style == RaterStyle.Lenient).Average(r => Effect(r.Id));
+        var severe = rated.Where(r => r.Style == RaterStyle.Severe).Average(r => Effect(r.Id));
+        Assert.True(lenient > 0.4 && severe < -0.4, $"planted lenient raters average {lenient:F2}, severe {severe:F2}");
+    }
+
+    [Fact]
+    public void Estimates_are_fair_averages_on_the_scale_that_track_the_true_levels()
+    {
+        var scale = Ratings.Model.Scale;
+        Assert.All(Fitted.Estimates, e =>
+        {
+            Assert.InRange(e.Estimate, scale.Minimum, scale.Maximum);
+            Assert.True(e.StandardError > 0 && double.IsFinite(e.StandardError), $"SE {e.StandardError}");
+        });
+        var truth = Organisation.People.ToDictionary(p => p.Id);
+        var pairs = Fitted.Estimates.Select(e => (Truth: truth[e.Ratee].TrueLevels[Ratings.Model.Competencies.IndexOf(Ratings.Model.Competencies.Single(c => c.Id == e.Competency))], e.Estimate)).ToArray();
+        var correlation = MathNet.Numerics.Statistics.Correlation.Pearson(pairs.Select(p => p.Truth), pairs.Select(p => p.Estimate));
+
+        // Measured: 0.898 (each cell measured from its own four to nine ratings, without shrinkage).
+        Assert.True(correlation > 0.8, $"fair averages vs true levels {correlation:F3}");
+        Assert.Equal(CalibrationMethod.ManyFacetRasch, Fitted.Method);
+        Assert.Contains(Fitted.SourceEffects, s => s.Source == RaterSource.Self);
+    }
+
+    [Fact]
+    public void Reports_fit_categories_and_separation()
+    {
+        var rasch = Fitted.Rasch!;
+        var raters = rasch.Raters.Where(r => !r.IsExtreme).ToArray();
+
+        // Mean squares average near 1 when the data follow the model closely enough (simulated normal noise, rounded).
+        Assert.InRange(raters.Average(r => r.Infit), 0.6, 1.4);
+        Assert.All(raters, r => Assert.True(r.Infit > 0 && r.Outfit > 0 && double.IsFinite(r.InfitZ) && double.IsFinite(r.OutfitZ)));
+        Assert.True(rasch.ThresholdsOrdered);
+        Assert.Equal(Ratings.AsEnumerable().Count(r => r.Source != RaterSource.Self), rasch.Categories.Sum(c => c.Count));
+        Assert.Equal(1, rasch.Categories.Sum(c => c.Share), 1e-12);
+        var averages = rasch.Categories.Select(c => c.AverageMeasure).ToArray();
+        Assert.Equal(averages.Order(), averages);
+        Assert.InRange(rasch.RateeSeparation.Reliability, 0.5, 1);
+        Assert.True(rasch.RaterSeparation.Separation > 1, $"rater separation {rasch.RaterSeparation.Separation:F2}");
+        Assert.Equal(0, rasch.Competencies.Where(c => !c.IsExtreme).Sum(c => c.Measure), 1e-9);
+        Assert.Equal(0, raters.Sum(r => r.Measure), 1e-9);
+    }
+
+    [Fact]
+    public void Sources_as_a_facet_are_centred_and_raters_centred_within_them()
+    {
+        var result = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = true }).Calibrate(Ratings);
+
+        var rasch = result.Rasch!;
+        Assert.True(result.Converged);
+        Assert.Equal(4, rasch.Sources.Length); // manager, peer, direct report, skip-level
+        Assert.Equal(0, rasch.Sources.Sum(s => s.Measure), 1e-9);
+        Assert.True(rasch.LargestScoreResidual < 1e-6);
+        Assert.Contains(result.SourceEffects, s => s.Source == RaterSource.Peer);
+        var byRater = Fitted.Rasch!.Raters.ToDictionary(r => r.Id);
+
+        // The same data: fair averages move little when a source's leniency is modelled apart from its raters'.
+        var changes = Fitted.Estimates.Zip(result.Estimates, (a, b) => Math.Abs(a.Estimate - b.Estimate)).ToArray();
+        // Measured: mean change 0.016, largest 0.090 scale points.
+        Assert.True(changes.Average() < 0.03 && changes.Max() < 0.15, $"fair averages moved {changes.Average():F4} on average, {changes.Max():F4} at most");
+        Assert.Equal(byRater.Count, rasch.Raters.Length);
+    }
+
+    [Fact]
+    public void A_single_competency_is_anchored_at_zero()
+    {
+        var model = Ratings.Model;
+        var first = model.Competencies[0].Id;
+        var one = new RatingSetBuilder(model).AddRange(Ratings.AsEnumerable().Where(r => r.Competency == first)).Build().Ratings;
+
+        var result = new ManyFacetRaschCalibrator().Calibrate(one);
+
+        Assert.Equal(0, Assert.Single(result.Rasch!.Competencies).Measure);
+        Assert.True(result.Converged);
+        Assert.All(result.Estimates, e => Assert.Equal(first, e.Competency));
+    }
+
+    [Fact]
+    public void A_rating_between_levels_is_refused_with_the_value()
+    {
+        var model = Ratings.Model;
+        var rows = Ratings.AsEnumerable().Take(200).ToList();
+        rows[10] = rows[10] with { Value = 3.5 };
+        var ratings = new RatingSetBuilder(model).AddRange(rows).Build().Ratings;
+
+        var error = Assert.Throws<InsufficientRatingsException>(() => new ManyFacetRaschCalibrator().Calibrate(ratings));
+
+        Assert.Contains("3.5", error.Message, StringComparison.Ordinal);
+        Assert.Contains("level", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.6)]
+    [InlineData(double.NaN)]
+    public void A_bad_extreme_score_adjustment_is_refused(double adjustment)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ManyFacetRaschCalibrator(new RaschSettings { ExtremeScoreAdjustment = adjustment }));
+        Assert.Contains(nameof(RaschSettings.ExtremeScoreAdjustment), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_extreme_ratings_are_refused()
+    {
+        var model = Ratings.Model;
+        var scale = model.Scale;
+        var rows = new[]
+        {
+            new Rating(new RateeId("a"), new RaterId("x"), RaterSource.Peer, model.Competencies[0].Id, scale.Minimum),
+            new Rating(new RateeId("b"), new RaterId("y"), RaterSource.Peer, model.Competencies[0].Id, scale.Maximum),
+        };
+
+        var error = Assert.Throws<InsufficientRatingsException>(() => new ManyFacetRaschCalibrator().Calibrate(new RatingSetBuilder(model).AddRange(rows).Build().Ratings));
+
+        Assert.Contains("lowest", error.Message, StringComparison.Ordinal);
+    }
+
+    private static double Effect(RaterId rater) => Fitted.TryGetRaterEffect(rater, out var effect) ? effect.Effect : double.NaN;
+
+    private static double Sd(double[] values)
+    {
+        var mean = values.Average();
+        return Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
+    }
+
+    private static double[] Probabilities(double x, double[] cumulative)
+    {
+        var terms = cumulative.Select((c, k) => (k * x) - c).ToArray();
+        var max = terms.Max();
+        var exp = terms.Select(t => Math.Exp(t - max)).ToArray();
+        var sum = exp.Sum();
+        return [.. exp.Select(e => e / sum)];
+    }
+
+    /// <summary>An eRm data table (persons × items, categories 0…max) as ratings by one rater, items as competencies.</summary>
+    private static (RatingSet Ratings, string[] Items) ReadItemTable(string file, int scaleMaximum)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Folder, file));
+        var items = lines[0].Split(',').Skip(1).ToArray();
+        var scale = ProficiencyScale.Create(Enumerable.Range(0, scaleMaximum + 1).Select(k => new ScaleLevel(k, $"Category {k}", $"Category {k} of the item")));
+        var builder = new CompetencyModelBuilder("erm", "eRm items").WithScale(scale);
+        foreach (var item in items)
+        {
+            builder.AddCompetency(item, "Item " + item, CompetencyDomain.Leadership, c => c.WithDefinition("An item of the eRm example."));
+        }
+
+        var model = builder.Build();
+        var ratings = new RatingSetBuilder(model);
+        foreach (var line in lines.Skip(1))
+        {
+            var fields = line.Split(',');
+            for (var j = 0; j < items.Length; j++)
+            {
+                ratings.Add(new Rating(new RateeId("P" + fields[0]), new RaterId("test"), RaterSource.Assessor, items[j], double.Parse(fields[j + 1], CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return (ratings.Build().Ratings, items);
+    }
+}
