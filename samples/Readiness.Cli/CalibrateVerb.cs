@@ -64,6 +64,7 @@ internal static class CalibrateVerb
         "none" => new RawMeanCalibrator(),
         "mean-centre" => new MeanCentringCalibrator(),
         "standardise" => new StandardisationCalibrator(),
+        "rasch" => new ManyFacetRaschCalibrator(),
         _ => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }),
     };
 
@@ -140,7 +141,12 @@ internal static class CalibrateVerb
         json.WriteEndArray();
         json.WriteNumber("iterations", result.Iterations);
         json.WriteBoolean("converged", result.Converged);
-        WriteNumberOrNull(json, "remlCriterion", result.Objective ?? double.NaN);
+        WriteNumberOrNull(json, result.Rasch is null ? "remlCriterion" : "minusTwoLogLikelihood", result.Objective ?? double.NaN);
+        if (result.Rasch is { } rasch)
+        {
+            WriteRasch(json, rasch);
+        }
+
         json.WriteStartArray("warnings");
         foreach (var w in result.Warnings)
         {
@@ -153,6 +159,73 @@ internal static class CalibrateVerb
         stream.WriteByte((byte)'\n');
     }
 
+    /// <summary>The many-facet Rasch measures: competencies, raters (and sources) by id, thresholds, categories and separation.</summary>
+    private static void WriteRasch(Utf8JsonWriter json, RaschFit rasch)
+    {
+        WriteElements(json, "competencies", rasch.Competencies);
+        WriteElements(json, "raters", rasch.Raters);
+        if (rasch.Sources.Length > 0)
+        {
+            WriteElements(json, "sources", rasch.Sources);
+        }
+
+        json.WriteStartArray("thresholds");
+        foreach (var t in rasch.Thresholds)
+        {
+            json.WriteNumberValue(t);
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("thresholdsOrdered", rasch.ThresholdsOrdered);
+        json.WriteStartArray("categories");
+        foreach (var c in rasch.Categories)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("level", c.Level);
+            json.WriteNumber("count", c.Count);
+            WriteNumberOrNull(json, "averageMeasure", c.AverageMeasure);
+            WriteNumberOrNull(json, "expectedAverageMeasure", c.ExpectedAverageMeasure);
+            WriteNumberOrNull(json, "threshold", c.Threshold);
+            WriteNumberOrNull(json, "thresholdSe", c.ThresholdStandardError);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("separation");
+        foreach (var (facet, separation) in new[] { ("ratees", rasch.RateeSeparation), ("competencies", rasch.CompetencySeparation), ("raters", rasch.RaterSeparation) })
+        {
+            json.WriteStartObject(facet);
+            WriteNumberOrNull(json, "separation", separation.Separation);
+            WriteNumberOrNull(json, "reliability", separation.Reliability);
+            WriteNumberOrNull(json, "strata", separation.Strata);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("ratingsUsed", rasch.RatingsUsed);
+    }
+
+    private static void WriteElements(Utf8JsonWriter json, string name, IEnumerable<RaschElement> elements)
+    {
+        json.WriteStartObject(name);
+        foreach (var e in elements)
+        {
+            json.WriteStartObject(e.Id);
+            json.WriteNumber("measure", e.Measure);
+            WriteNumberOrNull(json, "se", e.StandardError);
+            WriteNumberOrNull(json, "infit", e.Infit);
+            WriteNumberOrNull(json, "outfit", e.Outfit);
+            WriteNumberOrNull(json, "infitZ", e.InfitZ);
+            WriteNumberOrNull(json, "outfitZ", e.OutfitZ);
+            WriteNumberOrNull(json, "fairAverage", e.FairAverage);
+            json.WriteNumber("ratings", e.Ratings);
+            json.WriteBoolean("extreme", e.IsExtreme);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double value) =>
         WeightsVerb.WriteNumberOrNull(json, name, double.IsFinite(value) ? value : null);
 
@@ -161,6 +234,7 @@ internal static class CalibrateVerb
         CalibrationMethod.None => "none",
         CalibrationMethod.MeanCentring => "mean-centre",
         CalibrationMethod.Standardisation => "standardise",
+        CalibrationMethod.ManyFacetRasch => "rasch",
         _ => "crossed",
     };
 

@@ -55,7 +55,7 @@ internal static class ReadinessCommand
             Required = true,
         };
         var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
-        method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed");
+        method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed", "rasch");
         var path = new Option<string>("--path")
         {
             Description = "For the crossed model: exact REML, the scalable path, or auto (by size).",
@@ -193,7 +193,7 @@ internal static class ReadinessCommand
         var performance = new Option<FileInfo?>("--performance") { Description = "CSV file with header ratee,performance: individual performance, reported beside readiness (the 9-box's performance axis)." };
         var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON (see the framework verb); default: the built-in first-line-manager profile." };
         var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
-        method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed");
+        method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed", "rasch");
         return (ratings, performance, role, method);
     }
 

@@ -36,6 +36,35 @@ public sealed class CalibrateVerbTests : IDisposable
     }
 
     [Fact]
+    public void Rasch_writes_fair_averages_and_the_measures_of_competencies_raters_and_thresholds()
+    {
+        var organisation = Path.Combine(_directory, "org");
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "4", "--out", organisation).Code);
+
+        var (code, text, _) = Run("calibrate", "--ratings", Path.Combine(organisation, "ratings.csv"), "--method", "rasch", "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("ManyFacetRasch", text, StringComparison.Ordinal);
+        var model = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "model.json")))!;
+        Assert.Equal("rasch", (string)model["method"]!);
+        Assert.True((bool)model["converged"]!);
+        var competencies = model["competencies"]!.AsObject();
+        Assert.Equal(14, competencies.Count);
+        Assert.Equal(0, competencies.Sum(c => (double)c.Value!["measure"]!), 1e-9);
+        Assert.All(competencies, c => Assert.True((double)c.Value!["se"]! > 0 && (double)c.Value!["infit"]! > 0 && (double)c.Value!["outfit"]! > 0));
+        var raters = model["raters"]!.AsObject();
+        Assert.Equal(File.ReadLines(Path.Combine(output, "raters.csv")).Count() - 1, raters.Count);
+        Assert.All(raters, r => Assert.NotNull(r.Value!["measure"]));
+        var thresholds = model["thresholds"]!.AsArray().Select(t => (double)t!).ToArray();
+        Assert.Equal(4, thresholds.Length);
+        Assert.Equal(0, thresholds.Sum(), 1e-9);
+        var estimates = File.ReadLines(Path.Combine(output, "estimates.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(estimates, e => Assert.InRange(e, 1, 5));
+        Assert.Contains(estimates, e => e != Math.Round(e));
+    }
+
+    [Fact]
     public void Bad_rows_become_rejects_with_their_line_and_reason()
     {
         var file = Write("ratee,rater,competency,value,source\n" +
