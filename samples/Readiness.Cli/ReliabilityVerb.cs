@@ -64,6 +64,25 @@ internal static class ReliabilityVerb
                         json.WriteNumber($"ratersFor{(int)(target * 100)}", single > 0 ? SpearmanBrown.RatersNeeded(single, target) : -1);
                     }
 
+                    if (single > 0)
+                    {
+                        // The same question answered by simulating this organisation's design (who rates whom), seeded.
+                        var plan = EvidencePlan.Simulate(ratings, calibration, new EvidencePlanOptions { Target = 0.8, MaxRaters = 12, Replications = 10 });
+                        json.WriteNumber("simulatedRatersFor80", plan.SimulatedRaters ?? -1);
+                        json.WriteStartArray("simulated");
+                        foreach (var step in plan.Steps)
+                        {
+                            json.WriteStartObject();
+                            json.WriteNumber("raters", step.Raters);
+                            json.WriteNumber("spearmanBrown", Math.Round(step.SpearmanBrown, 6));
+                            json.WriteNumber("simulated", Math.Round(step.Simulated, 6));
+                            json.WriteNumber("se", Math.Round(step.SimulatedStandardError, 6));
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                    }
+
                     json.WriteEndObject();
                 }
 
