@@ -33,7 +33,7 @@ internal static class IccPeer
         writer.WriteLine("form,value,f,lower,upper");
         foreach (var e in icc.Estimates)
         {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Form},{e.Value:R},{e.F:R},{e.Lower:R},{e.Upper:R}"));
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\"{e.Form}\",{e.Value:R},{e.F:R},{e.Lower:R},{e.Upper:R}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"readiness_seconds_cold,{cold:F4}"));
