@@ -9,7 +9,7 @@ namespace Readiness.Cli;
 /// <summary>
 /// <c>readiness reliability --ratings FILE.csv [--method …] [--out DIR]</c>: how far the raters agree — ICC and Krippendorff's
 /// alpha per competency and overall, the raters a target reliability needs — with rater diagnostics and self–other
-/// agreement. Writes reliability.json, rater-diagnostics.csv and self-other.csv.
+/// agreement. Writes reliability.json, rater-diagnostics.csv, self-other.csv and agreement.csv (r_wg per person and competency).
 /// </summary>
 /// <remarks>
 /// In a 360° cycle every person has their own raters, so the ratee × rater table the ICC needs is not complete. Each
@@ -114,9 +114,25 @@ internal static class ReliabilityVerb
                 }
             }
 
+            var spread = InterRaterAgreement.Analyze(ratings);
+            using (var writer = new StreamWriter(Path.Combine(output.FullName, "agreement.csv")))
+            {
+                // Per person the r_wg(J) over their competencies, then per competency the mean over people.
+                writer.WriteLine("ratee,competency,people,mean_sd,rwg");
+                foreach (var p in spread.People)
+                {
+                    writer.WriteLine($"{RatingsCsv.Field(p.Ratee.Value)},overall,,{N(p.MeanStandardDeviation)},{N(p.RwgJ)}");
+                }
+
+                foreach (var c in spread.Competencies)
+                {
+                    writer.WriteLine($",{c.Competency},{c.People},{N(c.MeanStandardDeviation)},{N(c.MeanRwg)}");
+                }
+            }
+
             console.WriteLine($"{diagnostics.Count(d => d.Issues != RaterIssues.None)} of {diagnostics.Length} raters flagged; " +
                 $"{string.Join(", ", agreement.People.GroupBy(p => p.Category).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; {agreement.Excluded.Length} without self- and other-ratings to compare.");
-            console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv and self-other.csv to {output.FullName}");
+            console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv, self-other.csv and agreement.csv to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e))
@@ -218,5 +234,5 @@ internal static class ReliabilityVerb
     private static void Number(Utf8JsonWriter json, string name, double value) =>
         WeightsVerb.WriteNumberOrNull(json, name, double.IsFinite(value) ? Math.Round(value, 6) : null);
 
-    private static string N(double? value) => value is { } v ? RatingsCsv.Number(Math.Round(v, 6)) : string.Empty;
+    private static string N(double? value) => value is { } v && double.IsFinite(v) ? RatingsCsv.Number(Math.Round(v, 6)) : string.Empty;
 }

@@ -33,6 +33,9 @@ public sealed class ReliabilityVerbTests : IDisposable
         Assert.InRange((int)json["evidencePlanning"]!["ratersFor80"]!, 2, 30);
         Assert.InRange((int)json["evidencePlanning"]!["simulatedRatersFor80"]!, 2, 12);
         Assert.Equal(12, json["evidencePlanning"]!["simulated"]!.AsArray().Count);
+        var agreement = File.ReadAllLines(Path.Combine(output, "agreement.csv"));
+        Assert.Equal("ratee,competency,people,mean_sd,rwg", agreement[0]);
+        Assert.Equal(14, agreement.Count(l => l.StartsWith(',')));
         var diagnostics = File.ReadAllLines(Path.Combine(output, "rater-diagnostics.csv"));
         Assert.Equal("rater,ratings,ratees,leniency,se,spread_ratio,halo_ratio,mean_square,flags", diagnostics[0]);
         Assert.Contains(diagnostics, l => l.EndsWith("Lenient", StringComparison.Ordinal) || l.Contains("Lenient;", StringComparison.Ordinal));

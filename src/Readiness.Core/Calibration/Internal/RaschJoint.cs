@@ -14,9 +14,9 @@ namespace Readiness.Calibration.Internal;
 /// </para>
 /// <para>
 /// Start: PROX (the normal approximation of Cohen 1979): each element's log-odds of its score, expanded by the spread of
-/// the measures it met. Then Newton–Raphson, one facet at a time (ratees; competencies with thresholds; raters; sources),
-/// each from a fresh pass over the ratings, until every non-extreme element's observed score equals its expected score
-/// within the tolerance and every threshold's observed count of ratings at or above it equals the expected count.
+/// the measures it met. Then Newton–Raphson (see <see cref="Estimate"/>) until every non-extreme element's observed score
+/// equals its expected score within the tolerance and every threshold's observed count of ratings at or above it equals the
+/// expected count.
 /// </para>
 /// </remarks>
 internal sealed class RaschJoint
@@ -83,9 +83,6 @@ internal sealed class RaschJoint
 
     /// <summary>Gets the iterations run.</summary>
     public int Iterations { get; private set; }
-
-    /// <summary>Gets the largest |observed − expected| over every non-extreme element and threshold at the last pass.</summary>
-    public double LargestResidual { get; private set; }
 
     /// <summary>Gets the number of ratings used in estimation (not touching an extreme element).</summary>
     public int ActiveRatings { get; private set; }
@@ -287,9 +284,9 @@ internal sealed class RaschJoint
         for (Iterations = 1; Iterations <= maxIterations; Iterations++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            LargestResidual = Check();
-            report?.Invoke(Iterations, LargestResidual);
-            if (LargestResidual < tolerance)
+            var largest = Check();
+            report?.Invoke(Iterations, largest);
+            if (largest < tolerance)
             {
                 return true;
             }
@@ -331,12 +328,6 @@ internal sealed class RaschJoint
 
         return largest;
     }
-
-    /// <summary>Gets Σ(observed − expected) for one element at the last pass.</summary>
-    public double Residual(int facet, int element) => _residual[facet][element];
-
-    /// <summary>Gets Σ model variance (the information) for one element at the last pass.</summary>
-    public double Information(int facet, int element) => _information[facet][element];
 
     /// <summary>Gets the observed minus expected count of active ratings at or above category k at the last pass.</summary>
     public double ThresholdResidual(int k) => _observedAtLeast[k] - _expectedAtLeast[k];
