@@ -102,6 +102,12 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
             Settings.MaxStep,
             progress is null ? null : (iteration, residual) => progress.Report(new CalibrationProgress(Stage, iteration, residual)),
             cancellationToken);
+        var unidentified = joint.SetUnidentifiedSourceContrasts();
+        if (unidentified > 0)
+        {
+            warnings.Add($"{unidentified} contrast(s) between sources cannot be told apart from differences between the people they rate (in a hierarchy, looking-up and looking-down ratings are confounded with level); they were set to the smallest source effects the data allow, so read source measures with care.");
+        }
+
         joint.EstimateExtremes(Settings.ScoreTolerance);
         var largest = joint.Check();
         if (!converged)

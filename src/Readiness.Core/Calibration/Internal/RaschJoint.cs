@@ -32,6 +32,7 @@ internal sealed class RaschJoint
     private readonly double[] _expectedAtLeast;
     private readonly double[] _thresholdInformation;
     private readonly double[] _weight;
+    private readonly double[] _tail;
 
     public RaschJoint(int[][] index, int[] elements, int[] category, int categories)
     {
@@ -47,6 +48,7 @@ internal sealed class RaschJoint
         _expectedAtLeast = new double[M + 1];
         _thresholdInformation = new double[M + 1];
         _weight = new double[category.Length];
+        _tail = new double[category.Length * M];
         _observedAtLeast = new double[M + 1];
         _active = new bool[category.Length];
     }
@@ -270,16 +272,16 @@ internal sealed class RaschJoint
 
     /// <summary>Newton–Raphson until the likelihood equations hold within <paramref name="tolerance"/> score points.</summary>
     /// <remarks>
-    /// Each iteration takes a full Newton step for every measure at once: the information matrix Σ w_i a_i a_iᵀ (a_i marks the
-    /// elements of rating i, w_i its model variance) is solved by conjugate gradients preconditioned with its diagonal, one
-    /// pass over the ratings per product. Facet-by-facet steps converge linearly and slowly here, because a rater's severity
-    /// and the level of the team they rate move together (measured: 1,000 sweeps left residuals of 1e-8 on 300 people).
-    /// The thresholds then take a diagonal Newton step from a fresh pass; the measures' step is shortened to at most
-    /// <paramref name="maxStep"/> logits for any element.
+    /// Each iteration takes one Newton step for every measure and every threshold at once: the information matrix (see
+    /// <see cref="Multiply"/>) is solved by conjugate gradients preconditioned with its diagonal, one pass over the ratings
+    /// per product, and the whole step is shortened to at most <paramref name="maxStep"/> logits. Facet-by-facet steps
+    /// converge linearly and slowly here, because a rater's severity and the level of the team they rate move together
+    /// (measured: 1,000 sweeps left residuals of 1e-8 on 300 people); a threshold step taken apart from the measures still
+    /// converged only linearly (×0.47 per iteration, 39 iterations on a million ratings).
     /// </remarks>
     public bool Estimate(double tolerance, int maxIterations, double maxStep, Action<int, double>? report, CancellationToken cancellationToken)
     {
-        var step = Elements.Select(n => new double[n]).ToArray();
+        var step = Elements.Select(n => new double[n]).Append(new double[M + 1]).ToArray();
         var solved = SolvedElements();
         for (Iterations = 1; Iterations <= maxIterations; Iterations++)
         {
@@ -292,7 +294,7 @@ internal sealed class RaschJoint
             }
 
             NewtonStep(step, solved, cancellationToken);
-            var longest = step.Max(s => s.Length == 0 ? 0 : s.Max(Math.Abs));
+            var longest = step.Max(s => s.Max(Math.Abs));
             var scale = longest > maxStep ? maxStep / longest : 1;
             for (var f = 0; f < Facets; f++)
             {
@@ -302,18 +304,196 @@ internal sealed class RaschJoint
                 }
             }
 
+            for (var k = 1; k <= M; k++)
+            {
+                Thresholds[k] += scale * step[Facets][k];
+            }
+
+            CentreThresholds();
             for (var f = 1; f < Facets; f++)
             {
                 CentreFacet(f);
             }
-
-            // The thresholds move with the ratees' general level, so they step from a fresh pass, not alongside the measures.
-            Pass(CumulativeThresholds());
-            UpdateThresholds(maxStep);
         }
 
         Iterations = maxIterations;
         return false;
+    }
+
+    /// <summary>
+    /// With sources as a facet, finds the source contrasts the design cannot identify and sets them by the smallest source
+    /// measures; returns how many there were.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// A rating fixes only B_ratee − C_rater − S_source (competencies aside). In a strict hierarchy a manager rates their team
+    /// as Manager and their own manager as DirectReport, so "each level up is rated δ higher" and "direct reports rate δ
+    /// higher and managers δ lower" fit equally well: the likelihood is flat along such a direction and the measures on it
+    /// depend on where the iteration started. Shifts v with b_n − c_r − s_s = 0 for every rating in use are found by giving
+    /// every ratee and rater a potential that is linear in the source shifts s (along a spanning tree of the ratee–rater
+    /// graph); each other edge adds a linear condition on s. The conditions' null space, less the shifts the centring
+    /// conventions already remove (one per rater group), are the unidentified contrasts. Along them the sources are moved to
+    /// the smallest sum of squares, ratees and raters following their potentials, so the likelihood is unchanged and the
+    /// answer no longer depends on the path.
+    /// </para>
+    /// </remarks>
+    public int SetUnidentifiedSourceContrasts()
+    {
+        if (Facets < 4 || RaterGroups is not { } raterGroups || SourceGroups is not { } sourceGroups)
+        {
+            return 0;
+        }
+
+        int ratees = Elements[0], raters = Elements[2], sources = Elements[3];
+        var byRatee = new List<(int Rater, int Source)>[ratees];
+        var byRater = new List<(int Ratee, int Source)>[raters];
+        var seen = new HashSet<(int, int, int)>();
+        for (var i = 0; i < _category.Length; i++)
+        {
+            var (n, r, s) = (_index[0][i], _index[2][i], _index[3][i]);
+            if (_active[i] && seen.Add((n, r, s)))
+            {
+                (byRatee[n] ??= []).Add((r, s));
+                (byRater[r] ??= []).Add((n, s));
+            }
+        }
+
+        // Potentials as coefficient vectors over the source shifts; a component's root is 0 (the common shift is centred away).
+        var b = new double[ratees][];
+        var c = new double[raters][];
+        var gram = new double[sources, sources];
+        void Condition(double[] row)
+        {
+            for (var k = 0; k < sources; k++)
+            {
+                for (var l = 0; l < sources; l++)
+                {
+                    gram[k, l] += row[k] * row[l];
+                }
+            }
+        }
+
+        var queue = new Queue<(bool IsRater, int Node)>();
+        for (var root = 0; root < ratees; root++)
+        {
+            if (byRatee[root] is null || b[root] is not null)
+            {
+                continue;
+            }
+
+            b[root] = new double[sources];
+            queue.Enqueue((false, root));
+            while (queue.TryDequeue(out var node))
+            {
+                if (!node.IsRater)
+                {
+                    foreach (var (r, s) in byRatee[node.Node])
+                    {
+                        var expected = (double[])b[node.Node].Clone();
+                        expected[s] -= 1; // c_r = b_n − s_s
+                        if (c[r] is null)
+                        {
+                            c[r] = expected;
+                            queue.Enqueue((true, r));
+                        }
+                        else
+                        {
+                            Condition([.. expected.Select((x, k) => x - c[r][k])]);
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var (n, s) in byRater[node.Node])
+                    {
+                        var expected = (double[])c[node.Node].Clone();
+                        expected[s] += 1; // b_n = c_r + s_s
+                        if (b[n] is null)
+                        {
+                            b[n] = expected;
+                            queue.Enqueue((false, n));
+                        }
+                        else
+                        {
+                            Condition([.. expected.Select((x, k) => x - b[n][k])]);
+                        }
+                    }
+                }
+            }
+        }
+
+        // The null space of the conditions, less each rater group's indicator over its sources (the centring handles those).
+        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(gram);
+        var evd = matrix.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+        var scale = Math.Max(1, evd.EigenValues.Max(v => v.Real));
+        var basis = new List<double[]>();
+        foreach (var group in sourceGroups.Distinct())
+        {
+            Orthonormalise(basis, [.. sourceGroups.Select(g => g == group ? 1.0 : 0)]);
+        }
+
+        var fixedCount = basis.Count;
+        for (var j = 0; j < sources; j++)
+        {
+            if (Math.Abs(evd.EigenValues[j].Real) < 1e-9 * scale)
+            {
+                Orthonormalise(basis, evd.EigenVectors.Column(j).ToArray());
+            }
+        }
+
+        var free = basis.Skip(fixedCount).ToArray();
+        if (free.Length == 0)
+        {
+            return 0;
+        }
+
+        var shift = new double[sources];
+        foreach (var u in free)
+        {
+            var t = -Measures[3].Select((x, k) => x * u[k]).Sum();
+            for (var k = 0; k < sources; k++)
+            {
+                shift[k] += t * u[k];
+            }
+        }
+
+        for (var k = 0; k < sources; k++)
+        {
+            Measures[3][k] += shift[k];
+        }
+
+        for (var n = 0; n < ratees; n++)
+        {
+            Measures[0][n] += b[n] is null ? 0 : b[n].Select((x, k) => x * shift[k]).Sum();
+        }
+
+        for (var r = 0; r < raters; r++)
+        {
+            Measures[2][r] += c[r] is null ? 0 : c[r].Select((x, k) => x * shift[k]).Sum();
+        }
+
+        CentreRatersByGroup(raterGroups, sourceGroups);
+        CentreFacet(3);
+        return free.Length;
+    }
+
+    /// <summary>Adds <paramref name="vector"/> to an orthonormal basis when it is not already (nearly) in its span.</summary>
+    private static void Orthonormalise(List<double[]> basis, double[] vector)
+    {
+        foreach (var u in basis)
+        {
+            var dot = vector.Select((x, k) => x * u[k]).Sum();
+            for (var k = 0; k < vector.Length; k++)
+            {
+                vector[k] -= dot * u[k];
+            }
+        }
+
+        var norm = Math.Sqrt(vector.Sum(x => x * x));
+        if (norm > 1e-6)
+        {
+            basis.Add([.. vector.Select(x => x / norm)]);
+        }
     }
 
     /// <summary>Recomputes every residual at the current measures and returns the largest.</summary>
@@ -453,10 +633,10 @@ internal sealed class RaschJoint
             for (var k = M; k >= 1; k--)
             {
                 atLeast += p[k];
+                _tail[(i * M) + k - 1] = atLeast;
                 _expectedAtLeast[k] += atLeast;
                 _thresholdInformation[k] += atLeast * (1 - atLeast);
             }
-
         }
     }
 
@@ -486,9 +666,9 @@ internal sealed class RaschJoint
     }
 
     /// <summary>
-    /// The elements the Newton step solves for: every non-extreme element with ratings in use, except one anchor for each
-    /// shift that leaves the probabilities unchanged (the first of every facet after the ratees; with sources, the first
-    /// rater of each rater group instead of the first rater). Without anchors the information matrix is singular, and the
+    /// The elements the Newton step solves for, by facet and then the thresholds: every non-extreme element with ratings in
+    /// use, except one anchor for each shift that leaves the probabilities unchanged (the first of every facet after the
+    /// ratees; with sources, the first rater of each rater group instead of the first rater; the first threshold). Without anchors the information matrix is singular, and the
     /// rounding in the score residuals is not orthogonal to its null space: conjugate gradients then stall near 1e-7.
     /// Centring after the step restores the conventions.
     /// </summary>
@@ -516,32 +696,43 @@ internal sealed class RaschJoint
             }
         }
 
-        return solved;
+        // The thresholds follow the measures; τ_1 is their anchor (τ − c with every ratee − c changes nothing).
+        return [.. solved, [.. Enumerable.Range(0, M + 1).Select(k => k >= 2)]];
     }
 
     /// <summary>
-    /// Solves I δ = g for the Newton step (g: the score residuals signed by facet; I: the information at the last pass) over
-    /// the <paramref name="solved"/> elements by conjugate gradients with the diagonal as preconditioner. The solve is loose
-    /// (residual 1e-2 of the start): the outer iteration converges linearly anyway, through its separate threshold step, and
-    /// tighter solves only cost time (measured: the same 33 iterations on 300 people at 1e-2, 1e-4 and 1e-8).
+    /// Solves I δ = g for the Newton step (g: the scores of the measures, signed by facet, and of the thresholds; I: the
+    /// information at the last pass) over the <paramref name="solved"/> parameters by conjugate gradients with the diagonal
+    /// as preconditioner. The solve is loose (residual 1e-2 of the start): an inexact Newton step still cuts the score
+    /// residuals about a hundredfold, and tighter solves cost more products than the outer iterations they save.
     /// </summary>
     private void NewtonStep(double[][] step, bool[][] solved, CancellationToken cancellationToken)
     {
         const int MaxSolveIterations = 2000;
         const double RelativeTolerance = 1e-2;
-        var r = Elements.Select(n => new double[n]).ToArray();
-        var z = Elements.Select(n => new double[n]).ToArray();
-        var p = Elements.Select(n => new double[n]).ToArray();
-        var q = Elements.Select(n => new double[n]).ToArray();
-        double rz = 0, norm0 = 0;
+        var blocks = step.Length;
+        var diagonal = new double[blocks][];
+        var r = new double[blocks][];
         for (var f = 0; f < Facets; f++)
         {
+            diagonal[f] = _information[f];
+            r[f] = [.. _residual[f].Select(x => Sign(f) * x)];
+        }
+
+        // d log L / d τ_k = expected − observed count at or above k.
+        diagonal[Facets] = _thresholdInformation;
+        r[Facets] = [.. Enumerable.Range(0, M + 1).Select(k => k == 0 ? 0 : -ThresholdResidual(k))];
+        var z = step.Select(b => new double[b.Length]).ToArray();
+        var p = step.Select(b => new double[b.Length]).ToArray();
+        var q = step.Select(b => new double[b.Length]).ToArray();
+        double rz = 0, norm0 = 0;
+        for (var f = 0; f < blocks; f++)
+        {
             Array.Clear(step[f]);
-            for (var e = 0; e < Elements[f]; e++)
+            for (var e = 0; e < step[f].Length; e++)
             {
-                var free = solved[f][e];
-                r[f][e] = free ? Sign(f) * _residual[f][e] : 0;
-                z[f][e] = free ? r[f][e] / _information[f][e] : 0;
+                r[f][e] = solved[f][e] ? r[f][e] : 0;
+                z[f][e] = solved[f][e] ? r[f][e] / diagonal[f][e] : 0;
                 p[f][e] = z[f][e];
                 rz += r[f][e] * z[f][e];
                 norm0 += r[f][e] * r[f][e];
@@ -564,13 +755,13 @@ internal sealed class RaschJoint
 
             var alpha = rz / pq;
             double norm = 0, next = 0;
-            for (var f = 0; f < Facets; f++)
+            for (var f = 0; f < blocks; f++)
             {
-                for (var e = 0; e < Elements[f]; e++)
+                for (var e = 0; e < step[f].Length; e++)
                 {
                     step[f][e] += alpha * p[f][e];
                     r[f][e] = solved[f][e] ? r[f][e] - (alpha * q[f][e]) : 0;
-                    z[f][e] = solved[f][e] ? r[f][e] / _information[f][e] : 0;
+                    z[f][e] = solved[f][e] ? r[f][e] / diagonal[f][e] : 0;
                     norm += r[f][e] * r[f][e];
                     next += r[f][e] * z[f][e];
                 }
@@ -583,9 +774,9 @@ internal sealed class RaschJoint
 
             var beta = next / rz;
             rz = next;
-            for (var f = 0; f < Facets; f++)
+            for (var f = 0; f < blocks; f++)
             {
-                for (var e = 0; e < Elements[f]; e++)
+                for (var e = 0; e < step[f].Length; e++)
                 {
                     p[f][e] = z[f][e] + (beta * p[f][e]);
                 }
@@ -593,7 +784,11 @@ internal sealed class RaschJoint
         }
     }
 
-    /// <summary>q = I v: Σ over active ratings of w_i (a_i · v) a_i, with a_i = +1 for the ratee and −1 for every other element.</summary>
+    /// <summary>
+    /// q = I v over measures and thresholds, one pass over the active ratings. Per rating, with w its model variance,
+    /// T_k = P(x ≥ k), a the element signs (+1 ratee, −1 the rest) and U_k = [x ≥ k]: I(η, η) = w; I(η, τ_k) = −Cov(x, U_k)
+    /// with Cov(x, U_k) = k·T_k + Σ_{l&gt;k} T_l − E[x]·T_k; I(τ_k, τ_l) = Cov(U_k, U_l) = T_max(k,l) − T_k·T_l.
+    /// </summary>
     private void Multiply(double[][] v, double[][] q)
     {
         foreach (var column in q)
@@ -601,6 +796,10 @@ internal sealed class RaschJoint
             Array.Clear(column);
         }
 
+        var m = M;
+        var thresholds = v[Facets];
+        var result = q[Facets];
+        Span<double> covariance = stackalloc double[m + 1];
         for (var i = 0; i < _category.Length; i++)
         {
             if (!_active[i])
@@ -614,11 +813,43 @@ internal sealed class RaschJoint
                 s -= v[f][_index[f][i]];
             }
 
-            s *= _weight[i];
-            q[0][_index[0][i]] += s;
+            var tail = _tail.AsSpan(i * m, m);
+            double mean = 0, above = 0, tv = 0;
+            for (var k = 0; k < m; k++)
+            {
+                mean += tail[k];
+                tv += tail[k] * thresholds[k + 1];
+            }
+
+            // Cov(x, U_k) for k = m … 1, with the running sum of the tails above k.
+            var u = 0.0;
+            for (var k = m; k >= 1; k--)
+            {
+                covariance[k] = (k * tail[k - 1]) + above - (mean * tail[k - 1]);
+                above += tail[k - 1];
+                u += covariance[k] * thresholds[k];
+            }
+
+            var measures = (_weight[i] * s) - u;
+            q[0][_index[0][i]] += measures;
             for (var f = 1; f < _index.Length; f++)
             {
-                q[f][_index[f][i]] -= s;
+                q[f][_index[f][i]] -= measures;
+            }
+
+            // Σ_l T_max(k,l) v_l = T_k Σ_{l≤k} v_l + Σ_{l>k} T_l v_l, by a running sum from the top.
+            var upper = 0.0;
+            var lower = 0.0;
+            for (var k = 1; k <= m; k++)
+            {
+                lower += thresholds[k];
+            }
+
+            for (var k = m; k >= 1; k--)
+            {
+                result[k] += -(covariance[k] * s) + (tail[k - 1] * lower) + upper - (tail[k - 1] * tv);
+                lower -= thresholds[k];
+                upper += tail[k - 1] * thresholds[k];
             }
         }
     }
@@ -637,14 +868,8 @@ internal sealed class RaschJoint
         return sum;
     }
 
-    private void UpdateThresholds(double maxStep)
+    private void CentreThresholds()
     {
-        for (var k = 1; k <= M; k++)
-        {
-            // d log L / d τ_k = expected − observed count at or above k.
-            Thresholds[k] -= Math.Clamp(ThresholdResidual(k) / _thresholdInformation[k], -maxStep, maxStep);
-        }
-
         var mean = Thresholds.AsSpan(1).ToArray().Average();
         Centre(Thresholds.AsSpan(1));
 
