@@ -20,6 +20,7 @@ public sealed class CalibrationPropertyTests
         new StandardisationCalibrator(),
         new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }),
         new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }),
+        new ManyFacetRaschCalibrator(),
     ];
 
     [Property(MaxTest = 5)]
@@ -99,6 +100,37 @@ public sealed class CalibrationPropertyTests
                 Assert.Equal(before.Beta.Skip(1), after.Beta.Skip(1), (x, y) => Math.Abs(x - y) < 1e-4);
                 Assert.Equal(before.Ratee, after.Ratee, (x, y) => Math.Abs(x - y) < 1e-4);
                 Assert.Equal(before.Cell, after.Cell, (x, y) => Math.Abs(x - y) < 1e-4);
+            });
+
+    [Property(MaxTest = 15)]
+    public Property The_Rasch_fit_of_any_small_organisation_converges_to_its_likelihood_equations_whatever_the_rater_ids() =>
+        Prop.ForAll(
+            (from people in Gen.Choose(6, 80)
+             from seed in Gen.Choose(0, 100_000)
+             from sources in Gen.Elements(false, true)
+             select (people, seed, sources)).ToArbitrary(),
+            c =>
+            {
+                var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = c.people, Seed = c.seed });
+                var calibrator = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = c.sources });
+                var ratings = organisation.TakeInRatings().Ratings;
+                var result = calibrator.Calibrate(ratings);
+
+                var rasch = result.Rasch!;
+                Assert.True(result.Converged, $"{c}: not converged after {result.Iterations}");
+                Assert.True(rasch.LargestScoreResidual < 1e-6, $"{c}: residual {rasch.LargestScoreResidual}");
+                Assert.Equal(0, rasch.Thresholds.Sum(), 1e-9);
+                Assert.Equal(0, rasch.Competencies.Where(e => !e.IsExtreme).Sum(e => e.Measure), 1e-9);
+                Assert.All(result.Estimates, e => Assert.InRange(e.Estimate, ratings.Model.Scale.Minimum, ratings.Model.Scale.Maximum));
+                Assert.All(result.Estimates, e => Assert.True(e.StandardError > 0 && double.IsFinite(e.StandardError), $"{c}: SE {e.StandardError}"));
+                Assert.All(rasch.Raters, e => Assert.True(double.IsFinite(e.Measure) && e.StandardError > 0, $"{c}: rater {e}"));
+
+                // Relabelling raters (reversed order) changes the internal numbering, not the measures.
+                var renamed = new RatingSetBuilder(ratings.Model)
+                    .AddRange(organisation.Ratings.Select(r => r with { Rater = new RaterId("z" + (1_000_000 - int.Parse(r.Rater.Value[1..], System.Globalization.CultureInfo.InvariantCulture))) }))
+                    .Build().Ratings;
+                var relabelled = calibrator.Calibrate(renamed);
+                Assert.All(result.Estimates.Zip(relabelled.Estimates), p => Assert.Equal(p.First.Estimate, p.Second.Estimate, 1e-7));
             });
 
     [Property(MaxTest = 200)]

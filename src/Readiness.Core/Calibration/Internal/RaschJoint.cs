@@ -26,13 +26,13 @@ internal sealed class RaschJoint
     private readonly int[][] _index;
     private readonly int[] _category;
     private readonly bool[] _active;
-    private readonly double[] _observedAtLeast;
     private readonly double[][] _residual;
     private readonly double[][] _information;
-    private readonly double[] _expectedAtLeast;
+    private readonly double[] _thresholdResidual;
     private readonly double[] _thresholdInformation;
     private readonly double[] _weight;
     private readonly double[] _tail;
+    private readonly double[][][] _chunkBuffers;
 
     public RaschJoint(int[][] index, int[] elements, int[] category, int categories)
     {
@@ -45,11 +45,11 @@ internal sealed class RaschJoint
         _residual = [.. elements.Select(n => new double[n])];
         _information = [.. elements.Select(n => new double[n])];
         Thresholds = new double[M + 1];
-        _expectedAtLeast = new double[M + 1];
+        _thresholdResidual = new double[M + 1];
         _thresholdInformation = new double[M + 1];
         _weight = new double[category.Length];
         _tail = new double[category.Length * M];
-        _observedAtLeast = new double[M + 1];
+        _chunkBuffers = [.. Enumerable.Range(0, category.Length < 100_000 ? 1 : 8).Select(_ => elements.Select(n => new double[n]).Append(new double[M + 1]).ToArray())];
         _active = new bool[category.Length];
     }
 
@@ -165,18 +165,6 @@ internal sealed class RaschJoint
         }
 
         ActiveRatings = _active.Count(a => a);
-        Array.Clear(_observedAtLeast);
-        for (var i = 0; i < _category.Length; i++)
-        {
-            if (_active[i])
-            {
-                for (var k = 1; k <= _category[i]; k++)
-                {
-                    _observedAtLeast[k]++;
-                }
-            }
-        }
-
         return ActiveRatings;
     }
 
@@ -510,7 +498,7 @@ internal sealed class RaschJoint
     }
 
     /// <summary>Gets the observed minus expected count of active ratings at or above category k at the last pass.</summary>
-    public double ThresholdResidual(int k) => _observedAtLeast[k] - _expectedAtLeast[k];
+    public double ThresholdResidual(int k) => _thresholdResidual[k];
 
     /// <summary>Gets the information about threshold k (Σ P(≥k)(1 − P(≥k))) at the last pass.</summary>
     public double ThresholdInformation(int k) => _thresholdInformation[k];
@@ -609,7 +597,7 @@ internal sealed class RaschJoint
             Array.Clear(_information[f]);
         }
 
-        Array.Clear(_expectedAtLeast);
+        Array.Clear(_thresholdResidual);
         Array.Clear(_thresholdInformation);
         Span<double> p = stackalloc double[M + 1];
         for (var i = 0; i < _category.Length; i++)
@@ -634,7 +622,9 @@ internal sealed class RaschJoint
             {
                 atLeast += p[k];
                 _tail[(i * M) + k - 1] = atLeast;
-                _expectedAtLeast[k] += atLeast;
+                // Observed minus expected per rating, not two counts near a million subtracted at the end: the sums stay
+                // small, so their rounding (about 1e-7 for the counts at a million ratings) stays far below the tolerance.
+                _thresholdResidual[k] += (_category[i] >= k ? 1 : 0) - atLeast;
                 _thresholdInformation[k] += atLeast * (1 - atLeast);
             }
         }
@@ -696,8 +686,9 @@ internal sealed class RaschJoint
             }
         }
 
-        // The thresholds follow the measures; τ_1 is their anchor (τ − c with every ratee − c changes nothing).
-        return [.. solved, [.. Enumerable.Range(0, M + 1).Select(k => k >= 2)]];
+        // The thresholds follow the measures; their steps are kept summing to 0 instead of anchoring one (τ − c with every
+        // ratee − c changes nothing), which conditions the solve far better (see NewtonStep).
+        return [.. solved, [.. Enumerable.Range(0, M + 1).Select(k => k >= 1)]];
     }
 
     /// <summary>
@@ -725,6 +716,7 @@ internal sealed class RaschJoint
         var z = step.Select(b => new double[b.Length]).ToArray();
         var p = step.Select(b => new double[b.Length]).ToArray();
         var q = step.Select(b => new double[b.Length]).ToArray();
+        CentreThresholdBlock(r[Facets]);
         double rz = 0, norm0 = 0;
         for (var f = 0; f < blocks; f++)
         {
@@ -733,6 +725,14 @@ internal sealed class RaschJoint
             {
                 r[f][e] = solved[f][e] ? r[f][e] : 0;
                 z[f][e] = solved[f][e] ? r[f][e] / diagonal[f][e] : 0;
+            }
+        }
+
+        CentreThresholdBlock(z[Facets]);
+        for (var f = 0; f < blocks; f++)
+        {
+            for (var e = 0; e < step[f].Length; e++)
+            {
                 p[f][e] = z[f][e];
                 rz += r[f][e] * z[f][e];
                 norm0 += r[f][e] * r[f][e];
@@ -747,6 +747,7 @@ internal sealed class RaschJoint
             }
 
             Multiply(p, q);
+            CentreThresholdBlock(q[Facets]);
             var pq = Dot(p, q);
             if (pq <= 0)
             {
@@ -762,6 +763,14 @@ internal sealed class RaschJoint
                     step[f][e] += alpha * p[f][e];
                     r[f][e] = solved[f][e] ? r[f][e] - (alpha * q[f][e]) : 0;
                     z[f][e] = solved[f][e] ? r[f][e] / diagonal[f][e] : 0;
+                }
+            }
+
+            CentreThresholdBlock(z[Facets]);
+            for (var f = 0; f < blocks; f++)
+            {
+                for (var e = 0; e < step[f].Length; e++)
+                {
                     norm += r[f][e] * r[f][e];
                     next += r[f][e] * z[f][e];
                 }
@@ -791,6 +800,28 @@ internal sealed class RaschJoint
     /// </summary>
     private void Multiply(double[][] v, double[][] q)
     {
+        // Fixed chunks of ratings, each into its own buffer, summed in chunk order: the products (and so every result) are
+        // the same bit for bit however many threads run them.
+        var chunks = _chunkBuffers.Length;
+        var size = (_category.Length + chunks - 1) / chunks;
+        Parallel.For(0, chunks, c => MultiplyRange(v, _chunkBuffers[c], c * size, Math.Min(_category.Length, (c + 1) * size)));
+        for (var f = 0; f < q.Length; f++)
+        {
+            Array.Copy(_chunkBuffers[0][f], q[f], q[f].Length);
+            for (var c = 1; c < chunks; c++)
+            {
+                var from = _chunkBuffers[c][f];
+                var to = q[f];
+                for (var e = 0; e < to.Length; e++)
+                {
+                    to[e] += from[e];
+                }
+            }
+        }
+    }
+
+    private void MultiplyRange(double[][] v, double[][] q, int start, int end)
+    {
         foreach (var column in q)
         {
             Array.Clear(column);
@@ -800,7 +831,7 @@ internal sealed class RaschJoint
         var thresholds = v[Facets];
         var result = q[Facets];
         Span<double> covariance = stackalloc double[m + 1];
-        for (var i = 0; i < _category.Length; i++)
+        for (var i = start; i < end; i++)
         {
             if (!_active[i])
             {
@@ -853,6 +884,9 @@ internal sealed class RaschJoint
             }
         }
     }
+
+    /// <summary>Projects the threshold part of a vector (indices 1…M) onto steps that sum to 0.</summary>
+    private static void CentreThresholdBlock(double[] thresholds) => Centre(thresholds.AsSpan(1));
 
     private static double Dot(double[][] a, double[][] b)
     {
