@@ -16,9 +16,9 @@ namespace Readiness.Calibration;
 /// measured by the people they rated, and a person's level by how severe their raters were (Linacre 1989).
 /// </para>
 /// <para>
-/// Estimation: PROX starting values, then Newton–Raphson one facet at a time until every non-extreme element's observed
-/// score equals its expected score within <see cref="RaschSettings.ScoreTolerance"/> (and every threshold's observed count
-/// equals its expected count). Conventions: competencies, raters (and sources) centred on 0, Andrich thresholds summing
+/// Estimation: PROX starting values, then Newton–Raphson for every measure and threshold at once until every non-extreme
+/// element's observed score equals its expected score within <see cref="RaschSettings.ScoreTolerance"/> (and every
+/// threshold's observed count equals its expected count). Conventions: competencies, raters (and sources) centred on 0, Andrich thresholds summing
 /// to 0, ratees floating; a facet with one element is anchored at 0. Elements whose every rating is the lowest or highest
 /// category are left out of estimation and then measured with their score moved
 /// <see cref="RaschSettings.ExtremeScoreAdjustment"/> points inward. Joint estimates of competency and rater measures are
@@ -125,7 +125,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
 
         var result = new CalibrationResult(
             Method,
-            "many-facet Rasch rating-scale model, joint maximum likelihood (PROX start, Newton–Raphson by facet)",
+            "many-facet Rasch rating-scale model, joint maximum likelihood (PROX start, Newton–Raphson on all measures and thresholds)",
             summary.Estimates,
             summary.RaterEffects,
             summary.SourceEffects,

@@ -17,7 +17,7 @@ public sealed record RaschSettings
     /// <remarks>The likelihood equations of every non-extreme ratee, competency, rater and source, and of every threshold, hold to this.</remarks>
     public double ScoreTolerance { get; init; } = 1e-8;
 
-    /// <summary>Gets the most joint maximum likelihood iterations (each a Newton step for every measure at once and one for the thresholds). The default value is 1,000.</summary>
+    /// <summary>Gets the most joint maximum likelihood iterations (each one Newton step for every measure and threshold at once; about ten are needed). The default value is 1,000.</summary>
     public int MaxIterations { get; init; } = 1000;
 
     /// <summary>Gets the score points an extreme score is moved inward to estimate the element (FACETS' default). The default value is 0.3.</summary>
