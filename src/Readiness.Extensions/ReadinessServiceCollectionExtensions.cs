@@ -1,5 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Scoring;
@@ -14,24 +17,68 @@ public static class ReadinessServiceCollectionExtensions
     /// <summary>
     /// Registers the built-in <see cref="LeadershipFramework.Model"/> as the <see cref="CompetencyModel"/>,
     /// <see cref="LeadershipFramework.FirstLineManager"/> as the <see cref="RoleProfile"/>, the crossed random-effects
-    /// model as the <see cref="IRatingCalibrator"/> and <see cref="ReadinessScorer"/> as the <see cref="IReadinessScorer"/>
-    /// (default settings), all singletons: every one is immutable or stateless.
+    /// model (or the method <see cref="ReadinessOptions"/> names) as the <see cref="IRatingCalibrator"/> and
+    /// <see cref="ReadinessScorer"/> as the <see cref="IReadinessScorer"/>, all singletons: every one is immutable or stateless.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     /// <remarks>
     /// Idempotent: every registration uses <c>TryAdd</c>, so calling it twice registers nothing twice, and a model,
-    /// profile, calibrator, scorer or development planner you registered before calling it is kept.
+    /// profile, calibrator, scorer or development planner you registered before calling it is kept. The calibrator and
+    /// scorer follow <see cref="ReadinessOptions"/>, which are validated when the host starts (<c>ValidateOnStart</c>).
     /// </remarks>
     public static IServiceCollection AddReadiness(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+
+        // ValidateOnStart adds a configure action every time it is called, so a marker keeps a second call from adding more.
+        if (!services.Any(d => d.ServiceType == typeof(ReadinessMarker)))
+        {
+            services.AddSingleton<ReadinessMarker>();
+            services.AddOptions<ReadinessOptions>().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReadinessOptions>, ReadinessOptionsValidator>());
+        }
+
         services.TryAddSingleton(LeadershipFramework.Model);
         services.TryAddSingleton(LeadershipFramework.FirstLineManager);
-        services.TryAddSingleton<IRatingCalibrator>(_ => new CrossedRandomEffectsCalibrator());
-        services.TryAddSingleton<IReadinessScorer>(_ => new ReadinessScorer());
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ReadinessOptions>>().Value.CreateCalibrator());
+        services.TryAddSingleton<IReadinessScorer>(provider => new ReadinessScorer(provider.GetRequiredService<IOptions<ReadinessOptions>>().Value.Scoring.ToScoringOptions()));
         services.TryAddSingleton<IDevelopmentPlanner>(_ => new DevelopmentPlanner());
         return services;
     }
+
+    /// <summary>Registers Readiness (see <see cref="AddReadiness(IServiceCollection)"/>) with settings set in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; validated at start-up with every broken rule reported at once.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is null.</exception>
+    public static IServiceCollection AddReadiness(this IServiceCollection services, Action<ReadinessOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddReadiness().Configure(configure);
+        return services;
+    }
+
+    /// <summary>Registers Readiness (see <see cref="AddReadiness(IServiceCollection)"/>) with settings bound from configuration.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="section">The configuration section, usually <c>configuration.GetSection("Readiness")</c>.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="section"/> is null.</exception>
+    /// <remarks>
+    /// Bound with <c>ErrorOnUnknownConfiguration</c>: a misspelt key ("ReadyNowMinimumIdex") fails at start-up like a bad
+    /// value does, instead of leaving the default silently in force. Binding uses reflection, as the configuration binder
+    /// does; for trimmed or native-AOT hosts, use the <see cref="Action{T}"/> overload.
+    /// </remarks>
+    [RequiresUnreferencedCode("Binding configuration to ReadinessOptions uses reflection; use the Action<ReadinessOptions> overload in trimmed applications.")]
+    [RequiresDynamicCode("Binding configuration to ReadinessOptions may need code generated at run time; use the Action<ReadinessOptions> overload with native AOT.")]
+    public static IServiceCollection AddReadiness(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddReadiness().AddOptions<ReadinessOptions>().Bind(section, binder => binder.ErrorOnUnknownConfiguration = true);
+        return services;
+    }
+
+    /// <summary>Marks a collection <see cref="AddReadiness(IServiceCollection)"/> has already run on.</summary>
+    private sealed class ReadinessMarker;
 }

@@ -93,7 +93,10 @@ public sealed record ScoringOptions
         return fallback;
     }
 
-    internal ScoringOptions Validated()
+    /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    /// <remarks>For hosts that validate configuration at start-up and report every error at once.</remarks>
+    public ImmutableArray<string> Validate()
     {
         var problems = new List<string>();
         void Check(bool ok, string message)
@@ -136,7 +139,13 @@ public sealed record ScoringOptions
         Check(SelfInflationThreshold > 0 && double.IsFinite(SelfInflationThreshold), $"SelfInflationThreshold was {F(SelfInflationThreshold)}; it must be a positive number of scale points.");
         Check(RaterDisagreementThreshold > 0 && double.IsFinite(RaterDisagreementThreshold), $"RaterDisagreementThreshold was {F(RaterDisagreementThreshold)}; it must be a positive number of scale points.");
         Check(CohortTopShare is > 0 and < 0.5, $"CohortTopShare was {F(CohortTopShare)}; it must be in (0, 0.5).");
-        if (problems.Count > 0)
+        return [.. problems];
+    }
+
+    internal ScoringOptions Validated()
+    {
+        var problems = Validate();
+        if (problems.Length > 0)
         {
             throw new ArgumentException("Scoring options are invalid: " + string.Join(" ", problems), nameof(ScoringOptions));
         }
