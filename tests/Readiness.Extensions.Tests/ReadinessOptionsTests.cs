@@ -95,6 +95,10 @@ public sealed class ReadinessOptionsTests
         Assert.Same(mine, provider.GetRequiredService<IRatingCalibrator>());
         Assert.Equal(2, Assert.IsType<ReadinessScorer>(provider.GetRequiredService<IReadinessScorer>()).Options.MinimumRaters);
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<ReadinessOptions>));
+
+        var after = new StandardisationCalibrator();
+        using var later = new ServiceCollection().AddReadiness().AddSingleton<IRatingCalibrator>(after).BuildServiceProvider(Strict);
+        Assert.Same(after, later.GetRequiredService<IRatingCalibrator>());
     }
 
     [Fact]
