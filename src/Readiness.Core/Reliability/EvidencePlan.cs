@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Readiness.Calibration;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Reliability;
 
@@ -148,8 +149,7 @@ public sealed record EvidencePlan(double Target, double SingleRaterReliability, 
             return covariance * covariance / ((stt - (st * st / cells)) * (soo - (so * so / cells)));
         }
 
-        private static double Normal(Random random) =>
-            Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        private static double Normal(Random random) => RandomDraws.Normal(random);
     }
 }
 

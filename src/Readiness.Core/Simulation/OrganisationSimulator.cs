@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Simulation;
 
@@ -255,11 +256,5 @@ public static class OrganisationSimulator
         return [.. pool.Take(take)];
     }
 
-    /// <summary>A standard normal draw (Box–Muller), written out so that the stream depends only on <see cref="Random"/>'s seeded sequence.</summary>
-    private static double Normal(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
+    private static double Normal(Random random) => RandomDraws.Normal(random);
 }
