@@ -2,9 +2,12 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Readiness.Calibration;
 using Readiness.Competencies;
+using Readiness.Internal;
 using Readiness.Scoring;
 using Readiness.Talent;
 
@@ -19,6 +22,8 @@ public static class ReadinessServiceCollectionExtensions
     /// <see cref="LeadershipFramework.FirstLineManager"/> as the <see cref="RoleProfile"/>, the crossed random-effects
     /// model (or the method <see cref="ReadinessOptions"/> names) as the <see cref="IRatingCalibrator"/> and
     /// <see cref="ReadinessScorer"/> as the <see cref="IReadinessScorer"/>, all singletons: every one is immutable or stateless.
+    /// The calibrator and scorer report logs (through <see cref="ILoggerFactory"/> when one is registered), metrics and traces
+    /// (see <see cref="ReadinessTelemetry"/>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
@@ -42,8 +47,11 @@ public static class ReadinessServiceCollectionExtensions
 
         services.TryAddSingleton(LeadershipFramework.Model);
         services.TryAddSingleton(LeadershipFramework.FirstLineManager);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ReadinessOptions>>().Value.CreateCalibrator());
-        services.TryAddSingleton<IReadinessScorer>(provider => new ReadinessScorer(provider.GetRequiredService<IOptions<ReadinessOptions>>().Value.Scoring.ToScoringOptions()));
+        services.TryAddSingleton<IRatingCalibrator>(provider => new InstrumentedCalibrator(
+            provider.GetRequiredService<IOptions<ReadinessOptions>>().Value.CreateCalibrator(),
+            (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<InstrumentedCalibrator>()));
+        services.TryAddSingleton<IReadinessScorer>(provider => new InstrumentedScorer(
+            new ReadinessScorer(provider.GetRequiredService<IOptions<ReadinessOptions>>().Value.Scoring.ToScoringOptions())));
         services.TryAddSingleton<IDevelopmentPlanner>(_ => new DevelopmentPlanner());
         return services;
     }

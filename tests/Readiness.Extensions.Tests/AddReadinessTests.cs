@@ -15,7 +15,7 @@ public sealed class AddReadinessTests
 
         Assert.Same(LeadershipFramework.Model, provider.GetRequiredService<CompetencyModel>());
         Assert.Same(LeadershipFramework.FirstLineManager, provider.GetRequiredService<RoleProfile>());
-        Assert.IsType<CrossedRandomEffectsCalibrator>(provider.GetRequiredService<IRatingCalibrator>());
+        Assert.IsType<CrossedRandomEffectsCalibrator>(Assert.IsType<Readiness.Internal.InstrumentedCalibrator>(provider.GetRequiredService<IRatingCalibrator>()).Inner);
         Assert.Same(provider.GetRequiredService<IReadinessScorer>(), provider.GetRequiredService<IReadinessScorer>());
         Assert.Same(provider.GetRequiredService<Readiness.Talent.IDevelopmentPlanner>(), provider.GetRequiredService<Readiness.Talent.IDevelopmentPlanner>());
     }

@@ -32,9 +32,9 @@ public sealed class ReadinessOptionsTests
 
         provider.GetRequiredService<IStartupValidator>().Validate();
 
-        var calibrator = Assert.IsType<ManyFacetRaschCalibrator>(provider.GetRequiredService<IRatingCalibrator>());
+        var calibrator = Assert.IsType<ManyFacetRaschCalibrator>(Assert.IsType<Readiness.Internal.InstrumentedCalibrator>(provider.GetRequiredService<IRatingCalibrator>()).Inner);
         Assert.True(calibrator.Settings.SourceFacet);
-        var scorer = Assert.IsType<ReadinessScorer>(provider.GetRequiredService<IReadinessScorer>());
+        var scorer = provider.GetRequiredService<IReadinessScorer>();
         Assert.Equal(ScoringPolicy.Conjunctive, scorer.Options.Policy);
         Assert.Equal(85, scorer.Options.ReadyNowMinimumIndex);
         Assert.Equal(4, scorer.Options.MinimumRaters);
@@ -93,7 +93,7 @@ public sealed class ReadinessOptionsTests
         Assert.Equal(count + 1, services.Count); // only the second Configure action is added
         using var provider = services.BuildServiceProvider(Strict);
         Assert.Same(mine, provider.GetRequiredService<IRatingCalibrator>());
-        Assert.Equal(2, Assert.IsType<ReadinessScorer>(provider.GetRequiredService<IReadinessScorer>()).Options.MinimumRaters);
+        Assert.Equal(2, provider.GetRequiredService<IReadinessScorer>().Options.MinimumRaters);
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<ReadinessOptions>));
 
         var after = new StandardisationCalibrator();
