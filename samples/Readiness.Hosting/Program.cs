@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Readiness;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Scoring;
+using Readiness.Simulation;
+
+// Readiness in a generic host: settings from appsettings.json (and the command line), validated when the host starts.
+//   dotnet run --project samples/Readiness.Hosting
+//   dotnet run --project samples/Readiness.Hosting -- --Readiness:Scoring:ReadyNowMinimumIndex=120   (a bad setting)
+
+// 1. Build the host. The content root is the app's folder, so appsettings.json is found from any working directory.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Services.AddReadiness(builder.Configuration.GetSection("Readiness"));
+using var host = builder.Build();
+
+// 2. Start it: a bad or misspelt setting stops here, every problem named by its key.
+try
+{
+    await host.StartAsync();
+}
+catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
+{
+    Console.Error.WriteLine("The host did not start: the Readiness settings are invalid.");
+    foreach (var failure in e is OptionsValidationException v ? v.Failures : [e.Message])
+    {
+        Console.Error.WriteLine($"  {failure}");
+    }
+
+    return 1;
+}
+
+// 3. Resolve the services and score the demo organisation.
+var calibrator = host.Services.GetRequiredService<IRatingCalibrator>();
+var scorer = host.Services.GetRequiredService<IReadinessScorer>();
+var role = host.Services.GetRequiredService<RoleProfile>();
+var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 1200, Seed = 1 }).TakeInRatings().Ratings;
+var calibration = calibrator.Calibrate(ratings);
+var assessments = scorer.ScoreCohort(ReadinessCandidate.FromCalibration(calibration, ratings), role);
+
+// 4. Report.
+Console.WriteLine($"Scored {assessments.Length} people against '{role.Name}' ({calibrator.Method}, ready now from index {scorer.Options.ReadyNowMinimumIndex}):");
+foreach (var band in assessments.GroupBy(a => a.Band).OrderBy(g => g.Key))
+{
+    Console.WriteLine($"  {band.Key,-22} {band.Count(),5}");
+}
+
+await host.StopAsync();
+return 0;
