@@ -35,7 +35,9 @@ public static class ReadinessKeyedServiceCollectionExtensions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The file cannot be read or is not a valid model (the message names the file and every problem), or another model has the key.</exception>
     public static IServiceCollection AddReadinessModel(this IServiceCollection services, string key, string path) =>
-        services.AddReadinessModel(key, Read(path, ReadinessJson.ReadCompetencyModel));
+        services.AddReadinessModel(key, ReadModel(path));
+
+    internal static CompetencyModel ReadModel(string path) => Read(path, ReadinessJson.ReadCompetencyModel);
 
     /// <summary>Registers a role profile under a key, as a keyed singleton.</summary>
     /// <param name="services">The service collection.</param>

@@ -17,6 +17,17 @@ public sealed class ReadinessOptions
     /// <summary>Gets or sets the scoring settings.</summary>
     public ReadinessScoringOptions Scoring { get; set; } = new();
 
+    /// <summary>Gets the competency models to register under keys: key → JSON file. The default value is empty.</summary>
+    /// <remarks>
+    /// Read by <c>AddReadiness(IConfiguration)</c> when it registers (a keyed singleton per entry, see
+    /// <see cref="ReadinessKeyedServiceCollectionExtensions"/>); relative paths are resolved against
+    /// <see cref="AppContext.BaseDirectory"/>, where a host's appsettings.json lives.
+    /// </remarks>
+    public Dictionary<string, string> Models { get; } = [];
+
+    /// <summary>Gets the role profiles to register under keys: key → the model's key and the JSON file. The default value is empty.</summary>
+    public Dictionary<string, ReadinessProfileFile> Profiles { get; } = [];
+
     /// <summary>Creates the calibrator these settings name.</summary>
     internal IRatingCalibrator CreateCalibrator() => Calibration.Method switch
     {
@@ -26,6 +37,16 @@ public sealed class ReadinessOptions
         CalibrationMethod.ManyFacetRasch => new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = Calibration.RaschSourceFacet }),
         _ => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = Calibration.CrossedModelPath }),
     };
+}
+
+/// <summary>A role profile file and the key of the model it is written against.</summary>
+public sealed class ReadinessProfileFile
+{
+    /// <summary>Gets or sets the key of a model in <see cref="ReadinessOptions.Models"/>.</summary>
+    public string Model { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the profile's JSON file.</summary>
+    public string Path { get; set; } = string.Empty;
 }
 
 /// <summary>Which calibration runs, and how.</summary>

@@ -73,9 +73,11 @@ public static class ReadinessServiceCollectionExtensions
     /// <param name="section">The configuration section, usually <c>configuration.GetSection("Readiness")</c>.</param>
     /// <returns>The same service collection, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="section"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A model or profile file named in the section cannot be read or is invalid (the message names the file), or a profile names no configured model.</exception>
     /// <remarks>
     /// Bound with <c>ErrorOnUnknownConfiguration</c>: a misspelt key ("ReadyNowMinimumIdex") fails at start-up like a bad
-    /// value does, instead of leaving the default silently in force. Binding uses reflection, as the configuration binder
+    /// value does, instead of leaving the default silently in force. <c>Models</c> and <c>Profiles</c> entries are read and
+    /// registered as keyed singletons now (see <see cref="ReadinessOptions.Models"/>). Binding uses reflection, as the configuration binder
     /// does; for trimmed or native-AOT hosts, use the <see cref="Action{T}"/> overload.
     /// </remarks>
     [RequiresUnreferencedCode("Binding configuration to ReadinessOptions uses reflection; use the Action<ReadinessOptions> overload in trimmed applications.")]
@@ -84,8 +86,32 @@ public static class ReadinessServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddReadiness().AddOptions<ReadinessOptions>().Bind(section, binder => binder.ErrorOnUnknownConfiguration = true);
+
+        // Keyed models and profiles are registrations, so they are read now, not when the options are first resolved.
+        var models = new Dictionary<string, CompetencyModel>(StringComparer.Ordinal);
+        foreach (var entry in section.GetSection(nameof(ReadinessOptions.Models)).GetChildren())
+        {
+            var model = ReadinessKeyedServiceCollectionExtensions.ReadModel(ConfiguredPath(entry.Value, entry.Path));
+            services.AddReadinessModel(entry.Key, model);
+            models[entry.Key] = model;
+        }
+
+        foreach (var entry in section.GetSection(nameof(ReadinessOptions.Profiles)).GetChildren())
+        {
+            var modelKey = entry[nameof(ReadinessProfileFile.Model)];
+            var model = modelKey is not null && models.TryGetValue(modelKey, out var found)
+                ? found
+                : throw new InvalidOperationException($"{entry.Path}:Model is '{modelKey}'; it must be the key of a model under {(section as IConfigurationSection)?.Path ?? "the section"}:Models.");
+            services.AddReadinessRoleProfile(entry.Key, model, ConfiguredPath(entry[nameof(ReadinessProfileFile.Path)], entry.Path + ":Path"));
+        }
+
         return services;
     }
+
+    private static string ConfiguredPath(string? value, string key) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidOperationException($"{key} is empty; it must name a JSON file.")
+            : Path.Combine(AppContext.BaseDirectory, value);
 
     /// <summary>Marks a collection <see cref="AddReadiness(IServiceCollection)"/> has already run on.</summary>
     private sealed class ReadinessMarker;
