@@ -10,6 +10,7 @@ using Readiness.Competencies;
 using Readiness.Internal;
 using Readiness.Scoring;
 using Readiness.Talent;
+using Readiness.Weighting;
 
 // The Readiness namespace, not Microsoft.Extensions.DependencyInjection: "using Readiness;" is what brings AddReadiness in.
 namespace Readiness;
@@ -22,7 +23,8 @@ public static class ReadinessServiceCollectionExtensions
     /// <see cref="LeadershipFramework.FirstLineManager"/> as the <see cref="RoleProfile"/>, the crossed random-effects
     /// model (or the method <see cref="ReadinessOptions"/> names) as the <see cref="IRatingCalibrator"/> and
     /// <see cref="ReadinessScorer"/> as the <see cref="IReadinessScorer"/>, all singletons: every one is immutable or stateless.
-    /// The calibrator and scorer report logs (through <see cref="ILoggerFactory"/> when one is registered), metrics and traces
+    /// The five weighting strategies are registered by type, and as <see cref="IWeightingStrategy{TInput}"/> for equal,
+    /// rank-order centroid and pairwise weighting. The calibrator and scorer report logs (through <see cref="ILoggerFactory"/> when one is registered), metrics and traces
     /// (see <see cref="ReadinessTelemetry"/>).
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -53,6 +55,17 @@ public static class ReadinessServiceCollectionExtensions
         services.TryAddSingleton<IReadinessScorer>(provider => new InstrumentedScorer(
             new ReadinessScorer(provider.GetRequiredService<IOptions<ReadinessOptions>>().Value.Scoring.ToScoringOptions())));
         services.TryAddSingleton<IDevelopmentPlanner>(_ => new DevelopmentPlanner());
+
+        // Weighting strategies: each by its own type, and behind IWeightingStrategy<TInput> where the input names one
+        // strategy (points and swings both read competency → number, so neither is that interface's default).
+        services.TryAddSingleton(_ => new EqualWeighting());
+        services.TryAddSingleton(_ => new DirectPointsWeighting());
+        services.TryAddSingleton(_ => new RankOrderCentroidWeighting());
+        services.TryAddSingleton(_ => new SwingWeighting());
+        services.TryAddSingleton(_ => new PairwiseWeighting());
+        services.TryAddSingleton<IWeightingStrategy<IEnumerable<string>>>(provider => provider.GetRequiredService<EqualWeighting>());
+        services.TryAddSingleton<IWeightingStrategy<IEnumerable<KeyValuePair<string, int>>>>(provider => provider.GetRequiredService<RankOrderCentroidWeighting>());
+        services.TryAddSingleton<IWeightingStrategy<PairwiseComparisons>>(provider => provider.GetRequiredService<PairwiseWeighting>());
         return services;
     }
 

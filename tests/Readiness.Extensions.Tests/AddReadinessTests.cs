@@ -18,6 +18,11 @@ public sealed class AddReadinessTests
         Assert.IsType<CrossedRandomEffectsCalibrator>(Assert.IsType<Readiness.Internal.InstrumentedCalibrator>(provider.GetRequiredService<IRatingCalibrator>()).Inner);
         Assert.Same(provider.GetRequiredService<IReadinessScorer>(), provider.GetRequiredService<IReadinessScorer>());
         Assert.Same(provider.GetRequiredService<Readiness.Talent.IDevelopmentPlanner>(), provider.GetRequiredService<Readiness.Talent.IDevelopmentPlanner>());
+        Assert.Same(provider.GetRequiredService<Readiness.Weighting.SwingWeighting>(), provider.GetRequiredService<Readiness.Weighting.SwingWeighting>());
+        Assert.NotNull(provider.GetRequiredService<Readiness.Weighting.DirectPointsWeighting>());
+        Assert.Same(provider.GetRequiredService<Readiness.Weighting.PairwiseWeighting>(), provider.GetRequiredService<Readiness.Weighting.IWeightingStrategy<Readiness.Weighting.PairwiseComparisons>>());
+        Assert.Same(provider.GetRequiredService<Readiness.Weighting.EqualWeighting>(), provider.GetRequiredService<Readiness.Weighting.IWeightingStrategy<IEnumerable<string>>>());
+        Assert.IsType<Readiness.Weighting.RankOrderCentroidWeighting>(provider.GetRequiredService<Readiness.Weighting.IWeightingStrategy<IEnumerable<KeyValuePair<string, int>>>>());
     }
 
     [Fact]
