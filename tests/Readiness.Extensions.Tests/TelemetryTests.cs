@@ -18,17 +18,7 @@ public sealed class TelemetryTests
     {
         var logs = new CapturingLoggerFactory();
         var measurements = new ConcurrentBag<(string Instrument, double Value, string Tags)>();
-        using var meters = new MeterListener();
-        meters.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == ReadinessTelemetry.Name)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meters.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Add((i.Name, v, Tags(tags))));
-        meters.SetMeasurementEventCallback<double>((i, v, tags, _) => measurements.Add((i.Name, v, Tags(tags))));
-        meters.Start();
+        using var meters = Listen(measurements);
         var activities = new ConcurrentBag<Activity>();
         using var traces = new ActivityListener
         {
@@ -66,16 +56,7 @@ public sealed class TelemetryTests
     public void Intake_rejections_are_counted_by_reason()
     {
         var measurements = new ConcurrentBag<(string Instrument, double Value, string Tags)>();
-        using var meters = new MeterListener();
-        meters.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == ReadinessTelemetry.Name)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meters.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Add((i.Name, v, Tags(tags))));
-        meters.Start();
+        using var meters = Listen(measurements);
         var builder = new RatingSetBuilder(LeadershipFramework.Model);
         builder.Add(new Rating(new RateeId("a"), new RaterId("b"), RaterSource.Peer, LeadershipFramework.Delegates, double.NaN));
         builder.Add(new Rating(new RateeId("a"), new RaterId("c"), RaterSource.Peer, LeadershipFramework.Delegates, 9));
@@ -83,6 +64,25 @@ public sealed class TelemetryTests
         ReadinessTelemetry.RecordIntake(builder.Build().Report);
 
         Assert.Equal(2, measurements.Where(m => m.Instrument == "readiness.ratings.rejected").Sum(m => m.Value));
+    }
+
+    /// <summary>Records every measurement of the Readiness meter as (instrument, value, "key=value;…").</summary>
+    private static MeterListener Listen(ConcurrentBag<(string Instrument, double Value, string Tags)> measurements)
+    {
+        var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == ReadinessTelemetry.Name)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Add((i.Name, v, Tags(tags))));
+        meters.SetMeasurementEventCallback<double>((i, v, tags, _) => measurements.Add((i.Name, v, Tags(tags))));
+        meters.Start();
+        return meters;
     }
 
     private static string Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
