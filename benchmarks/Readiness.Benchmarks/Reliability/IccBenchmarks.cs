@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Readiness.Reliability;
+using static Readiness.Internal.RandomDraws;
 
 namespace Readiness.Benchmarks.Reliability;
 
@@ -87,7 +88,4 @@ internal static class IccTable
             writer.WriteLine(string.Join(',', fields));
         }
     }
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

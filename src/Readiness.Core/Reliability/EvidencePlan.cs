@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Readiness.Calibration;
 using Readiness.Evidence;
-using Readiness.Internal;
+using static Readiness.Internal.RandomDraws;
 
 namespace Readiness.Reliability;
 
@@ -148,8 +148,6 @@ public sealed record EvidencePlan(double Target, double SingleRaterReliability, 
             var covariance = sto - (st * so / cells);
             return covariance * covariance / ((stt - (st * st / cells)) * (soo - (so * so / cells)));
         }
-
-        private static double Normal(Random random) => RandomDraws.Normal(random);
     }
 }
 

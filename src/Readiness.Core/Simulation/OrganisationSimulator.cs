@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Readiness.Competencies;
 using Readiness.Evidence;
-using Readiness.Internal;
+using static Readiness.Internal.RandomDraws;
 
 namespace Readiness.Simulation;
 
@@ -255,6 +255,4 @@ public static class OrganisationSimulator
 
         return [.. pool.Take(take)];
     }
-
-    private static double Normal(Random random) => RandomDraws.Normal(random);
 }

@@ -80,30 +80,15 @@ internal static class DesignChecks
     public static int ConnectedComponents(RatingSet ratings)
     {
         var t = ratings.Ratees.Length;
-        var parent = Enumerable.Range(0, t + ratings.Raters.Length).ToArray();
-        int Find(int x)
-        {
-            while (parent[x] != x)
-            {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-
-            return x;
-        }
-
+        var n = t + ratings.Raters.Length;
+        var sets = new DisjointSets(n);
         var ratee = ratings.RateeIndices;
         var rater = ratings.RaterIndices;
         for (var i = 0; i < ratings.Count; i++)
         {
-            var a = Find(ratee[i]);
-            var b = Find(t + rater[i]);
-            if (a != b)
-            {
-                parent[Math.Max(a, b)] = Math.Min(a, b);
-            }
+            sets.Union(ratee[i], t + rater[i]);
         }
 
-        return Enumerable.Range(0, parent.Length).Count(x => Find(x) == x);
+        return Enumerable.Range(0, n).Count(x => sets.Find(x) == x);
     }
 }

@@ -87,36 +87,20 @@ internal sealed record RaschDesign(
         return ([.. codes.Select(c => map[c])], present);
     }
 
-    /// <summary>Connected groups of the rater–source graph (union–find), numbered by first appearance.</summary>
+    /// <summary>Connected groups of the rater–source graph, numbered by first appearance.</summary>
     private static (int[] Raters, int[] Sources) Groups(int[] rater, int[] source, int raters, int sources)
     {
-        var parent = Enumerable.Range(0, raters + sources).ToArray();
-        int Find(int x)
-        {
-            while (parent[x] != x)
-            {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-
-            return x;
-        }
-
+        var sets = new DisjointSets(raters + sources);
         for (var i = 0; i < rater.Length; i++)
         {
-            var a = Find(rater[i]);
-            var b = Find(raters + source[i]);
-            if (a != b)
-            {
-                parent[Math.Max(a, b)] = Math.Min(a, b);
-            }
+            sets.Union(rater[i], raters + source[i]);
         }
 
         var number = new Dictionary<int, int>();
         var group = new int[raters + sources];
         for (var x = 0; x < group.Length; x++)
         {
-            var root = Find(x);
+            var root = sets.Find(x);
             if (!number.TryGetValue(root, out var g))
             {
                 number[root] = g = number.Count;
