@@ -99,7 +99,7 @@ internal static class AuditVerb
     };
 
     /// <summary>Reads <c>ratee,attribute1,attribute2,…</c>: an empty cell is an unknown category; a bad row is reported and left out.</summary>
-    private static (Demographics Demographics, string[] Attributes) ReadGroups(FileInfo file, TextWriter error)
+    internal static (Demographics Demographics, string[] Attributes) ReadGroups(FileInfo file, TextWriter error)
     {
         using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });

@@ -19,6 +19,16 @@ internal static class SimulateVerb
             return WeightsVerb.BadInput;
         }
 
+        Write(organisation, output);
+        console.WriteLine(
+            $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: " +
+            "ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv");
+        return WeightsVerb.Ok;
+    }
+
+    /// <summary>Writes the organisation's files: ratings.csv, performance.csv, truth.csv, groups.csv and outcomes.csv.</summary>
+    public static void Write(SimulatedOrganisation organisation, DirectoryInfo output)
+    {
         RatingsCsv.Write(Path.Combine(output.FullName, "ratings.csv"), organisation.Ratings);
         using (var performance = new StreamWriter(Path.Combine(output.FullName, "performance.csv")))
         {
@@ -65,10 +75,5 @@ internal static class SimulateVerb
                 outcomes.WriteLine($"{o.Person},{RatingsCsv.Number(Math.Round(o.Value, 4))}");
             }
         }
-
-        console.WriteLine(
-            $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: " +
-            "ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv");
-        return WeightsVerb.Ok;
     }
 }

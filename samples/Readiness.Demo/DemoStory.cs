@@ -1,0 +1,434 @@
+using System.Globalization;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Fairness;
+using Readiness.Reliability;
+using Readiness.Scoring;
+using Readiness.Simulation;
+using Readiness.Talent;
+using Readiness.Weighting;
+
+namespace Readiness.Demo;
+
+/// <summary>
+/// The story, step by step: the framework, intake, calibration, scoring, the contrast between the best performers and the
+/// most ready, what calibration changed, the 9-box, a slate and the bench, two development plans, the fairness audit and
+/// predictive validity. Steps whose data the user did not supply say which file would enable them.
+/// </summary>
+internal static class DemoStory
+{
+    /// <summary>How many of the best performers stand for "promoted in the past" in the simulated validity study.</summary>
+    private const int PastPromotions = 300;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Tells the story; returns the contrast (table and conclusion) as Markdown for contrast.md.</summary>
+    public static string Tell(DemoInputs inputs, Story story)
+    {
+        var model = LeadershipFramework.Model;
+        var role = LeadershipFramework.FirstLineManager;
+        DescribeFramework(story, model, role);
+
+        var ratings = Intake(story, inputs);
+        var calibration = Calibrate(story, inputs, ratings);
+        var candidates = ReadinessCandidate.FromCalibration(calibration, ratings, inputs.Performance);
+        var scorer = new ReadinessScorer();
+        var assessments = scorer.ScoreCohort(candidates, role);
+        var scored = assessments.Where(a => a.IsScored).ToArray();
+        Score(story, assessments, scored);
+        var contrast = Contrast(story, inputs, scored);
+        CalibrationChanges(story, inputs, ratings, role, assessments);
+        PlaceOnNineBox(story, inputs, assessments);
+        var slate = SlateAndBench(story, model, candidates, assessments);
+        DevelopmentPlans(story, role, scored, slate);
+        Fairness(story, inputs, ratings, calibration, role, assessments);
+        Validity(story, inputs, scored);
+        return contrast;
+    }
+
+    private static void DescribeFramework(Story story, CompetencyModel model, RoleProfile role)
+    {
+        story.Step($"The competency model and the role: {model.Name}");
+        story.Say(model.Description ?? string.Empty);
+        story.Table("Proficiency scale", ["Level", "Label", "Meaning"],
+            model.Scale.Levels.Select(l => new[] { N(l.Value, "0"), l.Label, l.Description }));
+        story.Table("Competencies, each anchored in behaviour at every level (level 4 shown)", ["Competency", "Domain", "Level 4 looks like"],
+            model.Competencies.Select(c => new[] { c.Name, DomainName(c.Domain), c.Anchors.FirstOrDefault(a => a.Level == 4)?.Behaviour ?? "—" }));
+        story.Table($"Role profile: {role.Name}", ["Competency", "Domain", "Target", "Critical minimum", "Weight"],
+            role.Requirements.Select(r => new[]
+            {
+                r.Competency.Name, DomainName(r.Competency.Domain), N(r.Target, "0"), r.CriticalMinimum is { } m ? N(m, "0") : "—", r.Weight.ToString(),
+            }));
+        story.Say(
+            $"Leadership carries {role.DomainWeight(CompetencyDomain.Leadership) * 100:0}% of the weight, individual performance " +
+            $"{role.DomainWeight(CompetencyDomain.IndividualPerformance) * 100:0}%: a strong individual contributor is not yet a ready manager.", emphasis: true);
+
+        // The profile's weights are a domain split (leadership 85%) times points within each domain; recomputing them with
+        // the weighting API must give the profile's weights exactly.
+        const double LeadershipShare = 0.85;
+        var points = new DirectPointsWeighting();
+        CompetencyWeights Within(CompetencyDomain domain) =>
+            points.Weigh(role.Requirements.Where(r => r.Competency.Domain == domain).Select(r => KeyValuePair.Create(r.Competency.Id, r.Importance)));
+        var (withinLeadership, withinIndividual) = (Within(CompetencyDomain.Leadership), Within(CompetencyDomain.IndividualPerformance));
+        var derived = DomainWeighting.Combine(model, LeadershipShare, withinLeadership, withinIndividual);
+        var largestDifference = role.Requirements.Max(r => Math.Abs(r.Weight.Fraction - derived[r.Competency.Id].Fraction));
+        story.Say(
+            $"The weights come from a domain split (leadership {LeadershipShare:0%}) times importance points within each domain; " +
+            $"recomputed with DirectPointsWeighting and DomainWeighting they differ from the profile's by at most {largestDifference:0.0E+0}.");
+
+        var pairwise = new PairwiseComparisonsBuilder([LeadershipFramework.SetsClearExpectations, LeadershipFramework.Delegates, LeadershipFramework.DevelopsPeers, LeadershipFramework.TechnicalExpertise])
+            .Compare(LeadershipFramework.SetsClearExpectations, LeadershipFramework.Delegates, 1)
+            .Compare(LeadershipFramework.SetsClearExpectations, LeadershipFramework.DevelopsPeers, 3)
+            .Compare(LeadershipFramework.SetsClearExpectations, LeadershipFramework.TechnicalExpertise, 3)
+            .Compare(LeadershipFramework.Delegates, LeadershipFramework.DevelopsPeers, 3)
+            .Compare(LeadershipFramework.Delegates, LeadershipFramework.TechnicalExpertise, 5)
+            .Compare(LeadershipFramework.DevelopsPeers, LeadershipFramework.TechnicalExpertise, 1)
+            .Build();
+        var ahp = new PairwiseWeighting().Analyze(pairwise);
+        story.Say(
+            $"The same priorities as pairwise judgements (AHP) for four competencies give {ahp.Weights}; consistency ratio " +
+            $"{ahp.ConsistencyRatio:0.000} under {ahp.RandomIndexTable} ({(ahp.IsAcceptable == true ? "consistent enough" : "too inconsistent")}: " +
+            $"Saaty accepts ≤ {ahp.AcceptableConsistencyRatio:0.00}).");
+    }
+
+    private static RatingSet Intake(Story story, DemoInputs inputs)
+    {
+        var report = inputs.Intake.Report;
+        var ratings = inputs.Intake.Ratings;
+        story.Step("Intake: every row accounted for");
+        story.Say(inputs.Organisation is { } organisation
+            ? $"A simulated organisation of {organisation.People.Length:N0} people with a full 360° cycle (self, manager, peers, direct reports), " +
+              $"planted lenient, severe and group-favouring raters, a separate performance measure, demographic attributes (for the audit " +
+              $"only) and team outcomes a year on — written to data/ as the CSV files an HR system would export, with {report.Rejected.Length} " +
+              "rows spoiled the way hand-edited exports are."
+            : $"Your export {inputs.Files.Ratings.Name}, read with the same rules as the CLI.");
+        story.Say(
+            $"{report.Submitted:N0} rows submitted = {report.Accepted:N0} accepted + {report.Rejected.Length:N0} rejected; " +
+            $"{ratings.Ratees.Length:N0} people rated by {ratings.Raters.Length:N0} raters.", emphasis: true);
+        if (report.Rejected.Length > 0)
+        {
+            story.Table("Rejected rows, by reason (the first of each shown; all in cli/calibrate/rejects.csv)", ["Reason", "Rows", "Example"],
+                report.Rejected.GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => new[] { g.Key.ToString(), N(g.Count(), "0"), g.First().Message }));
+        }
+
+        story.Table("Accepted ratings by source", ["Source", "Ratings", "Share"],
+            ratings.AsEnumerable().GroupBy(r => r.Source).OrderBy(g => g.Key).Select(g => new[] { g.Key.ToString(), N(g.Count(), "N0"), N((double)g.Count() / ratings.Count, "0.0%") }));
+        if (inputs.Warnings.Length > 0)
+        {
+            story.Say($"{inputs.Warnings.Length} rows of the other files were left out: " + string.Join(" ", inputs.Warnings.Take(5)) +
+                (inputs.Warnings.Length > 5 ? $" … and {inputs.Warnings.Length - 5} more." : string.Empty));
+        }
+
+        return ratings;
+    }
+
+    private static CalibrationResult Calibrate(Story story, DemoInputs inputs, RatingSet ratings)
+    {
+        story.Step("Calibration: removing rater leniency before anyone is compared");
+        var calibration = story.Run("Calibrating (crossed random effects, REML)", status =>
+            new CrossedRandomEffectsCalibrator().Calibrate(ratings, new InlineProgress(p => status(p.Iteration > 0 ? $"{p.Stage}, iteration {p.Iteration}" : p.Stage))));
+        story.Say($"{calibration.Algorithm}, {calibration.Iterations} iterations. Ratings = person × competency + rater + source + noise; the components say how much of the spread each explains:");
+        var total = calibration.VarianceComponents.Sum(v => v.Variance);
+        story.Table("Variance components", ["Component", "Variance", "Share"],
+            calibration.VarianceComponents.Select(v => new[] { v.Name, N(v.Variance, "0.000"), N(v.Variance / total, "0%") }));
+
+        var planted = inputs.Organisation?.Raters.ToDictionary(r => r.Id.Value, r => r.Style) ?? [];
+        var ordered = calibration.RaterEffects.OrderByDescending(r => r.Effect).ThenBy(r => r.Rater.Value, StringComparer.Ordinal).ToArray();
+        string[] Row(RaterEffect r) =>
+        [
+            r.Rater.Value, N(r.Effect, "+0.00;-0.00"), $"[{N(r.Effect - (1.96 * r.StandardError), "+0.00;-0.00")}, {N(r.Effect + (1.96 * r.StandardError), "+0.00;-0.00")}]",
+            N(r.Ratings, "0"), planted.TryGetValue(r.Rater.Value, out var style) ? style.ToString() : "—",
+        ];
+        story.Table("The five most lenient and five most severe raters (effect in scale points, 95% interval)",
+            ["Rater", "Effect", "95% interval", "Ratings", planted.Count > 0 ? "Planted style" : "—"],
+            [.. ordered.Take(5).Select(Row), .. ordered.TakeLast(5).Select(Row)]);
+
+        var single = SpearmanBrown.SingleRaterReliability(calibration);
+        var othersPerPerson = ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).GroupBy(r => r.Ratee)
+            .Select(g => g.Select(r => r.Rater).Distinct().Count()).Order().ToArray();
+        var median = othersPerPerson[othersPerPerson.Length / 2];
+        story.Say(
+            $"Reliability: one rater's view of a person's competency has reliability {single:0.00}; with the median {median} raters per " +
+            $"person the average reaches {SpearmanBrown.Reliability(single, median):0.00} (Spearman–Brown), and 0.80 needs " +
+            $"{SpearmanBrown.RatersNeeded(single, 0.8)} raters.");
+
+        var lenient = planted.Where(p => p.Value == RaterStyle.Lenient).Select(p => p.Key).ToHashSet();
+        var severe = planted.Where(p => p.Value == RaterStyle.Severe).Select(p => p.Key).ToHashSet();
+        story.Chart("raters", "Every rater's leniency with its 95% interval, sorted (the caterpillar plot)", Charts.RaterCaterpillar(calibration.RaterEffects, lenient, severe));
+        if (planted.Count > 0)
+        {
+            var found = ordered.Take(lenient.Count).Count(r => lenient.Contains(r.Rater.Value));
+            story.Say($"Of the {lenient.Count} raters planted as lenient, {found} are among the {lenient.Count} most lenient the calibration found.");
+        }
+
+        return calibration;
+    }
+
+    private static void Score(Story story, IReadOnlyCollection<ReadinessAssessment> assessments, ReadinessAssessment[] scored)
+    {
+        story.Step("Scoring: a readiness index with an interval, a band and the gaps");
+        story.Table("Readiness bands", ["Band", "People", "Share"],
+            assessments.GroupBy(a => a.Band).OrderBy(g => g.Key).Select(g => new[] { BandName(g.Key), N(g.Count(), "N0"), N((double)g.Count() / assessments.Count, "0.0%") }));
+        story.Say(
+            $"{scored.Count(a => a.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness))} people carry the promotion-trap signal " +
+            $"(high performer, low leadership readiness), {scored.Count(a => a.Signals.HasFlag(ReadinessSignals.OverlookedLeader))} the overlooked-leader " +
+            $"signal. Not scored for lack of evidence: {assessments.Count - scored.Length} (listed with what is missing, not dropped).");
+        story.Chart("bands", "The readiness index by band", Charts.Bands(scored, BandName));
+    }
+
+    private static string Contrast(Story story, DemoInputs inputs, ReadinessAssessment[] scored)
+    {
+        story.Step("The contrast: the best performers are not the most ready to lead");
+        if (inputs.Performance is null)
+        {
+            story.Say("No performance file (--performance FILE.csv, header ratee,performance): performance below is the competency-based index on the role's individual-performance competencies.");
+        }
+
+        var byPerformance = scored.OrderByDescending(Performance).ThenBy(a => a.Candidate.Value, StringComparer.Ordinal).Take(10).ToArray();
+        var byReadiness = scored.OrderByDescending(a => a.Index).ThenBy(a => a.YearsToReady).ThenBy(a => a.Candidate.Value, StringComparer.Ordinal).Take(10).ToArray();
+        var table = story.Table("Top ten by individual performance, top ten by leadership readiness",
+            ["#", "Top performer", "Performance", "Readiness", "Band", "Most ready", "Readiness ", "Band ", "Performance "],
+            byPerformance.Zip(byReadiness, (p, r) => (p, r)).Select((pair, i) => new[]
+            {
+                N(i + 1, "0"), pair.p.Candidate.Value, N(Performance(pair.p), "0.00"), N(pair.p.Index!.Value, "0.0"), BandName(pair.p.Band),
+                pair.r.Candidate.Value, N(pair.r.Index!.Value, "0.0"), BandName(pair.r.Band), N(Performance(pair.r), "0.00"),
+            }));
+        var notReady = byPerformance.Count(a => a.Band is not ReadinessBand.ReadyNow and not ReadinessBand.ReadyIn1To2Years);
+        var overlap = byPerformance.Select(a => a.Candidate).Intersect(byReadiness.Select(a => a.Candidate)).Count();
+        var conclusion = $"Of the ten best performers, {notReady} are not ready to lead within two years, and {overlap} of them {(overlap == 1 ? "is" : "are")} among the ten most ready.";
+        story.Say(conclusion, emphasis: true);
+        return $"{Story.Markdown(table)}\n\n{conclusion}\n";
+    }
+
+    private static void CalibrationChanges(Story story, DemoInputs inputs, RatingSet ratings, RoleProfile role, IReadOnlyList<ReadinessAssessment> calibrated)
+    {
+        story.Step("What calibration changed");
+        var raw = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings), ratings, inputs.Performance), role)
+            .ToDictionary(a => a.Candidate);
+        var pairs = calibrated.Select(a => (Raw: raw[a.Candidate], Calibrated: a)).ToArray();
+        var bands = Enum.GetValues<ReadinessBand>().Where(b => pairs.Any(p => p.Raw.Band == b || p.Calibrated.Band == b)).ToArray();
+        story.Table("Bands on raw rating means (rows) against calibrated bands (columns)", ["Raw \\ Calibrated", .. bands.Select(BandName)],
+            bands.Select(r => (string[])[BandName(r), .. bands.Select(c => N(pairs.Count(p => p.Raw.Band == r && p.Calibrated.Band == c), "0"))]));
+        var changed = pairs.Count(p => p.Raw.Band != p.Calibrated.Band);
+        story.Say(
+            $"{changed} of {pairs.Length} people ({(double)changed / pairs.Length:0%}) are in a different band once each rater's leniency is removed: " +
+            "on raw means, who rated you decides part of your band.", emphasis: true);
+        story.Chart("raw-vs-calibrated", "Readiness on raw means against calibrated readiness; people whose band changed in red",
+            Charts.RawVersusCalibrated(pairs.Where(p => p.Raw.IsScored && p.Calibrated.IsScored)
+                .Select(p => (p.Raw.Index!.Value, p.Calibrated.Index!.Value, p.Raw.Band != p.Calibrated.Band)).ToArray()));
+    }
+
+    private static void PlaceOnNineBox(Story story, DemoInputs inputs, IEnumerable<ReadinessAssessment> assessments)
+    {
+        story.Step("The 9-box: performance × readiness, not performance × performance");
+        var nineBox = NineBox.Place(assessments);
+        var levels = Enum.GetValues<TalentLevel>();
+        story.Table(
+            $"9-box (tertiles; {nineBox.Placements.Count(p => p.StraddlesBoundary)} of {nineBox.Placements.Length} people's readiness intervals cross a cut)",
+            ["Readiness \\ Performance", .. levels.Select(l => l.ToString())],
+            levels.Reverse().Select(readiness => (string[])[readiness.ToString(), .. levels.Select(performance =>
+            {
+                var cell = new NineBoxCell(performance, readiness);
+                var inCell = nineBox.Placements.Where(p => p.Cell == cell).ToArray();
+                return $"{cell.Number}. {cell.DefaultLabel}: {inCell.Length} ({inCell.Count(p => p.StraddlesBoundary)} uncertain)";
+            })]));
+        var trap = new NineBoxCell(TalentLevel.High, TalentLevel.Low);
+        story.Say($"{nineBox.Placements.Count(p => p.Cell == trap)} high performers sit in box 3, {trap.DefaultLabel}: promoted on performance, they would be the struggling new managers.", emphasis: true);
+        story.Chart("nine-box", "The 9-box as a scatter: each dot a person, dashed lines the tertile cuts",
+            Charts.NineBox(nineBox, inputs.Performance is null ? "Individual performance (competency index)" : "Individual performance"));
+    }
+
+    private static SuccessionSlate SlateAndBench(Story story, CompetencyModel model, IReadOnlyList<ReadinessCandidate> candidates, IReadOnlyList<ReadinessAssessment> assessments)
+    {
+        story.Step("A succession slate and the bench");
+
+        // A second role shows the bench across roles: a project lead leads through influence rather than line authority.
+        var projectLead = new RoleProfileBuilder("project-lead", "Project lead")
+            .Require(LeadershipFramework.Influences, target: 4, importance: 5, criticalMinimum: 3)
+            .Require(LeadershipFramework.NavigatesComplexity, target: 4, importance: 4)
+            .Require(LeadershipFramework.SetsClearExpectations, target: 4, importance: 3)
+            .Require(LeadershipFramework.BuildsTrust, target: 4, importance: 3)
+            .Require(LeadershipFramework.DeliversResults, target: 4, importance: 3)
+            .Build(model);
+        var projectAssessments = new ReadinessScorer().ScoreCohort(candidates, projectLead);
+        var slate = SuccessionSlate.Build("Team lead, payments", assessments, new SlateOptions { MaxLength = 10 });
+        story.Table($"Succession slate: {slate.Role} (first-line-manager profile), the first ten",
+            ["Rank", "Could be", "Person", "Index [90%]", "Band", "Key gaps", "Signals"],
+            slate.Entries.Select(e => new[]
+            {
+                N(e.Rank, "0"), $"{e.BestRank}–{e.WorstRank}", e.Candidate.Value, $"{e.Index:0.0} [{e.Lower:0.0}, {e.Upper:0.0}]", BandName(e.Band),
+                string.Join(", ", e.KeyGaps), e.Signals == ReadinessSignals.None ? string.Empty : e.Signals.ToString(),
+            }));
+        story.Say("Left off: " + string.Join(", ", slate.Excluded.GroupBy(x => x.Reason).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}")) +
+            ". \"Could be\" is the range of ranks the intervals allow: readiness measured with error cannot order people more finely than that.");
+
+        var bench = BenchStrength.Measure([SuccessionSlate.Build("Team lead, payments", assessments), SuccessionSlate.Build("Project lead, platform", projectAssessments)]);
+        story.Table("Bench strength", ["Role", "Ready now", "1–2 years", "3+ years", "Covered"],
+            bench.Roles.Select(r => new[] { r.Role, N(r.ReadyNow, "0"), N(r.ReadyIn1To2Years, "0"), N(r.ReadyIn3PlusYears, "0"), r.Covered ? "yes" : "no" }));
+        story.Say($"{bench.Shared.Length} people are on both slates ({bench.Shared.Count(s => s.ReadyNowFor > 1)} ready now for both); {bench.DistinctReadyNow} different people are ready now for at least one role.");
+        return slate;
+    }
+
+    private static void DevelopmentPlans(Story story, RoleProfile role, ReadinessAssessment[] scored, SuccessionSlate slate)
+    {
+        story.Step("Development that starts before the promotion");
+        var reviewDate = new DateOnly(2027, 1, 4);
+        var planner = new DevelopmentPlanner();
+        var chosen = new List<(ReadinessAssessment Person, string Why)>();
+        if (scored.Where(a => a.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness)).OrderByDescending(Performance).ThenBy(a => a.Candidate.Value, StringComparer.Ordinal).FirstOrDefault() is { } trap)
+        {
+            chosen.Add((trap, "a high performer with low leadership readiness"));
+        }
+
+        if (slate.Entries.FirstOrDefault(e => e.Band == ReadinessBand.ReadyIn1To2Years) is { } near)
+        {
+            chosen.Add((scored.Single(a => a.Candidate == near.Candidate), "on the slate, ready in 1–2 years"));
+        }
+
+        foreach (var (person, why) in chosen)
+        {
+            var plan = planner.Plan(person, role, reviewDate);
+            story.Table(
+                $"Plan for {person.Candidate} ({why}): ready by {plan.ReadyBy:yyyy-MM-dd}, first reassessment {plan.NextReassessment:yyyy-MM-dd}",
+                ["#", "Competency", "Domain", "Gap", "Years", "First intervention", "Reassess"],
+                plan.Steps.Take(5).Select(step => new[]
+                {
+                    N(step.Order, "0"), step.Competency + (step.BelowCriticalMinimum ? " (critical)" : string.Empty), DomainName(step.Domain), N(step.Gap, "0.00"),
+                    N(step.YearsToClose, "0.0"), step.Interventions[0].Name + (step.Interventions.Length > 1 ? $" (+{step.Interventions.Length - 1} more)" : string.Empty),
+                    step.ReassessOn.ToString("yyyy-MM-dd", Invariant),
+                }));
+            if (plan.Steps.Length > 5)
+            {
+                story.Say($"… and {plan.Steps.Length - 5} smaller gaps.");
+            }
+
+            if (plan.LeadershipFirst)
+            {
+                story.Say("Leadership behaviours come first: more individual excellence is not what this person's next role needs.");
+            }
+        }
+
+        if (chosen.Count == 0)
+        {
+            story.Say("Nobody carries the promotion-trap signal and nobody on the slate is 1–2 years from ready, so there is no plan to show.");
+        }
+    }
+
+    private static void Fairness(Story story, DemoInputs inputs, RatingSet ratings, CalibrationResult calibration, RoleProfile role, IReadOnlyList<ReadinessAssessment> assessments)
+    {
+        story.Step("Fairness: adverse impact before and after calibration");
+        if (inputs.Demographics is not { } demographics)
+        {
+            story.Say("No groups file (--groups FILE.csv, header ratee,ATTRIBUTE[,ATTRIBUTE…]): the adverse-impact audit needs demographic categories.");
+            return;
+        }
+
+        var raw = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings), ratings, inputs.Performance), role);
+        foreach (var attribute in inputs.Attributes)
+        {
+            var before = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(raw), demographics, [attribute]);
+            var after = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(assessments), demographics, [attribute]);
+            story.Table($"Scoring rate (readiness above the median) by {attribute}: raw means, then calibrated (* below the four-fifths rule's 0.8)",
+                ["Group", "People", "Raw: rate", "Impact ratio", "Fisher p", "Calibrated: rate", "Impact ratio ", "Fisher p "],
+                before.Groups.Zip(after.Groups, (b, a) => new[] { b.Group, N(b.Count, "0"), N(b.Rate, "0.0%"), Ratio(b), P(b.FisherP), N(a.Rate, "0.0%"), Ratio(a), P(a.FisherP) }));
+        }
+
+        story.Say("An audit flag starts an investigation; it is not a verdict. With several groups and the best-scoring one as the reference, chance alone produces flags.");
+        var attributeForRaters = inputs.Attributes[0];
+        var splits = RaterGroupBias.Analyze(ratings, calibration, demographics, attributeForRaters);
+        var flagged = splits.Where(s => s.Flagged).ToArray();
+        var planted = inputs.Organisation?.Raters.Where(r => r.Style == RaterStyle.FavoursGroup).Select(r => r.Id.Value).ToHashSet() ?? [];
+        story.Say(
+            $"Calibration removes each rater's overall leniency, not leniency toward one group. Split by the ratee's {attributeForRaters}, " +
+            $"{flagged.Length} of the {splits.Length} raters who rated enough people in two groups rate one group markedly higher" +
+            (planted.Count > 0 ? $" ({flagged.Count(s => planted.Contains(s.Rater.Value))} of them among the {planted.Count} planted)" : string.Empty) +
+            (flagged.Length > 0 ? ": " + string.Join(", ", flagged.Take(5).Select(s => $"{s.Rater} +{s.Difference:0.00} for {s.HighGroup} (z {s.Z:0.0})")) : string.Empty) + ".");
+        if (flagged.Length == 0)
+        {
+            return;
+        }
+
+        // Follow-through: set the flagged raters' ratings aside, calibrate and score again, and audit once more.
+        var flaggedIds = flagged.Select(s => s.Rater).ToHashSet();
+        var kept = new RatingSetBuilder(LeadershipFramework.Model).AddRange(ratings.AsEnumerable().Where(r => !flaggedIds.Contains(r.Rater))).Build().Ratings;
+        var recalibrated = story.Run("Calibrating again without the flagged raters", status => new CrossedRandomEffectsCalibrator().Calibrate(kept, new InlineProgress(p => status(p.Stage))));
+        var rescored = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(recalibrated, kept, inputs.Performance), role);
+        var before2 = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(assessments), demographics, [attributeForRaters]);
+        var after2 = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(rescored), demographics, [attributeForRaters]);
+        story.Say(
+            $"Setting their {ratings.Count - kept.Count:N0} ratings aside and calibrating again moves the scoring rates from " +
+            string.Join(", ", before2.Groups.Zip(after2.Groups, (b, a) => $"{b.Group} {b.Rate:0.0%} → {a.Rate:0.0%}")) + ".");
+    }
+
+    private static void Validity(Story story, DemoInputs inputs, ReadinessAssessment[] scored)
+    {
+        story.Step("Does readiness predict how the teams do?");
+        if (inputs.Outcomes.IsDefaultOrEmpty)
+        {
+            story.Say("No outcomes file (--outcomes FILE.csv, header ratee,outcome): the validity check needs later outcomes of the people promoted, such as their teams' results.");
+            return;
+        }
+
+        // In the simulation everyone has a team outcome; the study uses the people promoted in the past — chosen mostly on
+        // performance — because only they have teams. A user's outcomes file already holds just those people.
+        var sample = inputs.Organisation is null
+            ? scored
+            : scored.OrderByDescending(Performance).ThenBy(a => a.Candidate.Value, StringComparer.Ordinal).Take(PastPromotions).ToArray();
+        PredictiveValidityStudy study;
+        try
+        {
+            study = PredictiveValidityStudy.Run(sample, inputs.Outcomes);
+        }
+        catch (ArgumentException e)
+        {
+            story.Say($"The study could not run: {e.Message.Split('\n')[0]}");
+            return;
+        }
+
+        story.Table($"Predictive validity on {study.Sample} people{(inputs.Organisation is null ? string.Empty : " promoted mostly for performance")}: team performance a year on",
+            ["Predictor", "r [95%]", "p", "Adds to the other (ΔR², F test p)"],
+            [
+                ["Leadership readiness", Coefficient(study.Readiness), P(study.Readiness.P), $"{study.ReadinessOverPerformance.DeltaR2:0.000} (p {P(study.ReadinessOverPerformance.P)})"],
+                ["Individual performance", Coefficient(study.Performance), P(study.Performance.P), $"{study.PerformanceOverReadiness.DeltaR2:0.000} (p {P(study.PerformanceOverReadiness.P)})"],
+            ]);
+        story.Chart("validity", "Readiness and performance as predictors of the teams' results", Charts.Validity(study));
+        story.Say(inputs.Organisation is null
+            ? "Correlations among people who were promoted are restricted in range and understate validity in the whole population."
+            : "The simulation was built on the premise (a team's result is mostly its leader's true leadership), so this shows the study " +
+              "finds such an effect — not that it holds in your organisation. Run it on your own promotions and outcomes (--outcomes).");
+    }
+
+    private static double Performance(ReadinessAssessment a) => a.Performance ?? a.PerformanceIndex ?? double.NaN;
+
+    private static string Coefficient(ValidityCoefficient c) => $"{c.R:0.00} [{c.Lower:0.00}, {c.Upper:0.00}]";
+
+    private static string Ratio(GroupRate g) => g.ImpactRatio is { } r ? (r < 0.8 ? $"{r:0.00}*" : $"{r:0.00}") : "—";
+
+    private static string P(double? p) => p switch
+    {
+        null => "—",
+        < 0.001 => "<0.001",
+        { } v => v.ToString("0.000", Invariant),
+    };
+
+    private static string N(double? value, string format) => value is { } v ? v.ToString(format, Invariant) : "—";
+
+    internal static string BandName(ReadinessBand band) => band switch
+    {
+        ReadinessBand.ReadyNow => "ready now",
+        ReadinessBand.ReadyIn1To2Years => "1–2 years",
+        ReadinessBand.ReadyIn3PlusYears => "3+ years",
+        ReadinessBand.NotOnLeadershipTrack => "not on track",
+        _ => "no evidence",
+    };
+
+    private static string DomainName(CompetencyDomain domain) =>
+        domain == CompetencyDomain.Leadership ? "Leadership" : "Individual performance";
+
+    /// <summary>Reports progress on the calibrating thread (Progress&lt;T&gt; would post to the thread pool and arrive late).</summary>
+    private sealed class InlineProgress(Action<CalibrationProgress> report) : IProgress<CalibrationProgress>
+    {
+        public void Report(CalibrationProgress value) => report(value);
+    }
+}

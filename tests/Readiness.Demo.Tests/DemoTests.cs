@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Spectre.Console;
+
+namespace Readiness.Demo.Tests;
+
+public sealed class DemoTests : IDisposable
+{
+    private static readonly string[] Charts = ["bands.svg", "nine-box.svg", "raters.svg", "raw-vs-calibrated.svg", "validity.svg"];
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("readiness-demo-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void The_demo_tells_the_story_on_a_small_organisation_and_writes_a_report_whose_charts_are_valid_svg()
+    {
+        var output = Path.Combine(_directory, "report");
+
+        var (code, text, error) = Run("--people", "400", "--seed", "3", "--out", output);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Of the ten best performers", text, StringComparison.Ordinal);
+        Assert.Contains("rows submitted =", text, StringComparison.Ordinal);
+        Assert.Equal(Charts, Directory.GetFiles(Path.Combine(output, "charts")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var report = File.ReadAllText(Path.Combine(output, "report.html"));
+        foreach (var chart in Charts)
+        {
+            var svg = File.ReadAllText(Path.Combine(output, "charts", chart));
+            AssertValidSvg(chart, svg);
+
+            // Self-contained: the report carries each chart itself, not a link the browser must follow.
+            Assert.Contains(Convert.ToBase64String(Encoding.UTF8.GetBytes(svg)), report, StringComparison.Ordinal);
+        }
+
+        for (var step = 1; step <= 10; step++)
+        {
+            Assert.Contains($"<h2>{step}. ", report, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("http://", report.Replace("http://www.w3.org", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        foreach (var file in new[] { "calibrate/estimates.csv", "calibrate/rejects.csv", "reliability/reliability.json", "score/readiness.csv", "talent/nine-box.csv", "audit/audit.csv", "validity/validity.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, "cli", file)), file);
+            Assert.Contains($"cli/{file.Split('/')[0]}/{file.Split('/')[1]}", report, StringComparison.Ordinal);
+        }
+
+        // The spoiled rows are all accounted for: the CLI's reject report lists each of them.
+        Assert.Equal(11, File.ReadAllLines(Path.Combine(output, "cli", "calibrate", "rejects.csv")).Length);
+        Assert.StartsWith("| # | Top performer |", File.ReadAllText(Path.Combine(output, "contrast.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_seed_writes_the_same_report_byte_for_byte()
+    {
+        var first = Path.Combine(_directory, "first");
+        var second = Path.Combine(_directory, "second");
+
+        Assert.Equal(0, Run("--people", "400", "--seed", "8", "--out", first).Code);
+        Assert.Equal(0, Run("--people", "400", "--seed", "8", "--out", second).Code);
+
+        foreach (var file in Directory.GetFiles(first, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(first, file);
+            Assert.True(File.ReadAllBytes(file).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, relative))), relative);
+        }
+    }
+
+    [Fact]
+    public void Run_on_an_unfamiliar_export_it_reports_the_bad_rows_and_the_missing_files_and_still_reports_on_the_good_rows()
+    {
+        var organisation = Path.Combine(_directory, "organisation");
+        Assert.Equal(0, Run("--people", "400", "--seed", "5", "--out", organisation).Code);
+        var lines = File.ReadAllLines(Path.Combine(organisation, "data", "ratings.csv"));
+        var export = Path.Combine(_directory, "export.csv");
+        File.WriteAllLines(export, [lines[0], .. lines.Skip(1).Take(20_000), "P0001,P0002,peer,delegates,\"3,5\",", "P0001,P0002,peer,not-a-competency,3,", "a line, cut short"], new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var output = Path.Combine(_directory, "mine");
+
+        var (code, text, error) = Run("--ratings", export, "--out", output);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("20,003 rows submitted = 20,000 accepted + 3 rejected", text, StringComparison.Ordinal);
+        Assert.Contains("use a point as the decimal separator", text, StringComparison.Ordinal);
+        Assert.Contains("No groups file (--groups FILE.csv", text, StringComparison.Ordinal);
+        Assert.Contains("No outcomes file (--outcomes FILE.csv", text, StringComparison.Ordinal);
+        Assert.Contains("No performance file", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "report.html")));
+        Assert.Equal(["bands.svg", "nine-box.svg", "raters.svg", "raw-vs-calibrated.svg"], Directory.GetFiles(Path.Combine(output, "charts")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(output, "cli", "audit")));
+    }
+
+    [Theory]
+    [InlineData("person,score\nP1,3\n", "export.csv: the header lacks ratee, rater, competency, value")]
+    [InlineData("ratee,rater,competency,value\nP1,P2,delegates,9\nP1,P3,delegates,NaN\n", "none of the 2 rows could be used")]
+    [InlineData("", "export.csv: the file is empty")]
+    [InlineData("ratee,rater,competency,value\n\"P1,P2,delegates,3\n", "export.csv: ")]
+    public void A_ratings_file_it_cannot_use_gets_a_clear_error_and_exit_code_2(string content, string expected)
+    {
+        var export = Path.Combine(_directory, "export.csv");
+        File.WriteAllText(export, content);
+
+        var (code, _, error) = Run("--ratings", export, "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--people", "10", "--people was 10")]
+    [InlineData("--groups", "groups.csv", "groups.csv was given without --ratings")]
+    public void Options_that_cannot_work_are_refused_with_exit_code_2(string option, string value, string expected)
+    {
+        var (code, _, error) = Run(option, value, "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_ratings_file_is_named()
+    {
+        var (code, _, error) = Run("--ratings", Path.Combine(_directory, "absent.csv"), "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("absent.csv", error, StringComparison.Ordinal);
+    }
+
+    internal static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 240;
+        var code = DemoCommand.Create(console).Parse(args).Invoke(new InvocationConfiguration { Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static void AssertValidSvg(string name, string svg)
+    {
+        var document = new XmlDocument { XmlResolver = null };
+        using (var reader = XmlReader.Create(new StringReader(svg), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null }))
+        {
+            document.Load(reader);
+        }
+
+        var root = document.DocumentElement!;
+        Assert.Equal("svg", root.LocalName);
+        Assert.Equal("http://www.w3.org/2000/svg", root.NamespaceURI);
+        Assert.True(double.Parse(root.GetAttribute("width"), CultureInfo.InvariantCulture) > 0, name);
+        Assert.True(double.Parse(root.GetAttribute("height"), CultureInfo.InvariantCulture) > 0, name);
+        var namespaces = new XmlNamespaceManager(document.NameTable);
+        namespaces.AddNamespace("s", "http://www.w3.org/2000/svg");
+        Assert.True(document.SelectNodes("//s:polyline|//s:polygon|//s:path|//s:rect|//s:ellipse", namespaces)!.Count > 20, $"{name} draws almost nothing");
+        Assert.True(document.SelectNodes("//s:text", namespaces)!.Count > 5, $"{name} has no labels");
+    }
+}
