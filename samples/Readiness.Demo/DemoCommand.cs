@@ -83,7 +83,7 @@ internal static class DemoCommand
 
         var cli = CliOutputs.Write(inputs.Files, output, story);
         var report = Path.Combine(output.FullName, "report.html");
-        HtmlReport.Write(story, Title, cli, report);
+        HtmlReport.Write(story, Title, inputs.Files, cli, report);
         console.WriteLine();
         console.MarkupLine($"Report: [link]{Markup.Escape(report)}[/] ({story.Steps.Sum(s => s.Blocks.OfType<ChartBlock>().Count())} charts; the CLI's files under cli/). {clock.Elapsed.TotalSeconds:0.0} s in all.");
         return WeightsVerb.Ok;

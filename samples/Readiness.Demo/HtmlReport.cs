@@ -19,8 +19,9 @@ internal static class HtmlReport
         code { background: #f5f5f5; padding: 0 .25em; }
         """;
 
-    public static void Write(Story story, string title, IReadOnlyList<(string Verb, string Directory, string[] Files)> cliOutputs, string path)
+    public static void Write(Story story, string title, DemoFiles inputs, IReadOnlyList<(string Verb, string Directory, string[] Files)> cliOutputs, string path)
     {
+        var reportDirectory = Path.GetDirectoryName(path)!;
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>")
             .AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -29,7 +30,7 @@ internal static class HtmlReport
             .AppendLine($"<h1>{Encode(title)}</h1>");
         foreach (var step in story.Steps)
         {
-            html.AppendLine($"<h2>{step.Number}. {Encode(step.Title)}</h2>");
+            html.AppendLine($"<h2>{(step.Number == 0 ? string.Empty : $"{step.Number}. ")}{Encode(step.Title)}</h2>");
             foreach (var block in step.Blocks)
             {
                 Append(html, block);
@@ -37,7 +38,8 @@ internal static class HtmlReport
         }
 
         html.AppendLine("<h2>The files behind this report</h2>")
-            .AppendLine("<p>The same data through the command-line verbs (<code>dotnet run --project samples/Readiness.Cli -- VERB …</code>); the inputs are in <a href=\"data/\">data/</a>, the charts in <a href=\"charts/\">charts/</a>.</p>")
+            .AppendLine($"<p>The inputs: {Links(reportDirectory, [inputs.Ratings, inputs.Performance, inputs.Groups, inputs.Outcomes])}. The charts are in <a href=\"charts/\">charts/</a>. " +
+                "The same inputs through the command-line verbs (<code>dotnet run --project samples/Readiness.Cli -- VERB …</code>):</p>")
             .AppendLine("<table><tr><th>Verb</th><th>Files</th></tr>");
         foreach (var (verb, directory, files) in cliOutputs)
         {
@@ -71,6 +73,12 @@ internal static class HtmlReport
                 break;
         }
     }
+
+    private static string Links(string directory, IEnumerable<FileInfo?> files) => string.Join(", ", files.OfType<FileInfo>().Select(f =>
+    {
+        var relative = Path.GetRelativePath(directory, f.FullName).Replace('\\', '/');
+        return $"<a href=\"{Encode(relative)}\">{Encode(relative)}</a>";
+    }));
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }
