@@ -1,16 +1,23 @@
 using BenchmarkDotNet.Running;
+using Readiness.Benchmarks;
 using Readiness.Benchmarks.Calibration;
 using Readiness.Benchmarks.Reliability;
+using Readiness.Benchmarks.Scoring;
 
 // Run all:          dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- --filter '*'
 // Run one class:    dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- --filter '*Json*'
-// The scale curve:  dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- scale 10k,100k,1M,10M
+// The scale curves: dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- scale 10k,100k,1M,10M (calibration)
+//                   dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- scale-scoring 10k,100k,1M,10M
+// CI's smoke run:   dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- smoke (every benchmark once, small, in-process)
 // ICC peer table:   dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- icc-peer DIR (used by peers/compare_psych_icc.sh)
 return args.FirstOrDefault() switch
 {
     "scale" => ScaleCurve.Run(args),
     "scale-one" => ScaleCurve.RunOne(args),
+    "scale-scoring" => ScoringScaleCurve.Run(args),
+    "scale-scoring-one" => ScoringScaleCurve.RunOne(args),
     "icc-peer" => IccPeer.Run(args),
+    "smoke" => Smoke.Run(),
     _ => Run(args),
 };
 

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Simulation;
@@ -12,13 +11,15 @@ namespace Readiness.Benchmarks.Calibration;
 /// 16,000 ≈ 1.3 million.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[MonitoringJob(warmupCount: 1, iterationCount: 5)]
 public class CalibrationBenchmarks
 {
     private RatingSet _ratings = null!;
 
-    [Params(1_600, 16_000)]
+    [ParamsSource(nameof(PeopleSizes))]
     public int People { get; set; }
+
+    public static IEnumerable<int> PeopleSizes => Smoke.Sizes(200, 1_600, 16_000);
 
     [GlobalSetup]
     public void Setup() => _ratings = OrganisationSimulator.Generate(new SimulationSettings { People = People, Seed = 16 }).TakeInRatings().Ratings;

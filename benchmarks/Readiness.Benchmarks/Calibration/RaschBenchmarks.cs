@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Simulation;
@@ -11,13 +10,18 @@ namespace Readiness.Benchmarks.Calibration;
 /// million ratings, 0.96 million from other raters), against raw means (one pass over the ratings) and the crossed model.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[MonitoringJob(warmupCount: 1, iterationCount: 3)]
 public class RaschBenchmarks
 {
     private RatingSet _ratings = null!;
 
+    [ParamsSource(nameof(PeopleSizes))]
+    public int People { get; set; }
+
+    public static IEnumerable<int> PeopleSizes => Smoke.Sizes(150, 12_600);
+
     [GlobalSetup]
-    public void Setup() => _ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 12_600, Seed = 16 }).TakeInRatings().Ratings;
+    public void Setup() => _ratings = OrganisationSimulator.Generate(new SimulationSettings { People = People, Seed = 16 }).TakeInRatings().Ratings;
 
     [Benchmark(Baseline = true, Description = "Raw means (baseline)")]
     public CalibrationResult RawMeans() => new RawMeanCalibrator().Calibrate(_ratings);

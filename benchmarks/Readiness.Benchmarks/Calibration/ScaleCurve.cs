@@ -21,38 +21,11 @@ internal static class ScaleCurve
 
     public static int Run(string[] args)
     {
-        var sizes = (args.Length > 1 ? args[1] : "10k,100k,1M,10M").Split(',').Select(Parse).ToArray();
         var path = args.Length > 2 ? args[2] : "auto";
         Console.WriteLine($"Scale curve, crossed model ({path}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
         Console.WriteLine("| ratings | people | algorithm | fit (s) | peak RSS during fit (MB) | allocated (GB) | iterations |");
         Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|");
-        double? previous = null;
-        foreach (var size in sizes)
-        {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-            if (!Environment.ProcessPath!.EndsWith("Readiness.Benchmarks", StringComparison.Ordinal))
-            {
-                start.ArgumentList.Add(typeof(ScaleCurve).Assembly.Location);
-            }
-
-            foreach (var a in new[] { "scale-one", size.ToString(CultureInfo.InvariantCulture), path })
-            {
-                start.ArgumentList.Add(a);
-            }
-
-            using var child = Process.Start(start)!;
-            var line = child.StandardOutput.ReadToEnd().Trim();
-            child.WaitForExit();
-            Console.WriteLine(line);
-            var seconds = double.Parse(line.Split('|', StringSplitOptions.TrimEntries)[4], CultureInfo.InvariantCulture);
-            if (previous is { } p)
-            {
-                Console.Error.WriteLine($"  time × {seconds / p:F1} for the step to {size:N0} ratings");
-            }
-
-            previous = seconds;
-        }
-
+        ScaleRun.Children("scale-one", args.Length > 1 ? args[1] : "10k,100k,1M,10M", [path], timeColumn: 4);
         return 0;
     }
 
@@ -62,53 +35,16 @@ internal static class ScaleCurve
         var path = Enum.Parse<CrossedModelPath>(args[2], ignoreCase: true);
         var people = (int)Math.Max(20, Math.Round(target / RatingsPerPerson));
         var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = 16 }).TakeInRatings().Ratings;
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        ResetPeak();
+        ScaleRun.ResetPeak();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(ratings);
         var seconds = clock.Elapsed.TotalSeconds;
-        var peak = PeakMegabytes();
+        var peak = ScaleRun.PeakMegabytes();
         var gigabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e9;
         var algorithm = result.Algorithm.Contains("exact", StringComparison.Ordinal) ? "exact REML" : "scalable";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {ratings.Count:N0} | {people:N0} | {algorithm} | {seconds:F2} | {peak:N0} | {gigabytes:F2} | {result.Iterations} |"));
         return 0;
-    }
-
-    private static long Parse(string size) => size.Trim().ToUpperInvariant() switch
-    {
-        var s when s.EndsWith('K') => long.Parse(s[..^1], CultureInfo.InvariantCulture) * 1_000,
-        var s when s.EndsWith('M') => long.Parse(s[..^1], CultureInfo.InvariantCulture) * 1_000_000,
-        var s => long.Parse(s, CultureInfo.InvariantCulture),
-    };
-
-    private static void ResetPeak()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Not Linux, or not allowed: the peak then includes the simulation.
-        }
-    }
-
-    private static double PeakMegabytes()
-    {
-        var status = "/proc/self/status";
-        if (File.Exists(status))
-        {
-            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            if (line is not null)
-            {
-                return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-            }
-        }
-
-        return Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
     }
 }

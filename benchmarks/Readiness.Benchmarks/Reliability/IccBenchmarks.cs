@@ -14,8 +14,13 @@ public class IccBenchmarks
 {
     private double[,] _table = null!;
 
+    [ParamsSource(nameof(TargetSizes))]
+    public int Targets { get; set; }
+
+    public static IEnumerable<int> TargetSizes => Smoke.Sizes(1_000, 100_000);
+
     [GlobalSetup]
-    public void Setup() => _table = IccTable.Generate(100_000, 5, seed: 7);
+    public void Setup() => _table = IccTable.Generate(Targets, 5, seed: 7);
 
     [Benchmark(Baseline = true, Description = "Sums of squares (raw kernel)")]
     public double SumsOfSquares() => IccTable.SumsOfSquares(_table);

@@ -28,8 +28,10 @@ public class BatchScoringBenchmarks
     private double[] _upper = null!;
     private ReadinessBand[] _bands = null!;
 
-    [Params(1_000_000)]
+    [ParamsSource(nameof(CandidateSizes))]
     public int Candidates { get; set; }
+
+    public static IEnumerable<int> CandidateSizes => Smoke.Sizes(1_000, 1_000_000);
 
     [GlobalSetup]
     public void Setup()

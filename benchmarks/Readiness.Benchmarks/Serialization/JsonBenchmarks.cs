@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Readiness.Competencies;
 using Readiness.Serialization;
 
-namespace Readiness.Benchmarks;
+namespace Readiness.Benchmarks.Serialization;
 
 /// <summary>
 /// Reading the built-in framework: the strict reader (structure check, source-generated deserialization, full validation)

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Readiness.Competencies;
 using Readiness.Weighting;
 
-namespace Readiness.Benchmarks;
+namespace Readiness.Benchmarks.Weighting;
 
 /// <summary>
 /// AHP on the built-in framework's 14 competencies: the full analysis (canonical ordering,
