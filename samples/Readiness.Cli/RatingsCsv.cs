@@ -48,8 +48,10 @@ internal static class RatingsCsv
         var missing = Required.Where(name => !columns.Contains(name)).ToArray();
         if (missing.Length > 0)
         {
+            // Spreadsheets in many locales save "CSV" with semicolons; say so rather than list every column as missing.
+            var separator = header.Length == 1 && header[0].Contains(';', StringComparison.Ordinal) ? " (the file seems to use semicolons: save it comma-separated)" : string.Empty;
             throw new RatingsCsvException(
-                $"the header lacks {string.Join(", ", missing)}; required columns are ratee,rater,competency,value (source and cycle are optional)");
+                $"the header lacks {string.Join(", ", missing)}; required columns are ratee,rater,competency,value (source and cycle are optional){separator}");
         }
 
         int Column(string name) => columns.Contains(name) ? columns[name].First() : -1;

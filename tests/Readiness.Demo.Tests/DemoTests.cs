@@ -95,6 +95,7 @@ public sealed class DemoTests : IDisposable
     [InlineData("person,score\nP1,3\n", "export.csv: the header lacks ratee, rater, competency, value")]
     [InlineData("ratee,rater,competency,value\nP1,P2,delegates,9\nP1,P3,delegates,NaN\n", "none of the 2 rows could be used")]
     [InlineData("", "export.csv: the file is empty")]
+    [InlineData("ratee;rater;competency;value\nP1;P2;delegates;3\n", "the file seems to use semicolons")]
     [InlineData("ratee,rater,competency,value\n\"P1,P2,delegates,3\n", "export.csv: ")]
     public void A_ratings_file_it_cannot_use_gets_a_clear_error_and_exit_code_2(string content, string expected)
     {
