@@ -16,17 +16,19 @@ internal static class CalibrateVerb
     public static int Run(
         FileInfo ratingsFile, string method, CrossedModelPath path, FileInfo? modelFile, DirectoryInfo output, TextWriter console, TextWriter error)
     {
+        RatingsFile file;
         RatingIntake intake;
         CalibrationResult result;
         double fitSeconds;
         try
         {
             var model = modelFile is null ? LeadershipFramework.Model : ReadinessJson.ReadCompetencyModel(File.ReadAllText(modelFile.FullName));
-            intake = RatingsCsv.Read(ratingsFile, model);
+            file = RatingsCsv.Read(ratingsFile, model);
+            intake = file.Intake;
             if (intake.Ratings.Count == 0)
             {
                 output.Create();
-                WriteRejects(output, intake.Report);
+                WriteRejects(output, file);
                 error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used; see rejects.csv in {output.FullName}");
                 return WeightsVerb.BadInput;
             }
@@ -46,7 +48,7 @@ internal static class CalibrateVerb
         WriteEstimates(output, result);
         WriteRaters(output, result);
         WriteModel(output, result, intake.Report);
-        WriteRejects(output, intake.Report);
+        WriteRejects(output, file);
         console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {result.RaterEffects.Length} raters, " +
                           $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations, " +
                           $"fitted in {fitSeconds.ToString("F2", CultureInfo.InvariantCulture)} s.");
@@ -88,14 +90,13 @@ internal static class CalibrateVerb
         }
     }
 
-    private static void WriteRejects(DirectoryInfo output, IntakeReport report)
+    private static void WriteRejects(DirectoryInfo output, RatingsFile file)
     {
         using var writer = new StreamWriter(Path.Combine(output.FullName, "rejects.csv"));
         writer.WriteLine("line,reason,message");
-        foreach (var r in report.Rejected)
+        foreach (var r in file.Report.Rejected)
         {
-            // Data rows start on line 2, after the header.
-            writer.WriteLine($"{r.Row + 2},{r.Reason},{RatingsCsv.Field(r.Message)}");
+            writer.WriteLine($"{file.Lines[r.Row]},{r.Reason},{RatingsCsv.Field(r.Message)}");
         }
     }
 

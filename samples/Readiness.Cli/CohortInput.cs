@@ -23,7 +23,7 @@ internal sealed record CohortInput(
     public static CohortInput? Load(FileInfo ratingsFile, FileInfo? performanceFile, RoleProfile role, string method, TextWriter console, TextWriter error)
     {
         var model = LeadershipFramework.Model;
-        var intake = RatingsCsv.Read(ratingsFile, model);
+        var intake = RatingsCsv.Read(ratingsFile, model).Intake;
         if (intake.Ratings.Count == 0)
         {
             error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used");

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -8,6 +9,19 @@ namespace Readiness.Cli;
 
 /// <summary>A ratings file that cannot be used at all (no header, missing required columns); row problems become rejects instead.</summary>
 internal sealed class RatingsCsvException(string message) : Exception(message);
+
+/// <summary>A ratings file as read: the intake, and the line each submitted row starts on, so that rejects name lines.</summary>
+/// <param name="Intake">The ratings accepted and the report of those refused.</param>
+/// <param name="Lines">The file line of each submitted row, by its position (<see cref="RejectedRow.Row"/>).</param>
+internal sealed record RatingsFile(RatingIntake Intake, ImmutableArray<int> Lines)
+{
+    public RatingSet Ratings => Intake.Ratings;
+
+    public IntakeReport Report => Intake.Report;
+
+    /// <summary>The reject with the line it came from: <c>Line 12: Value 7 is off the scale …</c>.</summary>
+    public string Describe(RejectedRow row) => $"Line {Lines[row.Row]}: {row.Message}";
+}
 
 /// <summary>
 /// Reads and writes ratings as CSV: header <c>ratee,rater,competency,value</c> with optional <c>source</c> and <c>cycle</c>
@@ -29,15 +43,30 @@ internal static class RatingsCsv
         _ => ((int)source).ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Reads a ratings file into an intake. Without a source column, a rating of oneself is a self-rating and every other rating a peer rating.</summary>
-    public static RatingIntake Read(FileInfo file, CompetencyModel model)
+    /// <summary>
+    /// Reads a ratings file into an intake. Without a source column, a rating of oneself is a self-rating and every other
+    /// rating a peer rating. A row the reader cannot use (wrong field count, a stray or unterminated quote, a NUL
+    /// character, bytes that are not UTF-8 text) is rejected as unreadable; the rest go to the intake's own checks.
+    /// </summary>
+    public static RatingsFile Read(FileInfo file, CompetencyModel model)
     {
         using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        string? badData = null;
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+
+            // CsvHelper's default throws, which would lose every row after one bad quote: reject that row instead.
+            BadDataFound = args => badData ??= args.Field,
+        };
+        using var csv = new CsvParser(reader, configuration);
         if (!csv.Read() || csv.Record is not { } header)
         {
             throw new RatingsCsvException("the file is empty; expected a header row with ratee,rater,competency,value");
         }
+
+        var lineCounter = new LineCounter();
+        lineCounter.StartOf(csv);
 
         var columns = header.Select((name, i) => (name, i)).ToLookup(c => c.name.ToLowerInvariant(), c => c.i);
         foreach (var name in columns.Where(c => c.Count() > 1).Select(c => c.Key))
@@ -48,42 +77,47 @@ internal static class RatingsCsv
         var missing = Required.Where(name => !columns.Contains(name)).ToArray();
         if (missing.Length > 0)
         {
-            // Spreadsheets in many locales save "CSV" with semicolons; say so rather than list every column as missing.
-            var separator = header.Length == 1 && header[0].Contains(';', StringComparison.Ordinal) ? " (the file seems to use semicolons: save it comma-separated)" : string.Empty;
+            // Spreadsheets in many locales save "CSV" with semicolons or tabs; say so rather than list every column as missing.
+            var separator = header.Length != 1 ? null : header[0].Contains(';', StringComparison.Ordinal) ? "semicolons" : header[0].Contains('\t', StringComparison.Ordinal) ? "tabs" : null;
             throw new RatingsCsvException(
-                $"the header lacks {string.Join(", ", missing)}; required columns are ratee,rater,competency,value (source and cycle are optional){separator}");
+                $"the header lacks {string.Join(", ", missing)}; required columns are ratee,rater,competency,value (source and cycle are optional)" +
+                (separator is null ? string.Empty : $" (the file seems to use {separator}: save it comma-separated)"));
         }
 
         int Column(string name) => columns.Contains(name) ? columns[name].First() : -1;
         var (ratee, rater, competency, value, source, cycle) =
             (Column("ratee"), Column("rater"), Column("competency"), Column("value"), Column("source"), Column("cycle"));
         var builder = new RatingSetBuilder(model);
+        var lines = ImmutableArray.CreateBuilder<int>();
+        badData = null;
         while (csv.Read())
         {
             var record = csv.Record!;
-            var line = csv.RawRow;
-            if (record.Length != header.Length)
+
+            lines.Add(lineCounter.StartOf(csv));
+            if (Unreadable(record, header.Length, badData) is { } problem)
             {
-                builder.Reject(RejectReason.Unreadable, $"Line {line} has {record.Length} fields; the header has {header.Length}.");
+                builder.Reject(RejectReason.Unreadable, problem);
+                badData = null;
                 continue;
             }
 
             if (!RateeId.TryCreate(record[ratee], out var rateeId))
             {
-                builder.Reject(RejectReason.InvalidRatee, $"Line {line}: ratee '{record[ratee]}' is not a valid person id.");
+                builder.Reject(RejectReason.InvalidRatee, $"Ratee '{record[ratee]}' is not a valid person id.");
                 continue;
             }
 
             if (!RaterId.TryCreate(record[rater], out var raterId))
             {
-                builder.Reject(RejectReason.InvalidRater, $"Line {line}: rater '{record[rater]}' is not a valid person id.");
+                builder.Reject(RejectReason.InvalidRater, $"Rater '{record[rater]}' is not a valid person id.");
                 continue;
             }
 
             if (!double.TryParse(record[value], NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
                 var hint = record[value].Contains(',', StringComparison.Ordinal) ? " (use a point as the decimal separator)" : string.Empty;
-                builder.Reject(RejectReason.ValueNotFinite, $"Line {line}: value '{record[value]}' is not a number{hint}.");
+                builder.Reject(RejectReason.ValueNotFinite, $"Value '{record[value]}' is not a number{hint}.");
                 continue;
             }
 
@@ -95,7 +129,7 @@ internal static class RatingsCsv
             else if (!TryParseSource(record[source], out kind))
             {
                 builder.Reject(RejectReason.InvalidSource,
-                    $"Line {line}: source '{record[source]}' is not one of self, manager, peer, direct-report, skip-level, assessor.");
+                    $"Source '{record[source]}' is not one of self, manager, peer, direct-report, skip-level, assessor.");
                 continue;
             }
 
@@ -103,7 +137,7 @@ internal static class RatingsCsv
             builder.Add(new Rating(rateeId, raterId, kind, record[competency], number, label));
         }
 
-        return builder.Build();
+        return new RatingsFile(builder.Build(), lines.ToImmutable());
     }
 
     public static void Write(string path, IEnumerable<Rating> ratings)
@@ -128,6 +162,53 @@ internal static class RatingsCsv
     /// <summary>Quotes a field when CSV requires it.</summary>
     public static string Field(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    /// <summary>
+    /// The line each record starts on. A quoted field may span lines and blank lines are skipped, so the parser's row
+    /// count is not it (and it counts one line too many when a quote runs to the end of the file): the start is found from
+    /// the characters read instead, the skipped ones being blank lines.
+    /// </summary>
+    private sealed class LineCounter
+    {
+        private long _end;
+        private int _next = 1;
+
+        public int StartOf(CsvParser csv)
+        {
+            var raw = csv.RawRecord;
+            var ending = raw.EndsWith("\r\n", StringComparison.Ordinal) ? 2 : 1;
+            var line = _next + (int)((csv.CharCount - raw.Length - _end) / ending);
+            _end = csv.CharCount;
+            _next = line + raw.Count(c => c == '\n');
+            return line;
+        }
+    }
+
+    /// <summary>Why the reader cannot use a record, or null.</summary>
+    private static string? Unreadable(string[] record, int fields, string? badData)
+    {
+        if (badData is not null)
+        {
+            return $"A quote inside a field or a quoted field that is never closed ({Shorten(badData)}); put every quoted field in quotes from start to end.";
+        }
+
+        if (record.Length != fields)
+        {
+            return $"{record.Length} fields where the header has {fields}.";
+        }
+
+        // .NET reads "4\0" as 4 and decodes bytes that are not UTF-8 as U+FFFD: both mean the file is not the text it
+        // seems, and a value or id read from it would be a guess.
+        return record.Any(f => f.Contains('\0', StringComparison.Ordinal)) ? "A NUL character; the file may be binary or damaged."
+            : record.Any(f => f.Contains('\uFFFD', StringComparison.Ordinal)) ? "Bytes that are not UTF-8 text; save the file as UTF-8."
+            : null;
+    }
+
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= 40 ? line : string.Concat(line.AsSpan(0, 37), "...");
+    }
 
     private static bool TryParseSource(string text, out RaterSource source)
     {

@@ -28,7 +28,7 @@ internal static class ReliabilityVerb
         try
         {
             var model = LeadershipFramework.Model;
-            var intake = RatingsCsv.Read(ratingsFile, model);
+            var intake = RatingsCsv.Read(ratingsFile, model).Intake;
             if (intake.Ratings.Count == 0)
             {
                 error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used");

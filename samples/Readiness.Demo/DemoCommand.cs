@@ -57,12 +57,12 @@ internal static class DemoCommand
             return BadInput.Report(e, error);
         }
 
-        if (inputs.Intake.Ratings.Count == 0)
+        if (inputs.Ratings.Ratings.Count == 0)
         {
-            error.WriteLine($"error: {inputs.Files.Ratings.Name}: none of the {inputs.Intake.Report.Submitted} rows could be used; the first problems:");
-            foreach (var rejected in inputs.Intake.Report.Rejected.Take(5))
+            error.WriteLine($"error: {inputs.Files.Ratings.Name}: none of the {inputs.Ratings.Report.Submitted} rows could be used; the first problems:");
+            foreach (var rejected in inputs.Ratings.Report.Rejected.Take(5))
             {
-                error.WriteLine($"  {rejected.Message}");
+                error.WriteLine($"  {inputs.Ratings.Describe(rejected)}");
             }
 
             return WeightsVerb.BadInput;

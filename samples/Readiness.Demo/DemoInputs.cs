@@ -18,7 +18,7 @@ internal sealed record DemoFiles(FileInfo Ratings, FileInfo? Performance, FileIn
 /// </summary>
 internal sealed record DemoInputs(
     DemoFiles Files,
-    RatingIntake Intake,
+    RatingsFile Ratings,
     PerformanceSet? Performance,
     Demographics? Demographics,
     ImmutableArray<string> Attributes,
@@ -58,14 +58,14 @@ internal sealed record DemoInputs(
     public static DemoInputs Read(DemoFiles files, SimulatedOrganisation? organisation = null)
     {
         using var warnings = new StringWriter(CultureInfo.InvariantCulture);
-        var intake = Reading(files.Ratings, () => RatingsCsv.Read(files.Ratings, LeadershipFramework.Model));
+        var ratings = Reading(files.Ratings, () => RatingsCsv.Read(files.Ratings, LeadershipFramework.Model));
         var performance = files.Performance is { } p ? Reading(p, () => ScoreVerb.ReadPerformance(p, warnings)) : null;
         var (demographics, attributes) = files.Groups is { } g ? Reading(g, () => AuditVerb.ReadGroups(g, warnings)) : (null, []);
         var outcomes = files.Outcomes is { } o
             ? Reading(o, () => PersonValuesCsv.Read(o, "outcome", warnings).Select(v => new OutcomeRecord(v.Person, v.Value)).ToImmutableArray())
             : [];
         var lines = warnings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new DemoInputs(files, intake, performance, demographics, [.. attributes], outcomes, [.. lines], organisation);
+        return new DemoInputs(files, ratings, performance, demographics, [.. attributes], outcomes, [.. lines], organisation);
     }
 
     /// <summary>Names the file in a reader's refusal when the reader did not.</summary>

@@ -94,8 +94,8 @@ internal static class DemoStory
 
     private static RatingSet Intake(Story story, DemoInputs inputs)
     {
-        var report = inputs.Intake.Report;
-        var ratings = inputs.Intake.Ratings;
+        var report = inputs.Ratings.Report;
+        var ratings = inputs.Ratings.Ratings;
         story.Step("Intake: every row accounted for");
         story.Say(inputs.Organisation is { } organisation
             ? $"A simulated organisation of {organisation.People.Length:N0} people with a full 360° cycle (self, manager, peers, direct reports), " +
@@ -109,7 +109,7 @@ internal static class DemoStory
         if (report.Rejected.Length > 0)
         {
             story.Table("Rejected rows, by reason (the first of each shown; all in cli/calibrate/rejects.csv)", ["Reason", "Rows", "Example"],
-                report.Rejected.GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => new[] { g.Key.ToString(), N(g.Count(), "0"), g.First().Message }));
+                report.Rejected.GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => new[] { g.Key.ToString(), N(g.Count(), "0"), inputs.Ratings.Describe(g.First()) }));
         }
 
         story.Table("Accepted ratings by source", ["Source", "Ratings", "Share"],

@@ -471,6 +471,12 @@ public static class ReadinessJson
         }
 
         ReadOnlyMemory<byte> bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.StartsWith(Encoding.Unicode.Preamble) || bytes.Span.StartsWith(Encoding.BigEndianUnicode.Preamble))
+        {
+            // Windows tools save "Unicode" as UTF-16; say so rather than report an invalid first byte.
+            throw new ReadinessJsonException("$", "the document is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8");
+        }
+
         return bytes.Span.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
     }
 
