@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Readiness.Cli;
+
+namespace Readiness.Hardening.Tests;
+
+/// <summary>
+/// Pairwise matrices (BadInput/pairwise) and the per-person side files (performance, groups, outcomes) through the CLI, as
+/// a user meets them: a file that cannot be used gets one line naming the file and the problem, and exit code 2; an
+/// inconsistent but usable matrix is analysed and reported as inconsistent, not refused.
+/// </summary>
+public sealed class CliCorpusTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("readiness-hardening-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    public static TheoryData<string, string> RefusedMatrices => new()
+    {
+        { "empty.csv", "the file is empty" },
+        { "not-square.csv", "must be square" },
+        { "short-row.csv", "has 2 judgements; expected 3" },
+        { "rows-out-of-order.csv", "rows must list the competencies in the header's order" },
+        { "not-reciprocal.csv", "reciprocal" },
+        { "zero.csv", "0" },
+        { "negative.csv", "-3" },
+        { "beyond-saaty-scale.csv", "12" },
+        { "divide-by-zero.csv", "'1/0' is not a judgement" },
+        { "not-a-number.csv", "'three' is not a judgement" },
+        { "diagonal-not-one.csv", "diagonal" },
+        { "disconnected.csv", "connected" },
+        { "duplicate-competency.csv", "delegates" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedMatrices))]
+    public void A_matrix_that_cannot_be_used_gets_one_line_and_exit_code_2(string file, string fragment)
+    {
+        var (code, _, error) = Run("weights", "--pairwise", Refusal.Corpus("pairwise", file));
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {file}: ", error, StringComparison.Ordinal);
+        Assert.Contains(fragment, error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("valid.csv", true)]
+    [InlineData("cyclic.csv", false)]
+    [InlineData("unknown-competency.csv", true)]
+    public void A_usable_matrix_is_analysed_and_an_inconsistent_one_says_so(string file, bool acceptable)
+    {
+        var (code, output, error) = Run("weights", "--pairwise", Refusal.Corpus("pairwise", file));
+
+        Assert.True(code == 0, error);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal(acceptable, (bool)json["acceptable"]!);
+        Assert.Equal(1.0, json["weights"]!.AsObject().Sum(w => (double)w.Value!), 9);
+    }
+
+    [Theory]
+    [InlineData("performance", "ratee,performance\nP001,NaN\nP002,Infinity\nP003,\"3,5\"\nP004,3.5\nP004,3.6\n,2\n", "line 2")]
+    [InlineData("groups", "ratee,sex\nP001,female\nP001,male\nP002\n", "line 3")]
+    [InlineData("outcomes", "ratee,outcome\nP001,-Infinity\nP002,1\n", "line 2")]
+    public void Bad_rows_in_a_side_file_are_reported_and_left_out(string kind, string content, string line)
+    {
+        var organisation = Path.Combine(_directory, "org");
+        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "3", "--out", organisation).Code);
+        var side = Path.Combine(_directory, $"{kind}.csv");
+        File.WriteAllText(side, content);
+        var ratings = Path.Combine(organisation, "ratings.csv");
+        string[] arguments = kind switch
+        {
+            "performance" => ["score", "--ratings", ratings, "--performance", side, "--out", Path.Combine(_directory, "out")],
+            "groups" => ["audit", "--ratings", ratings, "--groups", side, "--out", Path.Combine(_directory, "out")],
+            _ => ["validity", "--ratings", ratings, "--outcomes", side, "--out", Path.Combine(_directory, "out")],
+        };
+
+        var (_, _, error) = Run(arguments);
+
+        Assert.Contains($"{kind}.csv {line}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("performance", "name,score\nP001,3\n", "expected a header row with ratee,performance")]
+    [InlineData("groups", "ratee,sex,sex\nP001,f,f\n", "expected a header row ratee,ATTRIBUTE[,ATTRIBUTE…] with distinct attribute names")]
+    [InlineData("outcomes", "", "expected a header row with ratee,outcome")]
+    public void A_side_file_without_its_header_is_refused_naming_it(string kind, string content, string fragment)
+    {
+        var organisation = Path.Combine(_directory, "org");
+        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "3", "--out", organisation).Code);
+        var side = Path.Combine(_directory, $"{kind}.csv");
+        File.WriteAllText(side, content);
+        var ratings = Path.Combine(organisation, "ratings.csv");
+        string[] arguments = kind switch
+        {
+            "performance" => ["score", "--ratings", ratings, "--performance", side, "--out", Path.Combine(_directory, "out")],
+            "groups" => ["audit", "--ratings", ratings, "--groups", side, "--out", Path.Combine(_directory, "out")],
+            _ => ["validity", "--ratings", ratings, "--outcomes", side, "--out", Path.Combine(_directory, "out")],
+        };
+
+        var (code, _, error) = Run(arguments);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{kind}.csv: {fragment}", error, StringComparison.Ordinal);
+    }
+
+    internal static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var code = ReadinessCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+}
