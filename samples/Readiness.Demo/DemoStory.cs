@@ -354,11 +354,11 @@ internal static class DemoStory
         var kept = new RatingSetBuilder(LeadershipFramework.Model).AddRange(ratings.AsEnumerable().Where(r => !flaggedIds.Contains(r.Rater))).Build().Ratings;
         var recalibrated = story.Run("Calibrating again without the flagged raters", status => new CrossedRandomEffectsCalibrator().Calibrate(kept, new InlineProgress(p => status(p.Stage))));
         var rescored = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(recalibrated, kept, inputs.Performance), role);
-        var before2 = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(assessments), demographics, [attributeForRaters]);
-        var after2 = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(rescored), demographics, [attributeForRaters]);
+        var withThem = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(assessments), demographics, [attributeForRaters]);
+        var withoutThem = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(rescored), demographics, [attributeForRaters]);
         story.Say(
             $"Setting their {ratings.Count - kept.Count:N0} ratings aside and calibrating again moves the scoring rates from " +
-            string.Join(", ", before2.Groups.Zip(after2.Groups, (b, a) => $"{b.Group} {b.Rate:0.0%} → {a.Rate:0.0%}")) + ".");
+            string.Join(", ", withThem.Groups.Zip(withoutThem.Groups, (b, a) => $"{b.Group} {b.Rate:0.0%} → {a.Rate:0.0%}")) + ".");
     }
 
     private static void Validity(Story story, DemoInputs inputs, ReadinessAssessment[] scored)

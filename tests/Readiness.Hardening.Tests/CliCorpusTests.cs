@@ -65,19 +65,7 @@ public sealed class CliCorpusTests : IDisposable
     [InlineData("outcomes", "ratee,outcome\nP001,-Infinity\nP002,1\n", "line 2")]
     public void Bad_rows_in_a_side_file_are_reported_and_left_out(string kind, string content, string line)
     {
-        var organisation = Path.Combine(_directory, "org");
-        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "3", "--out", organisation).Code);
-        var side = Path.Combine(_directory, $"{kind}.csv");
-        File.WriteAllText(side, content);
-        var ratings = Path.Combine(organisation, "ratings.csv");
-        string[] arguments = kind switch
-        {
-            "performance" => ["score", "--ratings", ratings, "--performance", side, "--out", Path.Combine(_directory, "out")],
-            "groups" => ["audit", "--ratings", ratings, "--groups", side, "--out", Path.Combine(_directory, "out")],
-            _ => ["validity", "--ratings", ratings, "--outcomes", side, "--out", Path.Combine(_directory, "out")],
-        };
-
-        var (_, _, error) = Run(arguments);
+        var (_, _, error) = RunWithSideFile(kind, content);
 
         Assert.Contains($"{kind}.csv {line}", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
@@ -89,22 +77,26 @@ public sealed class CliCorpusTests : IDisposable
     [InlineData("outcomes", "", "expected a header row with ratee,outcome")]
     public void A_side_file_without_its_header_is_refused_naming_it(string kind, string content, string fragment)
     {
+        var (code, _, error) = RunWithSideFile(kind, content);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{kind}.csv: {fragment}", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The verb that reads the side file (score: performance, audit: groups, validity: outcomes) on a simulated organisation.</summary>
+    private (int Code, string Output, string Error) RunWithSideFile(string kind, string content)
+    {
         var organisation = Path.Combine(_directory, "org");
         Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "3", "--out", organisation).Code);
         var side = Path.Combine(_directory, $"{kind}.csv");
         File.WriteAllText(side, content);
-        var ratings = Path.Combine(organisation, "ratings.csv");
-        string[] arguments = kind switch
+        var (verb, option) = kind switch
         {
-            "performance" => ["score", "--ratings", ratings, "--performance", side, "--out", Path.Combine(_directory, "out")],
-            "groups" => ["audit", "--ratings", ratings, "--groups", side, "--out", Path.Combine(_directory, "out")],
-            _ => ["validity", "--ratings", ratings, "--outcomes", side, "--out", Path.Combine(_directory, "out")],
+            "performance" => ("score", "--performance"),
+            "groups" => ("audit", "--groups"),
+            _ => ("validity", "--outcomes"),
         };
-
-        var (code, _, error) = Run(arguments);
-
-        Assert.Equal(2, code);
-        Assert.Contains($"{kind}.csv: {fragment}", error, StringComparison.Ordinal);
+        return Run(verb, "--ratings", Path.Combine(organisation, "ratings.csv"), option, side, "--out", Path.Combine(_directory, "out"));
     }
 
     internal static (int Code, string Output, string Error) Run(params string[] args)
