@@ -16,7 +16,7 @@ internal static class CalibrateVerb
     public static int Run(
         FileInfo ratingsFile, string method, CrossedModelPath path, FileInfo? modelFile, DirectoryInfo output, TextWriter console, TextWriter error)
     {
-        RatingsFile file;
+        RatingsFile? file = null;
         RatingIntake intake;
         CalibrationResult result;
         double fitSeconds;
@@ -42,6 +42,13 @@ internal static class CalibrateVerb
         }
         catch (Exception e) when (BadInput.Is(e))
         {
+            if (file is not null && e is InsufficientRatingsException)
+            {
+                // The rows were read but are too few to calibrate: the rejects still say what was wrong with the others.
+                output.Create();
+                WriteRejects(output, file);
+            }
+
             return BadInput.Report(e, error, ratingsFile.Name);
         }
 

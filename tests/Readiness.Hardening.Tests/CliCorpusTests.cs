@@ -59,6 +59,19 @@ public sealed class CliCorpusTests : IDisposable
         Assert.Equal(1.0, json["weights"]!.AsObject().Sum(w => (double)w.Value!), 9);
     }
 
+    [Fact]
+    public void Too_few_usable_ratings_to_calibrate_still_leave_the_reject_report()
+    {
+        var output = Path.Combine(_directory, "calibration");
+
+        var (code, _, error) = Run("calibrate", "--ratings", Refusal.Corpus("ratings", "off-scale.csv"), "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: off-scale.csv: ", error, StringComparison.Ordinal);
+        Assert.Equal(["2,ValueOffScale", "3,ValueOffScale", "4,ValueOffScale", "5,ValueOffScale"],
+            File.ReadAllLines(Path.Combine(output, "rejects.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
+    }
+
     [Theory]
     [InlineData("performance", "ratee,performance\nP001,NaN\nP002,Infinity\nP003,\"3,5\"\nP004,3.5\nP004,3.6\n,2\n", "line 2")]
     [InlineData("groups", "ratee,sex\nP001,female\nP001,male\nP002\n", "line 3")]
