@@ -38,11 +38,13 @@ internal static class DemoStory
         var scored = assessments.Where(a => a.IsScored).ToArray();
         Score(story, assessments, scored);
         var contrast = Contrast(story, inputs, scored);
-        CalibrationChanges(story, inputs, ratings, role, assessments);
+        // The same people scored on raw rating means: what calibration changed, and the audit's "before".
+        var raw = scorer.ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings), ratings, inputs.Performance), role);
+        CalibrationChanges(story, raw, assessments);
         PlaceOnNineBox(story, inputs, assessments);
         var slate = SlateAndBench(story, model, candidates, assessments);
         DevelopmentPlans(story, role, scored, slate);
-        Fairness(story, inputs, ratings, calibration, role, assessments);
+        Fairness(story, inputs, ratings, calibration, role, raw, assessments);
         Validity(story, inputs, scored);
         return contrast;
     }
@@ -201,11 +203,10 @@ internal static class DemoStory
         return $"{Story.Markdown(table)}\n\n{conclusion}\n";
     }
 
-    private static void CalibrationChanges(Story story, DemoInputs inputs, RatingSet ratings, RoleProfile role, IReadOnlyList<ReadinessAssessment> calibrated)
+    private static void CalibrationChanges(Story story, IEnumerable<ReadinessAssessment> rawAssessments, IReadOnlyList<ReadinessAssessment> calibrated)
     {
         story.Step("What calibration changed");
-        var raw = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings), ratings, inputs.Performance), role)
-            .ToDictionary(a => a.Candidate);
+        var raw = rawAssessments.ToDictionary(a => a.Candidate);
         var pairs = calibrated.Select(a => (Raw: raw[a.Candidate], Calibrated: a)).ToArray();
         var bands = Enum.GetValues<ReadinessBand>().Where(b => pairs.Any(p => p.Raw.Band == b || p.Calibrated.Band == b)).ToArray();
         story.Table("Bands on raw rating means (rows) against calibrated bands (columns)", ["Raw \\ Calibrated", .. bands.Select(BandName)],
@@ -315,7 +316,8 @@ internal static class DemoStory
         }
     }
 
-    private static void Fairness(Story story, DemoInputs inputs, RatingSet ratings, CalibrationResult calibration, RoleProfile role, IReadOnlyList<ReadinessAssessment> assessments)
+    private static void Fairness(
+        Story story, DemoInputs inputs, RatingSet ratings, CalibrationResult calibration, RoleProfile role, IReadOnlyList<ReadinessAssessment> raw, IReadOnlyList<ReadinessAssessment> assessments)
     {
         story.Step("Fairness: adverse impact before and after calibration");
         if (inputs.Demographics is not { } demographics)
@@ -324,7 +326,6 @@ internal static class DemoStory
             return;
         }
 
-        var raw = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings), ratings, inputs.Performance), role);
         foreach (var attribute in inputs.Attributes)
         {
             var before = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(raw), demographics, [attribute]);
