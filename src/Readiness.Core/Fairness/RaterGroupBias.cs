@@ -55,8 +55,12 @@ public static class RaterGroupBias
         for (var i = 0; i < ratings.Count; i++)
         {
             var (ratee, rater, competency) = (ratings.RateeIndices[i], ratings.RaterIndices[i], ratings.CompetencyIndices[i]);
-            if (ratings.Sources[i] == RaterSource.Self || groupOf[ratee] is null
-                || !calibration.TryGetEstimate(ratings.Ratees[ratee], competencies[competency], out var estimate))
+            if (ratings.Sources[i] == RaterSource.Self || groupOf[ratee] is null)
+            {
+                continue;
+            }
+
+            if (!calibration.TryGetEstimate(ratings.Ratees[ratee], competencies[competency], out var estimate))
             {
                 continue;
             }

@@ -155,10 +155,13 @@ public sealed class ReadinessScorer : IReadinessScorer
         for (var i = 0; i < assessments.Length; i++)
         {
             var a = assessments[i];
-            if (!a.IsScored || PerformanceOf(a) is not { } p)
+            var performanceOfA = a.IsScored ? PerformanceOf(a) : null;
+            if (performanceOfA is null)
             {
                 continue;
             }
+
+            var p = performanceOfA.Value;
 
             var cohort = ReadinessSignals.None;
             if (p >= performanceTop && a.Index!.Value <= readinessMedian)

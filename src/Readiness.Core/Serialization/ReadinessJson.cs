@@ -247,7 +247,8 @@ public static class ReadinessJson
         for (var i = 0; i < competencies.Count; i++)
         {
             var path = $"$.competencies[{i}]";
-            if (competencies[i] is not { } c)
+            var c = competencies[i];
+            if (c is null)
             {
                 errors.Add(new(path, "is null; expected a competency object"));
                 builder.AddCompetency(null, null, UndefinedDomain);
@@ -368,7 +369,8 @@ public static class ReadinessJson
         for (var i = 0; i < levelDocuments.Count; i++)
         {
             var path = $"$.scale.levels[{i}]";
-            if (levelDocuments[i] is not { } l)
+            var l = levelDocuments[i];
+            if (l is null)
             {
                 errors.Add(new(path, "is null; expected an object with a value, label and description"));
                 continue;

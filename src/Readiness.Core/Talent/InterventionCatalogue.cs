@@ -42,7 +42,7 @@ public sealed class InterventionCatalogue
                 throw new ArgumentException("A competency id in the catalogue is blank.", nameof(entries));
             }
 
-            var list = interventions?.ToImmutableArray() ?? [];
+            var list = (interventions ?? []).ToImmutableArray();
             if (list.IsEmpty || list.Any(i => i is null))
             {
                 throw new ArgumentException($"Competency '{id}' must list at least one intervention, and no nulls.", nameof(entries));

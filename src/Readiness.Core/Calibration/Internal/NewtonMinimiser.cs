@@ -111,19 +111,15 @@ internal static class NewtonMinimiser
                 return (x, fx, evaluations, iteration, true);
             }
 
+            // Halve the step until it improves, becomes negligible or the budget runs out.
             var alpha = 1.0;
-            double[] candidate;
-            double fc;
-            while (true)
+            var candidate = Step(x, step, alpha);
+            var fc = Eval(candidate);
+            while (fc > fx && alpha >= MinStep && evaluations < maxEvaluations)
             {
-                candidate = [.. x.Select((v, i) => v + (alpha * step[i]))];
-                fc = Eval(candidate);
-                if (fc <= fx || alpha < MinStep || evaluations >= maxEvaluations)
-                {
-                    break;
-                }
-
                 alpha /= 2;
+                candidate = Step(x, step, alpha);
+                fc = Eval(candidate);
             }
 
             var change = RelativeSize([.. candidate.Select((v, i) => v - x[i])], candidate);
@@ -162,6 +158,9 @@ internal static class NewtonMinimiser
     }
 
     /// <summary>Solves (H + λI) s = −g with the smallest λ ≥ 0 (from a short ladder) that makes H + λI positive definite.</summary>
+    private static double[] Step(double[] x, double[] direction, double alpha) =>
+        [.. x.Select((v, i) => v + (alpha * direction[i]))];
+
     private static double[] DampedNewtonStep(double[,] hessian, double[] gradient)
     {
         var d = gradient.Length;

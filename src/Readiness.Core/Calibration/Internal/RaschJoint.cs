@@ -547,7 +547,8 @@ internal sealed class RaschJoint
             {
                 for (var e = 0; e < Elements[f]; e++)
                 {
-                    if (ratingsOf[f][e] is not { } ratings)
+                    var ratings = ratingsOf[f][e];
+                    if (ratings is null)
                     {
                         continue;
                     }
