@@ -58,6 +58,7 @@ public sealed class CompetencyWeights : IReadOnlyCollection<KeyValuePair<string,
             }
         });
         var total = values.Sum();
+        // Stryker disable once Equality : equivalent; no double sum lies exactly 1e-9 from 1.
         if (Math.Abs(total - 1) > 1e-9)
         {
             throw new ReadinessValidationException("competency weights", [new ValidationError("fractions", $"the fractions sum to {Guard.Format(total)}; weights must sum to 1 (within 1e-9)")]);
@@ -107,7 +108,19 @@ public sealed class CompetencyWeights : IReadOnlyCollection<KeyValuePair<string,
         var total = 0.0;
         foreach (var i in CanonicalOrder(ids))
         {
+            // Every strategy validates its input first, so a value that is negative or not finite is a defect here; refusing
+            // it keeps a sign error upstream from cancelling out in the division.
+            if (!(values[i] >= 0 && double.IsFinite(values[i])))
+            {
+                throw new InvalidOperationException($"Raw weight {Guard.Format(values[i])} for '{ids[i]}' is not finite and >= 0; this is a defect in the weighting strategy.");
+            }
+
             total += values[i];
+        }
+
+        if (!(total > 0 && double.IsFinite(total)))
+        {
+            throw new InvalidOperationException($"Raw weights total {Guard.Format(total)}; a strategy must give a positive finite total.");
         }
 
         var fractions = new double[values.Count];

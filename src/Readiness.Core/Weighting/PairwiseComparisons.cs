@@ -137,6 +137,7 @@ public sealed class PairwiseComparisons
             }
         }
 
+        var offDiagonal = new List<(int Row, int Column, double Value, string Path)>();
         foreach (var (row, column, value) in judgements)
         {
             var path = $"judgements[{ids[row]}, {ids[column]}]";
@@ -150,6 +151,7 @@ public sealed class PairwiseComparisons
             }
             else if (row == column)
             {
+                // Stryker disable once Equality : equivalent; no double lies exactly 1e-6 from 1.
                 if (Math.Abs(value - 1) > ReciprocityTolerance)
                 {
                     errors.Add(new(path, $"{Guard.Format(value)} is on the diagonal; a competency compared with itself must be 1"));
@@ -157,17 +159,25 @@ public sealed class PairwiseComparisons
             }
             else
             {
-                // Keep the judgement in canonical orientation (earlier id in ordinal order as the row) and its exact reciprocal.
-                var (p, q, v) = rank[row] < rank[column] ? (row, column, value) : (column, row, 1 / value);
-                if (double.IsNaN(matrix[p, q]))
-                {
-                    matrix[p, q] = v;
-                    matrix[q, p] = 1 / v;
-                }
-                else if (Math.Abs((matrix[p, q] / v) - 1) > ReciprocityTolerance)
-                {
-                    errors.Add(new(path, $"{Guard.Format(value)} contradicts judgements[{ids[column]}, {ids[row]}] = {Guard.Format(matrix[column, row])}; the two must be reciprocal (a[i,j] × a[j,i] = 1)"));
-                }
+                offDiagonal.Add((row, column, value, path));
+            }
+        }
+
+        // Store each pair in canonical orientation (earlier id in ordinal order as the row) with its exact reciprocal, taking
+        // a judgement given in that orientation first: which triangle of a full matrix is read first then cannot change a
+        // bit of the result (1 / (1 / x) is not always x). A judgement of a pair already stored only has to agree.
+        foreach (var (row, column, value, path) in offDiagonal.OrderBy(j => rank[j.Row] < rank[j.Column] ? 0 : 1))
+        {
+            var (p, q, v) = rank[row] < rank[column] ? (row, column, value) : (column, row, 1 / value);
+            if (double.IsNaN(matrix[p, q]))
+            {
+                matrix[p, q] = v;
+                matrix[q, p] = 1 / v;
+            }
+            // Stryker disable once Equality : equivalent; no double ratio lies exactly 1e-6 from 1.
+            else if (Math.Abs((matrix[p, q] / v) - 1) > ReciprocityTolerance)
+            {
+                errors.Add(new(path, $"{Guard.Format(value)} contradicts judgements[{ids[column]}, {ids[row]}] = {Guard.Format(matrix[column, row])}; the two must be reciprocal (a[i,j] × a[j,i] = 1)"));
             }
         }
 

@@ -102,33 +102,31 @@ public sealed class PairwiseWeighting : IWeightingStrategy<PairwiseComparisons>
         return new PairwiseAnalysis(result, method, lambdaMax, consistencyIndex, RandomIndexTable, n, comparisons.MissingJudgements, FindMostInconsistent(comparisons, weights));
     }
 
-    /// <summary>The Perron eigenpair of a positive matrix: the eigenvalue with the largest real part, its vector normalised to sum 1.</summary>
+    /// <summary>
+    /// The Perron eigenpair of a positive matrix: the eigenvalue with the largest real part and its vector, made positive
+    /// (its entries share one sign); the caller normalises it.
+    /// </summary>
     private static (double Value, double[] Vector) PrincipalEigen(Matrix<double> a)
     {
-        if (a.RowCount == 1)
-        {
-            return (1, [1]);
-        }
-
         var evd = a.Evd(Symmetricity.Asymmetric);
         var k = 0;
         for (var i = 1; i < evd.EigenValues.Count; i++)
         {
+            // Stryker disable once Equality : equivalent; the Perron root is simple, so no other eigenvalue ties its real part.
             if (evd.EigenValues[i].Real > evd.EigenValues[k].Real)
             {
                 k = i;
             }
         }
 
-        var vector = evd.EigenVectors.Column(k);
-        var sum = vector.Sum();
-        return (evd.EigenValues[k].Real, [.. vector.Select(x => Math.Abs(x / sum))]);
+        return (evd.EigenValues[k].Real, [.. evd.EigenVectors.Column(k).Select(Math.Abs)]);
     }
 
     /// <summary>
     /// Logarithmic least squares over the judgements given: with v = ln w, minimise Σ (ln a_ij − v_i + v_j)². The normal
     /// equations are the graph Laplacian L v = b (b_i = Σ_j ln a_ij); fixing v_0 = 0 makes the reduced system positive
     /// definite for a connected graph. A complete matrix reduces to the row means of ln a (the geometric-mean method).
+    /// Returns w up to scale (the caller normalises), shifted so the largest is 1 and a long chain of 9s cannot overflow.
     /// </summary>
     private static double[] LogLeastSquares(Matrix<double> a)
     {
@@ -162,9 +160,7 @@ public sealed class PairwiseWeighting : IWeightingStrategy<PairwiseComparisons>
         }
 
         var max = v.Max();
-        var w = v.Select(x => Math.Exp(x - max)).ToArray();
-        var total = w.Sum();
-        return [.. w.Select(x => x / total)];
+        return [.. v.Select(x => Math.Exp(x - max))];
     }
 
     private static InconsistentJudgement? FindMostInconsistent(PairwiseComparisons comparisons, double[] weights)
@@ -172,6 +168,7 @@ public sealed class PairwiseWeighting : IWeightingStrategy<PairwiseComparisons>
         const double Agreement = 1e-10;
         var ids = comparisons.CompetencyIds;
         (int Row, int Column, double Contribution)? worst = null;
+        // Stryker disable once Equality : equivalent; at i = n the inner loop is empty.
         for (var i = 0; i < ids.Length; i++)
         {
             for (var j = i + 1; j < ids.Length; j++)
@@ -179,6 +176,7 @@ public sealed class PairwiseWeighting : IWeightingStrategy<PairwiseComparisons>
                 var given = comparisons.Matrix[i, j];
                 if (double.IsNaN(given))
                 {
+                    // Stryker disable once Statement : equivalent; a missing judgement's NaN contribution fails every comparison below.
                     continue;
                 }
 

@@ -30,13 +30,14 @@ public sealed class RankOrderCentroidWeighting : IWeightingStrategy<IEnumerable<
         });
         var n = ranks.Length;
 
-        // centroid[k] for position k (0-based) = (1/n) * sum_{i=k+1..n} 1/i, summed from the back.
+        // centroid[k] for position k (0-based) = (1/n) * sum_{i=k+1..n} 1/i, summed from the back; the 1/n is left to the
+        // normalisation.
         var centroid = new double[n];
         var tail = 0.0;
         for (var k = n - 1; k >= 0; k--)
         {
             tail += 1.0 / (k + 1);
-            centroid[k] = tail / n;
+            centroid[k] = tail;
         }
 
         var byRank = Enumerable.Range(0, n).OrderBy(i => ranks[i]).ToArray();
