@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Mutation-tests namespaces of Readiness.Core against the Core tests of the namespaces named, in a throwaway clone of HEAD
+# (Stryker builds the solution; a separate clone keeps its instrumented build away from yours).
+#   bash tests/Mutation/run.sh OUT NAMESPACE [NAMESPACE...] [-- TEST_NAMESPACE...]
+# Mutates src/Readiness.Core/NAMESPACE/**; the filter is the tests of the same namespaces unless others follow "--".
+# Writes OUT/reports/mutation-report.json and prints the per-namespace table (summarise.py).
+set -euo pipefail
+out=$(realpath -m "$1"); shift
+mutated=(); tested=(); target=mutated
+for a in "$@"; do
+  if [[ $a == -- ]]; then target=tested; continue; fi
+  if [[ $target == mutated ]]; then mutated+=("$a"); else tested+=("$a"); fi
+done
+(( ${#tested[@]} )) || tested=("${mutated[@]}")
+
+repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+clone=$(mktemp -d /tmp/readiness-mutation.XXXXXX)
+trap 'rm -rf "$clone"' EXIT
+git clone -q "$repo" "$clone"
+cd "$clone" && dotnet tool restore > /dev/null
+
+args=()
+for n in "${mutated[@]}"; do args+=(--mutate "**/Readiness.Core/$n/**/*.cs"); done
+filter=$(printf '|FullyQualifiedName~Readiness.Core.Tests.%s.' "${tested[@]}"); filter=${filter#|}
+
+cd tests/Mutation
+nice -n 5 dotnet stryker -f stryker-config.json --solution ../../Readiness.sln --skip-version-check \
+  --concurrency "${STRYKER_CONCURRENCY:-2}" "${args[@]}" --test-case-filter "$filter" --output "$out"
+python3 "$repo/tests/Mutation/summarise.py" "$out/reports/mutation-report.json" "${mutated[@]}"

@@ -1,0 +1,59 @@
+"""Per-namespace mutation scores from a Stryker JSON report, and the surviving mutants as CSV.
+
+    python3 summarise.py REPORT.json NAMESPACE... [--survivors FILE.csv]
+
+Score = (killed + timeout) / (killed + timeout + survived + no coverage); compile errors and ignored mutants
+(Stryker comments: equivalent mutants, with the reason in the source) are not counted, as Stryker counts them.
+"""
+import csv
+import json
+import sys
+from collections import Counter
+
+args = sys.argv[1:]
+survivors = None
+if "--survivors" in args:
+    i = args.index("--survivors")
+    survivors = args[i + 1]
+    del args[i:i + 2]
+report, namespaces = args[0], args[1:]
+files = json.load(open(report))["files"]
+
+
+def namespace(path):
+    part = path.split("Readiness.Core/")[-1].split("/")[0]
+    return part if part in namespaces else None
+
+
+counts = {n: Counter() for n in namespaces}
+rows = []
+for path, f in files.items():
+    n = namespace(path)
+    if n is None:
+        continue
+    lines = f["source"].split("\n")
+    for m in f["mutants"]:
+        status = m["status"]
+        if status == "Ignored" and m.get("statusReason", "").startswith("Removed by"):
+            continue  # outside the mutate filter, or inside a block whose removal is already a mutant
+        counts[n][status] += 1
+        if m["status"] in ("Survived", "NoCoverage"):
+            line = m["location"]["start"]["line"]
+            rows.append([path.split("Readiness.Core/")[-1], line, m["status"], m["mutatorName"],
+                         m.get("replacement", "")[:80], lines[line - 1].strip()[:120]])
+
+print("| namespace | tested | killed | timeout | survived | no coverage | ignored (equivalent) | score |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+total = Counter()
+for n in namespaces:
+    c = counts[n]
+    total += c
+    detected = c["Killed"] + c["Timeout"]
+    tested = detected + c["Survived"] + c["NoCoverage"]
+    score = f"{100 * detected / tested:.1f}%" if tested else "-"
+    print(f"| {n} | {tested} | {c['Killed']} | {c['Timeout']} | {c['Survived']} | {c['NoCoverage']} | {c['Ignored']} | {score} |")
+if survivors:
+    with open(survivors, "w", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(["file", "line", "status", "mutator", "replacement", "source"])
+        w.writerows(sorted(rows))

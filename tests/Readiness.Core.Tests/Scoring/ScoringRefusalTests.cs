@@ -1,0 +1,146 @@
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Scoring;
+
+namespace Readiness.Core.Tests.Scoring;
+
+/// <summary>The full text of every refusal in scoring, and each check of a rule on its own.</summary>
+public sealed class ScoringRefusalTests
+{
+    private static readonly RateeId P1 = new("P1");
+
+    private static readonly RoleProfile TeamLead = new RoleProfileBuilder("team-lead", "Team lead")
+        .Require(LeadershipFramework.Delegates, target: 4, importance: 3)
+        .Require(LeadershipFramework.ManagesConflict, target: 4, importance: 2)
+        .Require(LeadershipFramework.DeliversResults, target: 3, importance: 1)
+        .Build(LeadershipFramework.Model);
+
+    [Theory]
+    [InlineData(double.NaN, 0.1, "NaN ± 0.1")]
+    [InlineData(double.NegativeInfinity, 0.1, "-Infinity ± 0.1")]
+    [InlineData(3.0, double.PositiveInfinity, "3 ± Infinity")]
+    [InlineData(3.0, double.NaN, "3 ± NaN")]
+    [InlineData(3.0, -0.1, "3 ± -0.1")]
+    public void A_candidate_with_a_bad_estimate_is_refused_naming_it(double estimate, double standardError, string shown)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new ReadinessCandidate(P1, [Estimate(P1, "delegates", estimate, standardError)], 3, []));
+
+        Assert.Equal($"The estimate of 'delegates' for P1 was {shown}; it must be finite with a finite standard error ≥ 0. (Parameter 'estimates')", e.Message);
+    }
+
+    [Fact]
+    public void A_candidate_may_have_an_exact_estimate()
+    {
+        var candidate = new ReadinessCandidate(P1, [Estimate(P1, "delegates", 3, 0)], 3, []);
+
+        Assert.Equal(0, Assert.Single(candidate.Estimates).StandardError);
+    }
+
+    [Fact]
+    public void A_candidate_holds_only_their_own_estimates_once_each()
+    {
+        var other = Assert.Throws<ArgumentException>(() => new ReadinessCandidate(P1, [Estimate(new RateeId("P2"), "delegates", 3, 0.1)], 3, []));
+        var twice = Assert.Throws<ArgumentException>(() => new ReadinessCandidate(P1, [Estimate(P1, "delegates", 3, 0.1), Estimate(P1, "Delegates", 3, 0.1)], 3, []));
+        var cohort = Assert.Throws<ArgumentException>(() => new ReadinessScorer().ScoreCohort([Candidate(), Candidate()], TeamLead));
+
+        Assert.Equal("An estimate of P2 was given for candidate P1; every estimate must be of the candidate. (Parameter 'estimates')", other.Message);
+        Assert.Equal("Competency 'Delegates' has two estimates for candidate P1; there must be at most one. (Parameter 'estimates')", twice.Message);
+        Assert.Equal("Candidate P1 appears twice in the cohort; each person must appear once. (Parameter 'candidates')", cohort.Message);
+    }
+
+    [Fact]
+    public void Null_arguments_are_named()
+    {
+        var scorer = new ReadinessScorer();
+
+        Assert.Equal("estimates", Assert.Throws<ArgumentNullException>(() => new ReadinessCandidate(P1, null!, 3, [])).ParamName);
+        Assert.Equal("sources", Assert.Throws<ArgumentNullException>(() => new ReadinessCandidate(P1, [], 3, null!)).ParamName);
+        Assert.Equal("estimates", Assert.Throws<ArgumentNullException>(() => new ReadinessCandidate(P1, [null!], 3, [])).ParamName);
+        Assert.Equal("candidates", Assert.Throws<ArgumentNullException>(() => scorer.ScoreCohort(null!, TeamLead)).ParamName);
+        Assert.Equal("candidates", Assert.Throws<ArgumentNullException>(() => scorer.ScoreCohort([null!], TeamLead)).ParamName);
+        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => scorer.ScoreCohort([Candidate()], null!)).ParamName);
+        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => scorer.ScoreBatch(null!, [], [], [], [], [], [])).ParamName);
+        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => scorer.ScoreBatchParallel(null!, Array.Empty<double>(), Array.Empty<double>(), Array.Empty<double>(), Array.Empty<double>(), Array.Empty<double>(), Array.Empty<ReadinessBand>())).ParamName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void Parallel_batches_refuse_a_degree_of_parallelism_below_minus_1_or_of_0(int degree)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Batch(2, parallel: degree));
+
+        Assert.StartsWith($"maxDegreeOfParallelism was {degree}; it must be -1 (one per processor) or at least 1. (Parameter 'maxDegreeOfParallelism')", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(6, 6, 2, 2, 2, 2, null)]
+    [InlineData(5, 6, 2, 2, 2, 2, "got 5 estimates, 6 standard errors, 2 lower, 2 upper, 2 bands")]
+    [InlineData(6, 5, 2, 2, 2, 2, "got 6 estimates, 5 standard errors, 2 lower, 2 upper, 2 bands")]
+    [InlineData(6, 6, 3, 2, 2, 2, "got 6 estimates, 6 standard errors, 2 lower, 2 upper, 2 bands")]
+    [InlineData(6, 6, 2, 3, 2, 2, "got 6 estimates, 6 standard errors, 3 lower, 2 upper, 2 bands")]
+    [InlineData(6, 6, 2, 2, 3, 2, "got 6 estimates, 6 standard errors, 2 lower, 3 upper, 2 bands")]
+    [InlineData(6, 6, 2, 2, 2, 3, "got 6 estimates, 6 standard errors, 2 lower, 2 upper, 3 bands")]
+    public void Each_batch_buffer_must_have_its_shape(int estimates, int standardErrors, int index, int lower, int upper, int bands, string? got)
+    {
+        var scorer = new ReadinessScorer();
+        void Serial() => scorer.ScoreBatch(TeamLead, Ones(estimates), Ones(standardErrors), new double[index], new double[lower], new double[upper], new ReadinessBand[bands]);
+        void Parallel() => scorer.ScoreBatchParallel(TeamLead, Ones(estimates), Ones(standardErrors), new double[index], new double[lower], new double[upper], new ReadinessBand[bands], 2);
+
+        if (got is null)
+        {
+            Serial();
+            Parallel();
+            return;
+        }
+
+        foreach (var act in new Action[] { Serial, Parallel })
+        {
+            var e = Assert.Throws<ArgumentException>(act);
+            Assert.Equal($"Shapes disagree: {index} candidates and 3 requirements need {index * 3} estimates and standard errors and {index} outputs each; {got}. (Parameter 'estimates')", e.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, double.NaN, 0.1, "row 0, requirement 0 ('delegates'): estimate NaN ± 0.1")]
+    [InlineData(2, 3.0, double.PositiveInfinity, "row 0, requirement 2 ('delivers-results'): estimate 3 ± Infinity")]
+    [InlineData(2, 3.0, -0.5, "row 0, requirement 2 ('delivers-results'): estimate 3 ± -0.5")]
+    [InlineData(4, double.PositiveInfinity, 0.1, "row 1, requirement 1 ('manages-conflict'): estimate Infinity ± 0.1")]
+    public void A_bad_cell_in_a_batch_is_named_by_row_and_requirement(int cell, double estimate, double standardError, string named)
+    {
+        foreach (var parallel in new int?[] { null, 2 })
+        {
+            var e = Assert.Throws<ArgumentException>(() => Batch(2, parallel, cell, estimate, standardError));
+
+            Assert.Equal($"Candidate {named}; estimates must be finite with finite standard errors ≥ 0. (Parameter 'estimates')", e.Message);
+        }
+    }
+
+    private static void Batch(int n, int? parallel, int badCell = -1, double estimate = 3, double standardError = 0.1)
+    {
+        var (x, se) = (Ones(n * 3, 3), Ones(n * 3, 0.1));
+        if (badCell >= 0)
+        {
+            (x[badCell], se[badCell]) = (estimate, standardError);
+        }
+
+        var scorer = new ReadinessScorer();
+        if (parallel is { } degree)
+        {
+            scorer.ScoreBatchParallel(TeamLead, x, se, new double[n], new double[n], new double[n], new ReadinessBand[n], degree);
+        }
+        else
+        {
+            scorer.ScoreBatch(TeamLead, x, se, new double[n], new double[n], new double[n], new ReadinessBand[n]);
+        }
+    }
+
+    private static double[] Ones(int length, double value = 1) => Enumerable.Repeat(value, length).ToArray();
+
+    private static CompetencyEstimate Estimate(RateeId ratee, string competency, double estimate, double standardError) =>
+        new(ratee, competency, estimate, standardError, 1, 1);
+
+    private static ReadinessCandidate Candidate() =>
+        new(P1, [Estimate(P1, LeadershipFramework.Delegates, 3, 0.1)], 6, [RaterSource.Manager, RaterSource.Peer]);
+}
