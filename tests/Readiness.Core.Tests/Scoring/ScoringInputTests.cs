@@ -5,8 +5,8 @@ using Readiness.Scoring;
 
 namespace Readiness.Core.Tests.Scoring;
 
-/// <summary>The full text of every refusal in scoring, and each check of a rule on its own.</summary>
-public sealed class ScoringRefusalTests
+/// <summary>What scoring takes in: the full text of every refusal, each check of a rule on its own, and the evidence gathered for candidates.</summary>
+public sealed class ScoringInputTests
 {
     private static readonly RateeId P1 = new("P1");
 
@@ -115,6 +115,43 @@ public sealed class ScoringRefusalTests
 
             Assert.Equal($"Candidate {named}; estimates must be finite with finite standard errors ≥ 0. (Parameter 'estimates')", e.Message);
         }
+    }
+
+    [Fact]
+    public void Candidates_from_a_calibration_carry_the_evidence_their_ratings_hold()
+    {
+        var (m1, r2, r3, self) = (new RaterId("M1"), new RaterId("R2"), new RaterId("R3"), new RaterId("P1"));
+        var (p2, p3) = (new RateeId("P2"), new RateeId("P3"));
+        var ratings = new RatingSetBuilder(LeadershipFramework.Model).AddRange(
+        [
+            new(P1, m1, RaterSource.Manager, LeadershipFramework.Delegates, 4),
+            new(P1, m1, RaterSource.Manager, LeadershipFramework.Influences, 3),
+            new(P1, r2, RaterSource.Peer, LeadershipFramework.Delegates, 2),
+            new(P1, r3, RaterSource.Peer, LeadershipFramework.Delegates, 3),
+            new(P1, self, RaterSource.Self, LeadershipFramework.Delegates, 5),
+            new(P1, self, RaterSource.Self, LeadershipFramework.ManagesConflict, 5),
+            new(p2, m1, RaterSource.Manager, LeadershipFramework.Delegates, 3),
+            new(p2, r2, RaterSource.Peer, LeadershipFramework.Delegates, 3),
+            new(p3, new RaterId("P3"), RaterSource.Self, LeadershipFramework.Delegates, 4),
+        ]).Build().Ratings;
+        var calibration = new MeanCentringCalibrator().Calibrate(ratings);
+        var performance = PerformanceSet.Create([new(p2, 3.5)]).Performance;
+
+        var candidates = ReadinessCandidate.FromCalibration(calibration, ratings, performance);
+
+        Assert.Equal([P1, p2], candidates.Select(c => c.Id));
+        var (first, second) = (candidates[0], candidates[1]);
+        Assert.Equal(3, first.OtherRaters);
+        Assert.Equal<RaterSource>([RaterSource.Manager, RaterSource.Peer], first.Sources);
+        Assert.Equal(5 - first.FindEstimate(LeadershipFramework.Delegates)!.Estimate, first.SelfMinusOthers!.Value, 12);
+        double[] raterMeans = [3.5, 2, 3];
+        var mean = raterMeans.Average();
+        Assert.Equal(Math.Sqrt(raterMeans.Sum(v => (v - mean) * (v - mean)) / 2), first.RaterSpread!.Value, 12);
+        Assert.Null(first.Performance);
+        Assert.Equal((2, 3.5, 0.0), (second.OtherRaters, second.Performance!.Value, second.RaterSpread!.Value));
+        Assert.Null(second.SelfMinusOthers);
+        Assert.Equal("calibration", Assert.Throws<ArgumentNullException>(() => ReadinessCandidate.FromCalibration(null!, ratings)).ParamName);
+        Assert.Equal("ratings", Assert.Throws<ArgumentNullException>(() => ReadinessCandidate.FromCalibration(calibration, null!)).ParamName);
     }
 
     private static void Batch(int n, int? parallel, int badCell = -1, double estimate = 3, double standardError = 0.1)
