@@ -117,6 +117,32 @@ public sealed class ScoringInputTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 0, double.NaN, 0.1, "row 0, requirement 0 ('sets-clear-expectations'): estimate NaN ± 0.1")]
+    [InlineData(0, 13, 3.0, -0.1, "row 0, requirement 13 ('productivity'): estimate 3 ± -0.1")]
+    [InlineData(2, 5, 3.0, -0.1, "row 2, requirement 5 ('builds-trust'): estimate 3 ± -0.1")]
+    public void A_bad_cell_inside_a_block_of_four_rows_is_named_too(int row, int requirement, double estimate, double standardError, string named)
+    {
+        // Fourteen requirements, so rows are scored four at a time in vector lanes; every other cell has a zero standard error.
+        var profile = LeadershipFramework.FirstLineManager;
+        var (n, k) = (6, profile.Requirements.Length);
+        var (x, se) = (Ones(n * k, 3), new double[n * k]);
+        (x[(row * k) + requirement], se[(row * k) + requirement]) = (estimate, standardError);
+
+        var e = Assert.Throws<ArgumentException>(() => new ReadinessScorer().ScoreBatch(profile, x, se, new double[n], new double[n], new double[n], new ReadinessBand[n]));
+
+        Assert.Equal($"Candidate {named}; estimates must be finite with finite standard errors ≥ 0. (Parameter 'estimates')", e.Message);
+    }
+
+    [Fact]
+    public void A_candidate_lists_their_sources_once_each_in_order_without_self()
+    {
+        var candidate = new ReadinessCandidate(P1, [Estimate(P1, "delegates", 3, 0.1)], 4, [RaterSource.Peer, RaterSource.Self, RaterSource.Manager, RaterSource.Peer]);
+
+        Assert.Equal<RaterSource>([RaterSource.Manager, RaterSource.Peer], candidate.Sources);
+        Assert.Equal("P1: 1 estimates, 4 raters, 2 sources", candidate.ToString());
+    }
+
     [Fact]
     public void Candidates_from_a_calibration_carry_the_evidence_their_ratings_hold()
     {
