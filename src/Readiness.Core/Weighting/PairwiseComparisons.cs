@@ -35,6 +35,7 @@ public sealed class PairwiseComparisons
         CompetencyIds = ids;
         _matrix = matrix;
         _index = WeightingInput.IndexById(ids);
+        // Stryker disable once Equality : equivalent; at i = n the inner loop is empty.
         for (var i = 0; i < ids.Length; i++)
         {
             for (var j = i + 1; j < ids.Length; j++)
@@ -163,19 +164,19 @@ public sealed class PairwiseComparisons
             }
         }
 
-        // Store each pair in canonical orientation (earlier id in ordinal order as the row) with its exact reciprocal, taking
-        // a judgement given in that orientation first: which triangle of a full matrix is read first then cannot change a
-        // bit of the result (1 / (1 / x) is not always x). A judgement of a pair already stored only has to agree.
+        // Store each judgement exactly as given, with its reciprocal, taking first those given in canonical orientation
+        // (earlier id in ordinal order as the row): which triangle of a full matrix is read first then cannot change a bit
+        // of the result (1 / (1 / x) is not always x). A judgement of a pair already stored only has to agree.
+        // Stryker disable once Equality : equivalent; the two ids of a judgement never share a rank.
         foreach (var (row, column, value, path) in offDiagonal.OrderBy(j => rank[j.Row] < rank[j.Column] ? 0 : 1))
         {
-            var (p, q, v) = rank[row] < rank[column] ? (row, column, value) : (column, row, 1 / value);
-            if (double.IsNaN(matrix[p, q]))
+            if (double.IsNaN(matrix[row, column]))
             {
-                matrix[p, q] = v;
-                matrix[q, p] = 1 / v;
+                matrix[row, column] = value;
+                matrix[column, row] = 1 / value;
             }
             // Stryker disable once Equality : equivalent; no double ratio lies exactly 1e-6 from 1.
-            else if (Math.Abs((matrix[p, q] / v) - 1) > ReciprocityTolerance)
+            else if (Math.Abs((matrix[row, column] / value) - 1) > ReciprocityTolerance)
             {
                 errors.Add(new(path, $"{Guard.Format(value)} contradicts judgements[{ids[column]}, {ids[row]}] = {Guard.Format(matrix[column, row])}; the two must be reciprocal (a[i,j] × a[j,i] = 1)"));
             }

@@ -100,6 +100,7 @@ public sealed class WeightingRefusalTests
     [Fact]
     public void An_unknown_pairwise_method_is_refused_naming_the_value()
     {
+        Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => RandomIndexTable.FromName(null!)).ParamName);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new PairwiseWeighting((PairwiseMethod)7));
 
         Assert.StartsWith("7 is not a PairwiseMethod; use Eigenvector or GeometricMean.", e.Message, StringComparison.Ordinal);
@@ -151,9 +152,9 @@ public sealed class WeightingRefusalTests
     [Fact]
     public void Pairs_sharing_a_competency_are_different_pairs()
     {
-        var comparisons = new PairwiseComparisonsBuilder(["a", "b", "c"]).Compare("a", "c", 3).Compare("b", "c", 2).Build();
+        var comparisons = new PairwiseComparisonsBuilder(["a", "b", "c"]).Compare("a", "b", 2).Compare("a", "c", 3).Compare("b", "c", 2).Build();
 
-        Assert.Equal(1, comparisons.MissingJudgements);
+        Assert.Equal(0, comparisons.MissingJudgements);
     }
 
     [Theory]
@@ -209,6 +210,12 @@ public sealed class WeightingRefusalTests
         var worst = new PairwiseWeighting().Analyze(PairwiseComparisons.FromMatrix(["a", "b", "c"], matrix)).MostInconsistent!;
 
         Assert.Equal(("a", "c", 0.19), (worst.Row, worst.Column, worst.Given));
+
+        // The same with the judgement against ordinal order (c before a): weights 8:4:2:1 except [c, a], 0.22 instead of 4.
+        Assert.NotEqual(0.22, 1 / (1 / 0.22));
+        var reversed = new double?[,] { { 1, 2, 4, 8 }, { null, 1, 2, 0.22 }, { null, null, 1, 2 }, { null, null, null, 1 } };
+        worst = new PairwiseWeighting().Analyze(PairwiseComparisons.FromMatrix(["d", "c", "b", "a"], reversed)).MostInconsistent!;
+        Assert.Equal(("c", "a", 0.22), (worst.Row, worst.Column, worst.Given));
     }
 
     [Fact]
