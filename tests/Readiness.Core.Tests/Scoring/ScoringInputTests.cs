@@ -60,6 +60,7 @@ public sealed class ScoringInputTests
         Assert.Equal("candidates", Assert.Throws<ArgumentNullException>(() => scorer.ScoreCohort(null!, TeamLead)).ParamName);
         Assert.Equal("candidates", Assert.Throws<ArgumentNullException>(() => scorer.ScoreCohort([null!], TeamLead)).ParamName);
         Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => scorer.ScoreCohort([Candidate()], null!)).ParamName);
+        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => scorer.Score(Candidate(), null!)).ParamName);
         Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => scorer.ScoreBatch(null!, [], [], [], [], [], [])).ParamName);
         Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => scorer.ScoreBatchParallel(null!, Array.Empty<double>(), Array.Empty<double>(), Array.Empty<double>(), Array.Empty<double>(), Array.Empty<double>(), Array.Empty<ReadinessBand>())).ParamName);
     }
@@ -121,6 +122,7 @@ public sealed class ScoringInputTests
     [InlineData(0, 0, double.NaN, 0.1, "row 0, requirement 0 ('sets-clear-expectations'): estimate NaN ± 0.1")]
     [InlineData(0, 13, 3.0, -0.1, "row 0, requirement 13 ('productivity'): estimate 3 ± -0.1")]
     [InlineData(2, 5, 3.0, -0.1, "row 2, requirement 5 ('builds-trust'): estimate 3 ± -0.1")]
+    [InlineData(1, 3, double.NaN, 0.0, "row 1, requirement 3 ('delegates'): estimate NaN ± 0")]
     public void A_bad_cell_inside_a_block_of_four_rows_is_named_too(int row, int requirement, double estimate, double standardError, string named)
     {
         // Fourteen requirements, so rows are scored four at a time in vector lanes; every other cell has a zero standard error.
@@ -156,6 +158,8 @@ public sealed class ScoringInputTests
             new(P1, r3, RaterSource.Peer, LeadershipFramework.Delegates, 3),
             new(P1, self, RaterSource.Self, LeadershipFramework.Delegates, 5),
             new(P1, self, RaterSource.Self, LeadershipFramework.ManagesConflict, 5),
+            new(P1, self, RaterSource.Self, LeadershipFramework.Influences, 4),
+            new(new RateeId("P4"), r3, RaterSource.Peer, LeadershipFramework.Delegates, 2),
             new(p2, m1, RaterSource.Manager, LeadershipFramework.Delegates, 3),
             new(p2, r2, RaterSource.Peer, LeadershipFramework.Delegates, 3),
             new(p3, new RaterId("P3"), RaterSource.Self, LeadershipFramework.Delegates, 4),
@@ -165,11 +169,13 @@ public sealed class ScoringInputTests
 
         var candidates = ReadinessCandidate.FromCalibration(calibration, ratings, performance);
 
-        Assert.Equal([P1, p2], candidates.Select(c => c.Id));
+        Assert.Equal([P1, p2, new RateeId("P4")], candidates.Select(c => c.Id));
+        Assert.Null(candidates[2].RaterSpread); // one rater has no spread
         var (first, second) = (candidates[0], candidates[1]);
         Assert.Equal(3, first.OtherRaters);
         Assert.Equal<RaterSource>([RaterSource.Manager, RaterSource.Peer], first.Sources);
-        Assert.Equal(5 - first.FindEstimate(LeadershipFramework.Delegates)!.Estimate, first.SelfMinusOthers!.Value, 12);
+        var selfMinusOthers = (5 - first.FindEstimate(LeadershipFramework.Delegates)!.Estimate + 4 - first.FindEstimate(LeadershipFramework.Influences)!.Estimate) / 2;
+        Assert.Equal(selfMinusOthers, first.SelfMinusOthers!.Value, 12);
         double[] raterMeans = [3.5, 2, 3];
         var mean = raterMeans.Average();
         Assert.Equal(Math.Sqrt(raterMeans.Sum(v => (v - mean) * (v - mean)) / 2), first.RaterSpread!.Value, 12);

@@ -92,7 +92,8 @@ public sealed class ScoringOptionsTests
     [Fact]
     public void Every_broken_rule_is_listed_in_the_order_of_the_options()
     {
-        var problems = (Defaults with { MinimumSources = 0, OvershootCap = 2, CohortTopShare = 1, ReadyNowMinimumIndex = -1 }).Validate();
+        var options = Defaults with { MinimumSources = 0, OvershootCap = 2, CohortTopShare = 1, ReadyNowMinimumIndex = -1 };
+        var problems = options.Validate();
 
         Assert.Equal<string>(
             [
@@ -103,6 +104,7 @@ public sealed class ScoringOptionsTests
                 "CohortTopShare was 1; it must be in (0, 0.5).",
             ],
             problems);
+        Assert.StartsWith($"Scoring options are invalid: {problems[0]} {problems[1]} ", Assert.Throws<ArgumentException>(() => new ReadinessScorer(options)).Message, StringComparison.Ordinal);
     }
 
     private static string Horizons(double readyNow, double nearTerm, double longTerm) =>

@@ -62,6 +62,10 @@ public sealed class ScoringRuleTests
 
         var hybrid = Indices(Scorer(ScoringPolicy.Hybrid), profile, rows);
         var compensatory = Indices(Scorer(ScoringPolicy.Compensatory), profile, rows);
+        ReadinessAssessment Single(ScoringPolicy policy) => Scorer(policy).Score(Candidate((Delegates, 3.5), (ManagesConflict, 4), (Influences, 4), (DeliversResults, 4)), profile);
+        var (atMinimumHybrid, atMinimumCompensatory) = (Single(ScoringPolicy.Hybrid), Single(ScoringPolicy.Compensatory));
+        Assert.Equal((atMinimumCompensatory.Lower, atMinimumCompensatory.Upper), (atMinimumHybrid.Lower, atMinimumHybrid.Upper));
+        Assert.Equal(atMinimumCompensatory.Competencies.Select(c => c.Contribution), atMinimumHybrid.Competencies.Select(c => c.Contribution));
 
         Assert.Equal([compensatory[0], compensatory[2], compensatory[4]], [hybrid[0], hybrid[2], hybrid[4]]);
         Assert.True(hybrid[1] < compensatory[1] && hybrid[3] < compensatory[3]);
@@ -100,7 +104,7 @@ public sealed class ScoringRuleTests
         var scorer = new ReadinessScorer();
 
         // Weights within the domain 3/4 and 1/4; attainments 0.5 and 1 (capped at 1, no overshoot).
-        var assessment = scorer.Score(Candidate((Delegates, 1), (DeliversResults, 3), (QualityOfWork, 5)), profile);
+        var assessment = scorer.Score(Candidate((Delegates, 3), (DeliversResults, 3), (QualityOfWork, 5)), profile);
 
         Assert.Equal(62.5, assessment.PerformanceIndex!.Value, 12);
         Assert.Null(scorer.Score(Candidate((Delegates, 3), (Influences, 3)), leadershipOnly).PerformanceIndex);
@@ -121,10 +125,58 @@ public sealed class ScoringRuleTests
         var oneSource = scorer.Score(Candidate(3, [RaterSource.Peer], (Delegates, 4), (Influences, 4)), profile);
         Assert.Equal<string>(["1 source(s) other than self (Peer); 2 are needed."], oneSource.Evidence.Missing);
 
+        var scoredWithAGap = scorer.Score(Candidate(3, [RaterSource.Manager, RaterSource.Peer], (Delegates, 4)), profile);
+        Assert.Equal([4.0, null], scoredWithAGap.Competencies.Select(c => c.Estimate));
+        Assert.Equal([0.0, null], scoredWithAGap.Competencies.Select(c => c.StandardError));
+        Assert.Equal([1.0, null], scoredWithAGap.Competencies.Select(c => c.Gap));
+        Assert.Equal([2.0, null], scoredWithAGap.Competencies.Select(c => c.YearsToClose));
+
+        // Coverage exactly at the minimum is enough, also when another check fails.
+        Assert.Equal<string>(["2 rater(s) other than the candidate; 3 are needed."], scorer.Score(Candidate(2, [RaterSource.Manager, RaterSource.Peer], (Delegates, 4)), profile).Evidence.Missing);
+        var threeSources = new ReadinessScorer(new ScoringOptions { MinimumSources = 3 }).Score(Candidate(3, [RaterSource.Manager, RaterSource.Peer], (Delegates, 4), (Influences, 4)), profile);
+        Assert.Equal<string>(["2 source(s) other than self (Manager, Peer); 3 are needed."], threeSources.Evidence.Missing);
+
         var uncovered = scorer.Score(Candidate(3, [RaterSource.Manager, RaterSource.Peer], (Influences, 4)), profile);
         Assert.StartsWith("No estimate for delegates: ", Assert.Single(uncovered.Evidence.Missing), StringComparison.Ordinal);
         Assert.Equal([null, 4.0], uncovered.Competencies.Select(c => c.Estimate));
         Assert.Equal([null, 0.0], uncovered.Competencies.Select(c => c.StandardError));
+    }
+
+    [Fact]
+    public void An_assessment_not_scored_shows_estimates_and_critical_misses_but_no_gaps_or_shares()
+    {
+        var profile = Profile((Delegates, 4, 1, 3.0), (Influences, 4, 1, 3.0));
+
+        var assessment = new ReadinessScorer().Score(Candidate(1, [RaterSource.Manager], (Delegates, 2.5), (Influences, 3)), profile);
+
+        Assert.False(assessment.IsScored);
+        Assert.Equal([true, false], assessment.Competencies.Select(c => c.BelowCriticalMinimum));
+        Assert.All(assessment.Competencies, c => Assert.Equal((null, null, null), (c.Gap, c.YearsToClose, c.Contribution)));
+    }
+
+    [Fact]
+    public void A_target_at_the_bottom_of_the_scale_is_always_met_and_ready_now_starts_at_its_minimum_index()
+    {
+        var atBottom = Profile((Delegates, 1, 1, null));
+        Assert.Equal(100, new ReadinessScorer().Score(Candidate((Delegates, 1)), atBottom).Index);
+
+        // Index exactly 75 (attainment 3/4) and 2 years to ready, with both limits set there.
+        var scorer = new ReadinessScorer(new ScoringOptions { ReadyNowMinimumIndex = 75, ReadyNowMaxYears = 2 });
+        var assessment = scorer.Score(Candidate((Delegates, 4)), Profile((Delegates, 5, 1, null)));
+        Assert.Equal((75.0, ReadinessBand.ReadyNow), (assessment.Index!.Value, assessment.Band));
+    }
+
+    [Fact]
+    public void Cohort_flags_compare_performance_records_only_when_four_people_have_one()
+    {
+        var profile = Profile((Delegates, 5, 3, null), (DeliversResults, 5, 1, null));
+        var people = new (string Id, double Delegates, double Delivers, double? Record)[] { ("A", 1, 5, 5), ("B", 2, 4, 4), ("C", 4, 2, 1), ("D", 5, 1, null) };
+
+        var assessments = Scorer(ScoringPolicy.Compensatory).ScoreCohort(
+            people.Select(p => new ReadinessCandidate(new RateeId(p.Id), [Estimate(p.Id, Delegates, p.Delegates), Estimate(p.Id, DeliversResults, p.Delivers)], 6, [RaterSource.Manager, RaterSource.Peer], p.Record)),
+            profile);
+
+        Assert.All(assessments, a => Assert.Equal(ReadinessSignals.None, a.Signals));
     }
 
     [Theory]

@@ -57,6 +57,7 @@ internal sealed class ProfileKernel
             _inverseRange[j] = atMinimum ? 0 : 1 / (r.Target - minimum);
             offset[j] = atMinimum ? 1 : 0;
             _weight[j] = r.Weight.Fraction;
+            // Stryker disable once Conditional : equivalent; the conjunctive minimum is below 1 unless every target is met, and then the index is 100 either way.
             _ceiling[j] = policy == ScoringPolicy.Conjunctive ? 1 : 1 + options.OvershootCap;
 
             // The conjunctive minimum runs over weighted requirements only: a weightless one is pushed out of reach.
@@ -183,6 +184,7 @@ internal sealed class ProfileKernel
         if (Fma.IsSupported && k >= Lanes)
         {
             var invalid = ScoreBlocks(x, se, z, index, lower, upper, bands, out first);
+            // Stryker disable once Block : equivalent; the rows below start at the bad block and name the same row.
             if (invalid >= 0)
             {
                 return invalid;
@@ -232,6 +234,7 @@ internal sealed class ProfileKernel
         for (; block + Lanes <= n; block += Lanes)
         {
             // The finiteness and sign checks run on the rows as they are transposed, keeping the main loop's registers free.
+            // Stryker disable once Arithmetic : equivalent; zeros and NaNs combine to NaN exactly when one is NaN.
             var check = Transpose(x.Slice(block * k, k * Lanes), k, xs, out _) + Transpose(se.Slice(block * k, k * Lanes), k, ses, out var seMinimum);
             if (!(Vector256.EqualsAll(check, zero) && Vector256.GreaterThanOrEqualAll(seMinimum, zero)))
             {
