@@ -239,20 +239,17 @@ public sealed class ScoringRuleTests
         return builder.Build(Model);
     }
 
-    private static ReadinessBand[] Batch(ReadinessScorer scorer, RoleProfile profile, double[][] rows)
-    {
-        var n = rows.Length;
-        var (index, lower, upper, bands) = (new double[n], new double[n], new double[n], new ReadinessBand[n]);
-        scorer.ScoreBatch(profile, [.. rows.SelectMany(r => r)], new double[rows.Sum(r => r.Length)], index, lower, upper, bands);
-        return bands;
-    }
+    private static ReadinessBand[] Batch(ReadinessScorer scorer, RoleProfile profile, double[][] rows) => ScoreBatch(scorer, profile, rows).Bands;
 
-    private static double[] Indices(ReadinessScorer scorer, RoleProfile profile, double[][] rows)
+    private static double[] Indices(ReadinessScorer scorer, RoleProfile profile, double[][] rows) => ScoreBatch(scorer, profile, rows).Index;
+
+    /// <summary>The rows through the batch path, with standard errors of 0.</summary>
+    private static (double[] Index, ReadinessBand[] Bands) ScoreBatch(ReadinessScorer scorer, RoleProfile profile, double[][] rows)
     {
         var n = rows.Length;
         var (index, lower, upper, bands) = (new double[n], new double[n], new double[n], new ReadinessBand[n]);
         scorer.ScoreBatch(profile, [.. rows.SelectMany(r => r)], new double[rows.Sum(r => r.Length)], index, lower, upper, bands);
-        return index;
+        return (index, bands);
     }
 
     private static CompetencyEstimate Estimate(string competency, double estimate) => Estimate(P1.Value, competency, estimate);
