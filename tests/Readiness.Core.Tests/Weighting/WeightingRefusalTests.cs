@@ -140,13 +140,13 @@ public sealed class WeightingRefusalTests
     {
         // The scale is [1/9, 9] widened by a relative 1e-9 so that values typed as decimals (0.111111111) are accepted.
         const double Tolerance = 1e-9;
-        var low = PairwiseComparisonsBuilder(PairwiseComparisons.MinJudgement * (1 - Tolerance));
-        var high = PairwiseComparisonsBuilder(PairwiseComparisons.MaxJudgement * (1 + Tolerance));
+        var low = OneJudgement(PairwiseComparisons.MinJudgement * (1 - Tolerance));
+        var high = OneJudgement(PairwiseComparisons.MaxJudgement * (1 + Tolerance));
 
         Assert.Equal(PairwiseComparisons.MinJudgement * (1 - Tolerance), low["a", "b"]);
         Assert.Equal(PairwiseComparisons.MaxJudgement * (1 + Tolerance), high["a", "b"]);
 
-        static PairwiseComparisons PairwiseComparisonsBuilder(double value) => new PairwiseComparisonsBuilder(["a", "b"]).Compare("a", "b", value).Build();
+        static PairwiseComparisons OneJudgement(double value) => new PairwiseComparisonsBuilder(["a", "b"]).Compare("a", "b", value).Build();
     }
 
     [Fact]
