@@ -153,7 +153,9 @@ public sealed class AdverseImpactAudit
     public bool? IsSignificant(GroupRate group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        return group.FisherP < Options.SignificanceLevel;
+
+        // Not `group.FisherP < level`: a lifted comparison with null is false, and an untested group is not "not significant".
+        return group.FisherP is { } p ? p < Options.SignificanceLevel : null;
     }
 
     /// <summary>The pooled two-proportion z statistic and its two-sided p-value; undefined when the pooled rate is 0 or 1.</summary>
