@@ -10,7 +10,7 @@ namespace Readiness.Core.Tests.Talent;
 
 public sealed class TalentTests
 {
-    private static readonly RoleProfile TeamLead = new RoleProfileBuilder("team-lead", "Team lead")
+    internal static readonly RoleProfile TeamLead = new RoleProfileBuilder("team-lead", "Team lead")
         .Require(Delegates, target: 4, importance: 3, criticalMinimum: 3)
         .Require(ManagesConflict, target: 4, importance: 2)
         .Require(DeliversResults, target: 3, importance: 1)
@@ -235,7 +235,7 @@ public sealed class TalentTests
         .Build(Model);
 
     /// <summary>A team-lead candidate: delegation and conflict estimates, results at 3.5 unless given.</summary>
-    private static ReadinessCandidate Person(string id, double delegation, double conflict, double se, double? performance = null, int otherRaters = 6, double results = 3.5) =>
+    internal static ReadinessCandidate Person(string id, double delegation, double conflict, double se, double? performance = null, int otherRaters = 6, double results = 3.5) =>
         new(new RateeId(id),
             [
                 new CompetencyEstimate(new RateeId(id), Delegates, delegation, se, 12, otherRaters),
@@ -246,7 +246,7 @@ public sealed class TalentTests
             [RaterSource.Manager, RaterSource.Peer],
             performance);
 
-    private static ReadinessCandidate Candidate(string id, params (string Competency, double Estimate, double Se)[] estimates) => Candidate(id, 6, estimates);
+    internal static ReadinessCandidate Candidate(string id, params (string Competency, double Estimate, double Se)[] estimates) => Candidate(id, 6, estimates);
 
     private static ReadinessCandidate Candidate(string id, int otherRaters, params (string Competency, double Estimate, double Se)[] estimates) =>
         new(new RateeId(id), estimates.Select(e => new CompetencyEstimate(new RateeId(id), e.Competency, e.Estimate, e.Se, 12, otherRaters)), otherRaters, [RaterSource.Manager, RaterSource.Peer]);
