@@ -121,7 +121,8 @@ public sealed class RoleProfileBuilder
         var total = 0.0;
         foreach (var (_, draft) in resolved)
         {
-            total += double.IsFinite(draft.Importance) && draft.Importance > 0 ? draft.Importance : 0;
+            // An importance that is not finite or negative has been reported above, and the total is used only when none was.
+            total += draft.Importance;
         }
 
         if (errors.Count == 0 && !(total > 0 && double.IsFinite(total)))
