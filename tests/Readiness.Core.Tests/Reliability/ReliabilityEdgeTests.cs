@@ -1,0 +1,198 @@
+using Readiness.Calibration;
+using Readiness.Evidence;
+using Readiness.Reliability;
+using static Readiness.Competencies.LeadershipFramework;
+
+namespace Readiness.Core.Tests.Reliability;
+
+/// <summary>The reliability tools' rules at their edges: Spearman–Brown worked by hand, every option's limits and the whole text of each refusal.</summary>
+public sealed class ReliabilityEdgeTests
+{
+    [Theory]
+    [InlineData(0.5, 1, 0.5)]
+    [InlineData(0.5, 2, 2 / 3.0)]
+    [InlineData(0.2, 4, 0.8 / 1.6)]
+    [InlineData(0.0, 5, 0.0)]
+    [InlineData(1.0, 5, 1.0)]
+    public void Spearman_Brown_steps_up_a_single_raters_reliability(double oneRater, int raters, double expected) =>
+        Assert.Equal(expected, SpearmanBrown.Reliability(oneRater, raters), 15);
+
+    [Theory]
+    [InlineData(0.5, 0.5, 1)]
+    [InlineData(0.9, 0.8, 1)]
+    [InlineData(0.4, 0.5, 2)]
+    [InlineData(0.5, 0.8, 4)]
+    [InlineData(0.2, 0.8, 16)]
+    [InlineData(1.0, 0.99, 1)]
+    [InlineData(1e-12, 0.999999, int.MaxValue)]
+    public void Raters_needed_is_the_fewest_that_reach_the_target(double oneRater, double target, int expected)
+    {
+        var needed = SpearmanBrown.RatersNeeded(oneRater, target);
+
+        Assert.Equal(expected, needed);
+        if (needed is > 1 and < int.MaxValue)
+        {
+            Assert.True(SpearmanBrown.Reliability(oneRater, needed) >= target - 1e-12);
+            Assert.True(SpearmanBrown.Reliability(oneRater, needed - 1) < target);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.8, "singleRater was 0; it must be in (0, 1] — with none of a rating's variance reliable, no number of raters reaches a target.")]
+    [InlineData(1.01, 0.8, "singleRater was 1.01; it must be in (0, 1] — with none of a rating's variance reliable, no number of raters reaches a target.")]
+    [InlineData(0.5, 0.0, "target was 0; it must be in (0, 1).")]
+    [InlineData(0.5, 1.0, "target was 1; it must be in (0, 1).")]
+    [InlineData(0.5, double.NaN, "target was NaN; it must be in (0, 1).")]
+    public void Raters_needed_refuses_what_no_number_of_raters_can_reach(double oneRater, double target, string message) =>
+        Assert.StartsWith(message, Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBrown.RatersNeeded(oneRater, target)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Spearman_Brown_refuses_a_reliability_off_0_1_and_no_raters()
+    {
+        Assert.Equal("singleRater", Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBrown.Reliability(1.01, 2)).ParamName);
+        Assert.Equal("singleRater", Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBrown.Reliability(-0.01, 2)).ParamName);
+        Assert.Equal("raters", Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBrown.Reliability(0.5, 0)).ParamName);
+        var raw = new RawMeanCalibrator().Calibrate(Ratings());
+        Assert.Equal(
+            "The calibration (None) has no ratee, rater and residual variance components; fit the crossed model. (Parameter 'calibration')",
+            Assert.Throws<ArgumentException>(() => SpearmanBrown.SingleRaterReliability(raw)).Message);
+    }
+
+    [Theory]
+    [InlineData(0.5, 1, 2, null)]
+    [InlineData(0.999, 100, 10_000, null)]
+    [InlineData(0.0, 20, 20, "Target was 0; it must be in (0, 1).")]
+    [InlineData(1.0, 20, 20, "Target was 1; it must be in (0, 1).")]
+    [InlineData(0.8, 0, 20, "MaxRaters")]
+    [InlineData(0.8, 101, 20, "MaxRaters")]
+    [InlineData(0.8, 20, 1, "Replications")]
+    [InlineData(0.8, 20, 10_001, "Replications")]
+    public void Evidence_plan_options_at_their_edges(double target, int maxRaters, int replications, string? problem)
+    {
+        var options = new EvidencePlanOptions { Target = target, MaxRaters = maxRaters, Replications = replications };
+
+        if (problem is null)
+        {
+            Assert.Same(options, options.Validated());
+            return;
+        }
+
+        Assert.StartsWith(problem, Assert.Throws<ArgumentOutOfRangeException>(options.Validated).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ICC_refuses_small_or_incomplete_tables_and_levels_off_0_1_naming_them()
+    {
+        Assert.StartsWith(
+            "The table has 1 target(s) and 3 judge(s); intraclass correlations need at least two of each.",
+            Assert.Throws<ArgumentException>(() => IntraclassCorrelation.Compute(new double[1, 3])).Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "The table has 3 target(s) and 1 judge(s)",
+            Assert.Throws<ArgumentException>(() => IntraclassCorrelation.Compute(new double[3, 1])).Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "ratings[1, 0] was NaN; every rating must be a finite number (the table must be complete).",
+            Assert.Throws<ArgumentException>(() => IntraclassCorrelation.Compute(new double[,] { { 1, 2 }, { double.NaN, 3 } })).Message, StringComparison.Ordinal);
+        foreach (var level in new[] { 0.0, 1.0, double.NaN })
+        {
+            Assert.StartsWith(
+                $"level was {Readiness.Internal.Guard.Format(level)}; it must be in (0, 1).",
+                Assert.Throws<ArgumentOutOfRangeException>(() => IntraclassCorrelation.Compute(new double[,] { { 1, 2 }, { 2, 3 } }, level)).Message, StringComparison.Ordinal);
+        }
+
+        var icc = IntraclassCorrelation.Compute(new double[,] { { 1, 2 }, { 2, 4 }, { 3, 3 } }, 0.5);
+        Assert.Equal(
+            "'ICC(4,1)' is not an ICC form; the forms are ICC(1,1), ICC(2,1), ICC(3,1), ICC(1,k), ICC(2,k), ICC(3,k).",
+            Assert.Throws<KeyNotFoundException>(() => icc["ICC(4,1)"]).Message);
+        Assert.Equal("ICC(3,k)", icc["ICC(3,k)"].Form);
+    }
+
+    [Fact]
+    public void Alpha_refuses_bad_values_and_data_with_nothing_to_pair_or_disagree_about()
+    {
+        Assert.StartsWith(
+            "metric was 9; it must be Nominal, Ordinal, Interval or Ratio.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => KrippendorffAlpha.Compute(new double?[,] { { 1, 2 }, { 1, 2 } }, (AlphaMetric)9)).Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "A value was -1; values must be finite and, for the ratio metric, at least 0.",
+            Assert.Throws<ArgumentException>(() => KrippendorffAlpha.Compute(new double?[,] { { 1, -1 }, { 1, 2 } }, AlphaMetric.Ratio)).Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "A value was Infinity; values must be finite.",
+            Assert.Throws<ArgumentException>(() => KrippendorffAlpha.Compute(new double?[,] { { 1, double.PositiveInfinity }, { 1, 2 } }, AlphaMetric.Interval)).Message, StringComparison.Ordinal);
+        // Negative values are fine on the interval metric. Units (0, 0) and (−1, 0): Do = (0 + 2) / 4, De = 6 / (4 · 3), alpha 0.
+        Assert.Equal(0, KrippendorffAlpha.Compute(new double?[,] { { 0, -1 }, { 0, 0 } }, AlphaMetric.Interval), 12);
+        Assert.StartsWith(
+            "No unit of the 2 has values from two coders; alpha needs pairable values.",
+            Assert.Throws<ArgumentException>(() => KrippendorffAlpha.Compute(new double?[,] { { 1, null }, { null, 2 } }, AlphaMetric.Nominal)).Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Every pairable value is the same; with nothing to disagree about, alpha is undefined.",
+            Assert.Throws<ArgumentException>(() => KrippendorffAlpha.Compute(new double?[,] { { 3, 3 }, { 3, 3 } }, AlphaMetric.Nominal)).Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<RaterDiagnosticOptions, string?> DiagnosticOptions => new()
+    {
+        { new() { LeniencyThreshold = 0, CentralTendencyThreshold = 0, HaloThreshold = 0, MisfitThreshold = 1, MinimumRatees = 1 }, null },
+        { new() { CentralTendencyThreshold = 1, HaloThreshold = 1 }, null },
+        { new() { LeniencyThreshold = -0.01 }, "LeniencyThreshold was -0.01; it must be finite and at least 0." },
+        { new() { LeniencyThreshold = double.PositiveInfinity }, "LeniencyThreshold was Infinity; it must be finite and at least 0." },
+        { new() { CentralTendencyThreshold = 1.01 }, "CentralTendencyThreshold was 1.01; it must be in [0, 1]." },
+        { new() { CentralTendencyThreshold = -0.01 }, "CentralTendencyThreshold was -0.01; it must be in [0, 1]." },
+        { new() { HaloThreshold = 1.01 }, "HaloThreshold was 1.01; it must be in [0, 1]." },
+        { new() { HaloThreshold = double.NaN }, "HaloThreshold was NaN; it must be in [0, 1]." },
+        { new() { MisfitThreshold = 0.99 }, "MisfitThreshold was 0.99; it must be finite and at least 1." },
+        { new() { MisfitThreshold = double.PositiveInfinity }, "MisfitThreshold was Infinity; it must be finite and at least 1." },
+        { new() { MinimumRatees = 0 }, "MinimumRatees was 0; it must be at least 1." },
+        { new() { MinimumRatees = 0, HaloThreshold = 2 }, "HaloThreshold was 2; it must be in [0, 1]. MinimumRatees was 0; it must be at least 1." },
+    };
+
+    [Theory]
+    [MemberData(nameof(DiagnosticOptions))]
+    public void Rater_diagnostic_options_at_their_edges(RaterDiagnosticOptions options, string? problem)
+    {
+        var ratings = Ratings();
+        var calibration = new RawMeanCalibrator().Calibrate(ratings);
+
+        if (problem is null)
+        {
+            Assert.NotEmpty(RaterDiagnostics.Analyze(ratings, calibration, options));
+            return;
+        }
+
+        Assert.Equal($"{problem} (Parameter 'options')", Assert.Throws<ArgumentException>(() => RaterDiagnostics.Analyze(ratings, calibration, options)).Message);
+    }
+
+    [Theory]
+    [InlineData(0.0, true)]
+    [InlineData(1e6, true)]
+    [InlineData(-0.01, false)]
+    [InlineData(1e6 + 1, false)]
+    public void Self_other_agreement_half_width_is_in_0_to_a_million(double halfWidth, bool accepted)
+    {
+        var options = new SelfOtherOptions { AgreementHalfWidth = halfWidth };
+
+        if (accepted)
+        {
+            Assert.NotNull(SelfOtherAgreement.Analyze(Ratings(), options));
+            return;
+        }
+
+        Assert.Equal("AgreementHalfWidth", Assert.Throws<ArgumentOutOfRangeException>(() => SelfOtherAgreement.Analyze(Ratings(), options)).ParamName);
+    }
+
+    /// <summary>Two raters and a self-rating for each of four people on two competencies.</summary>
+    private static RatingSet Ratings()
+    {
+        var list = new List<Rating>();
+        for (var i = 0; i < 4; i++)
+        {
+            var ratee = new RateeId($"P{i}");
+            foreach (var c in new[] { Delegates, Influences })
+            {
+                list.Add(new(ratee, new RaterId("X"), RaterSource.Peer, c, 2 + (i % 3)));
+                list.Add(new(ratee, new RaterId("Y"), RaterSource.Manager, c, 3 + (i % 2)));
+                list.Add(new(ratee, new RaterId($"P{i}"), RaterSource.Self, c, 4));
+            }
+        }
+
+        return new RatingSetBuilder(Model).AddRange(list).Build().Ratings;
+    }
+}
