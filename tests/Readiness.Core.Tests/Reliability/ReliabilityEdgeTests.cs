@@ -160,6 +160,56 @@ public sealed class ReliabilityEdgeTests
         Assert.Equal($"{problem} (Parameter 'options')", Assert.Throws<ArgumentException>(() => RaterDiagnostics.Analyze(ratings, calibration, options)).Message);
     }
 
+    /// <summary>
+    /// Raw means as the calibration. X rates P0 (4, 3, 2), P1 (5, 4, 3), P2 (3, 3, 3); Y rates P0 (2, 3, 4), P1 (3, 3, 3),
+    /// P2 (3, 4, 5); Z rates P0 (3, 3, 3) only. Estimates: P0 (3, 3, 3), P1 (4, 3.5, 3), P2 (3, 3.5, 4); X's residuals 1, 0,
+    /// −1, 1, ½, 0, 0, −½, −1 (mean 0), Y's their negatives, Z's 0. The calibration's residual variance is the pooled
+    /// within-cell variance, 9 / 12, so X's mean square is ½ / ¾ = ⅔. X's ratings vary 6/8; the others' ratings of X's people (Y's nine and Z's
+    /// three) 6.25/11, so the spread ratio is √(0.75 · 11 / 6.25). Profiles: X follows P1's (r = 1) and is flat on P2
+    /// (r = 0; P0's profile is flat, so it does not count); the others likewise, so the halo ratio is 1. Z rated one person
+    /// and is not examined.
+    /// </summary>
+    [Fact]
+    public void A_small_panel_is_diagnosed_as_computed_by_hand()
+    {
+        var ratings = Panel(("X", "P0", [4, 3, 2]), ("X", "P1", [5, 4, 3]), ("X", "P2", [3, 3, 3]), ("Y", "P0", [2, 3, 4]), ("Y", "P1", [3, 3, 3]), ("Y", "P2", [3, 4, 5]), ("Z", "P0", [3, 3, 3]));
+        var calibration = new RawMeanCalibrator().Calibrate(ratings);
+
+        var diagnostics = RaterDiagnostics.Analyze(ratings, calibration);
+
+        Assert.Equal(["X", "Y"], diagnostics.Select(d => d.Rater.Value));
+        var spread = Math.Sqrt(0.75 * 11 / 6.25);
+        foreach (var d in diagnostics)
+        {
+            Assert.Equal((9, 3, 0.0, (double?)null), (d.Ratings, d.Ratees, d.Leniency, d.LeniencyStandardError));
+            Assert.Equal(spread, d.SpreadRatio!.Value, 12);
+            Assert.Equal(1.0, d.HaloRatio!.Value, 12);
+            Assert.Equal(2 / 3.0, d.MeanSquare, 12);
+            Assert.Equal(RaterIssues.None, d.Issues);
+        }
+
+        RaterIssues IssuesOfX(RaterDiagnosticOptions options) => RaterDiagnostics.Analyze(ratings, calibration, options)[0].Issues;
+        // The halo ratio is exactly 1, the highest threshold allowed: flags are strict, so it is not flagged.
+        Assert.Equal(RaterIssues.None, IssuesOfX(new() { CentralTendencyThreshold = 1, HaloThreshold = 1, MisfitThreshold = 1 }));
+        Assert.Empty(RaterDiagnostics.Analyze(ratings, calibration, new() { MinimumRatees = 4 }));
+        Assert.Equal(["X", "Y", "Z"], RaterDiagnostics.Analyze(ratings, calibration, new() { MinimumRatees = 1 }).Select(d => d.Rater.Value));
+    }
+
+    [Fact]
+    public void A_rater_above_everyone_by_a_point_is_lenient_and_the_other_severe_beyond_but_not_at_the_threshold()
+    {
+        // X rates 4 and Y 2 throughout: estimates 3, residuals +1 and −1 with no spread left once leniency is taken out.
+        var ratings = Panel(("X", "P0", [4, 4, 4]), ("X", "P1", [4, 4, 4]), ("Y", "P0", [2, 2, 2]), ("Y", "P1", [2, 2, 2]));
+        var calibration = new RawMeanCalibrator().Calibrate(ratings);
+
+        var at = RaterDiagnostics.Analyze(ratings, calibration, new() { LeniencyThreshold = 1 });
+        var beyond = RaterDiagnostics.Analyze(ratings, calibration, new() { LeniencyThreshold = 0.999 });
+
+        Assert.Equal([(1.0, RaterIssues.None), (-1.0, RaterIssues.None)], at.Select(d => (d.Leniency, d.Issues)));
+        Assert.Equal([RaterIssues.Lenient, RaterIssues.Severe], beyond.Select(d => d.Issues));
+        Assert.All(at, d => Assert.Equal((0.0, (double?)null, (double?)null), (d.MeanSquare, d.SpreadRatio, d.HaloRatio)));
+    }
+
     [Theory]
     [InlineData(0.0, true)]
     [InlineData(1e6, true)]
@@ -177,6 +227,11 @@ public sealed class ReliabilityEdgeTests
 
         Assert.Equal("AgreementHalfWidth", Assert.Throws<ArgumentOutOfRangeException>(() => SelfOtherAgreement.Analyze(Ratings(), options)).ParamName);
     }
+
+    /// <summary>Peer ratings on delegation, influence and conflict: (rater, ratee, the three ratings).</summary>
+    private static RatingSet Panel(params (string Rater, string Ratee, double[] Values)[] rows) =>
+        new RatingSetBuilder(Model).AddRange(rows.SelectMany(r => new[] { Delegates, Influences, ManagesConflict }.Select((c, i) =>
+            new Rating(new RateeId(r.Ratee), new RaterId(r.Rater), RaterSource.Peer, c, r.Values[i])))).Build().Ratings;
 
     /// <summary>Two raters and a self-rating for each of four people on two competencies.</summary>
     private static RatingSet Ratings()
