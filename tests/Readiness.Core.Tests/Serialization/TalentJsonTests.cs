@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
-using Readiness.Calibration;
-using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Scoring;
 using Readiness.Serialization;
 using Readiness.Talent;
 using static Readiness.Competencies.LeadershipFramework;
+using static Readiness.Core.Tests.Talent.TalentTests;
 
 namespace Readiness.Core.Tests.Serialization;
 
@@ -16,12 +15,6 @@ namespace Readiness.Core.Tests.Serialization;
 /// </summary>
 public sealed class TalentJsonTests
 {
-    private static readonly RoleProfile TeamLead = new RoleProfileBuilder("team-lead", "Team lead")
-        .Require(Delegates, target: 4, importance: 3, criticalMinimum: 3)
-        .Require(ManagesConflict, target: 4, importance: 2)
-        .Require(DeliversResults, target: 3, importance: 1)
-        .Build(Model);
-
     private static readonly ReadinessScorer Scorer = new();
 
     private static readonly DateOnly Start = new(2027, 1, 4);
@@ -32,11 +25,11 @@ public sealed class TalentJsonTests
         var cohort = Scorer.ScoreCohort(
         [
             Person("A", 4.0, 4.0, 0.01, 90, results: 3.2),
-            Person("B", 3.5, 3.5, 0.01, 60),
-            Person("C", 2.9, 3.0, 0.30, 75),
-            Person("D", 3.8, 3.6, 0.15, null),
-            Person("E", 4.0, 4.0, 0.01, 80, otherRaters: 1),
-            Person("F", 3.5, 3.5, 0.01, 88),
+            Person("B", 3.5, 3.5, 0.01, 60, results: 2.5),
+            Person("C", 2.9, 3.0, 0.30, 75, results: 2.5),
+            Person("D", 3.8, 3.6, 0.15, null, results: 2.5),
+            Person("E", 4.0, 4.0, 0.01, 80, otherRaters: 1, results: 2.5),
+            Person("F", 3.5, 3.5, 0.01, 88, results: 2.5),
         ], TeamLead);
         var payments = SuccessionSlate.Build("Payments", cohort, new SlateOptions { MaxLength = 3, KeyGaps = 2 });
         var risk = SuccessionSlate.Build("Risk", cohort.Where(a => a.Candidate.Value is "A" or "B" or "F"),
@@ -66,7 +59,7 @@ public sealed class TalentJsonTests
     [Fact]
     public void Plans_alone_are_written_as_an_array_of_the_same_objects()
     {
-        var a = Scorer.Score(Person("C", 2.9, 3.0, 0.30, 75), TeamLead);
+        var a = Scorer.Score(Person("C", 2.9, 3.0, 0.30, 75, results: 2.5), TeamLead);
         var plan = new DevelopmentPlanner().Plan(a, TeamLead, Start);
         using var stream = new MemoryStream();
 
@@ -84,15 +77,4 @@ public sealed class TalentJsonTests
 
         Assert.Equal(expected, json.ReplaceLineEndings("\n").TrimEnd());
     }
-
-    private static ReadinessCandidate Person(string id, double delegation, double conflict, double se, double? performance, int otherRaters = 6, double results = 2.5) =>
-        new(new RateeId(id),
-            [
-                new CompetencyEstimate(new RateeId(id), Delegates, delegation, se, 12, otherRaters),
-                new CompetencyEstimate(new RateeId(id), ManagesConflict, conflict, se, 12, otherRaters),
-                new CompetencyEstimate(new RateeId(id), DeliversResults, results, se, 12, otherRaters),
-            ],
-            otherRaters,
-            [RaterSource.Manager, RaterSource.Peer],
-            performance);
 }
