@@ -54,7 +54,8 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
         }
 
         var leadershipFirst = Options.LeadershipFirstForHighPerformers && assessment.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness);
-        var latest = start.AddMonths(Options.MaxMonthsToReassessment);
+        var months = Options.MaxMonthsToReassessment;
+        var latest = start > DateOnly.MaxValue.AddMonths(-months) ? DateOnly.MaxValue : start.AddMonths(months);
         var steps = Cohort.Gaps(assessment)
             .Select(c => (Score: c, Competency: Requirement(profile, c.Competency)))
             .OrderBy(g => leadershipFirst && g.Competency.Domain != CompetencyDomain.Leadership)

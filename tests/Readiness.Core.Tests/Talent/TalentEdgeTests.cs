@@ -190,6 +190,30 @@ public sealed class TalentEdgeTests
     }
 
     [Fact]
+    public void The_next_reassessment_is_the_earliest_step_s()
+    {
+        // Conflict closes in 0.2 years (74 days), delegation in 2: the plan is next looked at after 74 days, not 6 months.
+        var a = Scorer.Score(Person("R", 3.0, 3.9, 0.01, results: 3.5), TeamLead);
+        var start = new DateOnly(2027, 1, 1);
+
+        var plan = new DevelopmentPlanner().Plan(a, TeamLead, start);
+
+        Assert.Equal([start.AddMonths(6), start.AddDays(74)], plan.Steps.Select(s => s.ReassessOn));
+        Assert.Equal(start.AddDays(74), plan.NextReassessment);
+    }
+
+    [Fact]
+    public void Dates_past_the_calendar_s_end_are_capped_at_its_last_day()
+    {
+        var a = Scorer.Score(Person("S", 3.0, 4.0, 0.01, results: 3.5), TeamLead);
+        var start = DateOnly.MaxValue.AddDays(-10);
+
+        var plan = new DevelopmentPlanner().Plan(a, TeamLead, start);
+
+        Assert.Equal((DateOnly.MaxValue, DateOnly.MaxValue), (plan.ReadyBy, plan.Steps[0].ReassessOn));
+    }
+
+    [Fact]
     public void The_default_catalogue_offers_every_framework_competency_two_or_more_different_kinds_of_help()
     {
         var all = Model.Competencies.SelectMany(c => InterventionCatalogue.Default.For(c)).ToArray();
