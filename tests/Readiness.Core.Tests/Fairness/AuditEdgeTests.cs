@@ -11,29 +11,32 @@ public sealed class AuditEdgeTests
 {
     private static readonly AuditOptions Defaults = new();
 
-    public static TheoryData<string, AuditOptions, string?> Options => new()
+    private static readonly Dictionary<string, (AuditOptions Options, string? Problem)> Edges = new()
     {
-        { "ratio threshold 1", Defaults with { ImpactRatioThreshold = 1 }, null },
-        { "ratio threshold just above 1", Defaults with { ImpactRatioThreshold = 1.01 }, "ImpactRatioThreshold was 1.01; it must be in (0, 1]." },
-        { "ratio threshold 0", Defaults with { ImpactRatioThreshold = 0 }, "ImpactRatioThreshold was 0; it must be in (0, 1]." },
-        { "ratio threshold tiny", Defaults with { ImpactRatioThreshold = 1e-9 }, null },
-        { "level 0", Defaults with { SignificanceLevel = 0 }, "SignificanceLevel was 0; it must be in (0, 1)." },
-        { "level 1", Defaults with { SignificanceLevel = 1 }, "SignificanceLevel was 1; it must be in (0, 1)." },
-        { "level near 1", Defaults with { SignificanceLevel = 0.999 }, null },
-        { "level near 0", Defaults with { SignificanceLevel = 1e-9 }, null },
-        { "share 0", Defaults with { MinimumShare = 0 }, null },
-        { "share near 1", Defaults with { MinimumShare = 0.999 }, null },
-        { "share 1", Defaults with { MinimumShare = 1 }, "MinimumShare was 1; it must be in [0, 1)." },
-        { "negative share", Defaults with { MinimumShare = -0.01 }, "MinimumShare was -0.01; it must be in [0, 1)." },
-        { "cell size 0", Defaults with { MinimumCellSize = 0 }, null },
-        { "negative cell size", Defaults with { MinimumCellSize = -1 }, "MinimumCellSize was -1; it must be at least 0." },
-        { "two broken", Defaults with { SignificanceLevel = double.NaN, MinimumCellSize = -2 }, "SignificanceLevel was NaN; it must be in (0, 1). MinimumCellSize was -2; it must be at least 0." },
+        ["ratio threshold 1"] = (Defaults with { ImpactRatioThreshold = 1 }, null),
+        ["ratio threshold just above 1"] = (Defaults with { ImpactRatioThreshold = 1.01 }, "ImpactRatioThreshold was 1.01; it must be in (0, 1]."),
+        ["ratio threshold 0"] = (Defaults with { ImpactRatioThreshold = 0 }, "ImpactRatioThreshold was 0; it must be in (0, 1]."),
+        ["ratio threshold tiny"] = (Defaults with { ImpactRatioThreshold = 1e-9 }, null),
+        ["level 0"] = (Defaults with { SignificanceLevel = 0 }, "SignificanceLevel was 0; it must be in (0, 1)."),
+        ["level 1"] = (Defaults with { SignificanceLevel = 1 }, "SignificanceLevel was 1; it must be in (0, 1)."),
+        ["level near 1"] = (Defaults with { SignificanceLevel = 0.999 }, null),
+        ["level near 0"] = (Defaults with { SignificanceLevel = 1e-9 }, null),
+        ["share 0"] = (Defaults with { MinimumShare = 0 }, null),
+        ["share near 1"] = (Defaults with { MinimumShare = 0.999 }, null),
+        ["share 1"] = (Defaults with { MinimumShare = 1 }, "MinimumShare was 1; it must be in [0, 1)."),
+        ["negative share"] = (Defaults with { MinimumShare = -0.01 }, "MinimumShare was -0.01; it must be in [0, 1)."),
+        ["cell size 0"] = (Defaults with { MinimumCellSize = 0 }, null),
+        ["negative cell size"] = (Defaults with { MinimumCellSize = -1 }, "MinimumCellSize was -1; it must be at least 0."),
+        ["two broken"] = (Defaults with { SignificanceLevel = double.NaN, MinimumCellSize = -2 }, "SignificanceLevel was NaN; it must be in (0, 1). MinimumCellSize was -2; it must be at least 0."),
     };
 
+    public static TheoryData<string> EdgeNames => [.. Edges.Keys];
+
     [Theory]
-    [MemberData(nameof(Options))]
-    public void Options_at_the_edge_of_their_rules(string name, AuditOptions options, string? problem)
+    [MemberData(nameof(EdgeNames))]
+    public void Options_at_the_edge_of_their_rules(string name)
     {
+        var (options, problem) = Edges[name];
         var (outcome, demographics) = Population(("a", 10, 5), ("b", 10, 2));
 
         if (problem is null)
@@ -44,7 +47,6 @@ public sealed class AuditEdgeTests
 
         var e = Assert.Throws<ArgumentException>(() => AdverseImpactAudit.Run(outcome, demographics, ["race"], options));
         Assert.Equal($"{problem} (Parameter 'options')", e.Message);
-        Assert.NotNull(name);
     }
 
     [Theory]
