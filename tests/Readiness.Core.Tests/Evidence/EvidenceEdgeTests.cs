@@ -16,7 +16,7 @@ public sealed class EvidenceEdgeTests
 
         Assert.Equal((true, false, true, true, false, false), (a < b, (a > b), a <= b, a <= a2, (a >= b), a != a2));
         Assert.Equal((true, true, true, false), (b > a, b >= a, a >= a2, a == b));
-        Assert.Equal((true, false), (a != b, a < a2));
+        Assert.Equal((true, false, false), (a != b, a < a2, (a > a2)));
         Assert.Equal(StringComparer.Ordinal.GetHashCode("A"), a.GetHashCode());
         Assert.Equal(0, default(RateeId).GetHashCode());
         Assert.Equal((string.Empty, true), (default(RateeId).Value, default(RateeId).IsEmpty));
@@ -31,7 +31,7 @@ public sealed class EvidenceEdgeTests
 
         Assert.Equal((true, false, true, true, false, false), (a < b, (a > b), a <= b, a <= a2, (a >= b), a != a2));
         Assert.Equal((true, true, true, false), (b > a, b >= a, a >= a2, a == b));
-        Assert.Equal((true, false), (a != b, a < a2));
+        Assert.Equal((true, false, false), (a != b, a < a2, (a > a2)));
         Assert.Equal(StringComparer.Ordinal.GetHashCode("A"), a.GetHashCode());
         Assert.Equal(0, default(RaterId).GetHashCode());
         Assert.Equal((string.Empty, true), (default(RaterId).Value, default(RaterId).IsEmpty));
@@ -92,6 +92,7 @@ public sealed class EvidenceEdgeTests
         Assert.Equal<RateeId>([Ratees.B], others.Ratees);
         Assert.Equal<RaterId>([m, p], others.Raters);
         Assert.Equal<string?>(["2026"], others.Cycles);
+        Assert.Equal(4, set.AsEnumerable().Count());
         Assert.Equal(set.AsEnumerable().Where(r => r.Source != RaterSource.Self), others.AsEnumerable());
         Assert.Equal([0, 0], others.RateeIndices.ToArray());
         Assert.Equal([0, 1], others.RaterIndices.ToArray());

@@ -67,6 +67,7 @@ public sealed class TalentJsonTests
 
         var whole = System.Text.Json.Nodes.JsonNode.Parse(ReadinessJson.Write(TalentPipeline.Create(Start, NineBox.Place([]), [], [plan])))!;
         var alone = System.Text.Json.Nodes.JsonNode.Parse(stream.ToArray())!;
+        Assert.StartsWith($"[{Environment.NewLine}  {{", System.Text.Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings(), StringComparison.Ordinal);
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(whole["plans"], alone), alone.ToJsonString());
     }
 
