@@ -17,25 +17,15 @@ public sealed class ReliabilityEdgeTests
     public void Spearman_Brown_steps_up_a_single_raters_reliability(double oneRater, int raters, double expected) =>
         Assert.Equal(expected, SpearmanBrown.Reliability(oneRater, raters), 15);
 
+    /// <summary>Cases beside <c>EvidencePlanningTests</c>' (whose property checks "fewest" for any pair): targets met exactly, a perfect rater, the int cap.</summary>
     [Theory]
     [InlineData(0.5, 0.5, 1)]
-    [InlineData(0.9, 0.8, 1)]
     [InlineData(0.4, 0.5, 2)]
-    [InlineData(0.5, 0.8, 4)]
     [InlineData(0.2, 0.8, 16)]
     [InlineData(1.0, 0.99, 1)]
     [InlineData(1e-12, 0.999999, int.MaxValue)]
-    public void Raters_needed_is_the_fewest_that_reach_the_target(double oneRater, double target, int expected)
-    {
-        var needed = SpearmanBrown.RatersNeeded(oneRater, target);
-
-        Assert.Equal(expected, needed);
-        if (needed is > 1 and < int.MaxValue)
-        {
-            Assert.True(SpearmanBrown.Reliability(oneRater, needed) >= target - 1e-12);
-            Assert.True(SpearmanBrown.Reliability(oneRater, needed - 1) < target);
-        }
-    }
+    public void Raters_needed_is_the_fewest_that_reach_the_target(double oneRater, double target, int expected) =>
+        Assert.Equal(expected, SpearmanBrown.RatersNeeded(oneRater, target));
 
     [Theory]
     [InlineData(0.0, 0.8, "singleRater was 0; it must be in (0, 1] — with none of a rating's variance reliable, no number of raters reaches a target.")]

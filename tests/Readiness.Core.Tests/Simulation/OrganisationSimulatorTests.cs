@@ -5,7 +5,8 @@ namespace Readiness.Core.Tests.Simulation;
 
 public sealed class OrganisationSimulatorTests
 {
-    private static readonly SimulatedOrganisation Default = OrganisationSimulator.Generate();
+    /// <summary>The default organisation (1,200 people, seed 1), generated once for both simulator test classes.</summary>
+    internal static readonly SimulatedOrganisation Default = OrganisationSimulator.Generate();
 
     [Fact]
     public void The_default_organisation_is_a_full_360_cycle_that_intake_accepts_whole()

@@ -2,6 +2,7 @@ using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Simulation;
 using static MathNet.Numerics.Statistics.Correlation;
+using static Readiness.Core.Tests.Simulation.OrganisationSimulatorTests;
 
 namespace Readiness.Core.Tests.Simulation;
 
@@ -25,8 +26,6 @@ public sealed class SimulatedDesignTests
         WholeLevels = false,
         MissingShare = 0,
     };
-
-    private static readonly SimulatedOrganisation Default = OrganisationSimulator.Generate(new SimulationSettings { People = 1200 });
 
     [Theory]
     [InlineData(9, "P1", "P9")]
