@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Mutation-tests namespaces of Readiness.Core against the Core tests of the namespaces named, in a throwaway clone of HEAD
 # (Stryker builds the solution; a separate clone keeps its instrumented build away from yours).
-#   bash tests/Mutation/run.sh OUT NAMESPACE [NAMESPACE...] [-- TEST_NAMESPACE...]
-# Mutates src/Readiness.Core/NAMESPACE/**; the filter is the tests of the same namespaces unless others follow "--".
+#   bash tests/Mutation/run.sh OUT NAMESPACE|FILE [NAMESPACE|FILE...] [-- TEST_NAMESPACE...]
+# Mutates src/Readiness.Core/NAMESPACE/**, or one file given by its path under src/Readiness.Core (a namespace too large
+# for one run is measured file by file: Calibration/Internal/RaschJoint.cs); the filter is the tests of the namespaces
+# mutated unless others follow "--".
 # Writes OUT/reports/mutation-report.json and prints the per-namespace table (summarise.py).
 set -euo pipefail
 out=$(realpath -m "$1"); shift
@@ -11,7 +13,9 @@ for a in "$@"; do
   if [[ $a == -- ]]; then target=tested; continue; fi
   if [[ $target == mutated ]]; then mutated+=("$a"); else tested+=("$a"); fi
 done
-(( ${#tested[@]} )) || tested=("${mutated[@]}")
+namespaces=(); for m in "${mutated[@]}"; do namespaces+=("${m%%/*}"); done
+mapfile -t namespaces < <(printf '%s\n' "${namespaces[@]}" | sort -u)
+(( ${#tested[@]} )) || tested=("${namespaces[@]}")
 
 repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 clone=$(mktemp -d /tmp/readiness-mutation.XXXXXX)
@@ -20,10 +24,12 @@ git clone -q "$repo" "$clone"
 cd "$clone" && dotnet tool restore > /dev/null
 
 args=()
-for n in "${mutated[@]}"; do args+=(--mutate "**/Readiness.Core/$n/**/*.cs"); done
+for m in "${mutated[@]}"; do
+  if [[ $m == *.cs ]]; then args+=(--mutate "**/Readiness.Core/$m"); else args+=(--mutate "**/Readiness.Core/$m/**/*.cs"); fi
+done
 filter=$(printf '|FullyQualifiedName~Readiness.Core.Tests.%s.' "${tested[@]}"); filter=${filter#|}
 
 cd tests/Mutation
 nice -n 5 dotnet stryker -f stryker-config.json --solution ../../Readiness.sln --skip-version-check \
   --concurrency "${STRYKER_CONCURRENCY:-2}" "${args[@]}" --test-case-filter "$filter" --output "$out"
-python3 "$repo/tests/Mutation/summarise.py" "$out/reports/mutation-report.json" "${mutated[@]}"
+python3 "$repo/tests/Mutation/summarise.py" "$out/reports/mutation-report.json" "${namespaces[@]}"

@@ -1,6 +1,8 @@
 """Per-namespace mutation scores from a Stryker JSON report, and the surviving mutants as CSV.
 
-    python3 summarise.py REPORT.json NAMESPACE... [--survivors FILE.csv]
+    python3 summarise.py REPORT.json [REPORT.json...] NAMESPACE... [--survivors FILE.csv]
+
+Several reports (runs of a namespace measured file by file) are added up; their mutated files must not overlap.
 
 Score = (killed + timeout) / (killed + timeout + survived + no coverage); compile errors and ignored mutants
 (Stryker comments: equivalent mutants, with the reason in the source) are not counted, as Stryker counts them.
@@ -16,8 +18,9 @@ if "--survivors" in args:
     i = args.index("--survivors")
     survivors = args[i + 1]
     del args[i:i + 2]
-report, namespaces = args[0], args[1:]
-files = json.load(open(report))["files"]
+reports = [a for a in args if a.endswith(".json")]
+namespaces = [a for a in args if not a.endswith(".json")]
+files = [(path, f) for r in reports for path, f in json.load(open(r))["files"].items()]
 
 
 def namespace(path):
@@ -27,7 +30,7 @@ def namespace(path):
 
 counts = {n: Counter() for n in namespaces}
 rows = []
-for path, f in files.items():
+for path, f in files:
     n = namespace(path)
     if n is None:
         continue
