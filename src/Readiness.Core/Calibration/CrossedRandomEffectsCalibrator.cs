@@ -69,6 +69,12 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                 $"{design.N} ratings cannot estimate {design.P} fixed effects and 4 variance components; at least {design.P + 5} are needed.");
         }
 
+        if (design.FirstDependentFixedColumn() is var dependent and >= 0)
+        {
+            throw new InsufficientRatingsException(Method,
+                $"the fixed part (competencies and sources) is not estimable: {design.FixedNames[dependent]} is a combination of {string.Join(", ", design.FixedNames[..dependent])}, so some source or competency is fully confounded with another (a source that rated only competencies no other source rated, for example).");
+        }
+
         var cellTerm = design.CompetenciesPresent > 1 && design.Cells < design.N;
         if (design.CompetenciesPresent > 1 && !cellTerm)
         {

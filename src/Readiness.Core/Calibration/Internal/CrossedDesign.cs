@@ -119,6 +119,46 @@ internal sealed class CrossedDesign
         (RateeRaterStart, RateeRaterIndex, RateeRaterCount) = RateeRaterLists();
     }
 
+    /// <summary>The first fixed column that is a linear combination of the columns before it, or -1 when X has full column rank.</summary>
+    /// <remarks>
+    /// A column's Cholesky pivot in XᵀX is its squared distance from the span of the earlier columns. XᵀX holds counts, so
+    /// the pivot of a dependent column is rounding (about 1e-16 of its count), while a column that differs from a
+    /// combination of the others in even one rating keeps a pivot near 1 or more. The factorisation alone cannot be
+    /// trusted to fail on a dependent column: rounding leaves a tiny positive pivot, and the fit then reports standard
+    /// errors of 10⁷ instead of refusing.
+    /// </remarks>
+    public int FirstDependentFixedColumn()
+    {
+        var l = new double[P * P];
+        for (var j = 0; j < P; j++)
+        {
+            var pivot = XtX[(j * P) + j];
+            for (var k = 0; k < j; k++)
+            {
+                pivot -= l[(j * P) + k] * l[(j * P) + k];
+            }
+
+            if (!(pivot > 1e-10 * XtX[(j * P) + j]))
+            {
+                return j;
+            }
+
+            l[(j * P) + j] = Math.Sqrt(pivot);
+            for (var i = j + 1; i < P; i++)
+            {
+                var sum = XtX[(i * P) + j];
+                for (var k = 0; k < j; k++)
+                {
+                    sum -= l[(i * P) + k] * l[(j * P) + k];
+                }
+
+                l[(i * P) + j] = sum / l[(j * P) + j];
+            }
+        }
+
+        return -1;
+    }
+
     public RatingSet Ratings { get; }
 
     public int N { get; }

@@ -1,0 +1,255 @@
+using System.Globalization;
+using Readiness.Calibration;
+using Readiness.Evidence;
+using Readiness.Simulation;
+using static Readiness.Competencies.LeadershipFramework;
+
+namespace Readiness.Core.Tests.Calibration;
+
+/// <summary>
+/// The crossed model's rules beside its fits (which <c>CrossedModelLme4Tests</c> checks against lme4): settings at their
+/// limits, each refusal and warning in full, the progress it reports, and the identities its source effects and self
+/// effect must satisfy on either path.
+/// </summary>
+public sealed class CrossedModelEdgeTests
+{
+    private static readonly RatingSet Small = OrganisationSimulator.Generate(new SimulationSettings { People = 40, Seed = 5 }).TakeInRatings().Ratings;
+
+    public static TheoryData<CrossedModelPath> Paths => new() { CrossedModelPath.Exact, CrossedModelPath.Scalable };
+
+    [Fact]
+    public void Settings_are_accepted_at_their_limits_and_refused_just_beyond_with_the_rule()
+    {
+        foreach (var ok in new CrossedModelSettings[]
+        {
+            new() { Tolerance = 1e-14 }, new() { Tolerance = 1e-2 }, new() { MaxIterations = 1 },
+            new() { ExactPathMaxFactorEntries = 1 }, new() { MaxDegreeOfParallelism = 1 }, new() { MaxDegreeOfParallelism = -1 },
+            new() { Path = CrossedModelPath.Scalable },
+        })
+        {
+            Assert.Same(ok, new CrossedRandomEffectsCalibrator(ok).Settings);
+        }
+
+        Assert.Equal(new CrossedModelSettings(), new CrossedRandomEffectsCalibrator().Settings);
+        Assert.Equal(CalibrationMethod.CrossedRandomEffects, new CrossedRandomEffectsCalibrator().Method);
+        Refused(new() { Tolerance = 0.99e-14 }, "Tolerance was 9.9E-15; it must be in [1E-14, 0.01].");
+        Refused(new() { Tolerance = 0.0101 }, "Tolerance was 0.0101; it must be in [1E-14, 0.01].");
+        Refused(new() { Path = (CrossedModelPath)3 }, "Path was 3; it must be Auto, Exact or Scalable.");
+        Refused(new() { MaxDegreeOfParallelism = 0 }, "MaxDegreeOfParallelism was 0; it must be -1 (one per processor) or at least 1.");
+        Refused(new() { MaxDegreeOfParallelism = -2 }, "MaxDegreeOfParallelism was -2; it must be -1 (one per processor) or at least 1.");
+        Assert.Equal("MaxIterations", Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxIterations = -1 })).ParamName);
+        Assert.Equal("ExactPathMaxFactorEntries", Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { ExactPathMaxFactorEntries = -1 })).ParamName);
+    }
+
+    [Fact]
+    public void Designs_the_model_cannot_fit_are_refused_with_the_numbers()
+    {
+        var calibrator = new CrossedRandomEffectsCalibrator();
+
+        Refused(calibrator, [Self("a", 4), Self("b", 2), Self("c", 3), Self("d", 5)], "all 4 ratings are self-ratings; estimates need ratings from other people.");
+        Refused(calibrator, [Self("a", 4), Peer("a", "x", 3), Peer("b", "x", 3), Peer("b", "y", 3)],
+            "all 3 ratings are 3; with no variation there is no rater bias to estimate.");
+        Refused(calibrator, [Self("a", 4), Self("b", 5), Peer("a", "x", 3), Peer("b", "x", 2)], "2 ratings are fewer than the 4 parameters of the method.");
+        Refused(calibrator, [Peer("a", "x", 3), Peer("b", "x", 2), Peer("a", "y", 4)], "3 ratings are fewer than the 4 parameters of the method.");
+
+        // One competency and one source: an intercept and 4 variance components need at least 6 ratings.
+        Rating[] five = [Peer("a", "x", 3), Peer("b", "x", 2), Peer("a", "y", 4), Peer("b", "y", 4), Peer("c", "y", 1)];
+        Refused(calibrator, five, "5 ratings cannot estimate 1 fixed effects and 4 variance components; at least 6 are needed.");
+        var six = calibrator.Calibrate(Set([.. five, Peer("c", "x", 2)]));
+        Assert.Equal(6, six.Estimates.Sum(e => e.Ratings));
+        Assert.Equal("(Intercept)", Assert.Single(six.FixedEffects).Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void A_source_confounded_with_a_competency_is_refused_and_one_rating_across_is_enough_to_fit(CrossedModelPath path)
+    {
+        // Managers only rated Delegates and peers only Builds trust: the Peer contrast is the Builds-trust contrast. (Before
+        // the design was checked, the exact path fitted this with standard errors of 35 million.)
+        var rows = new List<Rating>();
+        string[] raters = ["x", "y", "z"];
+        for (var t = 0; t < 6; t++)
+        {
+            for (var r = 0; r < raters.Length; r++)
+            {
+                rows.Add(new Rating(new RateeId($"p{t}"), new RaterId("m" + raters[r]), RaterSource.Manager, Delegates, 1 + ((t + (2 * r)) % 5)));
+                rows.Add(new Rating(new RateeId($"p{t}"), new RaterId(raters[r]), RaterSource.Peer, BuildsTrust, 1 + ((2 * t) + r) % 5));
+            }
+        }
+
+        var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path });
+        Refused(calibrator, [.. rows],
+            "the fixed part (competencies and sources) is not estimable: source:Peer is a combination of (Intercept), competency:builds-trust, so some source or competency is fully confounded with another (a source that rated only competencies no other source rated, for example).");
+
+        var fit = calibrator.Calibrate(Set([.. rows, new Rating(new RateeId("p0"), new RaterId("x"), RaterSource.Peer, Delegates, 2)]));
+        Assert.All(fit.FixedEffects, f => Assert.True(f.StandardError < 10, $"{f}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void One_rating_per_person_and_competency_leaves_the_cell_term_out(CrossedModelPath path)
+    {
+        var rows = new List<Rating>();
+        for (var t = 0; t < 12; t++)
+        {
+            rows.Add(new Rating(new RateeId($"p{t:00}"), new RaterId($"r{t % 4}"), RaterSource.Peer, Delegates, 1 + (t * 7 % 5)));
+            rows.Add(new Rating(new RateeId($"p{t:00}"), new RaterId($"r{(t + 1) % 4}"), RaterSource.Peer, BuildsTrust, 1 + (t * 3 % 5)));
+        }
+
+        var result = Fit(path, [.. rows]);
+
+        Assert.Contains("Every person was rated once per competency, so person × competency variation cannot be told apart from noise; the ratee_competency term was left out.", result.Warnings);
+        Assert.Equal([VarianceComponent.Ratee, VarianceComponent.Rater, VarianceComponent.Residual], result.VarianceComponents.Select(v => v.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void A_variance_estimated_at_zero_is_reported_as_a_boundary_fit(CrossedModelPath path)
+    {
+        // Every rater rates every person, and each rater's ratings sum to the same total: no rater variation at all.
+        double[,] table = { { 5, 4, 3 }, { 4, 5, 4 }, { 2, 3, 1 }, { 3, 1, 2 }, { 1, 2, 5 } };
+        var rows = new List<Rating>();
+        for (var t = 0; t < table.GetLength(0); t++)
+        {
+            for (var r = 0; r < table.GetLength(1); r++)
+            {
+                rows.Add(Peer($"p{t}", $"r{r}", table[t, r]));
+            }
+        }
+
+        var result = Fit(path, [.. rows]);
+
+        Assert.Equal(0, result.VarianceOf(VarianceComponent.Rater)!.Value, 6);
+        Assert.Contains("The rater variance was estimated at 0 (a boundary fit): the data show no rater variation beyond noise.", result.Warnings);
+    }
+
+    [Fact]
+    public void A_fit_cut_short_says_so()
+    {
+        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact, MaxIterations = 1 }).Calibrate(Small);
+        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable, MaxIterations = 1 }).Calibrate(Small);
+
+        Assert.False(exact.Converged);
+        // One evaluation, of the starting point, uses the whole budget: no Newton iteration starts.
+        Assert.Contains("The REML optimisation stopped after 0 iterations (1 criterion evaluations) without meeting the tolerance 1E-06.", exact.Warnings);
+        Assert.False(scalable.Converged);
+        Assert.Equal(1, scalable.Iterations);
+        var tolerance = (1e-6 * 1e-4).ToString("R", CultureInfo.InvariantCulture);
+        Assert.Contains($"A conjugate-gradient solve stopped after 1 iterations without meeting the tolerance {tolerance}.", scalable.Warnings);
+
+        var full = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(Small);
+        Assert.True(full.Converged);
+        Assert.DoesNotContain(full.Warnings, w => w.Contains("stopped after", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_exact_path_reports_each_stage_then_every_iteration_of_the_optimisation()
+    {
+        var progress = new Recorder();
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(Small, progress);
+
+        var stages = progress.Reports.Select(r => r.Stage).Distinct().ToArray();
+        Assert.Equal(["Design", "Moment estimates", "Sparse analysis", "REML optimisation", "Standard errors"], stages);
+        var optimisation = progress.Reports.Where(r => r.Stage == "REML optimisation").ToArray();
+        Assert.Equal(Enumerable.Range(1, result.Iterations), optimisation.Select(r => r.Iteration));
+        Assert.Equal(result.Objective, optimisation[^1].Objective);
+        Assert.All(progress.Reports.Where(r => r.Stage != "REML optimisation"), r => Assert.Equal((0, (double?)null), (r.Iteration, r.Objective)));
+        Assert.StartsWith("REML, exact", result.Algorithm, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_scalable_path_reports_each_stage_and_every_tenth_iteration()
+    {
+        var progress = new Recorder();
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }).Calibrate(Small, progress);
+
+        Assert.Equal(["Design", "Moment estimates", "Conjugate gradients", "Fixed-effect covariance"], progress.Reports.Select(r => r.Stage).Distinct());
+        var solves = progress.Reports.Where(r => r.Stage == "Conjugate gradients").Skip(1).ToArray();
+        Assert.NotEmpty(solves);
+        Assert.All(solves, r => Assert.True(r.Iteration % 10 == 0 && r.Iteration > 0 && r.Objective > 0, $"{r}"));
+        Assert.Null(result.Objective);
+        Assert.Equal("moments and preconditioned conjugate gradients (scalable)", result.Algorithm);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Source_effects_average_to_zero_over_other_raters_and_differ_as_their_contrasts_do(CrossedModelPath path)
+    {
+        var result = Fit(path, [.. Small.AsEnumerable()]);
+
+        var others = result.SourceEffects.Where(s => s.Source != RaterSource.Self).ToArray();
+        Assert.True(others.Length >= 3, $"{others.Length} sources");
+        Assert.Equal(0, others.Sum(s => s.Ratings * s.Effect) / others.Sum(s => s.Ratings), 12);
+        var reference = others[0];
+        foreach (var source in others.Skip(1))
+        {
+            var contrast = result.FixedEffects.Single(f => f.Name == "source:" + source.Source).Estimate;
+            Assert.Equal(contrast, source.Effect - reference.Effect, 12);
+        }
+
+        Assert.All(others, s => Assert.True(s.StandardError > 0 && double.IsFinite(s.StandardError), $"{s}"));
+        Assert.Equal(Small.Count, result.SourceEffects.Sum(s => s.Ratings));
+        Assert.Equal(
+            ["(Intercept)", .. Model.Competencies.Skip(1).Select(c => "competency:" + c.Id), .. others.Skip(1).Select(s => "source:" + s.Source)],
+            result.FixedEffects.Select(f => f.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void The_self_effect_is_how_far_self_ratings_run_above_the_estimates(CrossedModelPath path)
+    {
+        var result = Fit(path, [.. Small.AsEnumerable()]);
+
+        var selfRatings = Small.AsEnumerable().Where(r => r.Source == RaterSource.Self).ToArray();
+        var differences = selfRatings
+            .Where(r => result.TryGetEstimate(r.Ratee, r.Competency, out _))
+            .Select(r => result.TryGetEstimate(r.Ratee, r.Competency, out var e) ? r.Value - e.Estimate : double.NaN)
+            .ToArray();
+        var self = result.SourceEffects[0];
+        var mean = differences.Average();
+        var sd = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1));
+
+        Assert.Equal(RaterSource.Self, self.Source);
+        Assert.Equal(mean, self.Effect, 12);
+        Assert.Equal(sd / Math.Sqrt(differences.Length), self.StandardError, 12);
+        Assert.Equal(selfRatings.Length, self.Ratings);
+        Assert.True(self.Effect > 0.2, $"the simulation plants self-inflation: {self.Effect:F3}");
+    }
+
+    [Fact]
+    public void Without_self_ratings_there_is_no_self_effect()
+    {
+        var result = Fit(CrossedModelPath.Exact, [.. Small.AsEnumerable().Where(r => r.Source != RaterSource.Self)]);
+
+        Assert.DoesNotContain(result.SourceEffects, s => s.Source == RaterSource.Self);
+    }
+
+    private static CalibrationResult Fit(CrossedModelPath path, Rating[] rows) =>
+        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(Set(rows));
+
+    private static RatingSet Set(Rating[] rows) => new RatingSetBuilder(Model).AddRange(rows).Build().Ratings;
+
+    private static Rating Peer(string ratee, string rater, double value) =>
+        new(new RateeId(ratee), new RaterId(rater), RaterSource.Peer, Delegates, value);
+
+    private static Rating Self(string ratee, double value) =>
+        new(new RateeId(ratee), new RaterId(ratee), RaterSource.Self, Delegates, value);
+
+    private static void Refused(CrossedModelSettings settings, string message) =>
+        Assert.StartsWith(message, Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(settings)).Message, StringComparison.Ordinal);
+
+    private static void Refused(CrossedRandomEffectsCalibrator calibrator, Rating[] rows, string reason)
+    {
+        var error = Assert.Throws<InsufficientRatingsException>(() => calibrator.Calibrate(Set(rows)));
+        Assert.Equal("CrossedRandomEffects calibration is not possible: " + reason, error.Message);
+        Assert.Equal(CalibrationMethod.CrossedRandomEffects, error.Method);
+    }
+
+    /// <summary>Records reports as they are made (<see cref="Progress{T}"/> would post them to the thread pool, out of order).</summary>
+    private sealed class Recorder : IProgress<CalibrationProgress>
+    {
+        public List<CalibrationProgress> Reports { get; } = [];
+
+        public void Report(CalibrationProgress value) => Reports.Add(value);
+    }
+}
