@@ -202,8 +202,8 @@ public sealed class CrossedModelEdgeTests
 
         var selfRatings = Small.AsEnumerable().Where(r => r.Source == RaterSource.Self).ToArray();
         var differences = selfRatings
-            .Where(r => result.TryGetEstimate(r.Ratee, r.Competency, out _))
             .Select(r => result.TryGetEstimate(r.Ratee, r.Competency, out var e) ? r.Value - e.Estimate : double.NaN)
+            .Where(double.IsFinite)
             .ToArray();
         var self = result.SourceEffects[0];
         var mean = differences.Average();
