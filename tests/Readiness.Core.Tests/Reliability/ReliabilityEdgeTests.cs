@@ -219,6 +219,23 @@ public sealed class ReliabilityEdgeTests
     }
 
     /// <summary>Peer ratings on delegation, influence and conflict: (rater, ratee, the three ratings).</summary>
+    [Fact]
+    public void Every_entry_point_refuses_null_by_its_parameters_name()
+    {
+        Assert.Equal("ratings", Assert.Throws<ArgumentNullException>(() => InterRaterAgreement.Analyze(null!)).ParamName);
+        Assert.Equal("ratings", Assert.Throws<ArgumentNullException>(() => IntraclassCorrelation.Compute(null!)).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentNullException>(() => KrippendorffAlpha.Compute(null!, AlphaMetric.Interval)).ParamName);
+        Assert.Equal("ratings", Assert.Throws<ArgumentNullException>(() => SelfOtherAgreement.Analyze(null!)).ParamName);
+        Assert.Equal("calibration", Assert.Throws<ArgumentNullException>(() => SpearmanBrown.SingleRaterReliability(null!)).ParamName);
+    }
+
+    [Fact]
+    public void A_calibration_with_no_variance_at_all_gives_a_single_rater_reliability_of_0()
+    {
+        Assert.Equal(0, SpearmanBrown.SingleRaterReliability(EvidencePlanSimulationTests.WithComponents(0, 0, 0, 0)));
+        Assert.Equal(0.5, SpearmanBrown.SingleRaterReliability(EvidencePlanSimulationTests.WithComponents(0.25, 0.25, 0, 0.5)), 15);
+    }
+
     private static RatingSet Panel(params (string Rater, string Ratee, double[] Values)[] rows) =>
         new RatingSetBuilder(Model).AddRange(rows.SelectMany(r => new[] { Delegates, Influences, ManagesConflict }.Select((c, i) =>
             new Rating(new RateeId(r.Ratee), new RaterId(r.Rater), RaterSource.Peer, c, r.Values[i])))).Build().Ratings;
