@@ -1,0 +1,146 @@
+using Readiness.Calibration;
+using Readiness.Evidence;
+using Readiness.Simulation;
+using static Readiness.Competencies.LeadershipFramework;
+
+namespace Readiness.Core.Tests.Calibration;
+
+/// <summary>
+/// The many-facet Rasch calibrator's rules beside its fits (which <c>RaschCalibratorTests</c> checks against eRm):
+/// settings at their limits, each refusal and warning in full, the progress it reports, and the self effect.
+/// </summary>
+public sealed class RaschEdgeTests
+{
+    private static readonly RatingSet Small = OrganisationSimulator.Generate(new SimulationSettings { People = 40, Seed = 5 }).TakeInRatings().Ratings;
+
+    [Fact]
+    public void Settings_are_accepted_at_their_limits_and_refused_just_beyond_with_the_rule()
+    {
+        foreach (var ok in new RaschSettings[]
+        {
+            new() { ScoreTolerance = 1e-12 }, new() { ScoreTolerance = 1e-2 }, new() { MaxIterations = 1 },
+            new() { ExtremeScoreAdjustment = 0.01 }, new() { ExtremeScoreAdjustment = 0.5 }, new() { MaxStep = 0.01 }, new() { MaxStep = 10 },
+        })
+        {
+            Assert.Same(ok, new ManyFacetRaschCalibrator(ok).Settings);
+        }
+
+        Assert.Equal(new RaschSettings(), new ManyFacetRaschCalibrator().Settings);
+        Assert.Equal(CalibrationMethod.ManyFacetRasch, new ManyFacetRaschCalibrator().Method);
+        RefusedSetting(new() { ScoreTolerance = 0.9e-12 }, "ScoreTolerance was 9E-13; it must be in [1E-12, 0.01].");
+        RefusedSetting(new() { ScoreTolerance = 0.011 }, "ScoreTolerance was 0.011; it must be in [1E-12, 0.01].");
+        RefusedSetting(new() { ExtremeScoreAdjustment = 0.009 }, "ExtremeScoreAdjustment was 0.009; it must be in [0.01, 0.5].");
+        RefusedSetting(new() { MaxStep = 10.5 }, "MaxStep was 10.5; it must be in [0.01, 10].");
+        RefusedSetting(new() { MaxStep = 0.009 }, "MaxStep was 0.009; it must be in [0.01, 10].");
+        Assert.Equal("MaxIterations", Assert.Throws<ArgumentOutOfRangeException>(() => new ManyFacetRaschCalibrator(new RaschSettings { MaxIterations = 0 })).ParamName);
+    }
+
+    [Fact]
+    public void Designs_the_model_cannot_fit_are_refused_with_the_numbers()
+    {
+        Refused([Self("a", 4), Self("b", 2)], "all 2 ratings are self-ratings; estimates need ratings from other people.");
+        Refused([Self("a", 4), Peer("a", "x", 3), Peer("b", "x", 3)], "all 2 ratings are 3; with no variation there is no rater bias to estimate.");
+        Refused([Peer("a", "x", 3)], "1 ratings are fewer than the 2 parameters of the method.");
+        Refused([Peer("a", "x", 3), Peer("b", "x", 4.25)],
+            $"the rating of 'b' by 'x' on '{Delegates}' is 4.25, between levels; the Rasch model treats ratings as ordered categories, so every rating must be a level of the scale {Model.Scale}.");
+        Assert.Throws<ArgumentNullException>(() => new ManyFacetRaschCalibrator().Calibrate(null!));
+    }
+
+    [Fact]
+    public void A_level_used_only_by_an_extreme_element_has_no_threshold_to_estimate()
+    {
+        // Only e is ever rated 1, and e is rated 1 by everyone: e is left out, and level 1 with it.
+        var rows = Panel().Concat(new[] { "x", "y", "z" }.Select(r => Peer("e", r, 1))).ToArray();
+
+        Refused(rows, "level(s) 1 occur only in ratings of elements rated all-lowest or all-highest, so their thresholds cannot be estimated.");
+    }
+
+    [Fact]
+    public void An_element_rated_at_one_end_of_the_scale_is_measured_apart_and_reported()
+    {
+        // e is rated 4 by everyone, the highest level others also use.
+        var result = new ManyFacetRaschCalibrator().Calibrate(Set([.. Panel(), .. new[] { "x", "y", "z" }.Select(r => Peer("e", r, 4))]));
+
+        Assert.Contains(
+            "1 ratee(s) had every rating in the lowest or every rating in the highest category: left out of estimation and measured with the score moved 0.3 points inward.",
+            result.Warnings);
+        Assert.True(result.TryGetEstimate(new RateeId("e"), Delegates, out var e));
+        Assert.True(result.EstimatesFor(new RateeId("p0")).All(p => p.Estimate < e.Estimate), "e is above everyone");
+        Assert.InRange(e.Estimate, 3.5, 4);
+    }
+
+    [Fact]
+    public void A_fit_cut_short_says_so()
+    {
+        var result = new ManyFacetRaschCalibrator(new RaschSettings { MaxIterations = 1 }).Calibrate(Small);
+
+        Assert.False(result.Converged);
+        Assert.Equal(1, result.Iterations);
+        Assert.Single(result.Warnings, w => w.StartsWith("Joint maximum likelihood stopped after 1 iterations with an observed − expected score of ", StringComparison.Ordinal)
+            && w.EndsWith(" (tolerance 1E-08); the measures are not final.", StringComparison.Ordinal));
+        Assert.True(new ManyFacetRaschCalibrator().Calibrate(Small).Converged);
+    }
+
+    [Fact]
+    public void It_reports_the_start_then_every_iteration_with_the_largest_score_residual()
+    {
+        var progress = new List<CalibrationProgress>();
+        var result = new ManyFacetRaschCalibrator().Calibrate(Small, new Recorder(progress));
+
+        Assert.Equal(new CalibrationProgress("PROX", 0, null), progress[0]);
+        var iterations = progress.Skip(1).ToArray();
+        Assert.All(iterations, p => Assert.Equal("Joint maximum likelihood", p.Stage));
+        Assert.Equal(Enumerable.Range(1, result.Iterations), iterations.Select(p => p.Iteration));
+        Assert.All(iterations, p => Assert.True(p.Objective >= 0, $"{p}"));
+        Assert.True(iterations[^1].Objective <= new RaschSettings().ScoreTolerance, $"{iterations[^1]}");
+        Assert.StartsWith("many-facet Rasch rating-scale model, joint maximum likelihood", result.Algorithm, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_self_effect_is_how_far_self_ratings_run_above_the_fair_averages()
+    {
+        var result = new ManyFacetRaschCalibrator().Calibrate(Small);
+
+        var selfRatings = Small.AsEnumerable().Where(r => r.Source == RaterSource.Self).ToArray();
+        var differences = selfRatings
+            .Select(r => result.TryGetEstimate(r.Ratee, r.Competency, out var e) ? r.Value - e.Estimate : double.NaN)
+            .Where(double.IsFinite)
+            .ToArray();
+        var mean = differences.Average();
+        var sd = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1));
+
+        var self = result.SourceEffects[0];
+        Assert.Equal((RaterSource.Self, selfRatings.Length), (self.Source, self.Ratings));
+        Assert.Equal(mean, self.Effect, 12);
+        Assert.Equal(sd / Math.Sqrt(differences.Length), self.StandardError, 12);
+    }
+
+    /// <summary>Six people rated by x, y and z on Delegates with levels 2 to 4, each rater using all three.</summary>
+    private static IEnumerable<Rating> Panel() =>
+        from p in Enumerable.Range(0, 6)
+        from r in Enumerable.Range(0, 3)
+        select Peer($"p{p}", "xyz"[r].ToString(), 2 + ((p + r) % 3));
+
+    private static RatingSet Set(Rating[] rows) => new RatingSetBuilder(Model).AddRange(rows).Build().Ratings;
+
+    private static Rating Peer(string ratee, string rater, double value) =>
+        new(new RateeId(ratee), new RaterId(rater), RaterSource.Peer, Delegates, value);
+
+    private static Rating Self(string ratee, double value) =>
+        new(new RateeId(ratee), new RaterId(ratee), RaterSource.Self, Delegates, value);
+
+    private static void RefusedSetting(RaschSettings settings, string message) =>
+        Assert.StartsWith(message, Assert.Throws<ArgumentOutOfRangeException>(() => new ManyFacetRaschCalibrator(settings)).Message, StringComparison.Ordinal);
+
+    private static void Refused(Rating[] rows, string reason)
+    {
+        var error = Assert.Throws<InsufficientRatingsException>(() => new ManyFacetRaschCalibrator().Calibrate(Set(rows)));
+        Assert.Equal("ManyFacetRasch calibration is not possible: " + reason, error.Message);
+        Assert.Equal(CalibrationMethod.ManyFacetRasch, error.Method);
+    }
+
+    private sealed class Recorder(List<CalibrationProgress> reports) : IProgress<CalibrationProgress>
+    {
+        public void Report(CalibrationProgress value) => reports.Add(value);
+    }
+}
