@@ -1,6 +1,7 @@
 using Readiness.Calibration;
 using Readiness.Evidence;
 using static Readiness.Competencies.LeadershipFramework;
+using static Readiness.Core.Tests.Calibration.Panels;
 
 namespace Readiness.Core.Tests.Calibration;
 
@@ -185,9 +186,6 @@ public sealed class ClosedFormCalibrationTests
         Assert.Equal("MeanCentring (per-rater mean-centring): 3 estimates, 3 raters, converged in 0 iterations", result.ToString());
         Assert.Equal(Math.Sqrt(0.625 / 3), result.VarianceComponents[0].StandardDeviation, 14);
     }
-
-    private static Rating Peer(string ratee, string rater, double value) =>
-        new(new RateeId(ratee), new RaterId(rater), RaterSource.Peer, Delegates, value);
 
     private static void AssertEstimate(CalibrationResult result, string ratee, double estimate, double standardError, int ratings, int raters)
     {

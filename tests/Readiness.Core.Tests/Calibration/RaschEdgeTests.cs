@@ -1,7 +1,7 @@
 using Readiness.Calibration;
 using Readiness.Evidence;
-using Readiness.Simulation;
 using static Readiness.Competencies.LeadershipFramework;
+using static Readiness.Core.Tests.Calibration.Panels;
 
 namespace Readiness.Core.Tests.Calibration;
 
@@ -11,8 +11,6 @@ namespace Readiness.Core.Tests.Calibration;
 /// </summary>
 public sealed class RaschEdgeTests
 {
-    private static readonly RatingSet Small = OrganisationSimulator.Generate(new SimulationSettings { People = 40, Seed = 5 }).TakeInRatings().Ratings;
-
     [Fact]
     public void Settings_are_accepted_at_their_limits_and_refused_just_beyond_with_the_rule()
     {
@@ -84,8 +82,9 @@ public sealed class RaschEdgeTests
     [Fact]
     public void It_reports_the_start_then_every_iteration_with_the_largest_score_residual()
     {
-        var progress = new List<CalibrationProgress>();
-        var result = new ManyFacetRaschCalibrator().Calibrate(Small, new Recorder(progress));
+        var recorder = new ProgressRecorder();
+        var result = new ManyFacetRaschCalibrator().Calibrate(Small, recorder);
+        var progress = recorder.Reports;
 
         Assert.Equal(new CalibrationProgress("PROX", 0, null), progress[0]);
         var iterations = progress.Skip(1).ToArray();
@@ -97,37 +96,14 @@ public sealed class RaschEdgeTests
     }
 
     [Fact]
-    public void The_self_effect_is_how_far_self_ratings_run_above_the_fair_averages()
-    {
-        var result = new ManyFacetRaschCalibrator().Calibrate(Small);
-
-        var selfRatings = Small.AsEnumerable().Where(r => r.Source == RaterSource.Self).ToArray();
-        var differences = selfRatings
-            .Select(r => result.TryGetEstimate(r.Ratee, r.Competency, out var e) ? r.Value - e.Estimate : double.NaN)
-            .Where(double.IsFinite)
-            .ToArray();
-        var mean = differences.Average();
-        var sd = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1));
-
-        var self = result.SourceEffects[0];
-        Assert.Equal((RaterSource.Self, selfRatings.Length), (self.Source, self.Ratings));
-        Assert.Equal(mean, self.Effect, 12);
-        Assert.Equal(sd / Math.Sqrt(differences.Length), self.StandardError, 12);
-    }
+    public void The_self_effect_is_how_far_self_ratings_run_above_the_fair_averages() =>
+        AssertSelfEffect(new ManyFacetRaschCalibrator().Calibrate(Small), Small);
 
     /// <summary>Six people rated by x, y and z on Delegates with levels 2 to 4, each rater using all three.</summary>
     private static IEnumerable<Rating> Panel() =>
         from p in Enumerable.Range(0, 6)
         from r in Enumerable.Range(0, 3)
         select Peer($"p{p}", "xyz"[r].ToString(), 2 + ((p + r) % 3));
-
-    private static RatingSet Set(Rating[] rows) => new RatingSetBuilder(Model).AddRange(rows).Build().Ratings;
-
-    private static Rating Peer(string ratee, string rater, double value) =>
-        new(new RateeId(ratee), new RaterId(rater), RaterSource.Peer, Delegates, value);
-
-    private static Rating Self(string ratee, double value) =>
-        new(new RateeId(ratee), new RaterId(ratee), RaterSource.Self, Delegates, value);
 
     private static void RefusedSetting(RaschSettings settings, string message) =>
         Assert.StartsWith(message, Assert.Throws<ArgumentOutOfRangeException>(() => new ManyFacetRaschCalibrator(settings)).Message, StringComparison.Ordinal);
@@ -137,10 +113,5 @@ public sealed class RaschEdgeTests
         var error = Assert.Throws<InsufficientRatingsException>(() => new ManyFacetRaschCalibrator().Calibrate(Set(rows)));
         Assert.Equal("ManyFacetRasch calibration is not possible: " + reason, error.Message);
         Assert.Equal(CalibrationMethod.ManyFacetRasch, error.Method);
-    }
-
-    private sealed class Recorder(List<CalibrationProgress> reports) : IProgress<CalibrationProgress>
-    {
-        public void Report(CalibrationProgress value) => reports.Add(value);
     }
 }
