@@ -218,7 +218,6 @@ public sealed class ReliabilityEdgeTests
         Assert.Equal("AgreementHalfWidth", Assert.Throws<ArgumentOutOfRangeException>(() => SelfOtherAgreement.Analyze(Ratings(), options)).ParamName);
     }
 
-    /// <summary>Peer ratings on delegation, influence and conflict: (rater, ratee, the three ratings).</summary>
     [Fact]
     public void Every_entry_point_refuses_null_by_its_parameters_name()
     {
@@ -236,6 +235,7 @@ public sealed class ReliabilityEdgeTests
         Assert.Equal(0.5, SpearmanBrown.SingleRaterReliability(EvidencePlanSimulationTests.WithComponents(0.25, 0.25, 0, 0.5)), 15);
     }
 
+    /// <summary>Peer ratings on delegation, influence and conflict: (rater, ratee, the three ratings).</summary>
     private static RatingSet Panel(params (string Rater, string Ratee, double[] Values)[] rows) =>
         new RatingSetBuilder(Model).AddRange(rows.SelectMany(r => new[] { Delegates, Influences, ManagesConflict }.Select((c, i) =>
             new Rating(new RateeId(r.Ratee), new RaterId(r.Rater), RaterSource.Peer, c, r.Values[i])))).Build().Ratings;

@@ -122,10 +122,10 @@ internal sealed class CrossedDesign
     /// <summary>The first fixed column that is a linear combination of the columns before it, or -1 when X has full column rank.</summary>
     /// <remarks>
     /// A column's Cholesky pivot in XᵀX is its squared distance from the span of the earlier columns. XᵀX holds counts, so
-    /// the pivot of a dependent column is rounding (about 1e-16 of its count), while a column that differs from a
-    /// combination of the others in even one rating keeps a pivot near 1 or more. The factorisation alone cannot be
-    /// trusted to fail on a dependent column: rounding leaves a tiny positive pivot, and the fit then reports standard
-    /// errors of 10⁷ instead of refusing.
+    /// the pivot of a dependent column is rounding, about 1e-16 of its count; the floor, 1e-10 of the count, sits well
+    /// above that, and a design one rating away from such a confound is still accepted (tested). The fit's own
+    /// factorisation cannot be trusted to fail on a dependent column: rounding leaves a tiny positive pivot, and the fit
+    /// then reported standard errors of 3.5 × 10⁷ instead of refusing.
     /// </remarks>
     public int FirstDependentFixedColumn()
     {
