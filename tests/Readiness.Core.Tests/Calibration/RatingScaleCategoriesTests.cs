@@ -86,9 +86,37 @@ public sealed class RatingScaleCategoriesTests
         Span<double> p = stackalloc double[2];
         var (e, v) = RatingScaleCategories.Moments(0.3, [0, 0], p);
 
-        var (x, information) = RatingScaleCategories.Solve([0.0], e, [0, 0], 0.3, 1e-12);
+        // Off by 5e-13, inside the tolerance: a further Newton step would move x by about 2e-12, and is not taken.
+        var (x, information) = RatingScaleCategories.Solve([0.0], e + 5e-13, [0, 0], 0.3, 1e-12);
 
         Assert.Equal(0.3, x);
         Assert.Equal(v, information);
+    }
+
+    [Fact]
+    public void Solve_bisects_its_bracket_when_a_Newton_step_would_leave_it()
+    {
+        // Nine categories whose middle seven are all but impossible (cumulative thresholds 50): the expected score is close
+        // to 8σ(8x), a step too steep for Newton's method. From 0.2875 it overshoots to −0.33, and from there its step
+        // (+0.87) would land beyond 0.2875, where the score is already known to be too high; the bracket's midpoint is
+        // taken instead. Unbracketed, the steps oscillate for all 200 iterations and end at 0.54.
+        double[] cumulative = [0, 50, 50, 50, 50, 50, 50, 50, 0];
+
+        var (x, information) = RatingScaleCategories.Solve([0.0], 4, cumulative, 0.2875, 1e-10);
+
+        Assert.Equal(0, x, 9);
+        Assert.Equal(16, information, 6);
+    }
+
+    [Fact]
+    public void Solve_gives_up_on_an_unreachable_target_after_200_steps_of_at_most_one_logit()
+    {
+        // A score of 1.5 from one rating on a two-category scale cannot be expected at any measure (callers treat extreme
+        // scores apart); the residual never falls below 0.5 while the information stays below 0.25, so every step is the
+        // full logit.
+        var (x, information) = RatingScaleCategories.Solve([0.0], 1.5, [0, 0], 0, 1e-10);
+
+        // The information returned is the last iteration's, at 199 logits: a certain category, variance 0.
+        Assert.Equal((200.0, 0.0), (x, information));
     }
 }
