@@ -74,6 +74,15 @@ public sealed class SparseCholeskyTests
             }
         }
 
+        // Dense nodes are the last rows of every column, so their entries are found without a search.
+        for (var i = 0; i < n; i++)
+        {
+            for (var t = Math.Max(i + 1, sparse); t < n; t++)
+            {
+                Assert.Equal(factor.IndexOf(t, i), factor.TailIndex(i, t));
+            }
+        }
+
         Assert.True(factor.TryFactor());
         var b = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
         var reference = a.Cholesky();
@@ -110,6 +119,38 @@ public sealed class SparseCholeskyTests
         var nodes = Enumerable.Range(0, 30).ToArray();
         Assert.Null(SparseCholesky.TryAnalyse(30, 0, [0, 30], nodes, 464));
         Assert.NotNull(SparseCholesky.TryAnalyse(30, 0, [0, 30], nodes, 465));
+    }
+
+    [Theory]
+    [InlineData(8, false)]
+    [InlineData(9, true)]
+    public void A_dense_tail_is_counted_against_the_budget_before_any_ordering(long budget, bool analysed)
+    {
+        // Two unconnected sparse nodes and two dense ones: each sparse column holds its diagonal and both dense rows
+        // (2 × 3), the dense block its lower triangle (3), and elimination adds nothing: 9 entries.
+        var factor = SparseCholesky.TryAnalyse(2, 2, [0, 1, 2], [0, 1], budget);
+
+        Assert.Equal(analysed, factor is not null);
+    }
+
+    [Fact]
+    public void An_entry_outside_the_pattern_is_minus_one()
+    {
+        var factor = SparseCholesky.TryAnalyse(3, 0, [0, 2, 3], [0, 1, 2], long.MaxValue)!;
+
+        Assert.True(factor.IndexOf(1, 0) >= 0);
+        Assert.Equal(-1, factor.IndexOf(2, 0));
+        Assert.Equal(-1, factor.IndexOf(1, 2));
+    }
+
+    [Fact]
+    public void A_singular_matrix_with_an_exactly_zero_pivot_is_refused()
+    {
+        var factor = SparseCholesky.TryAnalyse(2, 0, [0, 2], [0, 1], long.MaxValue)!;
+        factor.Values[factor.IndexOf(0, 0)] = 1;
+        factor.Values[factor.IndexOf(1, 1)] = 1;
+        factor.Values[factor.IndexOf(1, 0)] = 1;
+        Assert.False(factor.TryFactor());
     }
 
     [Fact]

@@ -122,6 +122,7 @@ internal sealed class SparseCholesky
     public int IndexOf(int a, int b)
     {
         var (pa, pb) = (_position[a], _position[b]);
+        // Stryker disable once Equality : pa == pb is the diagonal, the same entry whichever way round.
         var (column, row) = pa <= pb ? (pa, pb) : (pb, pa);
         if (row == column)
         {
@@ -129,6 +130,7 @@ internal sealed class SparseCholesky
         }
 
         var found = Array.BinarySearch(_row, _columnStart[column] + 1, _columnStart[column + 1] - _columnStart[column] - 1, row);
+        // Stryker disable once Equality : the search starts past the first diagonal, so found is never 0.
         return found >= 0 ? found : -1;
     }
 
@@ -266,6 +268,8 @@ internal sealed class SparseCholesky
         var l = _value;
         var z = new double[l.Length];
         var slot = _rowSlot;
+        // Stryker disable once Statement,Unary : clears the factorisation's leftovers, which the recurrence never reads (every
+        // row it looks up was set by this column or cleared by a later one): kept so that correctness does not rest on that.
         Array.Fill(slot, -1);
         var sum = new double[n];
         for (var j = n - 1; j >= 0; j--)
@@ -286,6 +290,7 @@ internal sealed class SparseCholesky
                 for (var q = start[i] + 1; q < start[i + 1]; q++)
                 {
                     var pk = slot[row[q]];
+                    // Stryker disable once Equality : slots hold off-diagonal indices (at least 1) or −1, never 0.
                     if (pk >= 0)
                     {
                         acc += l[pk] * z[q];
@@ -359,7 +364,6 @@ internal sealed class SparseCholesky
             }
 
             var neighbours = adjacency[v].ToArray();
-            Array.Sort(neighbours);
             structure[v] = neighbours;
             foreach (var u in neighbours)
             {
