@@ -122,7 +122,7 @@ internal sealed class SparseCholesky
     public int IndexOf(int a, int b)
     {
         var (pa, pb) = (_position[a], _position[b]);
-        // Stryker disable once Equality : pa == pb is the diagonal, the same entry whichever way round.
+        // Stryker disable once Equality : equivalent; pa == pb is the diagonal, the same entry whichever way round.
         var (column, row) = pa <= pb ? (pa, pb) : (pb, pa);
         if (row == column)
         {
@@ -130,7 +130,7 @@ internal sealed class SparseCholesky
         }
 
         var found = Array.BinarySearch(_row, _columnStart[column] + 1, _columnStart[column + 1] - _columnStart[column] - 1, row);
-        // Stryker disable once Equality : the search starts past the first diagonal, so found is never 0.
+        // Stryker disable once Equality : equivalent; the search starts past the first diagonal, so found is never 0.
         return found >= 0 ? found : -1;
     }
 
@@ -268,8 +268,9 @@ internal sealed class SparseCholesky
         var l = _value;
         var z = new double[l.Length];
         var slot = _rowSlot;
-        // Stryker disable once Statement,Unary : clears the factorisation's leftovers, which the recurrence never reads (every
-        // row it looks up was set by this column or cleared by a later one): kept so that correctness does not rest on that.
+        // Clears the factorisation's leftovers. The recurrence never reads them (every row it looks up was set by this column
+        // or cleared by a later one); the fill keeps correctness from resting on that.
+        // Stryker disable once Statement,Unary : equivalent; as just said.
         Array.Fill(slot, -1);
         var sum = new double[n];
         for (var j = n - 1; j >= 0; j--)
@@ -290,7 +291,7 @@ internal sealed class SparseCholesky
                 for (var q = start[i] + 1; q < start[i + 1]; q++)
                 {
                     var pk = slot[row[q]];
-                    // Stryker disable once Equality : slots hold off-diagonal indices (at least 1) or −1, never 0.
+                    // Stryker disable once Equality : equivalent; slots hold off-diagonal indices (at least 1) or −1, never 0.
                     if (pk >= 0)
                     {
                         acc += l[pk] * z[q];
