@@ -95,9 +95,9 @@ internal static class NewtonMinimiser
             // A Newton step already below the tolerance is the optimum: no need to evaluate it. So is one whose predicted
             // gain is within the criterion's rounding (a sum over every rating, good to about 1e-11 relative): there the
             // differences are noise, and line searches on noise only burn evaluations (seen at 10 million ratings). The
-            // gain is the one the step's own model predicts: ½gᵀA⁻¹g = −½gᵀs for s = −A⁻¹g, A the (damped) Hessian. (The
-            // undamped Hessian's model would predict a loss for a steepest-descent step at a saddle, and the search would
-            // stop there, claiming convergence where the gradient is not 0.)
+            // gain is −½gᵀs: for a (damped) Newton step s = −A⁻¹g it is the gain ½gᵀA⁻¹g its own model predicts, and for
+            // the steepest-descent fallback it stays positive. (The undamped Hessian's model predicts a loss for that
+            // fallback at a saddle, and the search stopped there, claiming convergence where the gradient is not 0.)
             var predictedGain = -0.5 * gradient.Select((g, i) => g * step[i]).Sum();
 
             if (RelativeSize(step, x) <= tolerance || predictedGain <= NoiseFloor * Math.Max(1, Math.Abs(fx)))
