@@ -1,0 +1,106 @@
+using MathNet.Numerics.LinearAlgebra;
+using Readiness.Calibration;
+using Readiness.Calibration.Internal;
+using Readiness.Evidence;
+
+namespace Readiness.Core.Tests.Calibration;
+
+/// <summary>
+/// The exact path's estimates and standard errors against Henderson's mixed-model equations solved densely. lme4 (see
+/// <c>CrossedModelLme4Tests</c>) checks the fit, but reports no prediction-error variance for a competency estimate — the
+/// combination reference·β + ratee + cell that the library reports — so the exact path's block elimination and selected
+/// inverse are checked here against the plain dense inverse, given the same variance components.
+/// </summary>
+public sealed class CrossedModelDenseTests
+{
+    [Fact]
+    public void Estimates_and_standard_errors_are_those_of_the_dense_mixed_model_equations()
+    {
+        var ratings = Panels.Small;
+        var fit = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(ratings);
+        var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
+        var residual = fit.VarianceOf(VarianceComponent.Residual)!.Value;
+        var cellVariance = fit.VarianceOf(VarianceComponent.RateeCompetency)!.Value;
+        var rateeVariance = fit.VarianceOf(VarianceComponent.Ratee)!.Value;
+        var raterVariance = fit.VarianceOf(VarianceComponent.Rater)!.Value;
+        Assert.True(cellVariance > 0.01 && rateeVariance > 0.01 && raterVariance > 0.01, "every component away from its boundary");
+
+        // Unknowns in the order β, cells, ratees, raters; W is the rating-by-unknown incidence matrix.
+        var (p, cells, ratees) = (design.P, design.Cells, design.Ratees);
+        var unknowns = p + cells + ratees + design.Raters;
+        var w = Matrix<double>.Build.Dense(design.N, unknowns);
+        for (var i = 0; i < design.N; i++)
+        {
+            foreach (var j in design.RowColumns(i))
+            {
+                w[i, j] = 1;
+            }
+
+            var cell = design.RowCell[i];
+            w[i, p + cell] = 1;
+            w[i, p + cells + design.CellRatee[cell]] = 1;
+            w[i, p + cells + ratees + design.RowRater[i]] = 1;
+        }
+
+        var equations = w.TransposeThisAndMultiply(w);
+        for (var k = p; k < unknowns; k++)
+        {
+            equations[k, k] += residual / (k < p + cells ? cellVariance : k < p + cells + ratees ? rateeVariance : raterVariance);
+        }
+
+        var inverse = equations.Inverse();
+        var solution = inverse * w.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(design.Y));
+
+        var reference = new ReferenceRow(design);
+        for (var c = 0; c < cells; c++)
+        {
+            var h = Vector<double>.Build.Dense(unknowns);
+            h.SetSubVector(0, p, Vector<double>.Build.DenseOfArray(reference.For(design.CellCompetency[c])));
+            h[p + c] = 1;
+            h[p + cells + design.CellRatee[c]] = 1;
+            Assert.True(fit.TryGetEstimate(design.Ratings.Ratees[design.CellRatee[c]], design.Ratings.Model.Competencies[design.CellCompetency[c]].Id, out var estimate));
+            AssertClose(h * solution, estimate.Estimate, $"estimate {estimate.Ratee}/{estimate.Competency}");
+            AssertClose(Math.Sqrt(residual * (h * inverse * h)), estimate.StandardError, $"SE of {estimate.Ratee}/{estimate.Competency}");
+        }
+
+        for (var r = 0; r < design.Raters; r++)
+        {
+            var k = p + cells + ratees + r;
+            Assert.Equal(design.Ratings.Raters[r], fit.RaterEffects[r].Rater);
+            AssertClose(solution[k], fit.RaterEffects[r].Effect, $"rater {r}");
+            AssertClose(Math.Sqrt(residual * inverse[k, k]), fit.RaterEffects[r].StandardError, $"SE of rater {r}");
+        }
+
+        for (var j = 0; j < p; j++)
+        {
+            AssertClose(solution[j], fit.FixedEffects[j].Estimate, fit.FixedEffects[j].Name);
+            AssertClose(Math.Sqrt(residual * inverse[j, j]), fit.FixedEffects[j].StandardError, $"SE of {fit.FixedEffects[j].Name}");
+        }
+
+        // A source effect contrasts the source's column with the reference's mix of sources ("an average other rater").
+        var mix = Vector<double>.Build.Dense(unknowns);
+        mix.SetSubVector(0, p, Vector<double>.Build.DenseOfArray(reference.For(0)));
+        mix[0] = 0;
+        if (design.CompetencyColumn[0] >= 0)
+        {
+            mix[design.CompetencyColumn[0]] = 0;
+        }
+
+        var others = fit.SourceEffects.Where(s => s.Source != RaterSource.Self).ToArray();
+        Assert.Equal(design.SourcesPresent, others.Select(s => s.Source));
+        foreach (var source in others)
+        {
+            var contrast = -mix;
+            if (design.SourceColumn[(int)source.Source] >= 0)
+            {
+                contrast[design.SourceColumn[(int)source.Source]] += 1;
+            }
+
+            AssertClose(contrast * solution, source.Effect, $"{source.Source}");
+            AssertClose(Math.Sqrt(residual * (contrast * inverse * contrast)), source.StandardError, $"SE of {source.Source}");
+        }
+    }
+
+    private static void AssertClose(double expected, double actual, string what) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{what}: {actual} vs dense {expected}");
+}
