@@ -6,24 +6,33 @@ using Readiness.Evidence;
 namespace Readiness.Core.Tests.Calibration;
 
 /// <summary>
-/// The exact path's estimates and standard errors against Henderson's mixed-model equations solved densely. lme4 (see
-/// <c>CrossedModelLme4Tests</c>) checks the fit, but reports no prediction-error variance for a competency estimate — the
-/// combination reference·β + ratee + cell that the library reports — so the exact path's block elimination and selected
-/// inverse are checked here against the plain dense inverse, given the same variance components.
+/// Both paths' estimates and standard errors against Henderson's mixed-model equations solved densely, given the variance
+/// components each path reports. lme4 (see <c>CrossedModelLme4Tests</c>) checks the exact fit but reports no
+/// prediction-error variance for a competency estimate — the combination reference·β + ratee + cell the library reports —
+/// so the exact path's block elimination and selected inverse, and the scalable path's closed-form conditional variances,
+/// are checked here against the plain dense inverse.
 /// </summary>
 public sealed class CrossedModelDenseTests
 {
-    [Fact]
-    public void Estimates_and_standard_errors_are_those_of_the_dense_mixed_model_equations()
+    public static TheoryData<CrossedModelPath> Paths => new() { CrossedModelPath.Exact, CrossedModelPath.Scalable };
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Estimates_and_standard_errors_are_those_of_the_dense_mixed_model_equations(CrossedModelPath path)
     {
         var ratings = Panels.Small;
-        var fit = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(ratings);
+        var fit = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(ratings);
         var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var residual = fit.VarianceOf(VarianceComponent.Residual)!.Value;
         var cellVariance = fit.VarianceOf(VarianceComponent.RateeCompetency)!.Value;
         var rateeVariance = fit.VarianceOf(VarianceComponent.Ratee)!.Value;
         var raterVariance = fit.VarianceOf(VarianceComponent.Rater)!.Value;
         Assert.True(cellVariance > 0.01 && rateeVariance > 0.01 && raterVariance > 0.01, "every component away from its boundary");
+
+        // The exact path's effects are exact; the scalable path's come from conjugate gradients stopped at a tolerance.
+        var digits = path == CrossedModelPath.Exact ? 1e-9 : 1e-6;
+        void AssertClose(double expected, double actual, string what) =>
+            Assert.True(Math.Abs(expected - actual) <= digits * Math.Max(1, Math.Abs(expected)), $"{path}, {what}: {actual} vs dense {expected}");
 
         // Unknowns in the order β, cells, ratees, raters; W is the rating-by-unknown incidence matrix.
         var (p, cells, ratees) = (design.P, design.Cells, design.Ratees);
@@ -51,6 +60,9 @@ public sealed class CrossedModelDenseTests
         var inverse = equations.Inverse();
         var solution = inverse * w.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(design.Y));
 
+        // The scalable path's prediction-error variances are conditional on the fixed and rater effects: the inverse of
+        // the person (ratee and cell) block alone.
+        var personBlock = equations.SubMatrix(p, cells + ratees, p, cells + ratees).Inverse();
         var reference = new ReferenceRow(design);
         for (var c = 0; c < cells; c++)
         {
@@ -58,17 +70,19 @@ public sealed class CrossedModelDenseTests
             h.SetSubVector(0, p, Vector<double>.Build.DenseOfArray(reference.For(design.CellCompetency[c])));
             h[p + c] = 1;
             h[p + cells + design.CellRatee[c]] = 1;
+            var variance = path == CrossedModelPath.Exact ? h * inverse * h : h.SubVector(p, cells + ratees) * personBlock * h.SubVector(p, cells + ratees);
             Assert.True(fit.TryGetEstimate(design.Ratings.Ratees[design.CellRatee[c]], design.Ratings.Model.Competencies[design.CellCompetency[c]].Id, out var estimate));
             AssertClose(h * solution, estimate.Estimate, $"estimate {estimate.Ratee}/{estimate.Competency}");
-            AssertClose(Math.Sqrt(residual * (h * inverse * h)), estimate.StandardError, $"SE of {estimate.Ratee}/{estimate.Competency}");
+            AssertClose(Math.Sqrt(residual * variance), estimate.StandardError, $"SE of {estimate.Ratee}/{estimate.Competency}");
         }
 
         for (var r = 0; r < design.Raters; r++)
         {
             var k = p + cells + ratees + r;
+            var variance = path == CrossedModelPath.Exact ? inverse[k, k] : 1 / equations[k, k];
             Assert.Equal(design.Ratings.Raters[r], fit.RaterEffects[r].Rater);
             AssertClose(solution[k], fit.RaterEffects[r].Effect, $"rater {r}");
-            AssertClose(Math.Sqrt(residual * inverse[k, k]), fit.RaterEffects[r].StandardError, $"SE of rater {r}");
+            AssertClose(Math.Sqrt(residual * variance), fit.RaterEffects[r].StandardError, $"SE of rater {r}");
         }
 
         for (var j = 0; j < p; j++)
@@ -100,7 +114,4 @@ public sealed class CrossedModelDenseTests
             AssertClose(Math.Sqrt(residual * (contrast * inverse * contrast)), source.StandardError, $"SE of {source.Source}");
         }
     }
-
-    private static void AssertClose(double expected, double actual, string what) =>
-        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{what}: {actual} vs dense {expected}");
 }
