@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Readiness.Competencies;
 using Readiness.Evidence;
@@ -334,7 +335,8 @@ public sealed class ReadinessScorer : IReadinessScorer
                 }
             }
 
-            missing.Add($"No estimate for {string.Join(", ", absent)}: {coverage:P0} of the role's weight is covered; {Options.MinimumCoverage:P0} is needed.");
+            missing.Add(string.Create(CultureInfo.InvariantCulture,
+                $"No estimate for {string.Join(", ", absent)}: {coverage:P0} of the role's weight is covered; {Options.MinimumCoverage:P0} is needed."));
         }
 
         return new EvidenceCheck(missing.Count == 0, missing.ToImmutable());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
@@ -136,8 +137,14 @@ public sealed class ScoringRuleTests
         var threeSources = new ReadinessScorer(new ScoringOptions { MinimumSources = 3 }).Score(Candidate(3, [RaterSource.Manager, RaterSource.Peer], (Delegates, 4), (Influences, 4)), profile);
         Assert.Equal<string>(["2 source(s) other than self (Manager, Peer); 3 are needed."], threeSources.Evidence.Missing);
 
+        // The message reads the same whatever the current culture: here one that writes percentages as "pct 33".
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        (culture.NumberFormat.PercentSymbol, culture.NumberFormat.PercentPositivePattern) = ("pct", 3);
+        var saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = culture;
         var uncovered = scorer.Score(Candidate(3, [RaterSource.Manager, RaterSource.Peer], (Influences, 4)), profile);
-        Assert.StartsWith("No estimate for delegates: ", Assert.Single(uncovered.Evidence.Missing), StringComparison.Ordinal);
+        CultureInfo.CurrentCulture = saved;
+        Assert.Equal("No estimate for delegates: 33 % of the role's weight is covered; 67 % is needed.", Assert.Single(uncovered.Evidence.Missing));
         Assert.Equal([null, 4.0], uncovered.Competencies.Select(c => c.Estimate));
         Assert.Equal([null, 0.0], uncovered.Competencies.Select(c => c.StandardError));
     }
