@@ -74,6 +74,19 @@ public sealed class ApiBadInputTests
         Assert.True(e.Message.Contains(fragment, StringComparison.Ordinal), e.Message);
     }
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void A_refusal_reads_the_same_whatever_the_current_culture(string name)
+    {
+        // The runtime appends " (Parameter 'x')" and "Actual value was …" to an argument exception's message in the
+        // current culture and language, as it does for its own exceptions; the library's sentence before that must not vary.
+        var call = Cases[name].Call;
+        static string Sentence(Exception e) => e.Message.Split(" (Parameter '")[0];
+        var invariant = Sentence(Refusal.NoDefect(call)!);
+
+        Assert.Equal(invariant, Cultures.InUnusual(() => Sentence(Refusal.NoDefect(call)!)));
+    }
+
     [Fact]
     public void A_rating_with_a_NaN_value_is_a_reject_not_an_exception()
     {

@@ -76,6 +76,26 @@ public sealed class RatingsCorpusTests
         Assert.All(report.Rejected, r => Assert.Matches(@"^Line \d+: \S", read.Describe(r)));
     }
 
+    public static TheoryData<string> ReadFileNames => [.. ReadFiles.Select(row => (string)row[0])];
+
+    [Theory]
+    [MemberData(nameof(ReadFileNames))]
+    public void A_file_reads_the_same_whatever_the_current_culture(string file)
+    {
+        // Values compared as numbers (a record's ToString writes them in the current culture); rejects as described.
+        static (object[] Ratings, string[] Rejects) Read(string file)
+        {
+            var read = RatingsCsv.Read(new FileInfo(Refusal.Corpus("ratings", file)), LeadershipFramework.Model);
+            return ([.. read.Ratings.AsEnumerable().Select(r => (r.Ratee, r.Rater, r.Source, r.Competency, r.Value))], [.. read.Report.Rejected.Select(read.Describe)]);
+        }
+
+        var invariant = Read(file);
+        var unusual = Cultures.InUnusual(() => Read(file));
+
+        Assert.Equal(invariant.Ratings, unusual.Ratings);
+        Assert.Equal(invariant.Rejects, unusual.Rejects);
+    }
+
     [Theory]
     [InlineData("short-and-long-lines.csv", "2,3")]
     [InlineData("multiline-field.csv", "2")]
