@@ -142,8 +142,16 @@ public sealed class ScoringRuleTests
         (culture.NumberFormat.PercentSymbol, culture.NumberFormat.PercentPositivePattern) = ("pct", 3);
         var saved = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = culture;
-        var uncovered = scorer.Score(Candidate(3, [RaterSource.Manager, RaterSource.Peer], (Influences, 4)), profile);
-        CultureInfo.CurrentCulture = saved;
+        ReadinessAssessment uncovered;
+        try
+        {
+            uncovered = scorer.Score(Candidate(3, [RaterSource.Manager, RaterSource.Peer], (Influences, 4)), profile);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+
         Assert.Equal("No estimate for delegates: 33 % of the role's weight is covered; 67 % is needed.", Assert.Single(uncovered.Evidence.Missing));
         Assert.Equal([null, 4.0], uncovered.Competencies.Select(c => c.Estimate));
         Assert.Equal([null, 0.0], uncovered.Competencies.Select(c => c.StandardError));
