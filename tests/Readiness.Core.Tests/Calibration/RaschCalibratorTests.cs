@@ -270,7 +270,7 @@ public sealed class RaschCalibratorTests
     }
 
     /// <summary>An eRm data table (persons × items, categories 0…max) as ratings by one rater, items as competencies.</summary>
-    private static (RatingSet Ratings, string[] Items) ReadItemTable(string file, int scaleMaximum)
+    internal static (RatingSet Ratings, string[] Items) ReadItemTable(string file, int scaleMaximum)
     {
         var lines = File.ReadAllLines(Path.Combine(Folder, file));
         var items = lines[0].Split(',').Skip(1).ToArray();

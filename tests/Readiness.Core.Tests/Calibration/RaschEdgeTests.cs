@@ -51,6 +51,29 @@ public sealed class RaschEdgeTests
         var rows = Panel().Concat(new[] { "x", "y", "z" }.Select(r => Peer("e", r, 1))).ToArray();
 
         Refused(rows, "level(s) 1 occur only in ratings of elements rated all-lowest or all-highest, so their thresholds cannot be estimated.");
+
+        // And f alone is rated 5, by everyone: both ends are missing.
+        Refused([.. rows, .. new[] { "x", "y", "z" }.Select(r => Peer("f", r, 5))],
+            "level(s) 1, 5 occur only in ratings of elements rated all-lowest or all-highest, so their thresholds cannot be estimated.");
+    }
+
+    [Fact]
+    public void A_middle_level_seldom_used_gives_disordered_thresholds_and_a_warning_naming_them()
+    {
+        // Raters who rate 2 or 4 and only twice 3: the step into 3 is harder than the step out of it.
+        var rows = from p in Enumerable.Range(0, 8)
+                   from r in Enumerable.Range(0, 3)
+                   select Peer($"p{p}", "xyz"[r].ToString(), p * 3 + r is 5 or 14 ? 3 : (p + r) % 2 == 0 ? 2 : 4);
+
+        var result = new ManyFacetRaschCalibrator().Calibrate(Set([.. rows]));
+
+        var thresholds = result.Rasch!.Thresholds;
+        Assert.False(result.Rasch.ThresholdsOrdered);
+        Assert.True(thresholds[0] > thresholds[1], string.Join(", ", thresholds));
+        var listed = string.Join(", ", thresholds.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains(
+            $"The Andrich thresholds are disordered ({listed} logits): some category is never the most probable; the raters did not use the scale as ordered steps.",
+            result.Warnings);
     }
 
     [Fact]
