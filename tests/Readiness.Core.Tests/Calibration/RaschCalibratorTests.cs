@@ -193,6 +193,26 @@ public sealed class RaschCalibratorTests
         Assert.All(rasch.Sources.Zip(shortSteps.Rasch!.Sources), p => Assert.Equal(p.First.Measure, p.Second.Measure, 1e-8));
         Assert.All(result.Estimates.Zip(shortSteps.Estimates), p => Assert.Equal(p.First.Estimate, p.Second.Estimate, 1e-8));
 
+        // A rater's effect in scale points reads the average ratee through the rater's severity plus the mean severity of
+        // the sources the rater rated as, against an average rater and source.
+        var levels = rasch.Categories.Select(c => c.Level).ToArray();
+        var cumulative = new double[levels.Length];
+        for (var k = 1; k < levels.Length; k++)
+        {
+            cumulative[k] = cumulative[k - 1] + rasch.Thresholds[k - 1];
+        }
+
+        double Expected(double x) => Probabilities(x, cumulative).Select((q, k) => q * levels[k]).Sum();
+        var meanAbility = rasch.Ratees.Where(r => !r.IsExtreme).Average(r => r.Measure);
+        var source = rasch.Sources.ToDictionary(s => s.Id, s => s.Measure);
+        var byRater = Ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).ToLookup(r => r.Rater.Value);
+        Assert.All(rasch.Raters.Where(r => !r.IsExtreme), r =>
+        {
+            var sourceMean = byRater[r.Id].Average(x => source[x.Source.ToString()]);
+            Assert.True(result.TryGetRaterEffect(new RaterId(r.Id), out var effect));
+            Assert.Equal(Expected(meanAbility - r.Measure - sourceMean) - Expected(meanAbility), effect.Effect, 1e-9);
+        });
+
         // The same data: fair averages move little when a source's leniency is modelled apart from its raters'.
         var changes = Fitted.Estimates.Zip(result.Estimates, (a, b) => Math.Abs(a.Estimate - b.Estimate)).ToArray();
         Assert.True(changes.Average() < 0.03 && changes.Max() < 0.15, $"fair averages moved {changes.Average():F4} on average, {changes.Max():F4} at most");
