@@ -77,12 +77,7 @@ public sealed class RaschCalibratorTests
         var competency = rasch.Competencies.ToDictionary(e => e.Id);
         var rater = rasch.Raters.ToDictionary(e => e.Id);
         var levels = rasch.Categories.Select(c => c.Level).ToArray();
-        var cumulative = new double[levels.Length];
-        for (var k = 1; k < levels.Length; k++)
-        {
-            cumulative[k] = cumulative[k - 1] + rasch.Thresholds[k - 1];
-        }
-
+        var cumulative = Cumulative(rasch);
         var residual = new Dictionary<string, double>();
         var atLeast = new double[levels.Length];
         var used = 0;
@@ -153,6 +148,32 @@ public sealed class RaschCalibratorTests
     }
 
     [Fact]
+    public void A_fair_averages_standard_error_is_its_slope_over_the_root_information_of_the_cells_ratings()
+    {
+        // The delta method: the cell's ability has SE 1 / √(Σ model variance of its ratings); the fair average moves by its
+        // slope per logit. The cell's logit (ability − competency) is recovered from the fair average, which is monotone in it.
+        var rasch = Fitted.Rasch!;
+        var cumulative = Cumulative(rasch);
+        var competency = rasch.Competencies.ToDictionary(e => e.Id, e => e.Measure);
+        var rater = rasch.Raters.ToDictionary(e => e.Id, e => e.Measure);
+        var cells = Ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).ToLookup(r => (r.Ratee.Value, r.Competency));
+        Assert.All(Fitted.Estimates, e =>
+        {
+            double lo = -30, hi = 30;
+            while (hi - lo > 1e-13)
+            {
+                var mid = (lo + hi) / 2;
+                (lo, hi) = Expected(rasch, mid) < e.Estimate ? (mid, hi) : (lo, mid);
+            }
+
+            var x = (lo + hi) / 2;
+            var information = cells[(e.Ratee.Value, e.Competency)].Sum(r => Variance(Probabilities(x - rater[r.Rater.Value], cumulative)));
+            var slope = (Expected(rasch, x + 1e-6) - Expected(rasch, x - 1e-6)) / 2e-6;
+            Assert.Equal(slope / Math.Sqrt(information), e.StandardError, 1e-6);
+        });
+    }
+
+    [Fact]
     public void Reports_fit_categories_and_separation()
     {
         var rasch = Fitted.Rasch!;
@@ -195,14 +216,6 @@ public sealed class RaschCalibratorTests
 
         // A rater's effect in scale points reads the average ratee through the rater's severity plus the mean severity of
         // the sources the rater rated as, against an average rater and source.
-        var levels = rasch.Categories.Select(c => c.Level).ToArray();
-        var cumulative = new double[levels.Length];
-        for (var k = 1; k < levels.Length; k++)
-        {
-            cumulative[k] = cumulative[k - 1] + rasch.Thresholds[k - 1];
-        }
-
-        double Expected(double x) => Probabilities(x, cumulative).Select((q, k) => q * levels[k]).Sum();
         var meanAbility = rasch.Ratees.Where(r => !r.IsExtreme).Average(r => r.Measure);
         var source = rasch.Sources.ToDictionary(s => s.Id, s => s.Measure);
         var byRater = Ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).ToLookup(r => r.Rater.Value);
@@ -210,7 +223,7 @@ public sealed class RaschCalibratorTests
         {
             var sourceMean = byRater[r.Id].Average(x => source[x.Source.ToString()]);
             Assert.True(result.TryGetRaterEffect(new RaterId(r.Id), out var effect));
-            Assert.Equal(Expected(meanAbility - r.Measure - sourceMean) - Expected(meanAbility), effect.Effect, 1e-9);
+            Assert.Equal(Expected(rasch, meanAbility - r.Measure - sourceMean) - Expected(rasch, meanAbility), effect.Effect, 1e-9);
         });
 
         // The same data: fair averages move little when a source's leniency is modelled apart from its raters'.
@@ -278,6 +291,27 @@ public sealed class RaschCalibratorTests
     {
         var mean = values.Average();
         return Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
+    }
+
+    private static double[] Cumulative(RaschFit rasch)
+    {
+        var cumulative = new double[rasch.Categories.Length];
+        for (var k = 1; k < cumulative.Length; k++)
+        {
+            cumulative[k] = cumulative[k - 1] + rasch.Thresholds[k - 1];
+        }
+
+        return cumulative;
+    }
+
+    /// <summary>The expected rating, on the original scale, at linear predictor x.</summary>
+    private static double Expected(RaschFit rasch, double x) => Probabilities(x, Cumulative(rasch)).Select((q, k) => q * rasch.Categories[k].Level).Sum();
+
+    /// <summary>The variance of the category index under probabilities p.</summary>
+    private static double Variance(double[] p)
+    {
+        var mean = p.Select((q, k) => q * k).Sum();
+        return p.Select((q, k) => q * (k - mean) * (k - mean)).Sum();
     }
 
     private static double[] Probabilities(double x, double[] cumulative)
