@@ -154,7 +154,6 @@ public sealed class RaschCalibratorTests
         // slope per logit. The cell's logit (ability − competency) is recovered from the fair average, which is monotone in it.
         var rasch = Fitted.Rasch!;
         var cumulative = Cumulative(rasch);
-        var competency = rasch.Competencies.ToDictionary(e => e.Id, e => e.Measure);
         var rater = rasch.Raters.ToDictionary(e => e.Id, e => e.Measure);
         var cells = Ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).ToLookup(r => (r.Ratee.Value, r.Competency));
         Assert.All(Fitted.Estimates, e =>
@@ -163,12 +162,12 @@ public sealed class RaschCalibratorTests
             while (hi - lo > 1e-13)
             {
                 var mid = (lo + hi) / 2;
-                (lo, hi) = Expected(rasch, mid) < e.Estimate ? (mid, hi) : (lo, mid);
+                (lo, hi) = Expected(rasch, cumulative, mid) < e.Estimate ? (mid, hi) : (lo, mid);
             }
 
             var x = (lo + hi) / 2;
             var information = cells[(e.Ratee.Value, e.Competency)].Sum(r => Variance(Probabilities(x - rater[r.Rater.Value], cumulative)));
-            var slope = (Expected(rasch, x + 1e-6) - Expected(rasch, x - 1e-6)) / 2e-6;
+            var slope = (Expected(rasch, cumulative, x + 1e-6) - Expected(rasch, cumulative, x - 1e-6)) / 2e-6;
             Assert.Equal(slope / Math.Sqrt(information), e.StandardError, 1e-6);
         });
     }
@@ -216,6 +215,7 @@ public sealed class RaschCalibratorTests
 
         // A rater's effect in scale points reads the average ratee through the rater's severity plus the mean severity of
         // the sources the rater rated as, against an average rater and source.
+        var cumulative = Cumulative(rasch);
         var meanAbility = rasch.Ratees.Where(r => !r.IsExtreme).Average(r => r.Measure);
         var source = rasch.Sources.ToDictionary(s => s.Id, s => s.Measure);
         var byRater = Ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).ToLookup(r => r.Rater.Value);
@@ -223,7 +223,7 @@ public sealed class RaschCalibratorTests
         {
             var sourceMean = byRater[r.Id].Average(x => source[x.Source.ToString()]);
             Assert.True(result.TryGetRaterEffect(new RaterId(r.Id), out var effect));
-            Assert.Equal(Expected(rasch, meanAbility - r.Measure - sourceMean) - Expected(rasch, meanAbility), effect.Effect, 1e-9);
+            Assert.Equal(Expected(rasch, cumulative, meanAbility - r.Measure - sourceMean) - Expected(rasch, cumulative, meanAbility), effect.Effect, 1e-9);
         });
 
         // The same data: fair averages move little when a source's leniency is modelled apart from its raters'.
@@ -305,7 +305,7 @@ public sealed class RaschCalibratorTests
     }
 
     /// <summary>The expected rating, on the original scale, at linear predictor x.</summary>
-    private static double Expected(RaschFit rasch, double x) => Probabilities(x, Cumulative(rasch)).Select((q, k) => q * rasch.Categories[k].Level).Sum();
+    private static double Expected(RaschFit rasch, double[] cumulative, double x) => Probabilities(x, cumulative).Select((q, k) => q * rasch.Categories[k].Level).Sum();
 
     /// <summary>The variance of the category index under probabilities p.</summary>
     private static double Variance(double[] p)

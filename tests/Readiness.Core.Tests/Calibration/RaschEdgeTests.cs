@@ -1,3 +1,4 @@
+using System.Globalization;
 using Readiness.Calibration;
 using Readiness.Evidence;
 using static Readiness.Competencies.LeadershipFramework;
@@ -70,7 +71,7 @@ public sealed class RaschEdgeTests
         var thresholds = result.Rasch!.Thresholds;
         Assert.False(result.Rasch.ThresholdsOrdered);
         Assert.True(thresholds[0] > thresholds[1], string.Join(", ", thresholds));
-        var listed = string.Join(", ", thresholds.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
+        var listed = string.Join(", ", thresholds.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)));
         Assert.Contains(
             $"The Andrich thresholds are disordered ({listed} logits): some category is never the most probable; the raters did not use the scale as ordered steps.",
             result.Warnings);

@@ -13,6 +13,7 @@ public sealed class RaschFitStatisticsTests
 
     private static readonly RaschFit Fit = new ManyFacetRaschCalibrator().Calibrate(RaschCalibratorTests.ReadItemTable("rsmdat_RSM_data.csv", scaleMaximum: 3).Ratings).Rasch!;
 
+    /// <summary>fit_erm.R's rows by facet and id; values in its column order: measure, se, infit, infit_z, outfit, outfit_z, expected_measure.</summary>
     private static readonly Dictionary<(string Facet, string Id), double[]> Erm = File.ReadLines(Path.Combine(Folder, "rsmdat_erm_fit.csv")).Skip(1)
         .Select(l => l.Split(','))
         .ToDictionary(f => (f[0], f[1]), f => f[2..].Select(v => v == "NA" ? double.NaN : double.Parse(v, CultureInfo.InvariantCulture)).ToArray());
