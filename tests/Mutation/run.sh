@@ -5,7 +5,8 @@
 # Mutates src/Readiness.Core/NAMESPACE/**, or one file given by its path under src/Readiness.Core (a namespace too large
 # for one run is measured file by file: Calibration/Internal/RaschJoint.cs); the filter is the tests of the namespaces
 # mutated unless others follow "--". EXTRA_FILTER, if set, is a VSTest filter term every test must also meet
-# (EXTRA_FILTER='DisplayName!~org1600' leaves out the 106,051-rating lme4 case).
+# (EXTRA_FILTER='DisplayName!~org1600' leaves out the 106,051-rating lme4 case). ADDITIONAL_TIMEOUT (ms), if set, replaces
+# Stryker's 5000 ms allowance over a mutant's expected test time (a config-file-only setting; the Rasch group needs 30000).
 # Writes OUT/reports/mutation-report.json and prints the per-namespace table (summarise.py).
 set -euo pipefail
 out=$(realpath -m "$1"); shift
@@ -31,6 +32,14 @@ done
 filter=$(printf '|FullyQualifiedName~Readiness.Core.Tests.%s.' "${tested[@]}"); filter="(${filter#|})${EXTRA_FILTER:+&$EXTRA_FILTER}"
 
 cd tests/Mutation
+if [[ -n ${ADDITIONAL_TIMEOUT:-} ]]; then
+  python3 - "$ADDITIONAL_TIMEOUT" <<'PY'
+import json, sys
+config = json.load(open("stryker-config.json"))
+config["stryker-config"]["additional-timeout"] = int(sys.argv[1])
+json.dump(config, open("stryker-config.json", "w"), indent=2)
+PY
+fi
 nice -n 5 dotnet stryker -f stryker-config.json --solution ../../Readiness.sln --skip-version-check \
   --concurrency "${STRYKER_CONCURRENCY:-2}" "${args[@]}" --test-case-filter "$filter" --output "$out"
 python3 "$repo/tests/Mutation/summarise.py" "$out/reports/mutation-report.json" "${namespaces[@]}"
