@@ -21,7 +21,8 @@ namespace Readiness.Calibration;
 /// threshold's observed count equals its expected count). Conventions: competencies, raters (and sources) centred on 0, Andrich thresholds summing
 /// to 0, ratees floating; a facet with one element is anchored at 0. Elements whose every rating is the lowest or highest
 /// category are left out of estimation and then measured with their score moved
-/// <see cref="RaschSettings.ExtremeScoreAdjustment"/> points inward. Joint estimates of competency and rater measures are
+/// <see cref="RaschSettings.ExtremeScoreAdjustment"/> points inward (one left out only because its other ratings were with
+/// such elements is measured from its own score over all its ratings). Joint estimates of competency and rater measures are
 /// spread wider than conditional ones by about L / (L − 1) for L ratings per ratee (the known JMLE bias); their order and
 /// relative spacing are what matter for calibration.
 /// </para>

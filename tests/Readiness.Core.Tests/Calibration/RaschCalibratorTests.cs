@@ -285,6 +285,43 @@ public sealed class RaschCalibratorTests
         Assert.Contains("lowest", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Extreme_elements_are_measured_from_their_scores_over_all_their_ratings_with_the_rest_held()
+    {
+        // w rates everyone 2, the lowest level used: w is set aside, and then e, rated 4 by everyone else, is too. e's score
+        // over all its ratings (4 + 4 + 4 + 4 + 2) is not extreme, so e is measured from it; w's all-lowest score moves 0.3 up.
+        int[][] levels = [[2, 3, 3, 2], [3, 3, 2, 3], [3, 4, 3, 3], [2, 3, 4, 3], [4, 3, 3, 4], [3, 2, 3, 3], [4, 4, 3, 3], [3, 3, 4, 2], [4, 4, 4, 4]];
+        var ratees = levels.Select((_, p) => p < 8 ? $"p{p}" : "e").ToArray();
+        var rows = levels.SelectMany((row, p) => row.Select((level, r) => Panels.Peer(ratees[p], "vxyz"[r].ToString(), level)))
+            .Concat(ratees.Select(p => Panels.Peer(p, "w", 2)));
+
+        var result = new ManyFacetRaschCalibrator().Calibrate(Panels.Set(rows));
+
+        var rasch = result.Rasch!;
+        Assert.True(result.Converged);
+        Assert.Contains(
+            "1 ratee(s), 1 rater(s) had every rating in the lowest or every rating in the highest category: left out of estimation and measured with the score moved 0.3 points inward.",
+            result.Warnings);
+        var cumulative = Cumulative(rasch);
+        var rater = rasch.Raters.ToDictionary(r => r.Id, r => r.Measure);
+        var e = rasch.Ratees.Single(r => r.Id == "e");
+        var w = rasch.Raters.Single(r => r.Id == "w");
+        Assert.Equal((true, true), (e.IsExtreme, w.IsExtreme));
+        Assert.All(rasch.Ratees.Concat(rasch.Raters).Where(x => x.Id is not ("e" or "w")), x => Assert.False(x.IsExtreme, x.Id));
+
+        // Each solves its own likelihood equation at the other's final measure (the two met, so both were revisited).
+        var ofE = rater.Keys.Select(r => e.Measure - rater[r]).ToArray();
+        Assert.Equal(18, ofE.Sum(x => Expected(rasch, cumulative, x)), 1e-6);
+        Assert.Equal(1 / Math.Sqrt(ofE.Sum(x => Variance(Probabilities(x, cumulative)))), e.StandardError, 1e-9);
+        var ofW = rasch.Ratees.Select(r => r.Measure - w.Measure).ToArray();
+        Assert.Equal((9 * 2) + 0.3, ofW.Sum(x => Expected(rasch, cumulative, x)), 1e-6);
+        Assert.Equal(1 / Math.Sqrt(ofW.Sum(x => Variance(Probabilities(x, cumulative)))), w.StandardError, 1e-9);
+
+        // Finite and beyond everyone else: the ablest ratee, the harshest rater.
+        Assert.InRange(e.Measure, rasch.Ratees.Where(r => r.Id != "e").Max(r => r.Measure), 10);
+        Assert.InRange(w.Measure, rasch.Raters.Where(r => r.Id != "w").Max(r => r.Measure), 10);
+    }
+
     private static double Effect(RaterId rater) => Fitted.TryGetRaterEffect(rater, out var effect) ? effect.Effect : double.NaN;
 
     private static double Sd(double[] values)

@@ -9,8 +9,8 @@ namespace Readiness.Calibration.Internal;
 /// Facet 0 (ratees) floats; every other facet and the thresholds are centred on their non-extreme elements, each centring
 /// moving the ratees by the same amount so the fitted probabilities do not change. Elements whose every rating is the lowest
 /// (or highest) category have no finite estimate: they are set aside, repeatedly, until no element left is extreme, and
-/// their measures are estimated afterwards from their score moved <see cref="ExtremeAdjustment"/> points inward, with every
-/// other parameter held.
+/// their measures are estimated afterwards from their score over all their ratings, with every other parameter held; an
+/// all-lowest or all-highest score is first moved <see cref="ExtremeAdjustment"/> points inward.
 /// </para>
 /// <para>
 /// Start: PROX (the normal approximation of Cohen 1979): each element's log-odds of its score, expanded by the spread of
@@ -504,9 +504,15 @@ internal sealed class RaschJoint
     public double ThresholdInformation(int k) => _thresholdInformation[k];
 
     /// <summary>
-    /// Estimates every extreme element from its score moved inward by <see cref="ExtremeAdjustment"/>, holding every other
-    /// element; elements that met other extreme elements are revisited until none moves.
+    /// Estimates every extreme element from its score over all its ratings, holding every other element; elements that met
+    /// other extreme elements are revisited until none moves.
     /// </summary>
+    /// <remarks>
+    /// An element set aside in the first pass scored 0 or the maximum: that score moves <see cref="ExtremeAdjustment"/>
+    /// inward. One set aside only once others were (rated all-highest except by a rater who rated everyone lowest) has a
+    /// score strictly inside the range, and so a finite estimate from the score itself; giving it the maximum instead asks
+    /// for a score its ratings cannot reach, and the two elements climb together without bound.
+    /// </remarks>
     public void EstimateExtremes(double tolerance)
     {
         var cumulative = CumulativeThresholds();
@@ -554,15 +560,15 @@ internal sealed class RaschJoint
                     }
 
                     var offsets = new double[ratings.Count];
+                    var score = 0;
                     for (var j = 0; j < ratings.Count; j++)
                     {
                         offsets[j] = Predictor(ratings[j]) - (Sign(f) * Measures[f][e]);
+                        score += _category[ratings[j]];
                     }
 
                     // Solve in the direction the element raises scores: ratees up, difficulties down.
-                    var full = Extreme[f][e] > 0 ? M * ratings.Count : 0;
-                    var target = Extreme[f][e] > 0 ? full - ExtremeAdjustment : ExtremeAdjustment;
-                    var (measure, _) = RatingScaleCategories.Solve(offsets, target, cumulative, Sign(f) * Measures[f][e], tolerance);
+                    var (measure, _) = RatingScaleCategories.Solve(offsets, ScoreToSolve(score, ratings.Count), cumulative, Sign(f) * Measures[f][e], tolerance);
                     moved = Math.Max(moved, Math.Abs((Sign(f) * measure) - Measures[f][e]));
                     Measures[f][e] = Sign(f) * measure;
                 }
@@ -574,6 +580,10 @@ internal sealed class RaschJoint
             }
         }
     }
+
+    /// <summary>The score an estimate from <paramref name="count"/> ratings solves for: the score itself, or, when it is 0 or the maximum, the score moved <see cref="ExtremeAdjustment"/> inward.</summary>
+    public double ScoreToSolve(int score, int count) =>
+        score == 0 ? ExtremeAdjustment : score == M * count ? score - ExtremeAdjustment : score;
 
     /// <summary>Subtracts the mean from every value; returns the mean.</summary>
     private static double Centre(Span<double> values)

@@ -211,11 +211,8 @@ internal sealed class RaschSummary
 
             // A cell rated all-lowest or all-highest gets the fractional-score estimate, like an extreme element.
             var count = end - start;
-            var target = score == 0 ? joint.ExtremeAdjustment
-                : score == joint.M * count ? score - joint.ExtremeAdjustment
-                : score;
             var (ability, information) = RatingScaleCategories.Solve(
-                [.. offsets], target, _cumulative, joint.Measures[0][ratee], tolerance);
+                [.. offsets], joint.ScoreToSolve(score, count), _cumulative, joint.Measures[0][ratee], tolerance);
             var (fair, slope) = Expected(ability - joint.Measures[1][competency]);
             estimates.Add(new CompetencyEstimate(
                 ratings.Ratees[ratee], ratings.Model.Competencies[_design.Competencies[competency]].Id, fair, slope / Math.Sqrt(information), count, raters));
