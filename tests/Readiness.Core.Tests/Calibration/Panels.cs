@@ -11,6 +11,13 @@ internal static class Panels
     /// <summary>A simulated organisation of 40 people: every source, self-ratings, fitted in well under a second.</summary>
     public static readonly RatingSet Small = OrganisationSimulator.Generate(new SimulationSettings { People = 40, Seed = 5 }).TakeInRatings().Ratings;
 
+    /// <summary>Eight people, p0 … p7, rated by v, x, y and z on Delegates with levels 2 to 4: no element extreme, thresholds ordered.</summary>
+    public static IEnumerable<Rating> Graded()
+    {
+        int[][] levels = [[2, 3, 3, 2], [3, 3, 2, 3], [3, 4, 3, 3], [2, 3, 4, 3], [4, 3, 3, 4], [3, 2, 3, 3], [4, 4, 3, 3], [3, 3, 4, 2]];
+        return levels.SelectMany((row, p) => row.Select((level, r) => Peer($"p{p}", "vxyz"[r].ToString(), level)));
+    }
+
     public static RatingSet Set(IEnumerable<Rating> rows) => new RatingSetBuilder(Model).AddRange(rows).Build().Ratings;
 
     public static Rating Peer(string ratee, string rater, double value) =>

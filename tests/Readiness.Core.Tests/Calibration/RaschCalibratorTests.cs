@@ -290,10 +290,8 @@ public sealed class RaschCalibratorTests
     {
         // w rates everyone 2, the lowest level used: w is set aside, and then e, rated 4 by everyone else, is too. e's score
         // over all its ratings (4 + 4 + 4 + 4 + 2) is not extreme, so e is measured from it; w's all-lowest score moves 0.3 up.
-        int[][] levels = [[2, 3, 3, 2], [3, 3, 2, 3], [3, 4, 3, 3], [2, 3, 4, 3], [4, 3, 3, 4], [3, 2, 3, 3], [4, 4, 3, 3], [3, 3, 4, 2], [4, 4, 4, 4]];
-        var ratees = levels.Select((_, p) => p < 8 ? $"p{p}" : "e").ToArray();
-        var rows = levels.SelectMany((row, p) => row.Select((level, r) => Panels.Peer(ratees[p], "vxyz"[r].ToString(), level)))
-            .Concat(ratees.Select(p => Panels.Peer(p, "w", 2)));
+        string[] ratees = [.. Enumerable.Range(0, 8).Select(p => $"p{p}"), "e"];
+        var rows = Panels.Graded().Concat("vxyz".Select(r => Panels.Peer("e", r.ToString(), 4))).Concat(ratees.Select(p => Panels.Peer(p, "w", 2)));
 
         var result = new ManyFacetRaschCalibrator().Calibrate(Panels.Set(rows));
 
@@ -320,6 +318,27 @@ public sealed class RaschCalibratorTests
         // Finite and beyond everyone else: the ablest ratee, the harshest rater.
         Assert.InRange(e.Measure, rasch.Ratees.Where(r => r.Id != "e").Max(r => r.Measure), 10);
         Assert.InRange(w.Measure, rasch.Raters.Where(r => r.Id != "w").Max(r => r.Measure), 10);
+    }
+
+    [Fact]
+    public void Copies_of_the_ratees_leave_every_measure_where_it_was_at_a_size_that_is_summed_in_chunks()
+    {
+        // 3,200 copies of each ratee, rated as the original: each copy's likelihood equation is the original's and every
+        // other element's is 3,200 times it, so the solution is the same. 102,400 ratings take the chunked Hessian product.
+        const int copies = 3_200;
+        var graded = Panels.Graded().ToArray();
+        var many = Enumerable.Range(0, copies).SelectMany(c => graded.Select(r => r with { Ratee = new RateeId($"{r.Ratee.Value}#{c}") }));
+
+        var one = new ManyFacetRaschCalibrator().Calibrate(Panels.Set(graded)).Rasch!;
+        var result = new ManyFacetRaschCalibrator().Calibrate(Panels.Set(many));
+
+        var all = result.Rasch!;
+        Assert.True(result.Converged);
+        Assert.Equal(graded.Length * copies, all.RatingsUsed);
+        Assert.Equal(one.Thresholds.ToArray(), all.Thresholds.ToArray(), (a, b) => Math.Abs(a - b) < 1e-8);
+        Assert.Equal(one.Raters.Select(r => (r.Id, r.Measure)), all.Raters.Select(r => (r.Id, r.Measure)), (a, b) => a.Id == b.Id && Math.Abs(a.Measure - b.Measure) < 1e-8);
+        var ratee = one.Ratees.ToDictionary(r => r.Id, r => r.Measure);
+        Assert.All(all.Ratees, r => Assert.Equal(ratee[r.Id[..r.Id.IndexOf('#', StringComparison.Ordinal)]], r.Measure, 1e-8));
     }
 
     private static double Effect(RaterId rater) => Fitted.TryGetRaterEffect(rater, out var effect) ? effect.Effect : double.NaN;

@@ -92,6 +92,25 @@ public sealed class RaschEdgeTests
     }
 
     [Fact]
+    public void A_source_whose_every_rater_was_set_aside_has_no_standard_error_and_nothing_turns_NaN()
+    {
+        // Managers m1 (all lowest) and m2 (all highest) are both set aside, leaving the Manager source no ratings and its
+        // group of raters none to centre on; the source's own ratings are not all at one end, so it is not extreme itself.
+        var managers = Enumerable.Range(0, 8).Select(p => new Rating(new RateeId($"p{p}"), new RaterId(p < 4 ? "m1" : "m2"), RaterSource.Manager, Delegates, p < 4 ? 2 : 4));
+
+        var result = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = true }).Calibrate(Set([.. Graded(), .. managers]));
+
+        var rasch = result.Rasch!;
+        Assert.True(result.Converged);
+        Assert.Contains("2 rater(s) had every rating in the lowest or every rating in the highest category", result.Warnings.Single(w => w.Contains("rater(s)", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var manager = rasch.Sources.Single(s => s.Id == nameof(RaterSource.Manager));
+        Assert.Equal((false, double.PositiveInfinity), (manager.IsExtreme, manager.StandardError));
+        Assert.All(rasch.Ratees.Concat(rasch.Competencies).Concat(rasch.Raters).Concat(rasch.Sources), e => Assert.True(double.IsFinite(e.Measure), $"{e}"));
+        Assert.All(result.Estimates, e => Assert.True(double.IsFinite(e.Estimate) && double.IsFinite(e.StandardError), $"{e}"));
+        Assert.True(rasch.Raters.Single(r => r.Id == "m1").Measure > rasch.Raters.Single(r => r.Id == "m2").Measure, "m1 is the harsher");
+    }
+
+    [Fact]
     public void A_fit_cut_short_says_so()
     {
         var result = new ManyFacetRaschCalibrator(new RaschSettings { MaxIterations = 1 }).Calibrate(Small);
