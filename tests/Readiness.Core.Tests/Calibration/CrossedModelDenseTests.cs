@@ -63,11 +63,29 @@ public sealed class CrossedModelDenseTests
         // The scalable path's prediction-error variances are conditional on the fixed and rater effects: the inverse of
         // the person (ratee and cell) block alone.
         var personBlock = path == CrossedModelPath.Scalable ? equations.SubMatrix(p, cells + ratees, p, cells + ratees).Inverse() : null;
-        var reference = new ReferenceRow(design);
+
+        // The reference row, built here rather than by ReferenceRow: the intercept, the competency's column, and each
+        // source's column weighted by its share of the ratings ("an average rater other than the person").
+        Vector<double> Reference(int competency)
+        {
+            var row = Vector<double>.Build.Dense(unknowns);
+            row[0] = 1;
+            if (design.CompetencyColumn[competency] >= 0)
+            {
+                row[design.CompetencyColumn[competency]] = 1;
+            }
+
+            foreach (var source in design.SourcesPresent.Where(s => design.SourceColumn[(int)s] >= 0))
+            {
+                row[design.SourceColumn[(int)source]] = design.Ratings.Sources.Count(source) / (double)design.N;
+            }
+
+            return row;
+        }
+
         for (var c = 0; c < cells; c++)
         {
-            var h = Vector<double>.Build.Dense(unknowns);
-            h.SetSubVector(0, p, Vector<double>.Build.DenseOfArray(reference.For(design.CellCompetency[c])));
+            var h = Reference(design.CellCompetency[c]);
             h[p + c] = 1;
             h[p + cells + design.CellRatee[c]] = 1;
             var person = h.SubVector(p, cells + ratees);
@@ -93,8 +111,7 @@ public sealed class CrossedModelDenseTests
         }
 
         // A source effect contrasts the source's column with the reference's mix of sources ("an average other rater").
-        var mix = Vector<double>.Build.Dense(unknowns);
-        mix.SetSubVector(0, p, Vector<double>.Build.DenseOfArray(reference.For(0)));
+        var mix = Reference(0);
         mix[0] = 0;
         if (design.CompetencyColumn[0] >= 0)
         {

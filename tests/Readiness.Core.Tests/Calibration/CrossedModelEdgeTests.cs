@@ -98,6 +98,10 @@ public sealed class CrossedModelEdgeTests
 
         Assert.Contains("Every person was rated once per competency, so person × competency variation cannot be told apart from noise; the ratee_competency term was left out.", result.Warnings);
         Assert.Equal([VarianceComponent.Ratee, VarianceComponent.Rater, VarianceComponent.Residual], result.VarianceComponents.Select(v => v.Name));
+
+        // Without a cell term every cell carries its person's error: finite and positive (no 0 / 0 from an infinite ratio).
+        Assert.Equal(24, result.Estimates.Length);
+        Assert.All(result.Estimates, e => Assert.True(double.IsFinite(e.StandardError) && e.StandardError > 0, $"{e}"));
     }
 
     [Theory]
@@ -135,6 +139,12 @@ public sealed class CrossedModelEdgeTests
         var tolerance = (1e-6 * 1e-4).ToString("R", CultureInfo.InvariantCulture);
         Assert.Contains($"A conjugate-gradient solve stopped after 1 iterations without meeting the tolerance {tolerance}.", scalable.Warnings);
 
+        // With 44: every standard-error solve (to the tolerance itself, at most 40 iterations here) converges, but the
+        // effects' solve (to 1e-4 of it, 47 iterations) does not, and that alone makes the fit unconverged.
+        var effectsCut = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable, MaxIterations = 44 }).Calibrate(Small);
+        Assert.Equal((false, 44), (effectsCut.Converged, effectsCut.Iterations));
+        Assert.Contains($"A conjugate-gradient solve stopped after 44 iterations without meeting the tolerance {tolerance}.", effectsCut.Warnings);
+
         var full = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(Small);
         Assert.True(full.Converged);
         Assert.DoesNotContain(full.Warnings, w => w.Contains("stopped after", StringComparison.Ordinal));
@@ -162,6 +172,7 @@ public sealed class CrossedModelEdgeTests
         var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }).Calibrate(Small, progress);
 
         Assert.Equal(["Design", "Moment estimates", "Conjugate gradients", "Fixed-effect covariance"], progress.Reports.Select(r => r.Stage).Distinct());
+        Assert.Equal(new CalibrationProgress("Conjugate gradients", 0, null), progress.Reports.First(r => r.Stage == "Conjugate gradients"));
         var solves = progress.Reports.Where(r => r.Stage == "Conjugate gradients").Skip(1).ToArray();
         Assert.NotEmpty(solves);
         Assert.All(solves, r => Assert.True(r.Iteration % 10 == 0 && r.Iteration > 0 && r.Objective > 0, $"{r}"));
