@@ -14,13 +14,21 @@ namespace Readiness.Core.Tests.Calibration;
 /// </summary>
 public sealed class CrossedModelDenseTests
 {
-    public static TheoryData<CrossedModelPath> Paths => new() { CrossedModelPath.Exact, CrossedModelPath.Scalable };
+    /// <summary>Every fourth other-rating of <see cref="Panels.Small"/> given again, a point apart, in a second cycle: raters who rate a cell twice.</summary>
+    private static readonly RatingSet Repeated = Panels.Set(Panels.Small.AsEnumerable().Concat(Panels.Small.AsEnumerable()
+        .Where((r, i) => i % 4 == 0 && r.Source != RaterSource.Self)
+        .Select(r => r with { Cycle = "2027-H1", Value = r.Value >= 3 ? r.Value - 1 : r.Value + 1 })));
+
+    public static TheoryData<CrossedModelPath, bool> Designs => new()
+    {
+        { CrossedModelPath.Exact, false }, { CrossedModelPath.Scalable, false }, { CrossedModelPath.Exact, true }, { CrossedModelPath.Scalable, true },
+    };
 
     [Theory]
-    [MemberData(nameof(Paths))]
-    public void Estimates_and_standard_errors_are_those_of_the_dense_mixed_model_equations(CrossedModelPath path)
+    [MemberData(nameof(Designs))]
+    public void Estimates_and_standard_errors_are_those_of_the_dense_mixed_model_equations(CrossedModelPath path, bool repeated)
     {
-        var ratings = Panels.Small;
+        var ratings = repeated ? Repeated : Panels.Small;
         var fit = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(ratings);
         var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var residual = fit.VarianceOf(VarianceComponent.Residual)!.Value;
