@@ -1,0 +1,52 @@
+"""Checks a random sample of a Stryker report's mutants by hand: each is spliced into a clean checkout, built, and run
+against a test filter with a generous time limit, so a status Stryker gives (a timeout above all) can be confirmed.
+
+    python3 sample.py REPORT.json CHECKOUT STATUS COUNT SEED FILTER [LIMIT_SECONDS]
+
+CHECKOUT is a clone (or worktree) of the commit the report was made from; it is restored after each mutant.
+Prints one line per mutant: failed (detected), hung (past the limit: a true timeout), passed (survived) or no build.
+"""
+import json
+import random
+import subprocess
+import sys
+
+report, checkout, status, count, seed, test_filter = sys.argv[1:7]
+limit = int(sys.argv[7]) if len(sys.argv) > 7 else 300
+mutants = [(path, m) for path, f in json.load(open(report))["files"].items() for m in f["mutants"]
+           if m["status"] == status]
+sample = random.Random(int(seed)).sample(mutants, min(int(count), len(mutants)))
+project = f"{checkout}/tests/Readiness.Core.Tests"
+
+
+def splice(text, location, replacement):
+    """Replaces the location's span (1-based lines and columns, end exclusive) with the replacement."""
+    lines = text.split("\n")
+    offset = lambda point: sum(len(l) + 1 for l in lines[:point["line"] - 1]) + point["column"] - 1
+    return text[:offset(location["start"])] + replacement + text[offset(location["end"]):]
+
+
+tally = {}
+for path, m in sample:
+    source = f"{checkout}/src/Readiness.Core/{path.split('Readiness.Core/')[-1]}"
+    original = open(source).read()
+    try:
+        open(source, "w").write(splice(original, m["location"], m["replacement"]))
+        build = subprocess.run(["dotnet", "build", project, "-v", "q", "-nologo"], capture_output=True)
+        if build.returncode != 0:
+            outcome = "no build"
+        else:
+            try:
+                run = subprocess.run(["dotnet", "test", project, "--no-build", "--filter", test_filter],
+                                     capture_output=True, timeout=limit)
+                outcome = "passed" if run.returncode == 0 else "failed"
+            except subprocess.TimeoutExpired:
+                subprocess.run(["pkill", "-f", "testhost|Readiness.Core.Tests.runtimeconfig"])
+                outcome = "hung"
+    finally:
+        open(source, "w").write(original)
+    tally[outcome] = tally.get(outcome, 0) + 1
+    line = m["location"]["start"]["line"]
+    print(f"{outcome:8} {path.split('Readiness.Core/')[-1]}:{line} {m['mutatorName']}: {m['replacement'][:70]}",
+          flush=True)
+print(tally)
