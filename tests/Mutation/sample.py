@@ -1,21 +1,36 @@
 """Checks a random sample of a Stryker report's mutants by hand: each is spliced into a clean checkout, built, and run
 against a test filter with a generous time limit, so a status Stryker gives (a timeout above all) can be confirmed.
 
-    python3 sample.py REPORT.json CHECKOUT STATUS COUNT SEED FILTER [LIMIT_SECONDS]
+    python3 sample.py REPORT.json CHECKOUT STATUS COUNT|all SEED FILTER [LIMIT_SECONDS] [--verdicts FILE.jsonl]
 
-CHECKOUT is a clone (or worktree) of the commit the report was made from; it is restored after each mutant.
-Prints one line per mutant: failed (detected), hung (past the limit: a true timeout), passed (survived) or no build.
+CHECKOUT is a clone (or worktree) of the commit the report was made from; it is restored after each mutant, also when
+the script is stopped. Prints one line per mutant: failed (detected), hung (past the limit: a true timeout), passed
+(survived) or no build. With --verdicts each outcome is also appended to FILE as it comes, keyed by file and mutant id,
+for summarise.py --verdicts; mutants already in FILE are skipped, so a stopped run resumes where it was.
 """
 import json
+import os
 import random
+import signal
 import subprocess
 import sys
 
-report, checkout, status, count, seed, test_filter = sys.argv[1:7]
-limit = int(sys.argv[7]) if len(sys.argv) > 7 else 300
+args = sys.argv[1:]
+verdicts = None
+if "--verdicts" in args:
+    i = args.index("--verdicts")
+    verdicts = args[i + 1]
+    del args[i:i + 2]
+report, checkout, status, count, seed, test_filter = args[:6]
+limit = int(args[6]) if len(args) > 6 else 300
 mutants = [(path, m) for path, f in json.load(open(report))["files"].items() for m in f["mutants"]
            if m["status"] == status]
-sample = random.Random(int(seed)).sample(mutants, min(int(count), len(mutants)))
+sample = random.Random(int(seed)).sample(mutants, len(mutants) if count == "all" else min(int(count), len(mutants)))
+key = lambda path, m: f"{path.split('Readiness.Core/')[-1]}#{m['id']}"
+done = set()
+if verdicts and os.path.exists(verdicts):
+    done = {json.loads(line)["mutant"] for line in open(verdicts)}
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # runs the finally below, so the checkout is restored
 project = f"{checkout}/tests/Readiness.Core.Tests"
 
 
@@ -28,6 +43,8 @@ def splice(text, location, replacement):
 
 tally = {}
 for path, m in sample:
+    if key(path, m) in done:
+        continue
     source = f"{checkout}/src/Readiness.Core/{path.split('Readiness.Core/')[-1]}"
     original = open(source).read()
     try:
@@ -46,6 +63,9 @@ for path, m in sample:
     finally:
         open(source, "w").write(original)
     tally[outcome] = tally.get(outcome, 0) + 1
+    if verdicts:
+        with open(verdicts, "a") as out:
+            out.write(json.dumps({"mutant": key(path, m), "outcome": outcome}) + "\n")
     line = m["location"]["start"]["line"]
     print(f"{outcome:8} {path.split('Readiness.Core/')[-1]}:{line} {m['mutatorName']}: {m['replacement'][:70]}",
           flush=True)

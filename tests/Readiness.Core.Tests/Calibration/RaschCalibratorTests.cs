@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Readiness.Calibration;
@@ -109,6 +110,31 @@ public sealed class RaschCalibratorTests
         Assert.True(Math.Abs(worst.Value) < 1e-6, $"{worst.Key}: observed − expected {worst.Value:G3}");
         Assert.All(atLeast, a => Assert.True(Math.Abs(a) < 1e-6, $"threshold observed − expected {a:G3}"));
         Assert.True(rasch.LargestScoreResidual < 1e-6);
+    }
+
+    [Fact]
+    public void Each_element_reports_its_ratings_their_observed_average_and_its_fair_average_at_the_centre_of_the_other_facets()
+    {
+        var rasch = Fitted.Rasch!;
+        var others = Ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).ToArray();
+        var cumulative = Cumulative(rasch);
+        var meanAbility = rasch.Ratees.Where(r => !r.IsExtreme).Average(r => r.Measure);
+        var facets = new (ImmutableArray<RaschElement> Elements, Func<Rating, string> Of, Func<double, double> Predictor)[]
+        {
+            (rasch.Ratees, r => r.Ratee.Value, m => m),
+            (rasch.Competencies, r => r.Competency, m => meanAbility - m),
+            (rasch.Raters, r => r.Rater.Value, m => meanAbility - m),
+        };
+        foreach (var (elements, of, predictor) in facets)
+        {
+            var ratings = others.ToLookup(of);
+            Assert.All(elements, e =>
+            {
+                Assert.Equal(ratings[e.Id].Count(), e.Ratings);
+                Assert.Equal(ratings[e.Id].Average(r => r.Value), e.ObservedAverage, 1e-12);
+                Assert.Equal(Expected(rasch, cumulative, predictor(e.Measure)), e.FairAverage, 1e-9);
+            });
+        }
     }
 
     [Fact]
@@ -224,6 +250,20 @@ public sealed class RaschCalibratorTests
             var sourceMean = byRater[r.Id].Average(x => source[x.Source.ToString()]);
             Assert.True(result.TryGetRaterEffect(new RaterId(r.Id), out var effect));
             Assert.Equal(Expected(rasch, cumulative, meanAbility - r.Measure - sourceMean) - Expected(rasch, cumulative, meanAbility), effect.Effect, 1e-9);
+        });
+
+        // A source's effect reads the average ratee through the source's measure alone, its standard error by the delta method
+        // (self-ratings, outside the fit, have their own effect).
+        var sourceEffects = result.SourceEffects.Where(e => e.Source != RaterSource.Self).ToArray();
+        Assert.Equal(rasch.Sources.Length, sourceEffects.Length);
+        Assert.All(sourceEffects, effect =>
+        {
+            var element = rasch.Sources.Single(s => s.Id == effect.Source.ToString());
+            var x = meanAbility - element.Measure;
+            var slope = (Expected(rasch, cumulative, x + 1e-6) - Expected(rasch, cumulative, x - 1e-6)) / 2e-6;
+            Assert.Equal(Expected(rasch, cumulative, x) - Expected(rasch, cumulative, meanAbility), effect.Effect, 1e-9);
+            Assert.Equal(slope * element.StandardError, effect.StandardError, 1e-6);
+            Assert.Equal(element.Ratings, effect.Ratings);
         });
 
         // The same data: fair averages move little when a source's leniency is modelled apart from its raters'.

@@ -142,11 +142,34 @@ public sealed class RaschEdgeTests
     public void The_self_effect_is_how_far_self_ratings_run_above_the_fair_averages() =>
         AssertSelfEffect(new ManyFacetRaschCalibrator().Calibrate(Small), Small);
 
+    [Fact]
+    public void Separation_summarises_the_non_extreme_elements_with_finite_errors_by_Wright_and_Masters_rules()
+    {
+        // Measures ±1 (observed SD 1) with errors 0.6: true SD 0.8, G = 4/3, reliability 16/25, strata (16/3 + 1) / 3 = 19/9.
+        var separation = FacetSeparation.Of(
+        [
+            Element("a", -1, 0.6), Element("b", 1, 0.6), Element("top", 5, 1.9, extreme: true), Element("alone", 3, double.PositiveInfinity),
+        ]);
+
+        Assert.Equal(2, separation.Elements);
+        Assert.Equal([1, 0.6, 0.8, 4.0 / 3, 0.64, 19.0 / 9], Values(separation), (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(0, FacetSeparation.Of([Element("c", 1, 2), Element("d", 1.5, 2)]).Separation); // error swamps the spread
+
+        var none = FacetSeparation.Of([Element("top", 5, 1.9, extreme: true)]);
+        Assert.Equal(0, none.Elements);
+        Assert.All(Values(none), v => Assert.True(double.IsNaN(v)));
+    }
+
     /// <summary>Six people rated by x, y and z on Delegates with levels 2 to 4, each rater using all three.</summary>
     private static IEnumerable<Rating> Panel() =>
         from p in Enumerable.Range(0, 6)
         from r in Enumerable.Range(0, 3)
         select Peer($"p{p}", "xyz"[r].ToString(), 2 + ((p + r) % 3));
+
+    private static RaschElement Element(string id, double measure, double standardError, bool extreme = false) =>
+        new(id, measure, standardError, 4, 3, 3, 1, 0, 1, 0, extreme);
+
+    private static double[] Values(FacetSeparation s) => [s.ObservedSd, s.RootMeanSquareError, s.TrueSd, s.Separation, s.Reliability, s.Strata];
 
     private static void RefusedSetting(RaschSettings settings, string message) =>
         Assert.StartsWith(message, Assert.Throws<ArgumentOutOfRangeException>(() => new ManyFacetRaschCalibrator(settings)).Message, StringComparison.Ordinal);

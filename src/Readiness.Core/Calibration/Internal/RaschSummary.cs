@@ -165,7 +165,8 @@ internal sealed class RaschSummary
         var information = extreme ? s.AllInformation : s.Information;
         var se = information > 0 ? 1 / Math.Sqrt(information) : double.PositiveInfinity;
         double infit = double.NaN, infitZ = double.NaN, outfit = double.NaN, outfitZ = double.NaN;
-        if (!extreme && s.Information > 0 && s.Used > 0)
+        // Ratings with an extreme element are inactive, and a used rating has information: Used > 0 means neither is zero.
+        if (s.Used > 0)
         {
             infit = s.SquaredResidual / s.Information;
             infitZ = WilsonHilferty(infit, Math.Sqrt(Math.Max(s.InfitVariance, 0)) / s.Information);
