@@ -49,7 +49,9 @@ for path, m in sample:
     original = open(source).read()
     try:
         open(source, "w").write(splice(original, m["location"], m["replacement"]))
-        build = subprocess.run(["dotnet", "build", project, "-v", "q", "-nologo"], capture_output=True)
+        # Without analyzers, as Stryker compiles mutants (an unused parameter is no compile error), and 4 times faster.
+        build = subprocess.run(["dotnet", "build", project, "-v", "q", "-nologo", "--no-restore", "-p:RunAnalyzers=false",
+                                "-p:TreatWarningsAsErrors=false"], capture_output=True)
         if build.returncode != 0:
             outcome = "no build"
         else:

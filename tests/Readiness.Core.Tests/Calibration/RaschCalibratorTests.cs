@@ -195,6 +195,8 @@ public sealed class RaschCalibratorTests
             var information = cells[(e.Ratee.Value, e.Competency)].Sum(r => Variance(Probabilities(x - rater[r.Rater.Value], cumulative)));
             var slope = (Expected(rasch, cumulative, x + 1e-6) - Expected(rasch, cumulative, x - 1e-6)) / 2e-6;
             Assert.Equal(slope / Math.Sqrt(information), e.StandardError, 1e-6);
+            Assert.Equal(cells[(e.Ratee.Value, e.Competency)].Count(), e.Ratings);
+            Assert.Equal(cells[(e.Ratee.Value, e.Competency)].Select(r => r.Rater).Distinct().Count(), e.Raters);
         });
     }
 
@@ -210,6 +212,8 @@ public sealed class RaschCalibratorTests
         Assert.True(rasch.ThresholdsOrdered);
         Assert.Equal(Ratings.AsEnumerable().Count(r => r.Source != RaterSource.Self), rasch.Categories.Sum(c => c.Count));
         Assert.Equal(1, rasch.Categories.Sum(c => c.Share), 1e-12);
+        Assert.True(double.IsNaN(rasch.Categories[0].Threshold) && double.IsNaN(rasch.Categories[0].ThresholdStandardError));
+        Assert.All(rasch.Categories.Skip(1), c => Assert.True(c.ThresholdStandardError is > 0 and < 1, $"threshold SE {c.ThresholdStandardError}"));
         var averages = rasch.Categories.Select(c => c.AverageMeasure).ToArray();
         Assert.Equal(averages.Order(), averages);
         Assert.InRange(rasch.RateeSeparation.Reliability, 0.5, 1);
@@ -249,7 +253,10 @@ public sealed class RaschCalibratorTests
         {
             var sourceMean = byRater[r.Id].Average(x => source[x.Source.ToString()]);
             Assert.True(result.TryGetRaterEffect(new RaterId(r.Id), out var effect));
-            Assert.Equal(Expected(rasch, cumulative, meanAbility - r.Measure - sourceMean) - Expected(rasch, cumulative, meanAbility), effect.Effect, 1e-9);
+            var x = meanAbility - r.Measure - sourceMean;
+            var slope = (Expected(rasch, cumulative, x + 1e-6) - Expected(rasch, cumulative, x - 1e-6)) / 2e-6;
+            Assert.Equal(Expected(rasch, cumulative, x) - Expected(rasch, cumulative, meanAbility), effect.Effect, 1e-9);
+            Assert.Equal(slope * r.StandardError, effect.StandardError, 1e-6); // the delta method
         });
 
         // A source's effect reads the average ratee through the source's measure alone, its standard error by the delta method

@@ -160,6 +160,18 @@ public sealed class RaschEdgeTests
         Assert.All(Values(none), v => Assert.True(double.IsNaN(v)));
     }
 
+    [Fact]
+    public void Thresholds_are_ordered_only_when_each_lies_above_the_one_before()
+    {
+        static RaschFit WithThresholds(params double[] thresholds) =>
+            new([], [], [], [], [.. thresholds.Select((t, k) => new RaschCategory(k + 1, 1, 0.25, 0, 0, t, 0.1))], 4, 0);
+
+        Assert.True(WithThresholds(double.NaN, -1, 0, 1).ThresholdsOrdered);
+        Assert.False(WithThresholds(double.NaN, -1, 1, 0.5).ThresholdsOrdered); // the first step up, the last down
+        Assert.False(WithThresholds(double.NaN, 1, -1, 2).ThresholdsOrdered);
+        Assert.Equal([-1, 1, 0.5], WithThresholds(double.NaN, -1, 1, 0.5).Thresholds.ToArray());
+    }
+
     /// <summary>Six people rated by x, y and z on Delegates with levels 2 to 4, each rater using all three.</summary>
     private static IEnumerable<Rating> Panel() =>
         from p in Enumerable.Range(0, 6)

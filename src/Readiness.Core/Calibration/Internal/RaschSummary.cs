@@ -33,7 +33,7 @@ internal sealed class RaschSummary
         Fit = new RaschFit(elements[0], elements[1], elements[2], joint.Facets > 3 ? elements[3] : [], categories, joint.ActiveRatings, joint.Check());
         Estimates = CellEstimates(ratings, tolerance);
         RaterEffects = RaterEffectsOf(ratings, elements[2], meanAbility);
-        SourceEffects = joint.Facets > 3 ? [.. design.Sources.Select((s, e) => SourceEffectOf(s, elements[3][e], meanAbility))] : [];
+        SourceEffects = [.. design.Sources.Select((s, e) => SourceEffectOf(s, elements[3][e], meanAbility))]; // no sources unless a facet
         MinusTwoLogLikelihood = minusTwoLogL;
     }
 
@@ -147,8 +147,8 @@ internal sealed class RaschSummary
                 _design.Levels[k],
                 count[k],
                 (double)count[k] / total,
-                activeCount[k] > 0 ? measureSum[k] / activeCount[k] : double.NaN,
-                expectedWeight[k] > 0 ? expectedMeasure[k] / expectedWeight[k] : double.NaN,
+                measureSum[k] / activeCount[k], // 0 / 0 = NaN for a category no used rating is in
+                expectedMeasure[k] / expectedWeight[k],
                 k == 0 ? double.NaN : joint.Thresholds[k],
                 k == 0 ? double.NaN : 1 / Math.Sqrt(joint.ThresholdInformation(k)))),
         ];
@@ -163,7 +163,7 @@ internal sealed class RaschSummary
         // Every facet but the ratees' is read at the average ratee; every other facet at its centre, 0.
         var x = facet == 0 ? measure : meanAbility - measure;
         var information = extreme ? s.AllInformation : s.Information;
-        var se = information > 0 ? 1 / Math.Sqrt(information) : double.PositiveInfinity;
+        var se = 1 / Math.Sqrt(information); // +∞ without information
         double infit = double.NaN, infitZ = double.NaN, outfit = double.NaN, outfitZ = double.NaN;
         // Ratings with an extreme element are inactive, and a used rating has information: Used > 0 means neither is zero.
         if (s.Used > 0)
