@@ -82,6 +82,7 @@ public sealed class RaschCalibratorTests
         var residual = new Dictionary<string, double>();
         var atLeast = new double[levels.Length];
         var used = 0;
+        double minusTwoLogL = 0;
         foreach (var r in others)
         {
             var (a, c, s) = (ratee[r.Ratee.Value], competency[r.Competency], rater[r.Rater.Value]);
@@ -93,6 +94,7 @@ public sealed class RaschCalibratorTests
             used++;
             var p = Probabilities(a.Measure - c.Measure - s.Measure, cumulative);
             var category = Array.IndexOf(levels, r.Value);
+            minusTwoLogL -= 2 * Math.Log(p[category]);
             var expected = p.Select((q, k) => q * k).Sum();
             foreach (var key in new[] { "ratee:" + a.Id, "competency:" + c.Id, "rater:" + s.Id })
             {
@@ -110,6 +112,7 @@ public sealed class RaschCalibratorTests
         Assert.True(Math.Abs(worst.Value) < 1e-6, $"{worst.Key}: observed − expected {worst.Value:G3}");
         Assert.All(atLeast, a => Assert.True(Math.Abs(a) < 1e-6, $"threshold observed − expected {a:G3}"));
         Assert.True(rasch.LargestScoreResidual < 1e-6);
+        Assert.Equal(minusTwoLogL, Fitted.Objective!.Value, 1e-6); // −2 log L over the ratings used
     }
 
     [Fact]

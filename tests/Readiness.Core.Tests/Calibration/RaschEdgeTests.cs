@@ -1,5 +1,6 @@
 using System.Globalization;
 using Readiness.Calibration;
+using Readiness.Calibration.Internal;
 using Readiness.Evidence;
 using static Readiness.Competencies.LeadershipFramework;
 using static Readiness.Core.Tests.Calibration.Panels;
@@ -169,7 +170,18 @@ public sealed class RaschEdgeTests
         Assert.True(WithThresholds(double.NaN, -1, 0, 1).ThresholdsOrdered);
         Assert.False(WithThresholds(double.NaN, -1, 1, 0.5).ThresholdsOrdered); // the first step up, the last down
         Assert.False(WithThresholds(double.NaN, 1, -1, 2).ThresholdsOrdered);
+        Assert.False(WithThresholds(double.NaN, 0, 0, 1).ThresholdsOrdered); // a tie leaves the middle category never the most probable
         Assert.Equal([-1, 1, 0.5], WithThresholds(double.NaN, -1, 1, 0.5).Thresholds.ToArray());
+    }
+
+    [Fact]
+    public void Fit_mean_squares_are_standardised_by_the_Wilson_Hilferty_cube_root()
+    {
+        // z = (MS^⅓ − 1)(3 / q) + q / 3 (Linacre's ZSTD); no z without a model variance.
+        Assert.Equal(0.1, RaschSummary.WilsonHilferty(1, 0.3), 1e-15);
+        Assert.Equal(((Math.Cbrt(1.5) - 1) * 10) + 0.1, RaschSummary.WilsonHilferty(1.5, 0.3), 1e-14);
+        Assert.Equal(((Math.Cbrt(0.5) - 1) * 15) + (0.2 / 3), RaschSummary.WilsonHilferty(0.5, 0.2), 1e-14);
+        Assert.True(double.IsNaN(RaschSummary.WilsonHilferty(1.5, 0)));
     }
 
     /// <summary>Six people rated by x, y and z on Delegates with levels 2 to 4, each rater using all three.</summary>

@@ -16,7 +16,7 @@ internal sealed class RaschSummary
         _design = design;
         _cumulative = joint.CumulativeThresholds();
         var stats = Accumulate(out var categories, out var minusTwoLogL);
-        var meanAbility = MeanOfActive(joint, 0);
+        var meanAbility = MeanAbility(joint);
         var elements = new ImmutableArray<RaschElement>[joint.Facets];
         string[][] ids =
         [
@@ -47,20 +47,21 @@ internal sealed class RaschSummary
 
     public double MinusTwoLogLikelihood { get; }
 
-    private static double MeanOfActive(RaschJoint joint, int facet)
+    /// <summary>The mean measure of the non-extreme ratees (there is one: a fit with every ratee extreme is refused).</summary>
+    private static double MeanAbility(RaschJoint joint)
     {
         double sum = 0;
         var count = 0;
-        for (var e = 0; e < joint.Elements[facet]; e++)
+        for (var e = 0; e < joint.Elements[0]; e++)
         {
-            if (joint.Extreme[facet][e] == 0)
+            if (joint.Extreme[0][e] == 0)
             {
-                sum += joint.Measures[facet][e];
+                sum += joint.Measures[0][e];
                 count++;
             }
         }
 
-        return count > 0 ? sum / count : 0;
+        return sum / count;
     }
 
     /// <summary>The expected rating (on the original scale) at linear predictor x, and its derivative in x.</summary>
@@ -178,7 +179,7 @@ internal sealed class RaschSummary
     }
 
     /// <summary>The Wilson–Hilferty cube-root transform of a mean square with model standard deviation q to an approximate unit normal.</summary>
-    private static double WilsonHilferty(double meanSquare, double q) =>
+    internal static double WilsonHilferty(double meanSquare, double q) =>
         q > 0 ? ((Math.Cbrt(meanSquare) - 1) * (3 / q)) + (q / 3) : double.NaN;
 
     /// <summary>Each person × competency: the cell's ability with every other facet held, as a fair average.</summary>
