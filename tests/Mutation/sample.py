@@ -1,12 +1,14 @@
 """Checks a random sample of a Stryker report's mutants by hand: each is spliced into a clean checkout, built, and run
 against a test filter with a generous time limit, so a status Stryker gives (a timeout above all) can be confirmed.
 
-    python3 sample.py REPORT.json CHECKOUT STATUS COUNT|all SEED FILTER [LIMIT_SECONDS] [--verdicts FILE.jsonl]
+    python3 sample.py REPORT.json [EARLIER.jsonl...] CHECKOUT STATUS COUNT|all SEED FILTER [LIMIT_SECONDS]
+                      [--verdicts FILE.jsonl]
 
 CHECKOUT is a clone (or worktree) of the commit the report was made from; it is restored after each mutant, also when
 the script is stopped. Prints one line per mutant: failed (detected), hung (past the limit: a true timeout), passed
-(survived) or no build. With --verdicts each outcome is also appended to FILE as it comes, keyed by file and mutant id,
-for summarise.py --verdicts; mutants already in FILE are skipped, so a stopped run resumes where it was.
+(survived) or no build. With --verdicts each outcome is also appended to FILE as it comes (verdicts.py), for
+summarise.py; mutants already in FILE are skipped, so a stopped run resumes where it was. Earlier verdicts files
+replace the report's statuses before STATUS is chosen (to re-run the survivors of a first check against new tests).
 """
 import json
 import os
@@ -15,18 +17,21 @@ import signal
 import subprocess
 import sys
 
+import verdicts as by_hand
+
 args = sys.argv[1:]
 verdicts = None
 if "--verdicts" in args:
     i = args.index("--verdicts")
     verdicts = args[i + 1]
     del args[i:i + 2]
+earlier = by_hand.statuses([a for a in args if a.endswith(".jsonl")])
+args = [a for a in args if not a.endswith(".jsonl")]
 report, checkout, status, count, seed, test_filter = args[:6]
 limit = int(args[6]) if len(args) > 6 else 300
 mutants = [(path, m) for path, f in json.load(open(report))["files"].items() for m in f["mutants"]
-           if m["status"] == status]
+           if earlier.get(by_hand.key(path, m), m["status"]) == status]
 sample = random.Random(int(seed)).sample(mutants, len(mutants) if count == "all" else min(int(count), len(mutants)))
-key = lambda path, m: f"{path.split('Readiness.Core/')[-1]}#{m['id']}"
 done = set()
 if verdicts and os.path.exists(verdicts):
     done = {json.loads(line)["mutant"] for line in open(verdicts)}
@@ -43,7 +48,7 @@ def splice(text, location, replacement):
 
 tally = {}
 for path, m in sample:
-    if key(path, m) in done:
+    if by_hand.key(path, m) in done:
         continue
     source = f"{checkout}/src/Readiness.Core/{path.split('Readiness.Core/')[-1]}"
     original = open(source).read()
@@ -67,7 +72,7 @@ for path, m in sample:
     tally[outcome] = tally.get(outcome, 0) + 1
     if verdicts:
         with open(verdicts, "a") as out:
-            out.write(json.dumps({"mutant": key(path, m), "outcome": outcome}) + "\n")
+            out.write(json.dumps({"mutant": by_hand.key(path, m), "outcome": outcome}) + "\n")
     line = m["location"]["start"]["line"]
     print(f"{outcome:8} {path.split('Readiness.Core/')[-1]}:{line} {m['mutatorName']}: {m['replacement'][:70]}",
           flush=True)

@@ -3,8 +3,9 @@
     python3 summarise.py REPORT.json [REPORT.json...] [VERDICTS.jsonl...] NAMESPACE... [--survivors FILE.csv]
 
 Several reports (runs of a namespace measured file by file) are added up; their mutated files must not overlap.
-Verdicts (sample.py --verdicts: each mutant re-run by hand) replace Stryker's status for the mutants they name:
-failed counts as killed, hung as a timeout, passed as survived and no build as a compile error.
+Verdicts files (sample.py --verdicts: mutants re-run by hand) replace Stryker's status for the mutants they name, a
+later file overriding an earlier one: failed counts as killed, hung as a timeout, passed as survived and no build as a
+compile error.
 
 Score = (killed + timeout) / (killed + timeout + survived + no coverage); compile errors and ignored mutants
 (Stryker comments: equivalent mutants, with the reason in the source) are not counted, as Stryker counts them.
@@ -14,17 +15,16 @@ import json
 import sys
 from collections import Counter
 
+import verdicts as by_hand
+
 args = sys.argv[1:]
 survivors = None
 if "--survivors" in args:
     i = args.index("--survivors")
     survivors = args[i + 1]
     del args[i:i + 2]
-by_hand = {"failed": "Killed", "hung": "Timeout", "passed": "Survived", "no build": "CompileError"}
-verdicts = {}
-for a in [a for a in args if a.endswith(".jsonl")]:
-    verdicts.update((v["mutant"], by_hand[v["outcome"]]) for v in map(json.loads, open(a)))
-    args.remove(a)
+verdicts = by_hand.statuses([a for a in args if a.endswith(".jsonl")])
+args = [a for a in args if not a.endswith(".jsonl")]
 reports = [a for a in args if a.endswith(".json")]
 namespaces = [a for a in args if not a.endswith(".json")]
 files = [(path, f) for r in reports for path, f in json.load(open(r))["files"].items()]
@@ -43,7 +43,7 @@ for path, f in files:
         continue
     lines = f["source"].split("\n")
     for m in f["mutants"]:
-        status = m["status"] = verdicts.get(f"{path.split('Readiness.Core/')[-1]}#{m['id']}", m["status"])
+        status = m["status"] = verdicts.get(by_hand.key(path, m), m["status"])
         if status == "Ignored" and m.get("statusReason", "").startswith("Removed by"):
             continue  # outside the mutate filter, or inside a block whose removal is already a mutant
         counts[n][status] += 1

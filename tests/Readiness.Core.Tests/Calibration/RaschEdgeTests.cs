@@ -146,19 +146,29 @@ public sealed class RaschEdgeTests
     [Fact]
     public void Separation_summarises_the_non_extreme_elements_with_finite_errors_by_Wright_and_Masters_rules()
     {
-        // Measures ±1 (observed SD 1) with errors 0.6: true SD 0.8, G = 4/3, reliability 16/25, strata (16/3 + 1) / 3 = 19/9.
+        // Measures 1 and 4 (observed SD 1.5) with errors whose squares average 0.36 (RMSE 0.6): true SD √(2.25 − 0.36) = √1.89,
+        // G = √1.89 / 0.6, reliability 1.89 / 2.25 = 0.84, strata (4G + 1) / 3.
         var separation = FacetSeparation.Of(
         [
-            Element("a", -1, 0.6), Element("b", 1, 0.6), Element("top", 5, 1.9, extreme: true), Element("alone", 3, double.PositiveInfinity),
+            Element("a", 1, 0.5), Element("b", 4, Math.Sqrt(0.47)), Element("top", 5, 1.9, extreme: true), Element("alone", 3, double.PositiveInfinity),
         ]);
 
+        var g = Math.Sqrt(1.89) / 0.6;
         Assert.Equal(2, separation.Elements);
-        Assert.Equal([1, 0.6, 0.8, 4.0 / 3, 0.64, 19.0 / 9], Values(separation), (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal([1.5, 0.6, Math.Sqrt(1.89), g, 0.84, ((4 * g) + 1) / 3], Values(separation), (a, b) => Math.Abs(a - b) < 1e-12);
         Assert.Equal(0, FacetSeparation.Of([Element("c", 1, 2), Element("d", 1.5, 2)]).Separation); // error swamps the spread
 
         var none = FacetSeparation.Of([Element("top", 5, 1.9, extreme: true)]);
         Assert.Equal(0, none.Elements);
         Assert.All(Values(none), v => Assert.True(double.IsNaN(v)));
+    }
+
+    [Fact]
+    public void A_rater_who_rated_a_cell_in_two_cycles_is_one_of_its_raters()
+    {
+        var rows = Graded().Append(Peer("p0", "v", 3) with { Cycle = "2027" }).Append(Peer("p0", "x", 2) with { Cycle = "2027" });
+        var cell = new ManyFacetRaschCalibrator().Calibrate(Set(rows)).Estimates.Single(e => e.Ratee.Value == "p0");
+        Assert.Equal((6, 4), (cell.Ratings, cell.Raters));
     }
 
     [Fact]
