@@ -7,8 +7,7 @@
 # mutated unless others follow "--". EXTRA_FILTER, if set, is a VSTest filter term every test must also meet
 # (EXTRA_FILTER='DisplayName!~org1600' leaves out the 106,051-rating lme4 case). ADDITIONAL_TIMEOUT (ms), if set, replaces
 # Stryker's 5000 ms allowance over a mutant's expected test time (a config-file-only setting; the Rasch group needs 30000).
-# STRYKER_CONFIGURATION=Release, if set, builds optimised code (the shipped configuration; Core has no DEBUG-only code),
-# which the Rasch fits need to finish in a session.
+# STRYKER_CONFIGURATION=Release, if set, builds optimised code, as shipped (Core has no DEBUG-only code).
 # Writes OUT/reports/mutation-report.json and prints the per-namespace table (summarise.py).
 set -euo pipefail
 out=$(realpath -m "$1"); shift

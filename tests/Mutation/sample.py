@@ -20,13 +20,8 @@ import sys
 import verdicts as by_hand
 
 args = sys.argv[1:]
-verdicts = None
-if "--verdicts" in args:
-    i = args.index("--verdicts")
-    verdicts = args[i + 1]
-    del args[i:i + 2]
-earlier = by_hand.statuses([a for a in args if a.endswith(".jsonl")])
-args = [a for a in args if not a.endswith(".jsonl")]
+verdicts = by_hand.option(args, "--verdicts")
+earlier = by_hand.take(args)
 report, checkout, status, count, seed, test_filter = args[:6]
 limit = int(args[6]) if len(args) > 6 else 300
 mutants = [(path, m) for path, f in json.load(open(report))["files"].items() for m in f["mutants"]

@@ -18,13 +18,8 @@ from collections import Counter
 import verdicts as by_hand
 
 args = sys.argv[1:]
-survivors = None
-if "--survivors" in args:
-    i = args.index("--survivors")
-    survivors = args[i + 1]
-    del args[i:i + 2]
-verdicts = by_hand.statuses([a for a in args if a.endswith(".jsonl")])
-args = [a for a in args if not a.endswith(".jsonl")]
+survivors = by_hand.option(args, "--survivors")
+verdicts = by_hand.take(args)
 reports = [a for a in args if a.endswith(".json")]
 namespaces = [a for a in args if not a.endswith(".json")]
 files = [(path, f) for r in reports for path, f in json.load(open(r))["files"].items()]
@@ -43,13 +38,13 @@ for path, f in files:
         continue
     lines = f["source"].split("\n")
     for m in f["mutants"]:
-        status = m["status"] = verdicts.get(by_hand.key(path, m), m["status"])
+        status = verdicts.get(by_hand.key(path, m), m["status"])
         if status == "Ignored" and m.get("statusReason", "").startswith("Removed by"):
             continue  # outside the mutate filter, or inside a block whose removal is already a mutant
         counts[n][status] += 1
-        if m["status"] in ("Survived", "NoCoverage"):
+        if status in ("Survived", "NoCoverage"):
             line = m["location"]["start"]["line"]
-            rows.append([path.split("Readiness.Core/")[-1], line, m["status"], m["mutatorName"],
+            rows.append([path.split("Readiness.Core/")[-1], line, status, m["mutatorName"],
                          m.get("replacement", "")[:80], lines[line - 1].strip()[:120]])
 
 print("| namespace | tested | killed | timeout | survived | no coverage | ignored (equivalent) | score |")

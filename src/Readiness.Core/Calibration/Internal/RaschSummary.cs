@@ -148,7 +148,7 @@ internal sealed class RaschSummary
                 _design.Levels[k],
                 count[k],
                 (double)count[k] / total,
-                measureSum[k] / activeCount[k], // 0 / 0 = NaN for a category no used rating is in
+                measureSum[k] / activeCount[k], // both 0 / 0 = NaN for a category no used rating is in
                 expectedMeasure[k] / expectedWeight[k],
                 k == 0 ? double.NaN : joint.Thresholds[k],
                 k == 0 ? double.NaN : 1 / Math.Sqrt(joint.ThresholdInformation(k)))),
