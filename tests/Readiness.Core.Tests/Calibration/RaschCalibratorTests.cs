@@ -195,11 +195,12 @@ public sealed class RaschCalibratorTests
             }
 
             var x = (lo + hi) / 2;
-            var information = cells[(e.Ratee.Value, e.Competency)].Sum(r => Variance(Probabilities(x - rater[r.Rater.Value], cumulative)));
-            var slope = (Expected(rasch, cumulative, x + 1e-6) - Expected(rasch, cumulative, x - 1e-6)) / 2e-6;
+            var cell = cells[(e.Ratee.Value, e.Competency)];
+            var information = cell.Sum(r => Variance(Probabilities(x - rater[r.Rater.Value], cumulative)));
+            var slope = Slope(rasch, cumulative, x);
             Assert.Equal(slope / Math.Sqrt(information), e.StandardError, 1e-6);
-            Assert.Equal(cells[(e.Ratee.Value, e.Competency)].Count(), e.Ratings);
-            Assert.Equal(cells[(e.Ratee.Value, e.Competency)].Select(r => r.Rater).Distinct().Count(), e.Raters);
+            Assert.Equal(cell.Count(), e.Ratings);
+            Assert.Equal(cell.Select(r => r.Rater).Distinct().Count(), e.Raters);
         });
     }
 
@@ -257,7 +258,7 @@ public sealed class RaschCalibratorTests
             var sourceMean = byRater[r.Id].Average(x => source[x.Source.ToString()]);
             Assert.True(result.TryGetRaterEffect(new RaterId(r.Id), out var effect));
             var x = meanAbility - r.Measure - sourceMean;
-            var slope = (Expected(rasch, cumulative, x + 1e-6) - Expected(rasch, cumulative, x - 1e-6)) / 2e-6;
+            var slope = Slope(rasch, cumulative, x);
             Assert.Equal(Expected(rasch, cumulative, x) - Expected(rasch, cumulative, meanAbility), effect.Effect, 1e-9);
             Assert.Equal(slope * r.StandardError, effect.StandardError, 1e-6); // the delta method
         });
@@ -270,7 +271,7 @@ public sealed class RaschCalibratorTests
         {
             var element = rasch.Sources.Single(s => s.Id == effect.Source.ToString());
             var x = meanAbility - element.Measure;
-            var slope = (Expected(rasch, cumulative, x + 1e-6) - Expected(rasch, cumulative, x - 1e-6)) / 2e-6;
+            var slope = Slope(rasch, cumulative, x);
             Assert.Equal(Expected(rasch, cumulative, x) - Expected(rasch, cumulative, meanAbility), effect.Effect, 1e-9);
             Assert.Equal(slope * element.StandardError, effect.StandardError, 1e-6);
             Assert.Equal(element.Ratings, effect.Ratings);
@@ -411,6 +412,10 @@ public sealed class RaschCalibratorTests
     }
 
     /// <summary>The expected rating, on the original scale, at linear predictor x.</summary>
+    /// <summary>The expected rating's derivative in the linear predictor, by central difference.</summary>
+    private static double Slope(RaschFit rasch, double[] cumulative, double x) =>
+        (Expected(rasch, cumulative, x + 1e-6) - Expected(rasch, cumulative, x - 1e-6)) / 2e-6;
+
     private static double Expected(RaschFit rasch, double[] cumulative, double x) => Probabilities(x, cumulative).Select((q, k) => q * rasch.Categories[k].Level).Sum();
 
     /// <summary>The variance of the category index under probabilities p.</summary>
