@@ -98,7 +98,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var result = system is not null
             ? FitExact(system, design, cellTerm, moments, warnings, progress, cancellationToken)
             : FitScalable(design, cellTerm, moments, warnings, progress, cancellationToken);
-        return others.Count == ratings.Count ? result : SelfEffect.AddTo(result, ratings, ratings.Count - others.Count);
+        return SelfEffect.AddTo(result, ratings, ratings.Count - others.Count);
     }
 
     private static void Started(IProgress<CalibrationProgress>? progress, string stage) => progress?.Report(new CalibrationProgress(stage, 0, null));

@@ -137,7 +137,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
             summary.MinusTwoLogLikelihood,
             [.. warnings],
             summary.Fit);
-        return others.Count == ratings.Count ? result : SelfEffect.AddTo(result, ratings, ratings.Count - others.Count);
+        return SelfEffect.AddTo(result, ratings, ratings.Count - others.Count);
     }
 
     private static void AddExtremeWarning(RaschJoint joint, List<string> warnings)

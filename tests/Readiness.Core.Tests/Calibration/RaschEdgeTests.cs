@@ -1,5 +1,6 @@
 using System.Globalization;
 using Readiness.Calibration;
+using Readiness.Competencies;
 using Readiness.Calibration.Internal;
 using Readiness.Evidence;
 using static Readiness.Competencies.LeadershipFramework;
@@ -38,6 +39,8 @@ public sealed class RaschEdgeTests
     [Fact]
     public void Designs_the_model_cannot_fit_are_refused_with_the_numbers()
     {
+        Refused([], "there are no ratings.");
+        Refused([Self("a", 3), Self("b", 3)], "all 2 ratings are 3; with no variation there is no rater bias to estimate.");
         Refused([Self("a", 4), Self("b", 2)], "all 2 ratings are self-ratings; estimates need ratings from other people.");
         Refused([Self("a", 4), Peer("a", "x", 3), Peer("b", "x", 3)], "all 2 ratings are 3; with no variation there is no rater bias to estimate.");
         Refused([Peer("a", "x", 3)], "1 ratings are fewer than the 2 parameters of the method.");
@@ -192,6 +195,73 @@ public sealed class RaschEdgeTests
         Assert.Equal(((Math.Cbrt(1.5) - 1) * 10) + 0.1, RaschSummary.WilsonHilferty(1.5, 0.3), 1e-14);
         Assert.Equal(((Math.Cbrt(0.5) - 1) * 15) + (0.2 / 3), RaschSummary.WilsonHilferty(0.5, 0.2), 1e-14);
         Assert.True(double.IsNaN(RaschSummary.WilsonHilferty(1.5, 0)));
+    }
+
+    [Fact]
+    public void The_design_warnings_of_every_calibrator_are_given_for_the_ratings_of_others()
+    {
+        // w rates once; the self-rating is no rating by another person, so it leaves p0 with four raters and w with one.
+        var result = new ManyFacetRaschCalibrator().Calibrate(Set([.. Graded(), Peer("p0", "w", 3), Self("p1", 4)]));
+
+        Assert.Equal(
+            "1 rater(s) gave only one rating; their leniency cannot be told apart from their judgement of that person, so their effects rest on the model alone.",
+            Assert.Single(result.Warnings));
+
+    }
+
+    [Fact]
+    public void Raters_are_centred_within_each_group_joined_through_their_sources()
+    {
+        // v and x rate only as peers, y and z only as managers: two rater–source groups, each with a shift between its raters
+        // and its source that the data cannot see. Each group's raters are centred, and no contrast is left unidentified.
+        var rows = Graded().Select(r => r.Rater.Value is "y" or "z" ? r with { Source = RaterSource.Manager } : r).ToArray();
+
+        var result = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = true }).Calibrate(Set(rows));
+        var shortSteps = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = true, MaxStep = 0.05 }).Calibrate(Set(rows));
+
+        Assert.Empty(result.Warnings);
+        var raters = result.Rasch!.Raters.ToDictionary(r => r.Id, r => r.Measure);
+        Assert.Equal(0, raters["v"] + raters["x"], 1e-9);
+        Assert.Equal(0, raters["y"] + raters["z"], 1e-9);
+        Assert.Equal(0, result.Rasch.Sources.Sum(s => s.Measure), 1e-9);
+        Assert.NotEqual(0, result.Rasch.Sources[0].Measure, 1e-3);
+        Assert.All(result.Rasch.Raters.Zip(shortSteps.Rasch!.Raters), p => Assert.Equal(p.First.Measure, p.Second.Measure, 1e-8));
+        Assert.All(result.Rasch.Sources.Zip(shortSteps.Rasch.Sources), p => Assert.Equal(p.First.Measure, p.Second.Measure, 1e-8));
+    }
+
+    [Fact]
+    public void The_extreme_warning_counts_every_facet_it_set_aside()
+    {
+        // Everyone rates BuildsTrust 4, the highest level in use; peer m rates four people 4; v, the only manager, rates q0 and
+        // q1 4, whom x rates 3, so neither v nor q0 and q1 are at one end: the Manager source is.
+        var trust = Graded().Select(r => r with { Competency = BuildsTrust, Value = 4 });
+        var m = Enumerable.Range(0, 4).Select(p => Peer($"p{p}", "m", 4));
+        var q = new[] { "q0", "q1" }.SelectMany(ratee => new[] { new Rating(new RateeId(ratee), new RaterId("v"), RaterSource.Manager, Delegates, 4), Peer(ratee, "x", 3) });
+
+        var result = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = true }).Calibrate(Set([.. Graded(), .. trust, .. m, .. q]));
+
+        Assert.Contains(
+            "1 competency(s), 1 rater(s), 1 source(s) had every rating in the lowest or every rating in the highest category: left out of estimation and measured with the score moved 0.3 points inward.",
+            result.Warnings);
+        Assert.True(result.Rasch!.Sources.Single(s => s.Id == nameof(RaterSource.Manager)).IsExtreme);
+    }
+
+    [Fact]
+    public void A_scale_that_starts_below_zero_gives_the_measures_of_the_same_ratings_shifted_onto_one_to_five()
+    {
+        var scale = ProficiencyScale.Create(Enumerable.Range(-2, 5).Select(v => new ScaleLevel(v, $"Level {v}", $"Level {v}.")));
+        var model = new CompetencyModelBuilder("shifted", "Shifted").WithScale(scale)
+            .AddCompetency(Delegates, "Delegates", CompetencyDomain.Leadership, c => c.WithDefinition("Delegates on a scale from -2 to 2."))
+            .Build();
+        var shifted = new RatingSetBuilder(model).AddRange(Graded().Select(r => r with { Value = r.Value - 3 })).Build().Ratings;
+
+        var below = new ManyFacetRaschCalibrator().Calibrate(shifted);
+        var usual = new ManyFacetRaschCalibrator().Calibrate(Set(Graded()));
+
+        Assert.Equal(usual.Rasch!.Thresholds.Length, below.Rasch!.Thresholds.Length);
+        Assert.All(usual.Rasch.Thresholds.Zip(below.Rasch.Thresholds), p => Assert.Equal(p.First, p.Second, 1e-9));
+        Assert.All(usual.Rasch.Ratees.Zip(below.Rasch.Ratees), p => Assert.Equal(p.First.Measure, p.Second.Measure, 1e-9));
+        Assert.All(usual.Estimates.Zip(below.Estimates), p => Assert.Equal(p.First.Estimate - 3, p.Second.Estimate, 1e-9));
     }
 
     /// <summary>Six people rated by x, y and z on Delegates with levels 2 to 4, each rater using all three.</summary>

@@ -71,14 +71,14 @@ internal sealed record RaschDesign(
     /// <summary>Renumbers the codes that occur as 0, 1, … in code order; returns the new codes and the old code of each.</summary>
     private static (int[] Codes, int[] Present) Compact(int[] codes, int range)
     {
-        var map = new int[range];
-        Array.Fill(map, -1);
+        var seen = new bool[range];
         foreach (var c in codes)
         {
-            map[c] = 0;
+            seen[c] = true;
         }
 
-        var present = Enumerable.Range(0, range).Where(c => map[c] == 0).ToArray();
+        var present = Enumerable.Range(0, range).Where(c => seen[c]).ToArray();
+        var map = new int[range];
         for (var k = 0; k < present.Length; k++)
         {
             map[present[k]] = k;

@@ -5,7 +5,7 @@ namespace Readiness.Calibration.Internal;
 /// <summary>Self-ratings never inform an estimate; how far they run above the estimates is reported as the Self source effect.</summary>
 internal static class SelfEffect
 {
-    /// <summary>Adds the Self source effect: the mean of self-rating minus the person's estimate, with its standard error.</summary>
+    /// <summary>Adds the Self source effect: the mean of self-rating minus the person's estimate, with its standard error (none without self-ratings).</summary>
     public static CalibrationResult AddTo(CalibrationResult result, RatingSet ratings, int selfRatings)
     {
         var differences = new List<double>();
