@@ -2,13 +2,15 @@
 against a test filter with a generous time limit, so a status Stryker gives (a timeout above all) can be confirmed.
 
     python3 sample.py REPORT.json [EARLIER.jsonl...] CHECKOUT STATUS COUNT|all SEED FILTER [LIMIT_SECONDS]
-                      [--verdicts FILE.jsonl]
+                      [--verdicts FILE.jsonl] [--shard I/N]
 
 CHECKOUT is a clone (or worktree) of the commit the report was made from; it is restored after each mutant, also when
 the script is stopped. Prints one line per mutant: failed (detected), hung (past the limit: a true timeout), passed
 (survived) or no build. With --verdicts each outcome is also appended to FILE as it comes (verdicts.py), for
 summarise.py; mutants already in FILE are skipped, so a stopped run resumes where it was. Earlier verdicts files
 replace the report's statuses before STATUS is chosen (to re-run the survivors of a first check against new tests).
+--shard I/N checks every Nth mutant of the sample from the Ith (0-based): N copies, each with its own checkout and
+verdicts file, share the machine's cores.
 """
 import json
 import os
@@ -21,12 +23,14 @@ import verdicts as by_hand
 
 args = sys.argv[1:]
 verdicts = by_hand.option(args, "--verdicts")
+shard, shards = map(int, (by_hand.option(args, "--shard") or "0/1").split("/"))
 earlier = by_hand.take(args)
 report, checkout, status, count, seed, test_filter = args[:6]
 limit = int(args[6]) if len(args) > 6 else 300
 mutants = [(path, m) for path, f in json.load(open(report))["files"].items() for m in f["mutants"]
            if earlier.get(by_hand.key(path, m), m["status"]) == status]
 sample = random.Random(int(seed)).sample(mutants, len(mutants) if count == "all" else min(int(count), len(mutants)))
+sample = sample[shard::shards]
 done = set()
 if verdicts and os.path.exists(verdicts):
     done = {json.loads(line)["mutant"] for line in open(verdicts)}
@@ -55,12 +59,14 @@ for path, m in sample:
         if build.returncode != 0:
             outcome = "no build"
         else:
+            # In a session of its own, so that a hung test host is killed with its group and no other shard's is touched.
+            run = subprocess.Popen(["dotnet", "test", project, "--no-build", "--filter", test_filter],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
             try:
-                run = subprocess.run(["dotnet", "test", project, "--no-build", "--filter", test_filter],
-                                     capture_output=True, timeout=limit)
-                outcome = "passed" if run.returncode == 0 else "failed"
+                outcome = "passed" if run.wait(timeout=limit) == 0 else "failed"
             except subprocess.TimeoutExpired:
-                subprocess.run(["pkill", "-f", "testhost|Readiness.Core.Tests.runtimeconfig"])
+                os.killpg(run.pid, signal.SIGKILL)
+                run.wait()
                 outcome = "hung"
     finally:
         open(source, "w").write(original)
