@@ -264,6 +264,56 @@ public sealed class RaschEdgeTests
         Assert.All(usual.Estimates.Zip(below.Estimates), p => Assert.Equal(p.First.Estimate - 3, p.Second.Estimate, 1e-9));
     }
 
+    [Fact]
+    public void Prox_starts_each_element_at_the_log_odds_of_its_score_expanded_by_the_spread_of_the_measures_it_met()
+    {
+        // 6 ratees × 2 competencies × 3 raters in categories 0…3, and ratee 6 rated 3 throughout (extreme, set aside).
+        var rows = (from n in Enumerable.Range(0, 7)
+                    from c in Enumerable.Range(0, 2)
+                    from r in Enumerable.Range(0, 3)
+                    select (Element: new[] { n, c, r }, Category: n == 6 ? 3 : ((n + (c * 3) + (r * 5) + (n * r * c) + (n * n)) % 4))).ToArray();
+        int[] elements = [7, 2, 3];
+        var joint = new RaschJoint([.. Enumerable.Range(0, 3).Select(f => rows.Select(x => x.Element[f]).ToArray())], elements, [.. rows.Select(x => x.Category)], 4);
+        Assert.Equal(36, joint.MarkExtremes());
+
+        joint.Prox(2);
+
+        // The PROX rules written out again: thresholds the centred log-odds of adjacent category counts; then, in each round
+        // and facet, an element's measure is the mean of what it met plus its score's log-odds, expanded by √(1 + σ²/2.89),
+        // signed by facet (ratees up, difficulties down); each difficulty facet is centred, the ratees taking the shift.
+        var used = rows.Where(x => x.Element[0] != 6).ToArray();
+        var tau = Enumerable.Range(1, 3).Select(k => Math.Log((double)used.Count(x => x.Category == k - 1) / used.Count(x => x.Category == k))).ToArray();
+        Assert.Equal(tau.Select(t => t - tau.Average()), joint.Thresholds.Skip(1), (a, b) => Math.Abs(a - b) < 1e-12);
+        var measures = elements.Select(n => new double[n]).ToArray();
+        double Rest(int f, int[] e) => measures[0][e[0]] - measures[1][e[1]] - measures[2][e[2]] - (f == 0 ? measures[0][e[0]] : -measures[f][e[f]]);
+        for (var round = 0; round < 2; round++)
+        {
+            for (var f = 0; f < 3; f++)
+            {
+                foreach (var g in used.GroupBy(x => x.Element[f]))
+                {
+                    var met = g.Select(x => Rest(f, x.Element)).ToArray();
+                    var (mean, score, count) = (met.Average(), g.Sum(x => x.Category), g.Count());
+                    var variance = met.Average(m => (m - mean) * (m - mean));
+                    var measure = -mean + (Math.Sqrt(1 + (variance / 2.89)) * Math.Log(score / ((3.0 * count) - score)));
+                    measures[f][g.Key] = f == 0 ? measure : -measure;
+                }
+
+                if (f > 0)
+                {
+                    var centre = measures[f].Average();
+                    measures[f] = [.. measures[f].Select(m => m - centre)];
+                    measures[0] = [.. measures[0].Select(m => m - centre)];
+                }
+            }
+        }
+
+        for (var f = 0; f < 3; f++)
+        {
+            Assert.Equal(measures[f], joint.Measures[f], (a, b) => Math.Abs(a - b) < 1e-12);
+        }
+    }
+
     /// <summary>Six people rated by x, y and z on Delegates with levels 2 to 4, each rater using all three.</summary>
     private static IEnumerable<Rating> Panel() =>
         from p in Enumerable.Range(0, 6)
