@@ -109,6 +109,7 @@ public sealed class RaschEdgeTests
         Assert.Contains("2 rater(s) had every rating in the lowest or every rating in the highest category", result.Warnings.Single(w => w.Contains("rater(s)", StringComparison.Ordinal)), StringComparison.Ordinal);
         var manager = rasch.Sources.Single(s => s.Id == nameof(RaterSource.Manager));
         Assert.Equal((false, double.PositiveInfinity), (manager.IsExtreme, manager.StandardError));
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("contrast(s)", StringComparison.Ordinal));
         Assert.All(rasch.Ratees.Concat(rasch.Competencies).Concat(rasch.Raters).Concat(rasch.Sources), e => Assert.True(double.IsFinite(e.Measure), $"{e}"));
         Assert.All(result.Estimates, e => Assert.True(double.IsFinite(e.Estimate) && double.IsFinite(e.StandardError), $"{e}"));
         Assert.True(rasch.Raters.Single(r => r.Id == "m1").Measure > rasch.Raters.Single(r => r.Id == "m2").Measure, "m1 is the harsher");
@@ -232,17 +233,19 @@ public sealed class RaschEdgeTests
     [Fact]
     public void The_extreme_warning_counts_every_facet_it_set_aside()
     {
-        // Everyone rates BuildsTrust 4, the highest level in use; peer m rates four people 4; v, the only manager, rates q0 and
-        // q1 4, whom x rates 3, so neither v nor q0 and q1 are at one end: the Manager source is.
+        // Everyone rates e 4 and BuildsTrust 4, the highest level in use; peer m rates four people 4; v, the only manager,
+        // rates q0 and q1 4, whom x rates 3, so neither v nor q0 and q1 are at one end: the Manager source is.
+        var e = new[] { "v", "x", "y", "z" }.Select(r => Peer("e", r, 4));
         var trust = Graded().Select(r => r with { Competency = BuildsTrust, Value = 4 });
         var m = Enumerable.Range(0, 4).Select(p => Peer($"p{p}", "m", 4));
         var q = new[] { "q0", "q1" }.SelectMany(ratee => new[] { new Rating(new RateeId(ratee), new RaterId("v"), RaterSource.Manager, Delegates, 4), Peer(ratee, "x", 3) });
 
-        var result = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = true }).Calibrate(Set([.. Graded(), .. trust, .. m, .. q]));
+        var result = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = true }).Calibrate(Set([.. Graded(), .. e, .. trust, .. m, .. q]));
 
-        Assert.Contains(
-            "1 competency(s), 1 rater(s), 1 source(s) had every rating in the lowest or every rating in the highest category: left out of estimation and measured with the score moved 0.3 points inward.",
-            result.Warnings);
+        // The Manager source, extreme, has no rating in estimation: no contrast of it is reported as unidentified.
+        Assert.Equal(
+            "1 ratee(s), 1 competency(s), 1 rater(s), 1 source(s) had every rating in the lowest or every rating in the highest category: left out of estimation and measured with the score moved 0.3 points inward.",
+            Assert.Single(result.Warnings));
         Assert.True(result.Rasch!.Sources.Single(s => s.Id == nameof(RaterSource.Manager)).IsExtreme);
     }
 

@@ -336,11 +336,13 @@ internal sealed class RaschJoint
         var byRatee = new List<(int Rater, int Source)>[ratees];
         var byRater = new List<(int Ratee, int Source)>[raters];
         var seen = new HashSet<(int, int, int)>();
+        var rated = new bool[sources];
         for (var i = 0; i < _category.Length; i++)
         {
             var (n, r, s) = (_index[0][i], _index[2][i], _index[3][i]);
             if (_active[i] && seen.Add((n, r, s)))
             {
+                rated[s] = true;
                 (byRatee[n] ??= []).Add((r, s));
                 (byRater[r] ??= []).Add((n, s));
             }
@@ -358,6 +360,15 @@ internal sealed class RaschJoint
                 {
                     gram[k, l] += row[k] * row[l];
                 }
+            }
+        }
+
+        // A source without a rating in use (extreme, or every rater set aside) has nothing to tell apart: held where it is.
+        for (var k = 0; k < sources; k++)
+        {
+            if (!rated[k])
+            {
+                Condition([.. Enumerable.Range(0, sources).Select(l => l == k ? 1.0 : 0)]);
             }
         }
 
@@ -417,7 +428,7 @@ internal sealed class RaschJoint
         var basis = new List<double[]>();
         foreach (var group in sourceGroups.Distinct())
         {
-            Orthonormalise(basis, [.. sourceGroups.Select(g => g == group ? 1.0 : 0)]);
+            Orthonormalise(basis, [.. sourceGroups.Select((g, k) => g == group && rated[k] ? 1.0 : 0)]);
         }
 
         var fixedCount = basis.Count;
