@@ -411,11 +411,11 @@ public sealed class RaschCalibratorTests
         return cumulative;
     }
 
-    /// <summary>The expected rating, on the original scale, at linear predictor x.</summary>
     /// <summary>The expected rating's derivative in the linear predictor, by central difference.</summary>
     private static double Slope(RaschFit rasch, double[] cumulative, double x) =>
         (Expected(rasch, cumulative, x + 1e-6) - Expected(rasch, cumulative, x - 1e-6)) / 2e-6;
 
+    /// <summary>The expected rating, on the original scale, at linear predictor x.</summary>
     private static double Expected(RaschFit rasch, double[] cumulative, double x) => Probabilities(x, cumulative).Select((q, k) => q * rasch.Categories[k].Level).Sum();
 
     /// <summary>The variance of the category index under probabilities p.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Readiness.Calibration;
-using Readiness.Competencies;
 using Readiness.Calibration.Internal;
+using Readiness.Competencies;
 using Readiness.Evidence;
 using static Readiness.Competencies.LeadershipFramework;
 using static Readiness.Core.Tests.Calibration.Panels;
@@ -207,7 +207,6 @@ public sealed class RaschEdgeTests
         Assert.Equal(
             "1 rater(s) gave only one rating; their leniency cannot be told apart from their judgement of that person, so their effects rest on the model alone.",
             Assert.Single(result.Warnings));
-
     }
 
     [Fact]

@@ -363,12 +363,13 @@ internal sealed class RaschJoint
             }
         }
 
-        // A source without a rating in use (extreme, or every rater set aside) has nothing to tell apart: held where it is.
+        // A source without a rating in use (extreme, or every rater set aside) has nothing to tell apart: the condition
+        // s_k = 0 (a unit row, adding 1 to the diagonal) holds it where it is.
         for (var k = 0; k < sources; k++)
         {
             if (!rated[k])
             {
-                Condition([.. Enumerable.Range(0, sources).Select(l => l == k ? 1.0 : 0)]);
+                gram[k, k] += 1;
             }
         }
 
