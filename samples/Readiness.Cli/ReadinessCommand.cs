@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Readiness.Calibration;
+using Readiness.Simulation;
 using Readiness.Weighting;
 
 namespace Readiness.Cli;
@@ -215,12 +216,29 @@ internal static class ReadinessCommand
         var people = new Option<int>("--people") { Description = "Number of people.", DefaultValueFactory = _ => 1200 };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same organisation.", DefaultValueFactory = _ => 1 };
         var groupBias = new Option<double>("--group-bias") { Description = "Share of raters who rate men a point higher than women (0–1).", DefaultValueFactory = _ => 0 };
+        var design = new Option<string>("--design")
+        {
+            Description = "Who rates whom: local (an organisational 360°), widely-crossed (peers drawn from a company-wide pool), assessment-centre (a few assessors rate many candidates), matrix (line and project hierarchies), anonymised (every response its own rater id).",
+            DefaultValueFactory = _ => "local",
+        };
+        design.AcceptOnlyFromAmong(SimulateVerb.Designs.Keys.ToArray());
+        var ratersPerPerson = new Option<int>("--raters-per-person") { Description = "Raters drawn from the pool per person (widely-crossed, assessment-centre); 0 for the design's default.", DefaultValueFactory = _ => 0 };
+        var raterPool = new Option<int>("--rater-pool") { Description = "Size of the rater pool (widely-crossed, assessment-centre); 0 for the design's default.", DefaultValueFactory = _ => 0 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write ratings.csv, performance.csv and truth.csv to.", Required = true };
-        var simulate = new Command("simulate", "Write a simulated organisation (a 360° cycle with planted rater biases, demographic groups and team outcomes) as CSV files.") { people, seed, groupBias, output };
+        var simulate = new Command("simulate", "Write a simulated organisation (a 360° cycle with planted rater biases, demographic groups and team outcomes) as CSV files.")
+        {
+            people, seed, groupBias, design, ratersPerPerson, raterPool, output,
+        };
         simulate.SetAction(result => SimulateVerb.Run(
-            result.GetValue(people),
-            result.GetValue(seed),
-            result.GetValue(groupBias),
+            new SimulationSettings
+            {
+                People = result.GetValue(people),
+                Seed = result.GetValue(seed),
+                GroupBiasedRaterShare = result.GetValue(groupBias),
+                Design = SimulateVerb.Designs[result.GetValue(design)!],
+                RatersPerPerson = result.GetValue(ratersPerPerson),
+                RaterPool = result.GetValue(raterPool),
+            },
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));

@@ -1,16 +1,28 @@
+using System.Collections.Frozen;
 using Readiness.Simulation;
 
 namespace Readiness.Cli;
 
-/// <summary><c>readiness simulate --people N --seed S [--group-bias SHARE] --out DIR</c>: a synthetic organisation as CSV files.</summary>
+/// <summary><c>readiness simulate --people N --seed S [--group-bias SHARE] [--design D] --out DIR</c>: a synthetic organisation as CSV files.</summary>
 internal static class SimulateVerb
 {
-    public static int Run(int people, int seed, double groupBias, DirectoryInfo output, TextWriter console, TextWriter error)
+    /// <summary>The rating designs by their command-line names.</summary>
+    public static readonly IReadOnlyDictionary<string, RatingDesign> Designs = new Dictionary<string, RatingDesign>
+    {
+        ["local"] = RatingDesign.Local,
+        ["widely-crossed"] = RatingDesign.WidelyCrossed,
+        ["assessment-centre"] = RatingDesign.AssessmentCentre,
+        ["matrix"] = RatingDesign.Matrix,
+        ["anonymised"] = RatingDesign.Anonymised,
+    }.ToFrozenDictionary();
+
+    public static int Run(SimulationSettings settings, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         SimulatedOrganisation organisation;
+        var seed = settings.Seed;
         try
         {
-            organisation = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = seed, GroupBiasedRaterShare = groupBias });
+            organisation = OrganisationSimulator.Generate(settings);
             output.Create();
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)

@@ -62,7 +62,19 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         DesignChecks.ThrowIfUnusable(Method, others, parameters: 4);
         Started(progress, "Design");
-        var design = new CrossedDesign(others);
+
+        // A rater who gave one rating has leniency and noise in one number; when no rater gave two, the rater variance
+        // cannot be told apart from the residual at all (an export that anonymises each response), and a fit that
+        // includes it lands anywhere on that ridge. The term is left out instead, and the result says so.
+        var raterTerm = HasRepeatedRater(others);
+        if (!raterTerm)
+        {
+            warnings.Add(
+                $"Every one of the {others.Raters.Length} raters gave exactly one rating (an export that anonymises each response gives every rating its own rater id), " +
+                "so rater leniency cannot be told apart from noise: the rater term was left out, no rater effects are reported, and the estimates are not adjusted for leniency.");
+        }
+
+        var design = new CrossedDesign(others, raterTerm);
         if (design.N <= design.P + 4)
         {
             throw new InsufficientRatingsException(Method,
@@ -81,9 +93,10 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             warnings.Add("Every person was rated once per competency, so person × competency variation cannot be told apart from noise; the ratee_competency term was left out.");
         }
 
-        DesignChecks.AddDesignWarnings(others, warnings);
+        DesignChecks.AddDesignWarnings(others, warnings, raterEffects: raterTerm);
         Started(progress, "Moment estimates");
-        var moments = MomentEstimator.Estimate(design, cellTerm);
+        var moments = MomentEstimator.Estimate(design, cellTerm, raterTerm);
+        var terms = new Terms(cellTerm, raterTerm);
         if (Settings.Path != CrossedModelPath.Scalable)
         {
             Started(progress, "Sparse analysis");
@@ -96,16 +109,32 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             _ => null,
         };
         var result = system is not null
-            ? FitExact(system, design, cellTerm, moments, warnings, progress, cancellationToken)
-            : FitScalable(design, cellTerm, moments, warnings, progress, cancellationToken);
+            ? FitExact(system, design, terms, moments, warnings, progress, cancellationToken)
+            : FitScalable(design, terms, moments, warnings, progress, cancellationToken);
         return SelfEffect.AddTo(result, ratings, ratings.Count - others.Count);
     }
 
     private static void Started(IProgress<CalibrationProgress>? progress, string stage) => progress?.Report(new CalibrationProgress(stage, 0, null));
 
+    private static bool HasRepeatedRater(RatingSet ratings)
+    {
+        var seen = new bool[ratings.Raters.Length];
+        foreach (var r in ratings.RaterIndices)
+        {
+            if (seen[r])
+            {
+                return true;
+            }
+
+            seen[r] = true;
+        }
+
+        return false;
+    }
+
     private CalibrationResult FitScalable(
         CrossedDesign design,
-        bool cellTerm,
+        Terms terms,
         (double Cell, double Ratee, double Rater, double Residual) moments,
         List<string> warnings,
         IProgress<CalibrationProgress>? progress,
@@ -188,7 +217,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             raterPev[r] = double.IsPositiveInfinity(lambdaRater) ? 0 : residual / (design.RaterN[r] + lambdaRater);
         }
 
-        var components = Components(cellTerm, moments.Cell, moments.Ratee, moments.Rater, residual, warnings);
+        var components = Components(terms, moments.Cell, moments.Ratee, moments.Rater, residual, warnings);
         return Result(
             design,
             "moments and preconditioned conjugate gradients (scalable)",
@@ -210,7 +239,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     private CalibrationResult FitExact(
         CrossedSystem system,
         CrossedDesign design,
-        bool cellTerm,
+        Terms terms,
         (double Cell, double Ratee, double Rater, double Residual) moments,
         List<string> warnings,
         IProgress<CalibrationProgress>? progress,
@@ -218,19 +247,19 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     {
         var residual = Math.Max(moments.Residual, 1e-6);
         double Start(double variance) => Math.Max(Math.Sqrt(variance / residual), 0.05);
-        var start = cellTerm ? new[] { Start(moments.Cell), Start(moments.Ratee), Start(moments.Rater) } : [Start(moments.Ratee), Start(moments.Rater)];
+        var start = terms.Free([Start(moments.Cell), Start(moments.Ratee), Start(moments.Rater)]);
         // The difference points of a Newton iteration are independent: each worker evaluates its share on its own copy of
         // the system's work space. Every criterion is computed the same way on any thread, so results do not depend on
         // the degree of parallelism.
         var workers = Settings.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Settings.MaxDegreeOfParallelism;
-        var systems = new CrossedSystem[Math.Max(1, Math.Min(workers, cellTerm ? 9 : 5))];
+        var systems = new CrossedSystem[Math.Max(1, Math.Min(workers, start.Length switch { 3 => 9, 2 => 5, _ => 3 }))];
         systems[0] = system;
         for (var w = 1; w < systems.Length; w++)
         {
             systems[w] = system.WithOwnWorkspace();
         }
 
-        double Criterion(CrossedSystem on, double[] free) => on.Criterion(cellTerm ? free : [0, free[0], free[1]]);
+        double Criterion(CrossedSystem on, double[] free) => on.Criterion(terms.Theta(free));
         double[] Evaluate(double[][] points)
         {
             var values = new double[points.Length];
@@ -269,14 +298,14 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         }
 
         Started(progress, "Standard errors");
-        var theta = cellTerm ? best.Select(Math.Abs).ToArray() : [0, Math.Abs(best[0]), Math.Abs(best[1])];
+        var theta = terms.Theta([.. best.Select(Math.Abs)]);
         system.Criterion(theta);
         var sigma2 = system.PenalisedRss / system.DegreesOfFreedom;
         var (beta, cell, ratee, rater) = system.Solve();
         var reference = new ReferenceRow(design);
         var (cellPev, raterPev, betaCovariance) = system.PredictionVariances(reference.For);
 
-        var components = Components(cellTerm, sigma2 * theta[0] * theta[0], sigma2 * theta[1] * theta[1], sigma2 * theta[2] * theta[2], sigma2, warnings);
+        var components = Components(terms, sigma2 * theta[0] * theta[0], sigma2 * theta[1] * theta[1], sigma2 * theta[2] * theta[2], sigma2, warnings);
         if (!converged)
         {
             warnings.Add($"The REML optimisation stopped after {used} iterations ({evaluations} criterion evaluations) without meeting the tolerance {Settings.Tolerance.ToString("R", CultureInfo.InvariantCulture)}.");
@@ -300,16 +329,20 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             warnings);
     }
 
-    private static ImmutableArray<VarianceComponent> Components(bool cellTerm, double cell, double ratee, double rater, double residual, List<string> warnings)
+    private static ImmutableArray<VarianceComponent> Components(Terms terms, double cell, double ratee, double rater, double residual, List<string> warnings)
     {
         var components = ImmutableArray.CreateBuilder<VarianceComponent>();
-        if (cellTerm)
+        if (terms.Cell)
         {
             components.Add(new VarianceComponent(VarianceComponent.RateeCompetency, cell));
         }
 
         components.Add(new VarianceComponent(VarianceComponent.Ratee, ratee));
-        components.Add(new VarianceComponent(VarianceComponent.Rater, rater));
+        if (terms.Rater)
+        {
+            components.Add(new VarianceComponent(VarianceComponent.Rater, rater));
+        }
+
         components.Add(new VarianceComponent(VarianceComponent.Residual, residual));
         foreach (var component in components.Where(c => c.Name != VarianceComponent.Residual && c.Variance < 1e-8 * residual))
         {
@@ -351,8 +384,9 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                 design.CellRaterStart[c + 1] - design.CellRaterStart[c]));
         }
 
-        var raters = ImmutableArray.CreateBuilder<RaterEffect>(design.Raters);
-        for (var r = 0; r < design.Raters; r++)
+        // Without the rater term the design holds one stand-in rater; no rater's effect was estimated.
+        var raters = ImmutableArray.CreateBuilder<RaterEffect>(design.RaterTerm ? design.Raters : 0);
+        for (var r = 0; design.RaterTerm && r < design.Raters; r++)
         {
             raters.Add(new RaterEffect(design.Ratings.Raters[r], rater[r], Math.Sqrt(raterPev[r]), (int)design.RaterN[r]));
         }
@@ -372,5 +406,27 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             converged,
             objective,
             [.. warnings]);
+    }
+
+    /// <summary>Which of the random terms with a free variance (ratee × competency, ratee, rater) the fit includes; the ratee term always is.</summary>
+    private readonly record struct Terms(bool Cell, bool Rater)
+    {
+        /// <summary>The free parameters among (θ_cell, θ_ratee, θ_rater).</summary>
+        public double[] Free(double[] theta) => [.. Enumerable.Range(0, 3).Where(Includes).Select(k => theta[k])];
+
+        /// <summary>(θ_cell, θ_ratee, θ_rater) from the free parameters, 0 for a term left out.</summary>
+        public double[] Theta(double[] free)
+        {
+            var theta = new double[3];
+            var next = 0;
+            for (var k = 0; k < 3; k++)
+            {
+                theta[k] = Includes(k) ? free[next++] : 0;
+            }
+
+            return theta;
+        }
+
+        private bool Includes(int k) => k switch { 0 => Cell, 2 => Rater, _ => true };
     }
 }

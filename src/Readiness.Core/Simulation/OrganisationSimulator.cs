@@ -51,17 +51,20 @@ public static class OrganisationSimulator
         }
 
         var people = GeneratePeople(settings, random, ids, manager, reports, out var halo);
-        var raters = GenerateRaters(settings, random, n);
+        var pool = settings.PoolSize;
+        var raters = GenerateRaters(settings, random, n + pool);
+        var raterIds = ids.Concat(Enumerable.Range(1, pool).Select(i => "R" + i.ToString(new string('0', Digits(pool)), CultureInfo.InvariantCulture))).ToArray();
 
         // Demographics, group-biased raters and team outcomes come from a stream of their own, so that adding them left
         // every earlier organisation (and every rating of a seed) as it was.
         var audit = new Random(unchecked((settings.Seed * 7919) + 104_729));
         var male = Enumerable.Range(0, n).Select(_ => audit.NextDouble() >= 0.45).ToArray();
         var ethnicity = Enumerable.Range(0, n).Select(_ => audit.NextDouble() switch { < 0.60 => "group A", < 0.85 => "group B", _ => "group C" }).ToArray();
-        var favours = Enumerable.Range(0, n).Select(_ => audit.NextDouble() < settings.GroupBiasedRaterShare).ToArray();
+        var favours = Enumerable.Range(0, n + pool).Select(_ => audit.NextDouble() < settings.GroupBiasedRaterShare).ToArray();
         var favoured = male.Select(m => m == (settings.FavouredGroup == "male")).ToArray();
-        var rated = new bool[n];
-        var ratings = GenerateRatings(settings, random, people, ids, manager, reports, raters, halo, rated, favours, favoured);
+        var rated = new bool[n + pool];
+        var panels = new Panels(settings, random, manager, reports);
+        var ratings = GenerateRatings(settings, random, people, raterIds, panels, raters, halo, rated, favours, favoured);
         var demographics = Fairness.Demographics.Create(people.SelectMany((p, i) => new[]
         {
             new Fairness.DemographicRecord(p.Id, "sex", male[i] ? "male" : "female"),
@@ -69,9 +72,10 @@ public static class OrganisationSimulator
         }));
         var outcomes = TeamOutcomes(audit, people);
 
-        // People are numbered with zero-padded ids, so index order is ordinal id order.
+        // People (P…) and pool raters (R…) are numbered with zero-padded ids, so index order is ordinal id order. An
+        // anonymised export's truth lists the raters behind the anonymous ids.
         var raterTruth = raters
-            .Select((r, i) => new SimulatedRater(new RaterId(ids[i]), favours[i] ? RaterStyle.FavoursGroup : r.Style, r.Leniency))
+            .Select((r, i) => new SimulatedRater(new RaterId(raterIds[i]), favours[i] ? RaterStyle.FavoursGroup : r.Style, r.Leniency))
             .Where((_, i) => rated[i])
             .ToImmutableArray();
         return new SimulatedOrganisation(settings, people, raterTruth, ratings, demographics, outcomes);
@@ -163,8 +167,7 @@ public static class OrganisationSimulator
         Random random,
         ImmutableArray<SimulatedPerson> people,
         string[] ids,
-        int[] manager,
-        List<int>[] reports,
+        Panels panels,
         (RaterStyle Style, double Leniency)[] raters,
         double[] overall,
         bool[] rated,
@@ -178,36 +181,10 @@ public static class OrganisationSimulator
         var raterIds = ids.Select(id => new RaterId(id)).ToArray();
         var competencyIds = model.Competencies.Select(c => c.Id).ToArray();
         var ratings = ImmutableArray.CreateBuilder<Rating>();
-        var panel = new List<(int Rater, RaterSource Source)>();
+        var anonymous = 0;
         for (var p = 0; p < people.Length; p++)
         {
-            panel.Clear();
-            if (settings.SelfRatings)
-            {
-                panel.Add((p, RaterSource.Self));
-            }
-
-            if (manager[p] >= 0)
-            {
-                panel.Add((manager[p], RaterSource.Manager));
-                var skip = manager[manager[p]];
-                if (skip >= 0 && random.NextDouble() < settings.SkipLevelShare)
-                {
-                    panel.Add((skip, RaterSource.SkipLevel));
-                }
-
-                foreach (var peer in Sample(random, reports[manager[p]], settings.PeersPerPerson, exclude: p))
-                {
-                    panel.Add((peer, RaterSource.Peer));
-                }
-            }
-
-            foreach (var report in Sample(random, reports[p], settings.DirectReportRaters, exclude: -1))
-            {
-                panel.Add((report, RaterSource.DirectReport));
-            }
-
-            foreach (var (rater, source) in panel)
+            foreach (var (rater, source) in panels.Of(p))
             {
                 var (style, leniency) = raters[rater];
                 for (var c = 0; c < competencyIds.Length; c++)
@@ -233,13 +210,149 @@ public static class OrganisationSimulator
                     }
 
                     x = Math.Clamp(x, scale.Minimum, scale.Maximum);
-                    ratings.Add(new Rating(rateeIds[p], raterIds[rater], source, competencyIds[c], x, settings.Cycle));
+                    var raterId = settings.Design == RatingDesign.Anonymised && source != RaterSource.Self
+                        ? new RaterId("A" + (++anonymous).ToString("D9", CultureInfo.InvariantCulture))
+                        : raterIds[rater];
+                    ratings.Add(new Rating(rateeIds[p], raterId, source, competencyIds[c], x, settings.Cycle));
                     rated[rater] = true;
                 }
             }
         }
 
         return ratings.ToImmutable();
+    }
+
+    /// <summary>Who rates each person, by design: rater indices (people first, then the pool) with their sources.</summary>
+    private sealed class Panels
+    {
+        private readonly SimulationSettings _settings;
+        private readonly Random _random;
+        private readonly int[] _manager;
+        private readonly List<int>[] _reports;
+        private readonly int[] _projectLead = [];
+        private readonly List<int>[] _projectTeam = [];
+        private readonly List<(int Rater, RaterSource Source)> _panel = [];
+        private readonly HashSet<int> _drawn = [];
+
+        public Panels(SimulationSettings settings, Random random, int[] manager, List<int>[] reports)
+        {
+            _settings = settings;
+            _random = random;
+            _manager = manager;
+            _reports = reports;
+            if (settings.Design == RatingDesign.Matrix)
+            {
+                // The second hierarchy: the same tree shape over the people in a random order (projects cut across lines).
+                var n = manager.Length;
+                var order = Enumerable.Range(0, n).ToArray();
+                for (var i = n - 1; i > 0; i--)
+                {
+                    var j = random.Next(i + 1);
+                    (order[i], order[j]) = (order[j], order[i]);
+                }
+
+                _projectLead = new int[n];
+                _projectTeam = new List<int>[n];
+                for (var i = 0; i < n; i++)
+                {
+                    _projectTeam[i] = [];
+                }
+
+                for (var k = 0; k < n; k++)
+                {
+                    _projectLead[order[k]] = k == 0 ? -1 : order[(k - 1) / settings.TeamSize];
+                    if (k > 0)
+                    {
+                        _projectTeam[_projectLead[order[k]]].Add(order[k]);
+                    }
+                }
+            }
+        }
+
+        public List<(int Rater, RaterSource Source)> Of(int p)
+        {
+            var s = _settings;
+            _panel.Clear();
+            if (s.SelfRatings)
+            {
+                _panel.Add((p, RaterSource.Self));
+            }
+
+            if (s.Design == RatingDesign.AssessmentCentre)
+            {
+                DrawFromPool(RaterSource.Assessor);
+                return _panel;
+            }
+
+            if (_manager[p] >= 0)
+            {
+                _panel.Add((_manager[p], RaterSource.Manager));
+                if (s.Design == RatingDesign.WidelyCrossed)
+                {
+                    DrawFromPool(RaterSource.Peer);
+                    return _panel;
+                }
+
+                var skip = _manager[_manager[p]];
+                if (skip >= 0 && _random.NextDouble() < s.SkipLevelShare)
+                {
+                    _panel.Add((skip, RaterSource.SkipLevel));
+                }
+
+                foreach (var peer in Sample(_random, _reports[_manager[p]], s.PeersPerPerson, exclude: p))
+                {
+                    _panel.Add((peer, RaterSource.Peer));
+                }
+            }
+            else if (s.Design == RatingDesign.WidelyCrossed)
+            {
+                DrawFromPool(RaterSource.Peer);
+                return _panel;
+            }
+
+            foreach (var report in Sample(_random, _reports[p], s.DirectReportRaters, exclude: -1))
+            {
+                _panel.Add((report, RaterSource.DirectReport));
+            }
+
+            if (s.Design == RatingDesign.Matrix)
+            {
+                // The project lead and project team-mates, unless they already rate the person along the line.
+                var lead = _projectLead[p];
+                if (lead >= 0 && lead != p && !_panel.Exists(m => m.Rater == lead))
+                {
+                    _panel.Add((lead, RaterSource.Manager));
+                }
+
+                if (lead >= 0)
+                {
+                    foreach (var mate in Sample(_random, _projectTeam[lead], s.PeersPerPerson, exclude: p))
+                    {
+                        if (!_panel.Exists(m => m.Rater == mate))
+                        {
+                            _panel.Add((mate, RaterSource.Peer));
+                        }
+                    }
+                }
+            }
+
+            return _panel;
+        }
+
+        /// <summary>Draws the design's number of raters from the pool without replacement (rejection: the pool is large next to a panel).</summary>
+        private void DrawFromPool(RaterSource source)
+        {
+            var people = _manager.Length;
+            _drawn.Clear();
+            while (_drawn.Count < _settings.PoolRatersPerPerson)
+            {
+                var r = _random.Next(_settings.PoolSize);
+                if (_drawn.Add(r))
+                {
+                    _panel.Add((people + r, source));
+                }
+            }
+        }
     }
 
     /// <summary>Draws up to <paramref name="count"/> members without replacement (partial Fisher–Yates), skipping one.</summary>

@@ -19,6 +19,17 @@ public sealed record SimulationSettings
     /// <summary>Gets the competency model rated. The default value is <see cref="LeadershipFramework.Model"/>.</summary>
     public CompetencyModel Model { get; init; } = LeadershipFramework.Model;
 
+    /// <summary>Gets who rates whom. The default value is <see cref="RatingDesign.Local"/>.</summary>
+    /// <remarks>Every design keeps the same people, true levels, rater habits and rating formula; only the panels differ.</remarks>
+    public RatingDesign Design { get; init; } = RatingDesign.Local;
+
+    /// <summary>Gets how many raters from the pool rate each person in the <see cref="RatingDesign.WidelyCrossed"/> and <see cref="RatingDesign.AssessmentCentre"/> designs; 0 for the design's default (5 peers, 3 assessors). The default value is 0.</summary>
+    public int RatersPerPerson { get; init; }
+
+    /// <summary>Gets the size of the pool raters are drawn from in the <see cref="RatingDesign.WidelyCrossed"/> and <see cref="RatingDesign.AssessmentCentre"/> designs; 0 for the design's default (2.5 × <see cref="People"/> peers; one assessor per 40 candidates, at least 3). The default value is 0.</summary>
+    /// <remarks>Pool raters are not among the people: their ids are <c>R</c> followed by a number.</remarks>
+    public int RaterPool { get; init; }
+
     /// <summary>Gets the number of direct reports per manager (the span of control). The default value is 8.</summary>
     public int TeamSize { get; init; } = 8;
 
@@ -84,12 +95,44 @@ public sealed record SimulationSettings
     /// <summary>Gets the review-cycle label put on every rating, or null. The default value is null.</summary>
     public string? Cycle { get; init; }
 
+    /// <summary>The raters drawn from the pool per person, the design's default resolved.</summary>
+    internal int PoolRatersPerPerson => RatersPerPerson > 0 ? RatersPerPerson : Design == RatingDesign.AssessmentCentre ? 3 : 5;
+
+    /// <summary>The pool's size, the design's default resolved; 0 for designs without a pool.</summary>
+    internal int PoolSize => Design switch
+    {
+        RatingDesign.WidelyCrossed => RaterPool > 0 ? RaterPool : (int)Math.Min(20_000_000L, (5L * People) / 2),
+        RatingDesign.AssessmentCentre => RaterPool > 0 ? RaterPool : Math.Max(3, People / 40),
+        _ => 0,
+    };
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Model, nameof(Model));
         if (People is < 2 or > 2_000_000)
         {
             throw new ArgumentOutOfRangeException(nameof(People), People, $"People was {People}; it must be in [2, 2000000].");
+        }
+
+        if (!Enum.IsDefined(Design))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Design), Design, $"Design was {(int)Design}; it must be Local, WidelyCrossed, AssessmentCentre, Matrix or Anonymised.");
+        }
+
+        if (RatersPerPerson is < 0 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RatersPerPerson), RatersPerPerson, $"RatersPerPerson was {RatersPerPerson}; it must be in [0, 1000] (0 for the design's default).");
+        }
+
+        if (RaterPool is < 0 or > 20_000_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RaterPool), RaterPool, $"RaterPool was {RaterPool}; it must be in [0, 20000000] (0 for the design's default).");
+        }
+
+        if (Design is RatingDesign.WidelyCrossed or RatingDesign.AssessmentCentre && PoolRatersPerPerson > PoolSize)
+        {
+            throw new ArgumentException(
+                $"RatersPerPerson was {PoolRatersPerPerson} and RaterPool {PoolSize}; each person's raters are drawn from the pool without replacement, so the pool must hold at least RatersPerPerson raters.");
         }
 
         if (TeamSize is < 1 or > 1000)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Readiness.Calibration;
 using Readiness.Evidence;
+using Readiness.Simulation;
 using static Readiness.Competencies.LeadershipFramework;
 using static Readiness.Core.Tests.Calibration.Panels;
 
@@ -81,6 +82,52 @@ public sealed class CrossedModelEdgeTests
 
         var fit = calibrator.Calibrate(Set([.. rows, new Rating(new RateeId("p0"), new RaterId("x"), RaterSource.Peer, Delegates, 2)]));
         Assert.All(fit.FixedEffects, f => Assert.True(f.StandardError < 10, $"{f}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void An_export_with_every_response_under_its_own_rater_id_is_fitted_without_the_rater_term_and_says_so(CrossedModelPath path)
+    {
+        // Issue 32: the scalable path returned every component as 0 and identical scores for everyone, as converged.
+        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 2, Design = RatingDesign.Anonymised });
+        var ratings = organisation.TakeInRatings().Ratings;
+
+        var result = Fit(path, ratings);
+
+        var raters = ratings.WithoutSource(RaterSource.Self).Raters.Length;
+        Assert.Equal(
+            $"Every one of the {raters} raters gave exactly one rating (an export that anonymises each response gives every rating its own rater id), so rater leniency cannot be told apart from noise: the rater term was left out, no rater effects are reported, and the estimates are not adjusted for leniency.",
+            Assert.Single(result.Warnings, w => w.StartsWith("Every one of", StringComparison.Ordinal)));
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("only one rating", StringComparison.Ordinal) || w.Contains("unconnected", StringComparison.Ordinal));
+        Assert.Empty(result.RaterEffects);
+        Assert.Equal([VarianceComponent.RateeCompetency, VarianceComponent.Ratee, VarianceComponent.Residual], result.VarianceComponents.Select(v => v.Name));
+
+        // The person variance is found (true competency SD 0.7, shared at loading 0.8: about 0.31 of it between people),
+        // and the people are told apart.
+        Assert.InRange(result.VarianceOf(VarianceComponent.Ratee)!.Value, 0.15, 0.45);
+        Assert.All(result.VarianceComponents, v => Assert.True(v.Variance > 0.05, $"{v.Name}: {v.Variance}"));
+        Assert.True(result.Converged);
+        Assert.True(result.Estimates.Select(e => e.Estimate).Distinct().Count() > 4000);
+        Assert.All(result.Estimates, e => Assert.True(e.StandardError > 0 && double.IsFinite(e.StandardError), $"{e}"));
+    }
+
+    [Fact]
+    public void Without_the_rater_term_both_paths_agree_as_they_do_with_it()
+    {
+        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 2, Design = RatingDesign.Anonymised }).TakeInRatings().Ratings;
+
+        var exact = Fit(CrossedModelPath.Exact, ratings);
+        var scalable = Fit(CrossedModelPath.Scalable, ratings);
+
+        // Moments against REML: a few per cent on the components, and the same people on top.
+        foreach (var component in exact.VarianceComponents)
+        {
+            var other = scalable.VarianceOf(component.Name)!.Value;
+            Assert.True(Math.Abs(other - component.Variance) <= 0.1 * component.Variance, $"{component.Name}: {other} vs REML {component.Variance}");
+        }
+
+        var correlation = MathNet.Numerics.Statistics.Correlation.Pearson(exact.Estimates.Select(e => e.Estimate), scalable.Estimates.Select(e => e.Estimate));
+        Assert.True(correlation > 0.999, $"r = {correlation}");
     }
 
     [Theory]
@@ -216,8 +263,10 @@ public sealed class CrossedModelEdgeTests
         Assert.DoesNotContain(result.SourceEffects, s => s.Source == RaterSource.Self);
     }
 
-    private static CalibrationResult Fit(CrossedModelPath path, Rating[] rows) =>
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(Set(rows));
+    private static CalibrationResult Fit(CrossedModelPath path, Rating[] rows) => Fit(path, Set(rows));
+
+    private static CalibrationResult Fit(CrossedModelPath path, RatingSet ratings) =>
+        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(ratings);
 
     private static void Refused(CrossedModelSettings settings, string message) =>
         Assert.StartsWith(message, Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(settings)).Message, StringComparison.Ordinal);

@@ -2,10 +2,15 @@ using Readiness.Calibration;
 
 namespace Readiness.Core.Tests.Calibration;
 
-/// <summary>The crossed model against lme4::lmer on the same data (Data/lme4; fit_lme4.R says how the values were made).</summary>
+/// <summary>The crossed model against lme4::lmer on the same data (Data/lme4; fit_lme4.R says how the values were made), on every rating design.</summary>
+/// <remarks>
+/// Both optimisers stop where the REML criterion no longer changes in its tenth significant digit; a variance component
+/// the data pin down loosely (ten assessors' leniency in <c>centre300</c>) moves by up to 1.3e-5 relative along that flat
+/// stretch (the criteria agree to 1.2e-10), the others by at most 3e-6.
+/// </remarks>
 public sealed class CrossedModelLme4Tests
 {
-    public static TheoryData<string> Datasets => new() { "org120", "org1600" };
+    public static TheoryData<string> Datasets => new() { "org120", "org1600", "wide300", "centre300", "matrix300", "anon300" };
 
     [Theory]
     [MemberData(nameof(Datasets))]
@@ -16,32 +21,32 @@ public sealed class CrossedModelLme4Tests
         var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(data.Ratings);
 
         Assert.True(result.Converged);
-        Assert.Equal(double.Parse(data.Fit["reml_criterion"], System.Globalization.CultureInfo.InvariantCulture), result.Objective!.Value, 1e-4);
+        Assert.Equal(double.Parse(data.Fit["reml_criterion"], System.Globalization.CultureInfo.InvariantCulture), result.Objective!.Value, 1e-7);
         foreach (var component in result.VarianceComponents)
         {
             var expected = data.Variances[component.Name];
-            Assert.True(Math.Abs(component.Variance - expected) <= 1e-3 * expected, $"{component.Name}: {component.Variance} vs lme4 {expected}");
+            Assert.True(Math.Abs(component.Variance - expected) <= 2e-5 * expected, $"{component.Name}: {component.Variance} vs lme4 {expected}");
         }
 
         foreach (var effect in result.FixedEffects)
         {
             var (estimate, se) = data.Fixed[Lme4Data.Lme4Name(effect.Name)];
-            Assert.True(Math.Abs(effect.Estimate - estimate) <= 1e-4, $"{effect.Name}: {effect.Estimate} vs lme4 {estimate}");
-            Assert.True(Math.Abs(effect.StandardError - se) <= 1e-4, $"{effect.Name} SE: {effect.StandardError} vs lme4 {se}");
+            Assert.True(Math.Abs(effect.Estimate - estimate) <= 1e-6, $"{effect.Name}: {effect.Estimate} vs lme4 {estimate}");
+            Assert.True(Math.Abs(effect.StandardError - se) <= 1e-6, $"{effect.Name} SE: {effect.StandardError} vs lme4 {se}");
         }
 
         // Estimates are the fixed part at the reference plus the ratee and ratee × competency BLUPs: once lme4's BLUPs are
-        // taken away, what is left must be one constant per competency (the reference fixed part) — to 1e-4.
+        // taken away, what is left must be one constant per competency (the reference fixed part) — to 1e-6.
         foreach (var group in result.Estimates.GroupBy(e => e.Competency))
         {
             var rests = group.Select(e => e.Estimate - data.Blups[("ratee", e.Ratee.Value)] - data.Blups[("ratee_competency", $"{e.Ratee.Value}:{e.Competency}")]).ToArray();
-            Assert.True(rests.Max() - rests.Min() <= 2e-4, $"{group.Key}: BLUPs differ from lme4's by up to {rests.Max() - rests.Min()}");
+            Assert.True(rests.Max() - rests.Min() <= 2e-6, $"{group.Key}: BLUPs differ from lme4's by up to {rests.Max() - rests.Min()}");
         }
 
         foreach (var rater in result.RaterEffects)
         {
             var expected = data.Blups[("rater", rater.Rater.Value)];
-            Assert.True(Math.Abs(rater.Effect - expected) <= 1e-4, $"rater {rater.Rater}: {rater.Effect} vs lme4 {expected}");
+            Assert.True(Math.Abs(rater.Effect - expected) <= 1e-6, $"rater {rater.Rater}: {rater.Effect} vs lme4 {expected}");
         }
     }
 }

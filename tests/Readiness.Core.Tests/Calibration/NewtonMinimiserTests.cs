@@ -146,9 +146,9 @@ public sealed class NewtonMinimiserTests
     public void A_step_whose_predicted_gain_is_within_the_criterions_rounding_is_not_taken(double gainInFloors, bool stepTaken)
     {
         // f = 1000 + ½(x − 100)² from 100 + δ: the Newton step is −δ and its predicted gain ½δ². Rounding of a criterion near
-        // 1000 is 1e-11 × 1000 = 1e-8, so a gain of 0.8e-8 is noise while 1.25e-8 is worth a step. The step's relative size
-        // (δ / 100, about 1.5e-6) stays far above the tolerance, so only the gain decides.
-        var delta = Math.Sqrt(2 * gainInFloors * 1e-8);
+        // 1000 is taken as 1e-14 × 1000 = 1e-11, so a gain of 0.8e-11 is noise while 1.25e-11 is worth a step. The step's
+        // relative size (δ / 100, about 5e-8) stays far above the tolerance, so only the gain decides.
+        var delta = Math.Sqrt(2 * gainInFloors * 1e-11);
         double[] start = [100 + delta];
 
         var (x, f, evaluations, iterations, converged) = NewtonMinimiser.Minimise(

@@ -7,17 +7,22 @@ namespace Readiness.Core.Tests.Calibration;
 public sealed class SparseCholeskyTests
 {
     [Theory]
-    [InlineData(1, 0)]
-    [InlineData(2, 0)]
-    [InlineData(3, 0)]
-    [InlineData(4, 1)]
-    [InlineData(5, 3)]
-    public void Factor_solve_and_selected_inverse_match_the_dense_computation(int seed, int dense)
+    [InlineData(1, 0, 40, 25, 5)]
+    [InlineData(2, 0, 40, 25, 5)]
+    [InlineData(3, 0, 40, 25, 5)]
+    [InlineData(4, 1, 40, 25, 5)]
+    [InlineData(5, 3, 40, 25, 5)]
+    // Cliques large enough to fill in: supernodes wider than the blocked kernel's group of columns, runs of rows long
+    // enough for its vector path, and a dense final block (as a widely crossed design has).
+    [InlineData(6, 0, 150, 60, 12)]
+    [InlineData(7, 4, 150, 60, 12)]
+    [InlineData(8, 19, 300, 200, 9)]
+    [InlineData(9, 2, 120, 8, 40)]
+    public void Factor_solve_and_selected_inverse_match_the_dense_computation(int seed, int dense, int sparse, int cliqueCount, int maxClique)
     {
         var random = new Random(seed);
-        const int sparse = 40;
-        var cliques = Enumerable.Range(0, 25)
-            .Select(_ => Enumerable.Range(0, sparse).OrderBy(_ => random.Next()).Take(random.Next(1, 5)).Order().ToArray())
+        var cliques = Enumerable.Range(0, cliqueCount)
+            .Select(_ => Enumerable.Range(0, sparse).OrderBy(_ => random.Next()).Take(random.Next(1, maxClique)).Order().ToArray())
             .ToArray();
         var start = new int[cliques.Length + 1];
         for (var c = 0; c < cliques.Length; c++)

@@ -13,7 +13,9 @@ namespace Readiness.Calibration.Internal;
 /// </remarks>
 internal sealed class CrossedDesign
 {
-    public CrossedDesign(RatingSet ratings)
+    /// <param name="ratings">The ratings.</param>
+    /// <param name="raterTerm">False to fit without the rater term: every rating then counts as the same rater, whose effect the fit holds at 0.</param>
+    public CrossedDesign(RatingSet ratings, bool raterTerm = true)
     {
         Ratings = ratings;
         N = ratings.Count;
@@ -40,8 +42,9 @@ internal sealed class CrossedDesign
         SourcesPresent = [.. Enumerable.Range(0, sourcePresent.Length).Where(s => sourcePresent[s]).Select(s => (RaterSource)s)];
 
         Ratees = ratings.Ratees.Length;
-        Raters = ratings.Raters.Length;
-        RowRater = ratings.RaterIndices.ToArray();
+        RaterTerm = raterTerm;
+        Raters = raterTerm ? ratings.Raters.Length : 1;
+        RowRater = raterTerm ? ratings.RaterIndices.ToArray() : new int[N];
         Y = y.ToArray();
         RowCell = new int[N];
         RowCompetencyColumn = new int[N];
@@ -170,6 +173,9 @@ internal sealed class CrossedDesign
     public int Ratees { get; }
 
     public int Raters { get; }
+
+    /// <summary>Gets a value indicating whether raters are the rating set's raters; false when the fit leaves the rater term out and one stand-in rater holds every rating.</summary>
+    public bool RaterTerm { get; }
 
     public int CompetenciesPresent { get; }
 

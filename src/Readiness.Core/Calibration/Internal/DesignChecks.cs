@@ -37,7 +37,7 @@ internal static class DesignChecks
         }
     }
 
-    public static void AddDesignWarnings(RatingSet ratings, List<string> warnings)
+    public static void AddDesignWarnings(RatingSet ratings, List<string> warnings, bool raterEffects = true)
     {
         var raterCount = new int[ratings.Raters.Length];
         foreach (var r in ratings.RaterIndices)
@@ -46,7 +46,7 @@ internal static class DesignChecks
         }
 
         var single = raterCount.Count(c => c == 1);
-        if (single > 0)
+        if (single > 0 && raterEffects)
         {
             warnings.Add($"{single} rater(s) gave only one rating; their leniency cannot be told apart from their judgement of that person, so their effects rest on the model alone.");
         }
@@ -69,7 +69,7 @@ internal static class DesignChecks
             warnings.Add($"{thin} person(s) were rated by at most one rater other than themselves; their estimates cannot separate that rater's leniency from their level and carry wide standard errors.");
         }
 
-        var components = ConnectedComponents(ratings);
+        var components = raterEffects ? ConnectedComponents(ratings) : 1;
         if (components > 1)
         {
             warnings.Add($"The rater–ratee graph falls into {components} unconnected groups: rater effects are only comparable within a group, and comparisons across groups rest on the assumption that groups do not differ on average.");

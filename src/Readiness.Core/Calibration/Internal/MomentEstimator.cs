@@ -10,8 +10,8 @@ namespace Readiness.Calibration.Internal;
 /// </remarks>
 internal static class MomentEstimator
 {
-    /// <summary>Returns (σ²_cell, σ²_ratee, σ²_rater, σ²_residual), each at least 0; σ²_cell is 0 when the cell term is off.</summary>
-    public static (double Cell, double Ratee, double Rater, double Residual) Estimate(CrossedDesign d, bool cellTerm)
+    /// <summary>Returns (σ²_cell, σ²_ratee, σ²_rater, σ²_residual), each at least 0; a term that is off has variance 0.</summary>
+    public static (double Cell, double Ratee, double Rater, double Residual) Estimate(CrossedDesign d, bool cellTerm, bool raterTerm = true)
     {
         var beta = OrdinaryLeastSquares(d);
         var n = d.N;
@@ -45,7 +45,7 @@ internal static class MomentEstimator
             { (nn * nn) - sCell, (nn * nn) - sRatee, (nn * nn) - sRater, (nn * nn) - nn },
         };
         double[] observed = [wCell / 2, wRatee / 2, wRater / 2, wAll / 2];
-        int[] terms = cellTerm ? [0, 1, 2, 3] : [1, 2, 3];
+        int[] terms = [.. Enumerable.Range(0, 4).Where(t => (t != 0 || cellTerm) && (t != 2 || raterTerm))];
         var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(terms.Length, terms.Length, (i, j) => system[terms[i], terms[j]]);
         var rhs = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense([.. terms.Select(i => observed[i])]);
         var solution = matrix.Solve(rhs);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Readiness.Calibration.Internal;
 
 /// <summary>
@@ -13,11 +15,14 @@ namespace Readiness.Calibration.Internal;
 /// keeps the fill small; the dense factor this replaces cost O(R³) per evaluation.
 /// </para>
 /// <para>
-/// Storage is compressed by column in factor (permuted) order; each column holds its diagonal first, then its rows in
-/// ascending order. The numeric factorisation is left-looking (each column gathers the updates of the earlier columns
-/// that reach it, through linked lists of columns by their next row), in place over the assembled matrix. Node numbers
-/// in the public members are the caller's; positions are factor order. Deterministic: ties in the ordering go to the
-/// lower node number. One instance serves one fit on one thread.
+/// The order is approximate minimum degree (<see cref="CliqueMinimumDegree"/>). Columns with the same rows below them
+/// form supernodes (a widely crossed design ends in one dense block of hundreds of raters), each stored as a dense
+/// column-major block over its rows: column j's entries are contiguous, its diagonal first, then its rows in ascending
+/// order, so every column-wise algorithm below reads it as compressed columns. The numeric factorisation is left-looking
+/// by supernode: each gathers the updates of the earlier supernodes that reach it (linked lists by next row) as dense
+/// column operations, vectorised, then factors its own block. Node numbers in the public members are the caller's;
+/// positions are factor order. Deterministic: the order and every sum are fixed by the structure. One instance serves
+/// one fit on one thread.
 /// </para>
 /// </remarks>
 internal sealed class SparseCholesky
@@ -26,29 +31,76 @@ internal sealed class SparseCholesky
     private readonly int[] _position;
     private readonly int[] _node;
     private readonly int[] _columnStart;
+    private readonly int[] _columnEnd;
     private readonly int[] _row;
+    private readonly int[] _superStart;
+    private readonly int[] _superOf;
     private readonly double[] _value;
     private readonly int[] _rowSlot;
     private readonly int[] _next;
     private readonly int[] _head;
     private readonly int[] _link;
+    private int[] _map = [];
+    private int[] _runEnd = [];
+    private double[] _pack = [];
 
-    private SparseCholesky(int[] position, int[] node, int[] columnStart, int[] row)
+    /// <summary>Columns per group of the blocked factorisation of a supernode, the width of its register kernel.</summary>
+    private const int Group = 4;
+
+    /// <summary>Runs of rows shorter than this are updated entry by entry: a vector call costs more than it saves.</summary>
+    private const int ShortRun = 8;
+
+    private SparseCholesky(int[] position, int[] node, int[] columnStart, int[] columnEnd, int[] row, int[] superStart, int[] superOf)
     {
         _n = position.Length;
         _position = position;
         _node = node;
         _columnStart = columnStart;
+        _columnEnd = columnEnd;
         _row = row;
+        _superStart = superStart;
+        _superOf = superOf;
         _value = new double[row.Length];
         _rowSlot = new int[_n];
-        _next = new int[_n];
-        _head = new int[_n];
-        _link = new int[_n];
+        var supernodes = superStart.Length - 1;
+        _next = new int[supernodes];
+        _head = new int[supernodes];
+        _link = new int[supernodes];
     }
 
     /// <summary>Gets the values in factor storage: the assembled lower triangle of A before <see cref="TryFactor"/>, L after.</summary>
+    /// <remarks>Slots above the diagonal of a supernode's block are storage only; they stay 0.</remarks>
     public Span<double> Values => _value;
+
+    /// <summary>Gets the number of entries of the factor on and below the diagonal.</summary>
+    public long Entries
+    {
+        get
+        {
+            var entries = 0L;
+            for (var j = 0; j < _n; j++)
+            {
+                entries += _columnEnd[j] - _columnStart[j];
+            }
+
+            return entries;
+        }
+    }
+
+    /// <summary>Gets the number of columns of the largest supernode, the dense block that dominates the cost.</summary>
+    public int LargestSupernode
+    {
+        get
+        {
+            var largest = 0;
+            for (var s = 0; s + 1 < _superStart.Length; s++)
+            {
+                largest = Math.Max(largest, _superStart[s + 1] - _superStart[s]);
+            }
+
+            return largest;
+        }
+    }
 
     /// <summary>
     /// Analyses the structure: nodes 0..<paramref name="sparse"/>−1 are coupled within each clique
@@ -66,7 +118,7 @@ internal sealed class SparseCholesky
             return null;
         }
 
-        var ordering = MinimumDegree(sparse, cliqueStart, cliqueNodes, maxEntries - denseEntries);
+        var ordering = CliqueMinimumDegree.Order(sparse, cliqueStart, cliqueNodes, maxEntries - denseEntries);
         if (ordering is not var (order, structure))
         {
             return null;
@@ -83,37 +135,80 @@ internal sealed class SparseCholesky
             position[sparse + j] = sparse + j;
         }
 
-        var columnStart = new int[n + 1];
-        var rows = new List<int>();
+        // Each column's rows below the diagonal, in factor order, the dense rows last.
+        var below = new int[n][];
         for (var k = 0; k < n; k++)
         {
-            columnStart[k] = rows.Count;
-            rows.Add(k);
-            if (k < sparse)
+            var tail = n - Math.Max(k + 1, sparse);
+            var sparseRows = k < sparse ? structure[order[k]].Length : 0;
+            var rows = new int[sparseRows + tail];
+            for (var i = 0; i < sparseRows; i++)
             {
-                var below = structure[order[k]].Select(v => position[v]).ToArray();
-                Array.Sort(below);
-                rows.AddRange(below);
+                rows[i] = position[structure[order[k]][i]];
             }
 
-            for (var j = Math.Max(k + 1, sparse); j < n; j++)
+            Array.Sort(rows, 0, sparseRows);
+            for (var i = 0; i < tail; i++)
             {
-                rows.Add(j);
+                rows[sparseRows + i] = n - tail + i;
+            }
+
+            below[k] = rows;
+        }
+
+        // Supernodes: column k joins k − 1's when k is k − 1's first row below and k − 1's other rows are exactly k's.
+        var superStart = new List<int> { 0 };
+        for (var k = 1; k < n; k++)
+        {
+            var previous = below[k - 1];
+            if (!(previous.Length == below[k].Length + 1 && previous[0] == k))
+            {
+                superStart.Add(k);
             }
         }
 
-        columnStart[n] = rows.Count;
+        superStart.Add(n);
+        var superOf = new int[n];
+        var columnStart = new int[n];
+        var columnEnd = new int[n];
+        var size = 0L;
+        for (var s = 0; s + 1 < superStart.Count; s++)
+        {
+            var (first, last) = (superStart[s], superStart[s + 1]);
+            var height = (last - first) + below[last - 1].Length;
+            for (var j = first; j < last; j++)
+            {
+                superOf[j] = s;
+                columnStart[j] = (int)(size + ((long)(j - first) * height) + (j - first));
+                columnEnd[j] = (int)(size + ((long)(j - first + 1) * height));
+            }
+
+            size += (long)height * (last - first);
+            if (size > Array.MaxLength)
+            {
+                return null;
+            }
+        }
+
+        var row = new int[size];
+        Array.Fill(row, -1);
+        for (var j = 0; j < n; j++)
+        {
+            row[columnStart[j]] = j;
+            below[j].CopyTo(row, columnStart[j] + 1);
+        }
+
         var node = new int[n];
         for (var v = 0; v < n; v++)
         {
             node[position[v]] = v;
         }
 
-        return new SparseCholesky(position, node, columnStart, [.. rows]);
+        return new SparseCholesky(position, node, columnStart, columnEnd, row, [.. superStart], superOf);
     }
 
     /// <summary>A factor of the same structure with its own numbers and work space, for another thread.</summary>
-    public SparseCholesky WithSameStructure() => new(_position, _node, _columnStart, _row);
+    public SparseCholesky WithSameStructure() => new(_position, _node, _columnStart, _columnEnd, _row, _superStart, _superOf);
 
     /// <summary>Index into <see cref="Values"/> of the diagonal entry of <paramref name="node"/>.</summary>
     public int DiagonalIndex(int node) => _columnStart[_position[node]];
@@ -122,74 +217,291 @@ internal sealed class SparseCholesky
     public int IndexOf(int a, int b)
     {
         var (pa, pb) = (_position[a], _position[b]);
-        // Stryker disable once Equality : equivalent; pa == pb is the diagonal, the same entry whichever way round.
         var (column, row) = pa <= pb ? (pa, pb) : (pb, pa);
         if (row == column)
         {
             return _columnStart[column];
         }
 
-        var found = Array.BinarySearch(_row, _columnStart[column] + 1, _columnStart[column + 1] - _columnStart[column] - 1, row);
-        // Stryker disable once Equality : equivalent; the search starts past the first diagonal, so found is never 0.
+        var found = Array.BinarySearch(_row, _columnStart[column] + 1, _columnEnd[column] - _columnStart[column] - 1, row);
         return found >= 0 ? found : -1;
     }
 
     /// <summary>Index into <see cref="Values"/> of the entry of dense node <paramref name="tail"/> in the column of <paramref name="node"/>.</summary>
     /// <remarks>Dense nodes are the last rows of every column, in order, so this needs no search.</remarks>
-    public int TailIndex(int node, int tail) => _columnStart[_position[node] + 1] - (_n - _position[tail]);
+    public int TailIndex(int node, int tail) => _columnEnd[_position[node]] - (_n - _position[tail]);
 
     /// <summary>Factors the assembled matrix in place; false when it is not numerically positive definite.</summary>
     public bool TryFactor()
     {
-        var n = _n;
-        var start = _columnStart;
         var row = _row;
-        var value = _value;
         var slot = _rowSlot;
         Array.Fill(_head, -1);
-        for (var j = 0; j < n; j++)
+        for (var s = 0; s + 1 < _superStart.Length; s++)
         {
-            var s = start[j];
-            var e = start[j + 1];
-            for (var p = s; p < e; p++)
+            var first = _superStart[s];
+            var last = _superStart[s + 1];
+            var height = _columnEnd[first] - _columnStart[first];
+            var baseIndex = _columnStart[first];
+            for (var i = 0; i < height; i++)
             {
-                slot[row[p]] = p;
+                slot[row[baseIndex + i]] = i;
             }
 
-            // Columns k < j with L(j, k) ≠ 0 wait in the list of row j; each applies its part at and below row j.
-            var k = _head[j];
+            // Supernodes k < s with rows in [first, last) wait in the list of s; each subtracts its part of L(:, k)·L(:, k)ᵀ.
+            var k = _head[s];
             while (k >= 0)
             {
                 var following = _link[k];
-                var p0 = _next[k];
-                var ljk = value[p0];
-                var ke = start[k + 1];
-                for (var p = p0; p < ke; p++)
-                {
-                    value[slot[row[p]]] -= value[p] * ljk;
-                }
-
-                Enqueue(k, p0 + 1, ke);
+                Update(k, first, last, height, baseIndex);
                 k = following;
             }
 
-            var pivot = value[s];
-            if (!(pivot > 0) || !double.IsFinite(pivot))
+            if (!FactorBlock(first, last, height))
             {
                 return false;
             }
 
-            var d = Math.Sqrt(pivot);
-            value[s] = d;
-            for (var p = s + 1; p < e; p++)
-            {
-                value[p] /= d;
-            }
-
-            Enqueue(j, s + 1, e);
+            Enqueue(s, first, last, height);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Subtracts supernode k's update to the supernode whose columns are [first, last): for each of k's rows c among those
+    /// columns, column c less Σ_t L(rows ≥ c, t)·L(c, t), applied straight into the target block along runs of rows that
+    /// are consecutive there too (vectorised; in a dense final block nearly every row is). Then moves k on to its next row.
+    /// </summary>
+    private void Update(int k, int first, int last, int height, int baseIndex)
+    {
+        var value = _value;
+        var row = _row;
+        var slot = _rowSlot;
+        var kFirst = _superStart[k];
+        var kWidth = _superStart[k + 1] - kFirst;
+        var kBase = _columnStart[kFirst];
+        var kHeight = _columnEnd[kFirst] - kBase;
+
+        // k's block rows from `from` (the first at or after `first`); those before `inside` are columns of the target.
+        var from = _next[k];
+        var inside = from;
+        while (inside < kHeight && row[kBase + inside] < last)
+        {
+            inside++;
+        }
+
+        var rows = kHeight - from;
+        if (_map.Length < rows + 1)
+        {
+            _map = new int[Math.Max(rows + 1, _map.Length * 2)];
+            _runEnd = new int[_map.Length];
+        }
+
+        // Where each row lands in the target block, and where each run of consecutive landing places ends.
+        var map = _map;
+        var runEnd = _runEnd;
+        for (var i = 0; i < rows; i++)
+        {
+            map[i] = slot[row[kBase + from + i]];
+        }
+
+        runEnd[rows - 1] = rows;
+        for (var i = rows - 2; i >= 0; i--)
+        {
+            runEnd[i] = map[i + 1] == map[i] + 1 ? runEnd[i + 1] : i + 1;
+        }
+
+        for (var c = 0; c < inside - from; c++)
+        {
+            var target = baseIndex + ((row[kBase + from + c] - first) * height);
+            for (var i = c; i < rows;)
+            {
+                var end = runEnd[i];
+                if (end - i >= ShortRun)
+                {
+                    var destination = value.AsSpan(target + map[i], end - i);
+                    for (var t = 0; t < kWidth; t++)
+                    {
+                        var column = kBase + (t * kHeight) + from;
+                        AddScaled(destination, value.AsSpan(column + i, end - i), -value[column + c]);
+                    }
+                }
+                else
+                {
+                    for (; i < end; i++)
+                    {
+                        var sum = 0.0;
+                        for (var t = 0; t < kWidth; t++)
+                        {
+                            var column = kBase + (t * kHeight) + from;
+                            sum += value[column + i] * value[column + c];
+                        }
+
+                        value[target + map[i]] -= sum;
+                    }
+                }
+
+                i = end;
+            }
+        }
+
+        if (inside < kHeight)
+        {
+            _next[k] = inside;
+            var r = _superOf[row[kBase + inside]];
+            _link[k] = _head[r];
+            _head[r] = k;
+        }
+    }
+
+    /// <summary>
+    /// Factors the supernode's own block, left-looking in groups of <see cref="Group"/> columns: each group first takes the
+    /// updates of every earlier column of the block through a register-blocked kernel (each earlier column is read once
+    /// per group, not once per column — a widely crossed design's final block has hundreds of columns and does not fit in
+    /// cache), then its own columns are factored one by one.
+    /// </summary>
+    private bool FactorBlock(int first, int last, int height)
+    {
+        var value = _value;
+        var baseIndex = _columnStart[first];
+        var width = last - first;
+        if (_pack.Length < width * Group)
+        {
+            _pack = new double[width * Group];
+        }
+
+        for (var c0 = 0; c0 < width; c0 += Group)
+        {
+            var count = Math.Min(Group, width - c0);
+            if (c0 > 0)
+            {
+                UpdateGroup(baseIndex, height, c0, count);
+            }
+
+            for (var j = c0; j < c0 + count; j++)
+            {
+                var column = value.AsSpan(baseIndex + (j * height) + j, height - j);
+                for (var t = c0; t < j; t++)
+                {
+                    var earlier = baseIndex + (t * height);
+                    AddScaled(column, value.AsSpan(earlier + j, height - j), -value[earlier + j]);
+                }
+
+                var pivot = column[0];
+                if (!(pivot > 0) || !double.IsFinite(pivot))
+                {
+                    return false;
+                }
+
+                var d = Math.Sqrt(pivot);
+                column[0] = d;
+                var inverse = 1 / d;
+                for (var i = 1; i < column.Length; i++)
+                {
+                    column[i] *= inverse;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Columns c0 … c0 + count − 1 of the block, rows c0 and below, less Σ_{t &lt; c0} L(:, t) L(c, t): rows in blocks of two
+    /// vectors, four columns at a time, the sums held in registers. Rows of the group above its diagonal are computed too
+    /// and land in storage slots nothing reads.
+    /// </summary>
+    private void UpdateGroup(int baseIndex, int height, int c0, int count)
+    {
+        var value = _value;
+        var pack = _pack;
+        for (var t = 0; t < c0; t++)
+        {
+            var column = baseIndex + (t * height) + c0;
+            for (var k = 0; k < Group; k++)
+            {
+                pack[(t * Group) + k] = k < count ? value[column + k] : 0;
+            }
+        }
+
+        var lanes = Vector<double>.Count;
+        var i = c0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var span = value.AsSpan();
+            for (; i + (2 * lanes) <= height; i += 2 * lanes)
+            {
+                Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector<double> b0 = default, b1 = default, b2 = default, b3 = default;
+                for (var t = 0; t < c0; t++)
+                {
+                    var at = baseIndex + (t * height) + i;
+                    var x0 = new Vector<double>(span[at..]);
+                    var x1 = new Vector<double>(span[(at + lanes)..]);
+                    var p = t * Group;
+                    var y0 = new Vector<double>(pack[p]);
+                    var y1 = new Vector<double>(pack[p + 1]);
+                    var y2 = new Vector<double>(pack[p + 2]);
+                    var y3 = new Vector<double>(pack[p + 3]);
+                    a0 += x0 * y0;
+                    b0 += x1 * y0;
+                    a1 += x0 * y1;
+                    b1 += x1 * y1;
+                    a2 += x0 * y2;
+                    b2 += x1 * y2;
+                    a3 += x0 * y3;
+                    b3 += x1 * y3;
+                }
+
+                Subtract(span, baseIndex + ((c0 + 0) * height) + i, lanes, a0, b0, count > 0);
+                Subtract(span, baseIndex + ((c0 + 1) * height) + i, lanes, a1, b1, count > 1);
+                Subtract(span, baseIndex + ((c0 + 2) * height) + i, lanes, a2, b2, count > 2);
+                Subtract(span, baseIndex + ((c0 + 3) * height) + i, lanes, a3, b3, count > 3);
+            }
+        }
+
+        for (; i < height; i++)
+        {
+            for (var k = 0; k < count; k++)
+            {
+                var sum = 0.0;
+                for (var t = 0; t < c0; t++)
+                {
+                    sum += value[baseIndex + (t * height) + i] * pack[(t * Group) + k];
+                }
+
+                value[baseIndex + ((c0 + k) * height) + i] -= sum;
+            }
+        }
+    }
+
+    private static void Subtract(Span<double> value, int at, int lanes, Vector<double> first, Vector<double> second, bool used)
+    {
+        if (used)
+        {
+            (new Vector<double>(value[at..]) - first).CopyTo(value[at..]);
+            (new Vector<double>(value[(at + lanes)..]) - second).CopyTo(value[(at + lanes)..]);
+        }
+    }
+
+    /// <summary>y += s·x, vectorised.</summary>
+    private static void AddScaled(Span<double> y, ReadOnlySpan<double> x, double s)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
+        {
+            var scale = new Vector<double>(s);
+            for (; i <= y.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(y[i..]) + (scale * new Vector<double>(x[i..]))).CopyTo(y[i..]);
+            }
+        }
+
+        for (; i < y.Length; i++)
+        {
+            y[i] += s * x[i];
+        }
     }
 
     /// <summary>log det A from the factor.</summary>
@@ -217,7 +529,7 @@ internal sealed class SparseCholesky
         {
             var s = _columnStart[j];
             var zj = z[j] /= _value[s];
-            for (var p = s + 1; p < _columnStart[j + 1]; p++)
+            for (var p = s + 1; p < _columnEnd[j]; p++)
             {
                 z[_row[p]] -= _value[p] * zj;
             }
@@ -234,7 +546,7 @@ internal sealed class SparseCholesky
         {
             var s = _columnStart[j];
             var sum = z[j];
-            for (var p = s + 1; p < _columnStart[j + 1]; p++)
+            for (var p = s + 1; p < _columnEnd[j]; p++)
             {
                 sum -= _value[p] * z[_row[p]];
             }
@@ -264,19 +576,19 @@ internal sealed class SparseCholesky
     {
         var n = _n;
         var start = _columnStart;
+        var end = _columnEnd;
         var row = _row;
         var l = _value;
         var z = new double[l.Length];
         var slot = _rowSlot;
         // Clears the factorisation's leftovers. The recurrence never reads them (every row it looks up was set by this column
         // or cleared by a later one); the fill keeps correctness from resting on that.
-        // Stryker disable once Statement,Unary : equivalent; as just said.
         Array.Fill(slot, -1);
         var sum = new double[n];
         for (var j = n - 1; j >= 0; j--)
         {
             var s = start[j];
-            var e = start[j + 1];
+            var e = end[j];
             for (var p = s + 1; p < e; p++)
             {
                 slot[row[p]] = p;
@@ -288,10 +600,9 @@ internal sealed class SparseCholesky
                 var i = row[p];
                 var lij = l[p];
                 var acc = lij * z[start[i]];
-                for (var q = start[i] + 1; q < start[i + 1]; q++)
+                for (var q = start[i] + 1; q < end[i]; q++)
                 {
                     var pk = slot[row[q]];
-                    // Stryker disable once Equality : equivalent; slots hold off-diagonal indices (at least 1) or −1, never 0.
                     if (pk >= 0)
                     {
                         acc += l[pk] * z[q];
@@ -319,85 +630,16 @@ internal sealed class SparseCholesky
         return z;
     }
 
-    /// <summary>Minimum-degree elimination of the clique graph; returns the order and, per node, its neighbours when eliminated.</summary>
-    private static (int[] Order, int[][] Structure)? MinimumDegree(int n, ReadOnlySpan<int> cliqueStart, ReadOnlySpan<int> cliqueNodes, long maxOffDiagonal)
+    /// <summary>Puts supernode <paramref name="s"/> in the list of the supernode holding its first row past its own columns.</summary>
+    private void Enqueue(int s, int first, int last, int height)
     {
-        var adjacency = new HashSet<int>[n];
-        for (var v = 0; v < n; v++)
+        var width = last - first;
+        if (width < height)
         {
-            adjacency[v] = [];
-        }
-
-        for (var c = 0; c + 1 < cliqueStart.Length; c++)
-        {
-            var members = cliqueNodes[cliqueStart[c]..cliqueStart[c + 1]];
-            foreach (var a in members)
-            {
-                foreach (var b in members)
-                {
-                    if (a != b)
-                    {
-                        adjacency[a].Add(b);
-                    }
-                }
-            }
-        }
-
-        var queue = new SortedSet<(int Degree, int Node)>();
-        for (var v = 0; v < n; v++)
-        {
-            // Stryker disable once Linq : HashSet.Count is a property; the Count→Sum mutation does not compile.
-            queue.Add((adjacency[v].Count, v));
-        }
-
-        var order = new int[n];
-        var structure = new int[n][];
-        var entries = 0L;
-        for (var k = 0; k < n; k++)
-        {
-            var (_, v) = queue.Min;
-            queue.Remove(queue.Min);
-            order[k] = v;
-            entries += adjacency[v].Count;
-            if (entries > maxOffDiagonal)
-            {
-                return null;
-            }
-
-            var neighbours = adjacency[v].ToArray();
-            structure[v] = neighbours;
-            foreach (var u in neighbours)
-            {
-                var set = adjacency[u];
-                // Stryker disable once Linq : as above.
-                queue.Remove((set.Count, u));
-                set.Remove(v);
-                foreach (var w in neighbours)
-                {
-                    if (w != u)
-                    {
-                        set.Add(w);
-                    }
-                }
-
-                // Stryker disable once Linq : as above.
-                queue.Add((set.Count, u));
-            }
-
-            adjacency[v] = [];
-        }
-
-        return (order, structure);
-    }
-
-    private void Enqueue(int column, int next, int end)
-    {
-        if (next < end)
-        {
-            _next[column] = next;
-            var r = _row[next];
-            _link[column] = _head[r];
-            _head[r] = column;
+            _next[s] = width;
+            var r = _superOf[_row[_columnStart[first] + width]];
+            _link[s] = _head[r];
+            _head[r] = s;
         }
     }
 }

@@ -26,10 +26,20 @@ ratings$ratee <- factor(ratings$ratee)
 ratings$rater <- factor(ratings$rater)
 
 several <- nlevels(ratings$competency) > 1
+# When no rater gave two ratings (an export that anonymises each response), the rater variance cannot be told apart from
+# the residual: Readiness leaves the term out, and so does this script (lmer would refuse it).
+raters <- max(table(ratings$rater)) > 1
 formula <- if (several) {
-  value ~ competency + source + (1 | ratee) + (1 | ratee:competency) + (1 | rater)
+  value ~ competency + source + (1 | ratee) + (1 | ratee:competency)
 } else {
-  value ~ source + (1 | ratee) + (1 | rater)
+  value ~ source + (1 | ratee)
+}
+if (raters) {
+  formula <- update(formula, . ~ . + (1 | rater))
+}
+# One source (an assessment centre's assessors): no source contrast, as in Readiness's fixed part.
+if (nlevels(ratings$source) < 2) {
+  formula <- update(formula, . ~ . - source)
 }
 control <- lmerControl(optimizer = "bobyqa", optCtrl = list(rhobeg = 0.2, rhoend = 1e-12, maxfun = 100000),
                        calc.derivs = FALSE)
