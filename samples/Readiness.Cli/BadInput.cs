@@ -12,7 +12,7 @@ internal static class BadInput
     /// <param name="e">The exception.</param>
     /// <param name="arguments">Whether a refused argument (an option or a Core rule such as a minimum sample) counts too.</param>
     public static bool Is(Exception e, bool arguments = false) =>
-        e is RatingsCsvException or InsufficientRatingsException or ReadinessJsonException or ReadinessValidationException
+        e is RatingsCsvException or InsufficientRatingsException or CalibrationBudgetException or ReadinessJsonException or ReadinessValidationException
             or CsvHelperException or IOException or UnauthorizedAccessException
         || (arguments && e is ArgumentException);
 

@@ -5,4 +5,9 @@ namespace Readiness.Calibration;
 /// <param name="Iteration">The iteration within the stage, from 1; 0 when a stage starts (the crossed model reports
 /// <c>Design</c>, <c>Moment estimates</c>, <c>Sparse analysis</c> and <c>Standard errors</c> this way).</param>
 /// <param name="Objective">The current value of the stage's objective (for REML, the criterion being minimised), when there is one.</param>
-public readonly record struct CalibrationProgress(string Stage, int Iteration, double? Objective);
+public readonly record struct CalibrationProgress(string Stage, int Iteration, double? Objective)
+{
+    /// <summary>Gets an estimate of the time the calibration still needs, from its cost model; null before it has one.</summary>
+    /// <remarks>The crossed model predicts each path's time before it starts and reports the prediction less the time spent.</remarks>
+    public TimeSpan? Remaining { get; init; }
+}

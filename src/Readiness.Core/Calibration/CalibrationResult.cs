@@ -49,7 +49,7 @@ public sealed class CalibrationResult
     /// <summary>Gets the method applied.</summary>
     public CalibrationMethod Method { get; }
 
-    /// <summary>Gets the algorithm that produced the numbers, for example <c>REML, exact (block elimination and sparse Cholesky)</c>.</summary>
+    /// <summary>Gets the algorithm that produced the numbers, for example <c>REML, exact (block elimination and supernodal sparse Cholesky: …)</c>, with the size of what it factored.</summary>
     public string Algorithm { get; }
 
     /// <summary>Gets one estimate per ratee and competency rated, ordered by ratee id and then model order.</summary>

@@ -20,6 +20,26 @@ public sealed record CrossedModelSettings
     /// </remarks>
     public long ExactPathMaxFactorEntries { get; init; } = 20_000_000;
 
+    /// <summary>Gets the most memory, in bytes, a fit may be predicted to need; 0 for a quarter of the memory available to the process. The default value is 0.</summary>
+    /// <remarks>
+    /// Before anything is factored, a cost model predicts each path's peak memory from the design and the exact path's
+    /// symbolic analysis (which itself stops as soon as the factor would not fit). <see cref="CrossedModelPath.Auto"/> takes
+    /// the scalable path when the exact one would not fit; a path that would not fit is otherwise refused with a
+    /// <see cref="CalibrationBudgetException"/> that names the cheaper path or this setting.
+    /// </remarks>
+    public long MaxMemoryBytes { get; init; }
+
+    /// <summary>Gets the longest the exact path may be predicted to take, in seconds. The default value is 30.</summary>
+    /// <remarks>
+    /// The exact path's time follows its factor's dense blocks, not the number of ratings: an organisation's 360° factors in
+    /// milliseconds at a million ratings, while raters spread at random over a large population fill the factor in. When
+    /// the cost model predicts more than this, <see cref="CrossedModelPath.Auto"/> takes the scalable path (whose time is
+    /// linear in the ratings) and <see cref="CrossedModelPath.Exact"/> is refused with a
+    /// <see cref="CalibrationBudgetException"/>. A fit that runs past twice this is stopped the same way (auto then finishes
+    /// on the scalable path, with a warning), so no setting of the data can tie a host up.
+    /// </remarks>
+    public double ExactPathMaxSeconds { get; init; } = 30;
+
     /// <summary>Gets the relative change in the variance parameters at which the REML optimisation stops (exact path), and, times 1e-4, the residual relative to the right-hand side at which the conjugate-gradient solves stop (scalable path). The default value is 1e-6.</summary>
     /// <remarks>
     /// At 1e-6 the exact path's variance components agree with lme4's optimum within 3e-6 relative on every design in the
@@ -50,6 +70,8 @@ public sealed record CrossedModelSettings
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ExactPathMaxFactorEntries, nameof(ExactPathMaxFactorEntries));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxIterations, nameof(MaxIterations));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxMemoryBytes, nameof(MaxMemoryBytes));
+        Guard.InRange(ExactPathMaxSeconds, 1e-6, 1e6, nameof(ExactPathMaxSeconds));
         if (MaxDegreeOfParallelism is 0 or < -1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Readiness.Calibration.Internal;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Calibration;
 
@@ -97,24 +98,110 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         Started(progress, "Moment estimates");
         var moments = MomentEstimator.Estimate(design, cellTerm, raterTerm);
         var terms = new Terms(cellTerm, raterTerm);
-        if (Settings.Path != CrossedModelPath.Scalable)
+        var plan = Plan(design, terms, progress);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var timed = progress is null ? null : new TimedProgress(progress, plan.Prediction.Seconds, clock);
+        CalibrationResult result;
+        if (plan.System is { } system)
         {
-            Started(progress, "Sparse analysis");
+            // A prediction can be wrong; a fit that runs past twice the limit is stopped rather than left to tie a host up.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(TimeSpan.FromSeconds(2 * Settings.ExactPathMaxSeconds));
+            try
+            {
+                result = FitExact(system, design, terms, moments, warnings, timed, plan.Structure!, limit.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                var overrun = $"the exact path ran past twice its limit of {Guard.Format(Settings.ExactPathMaxSeconds)} s (ExactPathMaxSeconds; it was predicted to take {plan.Prediction})";
+                if (Settings.Path == CrossedModelPath.Exact)
+                {
+                    throw new CalibrationBudgetException(Method, $"{overrun}. The scalable path (Path = Scalable) is predicted to take {CrossedCostModel.Scalable(design, Workers)}.");
+                }
+
+                warnings.Add($"The exact REML path was stopped: {overrun}; the variance components are moment estimates, typically within a few per cent of REML.");
+                result = FitScalable(design, terms, moments, warnings, progress, cancellationToken);
+            }
+        }
+        else
+        {
+            if (plan.Declined is { } declined)
+            {
+                warnings.Add($"The exact REML path was not taken: {declined}. The variance components are moment estimates, typically within a few per cent of REML.");
+            }
+
+            result = FitScalable(design, terms, moments, warnings, timed, cancellationToken);
         }
 
-        var system = Settings.Path switch
-        {
-            CrossedModelPath.Exact => CrossedSystem.TryCreate(design, long.MaxValue),
-            CrossedModelPath.Auto => CrossedSystem.TryCreate(design, Settings.ExactPathMaxFactorEntries),
-            _ => null,
-        };
-        var result = system is not null
-            ? FitExact(system, design, terms, moments, warnings, progress, cancellationToken)
-            : FitScalable(design, terms, moments, warnings, progress, cancellationToken);
         return SelfEffect.AddTo(result, ratings, ratings.Count - others.Count);
     }
 
     private static void Started(IProgress<CalibrationProgress>? progress, string stage) => progress?.Report(new CalibrationProgress(stage, 0, null));
+
+    /// <summary>The threads a fit may use.</summary>
+    private int Workers => Settings.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Settings.MaxDegreeOfParallelism;
+
+    /// <summary>
+    /// Chooses the path from the cost model: the exact path's symbolic analysis (stopped as soon as its factor would not fit
+    /// in memory) gives its size and operation count, from which its time and memory are predicted next to the scalable
+    /// path's. Refuses, before anything is factored, a path the caller forced that would exceed a limit, and a fit no path
+    /// can do within them.
+    /// </summary>
+    private FitPlan Plan(CrossedDesign design, Terms terms, IProgress<CalibrationProgress>? progress)
+    {
+        var budget = CrossedCostModel.MemoryBudget(Settings.MaxMemoryBytes);
+        var scalable = CrossedCostModel.Scalable(design, Workers);
+        string? declined = null;
+        if (Settings.Path != CrossedModelPath.Scalable)
+        {
+            Started(progress, "Sparse analysis");
+            var workers = Math.Max(1, Math.Min(Workers, NewtonPoints(terms)));
+            var perEntry = CrossedCostModel.BytesPerFactorEntry(workers);
+            var affordable = Math.Max(1, (budget - CrossedCostModel.DesignBytes(design)) / perEntry);
+            var cap = Settings.Path == CrossedModelPath.Exact ? affordable : Math.Min(affordable, Settings.ExactPathMaxFactorEntries);
+            var system = CrossedSystem.TryCreate(design, cap);
+            if (system is null)
+            {
+                declined = cap == affordable
+                    ? $"its sparse factor would hold more than {cap:N0} entries, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes) can hold"
+                    : $"its sparse factor would hold more than {cap:N0} entries (ExactPathMaxFactorEntries)";
+            }
+            else
+            {
+                var exact = CrossedCostModel.Exact(design, system.RaterFactor, workers);
+                declined = exact.Bytes > budget
+                    ? $"it is predicted to need {CrossedCostModel.Megabytes(exact.Bytes)}, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes)"
+                    : exact.Seconds > Settings.ExactPathMaxSeconds
+                        ? $"it is predicted to take {CrossedCostModel.Seconds(exact.Seconds)}, more than the {Guard.Format(Settings.ExactPathMaxSeconds)} s allowed (ExactPathMaxSeconds)"
+                        : null;
+                if (declined is null)
+                {
+                    // The result names the structure only: the prediction depends on the machine, and results may not.
+                    var structure = $"sparse factor of {system.RaterFactor.Entries:N0} entries, largest dense block {system.RaterFactor.LargestSupernode:N0}";
+                    progress?.Report(new CalibrationProgress($"Exact path chosen: {structure}; predicted {exact} (scalable {scalable})", 0, null) { Remaining = TimeSpan.FromSeconds(exact.Seconds) });
+                    return new FitPlan(system, exact, structure, null);
+                }
+            }
+
+            if (Settings.Path == CrossedModelPath.Exact)
+            {
+                throw new CalibrationBudgetException(Method, $"the exact path was not started: {declined}. The scalable path (Path = Scalable) is predicted to take {scalable}; or raise the limit.");
+            }
+        }
+
+        if (scalable.Bytes > budget)
+        {
+            throw new CalibrationBudgetException(Method,
+                $"the scalable path is predicted to need {CrossedCostModel.Megabytes(scalable.Bytes)}, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes)" +
+                (declined is null ? "." : $", and the exact path was not started: {declined}."));
+        }
+
+        progress?.Report(new CalibrationProgress($"Scalable path chosen: predicted {scalable}", 0, null) { Remaining = TimeSpan.FromSeconds(scalable.Seconds) });
+        return new FitPlan(null, scalable, null, declined);
+    }
+
+    /// <summary>The criterion evaluations a Newton iteration can share out: 1 + 2d + d(d − 1)/2 less the centre, for d free parameters.</summary>
+    private static int NewtonPoints(Terms terms) => terms.Free([0, 0, 0]).Length switch { 3 => 9, 2 => 5, _ => 3 };
 
     private static bool HasRepeatedRater(RatingSet ratings)
     {
@@ -243,6 +330,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         (double Cell, double Ratee, double Rater, double Residual) moments,
         List<string> warnings,
         IProgress<CalibrationProgress>? progress,
+        string structure,
         CancellationToken cancellationToken)
     {
         var residual = Math.Max(moments.Residual, 1e-6);
@@ -252,7 +340,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         // the system's work space. Every criterion is computed the same way on any thread, so results do not depend on
         // the degree of parallelism.
         var workers = Settings.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Settings.MaxDegreeOfParallelism;
-        var systems = new CrossedSystem[Math.Max(1, Math.Min(workers, start.Length switch { 3 => 9, 2 => 5, _ => 3 }))];
+        var systems = new CrossedSystem[Math.Max(1, Math.Min(workers, NewtonPoints(terms)))];
         systems[0] = system;
         for (var w = 1; w < systems.Length; w++)
         {
@@ -313,7 +401,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         return Result(
             design,
-            "REML, exact (block elimination and sparse Cholesky)",
+            $"REML, exact (block elimination and supernodal sparse Cholesky: {structure})",
             beta,
             cell,
             ratee,
@@ -428,5 +516,15 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         }
 
         private bool Includes(int k) => k switch { 0 => Cell, 2 => Rater, _ => true };
+    }
+
+    /// <summary>The chosen path: the exact path's system and the structure of its factor (null for the scalable path), the prediction, and why the exact path was declined.</summary>
+    private sealed record FitPlan(CrossedSystem? System, CrossedCostModel.Prediction Prediction, string? Structure, string? Declined);
+
+    /// <summary>Passes reports on with the predicted time less the time spent as the estimate of what is left.</summary>
+    private sealed class TimedProgress(IProgress<CalibrationProgress> inner, double predicted, System.Diagnostics.Stopwatch clock) : IProgress<CalibrationProgress>
+    {
+        public void Report(CalibrationProgress value) =>
+            inner.Report(value with { Remaining = TimeSpan.FromSeconds(Math.Max(0, predicted - clock.Elapsed.TotalSeconds)) });
     }
 }

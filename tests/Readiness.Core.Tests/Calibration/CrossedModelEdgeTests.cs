@@ -17,13 +17,63 @@ public sealed class CrossedModelEdgeTests
     public static TheoryData<CrossedModelPath> Paths => new() { CrossedModelPath.Exact, CrossedModelPath.Scalable };
 
     [Fact]
+    public void An_exact_fit_predicted_to_take_longer_than_allowed_is_refused_before_it_starts_naming_the_scalable_path()
+    {
+        var settings = new CrossedModelSettings { Path = CrossedModelPath.Exact, ExactPathMaxSeconds = 1e-6 };
+        var progress = new ProgressRecorder();
+
+        var error = Assert.Throws<CalibrationBudgetException>(() => new CrossedRandomEffectsCalibrator(settings).Calibrate(Small, progress));
+
+        Assert.Matches(
+            @"^CrossedRandomEffects calibration was not run: the exact path was not started: it is predicted to take [0-9.]+ s, more than the 1E-06 s allowed \(ExactPathMaxSeconds\)\. The scalable path \(Path = Scalable\) is predicted to take [0-9.]+ s, [0-9.,]+ MB; or raise the limit\.$",
+            error.Message);
+        Assert.Equal(CalibrationMethod.CrossedRandomEffects, error.Method);
+        Assert.DoesNotContain(progress.Reports, r => r.Stage == "REML optimisation");
+    }
+
+    [Fact]
+    public void Auto_takes_the_scalable_path_when_the_exact_one_would_take_too_long_and_says_why()
+    {
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { ExactPathMaxSeconds = 1e-6 }).Calibrate(Small);
+
+        Assert.Equal("moments and preconditioned conjugate gradients (scalable)", result.Algorithm);
+        Assert.Matches(
+            @"^The exact REML path was not taken: it is predicted to take [0-9.]+ s, more than the 1E-06 s allowed \(ExactPathMaxSeconds\)\. The variance components are moment estimates, typically within a few per cent of REML\.$",
+            Assert.Single(result.Warnings, w => w.StartsWith("The exact REML path", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(CrossedModelPath.Auto)]
+    [InlineData(CrossedModelPath.Scalable)]
+    public void A_fit_no_path_can_do_within_the_memory_allowed_is_refused_before_it_starts(CrossedModelPath path)
+    {
+        var error = Assert.Throws<CalibrationBudgetException>(() =>
+            new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path, MaxMemoryBytes = 100_000 }).Calibrate(Small));
+
+        var pattern = @"^CrossedRandomEffects calibration was not run: the scalable path is predicted to need [0-9.]+ MB, more than the 0\.1 MB allowed \(MaxMemoryBytes\)";
+        Assert.Matches(
+            pattern + (path == CrossedModelPath.Auto ? @", and the exact path was not started: its sparse factor would hold more than 1 entries, more than the 0\.1 MB allowed \(MaxMemoryBytes\) can hold\.$" : @"\.$"),
+            error.Message);
+    }
+
+    [Fact]
+    public void The_exact_path_forced_beyond_the_memory_allowed_is_refused_naming_the_limit()
+    {
+        var error = Assert.Throws<CalibrationBudgetException>(() =>
+            new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact, MaxMemoryBytes = 60_000 }).Calibrate(Small));
+
+        Assert.Matches(@"^CrossedRandomEffects calibration was not run: the exact path was not started: (its sparse factor would hold more than [0-9,]+ entries, more than the 0.1 MB allowed \(MaxMemoryBytes\) can hold|it is predicted to need [0-9.]+ MB, more than the 0.1 MB allowed \(MaxMemoryBytes\))\. The scalable path", error.Message);
+    }
+
+    [Fact]
     public void Settings_are_accepted_at_their_limits_and_refused_just_beyond_with_the_rule()
     {
         foreach (var ok in new CrossedModelSettings[]
         {
             new() { Tolerance = 1e-14 }, new() { Tolerance = 1e-2 }, new() { MaxIterations = 1 },
             new() { ExactPathMaxFactorEntries = 1 }, new() { MaxDegreeOfParallelism = 1 }, new() { MaxDegreeOfParallelism = -1 },
-            new() { Path = CrossedModelPath.Scalable },
+            new() { Path = CrossedModelPath.Scalable }, new() { MaxMemoryBytes = 0 }, new() { MaxMemoryBytes = long.MaxValue },
+            new() { ExactPathMaxSeconds = 1e-6 }, new() { ExactPathMaxSeconds = 1e6 },
         })
         {
             Assert.Same(ok, new CrossedRandomEffectsCalibrator(ok).Settings);
@@ -36,6 +86,10 @@ public sealed class CrossedModelEdgeTests
         Refused(new() { Path = (CrossedModelPath)3 }, "Path was 3; it must be Auto, Exact or Scalable.");
         Refused(new() { MaxDegreeOfParallelism = 0 }, "MaxDegreeOfParallelism was 0; it must be -1 (one per processor) or at least 1.");
         Refused(new() { MaxDegreeOfParallelism = -2 }, "MaxDegreeOfParallelism was -2; it must be -1 (one per processor) or at least 1.");
+        Refused(new() { ExactPathMaxSeconds = 0.99e-6 }, "ExactPathMaxSeconds was 9.9E-07; it must be in [1E-06, 1000000].");
+        Refused(new() { ExactPathMaxSeconds = double.NaN }, "ExactPathMaxSeconds was NaN; it must be in [1E-06, 1000000].");
+        Refused(new() { ExactPathMaxSeconds = double.PositiveInfinity }, "ExactPathMaxSeconds was Infinity; it must be in [1E-06, 1000000].");
+        Assert.Equal("MaxMemoryBytes", Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxMemoryBytes = -1 })).ParamName);
         Assert.Equal("MaxIterations", Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxIterations = -1 })).ParamName);
         Assert.Equal("ExactPathMaxFactorEntries", Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { ExactPathMaxFactorEntries = -1 })).ParamName);
     }
@@ -198,18 +252,26 @@ public sealed class CrossedModelEdgeTests
     }
 
     [Fact]
-    public void The_exact_path_reports_each_stage_then_every_iteration_of_the_optimisation()
+    public void The_exact_path_reports_each_stage_its_prediction_then_every_iteration_of_the_optimisation()
     {
         var progress = new ProgressRecorder();
         var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(Small, progress);
 
         var stages = progress.Reports.Select(r => r.Stage).Distinct().ToArray();
-        Assert.Equal(["Design", "Moment estimates", "Sparse analysis", "REML optimisation", "Standard errors"], stages);
+        Assert.Equal(["Design", "Moment estimates", "Sparse analysis"], stages[..3]);
+        Assert.Matches(@"^Exact path chosen: sparse factor of [0-9,]+ entries, largest dense block [0-9,]+; predicted [0-9.]+ s, [0-9.,]+ MB \(scalable [0-9.]+ s, [0-9.,]+ MB\)$", stages[3]);
+        Assert.Equal(["REML optimisation", "Standard errors"], stages[4..]);
         var optimisation = progress.Reports.Where(r => r.Stage == "REML optimisation").ToArray();
         Assert.Equal(Enumerable.Range(1, result.Iterations), optimisation.Select(r => r.Iteration));
         Assert.Equal(result.Objective, optimisation[^1].Objective);
         Assert.All(progress.Reports.Where(r => r.Stage != "REML optimisation"), r => Assert.Equal((0, (double?)null), (r.Iteration, r.Objective)));
-        Assert.StartsWith("REML, exact", result.Algorithm, StringComparison.Ordinal);
+
+        // Once the path is chosen, every report says how long is left: the prediction less the time spent.
+        var chosen = progress.Reports.FindIndex(r => r.Stage.StartsWith("Exact path chosen", StringComparison.Ordinal));
+        Assert.All(progress.Reports[..chosen], r => Assert.Null(r.Remaining));
+        Assert.All(progress.Reports[chosen..], r => Assert.True(r.Remaining >= TimeSpan.Zero, $"{r}"));
+        Assert.True(progress.Reports[chosen].Remaining > TimeSpan.Zero);
+        Assert.Equal($"REML, exact (block elimination and supernodal sparse Cholesky: {stages[3]["Exact path chosen: ".Length..stages[3].IndexOf("; predicted", StringComparison.Ordinal)]})", result.Algorithm);
     }
 
     [Fact]
@@ -218,8 +280,12 @@ public sealed class CrossedModelEdgeTests
         var progress = new ProgressRecorder();
         var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }).Calibrate(Small, progress);
 
-        Assert.Equal(["Design", "Moment estimates", "Conjugate gradients", "Fixed-effect covariance"], progress.Reports.Select(r => r.Stage).Distinct());
-        Assert.Equal(new CalibrationProgress("Conjugate gradients", 0, null), progress.Reports.First(r => r.Stage == "Conjugate gradients"));
+        var stages = progress.Reports.Select(r => r.Stage).Distinct().ToArray();
+        Assert.Equal(["Design", "Moment estimates"], stages[..2]);
+        Assert.Matches(@"^Scalable path chosen: predicted [0-9.]+ s, [0-9.,]+ MB$", stages[2]);
+        Assert.Equal(["Conjugate gradients", "Fixed-effect covariance"], stages[3..]);
+        var first = progress.Reports.First(r => r.Stage == "Conjugate gradients");
+        Assert.Equal(("Conjugate gradients", 0, (double?)null), (first.Stage, first.Iteration, first.Objective));
         var solves = progress.Reports.Where(r => r.Stage == "Conjugate gradients").Skip(1).ToArray();
         Assert.NotEmpty(solves);
         Assert.All(solves, r => Assert.True(r.Iteration % 10 == 0 && r.Iteration > 0 && r.Objective > 0, $"{r}"));

@@ -118,6 +118,9 @@ internal sealed class CrossedSystem
         _scaleBySize = new double[structure._scaleBySize.Length];
     }
 
+    /// <summary>Gets the factor of the raters' block: its size and operation count feed the cost model.</summary>
+    public SparseCholesky RaterFactor => _factor;
+
     public double PenalisedRss { get; private set; }
 
     public double LogDeterminant { get; private set; }

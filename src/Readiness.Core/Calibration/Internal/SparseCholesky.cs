@@ -87,6 +87,22 @@ internal sealed class SparseCholesky
         }
     }
 
+    /// <summary>Gets the multiply–adds of one factorisation, Σ over columns of the squared column length: the cost model's measure.</summary>
+    public double Operations
+    {
+        get
+        {
+            var operations = 0.0;
+            for (var j = 0; j < _n; j++)
+            {
+                var length = (double)(_columnEnd[j] - _columnStart[j]);
+                operations += length * length;
+            }
+
+            return operations;
+        }
+    }
+
     /// <summary>Gets the number of columns of the largest supernode, the dense block that dominates the cost.</summary>
     public int LargestSupernode
     {

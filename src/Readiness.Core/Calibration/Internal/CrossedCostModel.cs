@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Readiness.Calibration.Internal;
+
+/// <summary>
+/// Predicts the time and peak memory of the crossed model's two paths from the design and the exact path's symbolic
+/// analysis, before any numbers are computed, so that <see cref="CrossedModelPath.Auto"/> can choose and a path that would
+/// run away is refused before it starts.
+/// </summary>
+/// <remarks>
+/// The constants were measured on the benchmark machine (2 cores, x86-64 with AVX2; benchmarks/README) and rounded up, so
+/// predictions lean high: a factorisation runs at about 10⁻¹⁰ s per multiply–add of <see cref="SparseCholesky.Operations"/>
+/// (the blocked kernels), the selected inverse about ten times slower (scalar), the per-ratee elimination about 2·10⁻⁸ s
+/// per rating, and a REML fit takes about 45 criterion evaluations (four Newton iterations of ten points and a line search)
+/// shared over the threads. A conjugate-gradient iteration of the scalable path costs about 5·10⁻⁹ s per rating, and a fit
+/// solves once for the BLUPs and once per fixed effect, 60 iterations each.
+/// </remarks>
+internal static class CrossedCostModel
+{
+    private const double SecondsPerOperation = 1.2e-10;
+    private const double SelectedInverseSecondsPerOperation = 1.2e-9;
+    private const double SecondsPerRating = 2e-8;
+    private const int Evaluations = 45;
+    private const double IterationSecondsPerRating = 5e-9;
+    private const int IterationsPerSolve = 60;
+
+    /// <summary>Bytes the exact path holds per factor entry: values for each worker and the selected inverse, and the row index.</summary>
+    public static long BytesPerFactorEntry(int workers) => (8L * (workers + 1)) + 4;
+
+    /// <summary>Bytes both paths hold whatever they do: the design's per-rating and per-level arrays and the result.</summary>
+    public static long DesignBytes(CrossedDesign d) =>
+        (32L * d.N) + ((8L * d.P + 64) * ((long)d.Cells + d.Ratees + d.Raters)) + (48L * d.Cells);
+
+    public static Prediction Exact(CrossedDesign d, SparseCholesky factor, int workers)
+    {
+        var evaluation = (SecondsPerOperation * factor.Operations) + (SecondsPerRating * d.N);
+        var seconds = (Evaluations * evaluation / Math.Max(1, Math.Min(workers, 9))) + (SelectedInverseSecondsPerOperation * factor.Operations);
+        var bytes = DesignBytes(d) + (factor.Entries * BytesPerFactorEntry(workers));
+        return new Prediction(seconds, bytes);
+    }
+
+    public static Prediction Scalable(CrossedDesign d, int workers)
+    {
+        var solves = d.P + 1;
+        var seconds = IterationSecondsPerRating * d.N * IterationsPerSolve * (1 + ((double)d.P / Math.Max(1, workers)));
+        var unknowns = (long)d.P + d.Cells + d.Ratees + d.Raters;
+        var bytes = DesignBytes(d) + (8L * unknowns * (5 + (2L * Math.Min(workers, solves))) + (8L * unknowns * solves / 8));
+        return new Prediction(seconds, bytes);
+    }
+
+    /// <summary>The memory the calibrator may use: the setting, or a quarter of what the process may have.</summary>
+    public static long MemoryBudget(long setting) =>
+        setting > 0 ? setting : Math.Max(64L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
+
+    public static string Megabytes(long bytes) => (bytes / 1e6).ToString(bytes < 10_000_000 ? "0.#" : "N0", CultureInfo.InvariantCulture) + " MB";
+
+    public static string Seconds(double seconds) => seconds.ToString(seconds < 10 ? "0.0#" : "N0", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>A path's predicted time and peak memory.</summary>
+    public readonly record struct Prediction(double Seconds, long Bytes)
+    {
+        public override string ToString() => $"{CrossedCostModel.Seconds(Seconds)}, {Megabytes(Bytes)}";
+    }
+}
