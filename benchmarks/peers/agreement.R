@@ -18,5 +18,9 @@ raters <- read.csv(file.path(ours, "raters.csv"), colClasses = c("character", "n
 
 cat(sprintf("variance components, max relative difference: %.1e (%s)\n", max(relative),
             paste(sprintf("%s %.6f vs %.6f", lme4_vc$component, ours_vc, lme4_vc$variance), collapse = "; ")))
-cat(sprintf("rater effects, max absolute difference: %.1e over %d raters\n",
-            max(abs(raters$effect - lme4_raters[raters$rater])), nrow(raters)))
+if (nrow(raters) > 0) {
+  cat(sprintf("rater effects, max absolute difference: %.1e over %d raters\n",
+              max(abs(raters$effect - lme4_raters[raters$rater])), nrow(raters)))
+} else {
+  cat("rater effects: none (the rater term was left out, as in lme4's fit)\n")
+}

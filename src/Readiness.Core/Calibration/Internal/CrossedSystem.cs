@@ -1,4 +1,4 @@
-using System.Numerics;
+using static Readiness.Internal.VectorMath;
 
 namespace Readiness.Calibration.Internal;
 
@@ -283,7 +283,7 @@ internal sealed class CrossedSystem
                 var quadratic = 0.0;
                 for (var i = 0; i < count; i++)
                 {
-                    quadratic += vector[i] * DenseDot(block.AsSpan(i * count, count), vector.AsSpan(0, count));
+                    quadratic += vector[i] * Dot(block.AsSpan(i * count, count), vector.AsSpan(0, count));
                 }
 
                 cell[c] = (t1 * t1 / dc) + (gt * gt / _rateePivot[t]) + quadratic;
@@ -329,36 +329,6 @@ internal sealed class CrossedSystem
         }
     }
 
-    /// <summary>y −= s·x, vectorised: the per-ratee updates are short contiguous rows, run for every ratee at every θ.</summary>
-    private static void SubtractScaled(Span<double> y, ReadOnlySpan<double> x, double s)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
-        {
-            var scale = new Vector<double>(s);
-            for (; i <= y.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                (new Vector<double>(y[i..]) - (scale * new Vector<double>(x[i..]))).CopyTo(y[i..]);
-            }
-        }
-
-        for (; i < y.Length; i++)
-        {
-            y[i] -= s * x[i];
-        }
-    }
-
-    private static double DenseDot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            sum += x[i] * y[i];
-        }
-
-        return sum;
-    }
-
     private bool Factor()
     {
         var d = _d;
@@ -398,8 +368,8 @@ internal sealed class CrossedSystem
             quadratic += scaleBySize[size] * g.YSquaredOfSize[size];
             if (t1 != 0 && g.CellsOfSize[size] > 0)
             {
-                SubtractScaled(_rhs.AsSpan(raters, p), g.XyOfSize.AsSpan(size * p, p), scaleBySize[size]);
-                SubtractScaled(fixedBlock, g.XxOfSize.AsSpan(size * p * p, p * p), scaleBySize[size]);
+                AddScaled(_rhs.AsSpan(raters, p), g.XyOfSize.AsSpan(size * p, p), -scaleBySize[size]);
+                AddScaled(fixedBlock, g.XxOfSize.AsSpan(size * p * p, p * p), -scaleBySize[size]);
             }
         }
 
@@ -432,14 +402,14 @@ internal sealed class CrossedSystem
                 pivot -= g.Cells[group] * t2 * t2 * size * size * scale;
                 rhsT -= t2 * size * scale * g.Y[group];
                 var raterSums = g.RaterStart[group];
-                SubtractScaled(wr, g.RaterCount.AsSpan(raterSums, k), t2 * t3 * size * scale);
-                SubtractScaled(local, g.Pairs.AsSpan(g.PairStart[group], local.Length), t3 * t3 * scale);
-                SubtractScaled(wf, g.X.AsSpan(group * p, p), t2 * size * scale);
+                AddScaled(wr, g.RaterCount.AsSpan(raterSums, k), -(t2 * t3 * size * scale));
+                AddScaled(local, g.Pairs.AsSpan(g.PairStart[group], local.Length), -(t3 * t3 * scale));
+                AddScaled(wf, g.X.AsSpan(group * p, p), -(t2 * size * scale));
                 for (var l = 0; l < k; l++)
                 {
                     var r = d.RateeRaterIndex[rs + l];
                     _rhs[r] -= t3 * scale * g.RaterY[raterSums + l];
-                    SubtractScaled(a.Slice(_tailStart[r], p), g.RaterX.AsSpan((raterSums + l) * p, p), t3 * scale);
+                    AddScaled(a.Slice(_tailStart[r], p), g.RaterX.AsSpan((raterSums + l) * p, p), -(t3 * scale));
                 }
             }
 
@@ -452,8 +422,8 @@ internal sealed class CrossedSystem
                 var r = d.RateeRaterIndex[rs + l];
                 var scaled = wr[l] / pivot;
                 _rhs[r] -= scaled * rhsT;
-                SubtractScaled(local.Slice(l * (l + 1) / 2, l + 1), wr[..(l + 1)], scaled);
-                SubtractScaled(a.Slice(_tailStart[r], p), wf, scaled);
+                AddScaled(local.Slice(l * (l + 1) / 2, l + 1), wr[..(l + 1)], -scaled);
+                AddScaled(a.Slice(_tailStart[r], p), wf, -scaled);
             }
 
             var slot = _pairStart[t];
@@ -466,7 +436,7 @@ internal sealed class CrossedSystem
             {
                 var scaled = wf[j] / pivot;
                 _rhs[raters + j] -= scaled * rhsT;
-                SubtractScaled(fixedBlock.AsSpan(j * p, j + 1), wf[..(j + 1)], scaled);
+                AddScaled(fixedBlock.AsSpan(j * p, j + 1), wf[..(j + 1)], -scaled);
             }
         }
 
@@ -485,7 +455,7 @@ internal sealed class CrossedSystem
 
         logDet += _factor.LogDeterminant();
         var z = _factor.ForwardSolve(_rhs);
-        quadratic += DenseDot(z, z);
+        quadratic += Dot(z, z);
         LogDeterminant = logDet;
         PenalisedRss = Math.Max(d.YtY - quadratic, double.Epsilon);
         return true;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using static Readiness.Internal.VectorMath;
 
 namespace Readiness.Calibration.Internal;
 
@@ -505,25 +506,6 @@ internal sealed class SparseCholesky
         }
     }
 
-    /// <summary>y += s·x, vectorised.</summary>
-    private static void AddScaled(Span<double> y, ReadOnlySpan<double> x, double s)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
-        {
-            var scale = new Vector<double>(s);
-            for (; i <= y.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                (new Vector<double>(y[i..]) + (scale * new Vector<double>(x[i..]))).CopyTo(y[i..]);
-            }
-        }
-
-        for (; i < y.Length; i++)
-        {
-            y[i] += s * x[i];
-        }
-    }
-
     /// <summary>log det A from the factor.</summary>
     public double LogDeterminant()
     {
@@ -709,30 +691,6 @@ internal sealed class SparseCholesky
         }
 
         return buffer;
-    }
-
-    /// <summary>xᵀy, vectorised.</summary>
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var i = 0;
-        var sum = 0.0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
-        {
-            var acc = Vector<double>.Zero;
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                acc += new Vector<double>(x[i..]) * new Vector<double>(y[i..]);
-            }
-
-            sum = Vector.Sum(acc);
-        }
-
-        for (; i < x.Length; i++)
-        {
-            sum += x[i] * y[i];
-        }
-
-        return sum;
     }
 
     /// <summary>Puts supernode <paramref name="s"/> in the list of the supernode holding its first row past its own columns.</summary>

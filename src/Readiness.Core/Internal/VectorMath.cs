@@ -1,0 +1,54 @@
+using System.Numerics;
+
+namespace Readiness.Internal;
+
+/// <summary>The vectorised kernels the numeric code shares: a scaled add and a dot product over spans.</summary>
+/// <remarks>
+/// <see cref="Vector{T}"/> serves x64 and Arm64 alike, with a scalar tail. Sums run in a fixed order for a given vector
+/// width, so results are deterministic on a machine.
+/// </remarks>
+internal static class VectorMath
+{
+    /// <summary>y += s·x.</summary>
+    public static void AddScaled(Span<double> y, ReadOnlySpan<double> x, double s)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
+        {
+            var scale = new Vector<double>(s);
+            for (; i <= y.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(y[i..]) + (scale * new Vector<double>(x[i..]))).CopyTo(y[i..]);
+            }
+        }
+
+        for (; i < y.Length; i++)
+        {
+            y[i] += s * x[i];
+        }
+    }
+
+    /// <summary>xᵀy.</summary>
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var i = 0;
+        var sum = 0.0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        {
+            var acc = Vector<double>.Zero;
+            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                acc += new Vector<double>(x[i..]) * new Vector<double>(y[i..]);
+            }
+
+            sum = Vector.Sum(acc);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            sum += x[i] * y[i];
+        }
+
+        return sum;
+    }
+}
