@@ -260,7 +260,7 @@ internal static class CalibrateVerb
             var detail = value.Iteration == 0
                 ? "..."
                 : $": iteration {value.Iteration}{(value.Objective is { } o ? $", {o.ToString("G10", CultureInfo.InvariantCulture)}" : string.Empty)}";
-            var left = value.Remaining is { } r && value.Iteration > 0 ? $" (about {r.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s left)" : string.Empty;
+            var left = value.Remaining is { } r && value.Iteration > 0 && r.TotalSeconds >= 0.05 ? $" (about {r.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s left)" : string.Empty;
             error.WriteLine($"  [{stamp} s] {value.Stage}{detail}{left}");
         }
     }

@@ -129,6 +129,12 @@ public sealed record SimulationSettings
             throw new ArgumentOutOfRangeException(nameof(RaterPool), RaterPool, $"RaterPool was {RaterPool}; it must be in [0, 20000000] (0 for the design's default).");
         }
 
+        if (Design is not (RatingDesign.WidelyCrossed or RatingDesign.AssessmentCentre) && (RatersPerPerson != 0 || RaterPool != 0))
+        {
+            throw new ArgumentException(
+                $"RatersPerPerson was {RatersPerPerson} and RaterPool {RaterPool} with the {Design} design; they size the rater pool of the WidelyCrossed and AssessmentCentre designs and must be 0 with any other.");
+        }
+
         if (Design is RatingDesign.WidelyCrossed or RatingDesign.AssessmentCentre && PoolRatersPerPerson > PoolSize)
         {
             throw new ArgumentException(

@@ -140,6 +140,8 @@ public sealed class CalibrationTests
         [
             R("a", "x", 4), R("a", "y", 3), R("b", "x", 2), R("b", "y", 3), R("c", "x", 5), R("c", "y", 4),
             R("a", "x", 3, LeadershipFramework.BuildsTrust), R("b", "y", 2, LeadershipFramework.BuildsTrust),
+            R("a", "y", 4, LeadershipFramework.BuildsTrust), R("b", "x", 3, LeadershipFramework.BuildsTrust),
+            R("c", "x", 4, LeadershipFramework.BuildsTrust), R("c", "y", 5, LeadershipFramework.BuildsTrust),
             R("d", "z", 5), R("d", "z", 4, LeadershipFramework.BuildsTrust), R("e", "w", 1),
         ]).Build().Ratings;
 

@@ -113,16 +113,18 @@ public sealed class RatingDesignTests
         Assert.Equal(first.Ratings.Length, intake.Ratings.Count);
     }
 
-    [Fact]
-    public void The_local_design_ignores_the_pool_settings()
+    [Theory]
+    [InlineData(RatingDesign.Local, 7, 0)]
+    [InlineData(RatingDesign.Matrix, 0, 50)]
+    [InlineData(RatingDesign.Anonymised, 3, 30)]
+    public void Pool_settings_with_a_design_that_has_no_pool_are_refused_not_ignored(RatingDesign design, int perPerson, int pool)
     {
-        // The default organisation itself is pinned by the demo's and README's numbers (Readiness.Demo.Tests).
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 200, Seed = 4 });
+        var error = Assert.Throws<ArgumentException>(() =>
+            OrganisationSimulator.Generate(new SimulationSettings { People = 50, Design = design, RatersPerPerson = perPerson, RaterPool = pool }));
 
-        Assert.Equal(RatingDesign.Local, organisation.Settings.Design);
         Assert.Equal(
-            OrganisationSimulator.Generate(new SimulationSettings { People = 200, Seed = 4, RatersPerPerson = 7, RaterPool = 50 }).Ratings.ToArray(),
-            organisation.Ratings.ToArray());
+            $"RatersPerPerson was {perPerson} and RaterPool {pool} with the {design} design; they size the rater pool of the WidelyCrossed and AssessmentCentre designs and must be 0 with any other.",
+            error.Message);
     }
 
     [Theory]

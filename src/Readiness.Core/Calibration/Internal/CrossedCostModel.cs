@@ -10,15 +10,19 @@ namespace Readiness.Calibration.Internal;
 /// <remarks>
 /// The constants were measured on the benchmark machine (2 cores, x86-64 with AVX2; benchmarks/README) and rounded up, so
 /// predictions lean high: a factorisation runs at about 10⁻¹⁰ s per multiply–add of <see cref="SparseCholesky.Operations"/>
-/// (the blocked kernels), the selected inverse about ten times slower (scalar), the per-ratee elimination about 2·10⁻⁸ s
-/// per rating, and a REML fit takes about 45 criterion evaluations (four Newton iterations of ten points and a line search)
+/// (the blocked kernels), the selected inverse about three times slower, the per-ratee elimination about 2·10⁻⁸ s per
+/// rating, and a REML fit takes about 45 criterion evaluations (four Newton iterations of ten points and a line search)
 /// shared over the threads. A conjugate-gradient iteration of the scalable path costs about 5·10⁻⁹ s per rating, and a fit
-/// solves once for the BLUPs and once per fixed effect, 60 iterations each.
+/// solves once for the BLUPs and once per fixed effect, 60 iterations each. Either path spends about 1.3·10⁻⁶ s per rating
+/// outside those loops (the design, the moment estimates, the result) and 0.15 s of start-up (compiling, in a fresh
+/// process).
 /// </remarks>
 internal static class CrossedCostModel
 {
     private const double SecondsPerOperation = 1.2e-10;
-    private const double SelectedInverseSecondsPerOperation = 1.2e-9;
+    private const double SelectedInverseSecondsPerOperation = 4e-10;
+    private const double FixedSeconds = 0.15;
+    private const double OverheadSecondsPerRating = 1.3e-6;
     private const double SecondsPerRating = 2e-8;
     private const int Evaluations = 45;
     private const double IterationSecondsPerRating = 5e-9;
@@ -34,7 +38,7 @@ internal static class CrossedCostModel
     public static Prediction Exact(CrossedDesign d, SparseCholesky factor, int workers)
     {
         var evaluation = (SecondsPerOperation * factor.Operations) + (SecondsPerRating * d.N);
-        var seconds = (Evaluations * evaluation / Math.Max(1, Math.Min(workers, 9))) + (SelectedInverseSecondsPerOperation * factor.Operations);
+        var seconds = Overhead(d) + (Evaluations * evaluation / Math.Max(1, Math.Min(workers, 9))) + (SelectedInverseSecondsPerOperation * factor.Operations);
         var bytes = DesignBytes(d) + (factor.Entries * BytesPerFactorEntry(workers));
         return new Prediction(seconds, bytes);
     }
@@ -42,11 +46,13 @@ internal static class CrossedCostModel
     public static Prediction Scalable(CrossedDesign d, int workers)
     {
         var solves = d.P + 1;
-        var seconds = IterationSecondsPerRating * d.N * IterationsPerSolve * (1 + ((double)d.P / Math.Max(1, workers)));
+        var seconds = Overhead(d) + (IterationSecondsPerRating * d.N * IterationsPerSolve * (1 + ((double)d.P / Math.Max(1, workers))));
         var unknowns = (long)d.P + d.Cells + d.Ratees + d.Raters;
         var bytes = DesignBytes(d) + (8L * unknowns * (5 + (2L * Math.Min(workers, solves))) + (8L * unknowns * solves / 8));
         return new Prediction(seconds, bytes);
     }
+
+    private static double Overhead(CrossedDesign d) => FixedSeconds + (OverheadSecondsPerRating * d.N);
 
     /// <summary>The memory the calibrator may use: the setting, or a quarter of what the process may have.</summary>
     public static long MemoryBudget(long setting) =>

@@ -73,6 +73,18 @@ internal sealed class CrossedDesign
         CellRatee = [.. cellRatee];
         CellCompetency = [.. cellCompetency];
         CellStart = [.. cellStart];
+
+        // Distinct raters per cell among the rating set's own raters (rows run in rater order within a cell), whether or
+        // not the fit keeps them apart.
+        CellRaters = new int[Cells];
+        var raterOf = ratings.RaterIndices;
+        for (var c = 0; c < Cells; c++)
+        {
+            for (var i = CellStart[c]; i < CellStart[c + 1]; i++)
+            {
+                CellRaters[c] += i == CellStart[c] || raterOf[i] != raterOf[i - 1] ? 1 : 0;
+            }
+        }
         RateeCellStart = new int[Ratees + 1];
         for (var c = Cells - 1; c >= 0; c--)
         {
@@ -206,6 +218,9 @@ internal sealed class CrossedDesign
     public int[] CellCompetency { get; }
 
     public int[] CellStart { get; }
+
+    /// <summary>Gets the number of distinct raters of each cell.</summary>
+    public int[] CellRaters { get; }
 
     public int[] RateeCellStart { get; }
 

@@ -37,6 +37,7 @@ internal static class DesignChecks
         }
     }
 
+    /// <summary>Adds the warnings a reader of the fit needs about its design; with <paramref name="raterEffects"/> false (a fit without the rater term) those about telling raters apart are left out.</summary>
     public static void AddDesignWarnings(RatingSet ratings, List<string> warnings, bool raterEffects = true)
     {
         var raterCount = new int[ratings.Raters.Length];
@@ -64,7 +65,7 @@ internal static class DesignChecks
         }
 
         var thin = otherRaters.Count(s => s is null || s.Count <= 1);
-        if (thin > 0)
+        if (thin > 0 && raterEffects)
         {
             warnings.Add($"{thin} person(s) were rated by at most one rater other than themselves; their estimates cannot separate that rater's leniency from their level and carry wide standard errors.");
         }
