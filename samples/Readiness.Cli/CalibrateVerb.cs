@@ -14,12 +14,31 @@ namespace Readiness.Cli;
 internal static class CalibrateVerb
 {
     public static int Run(
-        FileInfo ratingsFile, string method, CrossedModelPath path, FileInfo? modelFile, DirectoryInfo output, TextWriter console, TextWriter error)
+        FileInfo ratingsFile,
+        string method,
+        CrossedModelPath path,
+        FileInfo? modelFile,
+        DirectoryInfo output,
+        TextWriter console,
+        TextWriter error,
+        (double Seconds, long Megabytes)? limits = null)
     {
         RatingsFile? file = null;
         RatingIntake intake;
         CalibrationResult result;
         double fitSeconds;
+        IRatingCalibrator calibrator;
+        try
+        {
+            calibrator = Calibrator(method, path, limits);
+        }
+        catch (Exception e) when (e is ArgumentException or OverflowException)
+        {
+            // A limit out of range: the library's message names the setting and its rule.
+            error.WriteLine($"error: {e.Message.Split('\n')[0].TrimEnd()}");
+            return WeightsVerb.BadInput;
+        }
+
         try
         {
             var model = modelFile is null ? LeadershipFramework.Model : ReadinessJson.ReadCompetencyModel(File.ReadAllText(modelFile.FullName));
@@ -34,7 +53,6 @@ internal static class CalibrateVerb
             }
 
             console.WriteLine($"Read {intake.Report}.");
-            var calibrator = Calibrator(method, path);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             result = calibrator.Calibrate(intake.Ratings, new ConsoleProgress(error));
             fitSeconds = clock.Elapsed.TotalSeconds;
@@ -49,7 +67,13 @@ internal static class CalibrateVerb
                 WriteRejects(output, file);
             }
 
-            return BadInput.Report(e, error, ratingsFile.Name);
+            var code = BadInput.Report(e, error, ratingsFile.Name);
+            if (e is CalibrationBudgetException)
+            {
+                error.WriteLine("hint: on the command line, --path scalable takes the scalable path, and --max-seconds and --max-memory-mb raise the limits.");
+            }
+
+            return code;
         }
 
         WriteEstimates(output, result);
@@ -68,13 +92,17 @@ internal static class CalibrateVerb
         return WeightsVerb.Ok;
     }
 
-    internal static IRatingCalibrator Calibrator(string method, CrossedModelPath path) => method switch
+    /// <summary>The calibrator for a method name; the crossed model with the path and, when given, the limits (seconds for the exact path, megabytes for a fit).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A limit breaks its rule; the message names the setting.</exception>
+    internal static IRatingCalibrator Calibrator(string method, CrossedModelPath path, (double Seconds, long Megabytes)? limits = null) => method switch
     {
         "none" => new RawMeanCalibrator(),
         "mean-centre" => new MeanCentringCalibrator(),
         "standardise" => new StandardisationCalibrator(),
         "rasch" => new ManyFacetRaschCalibrator(),
-        _ => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }),
+        _ => new CrossedRandomEffectsCalibrator(limits is var (seconds, megabytes)
+            ? new CrossedModelSettings { Path = path, ExactPathMaxSeconds = seconds, MaxMemoryBytes = checked(megabytes * 1_000_000) }
+            : new CrossedModelSettings { Path = path }),
     };
 
     private static void WriteEstimates(DirectoryInfo output, CalibrationResult result)

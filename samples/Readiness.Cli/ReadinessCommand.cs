@@ -69,9 +69,19 @@ internal static class ReadinessCommand
             Description = "Directory for estimates.csv, raters.csv, model.json and rejects.csv.",
             DefaultValueFactory = _ => new DirectoryInfo("calibration"),
         };
+        var maxSeconds = new Option<double>("--max-seconds")
+        {
+            Description = "For the crossed model: the longest the exact path may be predicted to take; auto takes the scalable path beyond it, exact refuses.",
+            DefaultValueFactory = _ => 30,
+        };
+        var maxMemory = new Option<long>("--max-memory-mb")
+        {
+            Description = "For the crossed model: the most memory a fit may be predicted to need, in MB; 0 for a quarter of the memory available.",
+            DefaultValueFactory = _ => 0,
+        };
         var calibrate = new Command("calibrate", "Remove rater bias from a ratings export and estimate every person's level on every competency.")
         {
-            ratings, method, path, model, output,
+            ratings, method, path, maxSeconds, maxMemory, model, output,
         };
         calibrate.SetAction(result => CalibrateVerb.Run(
             result.GetRequiredValue(ratings),
@@ -80,7 +90,8 @@ internal static class ReadinessCommand
             result.GetValue(model),
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
-            result.InvocationConfiguration.Error));
+            result.InvocationConfiguration.Error,
+            (result.GetValue(maxSeconds), result.GetValue(maxMemory))));
         return calibrate;
     }
 

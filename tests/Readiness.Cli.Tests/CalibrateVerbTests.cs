@@ -100,6 +100,38 @@ public sealed class CalibrateVerbTests : IDisposable
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_forced_exact_fit_over_the_time_limit_is_refused_with_the_command_line_options_that_help()
+    {
+        var organisation = Path.Combine(_directory, "org");
+        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "4", "--design", "widely-crossed", "--out", organisation).Code);
+        var ratings = Path.Combine(organisation, "ratings.csv");
+
+        var (code, _, error) = Run("calibrate", "--ratings", ratings, "--path", "exact", "--max-seconds", "0.000001", "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(2, code);
+        var lines = error.Trim().Split('\n').Select(l => l.TrimEnd()).Where(l => !l.TrimStart().StartsWith('[')).ToArray();
+        Assert.Matches(@"^error: ratings\.csv: CrossedRandomEffects calibration was not run: the exact path was not started: it is predicted to take [0-9.]+ s, more than the 1E-06 s allowed \(ExactPathMaxSeconds\)\.", lines[0]);
+        Assert.Equal("hint: on the command line, --path scalable takes the scalable path, and --max-seconds and --max-memory-mb raise the limits.", lines[1]);
+
+        // Auto takes the scalable path instead and says why.
+        var (auto, text, _) = Run("calibrate", "--ratings", ratings, "--max-seconds", "0.000001", "--out", Path.Combine(_directory, "auto"));
+        Assert.Equal(0, auto);
+        Assert.Contains("(moments and preconditioned conjugate gradients (scalable))", text, StringComparison.Ordinal);
+        Assert.Contains("warning: The exact REML path was not taken: it is predicted to take ", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--max-seconds", "0", "error: ExactPathMaxSeconds was 0; it must be in [1E-06, 1000000]. (Parameter 'ExactPathMaxSeconds')")]
+    [InlineData("--max-memory-mb", "-1", "error: MaxMemoryBytes was -1000000; it must be 0 (a quarter of the memory available) or a number of bytes. (Parameter 'MaxMemoryBytes')")]
+    public void A_limit_out_of_range_is_refused_before_the_file_is_read(string option, string value, string message)
+    {
+        var (code, _, error) = Run("calibrate", "--ratings", Path.Combine(_directory, "missing.csv"), option, value, "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(message, error.Trim());
+    }
+
     private string Write(string content)
     {
         var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.csv");

@@ -70,7 +70,12 @@ public sealed record CrossedModelSettings
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ExactPathMaxFactorEntries, nameof(ExactPathMaxFactorEntries));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxIterations, nameof(MaxIterations));
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxMemoryBytes, nameof(MaxMemoryBytes));
+        if (MaxMemoryBytes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), MaxMemoryBytes,
+                $"MaxMemoryBytes was {MaxMemoryBytes}; it must be 0 (a quarter of the memory available) or a number of bytes.");
+        }
+
         Guard.InRange(ExactPathMaxSeconds, 1e-6, 1e6, nameof(ExactPathMaxSeconds));
         if (MaxDegreeOfParallelism is 0 or < -1)
         {

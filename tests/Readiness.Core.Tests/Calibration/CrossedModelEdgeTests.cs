@@ -89,7 +89,7 @@ public sealed class CrossedModelEdgeTests
         Refused(new() { ExactPathMaxSeconds = 0.99e-6 }, "ExactPathMaxSeconds was 9.9E-07; it must be in [1E-06, 1000000].");
         Refused(new() { ExactPathMaxSeconds = double.NaN }, "ExactPathMaxSeconds was NaN; it must be in [1E-06, 1000000].");
         Refused(new() { ExactPathMaxSeconds = double.PositiveInfinity }, "ExactPathMaxSeconds was Infinity; it must be in [1E-06, 1000000].");
-        Assert.Equal("MaxMemoryBytes", Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxMemoryBytes = -1 })).ParamName);
+        Refused(new() { MaxMemoryBytes = -1 }, "MaxMemoryBytes was -1; it must be 0 (a quarter of the memory available) or a number of bytes.");
         Assert.Equal("MaxIterations", Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxIterations = -1 })).ParamName);
         Assert.Equal("ExactPathMaxFactorEntries", Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { ExactPathMaxFactorEntries = -1 })).ParamName);
     }

@@ -74,7 +74,7 @@ internal sealed class SparseCholesky
     }
 
     /// <summary>Gets the values in factor storage: the assembled lower triangle of A before <see cref="TryFactor"/>, L after.</summary>
-    /// <remarks>Slots above the diagonal of a supernode's block are storage only; they stay 0.</remarks>
+    /// <remarks>Slots above the diagonal of a supernode's block are storage only: nothing reads them, and the factorisation may leave numbers there.</remarks>
     public Span<double> Values => _value;
 
     /// <summary>Gets the number of entries of the factor on and below the diagonal.</summary>
