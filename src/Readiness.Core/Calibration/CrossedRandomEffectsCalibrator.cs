@@ -264,11 +264,19 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = Settings.MaxDegreeOfParallelism,
         };
+        // Each finished solve is reported (as the stage's iteration: solves done), one report at a time, so a long stage
+        // shows it is moving.
+        var done = 0;
+        var gate = new object();
         Parallel.For(0, design.P, options, j =>
         {
             var unit = new double[solver.Unknowns];
             unit[j] = 1;
             columns[j] = solver.Solve(unit, Settings.Tolerance, Settings.MaxIterations, null, cancellationToken);
+            lock (gate)
+            {
+                progress?.Report(new CalibrationProgress("Fixed-effect covariance", ++done, null));
+            }
         });
         for (var j = 0; j < design.P; j++)
         {

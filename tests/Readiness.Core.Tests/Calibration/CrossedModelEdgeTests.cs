@@ -347,6 +347,8 @@ public sealed class CrossedModelEdgeTests
         var solves = progress.Reports.Where(r => r.Stage == "Conjugate gradients").Skip(1).ToArray();
         Assert.NotEmpty(solves);
         Assert.All(solves, r => Assert.True(r.Iteration % 10 == 0 && r.Iteration > 0 && r.Objective > 0, $"{r}"));
+        var covariance = progress.Reports.Where(r => r.Stage == "Fixed-effect covariance").Select(r => r.Iteration).ToArray();
+        Assert.Equal(Enumerable.Range(0, result.FixedEffects.Length + 1), covariance);
         Assert.Null(result.Objective);
         Assert.Equal("moments and preconditioned conjugate gradients (scalable)", result.Algorithm);
     }
