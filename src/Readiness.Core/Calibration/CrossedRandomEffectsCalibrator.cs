@@ -361,8 +361,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         // The difference points of a Newton iteration are independent: each worker evaluates its share on its own copy of
         // the system's work space. Every criterion is computed the same way on any thread, so results do not depend on
         // the degree of parallelism.
-        var workers = Settings.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Settings.MaxDegreeOfParallelism;
-        var systems = new CrossedSystem[Math.Max(1, Math.Min(workers, NewtonPoints(terms)))];
+        var systems = new CrossedSystem[Math.Max(1, Math.Min(Workers, NewtonPoints(terms)))];
         systems[0] = system;
         for (var w = 1; w < systems.Length; w++)
         {

@@ -319,7 +319,7 @@ public static class OrganisationSimulator
             {
                 // The project lead and project team-mates, unless they already rate the person along the line.
                 var lead = _projectLead[p];
-                if (lead >= 0 && lead != p && !_panel.Exists(m => m.Rater == lead))
+                if (lead >= 0 && !_panel.Exists(m => m.Rater == lead))
                 {
                     _panel.Add((lead, RaterSource.Manager));
                 }

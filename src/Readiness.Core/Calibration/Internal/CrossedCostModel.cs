@@ -37,8 +37,9 @@ internal static class CrossedCostModel
 
     public static Prediction Exact(CrossedDesign d, SparseCholesky factor, int workers)
     {
-        var evaluation = (SecondsPerOperation * factor.Operations) + (SecondsPerRating * d.N);
-        var seconds = Overhead(d) + (Evaluations * evaluation / Math.Max(1, Math.Min(workers, 9))) + (SelectedInverseSecondsPerOperation * factor.Operations);
+        var operations = factor.Operations;
+        var evaluation = (SecondsPerOperation * operations) + (SecondsPerRating * d.N);
+        var seconds = Overhead(d) + (Evaluations * evaluation / Math.Max(1, Math.Min(workers, 9))) + (SelectedInverseSecondsPerOperation * operations);
         var bytes = DesignBytes(d) + (factor.Entries * BytesPerFactorEntry(workers));
         return new Prediction(seconds, bytes);
     }
@@ -48,7 +49,8 @@ internal static class CrossedCostModel
         var solves = d.P + 1;
         var seconds = Overhead(d) + (IterationSecondsPerRating * d.N * IterationsPerSolve * (1 + ((double)d.P / Math.Max(1, workers))));
         var unknowns = (long)d.P + d.Cells + d.Ratees + d.Raters;
-        var bytes = DesignBytes(d) + (8L * unknowns * (5 + (2L * Math.Min(workers, solves))) + (8L * unknowns * solves / 8));
+        // Work vectors for each solve running at once, and every solve's solution kept for the fixed effects' covariance.
+        var bytes = DesignBytes(d) + (8L * unknowns * (5 + (2L * Math.Min(workers, solves)))) + (8L * unknowns * solves);
         return new Prediction(seconds, bytes);
     }
 
