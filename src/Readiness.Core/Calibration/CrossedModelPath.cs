@@ -9,6 +9,6 @@ public enum CrossedModelPath
     /// <summary>Exact REML: variance components maximise the restricted likelihood; estimates are the BLUPs with exact prediction-error variances.</summary>
     Exact = 1,
 
-    /// <summary>Method-of-moments variance components and BLUPs by preconditioned conjugate gradients: time linear in the number of ratings.</summary>
+    /// <summary>REML variance components with stochastically estimated traces (their Monte-Carlo error reported) and BLUPs, all by preconditioned conjugate gradients: time linear in the number of ratings.</summary>
     Scalable = 2,
 }

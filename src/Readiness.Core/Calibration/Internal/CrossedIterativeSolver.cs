@@ -1,45 +1,75 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Readiness.Internal;
+
 namespace Readiness.Calibration.Internal;
 
 /// <summary>
 /// Solves the mixed-model equations of the crossed model for given variance components by preconditioned conjugate
-/// gradients, in O(N) per iteration and O(cells + ratees + raters) memory: the scalable path's BLUPs and the covariance of
-/// its fixed effects.
+/// gradients, in O(N) per iteration and O(cells + ratees + raters) memory: the scalable path's BLUPs, the covariance of
+/// its fixed effects and the solves of its REML iterations.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The system is Henderson's: [XᵀX, XᵀZ; ZᵀX, ZᵀZ + Λ] [β; u] = [Xᵀy; Zᵀy], with Λ = σ²_e G⁻¹ (one ratio per random term),
-/// symmetric positive definite. The preconditioner is its block diagonal — XᵀX (Cholesky), each ratee together with its
+/// symmetric positive definite. The preconditioner is its block diagonal — XᵀX, each ratee together with its
 /// ratee × competency cells (solved in closed form: cells nest within ratees), and each rater — the blocks backfitting
 /// updates one after another (Ghosh, Hastie and Owen 2022). Conjugate gradients combine those block solves optimally
-/// instead of cycling through them, which on simulated organisations cuts hundreds of backfitting sweeps to tens of
-/// iterations.
+/// instead of cycling through them, which cuts hundreds of backfitting sweeps to tens of iterations.
 /// </para>
 /// <para>
-/// A term whose variance is 0 is absent: its effects stay 0. Deterministic: every sum runs in row order. One instance
-/// serves one fit on one thread.
+/// Several right-hand sides are solved together (<c>SolveMany</c>): each is its own conjugate-gradient recursion, but
+/// one pass over the ratings multiplies all of them, the values of an unknown stored side by side, so the ratings' indices
+/// are read once for the lot and the arithmetic runs in SIMD lanes. Columns are shared out over the threads in contiguous
+/// groups. Each column's arithmetic is the same whatever the group it runs in, so results do not depend on the threads.
 /// </para>
+/// <para>A term whose variance is 0 is absent: its effects stay 0. Every sum runs in a fixed order.</para>
 /// </remarks>
 internal sealed class CrossedIterativeSolver
 {
+    /// <summary>The most columns one conjugate-gradient recursion carries at once.</summary>
+    private const int MaxGroupWidth = 16;
+
     private readonly CrossedDesign _d;
     private readonly double _lambdaCell;
     private readonly double _lambdaRatee;
     private readonly double _lambdaRater;
-    private readonly MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> _xtx;
+    private readonly double[] _xtxInverse;
     private readonly int _n;
+    private readonly int _workers;
 
-    public CrossedIterativeSolver(CrossedDesign design, (double Cell, double Ratee, double Rater, double Residual) variance)
+    /// <param name="design">The design.</param>
+    /// <param name="variance">The variance components; 0 leaves a term out.</param>
+    /// <param name="workers">The threads <c>SolveMany</c> may use.</param>
+    public CrossedIterativeSolver(CrossedDesign design, (double Cell, double Ratee, double Rater, double Residual) variance, int workers = 1)
     {
         _d = design;
         _lambdaCell = Ratio(variance.Residual, variance.Cell);
         _lambdaRatee = Ratio(variance.Residual, variance.Ratee);
         _lambdaRater = Ratio(variance.Residual, variance.Rater);
-        _xtx = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(design.P, design.P, (i, j) => design.XtX[(i * design.P) + j]).Cholesky();
+        var p = design.P;
+        var inverse = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => design.XtX[(i * p) + j]).Inverse();
+        _xtxInverse = new double[p * p];
+        for (var i = 0; i < p; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                _xtxInverse[(i * p) + j] = inverse[i, j];
+            }
+        }
+
         _n = design.P + design.Cells + design.Ratees + design.Raters;
+        _workers = Math.Max(1, workers);
     }
+
+    /// <summary>Gets the design.</summary>
+    public CrossedDesign Design => _d;
 
     /// <summary>Gets the number of unknowns: β, then cells, ratees and raters.</summary>
     public int Unknowns => _n;
+
+    /// <summary>Gets the offsets of the cells', ratees' and raters' unknowns.</summary>
+    public (int Cell, int Ratee, int Rater) Offsets => (_d.P, _d.P + _d.Cells, _d.P + _d.Cells + _d.Ratees);
 
     /// <summary>The right-hand side [Xᵀy; Zᵀy] of the BLUP equations.</summary>
     public double[] Rhs()
@@ -51,127 +81,12 @@ internal sealed class CrossedIterativeSolver
             Scatter(b, i, d.Y[i]);
         }
 
-        Mask(b);
+        Mask(b, 1);
         return b;
     }
 
-    /// <summary>Solves A x = b to ‖r‖ ≤ tolerance ‖b‖; returns x, the iterations used and whether the tolerance was met.</summary>
-    public (double[] X, int Iterations, bool Converged) Solve(double[] b, double tolerance, int maxIterations, Action<int, double>? onIteration, CancellationToken cancellationToken)
-    {
-        var x = new double[_n];
-        var r = (double[])b.Clone();
-        var z = new double[_n];
-        Precondition(r, z);
-        var p = (double[])z.Clone();
-        var q = new double[_n];
-        var rz = Dot(r, z);
-        var target = tolerance * Math.Sqrt(Dot(b, b));
-        if (target == 0)
-        {
-            return (x, 0, true);
-        }
-
-        for (var k = 1; k <= maxIterations; k++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Multiply(p, q);
-            var alpha = rz / Dot(p, q);
-            for (var i = 0; i < _n; i++)
-            {
-                x[i] += alpha * p[i];
-                r[i] -= alpha * q[i];
-            }
-
-            var residual = Math.Sqrt(Dot(r, r));
-            onIteration?.Invoke(k, residual / (target / tolerance));
-            if (residual <= target)
-            {
-                return (x, k, true);
-            }
-
-            Precondition(r, z);
-            var rzNext = Dot(r, z);
-            var beta = rzNext / rz;
-            rz = rzNext;
-            for (var i = 0; i < _n; i++)
-            {
-                p[i] = z[i] + (beta * p[i]);
-            }
-        }
-
-        return (x, maxIterations, false);
-    }
-
-    /// <summary>Splits a solution into β, cells, ratees and raters.</summary>
-    public (double[] Beta, double[] Cell, double[] Ratee, double[] Rater) Split(double[] x)
-    {
-        var d = _d;
-        var cell = d.P;
-        var ratee = cell + d.Cells;
-        var rater = ratee + d.Ratees;
-        return (x[..cell], x[cell..ratee], x[ratee..rater], x[rater..]);
-    }
-
-    /// <summary>q = A p: one pass over the ratings (fitted values, then their sums by fixed column, cell, ratee and rater).</summary>
-    private void Multiply(double[] p, double[] q)
-    {
-        var d = _d;
-        Array.Clear(q);
-        var (cellOffset, rateeOffset, raterOffset) = (d.P, d.P + d.Cells, d.P + d.Cells + d.Ratees);
-        var competencyColumn = d.RowCompetencyColumn;
-        var sourceColumn = d.RowSourceColumn;
-        var rowCell = d.RowCell;
-        var rowRater = d.RowRater;
-        var cellRatee = d.CellRatee;
-
-        // Written out rather than through FixedPart/RowColumns: this loop is the whole cost of an iteration.
-        var intercept = 0.0;
-        for (var i = 0; i < d.N; i++)
-        {
-            var c = rowCell[i];
-            var t = rateeOffset + cellRatee[c];
-            var r = raterOffset + rowRater[i];
-            var cc = competencyColumn[i];
-            var sc = sourceColumn[i];
-            var fitted = p[0] + (cc >= 0 ? p[cc] : 0) + (sc >= 0 ? p[sc] : 0) + p[cellOffset + c] + p[t] + p[r];
-            intercept += fitted;
-            if (cc >= 0)
-            {
-                q[cc] += fitted;
-            }
-
-            if (sc >= 0)
-            {
-                q[sc] += fitted;
-            }
-
-            q[cellOffset + c] += fitted;
-            q[t] += fitted;
-            q[r] += fitted;
-        }
-
-        q[0] += intercept;
-
-        for (var c = 0; c < d.Cells; c++)
-        {
-            q[cellOffset + c] += Penalty(_lambdaCell) * p[cellOffset + c];
-        }
-
-        for (var t = 0; t < d.Ratees; t++)
-        {
-            q[rateeOffset + t] += Penalty(_lambdaRatee) * p[rateeOffset + t];
-        }
-
-        for (var r = 0; r < d.Raters; r++)
-        {
-            q[raterOffset + r] += Penalty(_lambdaRater) * p[raterOffset + r];
-        }
-
-        Mask(q);
-    }
-
     /// <summary>Adds one rating's value to the rows of A (or Aᵀ) it touches: its fixed columns, cell, ratee and rater.</summary>
-    private void Scatter(double[] into, int i, double value)
+    public void Scatter(double[] into, int i, double value)
     {
         var d = _d;
         foreach (var j in d.RowColumns(i))
@@ -185,86 +100,429 @@ internal sealed class CrossedIterativeSolver
         into[d.P + d.Cells + d.Ratees + d.RowRater[i]] += value;
     }
 
-    /// <summary>The block-diagonal solve: XᵀX for β, each ratee with its cells in closed form, each rater alone.</summary>
-    private void Precondition(double[] r, double[] z)
+    /// <summary>The fitted value of rating i, (Xβ + Zu)ᵢ, for a solution x.</summary>
+    public double Fitted(double[] x, int i)
     {
         var d = _d;
-        Array.Clear(z);
-        var beta = _xtx.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(r[..d.P]));
-        for (var j = 0; j < d.P; j++)
+        var c = d.RowCell[i];
+        return d.FixedPart(i, x) + x[d.P + c] + x[d.P + d.Cells + d.CellRatee[c]] + x[d.P + d.Cells + d.Ratees + d.RowRater[i]];
+    }
+
+    /// <summary>Solves A x = b to ‖r‖ ≤ tolerance ‖b‖; returns x, the iterations used and whether the tolerance was met.</summary>
+    public (double[] X, int Iterations, bool Converged) Solve(double[] b, double tolerance, int maxIterations, Action<int, double>? onIteration, CancellationToken cancellationToken)
+    {
+        var (x, iterations, converged) = SolveBlock([b], null, [tolerance], maxIterations, onIteration, cancellationToken);
+        return (x[0], iterations, converged);
+    }
+
+    /// <summary>
+    /// Solves A xₖ = bₖ for every column, each to ‖rₖ‖ ≤ tolerance ‖bₖ‖, from the starting points given (null: 0); returns
+    /// the solutions, the most iterations any column used and whether every column met the tolerance.
+    /// </summary>
+    public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[][]? start, double tolerance, int maxIterations, CancellationToken cancellationToken) =>
+        SolveMany(b, start, [.. b.Select(_ => tolerance)], maxIterations, cancellationToken);
+
+    /// <summary>As <see cref="SolveMany(double[][], double[][], double, int, CancellationToken)"/>, with a tolerance for each column.</summary>
+    public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[][]? start, double[] tolerance, int maxIterations, CancellationToken cancellationToken)
+    {
+        // Groups of whole SIMD vectors, at most MaxGroupWidth columns, at least one per thread while there are vectors to
+        // share: wider groups gain little (a pass is then limited by memory, not by reading the indices) and cost work
+        // space in proportion; a group narrower than a vector runs scalar.
+        var lane = Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
+        var vectors = (b.Length + lane - 1) / lane;
+        var count = Math.Max(Math.Min(_workers, vectors), (b.Length + MaxGroupWidth - 1) / MaxGroupWidth);
+        var bounds = new int[count + 1];
+        for (var g = 1; g <= count; g++)
         {
-            z[j] = beta[j];
+            bounds[g] = Math.Min(b.Length, (int)((long)vectors * g / count) * lane);
         }
 
-        var (cellOffset, rateeOffset, raterOffset) = (d.P, d.P + d.Cells, d.P + d.Cells + d.Ratees);
+        if (count == 1)
+        {
+            return SolveBlock(b, start, tolerance, maxIterations, null, cancellationToken);
+        }
+
+        var parts = new (double[][] X, int Iterations, bool Converged)[count];
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _workers, CancellationToken = cancellationToken }, g =>
+            parts[g] = SolveBlock(b[bounds[g]..bounds[g + 1]], start?[bounds[g]..bounds[g + 1]], tolerance[bounds[g]..bounds[g + 1]], maxIterations, null, cancellationToken));
+        return ([.. parts.SelectMany(p => p.X)], parts.Max(p => p.Iterations), parts.All(p => p.Converged));
+    }
+
+    /// <summary>Splits a solution into β, cells, ratees and raters.</summary>
+    public (double[] Beta, double[] Cell, double[] Ratee, double[] Rater) Split(double[] x)
+    {
+        var (cell, ratee, rater) = Offsets;
+        return (x[..cell], x[cell..ratee], x[ratee..rater], x[rater..]);
+    }
+
+    /// <summary>z = M⁻¹ r for one vector: the block-diagonal solve.</summary>
+    public double[] Precondition(double[] r)
+    {
+        var z = new double[_n];
+        Precondition(r, z, 1);
+        return z;
+    }
+
+    /// <summary>The diagonal of M⁻¹ (the preconditioner's inverse) over the random effects; 0 for β and absent terms.</summary>
+    public double[] PreconditionerInverseDiagonal()
+    {
+        var d = _d;
+        var diagonal = new double[_n];
+        var (cellOffset, rateeOffset, raterOffset) = Offsets;
         var cells = !double.IsPositiveInfinity(_lambdaCell);
         var ratees = !double.IsPositiveInfinity(_lambdaRatee);
         for (var t = 0; t < d.Ratees; t++)
         {
-            var rt = r[rateeOffset + t];
+            var pivot = d.RateeN[t] + _lambdaRatee;
+            for (var c = d.RateeCellStart[t]; cells && c < d.RateeCellStart[t + 1]; c++)
+            {
+                pivot -= d.CellN[c] * d.CellN[c] / (d.CellN[c] + _lambdaCell);
+            }
+
+            diagonal[rateeOffset + t] = ratees ? 1 / pivot : 0;
+            for (var c = d.RateeCellStart[t]; cells && c < d.RateeCellStart[t + 1]; c++)
+            {
+                var share = d.CellN[c] / (d.CellN[c] + _lambdaCell);
+                diagonal[cellOffset + c] = (1 / (d.CellN[c] + _lambdaCell)) + (ratees ? share * share / pivot : 0);
+            }
+        }
+
+        for (var r = 0; r < d.Raters && !double.IsPositiveInfinity(_lambdaRater); r++)
+        {
+            diagonal[raterOffset + r] = 1 / (d.RaterN[r] + _lambdaRater);
+        }
+
+        return diagonal;
+    }
+
+    /// <summary>Zeroes the rows of absent terms (variance 0) in one vector, so their effects stay 0.</summary>
+    public void Mask(double[] v) => Mask(v, 1);
+
+    /// <summary>Conjugate gradients for a block of columns stored side by side (unknown u of column k at u·width + k).</summary>
+    private (double[][] X, int Iterations, bool Converged) SolveBlock(
+        double[][] b,
+        double[][]? start,
+        double[] tolerance,
+        int maxIterations,
+        Action<int, double>? onIteration,
+        CancellationToken cancellationToken)
+    {
+        var width = b.Length;
+        var size = _n * width;
+        var x = new double[size];
+        var r = new double[size];
+        Interleave(b, r, width);
+        var norm = ColumnDots(r, r, width);
+        var z = new double[size];
+        var q = new double[size];
+        if (start is not null)
+        {
+            Interleave(start, x, width);
+            Mask(x, width);
+            Multiply(x, q, width);
+            for (var i = 0; i < size; i++)
+            {
+                r[i] -= q[i];
+            }
+        }
+
+        Precondition(r, z, width);
+        var p = (double[])z.Clone();
+        var rz = ColumnDots(r, z, width);
+        var target = new double[width];
+        var active = new bool[width];
+        var residual = ColumnDots(r, r, width);
+        var open = 0;
+        for (var k = 0; k < width; k++)
+        {
+            target[k] = tolerance[k] * Math.Sqrt(norm[k]);
+            active[k] = Math.Sqrt(residual[k]) > target[k];
+            open += active[k] ? 1 : 0;
+        }
+
+        var iterations = 0;
+        while (open > 0 && iterations < maxIterations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            iterations++;
+            Multiply(p, q, width);
+            var pq = ColumnDots(p, q, width);
+            var alpha = new double[width];
+            for (var k = 0; k < width; k++)
+            {
+                alpha[k] = active[k] ? rz[k] / pq[k] : 0;
+            }
+
+            for (var u = 0; u < size; u += width)
+            {
+                for (var k = 0; k < width; k++)
+                {
+                    x[u + k] += alpha[k] * p[u + k];
+                    r[u + k] -= alpha[k] * q[u + k];
+                }
+            }
+
+            residual = ColumnDots(r, r, width);
+            var worst = 0.0;
+            for (var k = 0; k < width; k++)
+            {
+                if (active[k])
+                {
+                    worst = Math.Max(worst, Math.Sqrt(residual[k] / norm[k]));
+                    if (Math.Sqrt(residual[k]) <= target[k])
+                    {
+                        active[k] = false;
+                        open--;
+                    }
+                }
+            }
+
+            onIteration?.Invoke(iterations, worst);
+            if (open == 0)
+            {
+                break;
+            }
+
+            Precondition(r, z, width);
+            var rzNext = ColumnDots(r, z, width);
+            for (var u = 0; u < size; u += width)
+            {
+                for (var k = 0; k < width; k++)
+                {
+                    // A finished column keeps its direction: it is still multiplied, but no longer moves.
+                    if (active[k])
+                    {
+                        p[u + k] = z[u + k] + (rzNext[k] / rz[k] * p[u + k]);
+                    }
+                }
+            }
+
+            rz = rzNext;
+        }
+
+        var solutions = new double[width][];
+        for (var k = 0; k < width; k++)
+        {
+            solutions[k] = new double[_n];
+            for (var u = 0; u < _n; u++)
+            {
+                solutions[k][u] = x[(u * width) + k];
+            }
+        }
+
+        return (solutions, iterations, open == 0);
+    }
+
+    /// <summary>q = A p for each column: one pass over the ratings (fitted values, then their sums by fixed column, cell, ratee and rater).</summary>
+    private void Multiply(double[] p, double[] q, int width)
+    {
+        var d = _d;
+        Array.Clear(q);
+        var (cellOffset, rateeOffset, raterOffset) = Offsets;
+        var competencyColumn = d.RowCompetencyColumn;
+        var sourceColumn = d.RowSourceColumn;
+        var rowCell = d.RowCell;
+        var rowRater = d.RowRater;
+        var cellRatee = d.CellRatee;
+        var lane = Vector.IsHardwareAccelerated ? Vector<double>.Count : int.MaxValue;
+        ref var pBase = ref MemoryMarshal.GetArrayDataReference(p);
+        ref var qBase = ref MemoryMarshal.GetArrayDataReference(q);
+
+        // Written out rather than through FixedPart/RowColumns: this loop is the whole cost of an iteration.
+        for (var i = 0; i < d.N; i++)
+        {
+            var c = rowCell[i];
+            var cc = competencyColumn[i];
+            var sc = sourceColumn[i];
+            var oc = (nuint)((cellOffset + c) * width);
+            var ot = (nuint)((rateeOffset + cellRatee[c]) * width);
+            var or = (nuint)((raterOffset + rowRater[i]) * width);
+            var ocomp = (nuint)(Math.Max(cc, 0) * width);
+            var osrc = (nuint)(Math.Max(sc, 0) * width);
+            var k = 0;
+            for (; k + lane <= width; k += lane)
+            {
+                var o = (nuint)k;
+                var fitted = Vector.LoadUnsafe(ref pBase, o) + Vector.LoadUnsafe(ref pBase, oc + o) + Vector.LoadUnsafe(ref pBase, ot + o) + Vector.LoadUnsafe(ref pBase, or + o);
+                if (cc >= 0)
+                {
+                    fitted += Vector.LoadUnsafe(ref pBase, ocomp + o);
+                }
+
+                if (sc >= 0)
+                {
+                    fitted += Vector.LoadUnsafe(ref pBase, osrc + o);
+                }
+
+                (Vector.LoadUnsafe(ref qBase, o) + fitted).StoreUnsafe(ref qBase, o);
+                if (cc >= 0)
+                {
+                    (Vector.LoadUnsafe(ref qBase, ocomp + o) + fitted).StoreUnsafe(ref qBase, ocomp + o);
+                }
+
+                if (sc >= 0)
+                {
+                    (Vector.LoadUnsafe(ref qBase, osrc + o) + fitted).StoreUnsafe(ref qBase, osrc + o);
+                }
+
+                (Vector.LoadUnsafe(ref qBase, oc + o) + fitted).StoreUnsafe(ref qBase, oc + o);
+                (Vector.LoadUnsafe(ref qBase, ot + o) + fitted).StoreUnsafe(ref qBase, ot + o);
+                (Vector.LoadUnsafe(ref qBase, or + o) + fitted).StoreUnsafe(ref qBase, or + o);
+            }
+
+            for (; k < width; k++)
+            {
+                var fitted = p[k] + (cc >= 0 ? p[(int)ocomp + k] : 0) + (sc >= 0 ? p[(int)osrc + k] : 0) + p[(int)oc + k] + p[(int)ot + k] + p[(int)or + k];
+                q[k] += fitted;
+                if (cc >= 0)
+                {
+                    q[(int)ocomp + k] += fitted;
+                }
+
+                if (sc >= 0)
+                {
+                    q[(int)osrc + k] += fitted;
+                }
+
+                q[(int)oc + k] += fitted;
+                q[(int)ot + k] += fitted;
+                q[(int)or + k] += fitted;
+            }
+        }
+
+        AddPenalty(p, q, cellOffset, d.Cells, _lambdaCell, width);
+        AddPenalty(p, q, rateeOffset, d.Ratees, _lambdaRatee, width);
+        AddPenalty(p, q, raterOffset, d.Raters, _lambdaRater, width);
+        Mask(q, width);
+    }
+
+    private static void AddPenalty(double[] p, double[] q, int offset, int count, double lambda, int width)
+    {
+        if (double.IsPositiveInfinity(lambda))
+        {
+            return;
+        }
+
+        VectorMath.AddScaled(q.AsSpan(offset * width, count * width), p.AsSpan(offset * width, count * width), lambda);
+    }
+
+    /// <summary>The block-diagonal solve for each column: XᵀX for β, each ratee with its cells in closed form, each rater alone.</summary>
+    private void Precondition(double[] r, double[] z, int width)
+    {
+        var d = _d;
+        Array.Clear(z);
+        var p = d.P;
+        for (var i = 0; i < p; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                var a = _xtxInverse[(i * p) + j];
+                for (var k = 0; k < width; k++)
+                {
+                    z[(i * width) + k] += a * r[(j * width) + k];
+                }
+            }
+        }
+
+        var (cellOffset, rateeOffset, raterOffset) = Offsets;
+        var cells = !double.IsPositiveInfinity(_lambdaCell);
+        var ratees = !double.IsPositiveInfinity(_lambdaRatee);
+        Span<double> rt = width <= 256 ? stackalloc double[width] : new double[width];
+        for (var t = 0; t < d.Ratees; t++)
+        {
+            var ot = (rateeOffset + t) * width;
+            r.AsSpan(ot, width).CopyTo(rt);
             var pivot = d.RateeN[t] + _lambdaRatee;
             if (cells)
             {
                 for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
                 {
                     var nc = d.CellN[c];
-                    rt -= nc * r[cellOffset + c] / (nc + _lambdaCell);
-                    pivot -= nc * nc / (nc + _lambdaCell);
+                    var share = nc / (nc + _lambdaCell);
+                    VectorMath.AddScaled(rt, r.AsSpan((cellOffset + c) * width, width), -share);
+                    pivot -= nc * share;
                 }
             }
 
-            var zt = ratees ? rt / pivot : 0;
-            z[rateeOffset + t] = zt;
+            for (var k = 0; k < width; k++)
+            {
+                z[ot + k] = ratees ? rt[k] / pivot : 0;
+            }
+
             if (cells)
             {
                 for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
                 {
-                    z[cellOffset + c] = (r[cellOffset + c] - (d.CellN[c] * zt)) / (d.CellN[c] + _lambdaCell);
+                    var oc = (cellOffset + c) * width;
+                    var scale = 1 / (d.CellN[c] + _lambdaCell);
+                    for (var k = 0; k < width; k++)
+                    {
+                        z[oc + k] = (r[oc + k] - (d.CellN[c] * z[ot + k])) * scale;
+                    }
                 }
             }
         }
 
         if (!double.IsPositiveInfinity(_lambdaRater))
         {
-            for (var k = 0; k < d.Raters; k++)
+            for (var a = 0; a < d.Raters; a++)
             {
-                z[raterOffset + k] = r[raterOffset + k] / (d.RaterN[k] + _lambdaRater);
+                var or = (raterOffset + a) * width;
+                var scale = 1 / (d.RaterN[a] + _lambdaRater);
+                for (var k = 0; k < width; k++)
+                {
+                    z[or + k] = r[or + k] * scale;
+                }
             }
         }
     }
 
     /// <summary>Zeroes the rows of absent terms (variance 0), so their effects stay 0.</summary>
-    private void Mask(double[] v)
+    private void Mask(double[] v, int width)
     {
         var d = _d;
+        var (cellOffset, rateeOffset, raterOffset) = Offsets;
         if (double.IsPositiveInfinity(_lambdaCell))
         {
-            Array.Clear(v, d.P, d.Cells);
+            Array.Clear(v, cellOffset * width, d.Cells * width);
         }
 
         if (double.IsPositiveInfinity(_lambdaRatee))
         {
-            Array.Clear(v, d.P + d.Cells, d.Ratees);
+            Array.Clear(v, rateeOffset * width, d.Ratees * width);
         }
 
         if (double.IsPositiveInfinity(_lambdaRater))
         {
-            Array.Clear(v, d.P + d.Cells + d.Ratees, d.Raters);
+            Array.Clear(v, raterOffset * width, d.Raters * width);
         }
     }
 
-    private static double Penalty(double lambda) => double.IsPositiveInfinity(lambda) ? 0 : lambda;
+    private void Interleave(double[][] columns, double[] into, int width)
+    {
+        for (var k = 0; k < width; k++)
+        {
+            var column = columns[k];
+            for (var u = 0; u < _n; u++)
+            {
+                into[(u * width) + k] = column[u];
+            }
+        }
+    }
+
+    private static double[] ColumnDots(double[] x, double[] y, int width)
+    {
+        var sums = new double[width];
+        for (var u = 0; u < x.Length; u += width)
+        {
+            for (var k = 0; k < width; k++)
+            {
+                sums[k] += x[u + k] * y[u + k];
+            }
+        }
+
+        return sums;
+    }
 
     private static double Ratio(double residual, double variance) => variance > 0 ? residual / variance : double.PositiveInfinity;
-
-    private static double Dot(double[] x, double[] y)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            sum += x[i] * y[i];
-        }
-
-        return sum;
-    }
 }

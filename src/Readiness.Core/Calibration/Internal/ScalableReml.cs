@@ -1,0 +1,548 @@
+namespace Readiness.Calibration.Internal;
+
+/// <summary>
+/// REML variance components of the crossed model without a factorisation: average-information Newton steps on the REML
+/// score, whose traces are estimated by Hutchinson probes solved with the preconditioned conjugate gradients of
+/// <see cref="CrossedIterativeSolver"/>. Time O(N) per iteration, memory O(unknowns × probes).
+/// </summary>
+/// <remarks>
+/// <para>
+/// With V = Σₖ σ²ₖ ZₖZₖᵀ + σ²_e I and C the mixed-model matrix (Λₖ = σ²_e/σ²ₖ), the REML score is
+/// sₖ = −½ (qₖ/σ²ₖ − σ²_e tr Cᵏᵏ/σ⁴ₖ − ûₖᵀûₖ/σ⁴ₖ) for a random term with qₖ levels and
+/// s_e = −½ ((N − p − Σₖ (qₖ − Λₖ tr Cᵏᵏ))/σ²_e − êᵀê/σ⁴_e), where Cᵏᵏ is term k's diagonal block of C⁻¹
+/// (Searle, Casella and McCulloch 1992, ch. 6). The average information (Gilmour, Thompson and Cullis 1995) needs one
+/// more solve per component, with the working variates Zₖûₖ/σ²ₖ and ê/σ²_e as data.
+/// </para>
+/// <para>
+/// Only the traces are estimated, and only what cannot be computed: tr Cᵏᵏ = tr (M⁻¹)ᵏᵏ + tr Gᵏᵏ + tr (C⁻¹ − M⁻¹ − G)ᵏᵏ,
+/// where M is the preconditioner (XᵀX, each ratee with its cells, each rater; inverted exactly) and
+/// G = (C⁻¹)_uβ ((C⁻¹)_ββ)⁻¹ (C⁻¹)_βu is the rank-p part the fixed effects add to the random effects' block (the Schur
+/// complement identity), known from the p solves with unit right-hand sides that the fixed effects' covariance needs
+/// anyway. Hutchinson probes estimate the last term only — the coupling of ratees through shared raters — and each
+/// term's probes are zero outside its block, so the other blocks add no noise (on a widely crossed design the two
+/// measures cut the probes' variance 9–25-fold for cells and ratees). The probes are fixed Rademacher vectors from a
+/// constant seed, so the estimated score is a smooth, deterministic function of the components, Newton converges on it,
+/// and the same data give the same answer. Its Monte-Carlo error follows from the spread of the probes' estimates through
+/// the score equations (δσ² = AI⁻¹ J δt); while any component's exceeds <see cref="TargetRelativeError"/>, the blocks that
+/// cause it get more probes (up to <see cref="MaxProbesPerTerm"/>) and Newton continues.
+/// </para>
+/// </remarks>
+internal static class ScalableReml
+{
+    /// <summary>The Monte-Carlo standard error, relative to each component, that more probes are added to reach.</summary>
+    public const double TargetRelativeError = 2.5e-4;
+
+    private const int FirstProbesPerTerm = 8;
+    private const int MinProbesPerTerm = 4;
+    private const int MaxProbesPerTerm = 512;
+    private const int MaxNewtonIterations = 50;
+    private const int Seed = 20261203;
+
+    /// <summary>The probes' solves stop at this residual relative to the probe: their error is then far below the Monte-Carlo error.</summary>
+    private const double ProbeTolerance = 1e-5;
+
+    /// <summary>The average-information solves stop at this relative residual: the matrix only steers Newton, it does not move the optimum.</summary>
+    private const double InformationTolerance = 1e-4;
+
+    /// <summary>Components run (cell, ratee, rater, residual); the residual's index.</summary>
+    private const int Residual = 3;
+
+    /// <summary>Estimates the components, starting from the values given.</summary>
+    /// <param name="design">The design.</param>
+    /// <param name="start">The starting components; a random term at 0 is left out.</param>
+    /// <param name="tolerance">The relative Newton step at which to stop; the probes' and fixed effects' solves stop at this relative residual, the BLUPs' at 10⁻⁴ of it.</param>
+    /// <param name="maxIterations">The most conjugate-gradient iterations per solve.</param>
+    /// <param name="workers">The threads the solves may use.</param>
+    /// <param name="onIteration">Called after each Newton iteration with its number and largest relative step.</param>
+    /// <param name="cancellationToken">Cancels between iterations of a solve.</param>
+    public static Estimate Fit(
+        CrossedDesign design,
+        (double Cell, double Ratee, double Rater, double Residual) start,
+        double tolerance,
+        int maxIterations,
+        int workers,
+        Action<int, double>? onIteration,
+        CancellationToken cancellationToken)
+    {
+        var d = design;
+        var p = d.P;
+
+        // A Newton step well inside the Monte-Carlo error changes nothing that matters.
+        var newtonTolerance = Math.Max(tolerance, 0.05 * TargetRelativeError);
+        double[] phi = [start.Cell, start.Ratee, start.Rater, Math.Max(start.Residual, 1e-12)];
+        int[] levels = [d.Cells, d.Ratees, d.Raters];
+        var random = new List<int>(Enumerable.Range(0, 3).Where(k => phi[k] > 0));
+        var draws = new Random(Seed);
+        var probes = new List<double[]>[] { [], [], [] };
+        var wanted = new int[3];
+
+        // A term with no more levels than the probes it would get is traced exactly, with a unit vector per level.
+        var exact = new bool[3];
+        foreach (var k in random)
+        {
+            wanted[k] = FirstProbesPerTerm;
+            exact[k] = levels[k] <= FirstProbesPerTerm;
+        }
+
+        double[][]? units = null;
+        double[]? blup = null;
+
+        double[,]? schur = null;
+        var rankP = new double?[3];
+        var solvedProbes = new List<double[]>[] { [], [], [] };
+
+        void ExactWhenCheaper(int k)
+        {
+            if (wanted[k] >= levels[k])
+            {
+                exact[k] = true;
+                probes[k].Clear();
+                solvedProbes[k].Clear();
+            }
+        }
+        double[][]? previousWorking = null;
+        var iterations = 0;
+        var solved = true;
+        var error = new double[4];
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            iterations++;
+            var variance = (phi[0], phi[1], phi[2], phi[3]);
+            var solver = new CrossedIterativeSolver(d, variance, workers);
+            var (cellOffset, rateeOffset, raterOffset) = solver.Offsets;
+            int[] offsets = [cellOffset, rateeOffset, raterOffset];
+            for (var k = 0; k < 3; k++)
+            {
+                while (exact[k] && probes[k].Count < levels[k])
+                {
+                    probes[k].Add(new double[solver.Unknowns]);
+                    probes[k][^1][offsets[k] + probes[k].Count - 1] = 1;
+                }
+
+                while (!exact[k] && probes[k].Count < wanted[k])
+                {
+                    probes[k].Add(Probe(solver.Unknowns, offsets[k], levels[k], draws));
+                }
+            }
+
+            // One batch: the BLUPs, then (the first time) a unit right-hand side per fixed effect, then the probes, each
+            // from its solution at the previous components (a new one from 0). The fixed effects' columns of C⁻¹ are
+            // solved once, for the control variate G: any G leaves the estimate unbiased, and a G that stays put keeps the
+            // estimated score one function. The BLUPs are solved to 10⁻⁴ of the tolerance: the score's cell term is a
+            // small difference of large sums of their squares, and looser solves make Newton wander at 10⁻⁵.
+            var columns = new List<double[]> { solver.Rhs() };
+            var starts = new List<double[]> { blup ?? new double[solver.Unknowns] };
+            var tolerances = new List<double> { tolerance * 1e-4 };
+            if (units is null)
+            {
+                columns.AddRange(Units(solver));
+                starts.AddRange(Enumerable.Range(0, p).Select(_ => new double[solver.Unknowns]));
+                tolerances.AddRange(Enumerable.Repeat(InformationTolerance, p));
+            }
+
+            var firstProbe = columns.Count;
+            foreach (var k in random)
+            {
+                columns.AddRange(probes[k]);
+                starts.AddRange(probes[k].Select((_, j) => j < solvedProbes[k].Count ? solvedProbes[k][j] : new double[solver.Unknowns]));
+                tolerances.AddRange(probes[k].Select(_ => ProbeTolerance));
+            }
+
+            var solutions = solver.SolveMany([.. columns], [.. starts], [.. tolerances], maxIterations, cancellationToken);
+            var x = blup = solutions.X[0];
+            units ??= solutions.X[1..firstProbe];
+            if (!solutions.Converged)
+            {
+                // A solve that runs out of iterations leaves nothing to steer by: the fit stops where it is, and says so.
+                return new Estimate(variance, (0, 0, 0, 0), x, units, iterations, probes.Sum(b => b.Count), SolvesConverged: false, NewtonConverged: false);
+            }
+
+            foreach (var k in random)
+            {
+                solvedProbes[k] = [.. solutions.X[firstProbe..(firstProbe + probes[k].Count)]];
+                firstProbe += probes[k].Count;
+            }
+
+            var residuals = new double[d.N];
+            var ee = 0.0;
+            for (var i = 0; i < d.N; i++)
+            {
+                residuals[i] = d.Y[i] - solver.Fitted(x, i);
+                ee += residuals[i] * residuals[i];
+            }
+
+            // G's part: (C⁻¹)_uβ as rows F_u, S = ((C⁻¹)_ββ)⁻¹.
+            schur ??= MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => 0.5 * (units[j][i] + units[i][j])).Inverse().ToArray();
+            var diagonal = solver.PreconditionerInverseDiagonal();
+            var trace = new double[3];
+            var spread = new double[3];
+            var uu = new double[3];
+            foreach (var k in random)
+            {
+                var range = (offsets[k], offsets[k] + levels[k]);
+                uu[k] = Sum(range, u => x[u] * x[u]);
+                rankP[k] ??= Sum(range, u => RankP(units, schur, u, u));
+                trace[k] = Sum(range, u => diagonal[u]) + rankP[k]!.Value;
+                var estimates = new double[probes[k].Count];
+                for (var j = 0; j < estimates.Length; j++)
+                {
+                    var z = probes[k][j];
+                    var cz = solvedProbes[k][j];
+                    var mz = solver.Precondition(z);
+                    var gz = Rows(units, schur, z, range);
+                    estimates[j] = Sum(range, u => z[u] * (cz[u] - mz[u] - Dot(units, u, gz)));
+                }
+
+                if (exact[k])
+                {
+                    trace[k] += estimates.Sum();
+                    continue;
+                }
+
+                var mean = estimates.Average();
+                trace[k] += mean;
+                spread[k] = estimates.Sum(e => (e - mean) * (e - mean)) / (estimates.Length - 1) / estimates.Length;
+            }
+
+            // The score over the free components: the random terms kept, then the residual.
+            int[] free = [.. random, Residual];
+            var score = new double[free.Length];
+            var sigma2 = phi[Residual];
+            var effective = (double)(d.N - p);
+            for (var a = 0; a < random.Count; a++)
+            {
+                var k = random[a];
+                score[a] = -0.5 * ((levels[k] / phi[k]) - (sigma2 * trace[k] / (phi[k] * phi[k])) - (uu[k] / (phi[k] * phi[k])));
+                effective -= levels[k] - (sigma2 * trace[k] / phi[k]);
+            }
+
+            score[^1] = -0.5 * ((effective / sigma2) - (ee / (sigma2 * sigma2)));
+
+            var information = AverageInformation(solver, x, residuals, free, phi, ref previousWorking, maxIterations, ref solved, cancellationToken);
+            if (!solved)
+            {
+                return new Estimate(variance, (0, 0, 0, 0), x, units, iterations, probes.Sum(b => b.Count), SolvesConverged: false, NewtonConverged: false);
+            }
+
+            var (next, inverse) = NewtonStep(information, score, free, phi);
+            error = MonteCarloError(spread, [.. probes.Select(b => b.Count)], random, free, phi, inverse, out var needed);
+            var largest = free.Max(k => Math.Abs(next[k] - phi[k]) / phi[k]);
+
+            onIteration?.Invoke(iterations, largest);
+            // After the first iteration the probes' spread says how many each term needs; they are set once, so that the
+            // estimated score stays one function while Newton converges on it.
+            if (iterations == 1)
+            {
+                foreach (var k in random.Where(k => !exact[k]))
+                {
+                    wanted[k] = Math.Clamp(RoundUp(1.1 * needed[k]), MinProbesPerTerm, MaxProbesPerTerm);
+                    if (probes[k].Count > wanted[k])
+                    {
+                        probes[k].RemoveRange(wanted[k], probes[k].Count - wanted[k]);
+                        solvedProbes[k].RemoveRange(wanted[k], solvedProbes[k].Count - wanted[k]);
+                    }
+
+                    ExactWhenCheaper(k);
+                }
+            }
+
+            if (largest <= newtonTolerance || iterations == MaxNewtonIterations)
+            {
+                // Converged: report the components the solves used, with their BLUPs — unless the probes turned out too few
+                // for the error wanted, when the terms that cause it get more and Newton continues from here.
+                var more = false;
+                foreach (var k in random.Where(k => !exact[k] && needed[k] > probes[k].Count && probes[k].Count < MaxProbesPerTerm && free.Any(f => error[f] > TargetRelativeError * phi[f])))
+                {
+                    wanted[k] = Math.Min(MaxProbesPerTerm, RoundUp(Math.Min(4 * probes[k].Count, 1.1 * needed[k])));
+                    ExactWhenCheaper(k);
+                    more = true;
+                }
+
+                if (!more || iterations == MaxNewtonIterations)
+                {
+                    // The fixed effects' covariance at the components reported, from the first iteration's columns.
+                    var final = solver.SolveMany(Units(solver), units, tolerance, maxIterations, cancellationToken);
+                    return new Estimate(variance, (error[0], error[1], error[2], error[3]), x, final.X, iterations,
+                        probes.Sum(b => b.Count), final.Converged, largest <= newtonTolerance);
+                }
+            }
+
+            phi = next;
+
+            // A component heading for 0 (a boundary fit) is left out once negligible, as the exact path finds it at 0.
+            foreach (var k in random.Where(k => phi[k] < 1e-8 * phi[Residual]).ToArray())
+            {
+                phi[k] = 0;
+                random.Remove(k);
+                previousWorking = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The average information matrix, ½ wₐᵀ P w_b with the working variates Zₖûₖ/σ²ₖ and ê/σ²_e: P w = (w − Xb − Za)/σ²_e
+    /// with [b; a] the mixed-model solution for w as data, one solve per component.
+    /// </summary>
+    private static MathNet.Numerics.LinearAlgebra.Matrix<double> AverageInformation(
+        CrossedIterativeSolver solver,
+        double[] x,
+        double[] residuals,
+        int[] free,
+        double[] phi,
+        ref double[][]? previous,
+        int maxIterations,
+        ref bool solved,
+        CancellationToken cancellationToken)
+    {
+        var d = residuals.Length;
+        var (cellOffset, rateeOffset, raterOffset) = solver.Offsets;
+        var design = solver.Design;
+        var working = new double[free.Length][];
+        for (var a = 0; a < free.Length; a++)
+        {
+            working[a] = new double[solver.Unknowns];
+        }
+
+        var crossProducts = new double[free.Length, free.Length];
+        var w = new double[free.Length];
+        for (var i = 0; i < d; i++)
+        {
+            var c = design.RowCell[i];
+            for (var a = 0; a < free.Length; a++)
+            {
+                w[a] = free[a] switch
+                {
+                    0 => x[cellOffset + c] / phi[0],
+                    1 => x[rateeOffset + design.CellRatee[c]] / phi[1],
+                    2 => x[raterOffset + design.RowRater[i]] / phi[2],
+                    _ => residuals[i] / phi[Residual],
+                };
+                solver.Scatter(working[a], i, w[a]);
+            }
+
+            for (var a = 0; a < free.Length; a++)
+            {
+                for (var b = 0; b <= a; b++)
+                {
+                    crossProducts[a, b] += w[a] * w[b];
+                }
+            }
+        }
+
+        foreach (var v in working)
+        {
+            solver.Mask(v);
+        }
+
+        var solutions = solver.SolveMany(working, previous?.Length == working.Length ? previous : null, InformationTolerance, maxIterations, cancellationToken);
+        solved &= solutions.Converged;
+        previous = solutions.X;
+        var information = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(free.Length, free.Length);
+        for (var a = 0; a < free.Length; a++)
+        {
+            for (var b = 0; b <= a; b++)
+            {
+                var value = 0.5 * (crossProducts[a, b] - Readiness.Internal.VectorMath.Dot(working[a], solutions.X[b])) / phi[Residual];
+                information[a, b] = value;
+                information[b, a] = value;
+            }
+        }
+
+        return information;
+    }
+
+    /// <summary>
+    /// The next components and the inverse of the average information, from a Newton step in log σ²: there the information
+    /// of each component is on one scale, so one whose information has vanished (its BLUPs all 0: the data show no such
+    /// variation) is told apart from the rest. Such a component moves tenfold toward where its score points, the rest take
+    /// Newton's step, and no component moves more than tenfold (one heading for 0 gets there in a few steps without
+    /// crossing it).
+    /// </summary>
+    private static (double[] Next, MathNet.Numerics.LinearAlgebra.Matrix<double> Inverse) NewtonStep(
+        MathNet.Numerics.LinearAlgebra.Matrix<double> information, double[] score, int[] free, double[] phi)
+    {
+        var n = free.Length;
+        var scaled = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(n, n, (a, b) => phi[free[a]] * information[a, b] * phi[free[b]]);
+        var largest = Enumerable.Range(0, n).Max(a => scaled[a, a]);
+        int[] kept = [.. Enumerable.Range(0, n).Where(a => scaled[a, a] > 1e-8 * largest)];
+        var inverse = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(n, n);
+        var logStep = new double[n];
+        for (var a = 0; a < n; a++)
+        {
+            logStep[a] = Math.Sign(score[a]) * Math.Log(10);
+        }
+
+        var reduced = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(kept.Length, kept.Length, (a, b) => scaled[kept[a], kept[b]]);
+        var reducedInverse = reduced.Inverse();
+        if (reducedInverse.Enumerate().All(double.IsFinite))
+        {
+            for (var a = 0; a < kept.Length; a++)
+            {
+                logStep[kept[a]] = 0;
+                for (var b = 0; b < kept.Length; b++)
+                {
+                    logStep[kept[a]] += reducedInverse[a, b] * phi[free[kept[b]]] * score[kept[b]];
+                    inverse[kept[a], kept[b]] = reducedInverse[a, b] * phi[free[kept[a]]] * phi[free[kept[b]]];
+                }
+            }
+        }
+
+        // The log-scale step, taken on σ² itself (Newton's step in σ²) and held within a factor of ten.
+        var next = (double[])phi.Clone();
+        for (var a = 0; a < n; a++)
+        {
+            var k = free[a];
+            next[k] = Math.Clamp(phi[k] * (1 + logStep[a]), phi[k] / 10, phi[k] * 10);
+            if (!double.IsFinite(next[k]))
+            {
+                next[k] = phi[k];
+            }
+        }
+
+        return (next, inverse);
+    }
+
+    /// <summary>
+    /// The components' Monte-Carlo standard errors, AI⁻¹ J diag(var tₖ) Jᵀ AI⁻¹ with J = ∂score/∂trace (a term's own
+    /// score gains ½σ²_e/σ⁴ₖ per unit of its trace, the residual's loses ½/σ²ₖ), and the probes each term needs for every
+    /// component to be within <see cref="TargetRelativeError"/>: for one component, the fewest probes in all put
+    /// mₖ ∝ √cₖ (cₖ: term k's variance contribution times its probes); the most any component asks of a term.
+    /// </summary>
+    private static double[] MonteCarloError(double[] spread, int[] counts, List<int> random, int[] free, double[] phi, MathNet.Numerics.LinearAlgebra.Matrix<double> inverse, out double[] needed)
+    {
+        var error = new double[4];
+        needed = new double[3];
+        var cost = new double[free.Length, random.Count];
+        for (var t = 0; t < random.Count; t++)
+        {
+            var k = random[t];
+            for (var a = 0; a < free.Length; a++)
+            {
+                // Column t of AI⁻¹ J, times the trace's standard error.
+                var effect = (inverse[a, t] * 0.5 * phi[Residual] / (phi[k] * phi[k])) - (inverse[a, free.Length - 1] * 0.5 / phi[k]);
+                var contribution = effect * effect * spread[k];
+                error[free[a]] += contribution;
+                cost[a, t] = contribution * counts[k] / (phi[free[a]] * phi[free[a]]);
+            }
+        }
+
+        for (var a = 0; a < free.Length; a++)
+        {
+            error[free[a]] = Math.Sqrt(error[free[a]]);
+            var roots = Enumerable.Range(0, random.Count).Sum(t => Math.Sqrt(cost[a, t]));
+            for (var t = 0; t < random.Count; t++)
+            {
+                needed[random[t]] = Math.Max(needed[random[t]], Math.Sqrt(cost[a, t]) * roots / (TargetRelativeError * TargetRelativeError));
+            }
+        }
+
+        return error;
+    }
+
+    /// <summary>A unit right-hand side per fixed effect: their solutions are the fixed effects' columns of C⁻¹.</summary>
+    private static double[][] Units(CrossedIterativeSolver solver)
+    {
+        var units = new double[solver.Design.P][];
+        for (var j = 0; j < units.Length; j++)
+        {
+            units[j] = new double[solver.Unknowns];
+            units[j][j] = 1;
+        }
+
+        return units;
+    }
+
+    /// <summary>Gᵤᵥ = F_uᵀ S F_v, with F_u the fixed-effect columns' entries at unknown u.</summary>
+    private static double RankP(double[][] units, double[,] schur, int u, int v)
+    {
+        var p = units.Length;
+        var sum = 0.0;
+        for (var i = 0; i < p; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                sum += units[i][u] * schur[i, j] * units[j][v];
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>S Fᵀ z over the range: G z's rows are then F_u · (S Fᵀ z).</summary>
+    private static double[] Rows(double[][] units, double[,] schur, double[] z, (int From, int To) range)
+    {
+        var p = units.Length;
+        var fz = new double[p];
+        for (var i = 0; i < p; i++)
+        {
+            fz[i] = Readiness.Internal.VectorMath.Dot(units[i].AsSpan(range.From, range.To - range.From), z.AsSpan(range.From, range.To - range.From));
+        }
+
+        var sfz = new double[p];
+        for (var i = 0; i < p; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                sfz[i] += schur[i, j] * fz[j];
+            }
+        }
+
+        return sfz;
+    }
+
+    private static double Dot(double[][] units, int u, double[] v)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < units.Length; i++)
+        {
+            sum += units[i][u] * v[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>A Rademacher vector over one term's block, zero elsewhere.</summary>
+    private static double[] Probe(int unknowns, int offset, int count, Random random)
+    {
+        var z = new double[unknowns];
+        for (var u = offset; u < offset + count; u++)
+        {
+            z[u] = random.Next(2) == 0 ? -1 : 1;
+        }
+
+        return z;
+    }
+
+    private static int RoundUp(double probes) => (int)Math.Min(int.MaxValue / 2, Math.Ceiling(probes / 4) * 4);
+
+    private static double Sum((int From, int To) range, Func<int, double> term)
+    {
+        var sum = 0.0;
+        for (var u = range.From; u < range.To; u++)
+        {
+            sum += term(u);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The components the final solves used, their Monte-Carlo standard errors (0 for a term left out or traced exactly),
+    /// the BLUP solution and the fixed effects' columns of C⁻¹ at those components, the Newton iterations, the probes
+    /// used, whether every solve met its tolerance, and whether Newton's last step was within its tolerance.
+    /// </summary>
+    public sealed record Estimate(
+        (double Cell, double Ratee, double Rater, double Residual) Variance,
+        (double Cell, double Ratee, double Rater, double Residual) MonteCarloError,
+        double[] Solution,
+        double[][] FixedColumns,
+        int Iterations,
+        int Probes,
+        bool SolvesConverged,
+        bool NewtonConverged)
+    {
+        /// <summary>Gets whether the fit converged.</summary>
+        public bool Converged => SolvesConverged && NewtonConverged;
+    }
+}
