@@ -42,6 +42,9 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     /// </summary>
     private const int MinRaterRepeats = 10;
 
+    /// <summary>How many times the scalable path's predicted time the exact path's may be for auto to prefer it.</summary>
+    private const double ExactPreference = 1.5;
+
     /// <summary>Creates the calibrator.</summary>
     /// <param name="settings">The settings; null for the defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting breaks its rule; the message names it.</exception>
@@ -197,11 +200,15 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             else
             {
                 var exact = CrossedCostModel.Exact(design, system.RaterFactor, workers);
+                // Auto also takes the scalable path when it is predicted to be well over 1.5 times faster: both estimate
+                // REML, and the exact path's extra (exact standard errors, no Monte-Carlo error) is worth a little time only.
                 declined = exact.Bytes > budget
                     ? $"it is predicted to need {CrossedCostModel.Megabytes(exact.Bytes)}, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes)"
                     : exact.Seconds > Settings.ExactPathMaxSeconds
                         ? $"it is predicted to take {CrossedCostModel.Seconds(exact.Seconds)}, more than the {Guard.Format(Settings.ExactPathMaxSeconds)} s allowed (ExactPathMaxSeconds)"
-                        : null;
+                        : Settings.Path == CrossedModelPath.Auto && exact.Seconds > ExactPreference * scalable.Seconds && scalable.Bytes <= budget
+                            ? $"it is predicted to take {CrossedCostModel.Seconds(exact.Seconds)}, more than {Guard.Format(ExactPreference)} times the scalable path's {CrossedCostModel.Seconds(scalable.Seconds)}"
+                            : null;
                 if (declined is null)
                 {
                     // The result names the structure only: the prediction depends on the machine, and results may not.

@@ -49,4 +49,42 @@ public sealed class CrossedModelLme4Tests
             Assert.True(Math.Abs(rater.Effect - expected) <= 1e-6, $"rater {rater.Rater}: {rater.Effect} vs lme4 {expected}");
         }
     }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(Datasets))]
+    public void Scalable_path_reproduces_lmer_within_its_Monte_Carlo_error(string name)
+    {
+        var data = Lme4Data.Load(name);
+
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }).Calibrate(data.Ratings);
+
+        Assert.True(result.Converged);
+        foreach (var component in result.VarianceComponents)
+        {
+            var expected = data.Variances[component.Name];
+            var error = component.MonteCarloError!.Value;
+            Assert.True(error <= 3e-4 * expected, $"{component.Name}: Monte-Carlo error {error} of {expected}");
+            Assert.True(Math.Abs(component.Variance - expected) <= 1e-3 * expected, $"{component.Name}: {component.Variance} vs lme4 {expected}");
+        }
+
+        // Effects move with the components: by a few hundredths of their standard errors at most.
+        foreach (var effect in result.FixedEffects)
+        {
+            var (estimate, se) = data.Fixed[Lme4Data.Lme4Name(effect.Name)];
+            Assert.True(Math.Abs(effect.Estimate - estimate) <= 0.01 * se, $"{effect.Name}: {effect.Estimate} vs lme4 {estimate}");
+        }
+
+        foreach (var group in result.Estimates.GroupBy(e => e.Competency))
+        {
+            var rests = group.Select(e => e.Estimate - data.Blups[("ratee", e.Ratee.Value)] - data.Blups[("ratee_competency", $"{e.Ratee.Value}:{e.Competency}")]).ToArray();
+            Assert.True(rests.Max() - rests.Min() <= 5e-4, $"{group.Key}: BLUPs differ from lme4's by up to {rests.Max() - rests.Min()}");
+        }
+
+        foreach (var rater in result.RaterEffects)
+        {
+            var expected = data.Blups[("rater", rater.Rater.Value)];
+            Assert.True(Math.Abs(rater.Effect - expected) <= 5e-4, $"rater {rater.Rater}: {rater.Effect} vs lme4 {expected}");
+        }
+    }
 }

@@ -12,8 +12,10 @@ namespace Readiness.Calibration.Internal;
 /// predictions lean high: a factorisation runs at about 10⁻¹⁰ s per multiply–add of <see cref="SparseCholesky.Operations"/>
 /// (the blocked kernels), the selected inverse about three times slower, the per-ratee elimination about 2·10⁻⁸ s per
 /// rating, and a REML fit takes about 45 criterion evaluations (four Newton iterations of ten points and a line search)
-/// shared over the threads. A conjugate-gradient iteration of the scalable path costs about 5·10⁻⁹ s per rating, and a fit
-/// solves once for the BLUPs and once per fixed effect, 60 iterations each. Either path spends about 1.3·10⁻⁶ s per rating
+/// shared over the threads. The scalable path's conjugate gradients cost about 5.6·10⁻⁹ s per rating and column (a
+/// right-hand side carried through one iteration; two threads halve it): a fit carries about 80 column-iterations per
+/// fixed effect (its column of the inverse, solved twice) and 3,250 more (the BLUPs, about 24 probes and 4 working
+/// variates through three Newton iterations of 50, 35 and 25 conjugate-gradient steps). Either path spends about 1.3·10⁻⁶ s per rating
 /// outside those loops (the design, the moment estimates, the result) and 0.15 s of start-up (compiling, in a fresh
 /// process).
 /// </remarks>
@@ -25,8 +27,10 @@ internal static class CrossedCostModel
     private const double OverheadSecondsPerRating = 1.3e-6;
     private const double SecondsPerRating = 2e-8;
     private const int Evaluations = 45;
-    private const double IterationSecondsPerRating = 5e-9;
-    private const int IterationsPerSolve = 60;
+    private const double ColumnIterationSecondsPerRating = 5.6e-9;
+    private const int ColumnIterationsPerFixedEffect = 80;
+    private const int ScalableColumnIterations = 3250;
+    private const int TypicalProbes = 24;
 
     /// <summary>Bytes the exact path holds per factor entry: values for each worker and the selected inverse, and the row index.</summary>
     public static long BytesPerFactorEntry(int workers) => (8L * (workers + 1)) + 4;
@@ -46,11 +50,13 @@ internal static class CrossedCostModel
 
     public static Prediction Scalable(CrossedDesign d, int workers)
     {
-        var solves = d.P + 1;
-        var seconds = Overhead(d) + (IterationSecondsPerRating * d.N * IterationsPerSolve * (1 + ((double)d.P / Math.Max(1, workers))));
+        var columnIterations = ColumnIterationsPerFixedEffect * d.P + ScalableColumnIterations;
+        var seconds = Overhead(d) + (ColumnIterationSecondsPerRating * d.N * columnIterations / Math.Clamp(workers, 1, 2));
         var unknowns = (long)d.P + d.Cells + d.Ratees + d.Raters;
-        // Work vectors for each solve running at once, and every solve's solution kept for the fixed effects' covariance.
-        var bytes = DesignBytes(d) + (8L * unknowns * (5 + (2L * Math.Min(workers, solves)))) + (8L * unknowns * solves);
+        // Each column's right-hand side, solution and warm start; the work vectors of the groups solving at once; the
+        // residuals.
+        var columns = 1L + d.P + TypicalProbes;
+        var bytes = DesignBytes(d) + (8L * unknowns * ((3 * columns) + (5L * 16 * Math.Clamp(workers, 1, 2)))) + (8L * d.N);
         return new Prediction(seconds, bytes);
     }
 

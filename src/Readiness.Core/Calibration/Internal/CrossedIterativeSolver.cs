@@ -30,6 +30,9 @@ internal sealed class CrossedIterativeSolver
     /// <summary>The most columns one conjugate-gradient recursion carries at once.</summary>
     private const int MaxGroupWidth = 16;
 
+    /// <summary>The work space of one group (five vectors per column) above which groups are narrowed, down to one SIMD vector.</summary>
+    private const long GroupWorkBytes = 128L << 20;
+
     private readonly CrossedDesign _d;
     private readonly double _lambdaCell;
     private readonly double _lambdaRatee;
@@ -125,12 +128,14 @@ internal sealed class CrossedIterativeSolver
     /// <summary>As <see cref="SolveMany(double[][], double[][], double, int, CancellationToken)"/>, with a tolerance for each column.</summary>
     public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[][]? start, double[] tolerance, int maxIterations, CancellationToken cancellationToken)
     {
-        // Groups of whole SIMD vectors, at most MaxGroupWidth columns, at least one per thread while there are vectors to
-        // share: wider groups gain little (a pass is then limited by memory, not by reading the indices) and cost work
-        // space in proportion; a group narrower than a vector runs scalar.
+        // Groups of whole SIMD vectors, at most MaxGroupWidth columns (fewer where their work space would pass
+        // GroupWorkBytes), at least one per thread while there are vectors to share: wider groups gain little (a pass is
+        // then limited by memory, not by reading the indices) and cost work space in proportion; a group narrower than a
+        // vector runs scalar.
         var lane = Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
         var vectors = (b.Length + lane - 1) / lane;
-        var count = Math.Max(Math.Min(_workers, vectors), (b.Length + MaxGroupWidth - 1) / MaxGroupWidth);
+        var widest = Math.Clamp((int)(GroupWorkBytes / (5L * 8 * _n)) / lane * lane, lane, MaxGroupWidth);
+        var count = Math.Max(Math.Min(_workers, vectors), (b.Length + widest - 1) / widest);
         var bounds = new int[count + 1];
         for (var g = 1; g <= count; g++)
         {
@@ -372,7 +377,18 @@ internal sealed class CrossedIterativeSolver
 
             for (; k < width; k++)
             {
-                var fitted = p[k] + (cc >= 0 ? p[(int)ocomp + k] : 0) + (sc >= 0 ? p[(int)osrc + k] : 0) + p[(int)oc + k] + p[(int)ot + k] + p[(int)or + k];
+                // The vector lanes' order of additions, so that a column's result does not depend on its group.
+                var fitted = p[k] + p[(int)oc + k] + p[(int)ot + k] + p[(int)or + k];
+                if (cc >= 0)
+                {
+                    fitted += p[(int)ocomp + k];
+                }
+
+                if (sc >= 0)
+                {
+                    fitted += p[(int)osrc + k];
+                }
+
                 q[k] += fitted;
                 if (cc >= 0)
                 {

@@ -33,7 +33,7 @@ internal static class ScalableReml
     public const double TargetRelativeError = 2.5e-4;
 
     private const int FirstProbesPerTerm = 8;
-    private const int MinProbesPerTerm = 4;
+    private const int MinProbesPerTerm = 8;
     private const int MaxProbesPerTerm = 512;
     private const int MaxNewtonIterations = 50;
     private const int Seed = 20261203;
@@ -73,33 +73,28 @@ internal static class ScalableReml
         int[] levels = [d.Cells, d.Ratees, d.Raters];
         var random = new List<int>(Enumerable.Range(0, 3).Where(k => phi[k] > 0));
         var draws = new Random(Seed);
-        var probes = new List<double[]>[] { [], [], [] };
-        var wanted = new int[3];
-
-        // A term with no more levels than the probes it would get is traced exactly, with a unit vector per level.
-        var exact = new bool[3];
+        var terms = new TermTrace[3];
+        var solverOffsets = new CrossedIterativeSolver(d, (1, 1, 1, 1)).Offsets;
+        int[] offsets = [solverOffsets.Cell, solverOffsets.Ratee, solverOffsets.Rater];
+        var unknowns = p + d.Cells + d.Ratees + d.Raters;
         foreach (var k in random)
         {
-            wanted[k] = FirstProbesPerTerm;
-            exact[k] = levels[k] <= FirstProbesPerTerm;
+            // A term with no more levels than the probes it would get is traced exactly, a unit vector per level.
+            terms[k] = new TermTrace(offsets[k], levels[k]);
+            if (levels[k] <= FirstProbesPerTerm)
+            {
+                terms[k].UseUnitVectors(unknowns);
+            }
+            else
+            {
+                terms[k].SetProbes(FirstProbesPerTerm, unknowns, draws);
+            }
         }
 
         double[][]? units = null;
         double[]? blup = null;
-
         double[,]? schur = null;
         var rankP = new double?[3];
-        var solvedProbes = new List<double[]>[] { [], [], [] };
-
-        void ExactWhenCheaper(int k)
-        {
-            if (wanted[k] >= levels[k])
-            {
-                exact[k] = true;
-                probes[k].Clear();
-                solvedProbes[k].Clear();
-            }
-        }
         double[][]? previousWorking = null;
         var iterations = 0;
         var solved = true;
@@ -110,43 +105,28 @@ internal static class ScalableReml
             iterations++;
             var variance = (phi[0], phi[1], phi[2], phi[3]);
             var solver = new CrossedIterativeSolver(d, variance, workers);
-            var (cellOffset, rateeOffset, raterOffset) = solver.Offsets;
-            int[] offsets = [cellOffset, rateeOffset, raterOffset];
-            for (var k = 0; k < 3; k++)
-            {
-                while (exact[k] && probes[k].Count < levels[k])
-                {
-                    probes[k].Add(new double[solver.Unknowns]);
-                    probes[k][^1][offsets[k] + probes[k].Count - 1] = 1;
-                }
 
-                while (!exact[k] && probes[k].Count < wanted[k])
-                {
-                    probes[k].Add(Probe(solver.Unknowns, offsets[k], levels[k], draws));
-                }
-            }
-
-            // One batch: the BLUPs, then (the first time) a unit right-hand side per fixed effect, then the probes, each
-            // from its solution at the previous components (a new one from 0). The fixed effects' columns of C⁻¹ are
+            // One batch: the BLUPs, then (the first time) a unit right-hand side per fixed effect, then each term's
+            // right-hand sides, each from its solution at the previous components. The fixed effects' columns of C⁻¹ are
             // solved once, for the control variate G: any G leaves the estimate unbiased, and a G that stays put keeps the
             // estimated score one function. The BLUPs are solved to 10⁻⁴ of the tolerance: the score's cell term is a
             // small difference of large sums of their squares, and looser solves make Newton wander at 10⁻⁵.
             var columns = new List<double[]> { solver.Rhs() };
-            var starts = new List<double[]> { blup ?? new double[solver.Unknowns] };
+            var starts = new List<double[]> { blup ?? new double[unknowns] };
             var tolerances = new List<double> { tolerance * 1e-4 };
             if (units is null)
             {
                 columns.AddRange(Units(solver));
-                starts.AddRange(Enumerable.Range(0, p).Select(_ => new double[solver.Unknowns]));
+                starts.AddRange(Enumerable.Range(0, p).Select(_ => new double[unknowns]));
                 tolerances.AddRange(Enumerable.Repeat(InformationTolerance, p));
             }
 
             var firstProbe = columns.Count;
             foreach (var k in random)
             {
-                columns.AddRange(probes[k]);
-                starts.AddRange(probes[k].Select((_, j) => j < solvedProbes[k].Count ? solvedProbes[k][j] : new double[solver.Unknowns]));
-                tolerances.AddRange(probes[k].Select(_ => ProbeTolerance));
+                columns.AddRange(terms[k].RightHandSides());
+                starts.AddRange(terms[k].Starts(unknowns));
+                tolerances.AddRange(Enumerable.Repeat(ProbeTolerance, terms[k].Columns));
             }
 
             var solutions = solver.SolveMany([.. columns], [.. starts], [.. tolerances], maxIterations, cancellationToken);
@@ -155,13 +135,13 @@ internal static class ScalableReml
             if (!solutions.Converged)
             {
                 // A solve that runs out of iterations leaves nothing to steer by: the fit stops where it is, and says so.
-                return new Estimate(variance, (0, 0, 0, 0), x, units, iterations, probes.Sum(b => b.Count), SolvesConverged: false, NewtonConverged: false);
+                return new Estimate(variance, (0, 0, 0, 0), x, units, iterations, Probes(), SolvesConverged: false, NewtonConverged: false);
             }
 
             foreach (var k in random)
             {
-                solvedProbes[k] = [.. solutions.X[firstProbe..(firstProbe + probes[k].Count)]];
-                firstProbe += probes[k].Count;
+                terms[k].Store(solutions.X, firstProbe);
+                firstProbe += terms[k].Columns;
             }
 
             var residuals = new double[d.N];
@@ -172,8 +152,10 @@ internal static class ScalableReml
                 ee += residuals[i] * residuals[i];
             }
 
-            // G's part: (C⁻¹)_uβ as rows F_u, S = ((C⁻¹)_ββ)⁻¹.
-            schur ??= MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => 0.5 * (units[j][i] + units[i][j])).Inverse().ToArray();
+            // G = F S Fᵀ with F_u the fixed effects' columns at unknown u and S = ((C⁻¹)_ββ)⁻¹.
+            var fixedColumns = units;
+            schur ??= MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => 0.5 * (fixedColumns[j][i] + fixedColumns[i][j])).Inverse().ToArray();
+            var s = schur;
             var diagonal = solver.PreconditionerInverseDiagonal();
             var trace = new double[3];
             var spread = new double[3];
@@ -182,27 +164,12 @@ internal static class ScalableReml
             {
                 var range = (offsets[k], offsets[k] + levels[k]);
                 uu[k] = Sum(range, u => x[u] * x[u]);
-                rankP[k] ??= Sum(range, u => RankP(units, schur, u, u));
-                trace[k] = Sum(range, u => diagonal[u]) + rankP[k]!.Value;
-                var estimates = new double[probes[k].Count];
-                for (var j = 0; j < estimates.Length; j++)
-                {
-                    var z = probes[k][j];
-                    var cz = solvedProbes[k][j];
-                    var mz = solver.Precondition(z);
-                    var gz = Rows(units, schur, z, range);
-                    estimates[j] = Sum(range, u => z[u] * (cz[u] - mz[u] - Dot(units, u, gz)));
-                }
+                rankP[k] ??= Sum(range, u => RankP(fixedColumns, s, u, u));
 
-                if (exact[k])
-                {
-                    trace[k] += estimates.Sum();
-                    continue;
-                }
-
-                var mean = estimates.Average();
-                trace[k] += mean;
-                spread[k] = estimates.Sum(e => (e - mean) * (e - mean)) / (estimates.Length - 1) / estimates.Length;
+                // The first iteration's probes also give the basis Q of each term traced by probes.
+                terms[k].Estimate(solver, (v, block) => RankPImage(fixedColumns, s, v, block), deflate: iterations == 1 && !terms[k].Exact, draws);
+                trace[k] = Sum(range, u => diagonal[u]) + rankP[k]!.Value + terms[k].Summed + terms[k].Averaged.Mean;
+                spread[k] = terms[k].Averaged.Variance;
             }
 
             // The score over the free components: the random terms kept, then the residual.
@@ -222,40 +189,32 @@ internal static class ScalableReml
             var information = AverageInformation(solver, x, residuals, free, phi, ref previousWorking, maxIterations, ref solved, cancellationToken);
             if (!solved)
             {
-                return new Estimate(variance, (0, 0, 0, 0), x, units, iterations, probes.Sum(b => b.Count), SolvesConverged: false, NewtonConverged: false);
+                return new Estimate(variance, (0, 0, 0, 0), x, units, iterations, Probes(), SolvesConverged: false, NewtonConverged: false);
             }
 
             var (next, inverse) = NewtonStep(information, score, free, phi);
-            error = MonteCarloError(spread, [.. probes.Select(b => b.Count)], random, free, phi, inverse, out var needed);
+            error = MonteCarloError(spread, [.. terms.Select(t => t?.Probes ?? 0)], random, free, phi, inverse, out var needed);
             var largest = free.Max(k => Math.Abs(next[k] - phi[k]) / phi[k]);
-
             onIteration?.Invoke(iterations, largest);
-            // After the first iteration the probes' spread says how many each term needs; they are set once, so that the
-            // estimated score stays one function while Newton converges on it.
-            if (iterations == 1)
-            {
-                foreach (var k in random.Where(k => !exact[k]))
-                {
-                    wanted[k] = Math.Clamp(RoundUp(1.1 * needed[k]), MinProbesPerTerm, MaxProbesPerTerm);
-                    if (probes[k].Count > wanted[k])
-                    {
-                        probes[k].RemoveRange(wanted[k], probes[k].Count - wanted[k]);
-                        solvedProbes[k].RemoveRange(wanted[k], solvedProbes[k].Count - wanted[k]);
-                    }
 
-                    ExactWhenCheaper(k);
+            // The second iteration's probes (the first projected off Q) say how many each term needs; they are set then,
+            // once, so that the estimated score stays one function while Newton converges on it.
+            if (iterations == 2)
+            {
+                foreach (var k in random.Where(k => !terms[k].Exact))
+                {
+                    Allocate(terms[k], Math.Clamp(RoundUp(1.1 * needed[k]), MinProbesPerTerm, MaxProbesPerTerm));
                 }
             }
 
-            if (largest <= newtonTolerance || iterations == MaxNewtonIterations)
+            if (iterations >= 2 && (largest <= newtonTolerance || iterations == MaxNewtonIterations))
             {
                 // Converged: report the components the solves used, with their BLUPs — unless the probes turned out too few
                 // for the error wanted, when the terms that cause it get more and Newton continues from here.
                 var more = false;
-                foreach (var k in random.Where(k => !exact[k] && needed[k] > probes[k].Count && probes[k].Count < MaxProbesPerTerm && free.Any(f => error[f] > TargetRelativeError * phi[f])))
+                foreach (var k in random.Where(k => !terms[k].Exact && needed[k] > terms[k].Probes && terms[k].Probes < MaxProbesPerTerm && free.Any(f => error[f] > TargetRelativeError * phi[f])))
                 {
-                    wanted[k] = Math.Min(MaxProbesPerTerm, RoundUp(Math.Min(4 * probes[k].Count, 1.1 * needed[k])));
-                    ExactWhenCheaper(k);
+                    Allocate(terms[k], Math.Min(MaxProbesPerTerm, RoundUp(Math.Min(4 * terms[k].Probes, 1.1 * needed[k]))));
                     more = true;
                 }
 
@@ -264,7 +223,7 @@ internal static class ScalableReml
                     // The fixed effects' covariance at the components reported, from the first iteration's columns.
                     var final = solver.SolveMany(Units(solver), units, tolerance, maxIterations, cancellationToken);
                     return new Estimate(variance, (error[0], error[1], error[2], error[3]), x, final.X, iterations,
-                        probes.Sum(b => b.Count), final.Converged, largest <= newtonTolerance);
+                        Probes(), final.Converged, largest <= newtonTolerance);
                 }
             }
 
@@ -278,6 +237,21 @@ internal static class ScalableReml
                 previousWorking = null;
             }
         }
+
+        // More probes than the term has levels cost more than tracing it exactly.
+        void Allocate(TermTrace term, int count)
+        {
+            if (count + (term.Deflated ? term.Columns - term.Probes : 0) >= term.Levels)
+            {
+                term.UseUnitVectors(unknowns);
+            }
+            else
+            {
+                term.SetProbes(count, unknowns, draws);
+            }
+        }
+
+        int Probes() => terms.Sum(t => t?.Columns ?? 0);
     }
 
     /// <summary>
@@ -469,49 +443,33 @@ internal static class ScalableReml
         return sum;
     }
 
-    /// <summary>S Fᵀ z over the range: G z's rows are then F_u · (S Fᵀ z).</summary>
-    private static double[] Rows(double[][] units, double[,] schur, double[] z, (int From, int To) range)
+    /// <summary>G v over a block, for v zero outside it: F_u · (S Fᵀ v) for each unknown u of the block.</summary>
+    private static double[] RankPImage(double[][] units, double[,] schur, double[] v, (int From, int To) range)
     {
         var p = units.Length;
-        var fz = new double[p];
+        var count = range.To - range.From;
+        var fv = new double[p];
         for (var i = 0; i < p; i++)
         {
-            fz[i] = Readiness.Internal.VectorMath.Dot(units[i].AsSpan(range.From, range.To - range.From), z.AsSpan(range.From, range.To - range.From));
+            fv[i] = Readiness.Internal.VectorMath.Dot(units[i].AsSpan(range.From, count), v.AsSpan(range.From, count));
         }
 
-        var sfz = new double[p];
+        var sfv = new double[p];
         for (var i = 0; i < p; i++)
         {
             for (var j = 0; j < p; j++)
             {
-                sfz[i] += schur[i, j] * fz[j];
+                sfv[i] += schur[i, j] * fv[j];
             }
         }
 
-        return sfz;
-    }
-
-    private static double Dot(double[][] units, int u, double[] v)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < units.Length; i++)
+        var image = new double[count];
+        for (var i = 0; i < p; i++)
         {
-            sum += units[i][u] * v[i];
+            Readiness.Internal.VectorMath.AddScaled(image, units[i].AsSpan(range.From, count), sfv[i]);
         }
 
-        return sum;
-    }
-
-    /// <summary>A Rademacher vector over one term's block, zero elsewhere.</summary>
-    private static double[] Probe(int unknowns, int offset, int count, Random random)
-    {
-        var z = new double[unknowns];
-        for (var u = offset; u < offset + count; u++)
-        {
-            z[u] = random.Next(2) == 0 ? -1 : 1;
-        }
-
-        return z;
+        return image;
     }
 
     private static int RoundUp(double probes) => (int)Math.Min(int.MaxValue / 2, Math.Ceiling(probes / 4) * 4);

@@ -1,0 +1,127 @@
+using Readiness.Calibration;
+using Readiness.Calibration.Internal;
+using Readiness.Evidence;
+using Readiness.Simulation;
+using static Readiness.Competencies.LeadershipFramework;
+
+namespace Readiness.Core.Tests.Calibration;
+
+/// <summary>The scalable path's REML (stochastic traces) against the exact path, and its batched solver against single solves.</summary>
+public sealed class ScalableRemlTests
+{
+    public static TheoryData<RatingDesign> Designs => new(Enum.GetValues<RatingDesign>());
+
+    [Theory]
+    [MemberData(nameof(Designs))]
+    public void On_every_design_the_scalable_path_finds_the_exact_REML_optimum_within_its_Monte_Carlo_error(RatingDesign design)
+    {
+        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 200, Seed = 11, Design = design }).TakeInRatings().Ratings;
+
+        var exact = Fit(CrossedModelPath.Exact, ratings);
+        var scalable = Fit(CrossedModelPath.Scalable, ratings);
+
+        Assert.True(scalable.Converged);
+        Assert.Equal(exact.VarianceComponents.Select(c => c.Name), scalable.VarianceComponents.Select(c => c.Name));
+        foreach (var (e, s) in exact.VarianceComponents.Zip(scalable.VarianceComponents))
+        {
+            // The reported error is one standard error of the trace estimates' effect; the solves and Newton's stop add
+            // about 1e-5 relative.
+            var error = s.MonteCarloError!.Value;
+            Assert.True(error <= 3e-4 * e.Variance || error == 0, $"{s.Name}: Monte-Carlo error {error} of {s.Variance}");
+            Assert.True(Math.Abs(s.Variance - e.Variance) <= (4 * error) + (2e-5 * e.Variance), $"{s.Name}: {s.Variance} vs exact {e.Variance} (Monte-Carlo error {error})");
+            Assert.True(Math.Abs(s.Variance - e.Variance) <= 1e-3 * e.Variance, $"{s.Name}: {s.Variance} vs exact {e.Variance}");
+        }
+
+        Assert.All(exact.VarianceComponents, c => Assert.Null(c.MonteCarloError));
+        var largest = exact.Estimates.Zip(scalable.Estimates).Max(p => Math.Abs(p.First.Estimate - p.Second.Estimate));
+        Assert.True(largest <= 1e-3, $"estimates differ by up to {largest}");
+    }
+
+    [Fact]
+    public void A_design_whose_terms_have_few_levels_is_traced_exactly_and_matches_the_exact_path()
+    {
+        // Seven people, five raters, one competency: every term has fewer levels than the first probes, so each trace is
+        // computed with unit vectors and no Monte-Carlo error is left.
+        double[,] table = { { 5, 4, 3, 4, 4 }, { 4, 5, 4, 3, 5 }, { 2, 3, 1, 2, 2 }, { 3, 1, 2, 2, 3 }, { 1, 2, 5, 3, 2 }, { 4, 4, 3, 5, 5 }, { 2, 2, 3, 1, 1 } };
+        var rows = new List<Rating>();
+        for (var t = 0; t < table.GetLength(0); t++)
+        {
+            for (var r = 0; r < table.GetLength(1); r++)
+            {
+                rows.Add(new Rating(new RateeId($"p{t}"), new RaterId($"r{r}"), RaterSource.Peer, Model.Competencies[0].Id, table[t, r] + r));
+            }
+        }
+
+        var ratings = new RatingSetBuilder(Model).AddRange(rows).Build().Ratings;
+        var exact = Fit(CrossedModelPath.Exact, ratings);
+        var scalable = Fit(CrossedModelPath.Scalable, ratings);
+
+        var total = exact.VarianceComponents.Sum(c => c.Variance);
+        foreach (var (e, s) in exact.VarianceComponents.Zip(scalable.VarianceComponents))
+        {
+            Assert.Equal(0, s.MonteCarloError);
+            Assert.True(Math.Abs(s.Variance - e.Variance) <= 1e-5 * total, $"{s.Name}: {s.Variance} vs exact {e.Variance}");
+        }
+
+        Assert.All(scalable.VarianceComponents.Where(c => c.Name != VarianceComponent.Residual), c => Assert.True(c.Variance > 1e-3 * total, $"{c} (the test wants no boundary fit)"));
+    }
+
+    [Fact]
+    public void Results_do_not_depend_on_the_threads()
+    {
+        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 150, Seed = 5, Design = RatingDesign.WidelyCrossed }).TakeInRatings().Ratings;
+
+        var one = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable, MaxDegreeOfParallelism = 1 }).Calibrate(ratings);
+        var three = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable, MaxDegreeOfParallelism = 3 }).Calibrate(ratings);
+
+        Assert.Equal(one.VarianceComponents.AsEnumerable(), three.VarianceComponents.AsEnumerable());
+        Assert.Equal(one.Estimates.AsEnumerable(), three.Estimates.AsEnumerable());
+        Assert.Equal(one.FixedEffects.AsEnumerable(), three.FixedEffects.AsEnumerable());
+        Assert.Equal(one.Algorithm, three.Algorithm);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 1)]
+    [InlineData(5, 2)]
+    [InlineData(9, 2)]
+    [InlineData(21, 3)]
+    public void Solving_many_right_hand_sides_at_once_gives_each_ones_own_solution(int columns, int workers)
+    {
+        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 2, Design = RatingDesign.Matrix }).TakeInRatings().Ratings;
+        var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
+        var solver = new CrossedIterativeSolver(design, (0.2, 0.3, 0.1, 0.3), workers);
+        var random = new Random(columns);
+        var b = Enumerable.Range(0, columns).Select(_ => Enumerable.Range(0, solver.Unknowns).Select(_ => random.NextDouble() - 0.5).ToArray()).ToArray();
+        var start = Enumerable.Range(0, columns).Select(k => k % 2 == 0 ? new double[solver.Unknowns] : b[k].Select(v => v / 10).ToArray()).ToArray();
+
+        var (x, _, converged) = solver.SolveMany(b, start, 1e-12, 5000, CancellationToken.None);
+
+        Assert.True(converged);
+        for (var k = 0; k < columns; k++)
+        {
+            var (alone, _, _) = solver.Solve(b[k], 1e-12, 5000, null, CancellationToken.None);
+            for (var u = 0; u < solver.Unknowns; u++)
+            {
+                Assert.Equal(alone[u], x[k][u], 1e-9);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_start_that_already_solves_the_system_takes_no_iteration()
+    {
+        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 2 }).TakeInRatings().Ratings;
+        var solver = new CrossedIterativeSolver(new CrossedDesign(ratings.WithoutSource(RaterSource.Self)), (0.2, 0.3, 0.1, 0.3));
+        var (x, _, _) = solver.Solve(solver.Rhs(), 1e-13, 5000, null, CancellationToken.None);
+
+        var (again, iterations, converged) = solver.SolveMany([solver.Rhs()], [x], 1e-10, 5000, CancellationToken.None);
+
+        Assert.True(converged);
+        Assert.Equal(0, iterations);
+        Assert.Equal(x, again[0]);
+    }
+
+    private static CalibrationResult Fit(CrossedModelPath path, RatingSet ratings) =>
+        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(ratings);
+}
