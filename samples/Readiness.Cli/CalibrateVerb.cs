@@ -152,6 +152,18 @@ internal static class CalibrateVerb
         }
 
         json.WriteEndObject();
+        if (result.VarianceComponents.Any(v => v.MonteCarloError is not null))
+        {
+            // The scalable path estimates REML with random probes: how far each component may sit from the optimum on that account.
+            json.WriteStartObject("varianceComponentMonteCarloErrors");
+            foreach (var v in result.VarianceComponents)
+            {
+                json.WriteNumber(v.Name, v.MonteCarloError ?? 0);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("fixedEffects");
         foreach (var f in result.FixedEffects)
         {

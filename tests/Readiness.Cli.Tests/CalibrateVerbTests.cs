@@ -119,6 +119,10 @@ public sealed class CalibrateVerbTests : IDisposable
         Assert.Equal(0, auto);
         Assert.Contains("(REML, scalable (average-information Newton with ", text, StringComparison.Ordinal);
         Assert.Contains("warning: The exact REML path was not taken: it is predicted to take ", text, StringComparison.Ordinal);
+        var model = JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, "auto", "model.json")))!;
+        var errors = model["varianceComponentMonteCarloErrors"]!.AsObject();
+        Assert.Equal(model["varianceComponents"]!.AsObject().Select(p => p.Key), errors.Select(p => p.Key));
+        Assert.All(errors, p => Assert.InRange(p.Value!.GetValue<double>(), 0, 1e-3 * model["varianceComponents"]![p.Key]!.GetValue<double>()));
     }
 
     [Theory]

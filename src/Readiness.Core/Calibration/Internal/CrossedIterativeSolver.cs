@@ -31,7 +31,7 @@ internal sealed class CrossedIterativeSolver
     private const int MaxGroupWidth = 16;
 
     /// <summary>The work space of one group (five vectors per column) above which groups are narrowed, down to one SIMD vector.</summary>
-    private const long GroupWorkBytes = 128L << 20;
+    private const long GroupWorkBytes = 64L << 20;
 
     private readonly CrossedDesign _d;
     private readonly double _lambdaCell;
@@ -119,14 +119,15 @@ internal sealed class CrossedIterativeSolver
     }
 
     /// <summary>
-    /// Solves A xₖ = bₖ for every column, each to ‖rₖ‖ ≤ tolerance ‖bₖ‖, from the starting points given (null: 0); returns
+    /// Solves A xₖ = bₖ for every column, each to ‖rₖ‖ ≤ tolerance ‖bₖ‖, from the starting points given (null, or a null
+    /// column: 0); returns
     /// the solutions, the most iterations any column used and whether every column met the tolerance.
     /// </summary>
-    public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[][]? start, double tolerance, int maxIterations, CancellationToken cancellationToken) =>
+    public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[]?[]? start, double tolerance, int maxIterations, CancellationToken cancellationToken) =>
         SolveMany(b, start, [.. b.Select(_ => tolerance)], maxIterations, cancellationToken);
 
     /// <summary>As <see cref="SolveMany(double[][], double[][], double, int, CancellationToken)"/>, with a tolerance for each column.</summary>
-    public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[][]? start, double[] tolerance, int maxIterations, CancellationToken cancellationToken)
+    public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[]?[]? start, double[] tolerance, int maxIterations, CancellationToken cancellationToken)
     {
         // Groups of whole SIMD vectors, at most MaxGroupWidth columns (fewer where their work space would pass
         // GroupWorkBytes), at least one per thread while there are vectors to share: wider groups gain little (a pass is
@@ -204,9 +205,10 @@ internal sealed class CrossedIterativeSolver
     public void Mask(double[] v) => Mask(v, 1);
 
     /// <summary>Conjugate gradients for a block of columns stored side by side (unknown u of column k at u·width + k).</summary>
+    /// <remarks>The five work vectors are rented from the shared pool: a REML fit solves many blocks, and fresh arrays of this size would pile up on the large-object heap between collections.</remarks>
     private (double[][] X, int Iterations, bool Converged) SolveBlock(
         double[][] b,
-        double[][]? start,
+        double[]?[]? start,
         double[] tolerance,
         int maxIterations,
         Action<int, double>? onIteration,
@@ -214,12 +216,40 @@ internal sealed class CrossedIterativeSolver
     {
         var width = b.Length;
         var size = _n * width;
-        var x = new double[size];
-        var r = new double[size];
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        var x = pool.Rent(size);
+        var r = pool.Rent(size);
+        var z = pool.Rent(size);
+        var q = pool.Rent(size);
+        var p = pool.Rent(size);
+        try
+        {
+            return SolveBlock(b, start, tolerance, maxIterations, onIteration, (x, r, z, q, p), cancellationToken);
+        }
+        finally
+        {
+            foreach (var work in (double[][])[x, r, z, q, p])
+            {
+                pool.Return(work);
+            }
+        }
+    }
+
+    private (double[][] X, int Iterations, bool Converged) SolveBlock(
+        double[][] b,
+        double[]?[]? start,
+        double[] tolerance,
+        int maxIterations,
+        Action<int, double>? onIteration,
+        (double[] X, double[] R, double[] Z, double[] Q, double[] P) work,
+        CancellationToken cancellationToken)
+    {
+        var width = b.Length;
+        var size = _n * width;
+        var (x, r, z, q, p) = work;
+        Array.Clear(x, 0, size);
         Interleave(b, r, width);
         var norm = ColumnDots(r, r, width);
-        var z = new double[size];
-        var q = new double[size];
         if (start is not null)
         {
             Interleave(start, x, width);
@@ -232,7 +262,7 @@ internal sealed class CrossedIterativeSolver
         }
 
         Precondition(r, z, width);
-        var p = (double[])z.Clone();
+        Array.Copy(z, p, size);
         var rz = ColumnDots(r, z, width);
         var target = new double[width];
         var active = new bool[width];
@@ -322,7 +352,7 @@ internal sealed class CrossedIterativeSolver
     private void Multiply(double[] p, double[] q, int width)
     {
         var d = _d;
-        Array.Clear(q);
+        Array.Clear(q, 0, _n * width);
         var (cellOffset, rateeOffset, raterOffset) = Offsets;
         var competencyColumn = d.RowCompetencyColumn;
         var sourceColumn = d.RowSourceColumn;
@@ -426,7 +456,7 @@ internal sealed class CrossedIterativeSolver
     private void Precondition(double[] r, double[] z, int width)
     {
         var d = _d;
-        Array.Clear(z);
+        Array.Clear(z, 0, _n * width);
         var p = d.P;
         for (var i = 0; i < p; i++)
         {
@@ -514,22 +544,24 @@ internal sealed class CrossedIterativeSolver
         }
     }
 
-    private void Interleave(double[][] columns, double[] into, int width)
+    /// <summary>Stores the columns side by side; a null column is 0.</summary>
+    private void Interleave(double[]?[] columns, double[] into, int width)
     {
         for (var k = 0; k < width; k++)
         {
             var column = columns[k];
             for (var u = 0; u < _n; u++)
             {
-                into[(u * width) + k] = column[u];
+                into[(u * width) + k] = column?[u] ?? 0;
             }
         }
     }
 
-    private static double[] ColumnDots(double[] x, double[] y, int width)
+    /// <summary>Each column's xᵀy over the first <see cref="Unknowns"/> rows.</summary>
+    private double[] ColumnDots(double[] x, double[] y, int width)
     {
         var sums = new double[width];
-        for (var u = 0; u < x.Length; u += width)
+        for (var u = 0; u < _n * width; u += width)
         {
             for (var k = 0; k < width; k++)
             {

@@ -20,11 +20,13 @@ namespace Readiness.Calibration.Internal;
 /// complement identity), known from the p solves with unit right-hand sides that the fixed effects' covariance needs
 /// anyway. Hutchinson probes estimate the last term only — the coupling of ratees through shared raters — and each
 /// term's probes are zero outside its block, so the other blocks add no noise (on a widely crossed design the two
-/// measures cut the probes' variance 9–25-fold for cells and ratees). The probes are fixed Rademacher vectors from a
-/// constant seed, so the estimated score is a smooth, deterministic function of the components, Newton converges on it,
-/// and the same data give the same answer. Its Monte-Carlo error follows from the spread of the probes' estimates through
-/// the score equations (δσ² = AI⁻¹ J δt); while any component's exceeds <see cref="TargetRelativeError"/>, the blocks that
-/// cause it get more probes (up to <see cref="MaxProbesPerTerm"/>) and Newton continues.
+/// measures cut the probes' variance 9–25-fold for cells and ratees); <see cref="TermTrace"/> holds each term's probes,
+/// traces a term with few levels exactly and deflates one whose probes disagree. The probes are fixed Rademacher vectors
+/// from a constant seed, and each term's are set after the second iteration, so the estimated score is a smooth,
+/// deterministic function of the components, Newton converges on it, and the same data give the same answer. Its
+/// Monte-Carlo error follows from the spread of the probes' estimates through the score equations (δσ² = AI⁻¹ J δt);
+/// while any component's exceeds <see cref="TargetRelativeError"/>, the terms that cause it get more probes (up to
+/// <see cref="MaxProbesPerTerm"/>, or unit vectors when those are fewer) and Newton continues.
 /// </para>
 /// </remarks>
 internal static class ScalableReml
@@ -32,6 +34,7 @@ internal static class ScalableReml
     /// <summary>The Monte-Carlo standard error, relative to each component, that more probes are added to reach.</summary>
     public const double TargetRelativeError = 2.5e-4;
 
+    /// <summary>The probes per term in the first iteration, and the fewest after it: their spread needs a few degrees of freedom.</summary>
     private const int FirstProbesPerTerm = 8;
     private const int MinProbesPerTerm = 8;
     private const int MaxProbesPerTerm = 512;
@@ -74,8 +77,7 @@ internal static class ScalableReml
         var random = new List<int>(Enumerable.Range(0, 3).Where(k => phi[k] > 0));
         var draws = new Random(Seed);
         var terms = new TermTrace[3];
-        var solverOffsets = new CrossedIterativeSolver(d, (1, 1, 1, 1)).Offsets;
-        int[] offsets = [solverOffsets.Cell, solverOffsets.Ratee, solverOffsets.Rater];
+        int[] offsets = [p, p + d.Cells, p + d.Cells + d.Ratees];
         var unknowns = p + d.Cells + d.Ratees + d.Raters;
         foreach (var k in random)
         {
@@ -112,12 +114,12 @@ internal static class ScalableReml
             // estimated score one function. The BLUPs are solved to 10⁻⁴ of the tolerance: the score's cell term is a
             // small difference of large sums of their squares, and looser solves make Newton wander at 10⁻⁵.
             var columns = new List<double[]> { solver.Rhs() };
-            var starts = new List<double[]> { blup ?? new double[unknowns] };
+            var starts = new List<double[]?> { blup };
             var tolerances = new List<double> { tolerance * 1e-4 };
             if (units is null)
             {
                 columns.AddRange(Units(solver));
-                starts.AddRange(Enumerable.Range(0, p).Select(_ => new double[unknowns]));
+                starts.AddRange(new double[]?[p]);
                 tolerances.AddRange(Enumerable.Repeat(InformationTolerance, p));
             }
 
@@ -125,7 +127,7 @@ internal static class ScalableReml
             foreach (var k in random)
             {
                 columns.AddRange(terms[k].RightHandSides());
-                starts.AddRange(terms[k].Starts(unknowns));
+                starts.AddRange(terms[k].Starts());
                 tolerances.AddRange(Enumerable.Repeat(ProbeTolerance, terms[k].Columns));
             }
 
@@ -269,7 +271,7 @@ internal static class ScalableReml
         ref bool solved,
         CancellationToken cancellationToken)
     {
-        var d = residuals.Length;
+        var n = residuals.Length;
         var (cellOffset, rateeOffset, raterOffset) = solver.Offsets;
         var design = solver.Design;
         var working = new double[free.Length][];
@@ -280,7 +282,7 @@ internal static class ScalableReml
 
         var crossProducts = new double[free.Length, free.Length];
         var w = new double[free.Length];
-        for (var i = 0; i < d; i++)
+        for (var i = 0; i < n; i++)
         {
             var c = design.RowCell[i];
             for (var a = 0; a < free.Length; a++)

@@ -91,10 +91,10 @@ internal sealed class TermTrace(int offset, int levels)
     /// <summary>The right-hand sides: the exact part's, then the probes.</summary>
     public IEnumerable<double[]> RightHandSides() => _summed.Concat(_averaged);
 
-    /// <summary>Each right-hand side's starting point: its last solution, or 0.</summary>
-    public IEnumerable<double[]> Starts(int unknowns) =>
-        _summed.Select((_, j) => j < _summedSolutions.Count ? _summedSolutions[j] : new double[unknowns])
-            .Concat(_averaged.Select((_, j) => j < _averagedSolutions.Count ? _averagedSolutions[j] : new double[unknowns]));
+    /// <summary>Each right-hand side's starting point: its last solution, or null (0).</summary>
+    public IEnumerable<double[]?> Starts() =>
+        _summed.Select((_, j) => j < _summedSolutions.Count ? _summedSolutions[j] : null)
+            .Concat(_averaged.Select((_, j) => j < _averagedSolutions.Count ? _averagedSolutions[j] : null));
 
     /// <summary>Keeps the solutions, in the order of <see cref="RightHandSides"/>.</summary>
     public void Store(double[][] solutions, int from)
