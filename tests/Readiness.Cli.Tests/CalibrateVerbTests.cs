@@ -117,7 +117,7 @@ public sealed class CalibrateVerbTests : IDisposable
         // Auto takes the scalable path instead and says why.
         var (auto, text, _) = Run("calibrate", "--ratings", ratings, "--max-seconds", "0.000001", "--out", Path.Combine(_directory, "auto"));
         Assert.Equal(0, auto);
-        Assert.Contains("(REML, scalable (average-information Newton with ", text, StringComparison.Ordinal);
+        Assert.Contains("(REML, scalable (average-information Newton; traces from ", text, StringComparison.Ordinal);
         Assert.Contains("warning: The exact REML path was not taken: it is predicted to take ", text, StringComparison.Ordinal);
         var model = JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, "auto", "model.json")))!;
         var errors = model["varianceComponentMonteCarloErrors"]!.AsObject();

@@ -330,7 +330,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             .ToImmutableArray();
         return Result(
             design,
-            $"REML, scalable (average-information Newton with {reml.Probes} Hutchinson probes and preconditioned conjugate gradients)",
+            $"REML, scalable (average-information Newton; traces from {reml.Probes:N0} probe vectors; preconditioned conjugate gradients)",
             beta,
             cellEffects,
             rateeEffects,

@@ -56,7 +56,7 @@ internal static class CrossedCostModel
         // Each column's right-hand side, solution and warm start; the work vectors of the groups solving at once; the
         // residuals.
         var columns = 1L + d.P + TypicalProbes;
-        var bytes = DesignBytes(d) + (8L * unknowns * ((3 * columns) + (5L * 16 * Math.Clamp(workers, 1, 2)))) + (8L * d.N);
+        var bytes = DesignBytes(d) + (8L * unknowns * 3 * columns) + (CrossedIterativeSolver.GroupBytes(unknowns) * Math.Max(1, workers)) + (8L * d.N);
         return new Prediction(seconds, bytes);
     }
 

@@ -65,6 +65,11 @@ internal sealed class CrossedIterativeSolver
         _workers = Math.Max(1, workers);
     }
 
+    private static int Lane => Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
+
+    /// <summary>The work space one group of <c>SolveMany</c> holds at once (five vectors per column), for a system of that many unknowns.</summary>
+    public static long GroupBytes(long unknowns) => 5L * 8 * unknowns * WidestGroup(unknowns);
+
     /// <summary>Gets the design.</summary>
     public CrossedDesign Design => _d;
 
@@ -133,9 +138,9 @@ internal sealed class CrossedIterativeSolver
         // GroupWorkBytes), at least one per thread while there are vectors to share: wider groups gain little (a pass is
         // then limited by memory, not by reading the indices) and cost work space in proportion; a group narrower than a
         // vector runs scalar.
-        var lane = Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
+        var lane = Lane;
         var vectors = (b.Length + lane - 1) / lane;
-        var widest = Math.Clamp((int)(GroupWorkBytes / (5L * 8 * _n)) / lane * lane, lane, MaxGroupWidth);
+        var widest = WidestGroup(_n);
         var count = Math.Max(Math.Min(_workers, vectors), (b.Length + widest - 1) / widest);
         var bounds = new int[count + 1];
         for (var g = 1; g <= count; g++)
@@ -354,85 +359,93 @@ internal sealed class CrossedIterativeSolver
         var d = _d;
         Array.Clear(q, 0, _n * width);
         var (cellOffset, rateeOffset, raterOffset) = Offsets;
-        var competencyColumn = d.RowCompetencyColumn;
         var sourceColumn = d.RowSourceColumn;
-        var rowCell = d.RowCell;
         var rowRater = d.RowRater;
-        var cellRatee = d.CellRatee;
         var lane = Vector.IsHardwareAccelerated ? Vector<double>.Count : int.MaxValue;
         ref var pBase = ref MemoryMarshal.GetArrayDataReference(p);
         ref var qBase = ref MemoryMarshal.GetArrayDataReference(q);
 
-        // Written out rather than through FixedPart/RowColumns: this loop is the whole cost of an iteration.
-        for (var i = 0; i < d.N; i++)
+        // Cell by cell (a cell's ratings are contiguous): the intercept, competency, cell and ratee are the same for all of
+        // them, so their part of the fitted value is read once and their rows of q take the cell's sum once; only the
+        // rater and source rows are touched per rating. Written out rather than through FixedPart/RowColumns: this loop
+        // is the whole cost of an iteration.
+        for (var c = 0; c < d.Cells; c++)
         {
-            var c = rowCell[i];
-            var cc = competencyColumn[i];
-            var sc = sourceColumn[i];
+            var from = d.CellStart[c];
+            var to = d.CellStart[c + 1];
+            var cc = d.RowCompetencyColumn[from];
             var oc = (nuint)((cellOffset + c) * width);
-            var ot = (nuint)((rateeOffset + cellRatee[c]) * width);
-            var or = (nuint)((raterOffset + rowRater[i]) * width);
+            var ot = (nuint)((rateeOffset + d.CellRatee[c]) * width);
             var ocomp = (nuint)(Math.Max(cc, 0) * width);
-            var osrc = (nuint)(Math.Max(sc, 0) * width);
             var k = 0;
             for (; k + lane <= width; k += lane)
             {
                 var o = (nuint)k;
-                var fitted = Vector.LoadUnsafe(ref pBase, o) + Vector.LoadUnsafe(ref pBase, oc + o) + Vector.LoadUnsafe(ref pBase, ot + o) + Vector.LoadUnsafe(ref pBase, or + o);
+                var shared = Vector.LoadUnsafe(ref pBase, o) + Vector.LoadUnsafe(ref pBase, oc + o) + Vector.LoadUnsafe(ref pBase, ot + o);
                 if (cc >= 0)
                 {
-                    fitted += Vector.LoadUnsafe(ref pBase, ocomp + o);
+                    shared += Vector.LoadUnsafe(ref pBase, ocomp + o);
                 }
 
-                if (sc >= 0)
+                var sum = Vector<double>.Zero;
+                for (var i = from; i < to; i++)
                 {
-                    fitted += Vector.LoadUnsafe(ref pBase, osrc + o);
+                    var sc = sourceColumn[i];
+                    var or = (nuint)((raterOffset + rowRater[i]) * width) + o;
+                    var fitted = shared + Vector.LoadUnsafe(ref pBase, or);
+                    if (sc >= 0)
+                    {
+                        var os = (nuint)(sc * width) + o;
+                        fitted += Vector.LoadUnsafe(ref pBase, os);
+                        (Vector.LoadUnsafe(ref qBase, os) + fitted).StoreUnsafe(ref qBase, os);
+                    }
+
+                    (Vector.LoadUnsafe(ref qBase, or) + fitted).StoreUnsafe(ref qBase, or);
+                    sum += fitted;
                 }
 
-                (Vector.LoadUnsafe(ref qBase, o) + fitted).StoreUnsafe(ref qBase, o);
+                (Vector.LoadUnsafe(ref qBase, o) + sum).StoreUnsafe(ref qBase, o);
+                (Vector.LoadUnsafe(ref qBase, oc + o) + sum).StoreUnsafe(ref qBase, oc + o);
+                (Vector.LoadUnsafe(ref qBase, ot + o) + sum).StoreUnsafe(ref qBase, ot + o);
                 if (cc >= 0)
                 {
-                    (Vector.LoadUnsafe(ref qBase, ocomp + o) + fitted).StoreUnsafe(ref qBase, ocomp + o);
+                    (Vector.LoadUnsafe(ref qBase, ocomp + o) + sum).StoreUnsafe(ref qBase, ocomp + o);
                 }
-
-                if (sc >= 0)
-                {
-                    (Vector.LoadUnsafe(ref qBase, osrc + o) + fitted).StoreUnsafe(ref qBase, osrc + o);
-                }
-
-                (Vector.LoadUnsafe(ref qBase, oc + o) + fitted).StoreUnsafe(ref qBase, oc + o);
-                (Vector.LoadUnsafe(ref qBase, ot + o) + fitted).StoreUnsafe(ref qBase, ot + o);
-                (Vector.LoadUnsafe(ref qBase, or + o) + fitted).StoreUnsafe(ref qBase, or + o);
             }
 
             for (; k < width; k++)
             {
                 // The vector lanes' order of additions, so that a column's result does not depend on its group.
-                var fitted = p[k] + p[(int)oc + k] + p[(int)ot + k] + p[(int)or + k];
+                var shared = p[k] + p[(int)oc + k] + p[(int)ot + k];
                 if (cc >= 0)
                 {
-                    fitted += p[(int)ocomp + k];
+                    shared += p[(int)ocomp + k];
                 }
 
-                if (sc >= 0)
+                var sum = 0.0;
+                for (var i = from; i < to; i++)
                 {
-                    fitted += p[(int)osrc + k];
+                    var sc = sourceColumn[i];
+                    var or = ((raterOffset + rowRater[i]) * width) + k;
+                    var fitted = shared + p[or];
+                    if (sc >= 0)
+                    {
+                        var os = (sc * width) + k;
+                        fitted += p[os];
+                        q[os] += fitted;
+                    }
+
+                    q[or] += fitted;
+                    sum += fitted;
                 }
 
-                q[k] += fitted;
+                q[k] += sum;
+                q[(int)oc + k] += sum;
+                q[(int)ot + k] += sum;
                 if (cc >= 0)
                 {
-                    q[(int)ocomp + k] += fitted;
+                    q[(int)ocomp + k] += sum;
                 }
-
-                if (sc >= 0)
-                {
-                    q[(int)osrc + k] += fitted;
-                }
-
-                q[(int)oc + k] += fitted;
-                q[(int)ot + k] += fitted;
-                q[(int)or + k] += fitted;
             }
         }
 
@@ -571,6 +584,9 @@ internal sealed class CrossedIterativeSolver
 
         return sums;
     }
+
+    /// <summary>The most columns a group carries: whole SIMD vectors, at most MaxGroupWidth, narrower where the work space would pass GroupWorkBytes.</summary>
+    private static int WidestGroup(long unknowns) => (int)Math.Clamp(GroupWorkBytes / (5L * 8 * Math.Max(1, unknowns)) / Lane * Lane, Lane, MaxGroupWidth);
 
     private static double Ratio(double residual, double variance) => variance > 0 ? residual / variance : double.PositiveInfinity;
 }

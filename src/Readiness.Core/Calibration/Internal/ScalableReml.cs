@@ -489,7 +489,7 @@ internal static class ScalableReml
 
     /// <summary>
     /// The components the final solves used, their Monte-Carlo standard errors (0 for a term left out or traced exactly),
-    /// the BLUP solution and the fixed effects' columns of C⁻¹ at those components, the Newton iterations, the probes
+    /// the BLUP solution and the fixed effects' columns of C⁻¹ at those components, the Newton iterations, the probe vectors
     /// used, whether every solve met its tolerance, and whether Newton's last step was within its tolerance.
     /// </summary>
     public sealed record Estimate(
