@@ -72,7 +72,11 @@ internal sealed class TermTrace(int offset, int levels)
         if (_averaged.Count > count)
         {
             _averaged.RemoveRange(count, _averaged.Count - count);
-            _averagedSolutions.RemoveRange(Math.Min(count, _averagedSolutions.Count), Math.Max(0, _averagedSolutions.Count - count));
+        }
+
+        if (_averagedSolutions.Count > count)
+        {
+            _averagedSolutions.RemoveRange(count, _averagedSolutions.Count - count);
         }
 
         while (_averaged.Count < count)
@@ -132,6 +136,7 @@ internal sealed class TermTrace(int offset, int levels)
 
         var mean = m > 0 ? values.Average() : 0;
         Averaged = (mean, m > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (m - 1) / m : 0);
+
         // Deflation pays where the probes disagree: a flat spectrum over n levels gives them a coefficient of variation
         // near √(2/n), under 0.1 beyond 200 effective levels, and Q would cost a solve per vector for nothing.
         if (images is not null && m > 1 && Math.Sqrt(Averaged.Variance * m) > SkewedVariation * Math.Abs(mean))
