@@ -44,7 +44,7 @@ internal static class ScalableReml
     /// <summary>
     /// The probes' solves stop at this residual relative to the probe once Newton is near the optimum: their error is then
     /// far below the Monte-Carlo error (a 200-person matrix design gave the same components to eight digits at 1e-5 and
-    /// 1e-8). Far from it (the last step over 1e-3) they stop at <see cref="RoughProbeTolerance"/>.
+    /// 1e-8). Far from it (the last step over 1e-2) they stop at <see cref="RoughProbeTolerance"/>.
     /// </summary>
     private const double ProbeTolerance = 1e-5;
 
@@ -123,11 +123,13 @@ internal static class ScalableReml
             // One batch: the BLUPs, then (the first time) a unit right-hand side per fixed effect, then each term's
             // right-hand sides, each from its solution at the previous components. The fixed effects' columns of C⁻¹ are
             // solved once, for the control variate G: any G leaves the estimate unbiased, and a G that stays put keeps the
-            // estimated score one function. The BLUPs are solved to 10⁻⁴ of the tolerance: the score's cell term is a
-            // small difference of large sums of their squares, and looser solves make Newton wander at 10⁻⁵.
+            // estimated score one function. Near the optimum the BLUPs are solved to 10⁻⁴ of the tolerance: the score's
+            // cell term is a small difference of large sums of their squares, and looser solves make Newton wander at
+            // 10⁻⁵; far from it, to the tolerance.
+            var near = lastStep <= 1e-2;
             var columns = new List<double[]> { solver.Rhs() };
             var starts = new List<double[]?> { blup };
-            var tolerances = new List<double> { tolerance * 1e-4 };
+            var tolerances = new List<double> { near ? tolerance * 1e-4 : tolerance };
             if (units is null)
             {
                 columns.AddRange(Units(solver));
@@ -143,7 +145,7 @@ internal static class ScalableReml
                 // What is summed (unit vectors, the deflation basis) counts in full, so it is solved to the tolerance;
                 // what is averaged over probes only to ProbeTolerance.
                 tolerances.AddRange(Enumerable.Repeat(tolerance, terms[k].Columns - terms[k].Probes));
-                tolerances.AddRange(Enumerable.Repeat(lastStep > 1e-3 ? RoughProbeTolerance : ProbeTolerance, terms[k].Probes));
+                tolerances.AddRange(Enumerable.Repeat(near ? ProbeTolerance : RoughProbeTolerance, terms[k].Probes));
             }
 
             var solutions = solver.SolveMany([.. columns], [.. starts], [.. tolerances], maxIterations, cancellationToken);
@@ -225,7 +227,8 @@ internal static class ScalableReml
                 }
             }
 
-            if (iterations >= 2 && (largest <= newtonTolerance || iterations == MaxNewtonIterations))
+            // Only an iteration solved to the tight tolerances can end the fit: its BLUPs are the ones reported.
+            if ((iterations >= 2 && near && largest <= newtonTolerance) || iterations == MaxNewtonIterations)
             {
                 // Converged: report the components the solves used, with their BLUPs — unless the probes turned out too few
                 // for the error wanted, when the terms that cause it get more and Newton continues from here.
