@@ -80,6 +80,35 @@ public sealed class ScalableRemlTests
         Assert.Equal(one.Algorithm, three.Algorithm);
     }
 
+    [Fact]
+    public void Rater_standard_errors_are_exact_when_the_raters_are_traced_with_unit_vectors_and_conditional_otherwise()
+    {
+        // Ten assessors are traced with unit vectors from the start; 1,500 pool raters by probes.
+        foreach (var (people, design, traced) in new[] { (400, RatingDesign.AssessmentCentre, true), (600, RatingDesign.WidelyCrossed, false) })
+        {
+            var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = 3, Design = design }).TakeInRatings().Ratings;
+            var exact = Fit(CrossedModelPath.Exact, ratings);
+            var scalable = Fit(CrossedModelPath.Scalable, ratings);
+            var residual = scalable.VarianceOf(VarianceComponent.Residual)!.Value;
+            var lambda = residual / scalable.VarianceOf(VarianceComponent.Rater)!.Value;
+
+            Assert.Contains(scalable.Warnings, w => w.StartsWith("Standard errors", StringComparison.Ordinal) && w.Contains(traced ? "Rater effects' are exact." : "up to 81% below", StringComparison.Ordinal));
+            foreach (var (e, s) in exact.RaterEffects.Zip(scalable.RaterEffects))
+            {
+                if (traced)
+                {
+                    Assert.Equal(e.StandardError, s.StandardError, 1e-4);
+                }
+                else
+                {
+                    // Conditional on everything else: the rater's own ratings and shrinkage only, never above the exact one.
+                    Assert.Equal(Math.Sqrt(residual / (s.Ratings + lambda)), s.StandardError, 12);
+                    Assert.True(s.StandardError <= e.StandardError * 1.001, $"{s} against exact {e}");
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(3, 1)]

@@ -50,6 +50,10 @@ internal sealed class TermTrace(int offset, int levels)
 
     private (int From, int To) Range => (Offset, Offset + Levels);
 
+    /// <summary>The diagonal of C⁻¹ over the block when it is traced with unit vectors (each solution's own entry); otherwise null.</summary>
+    public double[]? InverseDiagonal() =>
+        Exact && _summedSolutions.Count == Levels ? [.. Enumerable.Range(0, Levels).Select(j => _summedSolutions[j][Offset + j])] : null;
+
     /// <summary>Traces the block exactly from now on, with a unit vector per level.</summary>
     public void UseUnitVectors(int unknowns)
     {
