@@ -46,6 +46,7 @@ public sealed class RatingsCorpusTests
         { "null-bytes.csv", 5, 3, "Unreadable=2" },
         { "no-source-column.csv", 2, 2, "" },
         { "only-bad-rows.csv", 2, 0, "UnknownCompetency=1;ValueOffScale=1" },
+        { "lines-after-blanks-and-a-multiline-field.csv", 6, 3, "ValueNotFinite=1;ValueOffScale=1;InvalidCycle=1" },
     };
 
     public static TheoryData<string, string> RefusedFiles => new()
@@ -103,6 +104,7 @@ public sealed class RatingsCorpusTests
     [InlineData("duplicates.csv", "5,6,7")]
     [InlineData("blank-lines.csv", "")]
     [InlineData("stray-quote.csv", "2")]
+    [InlineData("lines-after-blanks-and-a-multiline-field.csv", "5,9,11")]
     public void Rejects_name_the_line_the_record_starts_on(string file, string lines)
     {
         var read = RatingsCsv.Read(new FileInfo(Refusal.Corpus("ratings", file)), LeadershipFramework.Model);

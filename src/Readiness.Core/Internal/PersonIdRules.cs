@@ -21,13 +21,17 @@ internal static class PersonIdRules
             return "is missing; a person id is required";
         }
 
-        if (id.Length > MaxLength || char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]) || id.Any(char.IsControl))
+        if (id.Length > MaxLength || char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]) || HasControl(id))
         {
             return $"'{Shorten(id)}' is not a valid person id; person ids are {Description}";
         }
 
         return null;
     }
+
+    /// <summary>Whether the text holds a control character (what <see cref="char.IsControl(char)"/> accepts), without a delegate per character.</summary>
+    private static bool HasControl(string text) =>
+        text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || text.AsSpan().ContainsAnyInRange('\u007F', '\u009F');
 
     private static string Shorten(string text)
     {

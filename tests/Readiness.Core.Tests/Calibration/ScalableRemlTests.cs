@@ -126,14 +126,13 @@ public sealed class ScalableRemlTests
 
         var (x, _, converged) = solver.SolveMany(b, start, 1e-12, 5000, CancellationToken.None);
 
+        // Bit for bit: SIMD lanes and the scalar columns after them do the same operations in the same order, and a
+        // column that has met its tolerance stops moving while the rest of its group goes on.
         Assert.True(converged);
         for (var k = 0; k < columns; k++)
         {
-            var (alone, _, _) = solver.Solve(b[k], 1e-12, 5000, null, CancellationToken.None);
-            for (var u = 0; u < solver.Unknowns; u++)
-            {
-                Assert.Equal(alone[u], x[k][u], 1e-9);
-            }
+            var (alone, _, _) = solver.SolveMany([b[k]], [start[k]], 1e-12, 5000, CancellationToken.None);
+            Assert.Equal(alone[0], x[k]);
         }
     }
 

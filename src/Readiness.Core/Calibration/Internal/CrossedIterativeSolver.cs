@@ -254,24 +254,28 @@ internal sealed class CrossedIterativeSolver
         var (x, r, z, q, p) = work;
         Array.Clear(x, 0, size);
         Interleave(b, r, width);
-        var norm = ColumnDots(r, r, width);
+        var norm = new double[width];
+        ColumnDots(r, r, width, norm);
         if (start is not null)
         {
             Interleave(start, x, width);
             Mask(x, width);
             Multiply(x, q, width);
-            for (var i = 0; i < size; i++)
-            {
-                r[i] -= q[i];
-            }
+            VectorMath.AddScaled(r.AsSpan(0, size), q.AsSpan(0, size), -1);
         }
 
         Precondition(r, z, width);
         Array.Copy(z, p, size);
-        var rz = ColumnDots(r, z, width);
+        var rz = new double[width];
+        var rzNext = new double[width];
+        var pq = new double[width];
+        var residual = new double[width];
+        var alpha = new double[width];
+        var beta = new double[width];
+        ColumnDots(r, z, width, rz);
+        ColumnDots(r, r, width, residual);
         var target = new double[width];
         var active = new bool[width];
-        var residual = ColumnDots(r, r, width);
         var open = 0;
         for (var k = 0; k < width; k++)
         {
@@ -286,23 +290,13 @@ internal sealed class CrossedIterativeSolver
             cancellationToken.ThrowIfCancellationRequested();
             iterations++;
             Multiply(p, q, width);
-            var pq = ColumnDots(p, q, width);
-            var alpha = new double[width];
+            ColumnDots(p, q, width, pq);
             for (var k = 0; k < width; k++)
             {
                 alpha[k] = active[k] ? rz[k] / pq[k] : 0;
             }
 
-            for (var u = 0; u < size; u += width)
-            {
-                for (var k = 0; k < width; k++)
-                {
-                    x[u + k] += alpha[k] * p[u + k];
-                    r[u + k] -= alpha[k] * q[u + k];
-                }
-            }
-
-            residual = ColumnDots(r, r, width);
+            Step(x, r, p, q, alpha, width, residual);
             var worst = 0.0;
             for (var k = 0; k < width; k++)
             {
@@ -324,20 +318,15 @@ internal sealed class CrossedIterativeSolver
             }
 
             Precondition(r, z, width);
-            var rzNext = ColumnDots(r, z, width);
-            for (var u = 0; u < size; u += width)
+            ColumnDots(r, z, width, rzNext);
+            for (var k = 0; k < width; k++)
             {
-                for (var k = 0; k < width; k++)
-                {
-                    // A finished column keeps its direction: it is still multiplied, but no longer moves.
-                    if (active[k])
-                    {
-                        p[u + k] = z[u + k] + (rzNext[k] / rz[k] * p[u + k]);
-                    }
-                }
+                // A finished column keeps its direction (β = 1, z ignored): it is still multiplied, but no longer moves.
+                beta[k] = active[k] ? rzNext[k] / rz[k] : double.NaN;
             }
 
-            rz = rzNext;
+            Redirect(p, z, beta, width);
+            (rz, rzNext) = (rzNext, rz);
         }
 
         var solutions = new double[width][];
@@ -469,17 +458,13 @@ internal sealed class CrossedIterativeSolver
     private void Precondition(double[] r, double[] z, int width)
     {
         var d = _d;
-        Array.Clear(z, 0, _n * width);
         var p = d.P;
+        Array.Clear(z, 0, p * width);
         for (var i = 0; i < p; i++)
         {
             for (var j = 0; j < p; j++)
             {
-                var a = _xtxInverse[(i * p) + j];
-                for (var k = 0; k < width; k++)
-                {
-                    z[(i * width) + k] += a * r[(j * width) + k];
-                }
+                VectorMath.AddScaled(z.AsSpan(i * width, width), r.AsSpan(j * width, width), _xtxInverse[(i * p) + j]);
             }
         }
 
@@ -489,8 +474,8 @@ internal sealed class CrossedIterativeSolver
         Span<double> rt = width <= 256 ? stackalloc double[width] : new double[width];
         for (var t = 0; t < d.Ratees; t++)
         {
-            var ot = (rateeOffset + t) * width;
-            r.AsSpan(ot, width).CopyTo(rt);
+            var zt = z.AsSpan((rateeOffset + t) * width, width);
+            r.AsSpan((rateeOffset + t) * width, width).CopyTo(rt);
             var pivot = d.RateeN[t] + _lambdaRatee;
             if (cells)
             {
@@ -503,36 +488,82 @@ internal sealed class CrossedIterativeSolver
                 }
             }
 
-            for (var k = 0; k < width; k++)
+            if (ratees)
             {
-                z[ot + k] = ratees ? rt[k] / pivot : 0;
+                Divide(rt, pivot, zt);
+            }
+            else
+            {
+                zt.Clear();
             }
 
-            if (cells)
+            for (var c = d.RateeCellStart[t]; cells && c < d.RateeCellStart[t + 1]; c++)
             {
-                for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
-                {
-                    var oc = (cellOffset + c) * width;
-                    var scale = 1 / (d.CellN[c] + _lambdaCell);
-                    for (var k = 0; k < width; k++)
-                    {
-                        z[oc + k] = (r[oc + k] - (d.CellN[c] * z[ot + k])) * scale;
-                    }
-                }
+                var oc = (cellOffset + c) * width;
+                CellSolve(r.AsSpan(oc, width), d.CellN[c], zt, 1 / (d.CellN[c] + _lambdaCell), z.AsSpan(oc, width));
             }
         }
 
-        if (!double.IsPositiveInfinity(_lambdaRater))
+        if (!cells)
         {
-            for (var a = 0; a < d.Raters; a++)
-            {
-                var or = (raterOffset + a) * width;
-                var scale = 1 / (d.RaterN[a] + _lambdaRater);
-                for (var k = 0; k < width; k++)
-                {
-                    z[or + k] = r[or + k] * scale;
-                }
-            }
+            Array.Clear(z, cellOffset * width, d.Cells * width);
+        }
+
+        if (double.IsPositiveInfinity(_lambdaRater))
+        {
+            Array.Clear(z, raterOffset * width, d.Raters * width);
+            return;
+        }
+
+        for (var a = 0; a < d.Raters; a++)
+        {
+            var or = (raterOffset + a) * width;
+            Scale(r.AsSpan(or, width), 1 / (d.RaterN[a] + _lambdaRater), z.AsSpan(or, width));
+        }
+    }
+
+    /// <summary>into = x / s, element by element (SIMD, the same operation in every lane and in the scalar tail).</summary>
+    private static void Divide(ReadOnlySpan<double> x, double s, Span<double> into)
+    {
+        var i = 0;
+        for (; i < VectorEnd(x.Length); i += Lane)
+        {
+            (new Vector<double>(x[i..]) / s).CopyTo(into[i..]);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            into[i] = x[i] / s;
+        }
+    }
+
+    /// <summary>into = x · s, element by element.</summary>
+    private static void Scale(ReadOnlySpan<double> x, double s, Span<double> into)
+    {
+        var i = 0;
+        for (; i < VectorEnd(x.Length); i += Lane)
+        {
+            (new Vector<double>(x[i..]) * s).CopyTo(into[i..]);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            into[i] = x[i] * s;
+        }
+    }
+
+    /// <summary>A cell's solve given its ratee's: into = (r − n·zt) · s, element by element.</summary>
+    private static void CellSolve(ReadOnlySpan<double> r, double n, ReadOnlySpan<double> zt, double s, Span<double> into)
+    {
+        var i = 0;
+        for (; i < VectorEnd(r.Length); i += Lane)
+        {
+            ((new Vector<double>(r[i..]) - (n * new Vector<double>(zt[i..]))) * s).CopyTo(into[i..]);
+        }
+
+        for (; i < r.Length; i++)
+        {
+            into[i] = (r[i] - (n * zt[i])) * s;
         }
     }
 
@@ -570,20 +601,114 @@ internal sealed class CrossedIterativeSolver
         }
     }
 
-    /// <summary>Each column's xᵀy over the first <see cref="Unknowns"/> rows.</summary>
-    private double[] ColumnDots(double[] x, double[] y, int width)
+    /// <summary>Each column's xᵀy over the first <see cref="Unknowns"/> rows, summed in row order (SIMD across columns, so a column's sum does not depend on its group).</summary>
+    private void ColumnDots(double[] x, double[] y, int width, double[] sums)
     {
-        var sums = new double[width];
+        var vectorEnd = VectorEnd(width);
+        Span<Vector<double>> accumulators = stackalloc Vector<double>[Math.Max(1, vectorEnd / Lane)];
+        accumulators.Clear();
+        Array.Clear(sums);
+        ref var xBase = ref MemoryMarshal.GetArrayDataReference(x);
+        ref var yBase = ref MemoryMarshal.GetArrayDataReference(y);
         for (var u = 0; u < _n * width; u += width)
         {
-            for (var k = 0; k < width; k++)
+            for (var k = 0; k < vectorEnd; k += Lane)
+            {
+                var o = (nuint)(u + k);
+                accumulators[k / Lane] += Vector.LoadUnsafe(ref xBase, o) * Vector.LoadUnsafe(ref yBase, o);
+            }
+
+            for (var k = vectorEnd; k < width; k++)
             {
                 sums[k] += x[u + k] * y[u + k];
             }
         }
 
-        return sums;
+        for (var k = 0; k < vectorEnd; k++)
+        {
+            sums[k] = accumulators[k / Lane][k % Lane];
+        }
     }
+
+    /// <summary>x += α p and r −= α q for each column, with each column's new ‖r‖² summed on the way (one pass instead of two).</summary>
+    private void Step(double[] x, double[] r, double[] p, double[] q, double[] alpha, int width, double[] residual)
+    {
+        var vectorEnd = VectorEnd(width);
+        Span<Vector<double>> accumulators = stackalloc Vector<double>[Math.Max(1, vectorEnd / Lane)];
+        Span<Vector<double>> scales = stackalloc Vector<double>[Math.Max(1, vectorEnd / Lane)];
+        accumulators.Clear();
+        for (var k = 0; k < vectorEnd; k += Lane)
+        {
+            scales[k / Lane] = new Vector<double>(alpha.AsSpan(k, Lane));
+        }
+
+        Array.Clear(residual);
+        ref var xBase = ref MemoryMarshal.GetArrayDataReference(x);
+        ref var rBase = ref MemoryMarshal.GetArrayDataReference(r);
+        ref var pBase = ref MemoryMarshal.GetArrayDataReference(p);
+        ref var qBase = ref MemoryMarshal.GetArrayDataReference(q);
+        for (var u = 0; u < _n * width; u += width)
+        {
+            for (var k = 0; k < vectorEnd; k += Lane)
+            {
+                var o = (nuint)(u + k);
+                var a = scales[k / Lane];
+                (Vector.LoadUnsafe(ref xBase, o) + (a * Vector.LoadUnsafe(ref pBase, o))).StoreUnsafe(ref xBase, o);
+                var next = Vector.LoadUnsafe(ref rBase, o) - (a * Vector.LoadUnsafe(ref qBase, o));
+                next.StoreUnsafe(ref rBase, o);
+                accumulators[k / Lane] += next * next;
+            }
+
+            for (var k = vectorEnd; k < width; k++)
+            {
+                x[u + k] += alpha[k] * p[u + k];
+                r[u + k] -= alpha[k] * q[u + k];
+                residual[k] += r[u + k] * r[u + k];
+            }
+        }
+
+        for (var k = 0; k < vectorEnd; k++)
+        {
+            residual[k] = accumulators[k / Lane][k % Lane];
+        }
+    }
+
+    /// <summary>p = z + β p for each column with a finite β; a column whose β is NaN (finished) keeps its p.</summary>
+    private void Redirect(double[] p, double[] z, double[] beta, int width)
+    {
+        var vectorEnd = VectorEnd(width);
+        Span<Vector<double>> scales = stackalloc Vector<double>[Math.Max(1, vectorEnd / Lane)];
+        Span<Vector<long>> keep = stackalloc Vector<long>[Math.Max(1, vectorEnd / Lane)];
+        for (var k = 0; k < vectorEnd; k += Lane)
+        {
+            var b = new Vector<double>(beta.AsSpan(k, Lane));
+            keep[k / Lane] = Vector.Equals(b, b);
+            scales[k / Lane] = b;
+        }
+
+        ref var pBase = ref MemoryMarshal.GetArrayDataReference(p);
+        ref var zBase = ref MemoryMarshal.GetArrayDataReference(z);
+        for (var u = 0; u < _n * width; u += width)
+        {
+            for (var k = 0; k < vectorEnd; k += Lane)
+            {
+                var o = (nuint)(u + k);
+                var old = Vector.LoadUnsafe(ref pBase, o);
+                Vector.ConditionalSelect(keep[k / Lane], Vector.LoadUnsafe(ref zBase, o) + (scales[k / Lane] * old), old).StoreUnsafe(ref pBase, o);
+            }
+
+            for (var k = vectorEnd; k < width; k++)
+            {
+                if (!double.IsNaN(beta[k]))
+                {
+                    p[u + k] = z[u + k] + (beta[k] * p[u + k]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The columns handled in whole SIMD vectors; those after it run scalar (with the same operations).</summary>
+    private static int VectorEnd(int width) => Vector.IsHardwareAccelerated ? width / Lane * Lane : 0;
 
     /// <summary>The most columns a group carries: whole SIMD vectors, at most MaxGroupWidth, narrower where the work space would pass GroupWorkBytes.</summary>
     private static int WidestGroup(long unknowns) => (int)Math.Clamp(GroupWorkBytes / (5L * 8 * Math.Max(1, unknowns)) / Lane * Lane, Lane, MaxGroupWidth);
