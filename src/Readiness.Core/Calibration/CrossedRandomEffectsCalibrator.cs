@@ -252,13 +252,15 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         // covariance: the β block of the inverse of the mixed-model matrix, (XᵀV⁻¹X)⁻¹ in units of σ²_e.
         double Floor(double variance, bool included) => included ? Math.Max(variance, 0.0025 * moments.Residual) : 0;
         var start = (Floor(moments.Cell, terms.Cell), Floor(moments.Ratee, true), Floor(moments.Rater, terms.Rater), moments.Residual);
+        var budget = CrossedCostModel.MemoryBudget(Settings.MaxMemoryBytes);
         var reml = ScalableReml.Fit(
             design,
             start,
             Settings.Tolerance,
             Settings.MaxIterations,
             Workers,
-            (iteration, _) => progress?.Report(new CalibrationProgress(Stage, iteration, null)),
+            CrossedCostModel.ScalableColumns(design, Workers, budget),
+            (iteration, _, left) => progress?.Report(new CalibrationProgress(Stage, iteration, null) { Remaining = left is { } l ? TimeSpan.FromSeconds(l) : null }),
             cancellationToken);
         var variance = reml.Variance;
         var solver = new CrossedIterativeSolver(design, variance);
@@ -274,6 +276,11 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         }
 
         var converged = reml.Converged;
+        if (reml.ProbesLimited)
+        {
+            warnings.Add($"The memory allowed ({CrossedCostModel.Megabytes(budget)}, MaxMemoryBytes) held {reml.Probes} probe vectors, fewer than the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component needed: the components' Monte-Carlo errors, reported with them, are larger.");
+        }
+
         if (!reml.SolvesConverged)
         {
             warnings.Add($"A conjugate-gradient solve stopped after {Settings.MaxIterations} iterations (MaxIterations) without meeting its tolerance, so the REML iterations stopped after {reml.Iterations}: the variance components are not at the optimum.");
@@ -562,6 +569,6 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     private sealed class TimedProgress(IProgress<CalibrationProgress> inner, double predicted, System.Diagnostics.Stopwatch clock) : IProgress<CalibrationProgress>
     {
         public void Report(CalibrationProgress value) =>
-            inner.Report(value with { Remaining = TimeSpan.FromSeconds(Math.Max(0, predicted - clock.Elapsed.TotalSeconds)) });
+            inner.Report(value with { Remaining = value.Remaining ?? TimeSpan.FromSeconds(Math.Max(0, predicted - clock.Elapsed.TotalSeconds)) });
     }
 }

@@ -150,6 +150,35 @@ public sealed class ScalableRemlTests
         Assert.Equal(x, again[0]);
     }
 
+    [Fact]
+    public void Probes_stay_within_the_memory_allowed_and_the_result_says_what_that_cost()
+    {
+        // The local design's raters need about 200 probes for the error target; memory for a quarter of them is allowed.
+        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 4 }).TakeInRatings().Ratings;
+        var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
+        var predicted = CrossedCostModel.Scalable(design, 1).Bytes;
+        var perColumn = 24L * (design.P + design.Cells + design.Ratees + design.Raters);
+        var settings = new CrossedModelSettings { Path = CrossedModelPath.Scalable, MaxDegreeOfParallelism = 1, MaxMemoryBytes = predicted + (30 * perColumn) };
+
+        var free = Fit(CrossedModelPath.Scalable, ratings);
+        var limited = new CrossedRandomEffectsCalibrator(settings).Calibrate(ratings);
+
+        Assert.DoesNotContain(free.Warnings, w => w.Contains("MaxMemoryBytes", StringComparison.Ordinal));
+        Assert.Contains(limited.Warnings, w => w.Contains("MaxMemoryBytes", StringComparison.Ordinal) && w.Contains("probe vectors", StringComparison.Ordinal));
+        Assert.True(CrossedCostModel.ScalableColumns(design, 1, settings.MaxMemoryBytes) >= ProbeCount(limited) + 1 + design.P + 4, limited.Algorithm);
+        Assert.True(ProbeCount(free) > ProbeCount(limited), $"{free.Algorithm} against {limited.Algorithm}");
+        Assert.True(limited.Converged);
+        foreach (var (f, l) in free.VarianceComponents.Zip(limited.VarianceComponents))
+        {
+            // Fewer probes: a larger Monte-Carlo error, reported, and the same optimum within it.
+            Assert.True(l.MonteCarloError >= f.MonteCarloError * 0.9, $"{l.Name}: {l.MonteCarloError} against {f.MonteCarloError}");
+            Assert.True(Math.Abs(l.Variance - f.Variance) <= 4 * (l.MonteCarloError + f.MonteCarloError) + (2e-5 * f.Variance), $"{l.Name}: {l.Variance} against {f.Variance}");
+        }
+    }
+
+    private static int ProbeCount(CalibrationResult result) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(result.Algorithm, @"from (\d+) probe").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
     private static CalibrationResult Fit(CrossedModelPath path, RatingSet ratings) =>
         new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(ratings);
 }

@@ -31,6 +31,7 @@ internal static class CrossedCostModel
     private const int ColumnIterationsPerFixedEffect = 80;
     private const int ScalableColumnIterations = 3250;
     private const int TypicalProbes = 24;
+    private const int WorkingVariates = 4;
 
     /// <summary>Bytes the exact path holds per factor entry: values for each worker and the selected inverse, and the row index.</summary>
     public static long BytesPerFactorEntry(int workers) => (8L * (workers + 1)) + 4;
@@ -52,13 +53,20 @@ internal static class CrossedCostModel
     {
         var columnIterations = ColumnIterationsPerFixedEffect * d.P + ScalableColumnIterations;
         var seconds = Overhead(d) + (ColumnIterationSecondsPerRating * d.N * columnIterations / Math.Clamp(workers, 1, 2));
-        var unknowns = (long)d.P + d.Cells + d.Ratees + d.Raters;
-        // Each column's right-hand side, solution and warm start; the work vectors of the groups solving at once; the
-        // residuals.
-        var columns = 1L + d.P + TypicalProbes;
-        var bytes = DesignBytes(d) + (8L * unknowns * 3 * columns) + (CrossedIterativeSolver.GroupBytes(unknowns) * Math.Max(1, workers)) + (8L * d.N);
+        var bytes = ScalableFixedBytes(d, workers) + (BytesPerScalableColumn(d) * (1L + d.P + TypicalProbes + WorkingVariates));
         return new Prediction(seconds, bytes);
     }
+
+    /// <summary>The right-hand sides the scalable path may hold at once within a memory budget (what its probes are limited to).</summary>
+    public static int ScalableColumns(CrossedDesign d, int workers, long budget) =>
+        (int)Math.Clamp((budget - ScalableFixedBytes(d, workers)) / BytesPerScalableColumn(d), 0, int.MaxValue);
+
+    /// <summary>A right-hand side's vector, its solution and its warm start.</summary>
+    private static long BytesPerScalableColumn(CrossedDesign d) => 8L * 3 * ((long)d.P + d.Cells + d.Ratees + d.Raters);
+
+    /// <summary>The design, the work vectors of the groups solving at once and the residuals.</summary>
+    private static long ScalableFixedBytes(CrossedDesign d, int workers) =>
+        DesignBytes(d) + (CrossedIterativeSolver.GroupBytes((long)d.P + d.Cells + d.Ratees + d.Raters) * Math.Max(1, workers)) + (8L * d.N);
 
     private static double Overhead(CrossedDesign d) => FixedSeconds + (OverheadSecondsPerRating * d.N);
 

@@ -76,7 +76,8 @@ internal static class ScalableReml
     /// <param name="tolerance">The relative Newton step at which to stop; the probes' and fixed effects' solves stop at this relative residual, the BLUPs' at 10⁻⁴ of it.</param>
     /// <param name="maxIterations">The most conjugate-gradient iterations per solve.</param>
     /// <param name="workers">The threads the solves may use.</param>
-    /// <param name="onIteration">Called after each Newton iteration with its number and largest relative step.</param>
+    /// <param name="maxColumns">The most right-hand sides the memory allowed holds at once; probes beyond it are not drawn, and the estimate says so.</param>
+    /// <param name="onIteration">Called after each Newton iteration with its number, largest relative step and, once the probes are set, the seconds it expects the rest to take.</param>
     /// <param name="cancellationToken">Cancels between iterations of a solve.</param>
     public static Estimate Fit(
         CrossedDesign design,
@@ -84,11 +85,17 @@ internal static class ScalableReml
         double tolerance,
         int maxIterations,
         int workers,
-        Action<int, double>? onIteration,
+        int maxColumns,
+        Action<int, double, double?>? onIteration,
         CancellationToken cancellationToken)
     {
         var d = design;
         var p = d.P;
+
+        // The probes' share of the right-hand sides: the rest are the BLUPs', the fixed effects' and the working variates'.
+        var probeColumns = Math.Max(3 * MinProbesPerTerm, maxColumns - 1 - p - 4);
+        var limited = false;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         // A Newton step well inside the Monte-Carlo error changes nothing that matters.
         var newtonTolerance = Math.Max(tolerance, 0.05 * TargetRelativeError);
@@ -158,6 +165,7 @@ internal static class ScalableReml
                 tolerances.AddRange(Enumerable.Repeat(near ? ProbeTolerance : RoughProbeTolerance, terms[k].Probes));
             }
 
+            var iterationStart = clock.Elapsed.TotalSeconds;
             var solutions = solver.SolveMany([.. columns], [.. starts], [.. tolerances], maxIterations, cancellationToken);
             var x = blup = solutions.X[0];
             units ??= solutions.X[1..firstProbe];
@@ -224,30 +232,32 @@ internal static class ScalableReml
             var (next, inverse) = NewtonStep(information, score, free, phi);
             error = MonteCarloError(spread, [.. terms.Select(t => t?.Probes ?? 0)], random, free, phi, inverse, out var needed);
             var largest = free.Max(k => Math.Abs(next[k] - phi[k]) / phi[k]);
-            onIteration?.Invoke(iterations, largest);
+            var batch = columns.Count;
             lastStep = largest;
 
             // The second iteration's probes (the first projected off Q) say how many each term needs; they are set then,
             // once, so that the estimated score stays one function while Newton converges on it.
             if (iterations == 2)
             {
-                foreach (var k in random.Where(k => !terms[k].Exact))
-                {
-                    Allocate(terms[k], Math.Clamp(RoundUp(1.1 * needed[k]), MinProbesPerTerm, MaxProbesPerTerm));
-                }
+                AllocateAll([.. random.Where(k => !terms[k].Exact).Select(k => (k, Math.Clamp(RoundUp(1.1 * needed[k]), MinProbesPerTerm, MaxProbesPerTerm)))]);
             }
+
+            // What is left, from this iteration's time per right-hand side: the iterations a fit usually still takes from
+            // here (two near the optimum, three before it) with the probes now set, and the fixed effects' final columns.
+            double? left = iterations < 2 ? null
+                : (clock.Elapsed.TotalSeconds - iterationStart) / batch * (((lastStep <= 1e-2 ? 2 : 3) * (1 + Probes() + free.Length)) + p);
+            onIteration?.Invoke(iterations, largest, left);
 
             // Only an iteration solved to the tight tolerances can end the fit: its BLUPs are the ones reported.
             if ((iterations >= 2 && near && largest <= newtonTolerance) || iterations == MaxNewtonIterations)
             {
                 // Converged: report the components the solves used, with their BLUPs — unless the probes turned out too few
                 // for the error wanted, when the terms that cause it get more and Newton continues from here.
-                var more = false;
-                foreach (var k in random.Where(k => !terms[k].Exact && needed[k] > terms[k].Probes && terms[k].Probes < MaxProbesPerTerm && free.Any(f => error[f] > TargetRelativeError * phi[f])))
-                {
-                    Allocate(terms[k], Math.Min(MaxProbesPerTerm, RoundUp(Math.Min(4 * terms[k].Probes, 1.1 * needed[k]))));
-                    more = true;
-                }
+                var before = Probes();
+                AllocateAll([.. random
+                    .Where(k => !terms[k].Exact && needed[k] > terms[k].Probes && terms[k].Probes < MaxProbesPerTerm && free.Any(f => error[f] > TargetRelativeError * phi[f]))
+                    .Select(k => (k, Math.Min(MaxProbesPerTerm, RoundUp(Math.Min(4 * terms[k].Probes, 1.1 * needed[k])))))]);
+                var more = Probes() > before;
 
                 if (!more || iterations == MaxNewtonIterations)
                 {
@@ -259,6 +269,7 @@ internal static class ScalableReml
                         Probes(), final.Converged, largest <= newtonTolerance)
                     {
                         RaterInverseDiagonal = random.Contains(2) ? terms[2].InverseDiagonal() : null,
+                        ProbesLimited = limited,
                     };
                 }
             }
@@ -274,10 +285,26 @@ internal static class ScalableReml
             }
         }
 
-        // More probes than the term has levels cost more than tracing it exactly.
-        void Allocate(TermTrace term, int count)
+        // Sets the probes of the terms named, within the probes' share of the memory: when the counts wanted do not fit,
+        // each term gets MinProbesPerTerm and the same fraction of what it wanted beyond them, and the estimate reports the limit.
+        void AllocateAll((int Term, int Count)[] wanted)
         {
-            if (count + (term.Deflated ? term.Columns - term.Probes : 0) >= term.Levels)
+            var others = random.Where(k => !wanted.Any(w => w.Term == k)).Sum(k => terms[k].Columns);
+            var basis = wanted.Sum(w => Basis(terms[w.Term]));
+            var room = probeColumns - others - basis - (wanted.Length * MinProbesPerTerm);
+            var extra = wanted.Sum(w => w.Count - MinProbesPerTerm);
+            var share = extra <= room ? 1 : Math.Max(0, room) / (double)extra;
+            limited |= share < 1;
+            foreach (var (k, count) in wanted)
+            {
+                Allocate(terms[k], MinProbesPerTerm + (int)(share * (count - MinProbesPerTerm)), share < 1);
+            }
+        }
+
+        // More probes than the term has levels cost more than tracing it exactly, unless memory is short.
+        void Allocate(TermTrace term, int count, bool scarce)
+        {
+            if (!scarce && count + Basis(term) >= term.Levels)
             {
                 term.UseUnitVectors(unknowns);
             }
@@ -286,6 +313,8 @@ internal static class ScalableReml
                 term.SetProbes(count, unknowns, draws);
             }
         }
+
+        static int Basis(TermTrace term) => term.Deflated ? term.Columns - term.Probes : 0;
 
         int Probes() => terms.Sum(t => t?.Columns ?? 0);
     }
@@ -538,6 +567,9 @@ internal static class ScalableReml
     {
         /// <summary>Gets whether the fit converged.</summary>
         public bool Converged => SolvesConverged && NewtonConverged;
+
+        /// <summary>Gets whether the memory allowed held fewer probes than the Monte-Carlo error target needed.</summary>
+        public bool ProbesLimited { get; init; }
 
         /// <summary>Gets the raters' diagonal of C⁻¹ (their prediction-error variances in units of σ²_e) when their block was traced with unit vectors; otherwise null.</summary>
         public double[]? RaterInverseDiagonal { get; init; }
