@@ -210,9 +210,13 @@ internal static class RatingsCsv
 
         // .NET reads "4\0" as 4 and decodes bytes that are not UTF-8 as U+FFFD: both mean the file is not the text it
         // seems, and a value or id read from it would be a guess.
+        if (!Array.Exists(record, f => f.AsSpan().ContainsAny('\0', '\uFFFD')))
+        {
+            return null;
+        }
+
         return Array.Exists(record, f => f.Contains('\0', StringComparison.Ordinal)) ? "A NUL character; the file may be binary or damaged."
-            : Array.Exists(record, f => f.Contains('\uFFFD', StringComparison.Ordinal)) ? "Bytes that are not UTF-8 text; save the file as UTF-8."
-            : null;
+            : "Bytes that are not UTF-8 text; save the file as UTF-8.";
     }
 
     private static string Shorten(string text)

@@ -114,9 +114,9 @@ public sealed class RatingSetBuilder
 
         rows.AsSpan().Sort(default(Row.CanonicalOrder));
         var rejected = new List<RejectedRow>(_rejected);
-        var accepted = ResolveDuplicates(rows, rateeIds, raterIds, cycleIds, rejected);
+        var n = ResolveDuplicates(rows, rateeIds, raterIds, cycleIds, rejected);
+        var accepted = rows.AsSpan(0, n);
 
-        var n = accepted.Count;
         var ratee = new int[n];
         var rater = new int[n];
         var competency = new int[n];
@@ -148,10 +148,11 @@ public sealed class RatingSetBuilder
         return new RatingIntake(set, new IntakeReport(_submitted, [.. rejected]));
     }
 
-    private List<Row> ResolveDuplicates(
+    /// <summary>Moves the rows kept to the front of <paramref name="rows"/>, in order, and returns how many there are.</summary>
+    private int ResolveDuplicates(
         Row[] rows, RateeId[] ratees, RaterId[] raters, string[] cycles, List<RejectedRow> rejected)
     {
-        var accepted = new List<Row>(rows.Length);
+        var accepted = 0;
         var start = 0;
         while (start < rows.Length)
         {
@@ -164,11 +165,12 @@ public sealed class RatingSetBuilder
             // Stryker disable once Arithmetic : equivalent; a single row also comes through the duplicate branch unchanged (this is the fast path).
             if (end - start == 1)
             {
-                accepted.Add(rows[start]);
+                rows[accepted++] = rows[start];
             }
             else
             {
-                var group = rows.AsSpan(start, end - start);
+                // A copy: the kept row may be written over the group's first.
+                var group = rows[start..end];
                 var first = group[0];
                 var cycle = first.Cycle < 0 ? string.Empty : $" in cycle '{cycles[first.Cycle]}'";
                 var what = $"Rater '{raters[first.Rater]}' rated '{ratees[first.Ratee]}' on '{_model.Competencies[first.Competency].Id}'{cycle}";
@@ -176,8 +178,8 @@ public sealed class RatingSetBuilder
                 if (identical)
                 {
                     // Exact repeats: keeping the earliest loses nothing and does not depend on row order.
-                    var earliest = group.ToArray().MinBy(r => r.Submitted);
-                    accepted.Add(earliest);
+                    var earliest = group.MinBy(r => r.Submitted);
+                    rows[accepted++] = earliest;
                     foreach (var r in group)
                     {
                         if (r.Submitted != earliest.Submitted)
@@ -189,7 +191,7 @@ public sealed class RatingSetBuilder
                 }
                 else
                 {
-                    var rowList = string.Join(", ", group.ToArray().Select(r => r.Submitted).Order());
+                    var rowList = string.Join(", ", group.Select(r => r.Submitted).Order());
                     foreach (var r in group)
                     {
                         rejected.Add(new RejectedRow(r.Submitted, RejectReason.DuplicateRating,
