@@ -243,13 +243,15 @@ internal static class ScalableReml
             }
 
             // What is left, from this iteration's time per right-hand side: the iterations a fit usually still takes from
-            // here (two near the optimum, three before it) with the probes now set, and the fixed effects' final columns.
+            // here (none after the last, one once near the optimum, two before) with the probes now set, and the fixed
+            // effects' final columns.
+            var ending = iterations >= 2 && near && largest <= newtonTolerance;
             double? left = iterations < 2 ? null
-                : (clock.Elapsed.TotalSeconds - iterationStart) / batch * (((lastStep <= 1e-2 ? 2 : 3) * (1 + Probes() + free.Length)) + p);
+                : (clock.Elapsed.TotalSeconds - iterationStart) / batch * (((ending ? 0 : lastStep <= 1e-2 ? 1 : 2) * (1 + Probes() + free.Length)) + p);
             onIteration?.Invoke(iterations, largest, left);
 
             // Only an iteration solved to the tight tolerances can end the fit: its BLUPs are the ones reported.
-            if ((iterations >= 2 && near && largest <= newtonTolerance) || iterations == MaxNewtonIterations)
+            if (ending || iterations == MaxNewtonIterations)
             {
                 // Converged: report the components the solves used, with their BLUPs — unless the probes turned out too few
                 // for the error wanted, when the terms that cause it get more and Newton continues from here.
