@@ -31,7 +31,7 @@ internal sealed class CliqueMinimumDegree
     private readonly long[] _degree;
     private readonly int[] _mark;
     private readonly Predicate<int> _absorbed;
-    private readonly Dictionary<long, List<int>> _byKey = [];
+    private (long Key, int Position, int Node)[] _hashed = [];
     private int _stamp;
 
     private CliqueMinimumDegree(int n, ReadOnlySpan<int> cliqueStart, ReadOnlySpan<int> cliqueNodes)
@@ -289,10 +289,18 @@ internal sealed class CliqueMinimumDegree
     /// <summary>Merges the nodes of <paramref name="candidates"/> that belong to exactly the same elements into supervariables.</summary>
     private void Merge(List<int> candidates)
     {
-        var byKey = _byKey;
-        byKey.Clear();
-        foreach (var i in candidates)
+        // Candidates by (hash of their element list, position): equal lists sit in one run, in candidate order, and the
+        // first of a run absorbs the later ones equal to it — the order the merges had with a dictionary of lists, without
+        // a list per key (the dictionary was a third of the ordering's time at 86,000 raters).
+        if (_hashed.Length < candidates.Count)
         {
+            _hashed = new (long, int, int)[Math.Max(candidates.Count, 2 * _hashed.Length)];
+        }
+
+        var count = 0;
+        for (var position = 0; position < candidates.Count; position++)
+        {
+            var i = candidates[position];
             if (_nv[i] == 0)
             {
                 continue;
@@ -306,31 +314,37 @@ internal sealed class CliqueMinimumDegree
                 key = unchecked((key * 1_000_003) + e);
             }
 
-            if (!byKey.TryGetValue(key, out var representatives))
+            _hashed[count++] = (key, position, i);
+        }
+
+        var hashed = _hashed.AsSpan(0, count);
+        hashed.Sort();
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && hashed[end].Key == hashed[start].Key)
             {
-                byKey[key] = [i];
-                continue;
+                end++;
             }
 
-            var merged = false;
-            foreach (var r in representatives)
+            for (var a = start; a < end; a++)
             {
-                if (_elementsOf[r].SequenceEqual(list))
+                var r = hashed[a].Node;
+                for (var b = a + 1; b < end && _nv[r] > 0; b++)
                 {
-                    _nv[r] += _nv[i];
-                    _nv[i] = 0;
-                    _super[r].AddRange(_super[i]);
-                    _super[i] = [];
-                    _elementsOf[i] = [];
-                    merged = true;
-                    break;
+                    var i = hashed[b].Node;
+                    if (_nv[i] > 0 && _elementsOf[r].SequenceEqual(_elementsOf[i]))
+                    {
+                        _nv[r] += _nv[i];
+                        _nv[i] = 0;
+                        _super[r].AddRange(_super[i]);
+                        _super[i] = [];
+                        _elementsOf[i] = [];
+                    }
                 }
             }
 
-            if (!merged)
-            {
-                representatives.Add(i);
-            }
+            start = end;
         }
     }
 }
