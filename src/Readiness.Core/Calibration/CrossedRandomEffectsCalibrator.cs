@@ -260,6 +260,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             Settings.MaxIterations,
             Workers,
             CrossedCostModel.ScalableColumns(design, Workers, budget),
+            2 * CrossedCostModel.ScalableColumnIterationsAtMost(design),
             (iteration, _, left) => progress?.Report(new CalibrationProgress(Stage, iteration, null) { Remaining = left is { } l ? TimeSpan.FromSeconds(l) : null }),
             cancellationToken);
         var variance = reml.Variance;
@@ -276,9 +277,14 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         }
 
         var converged = reml.Converged;
-        if (reml.ProbesLimited)
+        if (reml.ProbesLimitedByMemory)
         {
             warnings.Add($"The memory allowed ({CrossedCostModel.Megabytes(budget)}, MaxMemoryBytes) held {reml.Probes} probe vectors, fewer than the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component needed: the components' Monte-Carlo errors, reported with them, are larger.");
+        }
+
+        if (reml.ProbesLimitedByTime)
+        {
+            warnings.Add($"The probe vectors the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component needed would have taken the scalable path past twice its longest predicted time; it used {reml.Probes}, and the components' Monte-Carlo errors, reported with them, are larger. The exact path (Path = Exact) has no Monte-Carlo error.");
         }
 
         if (!reml.SolvesConverged)

@@ -176,6 +176,26 @@ public sealed class ScalableRemlTests
         }
     }
 
+    [Fact]
+    public void Probes_stay_within_the_time_budget_counted_in_column_iterations()
+    {
+        // The local design's raters want about 200 probes; a budget of 60,000 column-iterations affords a fraction.
+        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 4 }).TakeInRatings().Ratings;
+        var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
+        var start = (0.2, 0.2, 0.1, 0.3);
+
+        var free = ScalableReml.Fit(design, start, 1e-6, 5000, 1, int.MaxValue, long.MaxValue, null, CancellationToken.None);
+        var limited = ScalableReml.Fit(design, start, 1e-6, 5000, 1, int.MaxValue, 60_000, null, CancellationToken.None);
+
+        Assert.False(free.ProbesLimitedByTime);
+        Assert.True(limited.ProbesLimitedByTime);
+        Assert.False(limited.ProbesLimitedByMemory);
+        Assert.True(limited.Probes < free.Probes / 2, $"{limited.Probes} probes against {free.Probes}");
+        Assert.True(limited.Converged);
+        Assert.True(limited.MonteCarloError.Rater > free.MonteCarloError.Rater, $"{limited.MonteCarloError} against {free.MonteCarloError}");
+        Assert.True(Math.Abs(limited.Variance.Rater - free.Variance.Rater) <= 4 * (limited.MonteCarloError.Rater + free.MonteCarloError.Rater));
+    }
+
     private static int ProbeCount(CalibrationResult result) =>
         int.Parse(System.Text.RegularExpressions.Regex.Match(result.Algorithm, @"from (\d+) probe").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 

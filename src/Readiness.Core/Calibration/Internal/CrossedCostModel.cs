@@ -14,8 +14,9 @@ namespace Readiness.Calibration.Internal;
 /// rating, and a REML fit takes about 45 criterion evaluations (four Newton iterations of ten points and a line search)
 /// shared over the threads. The scalable path's conjugate gradients cost about 5.6·10⁻⁹ s per rating and column (a
 /// right-hand side carried through one iteration; two threads halve it): a fit carries about 80 column-iterations per
-/// fixed effect (its column of the inverse, solved twice) and 3,250 more (the BLUPs, about 24 probes and 4 working
-/// variates through three Newton iterations of 50, 35 and 25 conjugate-gradient steps). Either path spends about 1.3·10⁻⁶ s per rating
+/// fixed effect (its column of the inverse, solved twice) and 112 for each other right-hand side (the BLUPs, about 24
+/// probes and 4 working variates through Newton iterations of about 50, 35 and 25 conjugate-gradient steps); it may take
+/// more probes on small designs, up to <see cref="ScalableColumnIterationsAtMost"/>. Either path spends about 1.3·10⁻⁶ s per rating
 /// outside those loops (the design, the moment estimates, the result) and 0.15 s of start-up (compiling, in a fresh
 /// process).
 /// </remarks>
@@ -29,8 +30,9 @@ internal static class CrossedCostModel
     private const int Evaluations = 45;
     private const double ColumnIterationSecondsPerRating = 5.6e-9;
     private const int ColumnIterationsPerFixedEffect = 80;
-    private const int ScalableColumnIterations = 3250;
+    private const int StepsPerColumn = 112;
     private const int TypicalProbes = 24;
+    private const int ProbesAtAMillion = 36;
     private const int WorkingVariates = 4;
 
     /// <summary>Bytes the exact path holds per factor entry: values for each worker and the selected inverse, and the row index.</summary>
@@ -51,11 +53,26 @@ internal static class CrossedCostModel
 
     public static Prediction Scalable(CrossedDesign d, int workers)
     {
-        var columnIterations = ColumnIterationsPerFixedEffect * d.P + ScalableColumnIterations;
-        var seconds = Overhead(d) + (ColumnIterationSecondsPerRating * d.N * columnIterations / Math.Clamp(workers, 1, 2));
+        var seconds = Overhead(d) + (ColumnIterationSecondsPerRating * d.N * ScalableColumnIterations(d, TypicalProbes) / Math.Clamp(workers, 1, 2));
+        var most = Overhead(d) + (ColumnIterationSecondsPerRating * d.N * ScalableColumnIterationsAtMost(d) / Math.Clamp(workers, 1, 2));
         var bytes = ScalableFixedBytes(d, workers) + (BytesPerScalableColumn(d) * (1L + d.P + TypicalProbes + WorkingVariates));
-        return new Prediction(seconds, bytes);
+        return new Prediction(seconds, bytes) { AtMostSeconds = most };
     }
+
+    /// <summary>
+    /// The column-iterations (right-hand sides times conjugate-gradient steps) of a scalable fit whose probes are as many as
+    /// the Monte-Carlo error target needs on the most demanding design measured: the budget the fit holds its probes to.
+    /// </summary>
+    /// <remarks>
+    /// A trace's relative spread shrinks as its term's levels grow, so the probes needed fall with the size of the design:
+    /// on an organisational 360° 248 at 88,000 ratings and 36 at a million (about N^-0.8); the other designs need fewer.
+    /// </remarks>
+    public static long ScalableColumnIterationsAtMost(CrossedDesign d) =>
+        ScalableColumnIterations(d, (int)Math.Clamp(ProbesAtAMillion * Math.Pow(1e6 / Math.Max(1, d.N), 0.8), ProbesAtAMillion, 3 * 512));
+
+    /// <summary>A fit's column-iterations with that many probes: the fixed effects' columns, and the BLUPs, probes, raters traced exactly and working variates through its Newton iterations.</summary>
+    private static long ScalableColumnIterations(CrossedDesign d, int probes) =>
+        (ColumnIterationsPerFixedEffect * (long)d.P) + ((1L + probes + (d.Raters <= 64 ? d.Raters : 0) + WorkingVariates) * StepsPerColumn);
 
     /// <summary>The right-hand sides the scalable path may hold at once within a memory budget (what its probes are limited to).</summary>
     public static int ScalableColumns(CrossedDesign d, int workers, long budget) =>
@@ -81,6 +98,12 @@ internal static class CrossedCostModel
     /// <summary>A path's predicted time and peak memory.</summary>
     public readonly record struct Prediction(double Seconds, long Bytes)
     {
-        public override string ToString() => $"{CrossedCostModel.Seconds(Seconds)}, {Megabytes(Bytes)}";
+        /// <summary>Gets the time if the fit needs all it may take (the scalable path's probes); null when that is <see cref="Seconds"/>.</summary>
+        public double? AtMostSeconds { get; init; }
+
+        public override string ToString() =>
+            AtMostSeconds is { } most && most > 1.05 * Seconds
+                ? $"{CrossedCostModel.Seconds(Seconds)} (at most {CrossedCostModel.Seconds(most)}), {Megabytes(Bytes)}"
+                : $"{CrossedCostModel.Seconds(Seconds)}, {Megabytes(Bytes)}";
     }
 }

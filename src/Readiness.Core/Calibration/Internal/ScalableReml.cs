@@ -77,6 +77,7 @@ internal static class ScalableReml
     /// <param name="maxIterations">The most conjugate-gradient iterations per solve.</param>
     /// <param name="workers">The threads the solves may use.</param>
     /// <param name="maxColumns">The most right-hand sides the memory allowed holds at once; probes beyond it are not drawn, and the estimate says so.</param>
+    /// <param name="maxColumnIterations">The most column-iterations (right-hand sides times conjugate-gradient steps) the fit may take; probes that would take it beyond are not drawn, and the estimate says so.</param>
     /// <param name="onIteration">Called after each Newton iteration with its number, largest relative step and, once the probes are set, the seconds it expects the rest to take.</param>
     /// <param name="cancellationToken">Cancels between iterations of a solve.</param>
     public static Estimate Fit(
@@ -86,6 +87,7 @@ internal static class ScalableReml
         int maxIterations,
         int workers,
         int maxColumns,
+        long maxColumnIterations,
         Action<int, double, double?>? onIteration,
         CancellationToken cancellationToken)
     {
@@ -94,7 +96,12 @@ internal static class ScalableReml
 
         // The probes' share of the right-hand sides: the rest are the BLUPs', the fixed effects' and the working variates'.
         var probeColumns = Math.Max(3 * MinProbesPerTerm, maxColumns - 1 - p - 4);
-        var limited = false;
+        var (limitedByMemory, limitedByTime) = (false, false);
+
+        // Column-iterations spent so far, and the conjugate-gradient steps of the last batch: what the time budget is
+        // counted in (deterministic, unlike the clock, so the same data get the same probes on any machine).
+        var spent = 0L;
+        var steps = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         // A Newton step well inside the Monte-Carlo error changes nothing that matters.
@@ -167,6 +174,8 @@ internal static class ScalableReml
 
             var iterationStart = clock.Elapsed.TotalSeconds;
             var solutions = solver.SolveMany([.. columns], [.. starts], [.. tolerances], maxIterations, cancellationToken);
+            spent += (long)columns.Count * solutions.Iterations;
+            steps = Math.Max(1, solutions.Iterations);
             var x = blup = solutions.X[0];
             units ??= solutions.X[1..firstProbe];
             if (!solutions.Converged)
@@ -223,7 +232,7 @@ internal static class ScalableReml
 
             score[^1] = -0.5 * ((effective / sigma2) - (ee / (sigma2 * sigma2)));
 
-            var information = AverageInformation(solver, x, residuals, free, phi, ref previousWorking, maxIterations, ref solved, cancellationToken);
+            var information = AverageInformation(solver, x, residuals, free, phi, ref previousWorking, maxIterations, ref solved, ref spent, cancellationToken);
             if (!solved)
             {
                 return new Estimate(variance, (0, 0, 0, 0), x, units, iterations, Probes(), SolvesConverged: false, NewtonConverged: false);
@@ -271,7 +280,8 @@ internal static class ScalableReml
                         Probes(), final.Converged, largest <= newtonTolerance)
                     {
                         RaterInverseDiagonal = random.Contains(2) ? terms[2].InverseDiagonal() : null,
-                        ProbesLimited = limited,
+                        ProbesLimitedByMemory = limitedByMemory,
+                        ProbesLimitedByTime = limitedByTime,
                     };
                 }
             }
@@ -293,10 +303,16 @@ internal static class ScalableReml
         {
             var others = random.Where(k => !wanted.Any(w => w.Term == k)).Sum(k => terms[k].Columns);
             var basis = wanted.Sum(w => Basis(terms[w.Term]));
-            var room = probeColumns - others - basis - (wanted.Length * MinProbesPerTerm);
+
+            // In time: three more Newton iterations of the BLUPs, every term's columns and the working variates at the last
+            // batch's steps, and the fixed effects' final columns.
+            var inTime = ((maxColumnIterations - spent - ((long)p * steps)) / (3L * steps)) - 1 - (random.Count + 1);
+            var columnsAllowed = (int)Math.Clamp(Math.Min(probeColumns, inTime), 0, int.MaxValue);
+            var room = columnsAllowed - others - basis - (wanted.Length * MinProbesPerTerm);
             var extra = wanted.Sum(w => w.Count - MinProbesPerTerm);
             var share = extra <= room ? 1 : Math.Max(0, room) / (double)extra;
-            limited |= share < 1;
+            limitedByMemory |= share < 1 && probeColumns <= inTime;
+            limitedByTime |= share < 1 && inTime < probeColumns;
             foreach (var (k, count) in wanted)
             {
                 Allocate(terms[k], MinProbesPerTerm + (int)(share * (count - MinProbesPerTerm)), share < 1);
@@ -334,6 +350,7 @@ internal static class ScalableReml
         ref double[][]? previous,
         int maxIterations,
         ref bool solved,
+        ref long spent,
         CancellationToken cancellationToken)
     {
         var n = residuals.Length;
@@ -378,6 +395,7 @@ internal static class ScalableReml
 
         var solutions = solver.SolveMany(working, previous?.Length == working.Length ? previous : null, previous is null ? RoughInformationTolerance : InformationTolerance, maxIterations, cancellationToken);
         solved &= solutions.Converged;
+        spent += (long)working.Length * solutions.Iterations;
         previous = solutions.X;
         var information = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(free.Length, free.Length);
         for (var a = 0; a < free.Length; a++)
@@ -571,7 +589,10 @@ internal static class ScalableReml
         public bool Converged => SolvesConverged && NewtonConverged;
 
         /// <summary>Gets whether the memory allowed held fewer probes than the Monte-Carlo error target needed.</summary>
-        public bool ProbesLimited { get; init; }
+        public bool ProbesLimitedByMemory { get; init; }
+
+        /// <summary>Gets whether the probes the Monte-Carlo error target needed would have taken the fit past its column-iteration budget.</summary>
+        public bool ProbesLimitedByTime { get; init; }
 
         /// <summary>Gets the raters' diagonal of C⁻¹ (their prediction-error variances in units of σ²_e) when their block was traced with unit vectors; otherwise null.</summary>
         public double[]? RaterInverseDiagonal { get; init; }
