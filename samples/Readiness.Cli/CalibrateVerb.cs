@@ -70,7 +70,12 @@ internal static class CalibrateVerb
             var code = BadInput.Report(e, error, ratingsFile.Name);
             if (e is CalibrationBudgetException)
             {
-                error.WriteLine("hint: on the command line, --path scalable takes the scalable path, and --max-seconds and --max-memory-mb raise the limits.");
+                error.WriteLine(path switch
+                {
+                    CrossedModelPath.Scalable => "hint: on the command line, --max-memory-mb raises the memory allowed (0 for a quarter of the memory available).",
+                    CrossedModelPath.Exact => "hint: on the command line, --path scalable takes the scalable path, and --max-seconds and --max-memory-mb raise the limits.",
+                    _ => "hint: on the command line, --max-memory-mb raises the memory allowed and --max-seconds the exact path's time (auto weighed both paths).",
+                });
             }
 
             return code;

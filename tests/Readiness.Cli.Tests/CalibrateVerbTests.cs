@@ -100,6 +100,22 @@ public sealed class CalibrateVerbTests : IDisposable
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("scalable", "hint: on the command line, --max-memory-mb raises the memory allowed (0 for a quarter of the memory available).")]
+    [InlineData("auto", "hint: on the command line, --max-memory-mb raises the memory allowed and --max-seconds the exact path's time (auto weighed both paths).")]
+    public void A_fit_over_the_memory_allowed_is_refused_with_a_hint_that_fits_the_path_asked_for(string path, string hint)
+    {
+        var organisation = Path.Combine(_directory, "org");
+        Assert.Equal(0, Run("simulate", "--people", "600", "--seed", "4", "--out", organisation).Code);
+
+        var (code, _, error) = Run("calibrate", "--ratings", Path.Combine(organisation, "ratings.csv"), "--path", path, "--max-memory-mb", "1", "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(2, code);
+        var lines = error.Trim().Split('\n').Select(l => l.TrimEnd()).Where(l => !l.TrimStart().StartsWith('[')).ToArray();
+        Assert.Matches(@"^error: ratings\.csv: CrossedRandomEffects calibration was not run: the scalable path is predicted to need [0-9.]+ MB, more than the 1\.0 MB allowed \(MaxMemoryBytes\)", lines[0]);
+        Assert.Equal(hint, lines[1]);
+    }
+
     [Fact]
     public void A_forced_exact_fit_over_the_time_limit_is_refused_with_the_command_line_options_that_help()
     {

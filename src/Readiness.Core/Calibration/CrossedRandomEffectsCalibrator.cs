@@ -190,12 +190,15 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             var perEntry = CrossedCostModel.BytesPerFactorEntry(workers);
             var affordable = Math.Max(1, (budget - CrossedCostModel.DesignBytes(design)) / perEntry);
             var cap = Settings.Path == CrossedModelPath.Exact ? affordable : Math.Min(affordable, Settings.ExactPathMaxFactorEntries);
-            var system = CrossedSystem.TryCreate(design, cap);
+            var designBytes = CrossedCostModel.DesignBytes(design);
+            var system = designBytes >= budget ? null : CrossedSystem.TryCreate(design, cap);
             if (system is null)
             {
-                declined = cap == affordable
-                    ? $"its sparse factor would hold more than {cap:N0} entries, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes) can hold"
-                    : $"its sparse factor would hold more than {cap:N0} entries (ExactPathMaxFactorEntries)";
+                declined = designBytes >= budget
+                    ? $"the design alone needs {CrossedCostModel.Megabytes(designBytes)}, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes)"
+                    : cap == affordable
+                        ? $"its sparse factor would hold more than {cap:N0} entries, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes) can hold"
+                        : $"its sparse factor would hold more than {cap:N0} entries (ExactPathMaxFactorEntries)";
             }
             else
             {
@@ -220,7 +223,9 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
             if (Settings.Path == CrossedModelPath.Exact)
             {
-                throw new CalibrationBudgetException(Method, $"the exact path was not started: {declined}. The scalable path (Path = Scalable) is predicted to take {scalable}; or raise the limit.");
+                throw new CalibrationBudgetException(Method, scalable.Bytes > budget
+                    ? $"the exact path was not started: {declined}. The scalable path would not fit either (predicted {scalable}): raise MaxMemoryBytes."
+                    : $"the exact path was not started: {declined}. The scalable path (Path = Scalable) is predicted to take {scalable}; or raise the limit.");
             }
         }
 

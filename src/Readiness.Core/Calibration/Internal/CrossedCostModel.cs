@@ -91,7 +91,8 @@ internal static class CrossedCostModel
     public static long MemoryBudget(long setting) =>
         setting > 0 ? setting : Math.Max(64L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
 
-    public static string Megabytes(long bytes) => (bytes / 1e6).ToString(bytes < 10_000_000 ? "0.#" : "N0", CultureInfo.InvariantCulture) + " MB";
+    /// <summary>Megabytes to a tenth below 1,000 (a prediction of 49.3 MB against 49 MB allowed must not read "49 MB, more than 49 MB").</summary>
+    public static string Megabytes(long bytes) => (bytes / 1e6).ToString(bytes < 1_000_000_000 ? "0.0" : "N0", CultureInfo.InvariantCulture) + " MB";
 
     public static string Seconds(double seconds) => seconds.ToString(seconds < 10 ? "0.0#" : "N0", CultureInfo.InvariantCulture) + " s";
 
