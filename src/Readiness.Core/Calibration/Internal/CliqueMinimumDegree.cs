@@ -30,7 +30,6 @@ internal sealed class CliqueMinimumDegree
     private readonly List<int>[] _super;
     private readonly long[] _degree;
     private readonly int[] _mark;
-    private readonly Predicate<int> _absorbed;
     private (long Key, int Position, int Node)[] _hashed = [];
     private int _stamp;
 
@@ -42,7 +41,6 @@ internal sealed class CliqueMinimumDegree
         _nv = new int[n];
         _degree = new long[n];
         _mark = new int[n];
-        _absorbed = e => !_alive[e];
         for (var v = 0; v < n; v++)
         {
             _elementsOf[v] = [];
@@ -141,8 +139,8 @@ internal sealed class CliqueMinimumDegree
         var eliminated = 0;
         var entries = 0L;
         var pattern = new List<int>();
-        var w = new List<long>();
-        var wMark = new List<int>();
+        var w = new long[_members.Count];
+        var wMark = new int[_members.Count];
         while (queue.TryDequeue(out var p, out var key))
         {
             if (_nv[p] == 0 || _degree[p] != key.Degree)
@@ -196,17 +194,17 @@ internal sealed class CliqueMinimumDegree
             steps.Add((members, neighbours));
             eliminated += size;
             _nv[p] = 0;
-            _elementsOf[p] = [];
+            _elementsOf[p].Clear();
             if (pattern.Count == 0)
             {
                 continue;
             }
 
             var element = NewElement([.. pattern]);
-            while (w.Count < _members.Count)
+            if (w.Length < _members.Count)
             {
-                w.Add(0);
-                wMark.Add(0);
+                Array.Resize(ref w, 2 * _members.Count);
+                Array.Resize(ref wMark, 2 * _members.Count);
             }
 
             // |Lₑ \ Lₚ| for every element e next to Lₚ: its weight less the weight of its members in Lₚ.
@@ -214,8 +212,8 @@ internal sealed class CliqueMinimumDegree
             foreach (var i in pattern)
             {
                 var list = _elementsOf[i];
-                list.RemoveAll(_absorbed);
-                foreach (var e in list)
+                RemoveAbsorbed(list);
+                foreach (var e in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
                 {
                     if (wMark[e] != _stamp)
                     {
@@ -241,7 +239,7 @@ internal sealed class CliqueMinimumDegree
 
             foreach (var i in pattern)
             {
-                _elementsOf[i].RemoveAll(_absorbed);
+                RemoveAbsorbed(_elementsOf[i]);
                 _elementsOf[i].Add(element);
             }
 
@@ -284,6 +282,22 @@ internal sealed class CliqueMinimumDegree
         }
 
         return (order, structure);
+    }
+
+    /// <summary>Drops the absorbed elements from a node's list, in place, keeping the order of the rest.</summary>
+    private void RemoveAbsorbed(List<int> list)
+    {
+        var elements = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+        var kept = 0;
+        foreach (var e in elements)
+        {
+            if (_alive[e])
+            {
+                elements[kept++] = e;
+            }
+        }
+
+        list.RemoveRange(kept, list.Count - kept);
     }
 
     /// <summary>Merges the nodes of <paramref name="candidates"/> that belong to exactly the same elements into supervariables.</summary>
