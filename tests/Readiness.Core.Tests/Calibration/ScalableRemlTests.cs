@@ -136,6 +136,28 @@ public sealed class ScalableRemlTests
         }
     }
 
+    [Theory]
+    [InlineData(RatingDesign.Local)]
+    [InlineData(RatingDesign.Matrix)]
+    public void The_preconditioner_over_one_block_is_the_whole_preconditioner_there(RatingDesign kind)
+    {
+        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 80, Seed = 3, Design = kind }).TakeInRatings().Ratings;
+        var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
+        var solver = new CrossedIterativeSolver(design, (0.2, 0.3, 0.1, 0.3));
+        var (cell, ratee, rater) = solver.Offsets;
+        var random = new Random(5);
+        foreach (var (offset, length) in new[] { (cell, design.Cells), (ratee, design.Ratees), (rater, design.Raters) })
+        {
+            var v = new double[solver.Unknowns];
+            for (var u = offset; u < offset + length; u++)
+            {
+                v[u] = random.NextDouble() - 0.5;
+            }
+
+            Assert.Equal(solver.Precondition(v)[offset..(offset + length)], solver.PreconditionBlock(v, offset, length));
+        }
+    }
+
     [Fact]
     public void A_start_that_already_solves_the_system_takes_no_iteration()
     {

@@ -156,12 +156,12 @@ internal sealed class TermTrace(int offset, int levels)
     /// <summary>R v over the block, as a vector of the block's length.</summary>
     private double[] Remainder(CrossedIterativeSolver solver, Func<double[], (int From, int To), double[]> rankP, double[] v, double[] x)
     {
-        var mv = solver.Precondition(v);
+        var mv = solver.PreconditionBlock(v, Offset, Levels);
         var gv = rankP(v, Range);
         var image = new double[Levels];
         for (var u = 0; u < Levels; u++)
         {
-            image[u] = x[Offset + u] - mv[Offset + u] - gv[u];
+            image[u] = x[Offset + u] - mv[u] - gv[u];
         }
 
         return image;
