@@ -30,6 +30,7 @@ public sealed class MeanCentringCalibrator : IRatingCalibrator
         var warnings = new List<string>();
         DesignChecks.AddDesignWarnings(ratings, warnings);
         var (mean, _, count, grand, pooled) = AdjustedRatings.RaterMoments(ratings);
+        DesignChecks.ThrowIfNoRaterRepeats(Method, count);
         var values = ratings.Values;
         var rater = ratings.RaterIndices;
         var adjusted = new double[values.Length];

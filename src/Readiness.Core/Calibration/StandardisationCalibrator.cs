@@ -27,6 +27,7 @@ public sealed class StandardisationCalibrator : IRatingCalibrator
         var warnings = new List<string>();
         DesignChecks.AddDesignWarnings(ratings, warnings);
         var (mean, sd, count, grand, pooled) = AdjustedRatings.RaterMoments(ratings);
+        DesignChecks.ThrowIfNoRaterRepeats(Method, count);
         var values = ratings.Values;
         var rater = ratings.RaterIndices;
         var adjusted = new double[values.Length];

@@ -141,14 +141,13 @@ public sealed class ClosedFormCalibrationTests
         var one = new RatingSetBuilder(Model).AddRange([Peer("a", "x", 4)]).Build().Ratings;
         var two = new RatingSetBuilder(Model).AddRange([Peer("a", "x", 4), Peer("b", "x", 2)]).Build().Ratings;
 
-        var raw = new RawMeanCalibrator().Calibrate(one);
+        var raw = Assert.Throws<InsufficientRatingsException>(() => new RawMeanCalibrator().Calibrate(one));
         var centred = Assert.Throws<InsufficientRatingsException>(() => new MeanCentringCalibrator().Calibrate(one));
         var standardised = Assert.Throws<InsufficientRatingsException>(() => new StandardisationCalibrator().Calibrate(two));
 
-        // One rating: an estimate, with no spread to give it a standard error.
-        var estimate = Assert.Single(raw.Estimates);
-        Assert.Equal((4.0, 1, 1), (estimate.Estimate, estimate.Ratings, estimate.Raters));
-        Assert.True(double.IsNaN(estimate.StandardError));
+        // One rating: a mean, but no spread to give it a standard error; a result with NaN in it (which the scorer then
+        // refused) is not given.
+        Assert.StartsWith("None calibration is not possible: no person was rated more than once on any competency by other people", raw.Message, StringComparison.Ordinal);
         Assert.Equal("MeanCentring calibration is not possible: 1 ratings are fewer than the 2 parameters of the method.", centred.Message);
         Assert.Equal(CalibrationMethod.MeanCentring, centred.Method);
         Assert.Equal("Standardisation calibration is not possible: 2 ratings are fewer than the 3 parameters of the method.", standardised.Message);

@@ -83,7 +83,14 @@ internal static class AdjustedRatings
         }
 
         var pooledDf = cells.Sum(c => c.Count - 1);
-        var pooledSd = pooledDf > 0 ? Math.Sqrt(cells.Sum(c => c.Squares) / pooledDf) : double.NaN;
+        if (pooledDf == 0)
+        {
+            // The residual variance behind every standard error would be 0/0; a result with NaN in it is no result.
+            throw new InsufficientRatingsException(method,
+                "no person was rated more than once on any competency by other people, so the rating noise (the residual variance behind every standard error) cannot be estimated. The crossed model (CrossedRandomEffects) estimates it from the variation across competencies and fits such ratings.");
+        }
+
+        var pooledSd = Math.Sqrt(cells.Sum(c => c.Squares) / pooledDf);
         var estimates = cells
             .Select(c => new CompetencyEstimate(
                 ratings.Ratees[c.Ratee],

@@ -35,6 +35,37 @@ internal static class DesignChecks
         {
             throw new InsufficientRatingsException(method, $"{ratings.Count} ratings are fewer than the {parameters} parameters of the method.");
         }
+
+        if (!HasOthers(ratings.Sources))
+        {
+            throw new InsufficientRatingsException(method, $"all {ratings.Count} ratings are self-ratings; estimates need ratings from other people.");
+        }
+    }
+
+    private static bool HasOthers(ReadOnlySpan<RaterSource> sources)
+    {
+        foreach (var source in sources)
+        {
+            if (source != RaterSource.Self)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Refuses centring or standardising on raters' own means when no rater gave two ratings of others: each rating would
+    /// be moved to the grand mean, and every person would come out the same.
+    /// </summary>
+    public static void ThrowIfNoRaterRepeats(CalibrationMethod method, int[] count)
+    {
+        if (count.All(c => c <= 1))
+        {
+            throw new InsufficientRatingsException(method,
+                "no rater gave more than one rating of others (an export that anonymises each response, for example): centring each rater's ratings on their own mean would make every person's estimate the same. The crossed model (CrossedRandomEffects) fits such ratings without a rater term.");
+        }
     }
 
     /// <summary>Adds the warnings a reader of the fit needs about its design; with <paramref name="raterEffects"/> false (a fit without the rater term) those about telling raters apart are left out.</summary>
