@@ -97,6 +97,36 @@ public sealed class CliCorpusTests : IDisposable
     }
 
     /// <summary>The verb that reads the side file (score: performance, audit: groups, validity: outcomes) on a simulated organisation.</summary>
+    /// <summary>Designs that leave a quantity undefined (issue 37): every method refuses with one line, or fits and writes complete files.</summary>
+    [Theory]
+    [InlineData("two-rows.csv")]
+    [InlineData("one-rater-once-per-cell.csv")]
+    [InlineData("self-ratings-only.csv")]
+    [InlineData("every-rating-its-own-rater.csv")]
+    public void A_degenerate_design_is_refused_or_fitted_by_every_method_without_a_stack_trace(string file)
+    {
+        Assert.True(File.Exists(Refusal.Corpus("degenerate", file)), file);
+        foreach (var method in new[] { "none", "mean-centre", "standardise", "crossed", "rasch" })
+        {
+            var output = Path.Combine(_directory, $"{Path.GetFileNameWithoutExtension(file)}-{method}");
+            var (code, _, error) = Run("calibrate", "--ratings", Refusal.Corpus("degenerate", file), "--method", method, "--out", output);
+
+            Assert.True(code is 0 or 2, $"{method}: exit {code}: {error}");
+            Assert.DoesNotContain("Unhandled", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            if (code == 2)
+            {
+                Assert.StartsWith($"error: {file}: ", error.Split('\n').First(l => !l.TrimStart().StartsWith('[')), StringComparison.Ordinal);
+            }
+            else
+            {
+                // A fit writes a whole model.json whose every number is defined.
+                var model = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "model.json")))!;
+                Assert.All(model["varianceComponents"]!.AsObject(), v => Assert.True(double.IsFinite((double)v.Value!), $"{method}: {v.Key}"));
+            }
+        }
+    }
+
     private (int Code, string Output, string Error) RunWithSideFile(string kind, string content)
     {
         var organisation = Path.Combine(_directory, "org");
