@@ -88,13 +88,22 @@ internal static class CalibrateVerb
         console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {result.RaterEffects.Length} raters, " +
                           $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations, " +
                           $"fitted in {fitSeconds.ToString("F2", CultureInfo.InvariantCulture)} s.");
+        WriteWarnings(result, console);
+
+        console.WriteLine($"Wrote estimates.csv, raters.csv, model.json and rejects.csv to {output.FullName}");
+        return WeightsVerb.Ok;
+    }
+
+    /// <summary>
+    /// The calibration's warnings, one line each: every verb that calibrates prints them, since they say what the numbers
+    /// that follow can and cannot be trusted for (a rater term left out, groups never compared, a boundary fit).
+    /// </summary>
+    internal static void WriteWarnings(CalibrationResult result, TextWriter console)
+    {
         foreach (var warning in result.Warnings)
         {
             console.WriteLine($"warning: {warning}");
         }
-
-        console.WriteLine($"Wrote estimates.csv, raters.csv, model.json and rejects.csv to {output.FullName}");
-        return WeightsVerb.Ok;
     }
 
     /// <summary>The calibrator for a method name; the crossed model with the path and, when given, the limits (seconds for the exact path, megabytes for a fit).</summary>

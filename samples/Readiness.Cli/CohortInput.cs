@@ -33,6 +33,7 @@ internal sealed record CohortInput(
         var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
         console.WriteLine($"Read {intake.Report}.");
         var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(intake.Ratings);
+        CalibrateVerb.WriteWarnings(calibration, console);
         var candidates = ReadinessCandidate.FromCalibration(calibration, intake.Ratings, performance);
         return new CohortInput(intake.Ratings, performance, role, calibration, candidates, new ReadinessScorer().ScoreCohort(candidates, role));
     }

@@ -38,6 +38,7 @@ internal static class ReliabilityVerb
             console.WriteLine($"Read {intake.Report}.");
             var ratings = intake.Ratings;
             var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(ratings);
+            CalibrateVerb.WriteWarnings(calibration, console);
             output.Create();
             using (var stream = File.Create(Path.Combine(output.FullName, "reliability.json")))
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))

@@ -127,6 +127,20 @@ public sealed class CliCorpusTests : IDisposable
         }
     }
 
+    /// <summary>Issue 32's unidentified rater term (and any calibration warning) is said by every verb that calibrates, not by calibrate alone.</summary>
+    [Theory]
+    [InlineData("calibrate")]
+    [InlineData("score")]
+    [InlineData("talent")]
+    [InlineData("reliability")]
+    public void Every_verb_that_calibrates_says_what_the_calibration_warned(string verb)
+    {
+        var (code, output, error) = Run(verb, "--ratings", Refusal.Corpus("degenerate", "every-rating-its-own-rater.csv"), "--out", Path.Combine(_directory, verb));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("warning: Every one of the 270 raters gave exactly one rating", output, StringComparison.Ordinal);
+    }
+
     private (int Code, string Output, string Error) RunWithSideFile(string kind, string content)
     {
         var organisation = Path.Combine(_directory, "org");
