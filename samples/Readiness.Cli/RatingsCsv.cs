@@ -32,6 +32,9 @@ internal static class RatingsCsv
 {
     private static readonly string[] Required = ["ratee", "rater", "competency", "value"];
 
+    private static readonly Dictionary<string, RaterSource> SourcesByName =
+        Enum.GetValues<RaterSource>().ToDictionary(SourceName, StringComparer.Ordinal);
+
     public static string SourceName(RaterSource source) => source switch
     {
         RaterSource.Self => "self",
@@ -180,7 +183,7 @@ internal static class RatingsCsv
         {
             if (!damaged && !Array.Exists(record, f => f.AsSpan().ContainsAny('\r', '\n')))
             {
-                // The common case, without building the raw record's string: a million-row file read 0.28 s faster.
+                // The common case, without building the raw record's string for every row.
                 _end = csv.CharCount;
                 _next = csv.RawRow + 1;
                 return csv.RawRow;
@@ -227,18 +230,8 @@ internal static class RatingsCsv
 
     private static bool TryParseSource(string text, out RaterSource source)
     {
-        // The names the CLI writes, without the normalising below (a million rows read 0.1 s faster).
-        source = text switch
-        {
-            "self" => RaterSource.Self,
-            "manager" => RaterSource.Manager,
-            "peer" => RaterSource.Peer,
-            "direct-report" => RaterSource.DirectReport,
-            "skip-level" => RaterSource.SkipLevel,
-            "assessor" => RaterSource.Assessor,
-            _ => (RaterSource)(-1),
-        };
-        if (source >= 0)
+        // The names the CLI writes are looked up as they are; other spellings are normalised first (that is per row).
+        if (SourcesByName.TryGetValue(text, out source))
         {
             return true;
         }

@@ -66,11 +66,6 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         // Self-ratings never inform an estimate: the model is fitted to the other raters' ratings, and how far self-ratings
         // run above them is reported afterwards as the Self source effect.
         var others = ratings.WithoutSource(RaterSource.Self);
-        if (others.Count == 0)
-        {
-            throw new InsufficientRatingsException(Method, $"all {ratings.Count} ratings are self-ratings; estimates need ratings from other people.");
-        }
-
         DesignChecks.ThrowIfUnusable(Method, others, parameters: 4);
         if (others.Ratees.Length < 2)
         {
@@ -188,9 +183,9 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             Started(progress, "Sparse analysis");
             var workers = Math.Max(1, Math.Min(Workers, NewtonPoints(terms)));
             var perEntry = CrossedCostModel.BytesPerFactorEntry(workers);
-            var affordable = Math.Max(1, (budget - CrossedCostModel.DesignBytes(design)) / perEntry);
-            var cap = Settings.Path == CrossedModelPath.Exact ? affordable : Math.Min(affordable, Settings.ExactPathMaxFactorEntries);
             var designBytes = CrossedCostModel.DesignBytes(design);
+            var affordable = Math.Max(1, (budget - designBytes) / perEntry);
+            var cap = Settings.Path == CrossedModelPath.Exact ? affordable : Math.Min(affordable, Settings.ExactPathMaxFactorEntries);
             var system = designBytes >= budget ? null : CrossedSystem.TryCreate(design, cap);
             if (system is null)
             {
@@ -305,7 +300,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         // form): cheap, and they understate the exact ones because rater uncertainty is left out. Said in the result, since
         // a reader cannot tell from the numbers.
         warnings.Add(reml.RaterInverseDiagonal is null
-            ? "Standard errors on the scalable path leave out part of the uncertainty: estimates' that of the rater and fixed effects (on the designs measured up to 18% below the exact path's, 8% at the median), rater effects' that of the people they rated (up to 81% below, for raters who rated many people; up to 64 raters get exact ones)."
+            ? $"Standard errors on the scalable path leave out part of the uncertainty: estimates' that of the rater and fixed effects (on the designs measured up to 18% below the exact path's, 8% at the median), rater effects' that of the people they rated (up to 81% below, for raters who rated many people; up to {ScalableReml.ExactRaters} raters get exact ones)."
             : "Standard errors of estimates on the scalable path leave out the uncertainty of the rater and fixed effects: on the designs measured they ran up to 18% below the exact path's (8% at the median). Rater effects' are exact.");
         var residual = variance.Residual;
         var lambdaCell = variance.Cell > 0 ? residual / variance.Cell : double.PositiveInfinity;

@@ -66,11 +66,6 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         ArgumentNullException.ThrowIfNull(ratings);
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 2);
         var others = ratings.WithoutSource(RaterSource.Self);
-        if (others.Count == 0)
-        {
-            throw new InsufficientRatingsException(Method, $"all {ratings.Count} ratings are self-ratings; estimates need ratings from other people.");
-        }
-
         DesignChecks.ThrowIfUnusable(Method, others, parameters: 2);
         var warnings = new List<string>();
         DesignChecks.AddDesignWarnings(others, warnings);

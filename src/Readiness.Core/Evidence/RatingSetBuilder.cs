@@ -300,7 +300,7 @@ public sealed class RatingSetBuilder
         public bool SameKey(Row other) =>
             Ratee == other.Ratee && Competency == other.Competency && Rater == other.Rater && Cycle == other.Cycle;
 
-        /// <summary>Ratee, competency, rater, cycle, then the rest; a struct so that the sort compares inline (a million rows sorted in half the time of a delegate).</summary>
+        /// <summary>Ratee, competency, rater, cycle, then the rest; a struct so that the sort compares inline rather than through a delegate.</summary>
         public readonly struct CanonicalOrder : IComparer<Row>
         {
             public int Compare(Row a, Row b) => Row.Compare(a, b);

@@ -33,7 +33,6 @@ internal static class CrossedCostModel
     private const int StepsPerColumn = 112;
     private const int TypicalProbes = 24;
     private const int ProbesAtAMillion = 36;
-    private const int WorkingVariates = 4;
 
     /// <summary>Bytes the exact path holds per factor entry: values for each worker and the selected inverse, and the row index.</summary>
     public static long BytesPerFactorEntry(int workers) => (8L * (workers + 1)) + 4;
@@ -55,7 +54,7 @@ internal static class CrossedCostModel
     {
         var seconds = Overhead(d) + (ColumnIterationSecondsPerRating * d.N * ScalableColumnIterations(d, TypicalProbes) / Math.Clamp(workers, 1, 2));
         var most = Overhead(d) + (ColumnIterationSecondsPerRating * d.N * ScalableColumnIterationsAtMost(d) / Math.Clamp(workers, 1, 2));
-        var bytes = ScalableFixedBytes(d, workers) + (BytesPerScalableColumn(d) * (1L + d.P + TypicalProbes + WorkingVariates));
+        var bytes = ScalableFixedBytes(d, workers) + (BytesPerScalableColumn(d) * (1L + d.P + TypicalProbes + ScalableReml.WorkingVariates));
         return new Prediction(seconds, bytes) { AtMostSeconds = most };
     }
 
@@ -68,22 +67,24 @@ internal static class CrossedCostModel
     /// on an organisational 360° 248 at 88,000 ratings and 36 at a million (about N^-0.8); the other designs need fewer.
     /// </remarks>
     public static long ScalableColumnIterationsAtMost(CrossedDesign d) =>
-        ScalableColumnIterations(d, (int)Math.Clamp(ProbesAtAMillion * Math.Pow(1e6 / Math.Max(1, d.N), 0.8), ProbesAtAMillion, 3 * 512));
+        ScalableColumnIterations(d, (int)Math.Clamp(ProbesAtAMillion * Math.Pow(1e6 / Math.Max(1, d.N), 0.8), ProbesAtAMillion, 3 * ScalableReml.MaxProbesPerTerm));
 
     /// <summary>A fit's column-iterations with that many probes: the fixed effects' columns, and the BLUPs, probes, raters traced exactly and working variates through its Newton iterations.</summary>
     private static long ScalableColumnIterations(CrossedDesign d, int probes) =>
-        (ColumnIterationsPerFixedEffect * (long)d.P) + ((1L + probes + (d.Raters <= 64 ? d.Raters : 0) + WorkingVariates) * StepsPerColumn);
+        (ColumnIterationsPerFixedEffect * (long)d.P) + ((1L + probes + (d.Raters <= ScalableReml.ExactRaters ? d.Raters : 0) + ScalableReml.WorkingVariates) * StepsPerColumn);
 
     /// <summary>The right-hand sides the scalable path may hold at once within a memory budget (what its probes are limited to).</summary>
     public static int ScalableColumns(CrossedDesign d, int workers, long budget) =>
         (int)Math.Clamp((budget - ScalableFixedBytes(d, workers)) / BytesPerScalableColumn(d), 0, int.MaxValue);
 
     /// <summary>A right-hand side's vector, its solution and its warm start.</summary>
-    private static long BytesPerScalableColumn(CrossedDesign d) => 8L * 3 * ((long)d.P + d.Cells + d.Ratees + d.Raters);
+    private static long BytesPerScalableColumn(CrossedDesign d) => 8L * 3 * Unknowns(d);
 
     /// <summary>The design, the work vectors of the groups solving at once and the residuals.</summary>
     private static long ScalableFixedBytes(CrossedDesign d, int workers) =>
-        DesignBytes(d) + (CrossedIterativeSolver.GroupBytes((long)d.P + d.Cells + d.Ratees + d.Raters) * Math.Max(1, workers)) + (8L * d.N);
+        DesignBytes(d) + (CrossedIterativeSolver.GroupBytes(Unknowns(d)) * Math.Max(1, workers)) + (8L * d.N);
+
+    private static long Unknowns(CrossedDesign d) => (long)d.P + d.Cells + d.Ratees + d.Raters;
 
     private static double Overhead(CrossedDesign d) => FixedSeconds + (OverheadSecondsPerRating * d.N);
 

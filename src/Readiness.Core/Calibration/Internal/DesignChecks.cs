@@ -6,6 +6,7 @@ namespace Readiness.Calibration.Internal;
 /// <summary>Checks of a rating design shared by every calibrator: what makes a method impossible, and what a reader should be told.</summary>
 internal static class DesignChecks
 {
+    /// <summary>Refuses a rating set no method can use: empty, without variation, fewer ratings than parameters, or self-ratings only.</summary>
     public static void ThrowIfUnusable(CalibrationMethod method, RatingSet ratings, int parameters)
     {
         if (ratings.Count == 0)

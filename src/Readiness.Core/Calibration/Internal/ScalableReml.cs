@@ -39,8 +39,17 @@ internal static class ScalableReml
     private const int MinProbesPerTerm = 8;
 
     /// <summary>The most raters traced with unit vectors from the start: their standard errors are then exact, where the conditional ones ran 80% low for assessors who rated hundreds.</summary>
-    private const int ExactRaters = 64;
-    private const int MaxProbesPerTerm = 512;
+    public const int ExactRaters = 64;
+
+    /// <summary>The most probes a term gets.</summary>
+    public const int MaxProbesPerTerm = 512;
+
+    /// <summary>The most working variates of the average information: one per random term and the residual.</summary>
+    public const int WorkingVariates = 4;
+
+    /// <summary>The last Newton step (relative) within which the fit counts as near the optimum and solves to the tight tolerances.</summary>
+    private const double NearStep = 1e-2;
+
     private const int MaxNewtonIterations = 50;
     private const int Seed = 20261203;
 
@@ -95,7 +104,7 @@ internal static class ScalableReml
         var p = d.P;
 
         // The probes' share of the right-hand sides: the rest are the BLUPs', the fixed effects' and the working variates'.
-        var probeColumns = Math.Max(3 * MinProbesPerTerm, maxColumns - 1 - p - 4);
+        var probeColumns = Math.Max(3 * MinProbesPerTerm, maxColumns - 1 - p - WorkingVariates);
         var (limitedByMemory, limitedByTime) = (false, false);
 
         // Column-iterations spent so far, and the conjugate-gradient steps of the last batch: what the time budget is
@@ -150,7 +159,7 @@ internal static class ScalableReml
             // estimated score one function. Near the optimum the BLUPs are solved to 10⁻⁴ of the tolerance: the score's
             // cell term is a small difference of large sums of their squares, and looser solves make Newton wander at
             // 10⁻⁵; far from it, to the tolerance.
-            var near = lastStep <= 1e-2;
+            var near = lastStep <= NearStep;
             var columns = new List<double[]> { solver.Rhs() };
             var starts = new List<double[]?> { blup };
             var tolerances = new List<double> { near ? tolerance * 1e-4 : tolerance };
@@ -256,7 +265,7 @@ internal static class ScalableReml
             // effects' final columns.
             var ending = iterations >= 2 && near && largest <= newtonTolerance;
             double? left = iterations < 2 ? null
-                : (clock.Elapsed.TotalSeconds - iterationStart) / batch * (((ending ? 0 : lastStep <= 1e-2 ? 1 : 2) * (1 + Probes() + free.Length)) + p);
+                : (clock.Elapsed.TotalSeconds - iterationStart) / batch * (((ending ? 0 : lastStep <= NearStep ? 1 : 2) * (1 + Probes() + free.Length)) + p);
             onIteration?.Invoke(iterations, largest, left);
 
             // Only an iteration solved to the tight tolerances can end the fit: its BLUPs are the ones reported.
