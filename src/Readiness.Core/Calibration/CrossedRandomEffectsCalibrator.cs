@@ -279,12 +279,12 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var converged = reml.Converged;
         if (reml.ProbesLimitedByMemory)
         {
-            warnings.Add($"The memory allowed ({CrossedCostModel.Megabytes(budget)}, MaxMemoryBytes) held {reml.Probes} probe vectors, fewer than the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component needed: the components' Monte-Carlo errors, reported with them, are larger.");
+            warnings.Add($"The memory allowed ({CrossedCostModel.Megabytes(budget)}, MaxMemoryBytes) held {reml.Probes} probe vectors, fewer than the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component (of {Guard.Format(ScalableReml.SmallComponentShare)} of the total variance for a smaller one) needed: the components' Monte-Carlo errors, reported with them, are larger.");
         }
 
         if (reml.ProbesLimitedByTime)
         {
-            warnings.Add($"The probe vectors the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component needed would have taken the scalable path past twice its longest predicted time; it used {reml.Probes}, and the components' Monte-Carlo errors, reported with them, are larger. The exact path (Path = Exact) has no Monte-Carlo error.");
+            warnings.Add($"The probe vectors the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component (of {Guard.Format(ScalableReml.SmallComponentShare)} of the total variance for a smaller one) needed would have taken the scalable path past twice its longest predicted time; it used {reml.Probes}, and the components' Monte-Carlo errors, reported with them, are larger. The exact path (Path = Exact) has no Monte-Carlo error.");
         }
 
         if (!reml.SolvesConverged)

@@ -40,12 +40,15 @@ internal sealed class CrossedIterativeSolver
     private readonly double[] _xtxInverse;
     private readonly int _n;
     private readonly int _workers;
+    private readonly Workspace? _workspace;
 
     /// <param name="design">The design.</param>
     /// <param name="variance">The variance components; 0 leaves a term out.</param>
     /// <param name="workers">The threads <c>SolveMany</c> may use.</param>
-    public CrossedIterativeSolver(CrossedDesign design, (double Cell, double Ratee, double Rater, double Residual) variance, int workers = 1)
+    /// <param name="workspace">Work vectors kept from one solver to the next (a REML fit builds one per iteration); null rents them from the shared pool.</param>
+    public CrossedIterativeSolver(CrossedDesign design, (double Cell, double Ratee, double Rater, double Residual) variance, int workers = 1, Workspace? workspace = null)
     {
+        _workspace = workspace;
         _d = design;
         _lambdaCell = Ratio(variance.Residual, variance.Cell);
         _lambdaRatee = Ratio(variance.Residual, variance.Ratee);
@@ -119,7 +122,7 @@ internal sealed class CrossedIterativeSolver
     /// <summary>Solves A x = b to ‖r‖ ≤ tolerance ‖b‖; returns x, the iterations used and whether the tolerance was met.</summary>
     public (double[] X, int Iterations, bool Converged) Solve(double[] b, double tolerance, int maxIterations, Action<int, double>? onIteration, CancellationToken cancellationToken)
     {
-        var (x, iterations, converged) = SolveBlock([b], null, [tolerance], maxIterations, onIteration, cancellationToken);
+        var (x, iterations, converged) = SolveBlock([b], null, [tolerance], maxIterations, onIteration, false, cancellationToken);
         return (x[0], iterations, converged);
     }
 
@@ -128,11 +131,12 @@ internal sealed class CrossedIterativeSolver
     /// column: 0); returns
     /// the solutions, the most iterations any column used and whether every column met the tolerance.
     /// </summary>
-    public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[]?[]? start, double tolerance, int maxIterations, CancellationToken cancellationToken) =>
-        SolveMany(b, start, [.. b.Select(_ => tolerance)], maxIterations, cancellationToken);
+    public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[]?[]? start, double tolerance, int maxIterations, CancellationToken cancellationToken, bool overwriteStarts = false) =>
+        SolveMany(b, start, [.. b.Select(_ => tolerance)], maxIterations, cancellationToken, overwriteStarts);
 
-    /// <summary>As <see cref="SolveMany(double[][], double[][], double, int, CancellationToken)"/>, with a tolerance for each column.</summary>
-    public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[]?[]? start, double[] tolerance, int maxIterations, CancellationToken cancellationToken)
+    /// <summary>As <see cref="SolveMany(double[][], double[][], double, int, CancellationToken, bool)"/>, with a tolerance for each column.</summary>
+    /// <remarks>With <c>overwriteStarts</c>, a column's solution is written over its starting point (the previous iteration's solution, no longer needed) instead of into a new array.</remarks>
+    public (double[][] X, int Iterations, bool Converged) SolveMany(double[][] b, double[]?[]? start, double[] tolerance, int maxIterations, CancellationToken cancellationToken, bool overwriteStarts = false)
     {
         // Groups of whole SIMD vectors, at most MaxGroupWidth columns (fewer where their work space would pass
         // GroupWorkBytes), at least one per thread while there are vectors to share: wider groups gain little (a pass is
@@ -150,12 +154,12 @@ internal sealed class CrossedIterativeSolver
 
         if (count == 1)
         {
-            return SolveBlock(b, start, tolerance, maxIterations, null, cancellationToken);
+            return SolveBlock(b, start, tolerance, maxIterations, null, overwriteStarts, cancellationToken);
         }
 
         var parts = new (double[][] X, int Iterations, bool Converged)[count];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _workers, CancellationToken = cancellationToken }, g =>
-            parts[g] = SolveBlock(b[bounds[g]..bounds[g + 1]], start?[bounds[g]..bounds[g + 1]], tolerance[bounds[g]..bounds[g + 1]], maxIterations, null, cancellationToken));
+            parts[g] = SolveBlock(b[bounds[g]..bounds[g + 1]], start?[bounds[g]..bounds[g + 1]], tolerance[bounds[g]..bounds[g + 1]], maxIterations, null, overwriteStarts, cancellationToken));
         return ([.. parts.SelectMany(p => p.X)], parts.Max(p => p.Iterations), parts.All(p => p.Converged));
     }
 
@@ -260,17 +264,36 @@ internal sealed class CrossedIterativeSolver
     public void Mask(double[] v) => Mask(v, 1);
 
     /// <summary>Conjugate gradients for a block of columns stored side by side (unknown u of column k at u·width + k).</summary>
-    /// <remarks>The five work vectors are rented from the shared pool: a REML fit solves many blocks, and fresh arrays of this size would pile up on the large-object heap between collections.</remarks>
+    /// <remarks>
+    /// The five work vectors come from the workspace, or else the shared pool: a REML fit solves many blocks, and fresh
+    /// arrays of this size would pile up on the large-object heap between collections. The pool rounds sizes up to powers
+    /// of two and keeps a set per width, which held a widely crossed million's fit at 1 GB; a workspace holds a set of the
+    /// widest group's size per thread.
+    /// </remarks>
     private (double[][] X, int Iterations, bool Converged) SolveBlock(
         double[][] b,
         double[]?[]? start,
         double[] tolerance,
         int maxIterations,
         Action<int, double>? onIteration,
+        bool overwriteStarts,
         CancellationToken cancellationToken)
     {
         var width = b.Length;
         var size = _n * width;
+        if (_workspace is { } workspace && size <= workspace.Length)
+        {
+            var set = workspace.Take();
+            try
+            {
+                return SolveBlock(b, start, tolerance, maxIterations, onIteration, (set[0], set[1], set[2], set[3], set[4]), overwriteStarts, cancellationToken);
+            }
+            finally
+            {
+                workspace.Return(set);
+            }
+        }
+
         var pool = System.Buffers.ArrayPool<double>.Shared;
         var x = pool.Rent(size);
         var r = pool.Rent(size);
@@ -279,7 +302,7 @@ internal sealed class CrossedIterativeSolver
         var p = pool.Rent(size);
         try
         {
-            return SolveBlock(b, start, tolerance, maxIterations, onIteration, (x, r, z, q, p), cancellationToken);
+            return SolveBlock(b, start, tolerance, maxIterations, onIteration, (x, r, z, q, p), overwriteStarts, cancellationToken);
         }
         finally
         {
@@ -297,6 +320,7 @@ internal sealed class CrossedIterativeSolver
         int maxIterations,
         Action<int, double>? onIteration,
         (double[] X, double[] R, double[] Z, double[] Q, double[] P) work,
+        bool overwriteStarts,
         CancellationToken cancellationToken)
     {
         var width = b.Length;
@@ -382,7 +406,7 @@ internal sealed class CrossedIterativeSolver
         var solutions = new double[width][];
         for (var k = 0; k < width; k++)
         {
-            solutions[k] = new double[_n];
+            solutions[k] = overwriteStarts && start?[k] is { } into ? into : new double[_n];
             for (var u = 0; u < _n; u++)
             {
                 solutions[k][u] = x[(u * width) + k];
@@ -762,6 +786,21 @@ internal sealed class CrossedIterativeSolver
 
     /// <summary>The most columns a group carries: whole SIMD vectors, at most MaxGroupWidth, narrower where the work space would pass GroupWorkBytes.</summary>
     private static int WidestGroup(long unknowns) => (int)Math.Clamp(GroupWorkBytes / (5L * 8 * Math.Max(1, unknowns)) / Lane * Lane, Lane, MaxGroupWidth);
+
+    /// <summary>The five work vectors of a group, sized for the widest group, one set per thread that asks.</summary>
+    /// <param name="unknowns">The unknowns of the systems it serves.</param>
+    internal sealed class Workspace(long unknowns)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<double[][]> _sets = [];
+
+        /// <summary>Gets the length of each vector.</summary>
+        public long Length { get; } = unknowns * WidestGroup(unknowns);
+
+        public double[][] Take() =>
+            _sets.TryTake(out var set) ? set : [.. Enumerable.Range(0, 5).Select(_ => new double[Length])];
+
+        public void Return(double[][] set) => _sets.Add(set);
+    }
 
     private static double Ratio(double residual, double variance) => variance > 0 ? residual / variance : double.PositiveInfinity;
 }

@@ -34,6 +34,13 @@ internal static class ScalableReml
     /// <summary>The Monte-Carlo standard error, relative to each component, that more probes are added to reach.</summary>
     public const double TargetRelativeError = 2.5e-4;
 
+    /// <summary>
+    /// The share of the total variance below which a component's error target is held to that share instead of to the
+    /// component: relative to itself, a component near 0 asked for tens of millions of probes, and its precision there is
+    /// immaterial to the others and to the scores.
+    /// </summary>
+    public const double SmallComponentShare = 0.01;
+
     /// <summary>The probes per term in the first iteration, and the fewest after it: their spread needs a few degrees of freedom.</summary>
     private const int FirstProbesPerTerm = 8;
     private const int MinProbesPerTerm = 8;
@@ -112,6 +119,7 @@ internal static class ScalableReml
         var spent = 0L;
         var steps = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var workspace = new CrossedIterativeSolver.Workspace((long)d.P + d.Cells + d.Ratees + d.Raters);
 
         // A Newton step well inside the Monte-Carlo error changes nothing that matters.
         var newtonTolerance = Math.Max(tolerance, 0.05 * TargetRelativeError);
@@ -146,12 +154,14 @@ internal static class ScalableReml
         var solved = true;
         var error = new double[4];
         var lastStep = double.PositiveInfinity;
+        var uninformedSign = new int[3];
+        var residuals = new double[d.N];
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             iterations++;
             var variance = (phi[0], phi[1], phi[2], phi[3]);
-            var solver = new CrossedIterativeSolver(d, variance, workers);
+            var solver = new CrossedIterativeSolver(d, variance, workers, workspace);
 
             // One batch: the BLUPs, then (the first time) a unit right-hand side per fixed effect, then each term's
             // right-hand sides, each from its solution at the previous components. The fixed effects' columns of C⁻¹ are
@@ -182,7 +192,7 @@ internal static class ScalableReml
             }
 
             var iterationStart = clock.Elapsed.TotalSeconds;
-            var solutions = solver.SolveMany([.. columns], [.. starts], [.. tolerances], maxIterations, cancellationToken);
+            var solutions = solver.SolveMany([.. columns], [.. starts], [.. tolerances], maxIterations, cancellationToken, overwriteStarts: true);
             spent += (long)columns.Count * solutions.Iterations;
             steps = Math.Max(1, solutions.Iterations);
             var x = blup = solutions.X[0];
@@ -199,7 +209,6 @@ internal static class ScalableReml
                 firstProbe += terms[k].Columns;
             }
 
-            var residuals = new double[d.N];
             var ee = 0.0;
             for (var i = 0; i < d.N; i++)
             {
@@ -247,9 +256,28 @@ internal static class ScalableReml
                 return new Estimate(variance, (0, 0, 0, 0), x, units, iterations, Probes(), SolvesConverged: false, NewtonConverged: false);
             }
 
-            var (next, inverse) = NewtonStep(information, score, free, phi);
-            error = MonteCarloError(spread, [.. terms.Select(t => t?.Probes ?? 0)], random, free, phi, inverse, out var needed);
-            var largest = free.Max(k => Math.Abs(next[k] - phi[k]) / phi[k]);
+            var (next, inverse, informed) = NewtonStep(information, score, free, phi);
+
+            // The probes are set at the second iteration from what each component needs then, except a small component
+            // still falling fast: it is most likely bound for 0, and held to its own error it asked for thousands of
+            // probes at 2·10⁻⁴ of the total; if it settles above 0 after all, the check at the end gives it its probes.
+            bool[] counted = [.. Enumerable.Range(0, 4).Select(k => iterations != 2 || !(phi[k] < SmallComponentShare * phi.Sum() && next[k] < 0.5 * phi[k]))];
+            error = MonteCarloError(spread, [.. terms.Select(t => t?.Probes ?? 0)], random, free, phi, inverse, counted, out var needed);
+
+            // Near 0 the probes cannot place a component: its score's noise grows as 1/σ⁴ₖ, and a widely crossed million
+            // with no ratee-by-competency variation swung between 2·10⁻⁵ and 2·10⁻⁴ for 50 iterations. A small component
+            // (under SmallComponentShare of the total) is set to 0 once its Monte-Carlo error reaches half of it, or once
+            // the data no longer inform it (below about 10⁻⁴ of the residual, where it moves by its score's sign alone)
+            // and that sign points down again or turns.
+            var settled = new bool[3];
+            foreach (var k in random)
+            {
+                var sign = informed[k] ? 0 : Math.Sign(score[random.IndexOf(k)]);
+                settled[k] = phi[k] < SmallComponentShare * phi.Sum()
+                    && (error[k] >= 0.5 * phi[k] || (sign != 0 && uninformedSign[k] != 0 && (sign < 0 || sign != uninformedSign[k])));
+                uninformedSign[k] = sign;
+            }
+            var largest = free.Max(k => Math.Abs(next[k] - phi[k]) / Scale(phi, k));
             var batch = columns.Count;
             lastStep = largest;
 
@@ -275,9 +303,10 @@ internal static class ScalableReml
                 // for the error wanted, when the terms that cause it get more and Newton continues from here.
                 var before = Probes();
                 AllocateAll([.. random
-                    .Where(k => !terms[k].Exact && needed[k] > terms[k].Probes && terms[k].Probes < MaxProbesPerTerm && free.Any(f => error[f] > TargetRelativeError * phi[f]))
+                    .Where(k => !terms[k].Exact && needed[k] > terms[k].Probes && terms[k].Probes < MaxProbesPerTerm && free.Any(f => error[f] > TargetRelativeError * Scale(phi, f)))
                     .Select(k => (k, Math.Min(MaxProbesPerTerm, RoundUp(Math.Min(4 * terms[k].Probes, 1.1 * needed[k])))))]);
                 var more = Probes() > before;
+                var missed = free.Any(f => error[f] > TargetRelativeError * Scale(phi, f));
 
                 if (!more || iterations == MaxNewtonIterations)
                 {
@@ -289,8 +318,8 @@ internal static class ScalableReml
                         Probes(), final.Converged, largest <= newtonTolerance)
                     {
                         RaterInverseDiagonal = random.Contains(2) ? terms[2].InverseDiagonal() : null,
-                        ProbesLimitedByMemory = limitedByMemory,
-                        ProbesLimitedByTime = limitedByTime,
+                        ProbesLimitedByMemory = limitedByMemory && missed,
+                        ProbesLimitedByTime = limitedByTime && missed,
                     };
                 }
             }
@@ -298,7 +327,7 @@ internal static class ScalableReml
             phi = next;
 
             // A component heading for 0 (a boundary fit) is left out once negligible, as the exact path finds it at 0.
-            foreach (var k in random.Where(k => phi[k] < 1e-8 * phi[Residual]).ToArray())
+            foreach (var k in random.Where(k => phi[k] < 1e-8 * phi[Residual] || settled[k]).ToArray())
             {
                 phi[k] = 0;
                 random.Remove(k);
@@ -402,7 +431,7 @@ internal static class ScalableReml
             solver.Mask(v);
         }
 
-        var solutions = solver.SolveMany(working, previous?.Length == working.Length ? previous : null, previous is null ? RoughInformationTolerance : InformationTolerance, maxIterations, cancellationToken);
+        var solutions = solver.SolveMany(working, previous?.Length == working.Length ? previous : null, previous is null ? RoughInformationTolerance : InformationTolerance, maxIterations, cancellationToken, overwriteStarts: true);
         solved &= solutions.Converged;
         spent += (long)working.Length * solutions.Iterations;
         previous = solutions.X;
@@ -427,7 +456,7 @@ internal static class ScalableReml
     /// Newton's step, and no component moves more than tenfold (one heading for 0 gets there in a few steps without
     /// crossing it).
     /// </summary>
-    private static (double[] Next, MathNet.Numerics.LinearAlgebra.Matrix<double> Inverse) NewtonStep(
+    private static (double[] Next, MathNet.Numerics.LinearAlgebra.Matrix<double> Inverse, bool[] Informed) NewtonStep(
         MathNet.Numerics.LinearAlgebra.Matrix<double> information, double[] score, int[] free, double[] phi)
     {
         var n = free.Length;
@@ -468,16 +497,23 @@ internal static class ScalableReml
             }
         }
 
-        return (next, inverse);
+        var informed = new bool[4];
+        foreach (var a in kept)
+        {
+            informed[free[a]] = true;
+        }
+
+        return (next, inverse, informed);
     }
 
     /// <summary>
     /// The components' Monte-Carlo standard errors, AI⁻¹ J diag(var tₖ) Jᵀ AI⁻¹ with J = ∂score/∂trace (a term's own
     /// score gains ½σ²_e/σ⁴ₖ per unit of its trace, the residual's loses ½/σ²ₖ), and the probes each term needs for every
-    /// component to be within <see cref="TargetRelativeError"/>: for one component, the fewest probes in all put
-    /// mₖ ∝ √cₖ (cₖ: term k's variance contribution times its probes); the most any component asks of a term.
+    /// component to be within <see cref="TargetRelativeError"/> (of itself, or of <see cref="SmallComponentShare"/> of the total
+    /// variance if more): for one component, the fewest probes in all put
+    /// mₖ ∝ √cₖ (cₖ: term k's variance contribution times its probes); the most any component counted asks of a term.
     /// </summary>
-    private static double[] MonteCarloError(double[] spread, int[] counts, List<int> random, int[] free, double[] phi, MathNet.Numerics.LinearAlgebra.Matrix<double> inverse, out double[] needed)
+    private static double[] MonteCarloError(double[] spread, int[] counts, List<int> random, int[] free, double[] phi, MathNet.Numerics.LinearAlgebra.Matrix<double> inverse, bool[] counted, out double[] needed)
     {
         var error = new double[4];
         needed = new double[3];
@@ -491,7 +527,8 @@ internal static class ScalableReml
                 var effect = (inverse[a, t] * 0.5 * phi[Residual] / (phi[k] * phi[k])) - (inverse[a, free.Length - 1] * 0.5 / phi[k]);
                 var contribution = effect * effect * spread[k];
                 error[free[a]] += contribution;
-                cost[a, t] = contribution * counts[k] / (phi[free[a]] * phi[free[a]]);
+                var scale = Scale(phi, free[a]);
+                cost[a, t] = contribution * counts[k] / (scale * scale);
             }
         }
 
@@ -499,7 +536,7 @@ internal static class ScalableReml
         {
             error[free[a]] = Math.Sqrt(error[free[a]]);
             var roots = Enumerable.Range(0, random.Count).Sum(t => Math.Sqrt(cost[a, t]));
-            for (var t = 0; t < random.Count; t++)
+            for (var t = 0; t < random.Count && counted[free[a]]; t++)
             {
                 needed[random[t]] = Math.Max(needed[random[t]], Math.Sqrt(cost[a, t]) * roots / (TargetRelativeError * TargetRelativeError));
             }
@@ -507,6 +544,9 @@ internal static class ScalableReml
 
         return error;
     }
+
+    /// <summary>What component k's Monte-Carlo error is measured against: itself, or <see cref="SmallComponentShare"/> of the total variance if more.</summary>
+    private static double Scale(double[] phi, int k) => Math.Max(phi[k], SmallComponentShare * phi.Sum());
 
     /// <summary>A unit right-hand side per fixed effect: their solutions are the fixed effects' columns of C⁻¹.</summary>
     private static double[][] Units(CrossedIterativeSolver solver)
