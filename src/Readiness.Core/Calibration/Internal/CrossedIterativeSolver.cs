@@ -181,13 +181,13 @@ internal sealed class CrossedIterativeSolver
     /// <summary>
     /// (M⁻¹v) over one random term's block for a vector v that is zero outside it: the same arithmetic as
     /// <see cref="Precondition(double[])"/> over that block, in time and memory of the block rather than of every unknown (a
-    /// REML iteration applies it to each probe).
+    /// REML iteration applies it to each probe). Written into <paramref name="into"/> when given (at least the block's length).
     /// </summary>
-    public double[] PreconditionBlock(double[] v, int offset, int length)
+    public double[] PreconditionBlock(double[] v, int offset, int length, double[]? into = null)
     {
         var d = _d;
         var (cellOffset, rateeOffset, raterOffset) = Offsets;
-        var z = new double[length];
+        var z = into ?? new double[length];
         if (offset == raterOffset)
         {
             for (var a = 0; a < length; a++)
