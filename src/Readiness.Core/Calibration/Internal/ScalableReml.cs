@@ -298,7 +298,6 @@ internal static class ScalableReml
             double? left = iterations < 2 ? null
                 : (clock.Elapsed.TotalSeconds - iterationStart) / batch * (((ending ? 0 : lastStep <= NearStep ? 1 : 2) * (1 + Probes() + free.Length)) + p);
             onIteration?.Invoke(iterations, largest, left);
-            if (Environment.GetEnvironmentVariable("RDBG") is not null) Console.Error.WriteLine($"DBG it {iterations} t {clock.Elapsed.TotalSeconds:F2} steps {steps} cols {columns.Count} phi [{string.Join(", ", phi.Select(v => v.ToString("G5")))}] next [{string.Join(", ", next.Select(v => v.ToString("G5")))}] score [{string.Join(", ", score.Select(v => v.ToString("G3")))}] err [{string.Join(", ", error.Select(v => v.ToString("G2")))}] needed [{string.Join(", ", needed.Select(v => v.ToString("F0")))}] probes [{string.Join(", ", terms.Select(t => t?.Columns ?? 0))}] spent {spent} max {maxColumnIterations} near {near}");
 
             // Only an iteration solved to the tight tolerances can end the fit: its BLUPs are the ones reported.
             if (ending || iterations == MaxNewtonIterations)
