@@ -34,6 +34,7 @@ internal static class AuditVerb
                 .SelectMany(by => new[] { ("calibrated", Audit(input.Assessments, by)), ("raw-mean", Audit(raw, by)) })
                 .ToArray();
             output.Create();
+            CalibrateVerb.WriteWarningsFile(output, input.Calibration);
             using (var writer = new StreamWriter(Path.Combine(output.FullName, "audit.csv")))
             {
                 writer.WriteLine("scores,attributes,group,status,people,selected,rate,impact_ratio,below_four_fifths,fisher_p,z,z_p");
@@ -73,7 +74,7 @@ internal static class AuditVerb
                 console.WriteLine($"  {string.Join(" × ", audit.Attributes)}: {(flagged.Length == 0 ? "no group below four-fifths" : "below four-fifths: " + string.Join(", ", flagged))}");
             }
 
-            console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores) and rater-splits.csv to {output.FullName}");
+            console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores), rater-splits.csv and warnings.txt to {output.FullName}");
             return WeightsVerb.Ok;
 
             AdverseImpactAudit Audit(IReadOnlyList<ReadinessAssessment> assessments, string[] by) =>

@@ -85,12 +85,13 @@ internal static class CalibrateVerb
         WriteRaters(output, result);
         WriteModel(output, result, intake.Report);
         WriteRejects(output, file);
+        WriteWarningsFile(output, result);
         console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {result.RaterEffects.Length} raters, " +
                           $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations, " +
                           $"fitted in {fitSeconds.ToString("F2", CultureInfo.InvariantCulture)} s.");
         WriteWarnings(result, console);
 
-        console.WriteLine($"Wrote estimates.csv, raters.csv, model.json and rejects.csv to {output.FullName}");
+        console.WriteLine($"Wrote estimates.csv, raters.csv, model.json, rejects.csv and warnings.txt to {output.FullName}");
         return WeightsVerb.Ok;
     }
 
@@ -105,6 +106,13 @@ internal static class CalibrateVerb
             console.WriteLine($"warning: {warning}");
         }
     }
+
+    /// <summary>
+    /// warnings.txt in the output directory: the calibration's warnings, one per line, empty when there are none. Every verb
+    /// that calibrates writes it beside its results, so that a pipeline reading only the files learns what the console said.
+    /// </summary>
+    internal static void WriteWarningsFile(DirectoryInfo output, CalibrationResult result) =>
+        File.WriteAllLines(Path.Combine(output.FullName, "warnings.txt"), result.Warnings);
 
     /// <summary>The calibrator for a method name; the crossed model with the path and, when given, the limits (seconds for the exact path, megabytes for a fit).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit breaks its rule; the message names the setting.</exception>

@@ -40,6 +40,7 @@ internal static class ReliabilityVerb
             var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(ratings);
             CalibrateVerb.WriteWarnings(calibration, console);
             output.Create();
+            CalibrateVerb.WriteWarningsFile(output, calibration);
             using (var stream = File.Create(Path.Combine(output.FullName, "reliability.json")))
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
@@ -133,7 +134,7 @@ internal static class ReliabilityVerb
 
             console.WriteLine($"{diagnostics.Count(d => d.Issues != RaterIssues.None)} of {diagnostics.Length} raters flagged; " +
                 $"{string.Join(", ", agreement.People.GroupBy(p => p.Category).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; {agreement.Excluded.Length} without self- and other-ratings to compare.");
-            console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv, self-other.csv and agreement.csv to {output.FullName}");
+            console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv, self-other.csv, agreement.csv and warnings.txt to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e))

@@ -23,11 +23,12 @@ internal static class ScoreVerb
 
             var (role, assessments) = (input.Role, input.Assessments);
             output.Create();
+            CalibrateVerb.WriteWarningsFile(output, input.Calibration);
             WriteReadiness(output, assessments);
             WriteExplanations(output, assessments);
             var bands = assessments.GroupBy(a => a.Band).OrderBy(g => g.Key).Select(g => $"{BandName(g.Key)} {g.Count()}");
             console.WriteLine($"Scored {assessments.Length} people against {role}: {string.Join(", ", bands)}.");
-            console.WriteLine($"Wrote readiness.csv and explanations.json to {output.FullName}");
+            console.WriteLine($"Wrote readiness.csv, explanations.json and warnings.txt to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e))

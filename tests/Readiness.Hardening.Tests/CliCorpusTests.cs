@@ -127,7 +127,10 @@ public sealed class CliCorpusTests : IDisposable
         }
     }
 
-    /// <summary>Issue 32's unidentified rater term (and any calibration warning) is said by every verb that calibrates, not by calibrate alone.</summary>
+    /// <summary>
+    /// Issue 32's unidentified rater term (and any calibration warning) is said by every verb that calibrates, not by
+    /// calibrate alone: on the console and in warnings.txt beside the verb's results.
+    /// </summary>
     [Theory]
     [InlineData("calibrate")]
     [InlineData("score")]
@@ -135,10 +138,16 @@ public sealed class CliCorpusTests : IDisposable
     [InlineData("reliability")]
     public void Every_verb_that_calibrates_says_what_the_calibration_warned(string verb)
     {
-        var (code, output, error) = Run(verb, "--ratings", Refusal.Corpus("degenerate", "every-rating-its-own-rater.csv"), "--out", Path.Combine(_directory, verb));
+        var directory = Path.Combine(_directory, verb);
+        var (code, output, error) = Run(verb, "--ratings", Refusal.Corpus("degenerate", "every-rating-its-own-rater.csv"), "--out", directory);
 
         Assert.True(code == 0, error);
-        Assert.Contains("warning: Every one of the 270 raters gave exactly one rating", output, StringComparison.Ordinal);
+        const string Warning = "Every one of the 270 raters gave exactly one rating";
+        Assert.Contains($"warning: {Warning}", output, StringComparison.Ordinal);
+        Assert.Contains("warnings.txt", output, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(directory, "warnings.txt"));
+        Assert.Contains(lines, l => l.StartsWith(Warning, StringComparison.Ordinal));
+        Assert.Equal(output.Split('\n').Count(l => l.StartsWith("warning: ", StringComparison.Ordinal)), lines.Length);
     }
 
     private (int Code, string Output, string Error) RunWithSideFile(string kind, string content)
