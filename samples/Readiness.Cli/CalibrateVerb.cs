@@ -60,14 +60,16 @@ internal static class CalibrateVerb
         }
         catch (Exception e) when (BadInput.Is(e))
         {
-            if (file is not null && e is InsufficientRatingsException)
+            var code = BadInput.Report(e, error, ratingsFile.Name);
+            if (file is not null && e is InsufficientRatingsException && file.Intake.Report.Rejected.Length > 0)
             {
                 // The rows were read but are too few to calibrate: the rejects still say what was wrong with the others.
                 output.Create();
                 WriteRejects(output, file);
+                var rejected = file.Intake.Report.Rejected.Length;
+                error.WriteLine($"{rejected} rejected row{(rejected == 1 ? " is" : "s are")} listed in rejects.csv in {output.FullName}");
             }
 
-            var code = BadInput.Report(e, error, ratingsFile.Name);
             if (e is CalibrationBudgetException)
             {
                 error.WriteLine(path switch
@@ -86,7 +88,8 @@ internal static class CalibrateVerb
         WriteModel(output, result, intake.Report);
         WriteRejects(output, file);
         WriteWarningsFile(output, result);
-        console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {result.RaterEffects.Length} raters, " +
+        var raters = result.RaterEffects.Length == 0 ? "no rater effects" : $"{result.RaterEffects.Length} rater effects";
+        console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {raters}, " +
                           $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations, " +
                           $"fitted in {fitSeconds.ToString("F2", CultureInfo.InvariantCulture)} s.");
         WriteWarnings(result, console);

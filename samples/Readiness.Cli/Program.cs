@@ -1,4 +1,4 @@
 using Readiness.Cli;
 
 // readiness <verb> ...: a console front end over Readiness.Core. Later issues add verbs.
-return ReadinessCommand.Create().Parse(args).Invoke();
+return ReadinessCommand.Run(args);

@@ -8,6 +8,30 @@ namespace Readiness.Cli;
 /// <summary>The command tree: one verb per capability.</summary>
 internal static class ReadinessCommand
 {
+    /// <summary>
+    /// Parses and runs a command line. A line that does not parse (an unknown verb or option, a value outside an option's
+    /// choices, a required option missing) gets its errors on standard error, one line each, a hint naming the verb's help,
+    /// and exit code 2 as any other bad input — not the verb's whole help on standard output and exit code 1.
+    /// </summary>
+    public static int Run(string[] args, InvocationConfiguration? configuration = null)
+    {
+        var result = Create().Parse(args);
+        if (result.Errors.Count == 0)
+        {
+            return configuration is null ? result.Invoke() : result.Invoke(configuration);
+        }
+
+        var error = configuration?.Error ?? Console.Error;
+        foreach (var e in result.Errors)
+        {
+            error.WriteLine($"error: {string.Join(' ', e.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries))}");
+        }
+
+        var verb = result.CommandResult.Command is RootCommand ? string.Empty : $" {result.CommandResult.Command.Name}";
+        error.WriteLine($"hint: readiness{verb} --help lists the options.");
+        return WeightsVerb.BadInput;
+    }
+
     public static RootCommand Create()
     {
         var pairwise = new Option<FileInfo>("--pairwise")
@@ -59,14 +83,14 @@ internal static class ReadinessCommand
         method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed", "rasch");
         var path = new Option<string>("--path")
         {
-            Description = "For the crossed model: exact REML, the scalable path, or auto (by size).",
+            Description = "For the crossed model: exact REML, the scalable path, or auto (exact unless it is predicted to pass the limits below or to take over 1.5 times the scalable path's time).",
             DefaultValueFactory = _ => "auto",
         };
         path.AcceptOnlyFromAmong("auto", "exact", "scalable");
         var model = new Option<FileInfo?>("--model") { Description = "Competency model JSON; default: the built-in leadership framework." };
         var output = new Option<DirectoryInfo>("--out")
         {
-            Description = "Directory for estimates.csv, raters.csv, model.json and rejects.csv.",
+            Description = "Directory for estimates.csv, raters.csv, model.json, rejects.csv and warnings.txt.",
             DefaultValueFactory = _ => new DirectoryInfo("calibration"),
         };
         var maxSeconds = new Option<double>("--max-seconds")
@@ -79,6 +103,22 @@ internal static class ReadinessCommand
             Description = "For the crossed model: the most memory a fit may be predicted to need, in MB; 0 for a quarter of the memory available.",
             DefaultValueFactory = _ => 0,
         };
+        maxSeconds.Validators.Add(result =>
+        {
+            var seconds = result.GetValueOrDefault<double>();
+            if (!(seconds >= 1e-6 && seconds <= 1e6))
+            {
+                result.AddError($"--max-seconds was {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be a number of seconds from 0.000001 to 1000000.");
+            }
+        });
+        maxMemory.Validators.Add(result =>
+        {
+            var megabytes = result.GetValueOrDefault<long>();
+            if (megabytes is < 0 or > long.MaxValue / 1_000_000)
+            {
+                result.AddError($"--max-memory-mb was {megabytes}; it must be 0 (a quarter of the memory available) or a number of megabytes.");
+            }
+        });
         var calibrate = new Command("calibrate", "Remove rater bias from a ratings export and estimate every person's level on every competency.")
         {
             ratings, method, path, maxSeconds, maxMemory, model, output,

@@ -42,8 +42,7 @@ internal static class CliOutputs
                 var directory = Path.Combine(output.FullName, "cli", verb);
                 using var console = new StringWriter(CultureInfo.InvariantCulture);
                 using var error = new StringWriter(CultureInfo.InvariantCulture);
-                var code = ReadinessCommand.Create().Parse([verb, .. arguments, "--out", directory])
-                    .Invoke(new InvocationConfiguration { Output = console, Error = error });
+                var code = ReadinessCommand.Run([verb, .. arguments, "--out", directory], new InvocationConfiguration { Output = console, Error = error });
                 if (code != 0)
                 {
                     story.Console.MarkupLine($"[yellow]The CLI's {verb} verb stopped (exit code {code}): {Markup.Escape(error.ToString().Trim())}[/]");

@@ -142,14 +142,46 @@ public sealed class CalibrateVerbTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--max-seconds", "0", "error: ExactPathMaxSeconds was 0; it must be in [1E-06, 1000000]. (Parameter 'ExactPathMaxSeconds')")]
-    [InlineData("--max-memory-mb", "-1", "error: MaxMemoryBytes was -1000000; it must be 0 (a quarter of the memory available) or a number of bytes. (Parameter 'MaxMemoryBytes')")]
+    [InlineData("--max-seconds", "0", "error: --max-seconds was 0; it must be a number of seconds from 0.000001 to 1000000.\nhint: readiness calibrate --help lists the options.")]
+    [InlineData("--max-seconds", "-1", "error: --max-seconds was -1; it must be a number of seconds from 0.000001 to 1000000.\nhint: readiness calibrate --help lists the options.")]
+    [InlineData("--max-memory-mb", "-1", "error: --max-memory-mb was -1; it must be 0 (a quarter of the memory available) or a number of megabytes.\nhint: readiness calibrate --help lists the options.")]
     public void A_limit_out_of_range_is_refused_before_the_file_is_read(string option, string value, string message)
     {
         var (code, _, error) = Run("calibrate", "--ratings", Path.Combine(_directory, "missing.csv"), option, value, "--out", Path.Combine(_directory, "out"));
 
         Assert.Equal(2, code);
-        Assert.Equal(message, error.Trim());
+        Assert.Equal(message, error.Trim().ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData(new[] { "simulate", "--design", "foo", "--out", "x" }, "error: Argument 'foo' not recognized. Must be one of: 'local' 'widely-crossed' 'assessment-centre' 'matrix' 'anonymised'", "simulate")]
+    [InlineData(new[] { "calibrate", "--out", "x" }, "error: Option '--ratings' is required.", "calibrate")]
+    [InlineData(new[] { "calibrate", "--ratings", "r.csv", "--path", "fast" }, "error: Argument 'fast' not recognized. Must be one of: 'auto' 'exact' 'scalable'", "calibrate")]
+    public void A_command_line_that_does_not_parse_gets_its_error_and_a_hint_not_the_whole_help(string[] args, string message, string verb)
+    {
+        var (code, output, error) = Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal([message, $"hint: readiness {verb} --help lists the options."], error.Trim().ReplaceLineEndings("\n").Split('\n'));
+    }
+
+    [Fact]
+    public void Too_few_ratings_are_refused_and_rejects_csv_is_written_only_when_rows_were_rejected()
+    {
+        var four = Write("ratee,rater,competency,value\na,b,builds-trust,3\na,c,builds-trust,4\nd,b,builds-trust,2\nd,c,builds-trust,5\n");
+        var (code, _, error) = Run("calibrate", "--ratings", four, "--out", Path.Combine(_directory, "four"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("4 ratings cannot estimate 1 fixed effect and 4 variance components; at least 6 are needed.", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "four", "rejects.csv")));
+
+        var withRejects = Write("ratee,rater,competency,value\na,b,builds-trust,3\na,c,builds-trust,4\nd,b,builds-trust,2\nd,c,builds-trust,5\nd,e,builds-trust,eleven\n");
+        (code, _, error) = Run("calibrate", "--ratings", withRejects, "--out", Path.Combine(_directory, "rejects"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("1 rejected row is listed in rejects.csv", error, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_directory, "rejects", "rejects.csv")).Length);
     }
 
     private string Write(string content)
@@ -163,7 +195,7 @@ public sealed class CalibrateVerbTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = ReadinessCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = ReadinessCommand.Run(args, new InvocationConfiguration { Output = output, Error = error });
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -88,7 +88,7 @@ public sealed class WeightsVerbTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = ReadinessCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = ReadinessCommand.Run(args, new InvocationConfiguration { Output = output, Error = error });
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -169,7 +169,7 @@ public sealed class CliCorpusTests : IDisposable
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var code = ReadinessCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = ReadinessCommand.Run(args, new InvocationConfiguration { Output = output, Error = error });
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -105,7 +105,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         if (design.N <= design.P + 4)
         {
             throw new InsufficientRatingsException(Method,
-                $"{design.N} ratings cannot estimate {design.P} fixed effects and 4 variance components; at least {design.P + 5} are needed.");
+                $"{design.N} ratings cannot estimate {design.P} fixed effect{(design.P == 1 ? "" : "s")} and 4 variance components; at least {design.P + 5} are needed.");
         }
 
         if (design.FirstDependentFixedColumn() is var dependent and >= 0)

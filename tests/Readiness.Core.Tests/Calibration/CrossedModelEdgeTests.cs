@@ -107,7 +107,7 @@ public sealed class CrossedModelEdgeTests
 
         // One competency and one source: an intercept and 4 variance components need at least 6 ratings.
         Rating[] five = [Peer("a", "x", 3), Peer("b", "x", 2), Peer("a", "y", 4), Peer("b", "y", 4), Peer("c", "y", 1)];
-        Refused(calibrator, five, "5 ratings cannot estimate 1 fixed effects and 4 variance components; at least 6 are needed.");
+        Refused(calibrator, five, "5 ratings cannot estimate 1 fixed effect and 4 variance components; at least 6 are needed.");
         var six = calibrator.Calibrate(Set([.. five, Peer("c", "x", 2)]));
         Assert.Equal(6, six.Estimates.Sum(e => e.Ratings));
         Assert.Equal("(Intercept)", Assert.Single(six.FixedEffects).Name);
