@@ -8,6 +8,7 @@
 # (EXTRA_FILTER='DisplayName!~org1600' leaves out the 106,051-rating lme4 case). ADDITIONAL_TIMEOUT (ms), if set, replaces
 # Stryker's 5000 ms allowance over a mutant's expected test time (a config-file-only setting; the Rasch group needs 30000).
 # STRYKER_CONFIGURATION=Release, if set, builds optimised code, as shipped (Core has no DEBUG-only code).
+# Leaves out the equivalent mutants of equivalent-mutants.json (equivalents.py).
 # Writes OUT/reports/mutation-report.json and prints the per-namespace table (summarise.py).
 set -euo pipefail
 out=$(realpath -m "$1"); shift
@@ -30,6 +31,10 @@ args=()
 for m in "${mutated[@]}"; do
   if [[ $m == *.cs ]]; then args+=(--mutate "**/Readiness.Core/$m"); else args+=(--mutate "**/Readiness.Core/$m/**/*.cs"); fi
 done
+# Equivalent mutants are listed in equivalent-mutants.json (not in src/) and left out by their lines' spans.
+exclusions=$(python3 tests/Mutation/equivalents.py tests/Mutation/equivalent-mutants.json "$clone")
+mapfile -t exclusions <<< "$exclusions"
+for e in "${exclusions[@]}"; do args+=(--mutate "$e"); done
 filter=$(printf '|FullyQualifiedName~Readiness.Core.Tests.%s.' "${tested[@]}"); filter="(${filter#|})${EXTRA_FILTER:+&$EXTRA_FILTER}"
 
 cd tests/Mutation

@@ -162,7 +162,6 @@ public sealed class RatingSetBuilder
                 end++;
             }
 
-            // Stryker disable once Arithmetic : equivalent; a single row also comes through the duplicate branch unchanged (this is the fast path).
             if (end - start == 1)
             {
                 rows[accepted++] = rows[start];
@@ -314,7 +313,6 @@ public sealed class RatingSetBuilder
             if (c == 0) c = a.Cycle.CompareTo(b.Cycle);
             if (c == 0) c = a.Source.CompareTo(b.Source);
             if (c == 0) c = a.Value.CompareTo(b.Value);
-            // Stryker disable once Conditional : equivalent; rows equal up to here are exact repeats, and the earliest is found by MinBy.
             return c != 0 ? c : a.Submitted.CompareTo(b.Submitted);
         }
     }

@@ -56,6 +56,5 @@ internal static class Guard
     }
 
     /// <summary>Formats a number for an error message: invariant culture, shortest round-trip form.</summary>
-    // Stryker disable once String : equivalent; since .NET Core 3.0 the default format is the shortest round-trip form too
     public static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -123,12 +123,10 @@ public sealed record EvidencePlan(double Target, double SingleRaterReliability, 
                         // A partial Fisher–Yates shuffle picks k-th of the person's own raters without replacement.
                         var j = k + random.Next(pool.Count - k);
                         (pool[k], pool[j]) = (pool[j], pool[k]);
-                        // Stryker disable once Assignment : equivalent; a normal draw and its negative have the same distribution, so flipping every use of it gives the same plan in distribution
                         lenient += leniency[pool[k]];
                     }
                     else
                     {
-                        // Stryker disable once Assignment : equivalent; a normal draw and its negative have the same distribution, so flipping every use of it gives the same plan in distribution
                         lenient += sd.Rater * Normal(random);
                     }
                 }

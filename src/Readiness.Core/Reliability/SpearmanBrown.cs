@@ -46,7 +46,6 @@ public static class SpearmanBrown
             throw new ArgumentOutOfRangeException(nameof(target), target, $"target was {Guard.Format(target)}; it must be in (0, 1).");
         }
 
-        // Stryker disable once Equality,Block : equivalent; at or above the target the closed form below rounds up to 1 too
         if (singleRater >= target)
         {
             return 1;

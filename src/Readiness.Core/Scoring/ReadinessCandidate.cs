@@ -133,7 +133,6 @@ public sealed class ReadinessCandidate
             (sources[t] ??= []).Add(source[i]);
             var key = (t, raterIndex[i]);
             var (sum, count) = raterSum.GetValueOrDefault(key);
-            // Stryker disable once Arithmetic : equivalent; negating every rater's sum or count negates the means, not their spread.
             raterSum[key] = (sum + values[i], count + 1);
         }
 
@@ -147,11 +146,9 @@ public sealed class ReadinessCandidate
                 continue;
             }
 
-            // Stryker disable once Logical : equivalent; a person with an estimate always has rater means.
             double? spread = raterMeans.TryGetValue(t, out var means) && means.Length > 1 ? StandardDeviation(means) : null;
             double? performanceValue = performance is not null && performance.TryGetValue(id, out var p) ? p : null;
             double? self = selfCount[t] > 0 ? (selfSum[t] - selfEstimateSum[t]) / selfCount[t] : null;
-            // Stryker disable once NullCoalescing,Logical : equivalent; a person with an estimate was rated by someone other than themselves.
             result.Add(new ReadinessCandidate(id, own, raters[t]?.Count ?? 0, sources[t] ?? [], performanceValue, self, spread));
         }
 
@@ -170,7 +167,6 @@ public sealed class ReadinessCandidate
     private static double StandardDeviation(double[] values)
     {
         var mean = values.Average();
-        // Stryker disable once Arithmetic : (v + m)(v − m) sums to the same in exact arithmetic; on a 1–5 scale the rounding does not show.
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
     }
 }

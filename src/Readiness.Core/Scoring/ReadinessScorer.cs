@@ -63,12 +63,10 @@ public sealed class ReadinessScorer : IReadinessScorer
         var k = kernel.Count;
         var minimum = (double)profile.Model.Scale.Minimum;
         // Profiles are small; a very large one works on the heap rather than risk the stack.
-        // Stryker disable Equality,Conditional : equivalent; where the buffers live does not change a result.
         var small = k <= StackLimit;
         Span<double> x = small ? stackalloc double[k] : new double[k];
         Span<double> se = small ? stackalloc double[k] : new double[k];
         Span<bool> present = small ? stackalloc bool[k] : new bool[k];
-        // Stryker restore Equality,Conditional
         var coverage = 0.0;
         for (var j = 0; j < k; j++)
         {
@@ -101,7 +99,6 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var row = kernel.Score(x, se, _z);
-        // Stryker disable once Conditional : equivalent; as above.
         Span<double> contributions = small ? stackalloc double[k] : new double[k];
         kernel.Contributions(x, row.Index, contributions);
         var scores = ImmutableArray.CreateBuilder<CompetencyScore>(k);
@@ -170,17 +167,14 @@ public sealed class ReadinessScorer : IReadinessScorer
             var cohort = ReadinessSignals.None;
             if (p >= performanceTop && a.Index!.Value <= readinessMedian)
             {
-                // Stryker disable once Assignment : equivalent; each flag is set at most once, on None.
                 cohort |= ReadinessSignals.HighPerformerLowReadiness;
             }
 
             if (a.Index!.Value >= readinessTop && p <= performanceMedian)
             {
-                // Stryker disable once Assignment : as above.
                 cohort |= ReadinessSignals.OverlookedLeader;
             }
 
-            // Stryker disable once Conditional : equivalent; adding no signals copies the assessment unchanged.
             assessments[i] = cohort == ReadinessSignals.None ? a : a.WithSignals(cohort);
         }
 
@@ -228,10 +222,8 @@ public sealed class ReadinessScorer : IReadinessScorer
 
         // Rows are independent, so blocks of rows run on any thread with the same arithmetic: the numbers do not depend on
         // the degree of parallelism. A bad cell is reported for the lowest block that has one, whatever thread saw it first.
-        // Stryker disable once Arithmetic : equivalent; it can only add one block of zero rows.
         var blocks = (n + ParallelBlock - 1) / ParallelBlock;
         var failures = new ArgumentException?[blocks];
-        // Stryker disable once Initializer : equivalent; the degree of parallelism does not change a bit (tested).
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, b =>
         {
             var first = b * ParallelBlock;
@@ -288,7 +280,6 @@ public sealed class ReadinessScorer : IReadinessScorer
     private static ArgumentException BadCell(RoleProfile profile, int i, ReadOnlySpan<double> estimates, ReadOnlySpan<double> standardErrors)
     {
         var j = 0;
-        // Stryker disable once Equality,Arithmetic : equivalent; the row holds a bad cell, so the scan stops there first.
         while (j < estimates.Length - 1 && double.IsFinite(estimates[j]) && standardErrors[j] >= 0 && double.IsFinite(standardErrors[j]))
         {
             j++;
@@ -305,7 +296,6 @@ public sealed class ReadinessScorer : IReadinessScorer
     private EvidenceCheck CheckEvidence(ReadinessCandidate candidate, RoleProfile profile, ReadOnlySpan<bool> present, double coverage)
     {
         // The common case, nothing missing, allocates nothing here.
-        // Stryker disable once Equality,Arithmetic,Block : equivalent; the checks below reach the same verdict, only with an allocation.
         if (candidate.OtherRaters >= Options.MinimumRaters && candidate.Sources.Length >= Options.MinimumSources && coverage >= Options.MinimumCoverage - 1e-9)
         {
             return Sufficient;
@@ -347,13 +337,11 @@ public sealed class ReadinessScorer : IReadinessScorer
         var signals = ReadinessSignals.None;
         if (candidate.SelfMinusOthers > Options.SelfInflationThreshold)
         {
-            // Stryker disable once Assignment : equivalent; each flag is set at most once, on None.
             signals |= ReadinessSignals.SelfRatingAboveOthers;
         }
 
         if (candidate.RaterSpread > Options.RaterDisagreementThreshold)
         {
-            // Stryker disable once Assignment : as above.
             signals |= ReadinessSignals.RatersDisagree;
         }
 

@@ -48,7 +48,6 @@ public static class ReadinessJson
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="utf8Json"/> is null.</exception>
     public static void Write(CompetencyModel model, Stream utf8Json)
     {
-        // Stryker disable once Statement : equivalent; the serializer refuses a null stream with the same parameter name.
         ArgumentNullException.ThrowIfNull(utf8Json);
         JsonSerializer.Serialize(utf8Json, ToDocument(model), ReadinessJsonContext.Default.ModelDocument);
     }
@@ -99,7 +98,6 @@ public static class ReadinessJson
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="utf8Json"/> is null.</exception>
     public static void Write(RoleProfile profile, Stream utf8Json)
     {
-        // Stryker disable once Statement : equivalent; the serializer refuses a null stream with the same parameter name.
         ArgumentNullException.ThrowIfNull(utf8Json);
         JsonSerializer.Serialize(utf8Json, ToDocument(profile), ReadinessJsonContext.Default.ProfileDocument);
     }
@@ -322,7 +320,6 @@ public static class ReadinessJson
             builder.Require(r?.Competency, r?.Target ?? double.NaN, r?.Importance ?? double.NaN, r?.CriticalMinimum);
         }
 
-        // Stryker disable once Boolean : equivalent; a profile has no anchors.
         return Finish(() => builder.Build(model), errors, ignoreAnchorLevels: false);
     }
 
@@ -342,7 +339,6 @@ public static class ReadinessJson
             var reported = errors.Select(x => x.Path).ToList();
             foreach (var error in e.Errors)
             {
-                // Stryker disable once Conditional,String : equivalent; the model and profile builders give every error a path.
                 var path = error.Path.Length == 0 ? "$" : "$." + error.Path;
                 var shadowed = reported.Exists(p => path == p || path.StartsWith(p + ".", StringComparison.Ordinal) || path.StartsWith(p + "[", StringComparison.Ordinal));
 
@@ -444,7 +440,6 @@ public static class ReadinessJson
         // A UTF-16 char never encodes to fewer than one UTF-8 byte, so the length alone can refuse a huge string cheaply.
         if (json.Length > maxBytes)
         {
-            // Stryker disable once Statement : equivalent; the byte count below refuses the same documents, only later.
             throw TooLarge(maxBytes);
         }
 
@@ -518,7 +513,6 @@ public static class ReadinessJson
 
         var message = e.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        // Stryker disable once Conditional,Equality : equivalent; after the structure check every error here names a conversion or an unmapped member, which the tests below find with or without the " Path:" tail.
         var plain = cut < 0 ? message : message[..cut];
         if (plain.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {

@@ -58,7 +58,6 @@ public sealed class CompetencyWeights : IReadOnlyCollection<KeyValuePair<string,
             }
         });
         var total = values.Sum();
-        // Stryker disable once Equality : equivalent; no double sum lies exactly 1e-9 from 1.
         if (Math.Abs(total - 1) > 1e-9)
         {
             throw new ReadinessValidationException("competency weights", [new ValidationError("fractions", $"the fractions sum to {Guard.Format(total)}; weights must sum to 1 (within 1e-9)")]);

@@ -35,7 +35,6 @@ public sealed class PairwiseComparisons
         CompetencyIds = ids;
         _matrix = matrix;
         _index = WeightingInput.IndexById(ids);
-        // Stryker disable once Equality : equivalent; at i = n the inner loop is empty.
         for (var i = 0; i < ids.Length; i++)
         {
             for (var j = i + 1; j < ids.Length; j++)
@@ -152,7 +151,6 @@ public sealed class PairwiseComparisons
             }
             else if (row == column)
             {
-                // Stryker disable once Equality : equivalent; no double lies exactly 1e-6 from 1.
                 if (Math.Abs(value - 1) > ReciprocityTolerance)
                 {
                     errors.Add(new(path, $"{Guard.Format(value)} is on the diagonal; a competency compared with itself must be 1"));
@@ -167,7 +165,6 @@ public sealed class PairwiseComparisons
         // Store each judgement exactly as given, with its reciprocal, taking first those given in canonical orientation
         // (earlier id in ordinal order as the row): which triangle of a full matrix is read first then cannot change a bit
         // of the result (1 / (1 / x) is not always x). A judgement of a pair already stored only has to agree.
-        // Stryker disable once Equality : equivalent; the two ids of a judgement never share a rank.
         foreach (var (row, column, value, path) in offDiagonal.OrderBy(j => rank[j.Row] < rank[j.Column] ? 0 : 1))
         {
             if (double.IsNaN(matrix[row, column]))
@@ -175,7 +172,6 @@ public sealed class PairwiseComparisons
                 matrix[row, column] = value;
                 matrix[column, row] = 1 / value;
             }
-            // Stryker disable once Equality : equivalent; no double ratio lies exactly 1e-6 from 1.
             else if (Math.Abs((matrix[row, column] / value) - 1) > ReciprocityTolerance)
             {
                 errors.Add(new(path, $"{Guard.Format(value)} contradicts judgements[{ids[column]}, {ids[row]}] = {Guard.Format(matrix[column, row])}; the two must be reciprocal (a[i,j] × a[j,i] = 1)"));

@@ -112,7 +112,6 @@ public sealed class PairwiseWeighting : IWeightingStrategy<PairwiseComparisons>
         var k = 0;
         for (var i = 1; i < evd.EigenValues.Count; i++)
         {
-            // Stryker disable once Equality : equivalent; the Perron root is simple, so no other eigenvalue ties its real part.
             if (evd.EigenValues[i].Real > evd.EigenValues[k].Real)
             {
                 k = i;
@@ -132,7 +131,6 @@ public sealed class PairwiseWeighting : IWeightingStrategy<PairwiseComparisons>
     {
         var n = a.RowCount;
         var v = new double[n];
-        // Stryker disable once Equality : equivalent; for one competency the reduced system is empty and v stays 0.
         if (n > 1)
         {
             var laplacian = Matrix<double>.Build.Dense(n - 1, n - 1);
@@ -169,13 +167,11 @@ public sealed class PairwiseWeighting : IWeightingStrategy<PairwiseComparisons>
         const double Agreement = 1e-10;
         var ids = comparisons.CompetencyIds;
         (int Row, int Column, double Contribution)? worst = null;
-        // Stryker disable once Equality : equivalent; at i = n the inner loop is empty.
         for (var i = 0; i < ids.Length; i++)
         {
             for (var j = i + 1; j < ids.Length; j++)
             {
                 var given = comparisons.Matrix[i, j];
-                // Stryker disable once Block,Statement : equivalent; a missing judgement's NaN contribution fails every comparison below.
                 if (double.IsNaN(given))
                 {
                     continue;

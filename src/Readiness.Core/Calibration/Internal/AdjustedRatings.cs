@@ -70,7 +70,6 @@ internal static class AdjustedRatings
                     }
                 }
 
-                // Stryker disable once Linq : HashSet.Count is a property; the Count→Sum mutation does not compile.
                 cells.Add((ratee[start], competency[start], sum, squares, count, raters.Count));
             }
 

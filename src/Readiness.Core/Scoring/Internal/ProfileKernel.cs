@@ -57,7 +57,6 @@ internal sealed class ProfileKernel
             _inverseRange[j] = atMinimum ? 0 : 1 / (r.Target - minimum);
             offset[j] = atMinimum ? 1 : 0;
             _weight[j] = r.Weight.Fraction;
-            // Stryker disable once Conditional : equivalent; the conjunctive minimum is below 1 unless every target is met, and then the index is 100 either way.
             _ceiling[j] = policy == ScoringPolicy.Conjunctive ? 1 : 1 + options.OvershootCap;
 
             // The conjunctive minimum runs over weighted requirements only: a weightless one is pushed out of reach.
@@ -154,7 +153,6 @@ internal sealed class ProfileKernel
             critical |= basis < Critical[j];
 
             // x·0 is NaN exactly when x is NaN or infinite; a NaN standard error is caught here before its minimum matters.
-            // Stryker disable once Assignment,Arithmetic : equivalent; a sum or difference of zeros and NaNs is NaN exactly when one term is.
             check += (xj * 0) + (sj * 0);
             seMinimum = Min(seMinimum, sj);
         }
@@ -180,11 +178,9 @@ internal sealed class ProfileKernel
         var k = Count;
         var n = index.Length;
         var first = 0;
-        // Stryker disable once Equality : equivalent; the lanes and the scalar reference give the same bits (tested), so where the cut falls does not show.
         if (Fma.IsSupported && k >= Lanes)
         {
             var invalid = ScoreBlocks(x, se, z, index, lower, upper, bands, out first);
-            // Stryker disable once Block : equivalent; the rows below start at the bad block and name the same row.
             if (invalid >= 0)
             {
                 return invalid;
@@ -224,17 +220,13 @@ internal sealed class ProfileKernel
         // Fewer live vectors than registers keeps the loop free of spills.
         var start = conjunctive ? Vector256.Create(double.PositiveInfinity) : zero;
         ReadOnlySpan<Vector256<double>> parameters = _broadcast;
-        // Stryker disable once Equality,Conditional : equivalent; where the buffers live does not change a bit.
         Span<Vector256<double>> xs = k <= 128 ? stackalloc Vector256<double>[k] : new Vector256<double>[k];
-        // Stryker disable once Equality,Conditional : as above.
         Span<Vector256<double>> ses = k <= 128 ? stackalloc Vector256<double>[k] : new Vector256<double>[k];
         var bandCodes = MemoryMarshal.Cast<ReadinessBand, int>(bands);
         var block = 0;
-        // Stryker disable once Equality : equivalent; a full block left to the scalar reference scores to the same bits.
         for (; block + Lanes <= n; block += Lanes)
         {
             // The finiteness and sign checks run on the rows as they are transposed, keeping the main loop's registers free.
-            // Stryker disable once Arithmetic : equivalent; zeros and NaNs combine to NaN exactly when one is NaN.
             var check = Transpose(x.Slice(block * k, k * Lanes), k, xs, out _) + Transpose(se.Slice(block * k, k * Lanes), k, ses, out var seMinimum);
             if (!(Vector256.EqualsAll(check, zero) && Vector256.GreaterThanOrEqualAll(seMinimum, zero)))
             {
@@ -314,7 +306,6 @@ internal sealed class ProfileKernel
     {
         var check = Vector256<double>.Zero;
         minimum = Vector256.Create(double.PositiveInfinity);
-        // Stryker disable once Equality : equivalent; one more pass repeats the last block with the same values.
         for (var start = 0; start < k; start += Lanes)
         {
             var j = Math.Min(start, k - Lanes);
@@ -326,7 +317,6 @@ internal sealed class ProfileKernel
             var odd01 = Avx.UnpackHigh(r0, r1);
             var even23 = Avx.UnpackLow(r2, r3);
             var odd23 = Avx.UnpackHigh(r2, r3);
-            // Stryker disable once Assignment,Arithmetic : equivalent; as in Score, zeros and NaNs combine to NaN exactly when one is NaN.
             check += ((r0 * Vector256<double>.Zero) + (r1 * Vector256<double>.Zero)) + ((r2 * Vector256<double>.Zero) + (r3 * Vector256<double>.Zero));
             minimum = Avx.Min(minimum, Avx.Min(Avx.Min(r0, r1), Avx.Min(r2, r3)));
             var block = columns.Slice(j, Lanes);
@@ -379,11 +369,9 @@ internal sealed class ProfileKernel
     // The native minimum/maximum rule (x86's minsd/maxsd and minpd/maxpd): the second operand unless the first is
     // smaller/larger. The lanes use the instructions themselves; the scalar reference must round alike.
     // Branch-free on x86 (a conditional here mispredicts on real data); the same rule elsewhere, where only this path runs.
-    // Stryker disable once Conditional,Equality : equivalent; both branches follow the same rule, and the second runs only without SSE2.
     private static double Min(double a, double b) =>
         Sse2.IsSupported ? Sse2.MinScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : a < b ? a : b;
 
-    // Stryker disable once Conditional,Equality : as above.
     private static double Max(double a, double b) =>
         Sse2.IsSupported ? Sse2.MaxScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : a > b ? a : b;
 
@@ -419,7 +407,6 @@ internal sealed class ProfileKernel
                 contributions[j] = allMet ? index * _weight[j] : contributions[j] == lowest ? index / binding : 0;
             }
 
-            // Stryker disable once Statement : equivalent; the shares below would rescale contributions that already add up to the index.
             return;
         }
 
@@ -471,7 +458,6 @@ internal sealed class ProfileKernel
             : ReadinessBand.ReadyIn3PlusYears;
 
         // Critical minimums are non-compensatory: whatever the index says, a critical gap caps the band.
-        // Stryker disable once Equality : equivalent; at equality both branches give the same band.
         return criticalGap && band < o.CriticalGapBand ? o.CriticalGapBand : band;
     }
 
