@@ -103,9 +103,15 @@ internal static class ReadinessCommand
             Description = "For the crossed model: the most memory a fit may be predicted to need, in MB; 0 for a quarter of the memory available.",
             DefaultValueFactory = _ => 0,
         };
+        // The value is read from its token: a token that is not a number is the parser's own error (GetValueOrDefault
+        // would throw on it here, and "--max-seconds 1O" ended in an unhandled exception).
         maxSeconds.Validators.Add(result =>
         {
-            var seconds = result.GetValueOrDefault<double>();
+            if (result.Tokens.Count != 1 || !double.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            {
+                return;
+            }
+
             if (!(seconds >= 1e-6 && seconds <= 1e6))
             {
                 result.AddError($"--max-seconds was {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be a number of seconds from 0.000001 to 1000000.");
@@ -113,7 +119,11 @@ internal static class ReadinessCommand
         });
         maxMemory.Validators.Add(result =>
         {
-            var megabytes = result.GetValueOrDefault<long>();
+            if (result.Tokens.Count != 1 || !long.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var megabytes))
+            {
+                return;
+            }
+
             if (megabytes is < 0 or > long.MaxValue / 1_000_000)
             {
                 result.AddError($"--max-memory-mb was {megabytes}; it must be 0 (a quarter of the memory available) or a number of megabytes.");

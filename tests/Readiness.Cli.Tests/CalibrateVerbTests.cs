@@ -157,6 +157,8 @@ public sealed class CalibrateVerbTests : IDisposable
     [InlineData(new[] { "simulate", "--design", "foo", "--out", "x" }, "error: Argument 'foo' not recognized. Must be one of: 'local' 'widely-crossed' 'assessment-centre' 'matrix' 'anonymised'", "simulate")]
     [InlineData(new[] { "calibrate", "--out", "x" }, "error: Option '--ratings' is required.", "calibrate")]
     [InlineData(new[] { "calibrate", "--ratings", "r.csv", "--path", "fast" }, "error: Argument 'fast' not recognized. Must be one of: 'auto' 'exact' 'scalable'", "calibrate")]
+    [InlineData(new[] { "calibrate", "--ratings", "r.csv", "--max-seconds", "1O" }, "error: Cannot parse argument '1O' for option '--max-seconds' as expected type 'System.Double'.", "calibrate")]
+    [InlineData(new[] { "calibrate", "--ratings", "r.csv", "--max-memory-mb", "lots" }, "error: Cannot parse argument 'lots' for option '--max-memory-mb' as expected type 'System.Int64'.", "calibrate")]
     public void A_command_line_that_does_not_parse_gets_its_error_and_a_hint_not_the_whole_help(string[] args, string message, string verb)
     {
         var (code, output, error) = Run(args);

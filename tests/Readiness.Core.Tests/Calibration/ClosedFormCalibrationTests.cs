@@ -126,6 +126,23 @@ public sealed class ClosedFormCalibrationTests
     }
 
     [Fact]
+    public void A_rater_whose_same_value_has_no_exact_binary_mean_is_still_only_centred()
+    {
+        // The mean of three 1.35s is not 1.35 in binary: the deviations' 1e-16 rounding, divided by an SD of the same
+        // size, once stretched y's ratings to the pooled SD with a sign set by the rounding (found by a property test).
+        Assert.NotEqual(1.35, (1.35 + 1.35 + 1.35) / 3);
+        var set = new RatingSetBuilder(Model).AddRange(
+            [Peer("a", "x", 4), Peer("b", "x", 2), Peer("a", "y", 1.35), Peer("b", "y", 1.35), Peer("c", "y", 1.35)]).Build().Ratings;
+
+        var result = new StandardisationCalibrator().Calibrate(set);
+
+        // y's ratings all sit at the grand mean, as in the test above; so c's estimate is the grand mean.
+        var grand = (4 + 2 + (3 * 1.35)) / 5;
+        Assert.Equal(grand, result.Estimates.Single(e => e.Ratee.Value == "c").Estimate, 12);
+        Assert.Contains("1 rater(s) gave a single rating or the same value every time; they were centred but not rescaled.", result.Warnings);
+    }
+
+    [Fact]
     public void A_raters_effect_is_their_mean_less_the_grand_mean_whatever_the_others_did()
     {
         var result = new MeanCentringCalibrator().Calibrate(Panel);

@@ -251,7 +251,8 @@ public sealed class ScalableRemlTests
         Assert.False(free.ProbesLimitedByTime);
         Assert.True(limited.ProbesLimitedByTime);
         Assert.False(limited.ProbesLimitedByMemory);
-        Assert.True(limited.Probes < free.Probes / 2, $"{limited.Probes} probes against {free.Probes}");
+        // What the budget left after two iterations affords for three more (265 of the 388 wanted); the fit keeps them to its end.
+        Assert.True(limited.Probes < 0.8 * free.Probes, $"{limited.Probes} probes against {free.Probes}");
         Assert.True(limited.Converged);
         Assert.True(limited.MonteCarloError.Rater > free.MonteCarloError.Rater, $"{limited.MonteCarloError} against {free.MonteCarloError}");
         Assert.True(Math.Abs(limited.Variance.Rater - free.Variance.Rater) <= 4 * (limited.MonteCarloError.Rater + free.MonteCarloError.Rater));

@@ -142,19 +142,29 @@ internal static class AdjustedRatings
             mean[k] = count[k] > 0 ? sum[k] / count[k] : double.NaN;
         }
 
+        // A rater who gave the same value every time has no spread, exactly: the mean of three 2.37s is not 2.37 in binary,
+        // and the rounding's 1e-16 spread, divided into the deviations, stretched their ratings to a pooled SD either way.
         var squares = new double[r];
+        var varies = new bool[r];
+        var first = new double[r];
+        var seen = new bool[r];
         for (var i = 0; i < values.Length; i++)
         {
             if (source[i] != RaterSource.Self)
             {
-                var d = values[i] - mean[rater[i]];
-                squares[rater[i]] += d * d;
+                var k = rater[i];
+                var d = values[i] - mean[k];
+                squares[k] += d * d;
+                varies[k] |= seen[k] && values[i] != first[k];
+                first[k] = seen[k] ? first[k] : values[i];
+                seen[k] = true;
             }
         }
 
         var sd = new double[r];
         for (var k = 0; k < r; k++)
         {
+            squares[k] = varies[k] ? squares[k] : 0;
             sd[k] = count[k] > 1 ? Math.Sqrt(squares[k] / (count[k] - 1)) : double.NaN;
         }
 

@@ -1,0 +1,201 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Readiness.Calibration;
+using Readiness.Evidence;
+using static Readiness.Competencies.LeadershipFramework;
+
+namespace Readiness.Core.Tests.Calibration;
+
+/// <summary>
+/// Laws of calibration over generated rating designs — not the simulator's organisation with another seed: how many
+/// people and raters, who rates whom, how many competencies and what the ids look like are all drawn.
+/// </summary>
+public sealed class CalibrationDesignPropertyTests
+{
+    private static readonly IRatingCalibrator[] Calibrators =
+    [
+        new RawMeanCalibrator(),
+        new MeanCentringCalibrator(),
+        new StandardisationCalibrator(),
+        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }),
+        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }),
+    ];
+
+    /// <summary>
+    /// A design: 4–30 people, each rated by 2–6 raters drawn from a pool of 3–25 on 1–4 competencies, values
+    /// 3 + person + person-by-competency + rater + noise within [1.5, 4.5] (room on the 1–5 scale for the shifts below),
+    /// rater and ratee ids in one of three shapes.
+    /// </summary>
+    private static Gen<Rating[]> Designs =>
+        from people in Gen.Choose(4, 30)
+        from pool in Gen.Choose(3, 25)
+        from perPerson in Gen.Choose(2, 6)
+        from competencies in Gen.Choose(1, 4)
+        from shape in Gen.Elements("R-{0}", "{0:x4}@corp", "anon-{0}-x")
+        from seed in Gen.Choose(0, int.MaxValue)
+        select Draw(people, pool, perPerson, competencies, shape, seed);
+
+    [Property(MaxTest = 25)]
+    public Property Shifting_every_rating_shifts_every_estimate_and_changes_nothing_else() =>
+        Prop.ForAll(Designs.ToArbitrary(), Gen.Choose(-50, 50).ToArbitrary(), (rows, hundredths) =>
+        {
+            var shift = hundredths / 100.0;
+            var shifted = rows.Select(r => r with { Value = r.Value + shift }).ToArray();
+            foreach (var calibrator in Calibrators)
+            {
+                Compare(calibrator, rows, shifted, (a, b) =>
+                {
+                    AssertClose(a.Estimates.Select(e => e.Estimate + shift), b.Estimates.Select(e => e.Estimate), calibrator);
+                    AssertClose(a.Estimates.Select(e => e.StandardError), b.Estimates.Select(e => e.StandardError), calibrator);
+                    AssertClose(a.RaterEffects.Select(e => e.Effect), b.RaterEffects.Select(e => e.Effect), calibrator);
+                    AssertClose(a.VarianceComponents.Select(c => c.Variance), b.VarianceComponents.Select(c => c.Variance), calibrator);
+                });
+            }
+        });
+
+    [Property(MaxTest = 25)]
+    public Property Shrinking_the_ratings_about_the_scale_midpoint_shrinks_estimates_effects_and_standard_errors_alike() =>
+        Prop.ForAll(Designs.ToArbitrary(), Gen.Choose(30, 95).ToArbitrary(), (rows, hundredths) =>
+        {
+            var s = hundredths / 100.0;
+            var shrunk = rows.Select(r => r with { Value = 3 + (s * (r.Value - 3)) }).ToArray();
+            foreach (var calibrator in Calibrators)
+            {
+                Compare(calibrator, rows, shrunk, (a, b) =>
+                {
+                    AssertClose(a.Estimates.Select(e => 3 + (s * (e.Estimate - 3))), b.Estimates.Select(e => e.Estimate), calibrator);
+                    AssertClose(a.Estimates.Select(e => s * e.StandardError), b.Estimates.Select(e => e.StandardError), calibrator);
+                    AssertClose(a.RaterEffects.Select(e => s * e.Effect), b.RaterEffects.Select(e => e.Effect), calibrator);
+                    AssertClose(a.VarianceComponents.Select(c => s * s * c.Variance), b.VarianceComponents.Select(c => c.Variance), calibrator);
+                });
+            }
+        });
+
+    [Property(MaxTest = 25)]
+    public Property New_ids_for_every_person_and_rater_change_no_number() =>
+        Prop.ForAll(Designs.ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (rows, seed) =>
+        {
+            // A bijection onto ids of another shape, in another order: sorting and summation order change, numbers do not.
+            var random = new Random(seed);
+            var ratees = rows.Select(r => r.Ratee.Value).Distinct().OrderBy(_ => random.Next()).Select((id, i) => (id, i)).ToDictionary(p => p.id, p => $"person {p.i:D3}");
+            var raters = rows.Select(r => r.Rater.Value).Distinct().OrderBy(_ => random.Next()).Select((id, i) => (id, i)).ToDictionary(p => p.id, p => $"z{p.i}");
+            var renamed = rows.Select(r => r with { Ratee = new RateeId(ratees[r.Ratee.Value]), Rater = new RaterId(raters[r.Rater.Value]) }).ToArray();
+            foreach (var calibrator in Calibrators)
+            {
+                Compare(calibrator, rows, renamed, (a, b) =>
+                {
+                    var byId = b.Estimates.ToDictionary(e => (e.Ratee.Value, e.Competency));
+                    AssertClose(a.Estimates.Select(e => e.Estimate), a.Estimates.Select(e => byId[(ratees[e.Ratee.Value], e.Competency)].Estimate), calibrator);
+                    AssertClose(a.Estimates.Select(e => e.StandardError), a.Estimates.Select(e => byId[(ratees[e.Ratee.Value], e.Competency)].StandardError), calibrator);
+                    var effects = b.RaterEffects.ToDictionary(e => e.Rater.Value);
+                    AssertClose(a.RaterEffects.Select(e => e.Effect), a.RaterEffects.Select(e => effects[raters[e.Rater.Value]].Effect), calibrator);
+                    AssertClose(a.VarianceComponents.Select(c => c.Variance), b.VarianceComponents.Select(c => c.Variance), calibrator);
+                });
+            }
+        });
+
+    [Property(MaxTest = 25)]
+    public Property The_scalable_path_finds_the_exact_paths_components_and_estimates_on_any_design() =>
+        Prop.ForAll(Designs.ToArbitrary(), rows =>
+        {
+            var exact = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact });
+            var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable });
+            var ratings = Build(rows);
+            var (e, s) = (Outcome(exact, ratings), Outcome(scalable, ratings));
+            Assert.Equal(e.Refusal, s.Refusal);
+            if (e.Result is not { Converged: true } || s.Result is null)
+            {
+                return;
+            }
+
+            Assert.True(s.Result.Converged, string.Join(" ", s.Result.Warnings));
+
+            // Within 1e-3 of the total variance: a component the probes cannot tell from 0 (under 0.1% of the total) is set to 0.
+            var total = e.Result.VarianceComponents.Sum(c => c.Variance);
+            Assert.Equal(e.Result.VarianceComponents.Select(c => c.Name), s.Result.VarianceComponents.Select(c => c.Name));
+            foreach (var (x, y) in e.Result.VarianceComponents.Zip(s.Result.VarianceComponents))
+            {
+                Assert.True(Math.Abs(x.Variance - y.Variance) <= 1e-3 * total, $"{x.Name}: exact {x.Variance}, scalable {y.Variance} ({s.Result.Iterations} iterations, {(s.Result.Converged ? "converged" : "not converged")}; exact {e.Result.Iterations}, {(e.Result.Converged ? "converged" : "not converged")}; {ratings.Count} ratings: {string.Join(" ", s.Result.Warnings)})");
+            }
+
+            var largest = e.Result.Estimates.Zip(s.Result.Estimates).Max(p => Math.Abs(p.First.Estimate - p.Second.Estimate));
+            Assert.True(largest <= 1e-3, $"estimates differ by up to {largest}");
+        });
+
+    private static Rating[] Draw(int people, int pool, int perPerson, int competencies, string shape, int seed)
+    {
+        var random = new Random(seed);
+        double Normal(double sd) => sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var raterIds = Enumerable.Range(0, pool).Select(r => string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, (r * 7919) + 13)).ToArray();
+        var leniency = raterIds.Select(_ => Normal(0.4)).ToArray();
+        var rows = new List<Rating>();
+        for (var t = 0; t < people; t++)
+        {
+            var level = Normal(0.6);
+            var cells = Enumerable.Range(0, competencies).Select(_ => Normal(0.25)).ToArray();
+            foreach (var r in Enumerable.Range(0, pool).OrderBy(_ => random.Next()).Take(Math.Min(perPerson, pool)))
+            {
+                for (var c = 0; c < competencies; c++)
+                {
+                    var value = Math.Clamp(3 + level + cells[c] + leniency[r] + Normal(0.5), 1.5, 4.5);
+                    rows.Add(new Rating(new RateeId($"p{t}"), new RaterId(raterIds[r]), RaterSource.Peer, Model.Competencies[c].Id, Math.Round(value, 2)));
+                }
+            }
+        }
+
+        return [.. rows];
+    }
+
+    private static RatingSet Build(IEnumerable<Rating> rows) => new RatingSetBuilder(Model).AddRange(rows).Build().Ratings;
+
+    private static (CalibrationResult? Result, Type? Refusal) Outcome(IRatingCalibrator calibrator, RatingSet ratings)
+    {
+        try
+        {
+            return (calibrator.Calibrate(ratings), null);
+        }
+        catch (InsufficientRatingsException e)
+        {
+            return (null, e.GetType());
+        }
+    }
+
+    /// <summary>
+    /// Both designs are fitted, or both refused alike; when both fits converged, the law holds. (The exact path's optimiser
+    /// stopped short on 2 of 300 generated designs of 56 and 78 ratings, and said so: such a fit is exempt.)
+    /// </summary>
+    private static void Compare(IRatingCalibrator calibrator, Rating[] original, Rating[] transformed, Action<CalibrationResult, CalibrationResult> law)
+    {
+        var (a, b) = (Outcome(calibrator, Build(original)), Outcome(calibrator, Build(transformed)));
+        Assert.True(a.Refusal == b.Refusal, $"{calibrator.Method}: {a.Refusal?.Name ?? "fitted"} against {b.Refusal?.Name ?? "fitted"}");
+        if (a.Result is { Converged: true } && b.Result is { Converged: true })
+        {
+            Assert.Equal(a.Result.Estimates.Length, b.Result.Estimates.Length);
+            try
+            {
+                law(a.Result, b.Result);
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                throw new Xunit.Sdk.XunitException($"{e.Message} [{Describe(a.Result)}] against [{Describe(b.Result)}]");
+            }
+        }
+    }
+
+    private static string Describe(CalibrationResult r) =>
+        $"{r.Algorithm}; {string.Join(", ", r.VarianceComponents.Select(c => $"{c.Name} {c.Variance:G6}"))}; {r.Iterations} iterations, {(r.Converged ? "converged" : "NOT converged")}; {string.Join(" ", r.Warnings)}";
+
+    /// <summary>
+    /// Equal within 1e-6 of the larger magnitude (and 1e-6 absolute): the exact optimiser stops at 1e-6. The scalable path
+    /// within 1e-4: its Newton steps stop within 1.25e-5 of each component, and its estimates move by about that much.
+    /// </summary>
+    private static void AssertClose(IEnumerable<double> expected, IEnumerable<double> actual, IRatingCalibrator calibrator)
+    {
+        var tolerance = calibrator is CrossedRandomEffectsCalibrator { Settings.Path: CrossedModelPath.Scalable } ? 1e-4 : 1e-6;
+        foreach (var (x, y) in expected.Zip(actual, (x, y) => (x, y)))
+        {
+            Assert.True(Math.Abs(x - y) <= tolerance * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y))), $"{calibrator.Method} (calibrator {Array.IndexOf(Calibrators, calibrator)}): expected {x}, got {y}");
+        }
+    }
+}
