@@ -220,7 +220,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             {
                 throw new CalibrationBudgetException(Method, scalable.Bytes > budget
                     ? $"the exact path was not started: {declined}. The scalable path would not fit either (predicted {scalable}): raise MaxMemoryBytes."
-                    : $"the exact path was not started: {declined}. The scalable path (Path = Scalable) is predicted to take {scalable}; or raise the limit.");
+                    : $"the exact path was not started: {declined}. The scalable path (Path = Scalable), which ExactPathMaxSeconds does not bound, is predicted to take {scalable}; or raise the limit.");
             }
         }
 

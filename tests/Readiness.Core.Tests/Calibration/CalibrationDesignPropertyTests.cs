@@ -13,14 +13,8 @@ namespace Readiness.Core.Tests.Calibration;
 /// </summary>
 public sealed class CalibrationDesignPropertyTests
 {
-    private static readonly IRatingCalibrator[] Calibrators =
-    [
-        new RawMeanCalibrator(),
-        new MeanCentringCalibrator(),
-        new StandardisationCalibrator(),
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }),
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }),
-    ];
+    // Every calibrator but Rasch, whose ratings are categories: a shift or a shrink of the values is not a law for it.
+    private static readonly IRatingCalibrator[] Calibrators = [.. CalibrationPropertyTests.Calibrators.Where(c => c is not ManyFacetRaschCalibrator)];
 
     /// <summary>
     /// A design: 4–30 people, each rated by 2–6 raters drawn from a pool of 3–25 on 1–4 competencies, values
@@ -76,7 +70,10 @@ public sealed class CalibrationDesignPropertyTests
     public Property New_ids_for_every_person_and_rater_change_no_number() =>
         Prop.ForAll(Designs.ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (rows, seed) =>
         {
-            // A bijection onto ids of another shape, in another order: sorting and summation order change, numbers do not.
+            // A bijection onto ids of another shape, in another order: sorting and summation order change, numbers do not —
+            // but for the scalable path, whose probes fall on the levels in id order, within its Monte-Carlo error (held near
+            // 2.5e-4 of each component; estimates move by less than 1e-3, as against the exact path).
+            const double Probes = 1e-3;
             var random = new Random(seed);
             var ratees = rows.Select(r => r.Ratee.Value).Distinct().OrderBy(_ => random.Next()).Select((id, i) => (id, i)).ToDictionary(p => p.id, p => $"person {p.i:D3}");
             var raters = rows.Select(r => r.Rater.Value).Distinct().OrderBy(_ => random.Next()).Select((id, i) => (id, i)).ToDictionary(p => p.id, p => $"z{p.i}");
@@ -86,11 +83,11 @@ public sealed class CalibrationDesignPropertyTests
                 Compare(calibrator, rows, renamed, (a, b) =>
                 {
                     var byId = b.Estimates.ToDictionary(e => (e.Ratee.Value, e.Competency));
-                    AssertClose(a.Estimates.Select(e => e.Estimate), a.Estimates.Select(e => byId[(ratees[e.Ratee.Value], e.Competency)].Estimate), calibrator);
-                    AssertClose(a.Estimates.Select(e => e.StandardError), a.Estimates.Select(e => byId[(ratees[e.Ratee.Value], e.Competency)].StandardError), calibrator);
+                    AssertClose(a.Estimates.Select(e => e.Estimate), a.Estimates.Select(e => byId[(ratees[e.Ratee.Value], e.Competency)].Estimate), calibrator, Probes);
+                    AssertClose(a.Estimates.Select(e => e.StandardError), a.Estimates.Select(e => byId[(ratees[e.Ratee.Value], e.Competency)].StandardError), calibrator, Probes);
                     var effects = b.RaterEffects.ToDictionary(e => e.Rater.Value);
-                    AssertClose(a.RaterEffects.Select(e => e.Effect), a.RaterEffects.Select(e => effects[raters[e.Rater.Value]].Effect), calibrator);
-                    AssertClose(a.VarianceComponents.Select(c => c.Variance), b.VarianceComponents.Select(c => c.Variance), calibrator);
+                    AssertClose(a.RaterEffects.Select(e => e.Effect), a.RaterEffects.Select(e => effects[raters[e.Rater.Value]].Effect), calibrator, Probes);
+                    AssertClose(a.VarianceComponents.Select(c => c.Variance), b.VarianceComponents.Select(c => c.Variance), calibrator, Probes);
                 });
             }
         });
@@ -190,9 +187,9 @@ public sealed class CalibrationDesignPropertyTests
     /// Equal within 1e-6 of the larger magnitude (and 1e-6 absolute): the exact optimiser stops at 1e-6. The scalable path
     /// within 1e-4: its Newton steps stop within 1.25e-5 of each component, and its estimates move by about that much.
     /// </summary>
-    private static void AssertClose(IEnumerable<double> expected, IEnumerable<double> actual, IRatingCalibrator calibrator)
+    private static void AssertClose(IEnumerable<double> expected, IEnumerable<double> actual, IRatingCalibrator calibrator, double scalableTolerance = 1e-4)
     {
-        var tolerance = calibrator is CrossedRandomEffectsCalibrator { Settings.Path: CrossedModelPath.Scalable } ? 1e-4 : 1e-6;
+        var tolerance = calibrator is CrossedRandomEffectsCalibrator { Settings.Path: CrossedModelPath.Scalable } ? scalableTolerance : 1e-6;
         foreach (var (x, y) in expected.Zip(actual, (x, y) => (x, y)))
         {
             Assert.True(Math.Abs(x - y) <= tolerance * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y))), $"{calibrator.Method} (calibrator {Array.IndexOf(Calibrators, calibrator)}): expected {x}, got {y}");

@@ -13,7 +13,7 @@ public sealed class CalibrationPropertyTests
 {
     private static readonly SimulatedOrganisation Small = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 3 });
 
-    private static readonly IRatingCalibrator[] Calibrators =
+    internal static readonly IRatingCalibrator[] Calibrators =
     [
         new RawMeanCalibrator(),
         new MeanCentringCalibrator(),

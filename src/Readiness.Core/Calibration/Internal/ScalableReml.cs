@@ -165,6 +165,7 @@ internal static class ScalableReml
         var lastStep = double.PositiveInfinity;
         var uninformedSign = new int[3];
         var swings = new int[4];
+        var falls = new int[3];
         var previousStep = new double[4];
         var residuals = new double[d.N];
         while (true)
@@ -291,16 +292,20 @@ internal static class ScalableReml
 
             // Near 0 the probes cannot place a component: its score's noise grows as 1/σ⁴ₖ, and a widely crossed million
             // with no ratee-by-competency variation swung between 2·10⁻⁵ and 2·10⁻⁴ for 50 iterations. A small component
-            // (under SettleShare of the total) is set to 0 once, falling after the probes are set, its Monte-Carlo
-            // error reaches half of it, or once the data no longer inform it (below about 10⁻⁴ of the residual, where it
-            // moves by its score's sign alone) and that sign points down again or turns. One rising is left to Newton: the
-            // first iteration's few probes put a 0.1% start's error at its size where exact REML found 4% of the total.
+            // (under SettleShare of the total) is set to 0 once, falling there for the second iteration running after the
+            // probes are set, its Monte-Carlo error reaches half of it, or once the data no longer inform it (below about
+            // 10⁻⁴ of the residual, where it moves by its score's sign alone) and that sign points down again or turns. One
+            // rising is left to Newton (the first iteration's few probes put a 0.1% start's error at its size where exact
+            // REML found 4% of the total), and so is a single dip (new rater ids, other probes, once took a 0.75% component
+            // to 0 through one).
             var settled = new bool[3];
             foreach (var k in random)
             {
                 var sign = informed[k] ? 0 : Math.Sign(score[random.IndexOf(k)]);
-                settled[k] = phi[k] < SettleShare * phi.Sum()
-                    && ((iterations >= 2 && next[k] < phi[k] && error[k] >= 0.5 * phi[k]) || (sign != 0 && uninformedSign[k] != 0 && (sign < 0 || sign != uninformedSign[k])));
+                var small = phi[k] < SettleShare * phi.Sum();
+                falls[k] = small && iterations >= 2 && next[k] < phi[k] ? falls[k] + 1 : 0;
+                settled[k] = small
+                    && ((falls[k] >= 2 && error[k] >= 0.5 * phi[k]) || (sign != 0 && uninformedSign[k] != 0 && (sign < 0 || sign != uninformedSign[k])));
                 uninformedSign[k] = sign;
             }
             // Steps are measured against each component, a small random one's against SmallComponentShare of the total (it
