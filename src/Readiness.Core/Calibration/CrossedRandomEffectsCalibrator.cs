@@ -185,7 +185,10 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             var perEntry = CrossedCostModel.BytesPerFactorEntry(workers);
             var designBytes = CrossedCostModel.DesignBytes(design);
             var affordable = Math.Max(1, (budget - designBytes) / perEntry);
-            var cap = Settings.Path == CrossedModelPath.Exact ? affordable : Math.Min(affordable, Settings.ExactPathMaxFactorEntries);
+            var columns = (long)design.Raters + design.P;
+            // Below a million entries the analysis is quick, and the refusal then names the predicted time itself.
+            var inTime = Math.Max(1_000_000, CrossedCostModel.ExactEntriesWithin(Settings.ExactPathMaxSeconds, columns, workers));
+            var cap = Math.Min(Math.Min(affordable, inTime), Settings.Path == CrossedModelPath.Exact ? long.MaxValue : Settings.ExactPathMaxFactorEntries);
             var system = designBytes >= budget ? null : CrossedSystem.TryCreate(design, cap);
             if (system is null)
             {
@@ -193,7 +196,9 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                     ? $"the design alone needs {CrossedCostModel.Megabytes(designBytes)}, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes)"
                     : cap == affordable
                         ? $"its sparse factor would hold more than {cap:N0} entries, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes) can hold"
-                        : $"its sparse factor would hold more than {cap:N0} entries (ExactPathMaxFactorEntries)";
+                        : cap == inTime
+                            ? $"its sparse factor would hold more than {cap:N0} entries over {columns:N0} columns, whose {(double)cap * cap / columns:G3} multiply–adds at least would take more than the {Guard.Format(Settings.ExactPathMaxSeconds)} s allowed (ExactPathMaxSeconds)"
+                            : $"its sparse factor would hold more than {cap:N0} entries (ExactPathMaxFactorEntries)";
             }
             else
             {

@@ -105,6 +105,24 @@ public sealed class ScalableRemlTests
         }
     }
 
+    [Theory]
+    [InlineData(RatingDesign.WidelyCrossed, 300)]
+    [InlineData(RatingDesign.Local, 400)]
+    [InlineData(RatingDesign.Matrix, 300)]
+    public void A_factor_the_analysis_would_stop_at_for_time_is_one_the_exact_path_would_be_predicted_to_take_longer_for(RatingDesign design, int people)
+    {
+        // The analysis stops at ExactEntriesWithin(seconds): sound only if no factor below that many entries is predicted
+        // to take longer — Operations (Σ squared column lengths) is at least Entries² / columns.
+        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = 6, Design = design }).TakeInRatings().Ratings;
+        var crossed = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
+        var factor = CrossedSystem.TryCreate(crossed, long.MaxValue)!.RaterFactor;
+        var columns = (long)crossed.Raters + crossed.P;
+
+        Assert.True(factor.Operations >= (double)factor.Entries * factor.Entries / columns * (1 - 1e-12), $"{factor.Operations} against {factor.Entries}");
+        var seconds = CrossedCostModel.Exact(crossed, factor, 2).Seconds;
+        Assert.True(factor.Entries <= CrossedCostModel.ExactEntriesWithin(seconds, columns, 2), $"{factor.Entries} entries predicted at {seconds} s");
+    }
+
     [Fact]
     public void Results_do_not_depend_on_the_threads()
     {

@@ -50,6 +50,18 @@ internal static class CrossedCostModel
         return new Prediction(seconds, bytes);
     }
 
+    /// <summary>
+    /// The most factor entries the exact path could hold and still finish within <paramref name="seconds"/>: a factor of E
+    /// entries over n columns needs at least E²/n multiply–adds (Cauchy–Schwarz over its column counts), so the symbolic
+    /// analysis can stop there instead of completing a factor it would then refuse (a forced exact fit on a sparse pool
+    /// analysed for 6 s and 1 GB to refuse a predicted 1,024 s).
+    /// </summary>
+    public static long ExactEntriesWithin(double seconds, long columns, int workers)
+    {
+        var perSquare = (Evaluations * SecondsPerOperation / Math.Max(1, Math.Min(workers, 9))) + SelectedInverseSecondsPerOperation;
+        return (long)Math.Min(long.MaxValue / 4, Math.Sqrt(Math.Max(0, seconds) * Math.Max(1, columns) / perSquare));
+    }
+
     public static Prediction Scalable(CrossedDesign d, int workers)
     {
         var seconds = Overhead(d) + (ColumnIterationSecondsPerRating * d.N * ScalableColumnIterations(d, TypicalProbes) / Math.Clamp(workers, 1, 2));
