@@ -308,11 +308,13 @@ internal static class ScalableReml
                     && ((falls[k] >= 2 && error[k] >= 0.5 * phi[k]) || (sign != 0 && uninformedSign[k] != 0 && (sign < 0 || sign != uninformedSign[k])));
                 uninformedSign[k] = sign;
             }
+
             // Steps are measured against each component, a small random one's against SmallComponentShare of the total (it
             // may be settled at 0 instead) — never the residual's: a residual near 0 (moments found 10⁻¹² on 72 ratings)
             // doubling each step was taken for steady.
             double Step(int k) => Math.Abs(next[k] - phi[k]) / (k == Residual ? phi[k] : Scale(phi, k));
             var largest = free.Max(Step);
+            var steady = free.All(k => Step(k) <= Math.Max(newtonTolerance, 0.25 * error[k] / (k == Residual ? phi[k] : Scale(phi, k))));
             var batch = columns.Count;
             lastStep = largest;
 
@@ -326,7 +328,6 @@ internal static class ScalableReml
             // What is left, from this iteration's time per right-hand side: the iterations a fit usually still takes from
             // here (none after the last, one once near the optimum, two before) with the probes now set, and the fixed
             // effects' final columns.
-            var steady = free.All(k => Step(k) <= Math.Max(newtonTolerance, 0.25 * error[k] / (k == Residual ? phi[k] : Scale(phi, k))));
             var ending = iterations >= 2 && near && steady;
             double? left = iterations < 2 ? null
                 : (clock.Elapsed.TotalSeconds - iterationStart) / batch * (((ending ? 0 : lastStep <= NearStep ? 1 : 2) * (1 + Probes() + free.Length)) + p);
