@@ -115,8 +115,10 @@ public sealed class CalibrationDesignPropertyTests
                 Assert.True(Math.Abs(x.Variance - y.Variance) <= 1e-3 * total, $"{x.Name}: exact {x.Variance}, scalable {y.Variance} ({s.Result.Iterations} iterations, {(s.Result.Converged ? "converged" : "not converged")}; exact {e.Result.Iterations}, {(e.Result.Converged ? "converged" : "not converged")}; {ratings.Count} ratings: {string.Join(" ", s.Result.Warnings)})");
             }
 
-            var largest = e.Result.Estimates.Zip(s.Result.Estimates).Max(p => Math.Abs(p.First.Estimate - p.Second.Estimate));
-            Assert.True(largest <= 1e-3, $"estimates differ by up to {largest}");
+            // Estimates within 2% of their standard error: on a few dozen ratings a component's 1e-3 of the total moves a
+            // BLUP by up to 2.4e-3 (200-person designs hold 1e-3 absolute, ScalableRemlTests).
+            var largest = e.Result.Estimates.Zip(s.Result.Estimates).Max(p => Math.Abs(p.First.Estimate - p.Second.Estimate) / p.First.StandardError);
+            Assert.True(largest <= 0.02, $"estimates differ by up to {largest} of their standard error");
         });
 
     private static Rating[] Draw(int people, int pool, int perPerson, int competencies, string shape, int seed)
