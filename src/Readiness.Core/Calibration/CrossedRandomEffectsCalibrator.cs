@@ -240,7 +240,6 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         return new FitPlan(null, scalable, null, declined);
     }
 
-    /// <summary>The criterion evaluations a Newton iteration can share out: 1 + 2d + d(d − 1)/2 less the centre, for d free parameters.</summary>
     /// <summary>
     /// The residual variance REML starts from: the moment estimate, but at least 5% of the moments' total. Moments can put
     /// it at 0 (clipped) on small designs, and a start at 10⁻¹² cost the scalable path 45 Newton iterations, spent doubling
@@ -249,6 +248,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     private static double StartingResidual((double Cell, double Ratee, double Rater, double Residual) moments) =>
         Math.Max(moments.Residual, 0.05 * (moments.Cell + moments.Ratee + moments.Rater + moments.Residual)) is var r && r > 0 ? r : 1e-6;
 
+    /// <summary>The criterion evaluations a Newton iteration can share out: 1 + 2d + d(d − 1)/2 less the centre, for d free parameters.</summary>
     private static int NewtonPoints(Terms terms) => terms.Free([0, 0, 0]).Length switch { 3 => 9, 2 => 5, _ => 3 };
 
     private CalibrationResult FitScalable(

@@ -142,12 +142,12 @@ internal static class AdjustedRatings
             mean[k] = count[k] > 0 ? sum[k] / count[k] : double.NaN;
         }
 
-        // A rater who gave the same value every time has no spread, exactly: the mean of three 2.37s is not 2.37 in binary,
+        // A rater who gave the same value every time has no spread, exactly: the mean of three 1.35s is not 1.35 in binary,
         // and the rounding's 1e-16 spread, divided into the deviations, stretched their ratings to a pooled SD either way.
+        // (Ratings are finite, so NaN marks a rater not yet seen.)
         var squares = new double[r];
         var varies = new bool[r];
-        var first = new double[r];
-        var seen = new bool[r];
+        var first = Enumerable.Repeat(double.NaN, r).ToArray();
         for (var i = 0; i < values.Length; i++)
         {
             if (source[i] != RaterSource.Self)
@@ -155,9 +155,8 @@ internal static class AdjustedRatings
                 var k = rater[i];
                 var d = values[i] - mean[k];
                 squares[k] += d * d;
-                varies[k] |= seen[k] && values[i] != first[k];
-                first[k] = seen[k] ? first[k] : values[i];
-                seen[k] = true;
+                varies[k] |= !double.IsNaN(first[k]) && values[i] != first[k];
+                first[k] = double.IsNaN(first[k]) ? values[i] : first[k];
             }
         }
 

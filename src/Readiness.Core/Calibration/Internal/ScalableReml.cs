@@ -127,7 +127,6 @@ internal static class ScalableReml
         var spent = 0L;
         var steps = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var workspace = new CrossedIterativeSolver.Workspace((long)d.P + d.Cells + d.Ratees + d.Raters);
 
         // A Newton step well inside the Monte-Carlo error changes nothing that matters: within 0.05 of the target, or a
         // quarter of the component's own error (which leaves that error 3% larger). Tighter, Newton chased the solves'
@@ -140,6 +139,7 @@ internal static class ScalableReml
         var terms = new TermTrace[3];
         int[] offsets = [p, p + d.Cells, p + d.Cells + d.Ratees];
         var unknowns = p + d.Cells + d.Ratees + d.Raters;
+        var workspace = new CrossedIterativeSolver.Workspace(unknowns);
         foreach (var k in random)
         {
             // A term with no more levels than the probes it would get is traced exactly, a unit vector per level; so are
