@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace Readiness.Internal;
 
-/// <summary>The vectorised kernels the numeric code shares: a scaled add and a dot product over spans.</summary>
+/// <summary>The vectorised kernels the numeric code shares: adds, scalings and a dot product over spans.</summary>
 /// <remarks>
 /// <see cref="Vector{T}"/> serves x64 and Arm64 alike, with a scalar tail. Sums run in a fixed order for a given vector
 /// width, so results are deterministic on a machine.
@@ -25,6 +25,42 @@ internal static class VectorMath
         for (; i < y.Length; i++)
         {
             y[i] += s * x[i];
+        }
+    }
+
+    /// <summary>y += x.</summary>
+    public static void Add(Span<double> y, ReadOnlySpan<double> x)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
+        {
+            for (; i <= y.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(y[i..]) + new Vector<double>(x[i..])).CopyTo(y[i..]);
+            }
+        }
+
+        for (; i < y.Length; i++)
+        {
+            y[i] += x[i];
+        }
+    }
+
+    /// <summary>y ·= s.</summary>
+    public static void Scale(Span<double> y, double s)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
+        {
+            for (; i <= y.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(y[i..]) * s).CopyTo(y[i..]);
+            }
+        }
+
+        for (; i < y.Length; i++)
+        {
+            y[i] *= s;
         }
     }
 

@@ -114,6 +114,86 @@ public sealed class CrossedIterativeSolverTests
         Assert.All(solver.Split(x).Rater, a => Assert.Equal(0, a));
     }
 
+    [Theory]
+    [InlineData(RatingDesign.Local, 0.2, 0.3, 0.1)]
+    [InlineData(RatingDesign.WidelyCrossed, 0.2, 0.3, 0.1)]
+    [InlineData(RatingDesign.Matrix, 0, 0.3, 0.1)]
+    [InlineData(RatingDesign.AssessmentCentre, 0.2, 0, 0.1)]
+    [InlineData(RatingDesign.WidelyCrossed, 0.2, 0.3, 0.1, 2)]
+    public void The_raters_coupling_term_and_its_trace_are_those_of_the_dense_mixed_model_matrix(RatingDesign style, double cell, double ratee, double rater, int cycles = 1)
+    {
+        // Over two cycles a rater rates the same ratee and competency (one cell) twice.
+        var simulated = OrganisationSimulator.Generate(new SimulationSettings { People = 40, Seed = 3, Design = style }).TakeInRatings().Ratings;
+        var ratings = new RatingSetBuilder(simulated.Model)
+            .AddRange(simulated.AsEnumerable().SelectMany(r => Enumerable.Range(0, cycles).Select(y => r with { Cycle = $"y{y}", Value = Math.Min(5, r.Value + y) })))
+            .Build().Ratings;
+        var d = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
+        var solver = new CrossedIterativeSolver(d, (cell, ratee, rater, 0.3));
+
+        // The random effects' block of C, densely: cells, then ratees, then raters; an absent term's rows left out.
+        var (cells, ratees, raters) = (cell > 0 ? d.Cells : 0, ratee > 0 ? d.Ratees : 0, d.Raters);
+        var o = cells + ratees;
+        var c = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(o + raters, o + raters);
+        for (var i = 0; i < d.N; i++)
+        {
+            var rows = new List<int> { o + d.RowRater[i] };
+            if (cells > 0)
+            {
+                rows.Add(d.RowCell[i]);
+            }
+
+            if (ratees > 0)
+            {
+                rows.Add(cells + d.CellRatee[d.RowCell[i]]);
+            }
+
+            foreach (var a in rows)
+            {
+                foreach (var b in rows)
+                {
+                    c[a, b] += 1;
+                }
+            }
+        }
+
+        for (var u = 0; u < o + raters; u++)
+        {
+            c[u, u] += 0.3 / (u < cells ? cell : u < o ? ratee : rater);
+        }
+
+        var mr = c.SubMatrix(o, raters, o, raters);
+        var cro = c.SubMatrix(o, raters, 0, o);
+        var k = mr.Inverse() * cro * c.SubMatrix(0, o, 0, o).Inverse() * cro.Transpose() * mr.Inverse();
+
+        var next = k * mr * k;
+        var (first, second) = solver.RaterCouplingTraces(long.MaxValue);
+        Assert.Equal(k.Trace(), first, 1e-10 * k.Trace());
+        Assert.Equal(next.Trace(), second!.Value, 1e-10 * next.Trace());
+        Assert.Null(solver.RaterCouplingTraces(0).Second);
+
+        var random = new Random(5);
+        const int Width = 3;
+        var v = new double[raters * Width];
+        for (var j = 0; j < v.Length; j++)
+        {
+            v[j] = random.NextDouble() - 0.5;
+        }
+
+        var vectors = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(raters, Width, (a, j) => v[(a * Width) + j]);
+        var (expected, expectedBoth) = (k * vectors, (k + next) * vectors);
+        var (into, both, scratch) = (new double[raters * Width], new double[raters * Width], new double[raters * Width]);
+        solver.RaterCoupling((double[])v.Clone(), into, Width, new double[(d.Cells + 1) * Width]);
+        solver.RaterCoupling(v, both, Width, new double[(d.Cells + 1) * Width], scratch);
+        for (var a = 0; a < raters; a++)
+        {
+            for (var j = 0; j < Width; j++)
+            {
+                Assert.Equal(expected[a, j], into[(a * Width) + j], 1e-12);
+                Assert.Equal(expectedBoth[a, j], both[(a * Width) + j], 1e-12);
+            }
+        }
+    }
+
     private static CrossedIterativeSolver SmallSolver()
     {
         var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 2 }).TakeInRatings().Ratings;

@@ -228,6 +228,273 @@ internal sealed class CrossedIterativeSolver
         return z;
     }
 
+    /// <summary>
+    /// The raters' coupling terms: without the fixed effects the raters' block of C⁻¹ is (M_r − B)⁻¹ = M_r⁻¹ + K + K M_r K + …,
+    /// with K = M_r⁻¹ B M_r⁻¹ and B = C_ro M_o⁻¹ C_or over the cells and ratees o, since those are coupled only through
+    /// raters and M_o is their block of C exactly. Writes K v into <paramref name="into"/>, and with <paramref name="next"/>
+    /// also K M_r K v into it and their sum into <paramref name="into"/>. Vectors over the rater block side by side (column j
+    /// of rater a at a·width + j); <paramref name="v"/> is overwritten; <paramref name="local"/> holds at least (the most
+    /// cells of a ratee + 1)·width.
+    /// </summary>
+    public void RaterCoupling(double[] v, double[] into, int width, double[] local, double[]? next = null)
+    {
+        Couple(v, into, width, local);
+        if (next is null)
+        {
+            return;
+        }
+
+        for (var a = 0; a < _d.Raters; a++)
+        {
+            into.AsSpan(a * width, width).CopyTo(v.AsSpan(a * width, width));
+            VectorMath.Scale(v.AsSpan(a * width, width), _d.RaterN[a] + _lambdaRater);
+        }
+
+        Couple(v, next, width, local);
+        VectorMath.Add(into.AsSpan(0, _d.Raters * width), next.AsSpan(0, _d.Raters * width));
+    }
+
+    /// <summary>
+    /// The traces of K and of K M_r K (<see cref="RaterCoupling"/>): Σ_a B_aa / m_a² and Σ_ab B_ab² / (m_a² m_b), with
+    /// m_a = n_a + Λ and B ratee by ratee in closed form. The second is null when forming B's rows would take more than
+    /// <paramref name="maxProducts"/> products (Σ over cells and ratees of their raters squared).
+    /// </summary>
+    public (double First, double? Second) RaterCouplingTraces(long maxProducts)
+    {
+        var d = _d;
+        var cells = !double.IsPositiveInfinity(_lambdaCell);
+        var ratees = !double.IsPositiveInfinity(_lambdaRatee);
+
+        // B_ab = Σ_c n_ca n_cb / (n_c + Λ_c) + Σ_t s_ta s_tb / pivot_t, where s_ta = Σ_(c in t) n_ca (1 − share_c) is what is
+        // left of rater a's ratings of t once t's cells are eliminated.
+        var cellWeight = new double[d.Cells];
+        var pivot = new double[d.Ratees];
+        var s = new double[d.RateeRaterIndex.Length];
+        var position = new int[d.Raters];
+        for (var t = 0; t < d.Ratees; t++)
+        {
+            for (var e = d.RateeRaterStart[t]; e < d.RateeRaterStart[t + 1]; e++)
+            {
+                position[d.RateeRaterIndex[e]] = e;
+            }
+
+            pivot[t] = d.RateeN[t] + _lambdaRatee;
+            for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
+            {
+                var share = cells ? d.CellN[c] / (d.CellN[c] + _lambdaCell) : 0;
+                cellWeight[c] = cells ? 1 / (d.CellN[c] + _lambdaCell) : 0;
+                pivot[t] -= d.CellN[c] * share;
+                for (var e = d.CellRaterStart[c]; e < d.CellRaterStart[c + 1]; e++)
+                {
+                    s[position[d.CellRaterIndex[e]]] += d.CellRaterCount[e] * (1 - share);
+                }
+            }
+
+            pivot[t] = ratees ? 1 / pivot[t] : 0;
+        }
+
+        var diagonal = new double[d.Raters];
+        var products = 0L;
+        for (var c = 0; c < d.Cells; c++)
+        {
+            var raters = d.CellRaterStart[c + 1] - d.CellRaterStart[c];
+            products += (long)raters * raters;
+            for (var e = d.CellRaterStart[c]; e < d.CellRaterStart[c + 1]; e++)
+            {
+                diagonal[d.CellRaterIndex[e]] += d.CellRaterCount[e] * d.CellRaterCount[e] * cellWeight[c];
+            }
+        }
+
+        for (var t = 0; t < d.Ratees; t++)
+        {
+            var raters = d.RateeRaterStart[t + 1] - d.RateeRaterStart[t];
+            products += (long)raters * raters;
+            for (var e = d.RateeRaterStart[t]; e < d.RateeRaterStart[t + 1]; e++)
+            {
+                diagonal[d.RateeRaterIndex[e]] += s[e] * s[e] * pivot[t];
+            }
+        }
+
+        var m = new double[d.Raters];
+        var first = 0.0;
+        for (var a = 0; a < d.Raters; a++)
+        {
+            m[a] = 1 / (d.RaterN[a] + _lambdaRater);
+            first += diagonal[a] * m[a] * m[a];
+        }
+
+        if (products > maxProducts)
+        {
+            return (first, null);
+        }
+
+        // Row a of B from the cells and ratees rater a rated (the lists transposed), squared and weighted.
+        var (cellStart, cellEntries) = Transpose(d.CellRaterIndex, d.Raters);
+        var (rateeStart, rateeEntries) = Transpose(d.RateeRaterIndex, d.Raters);
+        var cellOf = Owners(d.CellRaterStart);
+        var rateeOf = Owners(d.RateeRaterStart);
+        var row = new double[d.Raters];
+        var touched = new List<int>();
+        var second = 0.0;
+        for (var a = 0; a < d.Raters; a++)
+        {
+            for (var k = cellStart[a]; k < cellStart[a + 1]; k++)
+            {
+                var e = cellEntries[k];
+                var c = cellOf[e];
+                var weight = d.CellRaterCount[e] * cellWeight[c];
+                for (var f = d.CellRaterStart[c]; f < d.CellRaterStart[c + 1]; f++)
+                {
+                    Accumulate(d.CellRaterIndex[f], weight * d.CellRaterCount[f]);
+                }
+            }
+
+            for (var k = rateeStart[a]; k < rateeStart[a + 1]; k++)
+            {
+                var e = rateeEntries[k];
+                var t = rateeOf[e];
+                var weight = s[e] * pivot[t];
+                for (var f = d.RateeRaterStart[t]; f < d.RateeRaterStart[t + 1]; f++)
+                {
+                    Accumulate(d.RateeRaterIndex[f], weight * s[f]);
+                }
+            }
+
+            var sum = 0.0;
+            foreach (var b in touched)
+            {
+                sum += row[b] * row[b] * m[b];
+                row[b] = 0;
+            }
+
+            touched.Clear();
+            second += sum * m[a] * m[a];
+        }
+
+        return (first, second);
+
+        void Accumulate(int b, double value)
+        {
+            if (row[b] == 0)
+            {
+                touched.Add(b);
+            }
+
+            row[b] += value;
+        }
+    }
+
+    /// <summary>K v for vectors side by side (see <see cref="RaterCoupling"/>); scales <paramref name="v"/> by M_r⁻¹ in place.</summary>
+    private void Couple(double[] v, double[] into, int width, double[] local)
+    {
+        var d = _d;
+        var cells = !double.IsPositiveInfinity(_lambdaCell);
+        var ratees = !double.IsPositiveInfinity(_lambdaRatee);
+        var rowRater = d.RowRater;
+        Array.Clear(into, 0, d.Raters * width);
+        for (var a = 0; a < d.Raters; a++)
+        {
+            VectorMath.Scale(v.AsSpan(a * width, width), 1 / (d.RaterN[a] + _lambdaRater));
+        }
+
+        for (var t = 0; t < d.Ratees; t++)
+        {
+            var first = d.RateeCellStart[t];
+            var count = d.RateeCellStart[t + 1] - first;
+            var wt = local.AsSpan(count * width, width);
+            wt.Clear();
+            var pivot = d.RateeN[t] + _lambdaRatee;
+            for (var c = first; c < first + count; c++)
+            {
+                var wc = local.AsSpan((c - first) * width, width);
+                wc.Clear();
+                for (var i = d.CellStart[c]; i < d.CellStart[c + 1]; i++)
+                {
+                    VectorMath.Add(wc, v.AsSpan(rowRater[i] * width, width));
+                }
+
+                VectorMath.Add(wt, wc);
+                if (cells)
+                {
+                    var share = d.CellN[c] / (d.CellN[c] + _lambdaCell);
+                    VectorMath.AddScaled(wt, wc, -share);
+                    pivot -= d.CellN[c] * share;
+                }
+            }
+
+            // wt: the ratee's row once its cells are eliminated, then its solution.
+            if (ratees)
+            {
+                VectorMath.Scale(wt, 1 / pivot);
+            }
+            else
+            {
+                wt.Clear();
+            }
+
+            for (var c = first; c < first + count; c++)
+            {
+                var wc = local.AsSpan((c - first) * width, width);
+                if (cells)
+                {
+                    VectorMath.AddScaled(wc, wt, -d.CellN[c]);
+                    VectorMath.Scale(wc, 1 / (d.CellN[c] + _lambdaCell));
+                }
+                else
+                {
+                    wc.Clear();
+                }
+
+                VectorMath.Add(wc, wt);
+                for (var i = d.CellStart[c]; i < d.CellStart[c + 1]; i++)
+                {
+                    VectorMath.Add(into.AsSpan(rowRater[i] * width, width), wc);
+                }
+            }
+        }
+
+        for (var a = 0; a < d.Raters; a++)
+        {
+            VectorMath.Scale(into.AsSpan(a * width, width), 1 / (d.RaterN[a] + _lambdaRater));
+        }
+    }
+
+    /// <summary>A CSR list's entries regrouped by the index they hold: for each index, the entries (positions) that hold it.</summary>
+    private static (int[] Start, int[] Entries) Transpose(int[] index, int count)
+    {
+        var begin = new int[count + 1];
+        foreach (var i in index)
+        {
+            begin[i + 1]++;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            begin[i + 1] += begin[i];
+        }
+
+        var next = begin[..^1];
+        var entries = new int[index.Length];
+        for (var e = 0; e < index.Length; e++)
+        {
+            entries[next[index[e]]++] = e;
+        }
+
+        return (begin, entries);
+    }
+
+    /// <summary>For each entry of a CSR list, the row that owns it.</summary>
+    private static int[] Owners(int[] start)
+    {
+        var owner = new int[start[^1]];
+        for (var r = 0; r + 1 < start.Length; r++)
+        {
+            owner.AsSpan(start[r], start[r + 1] - start[r]).Fill(r);
+        }
+
+        return owner;
+    }
+
     /// <summary>The diagonal of M⁻¹ (the preconditioner's inverse) over the random effects; 0 for β and absent terms.</summary>
     public double[] PreconditionerInverseDiagonal()
     {

@@ -18,7 +18,9 @@ namespace Readiness.Calibration.Internal;
 /// where M is the preconditioner (XᵀX, each ratee with its cells, each rater; inverted exactly) and
 /// G = (C⁻¹)_uβ ((C⁻¹)_ββ)⁻¹ (C⁻¹)_βu is the rank-p part the fixed effects add to the random effects' block (the Schur
 /// complement identity), known from the p solves with unit right-hand sides that the fixed effects' covariance needs
-/// anyway. Hutchinson probes estimate the last term only — the coupling of ratees through shared raters — and each
+/// anyway. For the raters, the first two terms of the coupling series through the cells and ratees they rated are known
+/// in closed form too (<see cref="CrossedIterativeSolver.RaterCoupling"/>; on a sparse pool they cut the raters' probes
+/// elevenfold). Hutchinson probes estimate what is left only — the coupling of ratees through shared raters — and each
 /// term's probes are zero outside its block, so the other blocks add no noise (on a widely crossed design the two
 /// measures cut the probes' variance 9–25-fold for cells and ratees); <see cref="TermTrace"/> holds each term's probes,
 /// traces a term with few levels exactly and deflates one whose probes disagree. The probes are fixed Rademacher vectors
@@ -144,7 +146,7 @@ internal static class ScalableReml
         {
             // A term with no more levels than the probes it would get is traced exactly, a unit vector per level; so are
             // up to ExactRaters raters (assessors), whose exact prediction-error variances then come with the traces.
-            terms[k] = new TermTrace(offsets[k], levels[k]);
+            terms[k] = new TermTrace(offsets[k], levels[k], coupled: k == 2);
             if (levels[k] <= FirstProbesPerTerm || (k == 2 && levels[k] <= ExactRaters))
             {
                 terms[k].UseUnitVectors(unknowns);
@@ -245,7 +247,7 @@ internal static class ScalableReml
 
                 // The first iteration's probes also give the basis Q of each term traced by probes.
                 terms[k].Estimate(solver, (v, block, into) => RankPImage(fixedColumns, s, v, block, into), deflate: iterations == 1 && !terms[k].Exact, draws);
-                trace[k] = Sum(range, u => diagonal[u]) + rankP[k]!.Value + terms[k].Summed + terms[k].Averaged.Mean;
+                trace[k] = Sum(range, u => diagonal[u]) + rankP[k]!.Value + terms[k].Coupling + terms[k].Summed + terms[k].Averaged.Mean;
                 spread[k] = terms[k].Averaged.Variance;
             }
 
@@ -294,8 +296,9 @@ internal static class ScalableReml
             // Near 0 the probes cannot place a component: its score's noise grows as 1/σ⁴ₖ, and a widely crossed million
             // with no ratee-by-competency variation swung between 2·10⁻⁵ and 2·10⁻⁴ for 50 iterations. A small component
             // (under SettleShare of the total) is set to 0 once, falling there for the second iteration running after the
-            // probes are set, its Monte-Carlo error reaches half of it, or once the data no longer inform it (below about
-            // 10⁻⁴ of the residual, where it moves by its score's sign alone) and that sign points down again or turns. One
+            // probes are set, its Monte-Carlo error reaches half of it or the data no longer inform it (below about 10⁻⁴ of
+            // the residual, where it moves by its score's sign alone and its error is not defined), or once it is
+            // uninformed twice running and the sign points down again or turns. One
             // rising is left to Newton (the first iteration's few probes put a 0.1% start's error at its size where exact
             // REML found 4% of the total), and so is a single dip (new rater ids, other probes, once took a 0.75% component
             // to 0 through one).
@@ -306,7 +309,7 @@ internal static class ScalableReml
                 var small = phi[k] < SettleShare * phi.Sum();
                 falls[k] = small && iterations >= 2 && next[k] < phi[k] ? falls[k] + 1 : 0;
                 settled[k] = small
-                    && ((falls[k] >= 2 && error[k] >= 0.5 * phi[k]) || (sign != 0 && uninformedSign[k] != 0 && (sign < 0 || sign != uninformedSign[k])));
+                    && ((falls[k] >= 2 && (error[k] >= 0.5 * phi[k] || !informed[k])) || (sign != 0 && uninformedSign[k] != 0 && (sign < 0 || sign != uninformedSign[k])));
                 uninformedSign[k] = sign;
             }
 
