@@ -302,14 +302,13 @@ internal static class CalibrateVerb
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double value) =>
         WeightsVerb.WriteNumberOrNull(json, name, double.IsFinite(value) ? value : null);
 
-    private static string MethodName(CalibrationMethod method) => method switch
-    {
-        CalibrationMethod.None => "none",
-        CalibrationMethod.MeanCentring => "mean-centre",
-        CalibrationMethod.Standardisation => "standardise",
-        CalibrationMethod.ManyFacetRasch => "rasch",
-        _ => "crossed",
-    };
+    private static string MethodName(CalibrationMethod method) =>
+        method == CalibrationMethod.None ? "none"
+        : method == CalibrationMethod.MeanCentring ? "mean-centre"
+        : method == CalibrationMethod.Standardisation ? "standardise"
+        : method == CalibrationMethod.ManyFacetRasch ? "rasch"
+        : method == CalibrationMethod.CrossedRandomEffects ? "crossed"
+        : method.Name;
 
     /// <summary>
     /// Reports progress synchronously on standard error (Progress&lt;T&gt; would post to the thread pool and print late), each

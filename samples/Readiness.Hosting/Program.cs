@@ -41,7 +41,7 @@ var calibration = calibrator.Calibrate(ratings);
 var assessments = scorer.ScoreCohort(ReadinessCandidate.FromCalibration(calibration, ratings), role);
 
 // 4. Report.
-Console.WriteLine($"Scored {assessments.Length} people against '{role.Name}' ({calibrator.Method}, ready now from index {scorer.Options.ReadyNowMinimumIndex}):");
+Console.WriteLine($"Scored {assessments.Length} people against '{role.Name}' ({calibrator.Method}, ready now from index {host.Services.GetRequiredService<IOptions<ReadinessOptions>>().Value.Scoring.ReadyNowMinimumIndex}):");
 foreach (var band in assessments.GroupBy(a => a.Band).OrderBy(g => g.Key))
 {
     Console.WriteLine($"  {band.Key,-22} {band.Count(),5}");

@@ -29,14 +29,15 @@ public sealed class ReadinessOptions
     public Dictionary<string, ReadinessProfileFile> Profiles { get; } = [];
 
     /// <summary>Creates the calibrator these settings name.</summary>
-    internal IRatingCalibrator CreateCalibrator() => Calibration.Method switch
+    internal IRatingCalibrator CreateCalibrator()
     {
-        CalibrationMethod.None => new RawMeanCalibrator(),
-        CalibrationMethod.MeanCentring => new MeanCentringCalibrator(),
-        CalibrationMethod.Standardisation => new StandardisationCalibrator(),
-        CalibrationMethod.ManyFacetRasch => new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = Calibration.RaschSourceFacet }),
-        _ => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = Calibration.CrossedModelPath }),
-    };
+        var method = Calibration.Method;
+        return method == CalibrationMethod.None ? new RawMeanCalibrator()
+            : method == CalibrationMethod.MeanCentring ? new MeanCentringCalibrator()
+            : method == CalibrationMethod.Standardisation ? new StandardisationCalibrator()
+            : method == CalibrationMethod.ManyFacetRasch ? new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = Calibration.RaschSourceFacet })
+            : new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = Calibration.CrossedModelPath });
+    }
 }
 
 /// <summary>A role profile file and the key of the model it is written against.</summary>

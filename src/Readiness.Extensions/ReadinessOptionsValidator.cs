@@ -23,9 +23,9 @@ internal sealed class ReadinessOptionsValidator : IValidateOptions<ReadinessOpti
         }
         else
         {
-            if (!Enum.IsDefined(calibration.Method))
+            if (!calibration.Method.IsBuiltIn)
             {
-                problems.Add($"{Section}:Calibration:Method was {(int)calibration.Method}; it must be one of {string.Join(", ", Enum.GetNames<CalibrationMethod>())}.");
+                problems.Add($"{Section}:Calibration:Method was '{calibration.Method}'; it must be one of {string.Join(", ", CalibrationMethod.BuiltIn)} (a calibrator of your own is registered as the IRatingCalibrator service before AddReadiness, not named here).");
             }
 
             if (!Enum.IsDefined(calibration.CrossedModelPath))

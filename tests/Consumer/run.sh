@@ -7,6 +7,8 @@
 #    only (package source mapping; its own packages folder, so no stale copy of the same version can be used). Every
 #    ```csharp block of README.md and of the packages' READMEs becomes a method of its own (its using directives hoisted), and all of them run in
 #    order. A block that ends with a comment paragraph after a blank line states its output: the run must print exactly that.
+#    Type declarations at column 0 (a class, record or struct, to its closing brace at column 0) go beside the method, as a
+#    program file's types go after its top-level statements; they do not end the block's stated output.
 # 2. The same blocks, but for the one binding configuration by reflection (marked RequiresUnreferencedCode), are
 #    published with Native AOT and the native program run; the publish must report no trimming or AOT warning.
 set -euo pipefail
@@ -43,12 +45,14 @@ awk -v dir="$work/snippets" -v prefix="Readme$r" -v source="${readmes[$r]}" '
   function flush(   file, name) {
     name = sprintf("%s_%02d", prefix, n)
     file = dir "/" name ".cs"
-    printf "%s\nnamespace Consumer;\n\n/// <summary>%s, the block at line %d.</summary>\ninternal static class %s\n{\n    public const string Expected = \"\"\"\n%s\"\"\";\n\n    public static void Run(string[] args)\n    {\n%s    }\n}\n", usings, source, line, name, (expected == "" ? "\n" : expected), body > file
+    printf "%s\nnamespace Consumer;\n\n/// <summary>%s, the block at line %d.</summary>\ninternal static class %s\n{\n    public const string Expected = \"\"\"\n%s\"\"\";\n\n    public static void Run(string[] args)\n    {\n%s    }\n}\n%s", usings, source, line, name, (expected == "" ? "\n" : expected), body, types > file
     close(file)
   }
-  /^```csharp/ { n++; inside = 1; line = NR; usings = ""; body = ""; expected = ""; blank = 0; next }
+  /^```csharp/ { n++; inside = 1; line = NR; usings = ""; body = ""; expected = ""; blank = 0; types = ""; intype = 0; next }
   /^```/ && inside { inside = 0; flush(); next }
   !inside { next }
+  /^((public|internal|file|sealed|static|abstract|partial) )*(class|record|struct) / { intype = 1 }
+  intype { types = types "\n" $0; if ($0 == "}") intype = 0; next }
   /^using [A-Za-z.]+;$/ { usings = usings $0 "\n"; next }
   /^$/ { blank = 1; body = body "\n"; next }
   /^\/\/ / && blank { expected = expected substr($0, 4) "\n"; body = body "        " $0 "\n"; next }

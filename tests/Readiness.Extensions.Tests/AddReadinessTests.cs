@@ -40,6 +40,25 @@ public sealed class AddReadinessTests
     }
 
     [Fact]
+    public void An_outside_calibrator_and_scorer_go_through_the_whole_pipeline()
+    {
+        using var provider = new ServiceCollection()
+            .AddSingleton<IRatingCalibrator, CellMeanCalibrator>()
+            .AddSingleton<IReadinessScorer, ThresholdScorer>()
+            .AddReadiness()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var ratings = Readiness.Simulation.OrganisationSimulator.Generate(new Readiness.Simulation.SimulationSettings { People = 60, Seed = 2 }).TakeInRatings().Ratings;
+
+        var calibration = provider.GetRequiredService<IRatingCalibrator>().Calibrate(ratings);
+        var assessments = provider.GetRequiredService<IReadinessScorer>().ScoreCohort(ReadinessCandidate.FromCalibration(calibration, ratings), provider.GetRequiredService<RoleProfile>());
+        var slate = Readiness.Talent.SuccessionSlate.Build("first-line-manager", assessments);
+
+        Assert.Equal("CellMean", calibration.Method.Name);
+        Assert.Equal(60, assessments.Length);
+        Assert.All(slate.Entries, e => Assert.InRange(e.Index, 0, 100));
+    }
+
+    [Fact]
     public void Calling_twice_registers_nothing_twice()
     {
         var services = new ServiceCollection().AddReadiness();
@@ -68,5 +87,32 @@ public sealed class AddReadinessTests
     {
         var e = Assert.Throws<ArgumentNullException>(() => ReadinessServiceCollectionExtensions.AddReadiness(null!));
         Assert.Equal("services", e.ParamName);
+    }
+
+    /// <summary>The mean of the other raters' ratings per person and competency.</summary>
+    private sealed class CellMeanCalibrator : IRatingCalibrator
+    {
+        public CalibrationMethod Method { get; } = new("CellMean");
+
+        public CalibrationResult Calibrate(Readiness.Evidence.RatingSet ratings, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            CalibrationResult.Create(Method, "cell means", ratings.AsEnumerable()
+                .Where(r => r.Source != Readiness.Evidence.RaterSource.Self)
+                .GroupBy(r => (r.Ratee, r.Competency))
+                .Select(c => new CompetencyEstimate(c.Key.Ratee, c.Key.Competency, c.Average(r => r.Value), 0.8 / Math.Sqrt(c.Count()), c.Count(), c.Select(r => r.Rater).Distinct().Count())));
+    }
+
+    /// <summary>The share of requirements met, as an index with no interval width.</summary>
+    private sealed class ThresholdScorer : IReadinessScorer
+    {
+        public ReadinessAssessment Score(ReadinessCandidate candidate, RoleProfile profile)
+        {
+            var met = profile.Requirements.Count(r => candidate.FindEstimate(r.Competency.Id)?.Estimate >= r.Target);
+            var index = 100.0 * met / profile.Requirements.Length;
+            return ReadinessAssessment.Scored(candidate.Id, profile.Id, ScoringPolicy.Compensatory, index, index, index, 0.9,
+                index >= 90 ? ReadinessBand.ReadyNow : ReadinessBand.NotOnLeadershipTrack, 0, []);
+        }
+
+        public System.Collections.Immutable.ImmutableArray<ReadinessAssessment> ScoreCohort(IEnumerable<ReadinessCandidate> candidates, RoleProfile profile) =>
+            [.. candidates.Select(c => Score(c, profile))];
     }
 }

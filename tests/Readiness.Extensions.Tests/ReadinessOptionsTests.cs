@@ -34,7 +34,7 @@ public sealed class ReadinessOptionsTests
 
         var calibrator = Assert.IsType<ManyFacetRaschCalibrator>(Assert.IsType<Readiness.Internal.InstrumentedCalibrator>(provider.GetRequiredService<IRatingCalibrator>()).Inner);
         Assert.True(calibrator.Settings.SourceFacet);
-        var scorer = provider.GetRequiredService<IReadinessScorer>();
+        var scorer = BuiltInScorer(provider);
         Assert.Equal(ScoringPolicy.Conjunctive, scorer.Options.Policy);
         Assert.Equal(85, scorer.Options.ReadyNowMinimumIndex);
         Assert.Equal(4, scorer.Options.MinimumRaters);
@@ -55,6 +55,25 @@ public sealed class ReadinessOptionsTests
         Assert.Contains(error.Failures, f => f.StartsWith("Readiness:Scoring:IntervalLevel was 1.5", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Readiness:Scoring:MinimumRaters was 0", StringComparison.Ordinal));
         Assert.Equal(4, error.Failures.Count());
+    }
+
+    [Fact]
+    public void A_method_is_bound_by_name_and_one_that_is_not_built_in_fails_at_start_pointing_to_registration()
+    {
+        using var lower = new ServiceCollection()
+            .AddReadiness(Json("""{ "Readiness": { "Calibration": { "Method": "meancentring" } } }""").GetSection("Readiness"))
+            .BuildServiceProvider(Strict);
+        Assert.IsType<MeanCentringCalibrator>(Assert.IsType<Readiness.Internal.InstrumentedCalibrator>(lower.GetRequiredService<IRatingCalibrator>()).Inner);
+
+        using var provider = new ServiceCollection()
+            .AddReadiness(Json("""{ "Readiness": { "Calibration": { "Method": "VendorIrt" } } }""").GetSection("Readiness"))
+            .BuildServiceProvider(Strict);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("Readiness:Calibration:Method was 'VendorIrt'; it must be one of None, MeanCentring,", failure, StringComparison.Ordinal);
+        Assert.Contains("registered as the IRatingCalibrator service before AddReadiness", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +112,7 @@ public sealed class ReadinessOptionsTests
         Assert.Equal(count + 1, services.Count); // only the second Configure action is added
         using var provider = services.BuildServiceProvider(Strict);
         Assert.Same(mine, provider.GetRequiredService<IRatingCalibrator>());
-        Assert.Equal(2, provider.GetRequiredService<IReadinessScorer>().Options.MinimumRaters);
+        Assert.Equal(2, BuiltInScorer(provider).Options.MinimumRaters);
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<ReadinessOptions>));
 
         var after = new StandardisationCalibrator();
@@ -121,6 +140,9 @@ public sealed class ReadinessOptionsTests
 
         Assert.All(parallel, p => Assert.Equal(serial, p));
     }
+
+    private static ReadinessScorer BuiltInScorer(ServiceProvider provider) =>
+        Assert.IsType<ReadinessScorer>(Assert.IsType<Readiness.Internal.InstrumentedScorer>(provider.GetRequiredService<IReadinessScorer>()).Inner);
 
     private static IConfiguration Json(string json) =>
         new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();

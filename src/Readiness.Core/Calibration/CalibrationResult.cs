@@ -46,6 +46,124 @@ public sealed class CalibrationResult
         Rasch = rasch;
     }
 
+    /// <summary>
+    /// Creates the result of a calibration done outside this library (an <see cref="IRatingCalibrator"/> of your own), so
+    /// that everything downstream — candidates, scoring, reliability, audits — takes it like a built-in one.
+    /// </summary>
+    /// <param name="method">The method, usually your own (<c>new CalibrationMethod("VendorIrt")</c>).</param>
+    /// <param name="algorithm">What produced the numbers, in a few words a reader can follow up.</param>
+    /// <param name="estimates">One estimate per person and competency rated; ordered here by person, keeping your order within each.</param>
+    /// <param name="raterEffects">Each rater's effect (positive = lenient), if the method estimates them; ordered here by rater.</param>
+    /// <param name="sourceEffects">Each source's effect relative to the other-raters reference, if estimated; ordered here by source.</param>
+    /// <param name="varianceComponents">The variance components, if estimated (the names on <see cref="VarianceComponent"/> are the ones reliability and evidence planning read).</param>
+    /// <param name="fixedEffects">Fixed-effect coefficients, if the method has a fixed part.</param>
+    /// <param name="iterations">The fitting algorithm's iterations (0 for a closed form).</param>
+    /// <param name="converged">Whether the fit converged.</param>
+    /// <param name="objective">The objective at the solution, if there is one.</param>
+    /// <param name="warnings">What a careful reader should know about the fit.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> or <paramref name="estimates"/> is null, or a collection holds null.</exception>
+    /// <exception cref="ArgumentException">A value breaks its rule — an estimate or effect that is not finite, a standard error below 0, fewer raters than ratings allow, a person rated twice on one competency, a rater, source, component or fixed effect listed twice, an empty text; the message names the value and the rule.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is negative, or <paramref name="objective"/> is not finite.</exception>
+    public static CalibrationResult Create(
+        CalibrationMethod method,
+        string algorithm,
+        IEnumerable<CompetencyEstimate> estimates,
+        IEnumerable<RaterEffect>? raterEffects = null,
+        IEnumerable<SourceEffect>? sourceEffects = null,
+        IEnumerable<VarianceComponent>? varianceComponents = null,
+        IEnumerable<FixedEffect>? fixedEffects = null,
+        int iterations = 0,
+        bool converged = true,
+        double? objective = null,
+        IEnumerable<string>? warnings = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(algorithm);
+        ArgumentNullException.ThrowIfNull(estimates);
+        ArgumentOutOfRangeException.ThrowIfNegative(iterations);
+        if (objective is { } o && !double.IsFinite(o))
+        {
+            throw new ArgumentOutOfRangeException(nameof(objective), o, $"The objective was {Guard.Format(o)}; it must be finite (or null when there is none).");
+        }
+
+        var estimateList = Checked(estimates, nameof(estimates), e =>
+            IdRules.Check(e.Competency) is { } bad ? $"competency {bad}"
+            : Rule(e.Estimate, e.StandardError) is { } rule ? $"{e.Ratee}, {e.Competency}: {rule}"
+            : e.Ratings < 1 || e.Raters < 1 || e.Raters > e.Ratings ? $"{e.Ratee}, {e.Competency}: {e.Ratings} ratings from {e.Raters} raters; an estimate rests on at least one rating, from at least one and at most that many raters"
+            : null);
+        Unique(estimateList, e => (e.Ratee, e.Competency.ToUpperInvariant()), nameof(estimates), e => $"{e.Ratee} on {e.Competency}");
+        var raters = Checked(raterEffects ?? [], nameof(raterEffects), r =>
+            Rule(r.Effect, r.StandardError) is { } rule ? $"rater {r.Rater}: {rule}" : r.Ratings < 1 ? $"rater {r.Rater}: {r.Ratings} ratings; an effect rests on at least one" : null);
+        Unique(raters, r => r.Rater, nameof(raterEffects), r => $"rater {r.Rater}");
+        var sources = Checked(sourceEffects ?? [], nameof(sourceEffects), e =>
+            Rule(e.Effect, e.StandardError) is { } rule ? $"source {e.Source}: {rule}" : !Enum.IsDefined(e.Source) ? $"source {(int)e.Source} is not a RaterSource" : null);
+        Unique(sources, e => e.Source, nameof(sourceEffects), e => $"source {e.Source}");
+        var components = Checked(varianceComponents ?? [], nameof(varianceComponents), v =>
+            string.IsNullOrWhiteSpace(v.Name) ? "a component has no name"
+            : !double.IsFinite(v.Variance) || v.Variance < 0 ? $"component {v.Name}: variance {Guard.Format(v.Variance)}; a variance is finite and at least 0"
+            : v.MonteCarloError is { } mc && (!double.IsFinite(mc) || mc < 0) ? $"component {v.Name}: Monte-Carlo error {Guard.Format(mc)}; it is finite and at least 0"
+            : null);
+        Unique(components, v => v.Name, nameof(varianceComponents), v => $"component {v.Name}");
+        var fixedList = Checked(fixedEffects ?? [], nameof(fixedEffects), f =>
+            string.IsNullOrWhiteSpace(f.Name) ? "a fixed effect has no name" : Rule(f.Estimate, f.StandardError) is { } rule ? $"fixed effect {f.Name}: {rule}" : null);
+        Unique(fixedList, f => f.Name, nameof(fixedEffects), f => $"fixed effect {f.Name}");
+        var notes = Checked(warnings ?? [], nameof(warnings), w => string.IsNullOrWhiteSpace(w) ? "a warning is empty" : null);
+
+        return new CalibrationResult(
+            method,
+            algorithm,
+            [.. estimateList.OrderBy(e => e.Ratee)],
+            [.. raters.OrderBy(r => r.Rater)],
+            [.. sources.OrderBy(e => e.Source)],
+            [.. components],
+            [.. fixedList],
+            iterations,
+            converged,
+            objective,
+            [.. notes]);
+
+        static string? Rule(double value, double standardError) =>
+            !double.IsFinite(value) ? $"value {Guard.Format(value)}; it must be finite"
+            : !double.IsFinite(standardError) || standardError < 0 ? $"standard error {Guard.Format(standardError)}; it must be finite and at least 0"
+            : null;
+    }
+
+    /// <summary>The items, each null-checked and checked by <paramref name="problem"/> (null when it is fine).</summary>
+    private static List<T> Checked<T>(IEnumerable<T> items, string name, Func<T, string?> problem)
+    {
+        ArgumentNullException.ThrowIfNull(items, name);
+        var list = new List<T>();
+        foreach (var item in items)
+        {
+            if (item is null)
+            {
+                throw new ArgumentNullException(name, $"{name}[{list.Count}] is null.");
+            }
+
+            if (problem(item) is { } why)
+            {
+                throw new ArgumentException($"{name}[{list.Count}] is refused: {why}.", name);
+            }
+
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    private static void Unique<T, TKey>(List<T> items, Func<T, TKey> key, string name, Func<T, string> describe)
+        where TKey : notnull
+    {
+        var seen = new HashSet<TKey>();
+        foreach (var item in items)
+        {
+            if (!seen.Add(key(item)))
+            {
+                throw new ArgumentException($"{name} lists {describe(item)} twice; each appears once.", name);
+            }
+        }
+    }
+
     /// <summary>Gets the method applied.</summary>
     public CalibrationMethod Method { get; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Scoring;
 
@@ -44,6 +45,151 @@ public sealed class ReadinessAssessment
         PerformanceIndex = performanceIndex;
         Performance = performance;
         Signals = signals;
+    }
+
+    /// <summary>
+    /// Creates a scored assessment from a scorer of your own (an <see cref="IReadinessScorer"/> outside this library), so that
+    /// slates, the nine-box, fairness audits and reports take it like a built-in one.
+    /// </summary>
+    /// <param name="candidate">The candidate.</param>
+    /// <param name="profileId">The id of the role profile scored against.</param>
+    /// <param name="policy">How the requirements were combined.</param>
+    /// <param name="index">The readiness index, in [0, 100].</param>
+    /// <param name="lower">The lower end of its interval, in [0, <paramref name="index"/>].</param>
+    /// <param name="upper">The upper end of its interval, in [<paramref name="index"/>, 100].</param>
+    /// <param name="intervalLevel">The interval's coverage, in (0, 1).</param>
+    /// <param name="band">The band; any but <see cref="ReadinessBand.InsufficientEvidence"/>.</param>
+    /// <param name="yearsToReady">The years of development until every gap is closed (0 when none is open); slates rank by it.</param>
+    /// <param name="competencies">One entry per requirement of the role, in the profile's order.</param>
+    /// <param name="performanceIndex">Attainment on the role's individual-performance requirements (0–100), if any.</param>
+    /// <param name="performance">The candidate's individual-performance measure, if any.</param>
+    /// <param name="signals">What a talent review should look at.</param>
+    /// <returns>The assessment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profileId"/> or <paramref name="competencies"/> is null, or holds null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="profileId"/> is not a valid id, or a requirement's competency is not.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number breaks its rule (the message names it), or <paramref name="policy"/>, <paramref name="band"/> or <paramref name="signals"/> is not one the enum defines.</exception>
+    public static ReadinessAssessment Scored(
+        RateeId candidate,
+        string profileId,
+        ScoringPolicy policy,
+        double index,
+        double lower,
+        double upper,
+        double intervalLevel,
+        ReadinessBand band,
+        double yearsToReady,
+        IEnumerable<CompetencyScore> competencies,
+        double? performanceIndex = null,
+        double? performance = null,
+        ReadinessSignals signals = ReadinessSignals.None)
+    {
+        CheckShared(profileId, policy, intervalLevel, performance, signals);
+        Guard.InRange(index, 0, 100, nameof(index));
+        Guard.InRange(lower, 0, index, nameof(lower));
+        Guard.InRange(upper, index, 100, nameof(upper));
+        if (band is ReadinessBand.InsufficientEvidence || !Enum.IsDefined(band))
+        {
+            throw new ArgumentOutOfRangeException(nameof(band), band, $"band was {band}; a scored assessment has one of ReadyNow, ReadyIn1To2Years, ReadyIn3PlusYears or NotOnLeadershipTrack (use NotScored for insufficient evidence).");
+        }
+
+        if (!(double.IsFinite(yearsToReady) && yearsToReady >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(yearsToReady), yearsToReady, $"yearsToReady was {Guard.Format(yearsToReady)}; it must be finite and at least 0.");
+        }
+
+        if (performanceIndex is { } attainment)
+        {
+            Guard.InRange(attainment, 0, 100, nameof(performanceIndex));
+        }
+
+        return new ReadinessAssessment(candidate, profileId, policy, new EvidenceCheck(true, []), index, lower, upper, intervalLevel, band,
+            yearsToReady, Requirements(competencies), performanceIndex, performance, signals);
+    }
+
+    /// <summary>Creates the assessment of a candidate whose evidence falls short, from a scorer of your own: not scored, saying what is missing.</summary>
+    /// <param name="candidate">The candidate.</param>
+    /// <param name="profileId">The id of the role profile.</param>
+    /// <param name="policy">The policy that would have combined the requirements.</param>
+    /// <param name="missing">What is missing, one sentence each; at least one.</param>
+    /// <param name="intervalLevel">The interval coverage the scorer uses, in (0, 1).</param>
+    /// <param name="competencies">One entry per requirement of the role, in the profile's order (estimates where there are some).</param>
+    /// <param name="performance">The candidate's individual-performance measure, if any.</param>
+    /// <param name="signals">What a talent review should look at.</param>
+    /// <returns>The assessment, with band <see cref="ReadinessBand.InsufficientEvidence"/> and no index.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null, or a collection holds null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="missing"/> is empty or holds an empty sentence, or an id is not valid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number or enum value breaks its rule.</exception>
+    public static ReadinessAssessment NotScored(
+        RateeId candidate,
+        string profileId,
+        ScoringPolicy policy,
+        IEnumerable<string> missing,
+        double intervalLevel,
+        IEnumerable<CompetencyScore> competencies,
+        double? performance = null,
+        ReadinessSignals signals = ReadinessSignals.None)
+    {
+        CheckShared(profileId, policy, intervalLevel, performance, signals);
+        ArgumentNullException.ThrowIfNull(missing);
+        ImmutableArray<string> reasons = [.. missing];
+        if (reasons.IsEmpty || reasons.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("missing must say what is missing: at least one sentence, none empty.", nameof(missing));
+        }
+
+        return new ReadinessAssessment(candidate, profileId, policy, new EvidenceCheck(false, reasons), null, null, null, intervalLevel,
+            ReadinessBand.InsufficientEvidence, null, Requirements(competencies), null, performance, signals);
+    }
+
+    private static void CheckShared(string profileId, ScoringPolicy policy, double intervalLevel, double? performance, ReadinessSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(profileId);
+        if (IdRules.Check(profileId) is { } problem)
+        {
+            throw new ArgumentException($"profileId {problem}.", nameof(profileId));
+        }
+
+        if (!Enum.IsDefined(policy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(policy), policy, $"policy was {(int)policy}; it must be one the ScoringPolicy enum defines.");
+        }
+
+        if (!double.IsFinite(intervalLevel) || intervalLevel <= 0 || intervalLevel >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(intervalLevel), intervalLevel, $"intervalLevel was {intervalLevel}; it must lie strictly between 0 and 1.");
+        }
+
+        if (performance is { } measure && !double.IsFinite(measure))
+        {
+            throw new ArgumentOutOfRangeException(nameof(performance), measure, $"performance was {measure}; it must be finite (or null).");
+        }
+
+        const ReadinessSignals all = ReadinessSignals.CriticalGap | ReadinessSignals.SelfRatingAboveOthers | ReadinessSignals.RatersDisagree
+            | ReadinessSignals.HighPerformerLowReadiness | ReadinessSignals.OverlookedLeader;
+        if ((signals & ~all) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(signals), signals, $"signals was {(int)signals}; it may combine only the flags ReadinessSignals defines.");
+        }
+    }
+
+    private static ImmutableArray<CompetencyScore> Requirements(IEnumerable<CompetencyScore> competencies)
+    {
+        ArgumentNullException.ThrowIfNull(competencies);
+        ImmutableArray<CompetencyScore> scores = [.. competencies];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] is null)
+            {
+                throw new ArgumentNullException(nameof(competencies), $"competencies[{i}] is null.");
+            }
+
+            if (IdRules.Check(scores[i].Competency) is { } problem)
+            {
+                throw new ArgumentException($"competencies[{i}]: the competency {problem}.", nameof(competencies));
+            }
+        }
+
+        return scores;
     }
 
     /// <summary>Gets the candidate.</summary>

@@ -51,7 +51,7 @@ public sealed class ReadinessScorer : IReadinessScorer
         _z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + (Options.IntervalLevel / 2));
     }
 
-    /// <inheritdoc />
+    /// <summary>Gets the options the scorer applies.</summary>
     public ScoringOptions Options { get; }
 
     /// <inheritdoc />
@@ -181,7 +181,19 @@ public sealed class ReadinessScorer : IReadinessScorer
         return [.. assessments];
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Scores a population held as dense matrices — the batch path: the same numbers as <see cref="Score"/> for candidates
+    /// with sufficient evidence, without allocating per candidate.
+    /// </summary>
+    /// <param name="profile">The role profile.</param>
+    /// <param name="estimates">Candidates × requirements, row-major, columns in the order of <see cref="RoleProfile.Requirements"/>.</param>
+    /// <param name="standardErrors">The estimates' standard errors, same shape.</param>
+    /// <param name="index">Receives each candidate's index.</param>
+    /// <param name="lower">Receives the lower ends of the intervals.</param>
+    /// <param name="upper">Receives the upper ends of the intervals.</param>
+    /// <param name="bands">Receives the bands.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="ArgumentException">The shapes do not agree, or an estimate or standard error is not finite (or a standard error is negative); the message names the row and column.</exception>
     public void ScoreBatch(
         RoleProfile profile,
         ReadOnlySpan<double> estimates,
@@ -197,7 +209,21 @@ public sealed class ReadinessScorer : IReadinessScorer
         ScoreRows(kernel, profile, 0, estimates, standardErrors, index, lower, upper, bands);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The batch path over blocks of rows on several threads: the same numbers as <see cref="ScoreBatch"/>, bit for bit,
+    /// whatever the degree of parallelism.
+    /// </summary>
+    /// <param name="profile">The role profile.</param>
+    /// <param name="estimates">Candidates × requirements, row-major, columns in the order of <see cref="RoleProfile.Requirements"/>.</param>
+    /// <param name="standardErrors">The estimates' standard errors, same shape.</param>
+    /// <param name="index">Receives each candidate's index.</param>
+    /// <param name="lower">Receives the lower ends of the intervals.</param>
+    /// <param name="upper">Receives the upper ends of the intervals.</param>
+    /// <param name="bands">Receives the bands.</param>
+    /// <param name="maxDegreeOfParallelism">At most this many threads; -1 (the default) for one per processor.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
+    /// <exception cref="ArgumentException">The shapes do not agree, or a number is bad; the message names the lowest bad row's cell.</exception>
     public void ScoreBatchParallel(
         RoleProfile profile,
         ReadOnlyMemory<double> estimates,

@@ -13,11 +13,12 @@ public sealed class DegenerateDesignTests
     private static readonly string[] Competencies = ["delegates", "develops-others", "holds-accountable"];
 
     [Theory]
-    [InlineData(CalibrationMethod.None)]
-    [InlineData(CalibrationMethod.MeanCentring)]
-    [InlineData(CalibrationMethod.Standardisation)]
-    public void Designs_that_leave_the_noise_undefined_are_refused_with_the_reason(CalibrationMethod method)
+    [InlineData("None")]
+    [InlineData("MeanCentring")]
+    [InlineData("Standardisation")]
+    public void Designs_that_leave_the_noise_undefined_are_refused_with_the_reason(string methodName)
     {
+        var method = new CalibrationMethod(methodName);
         foreach (var (design, ratings) in new[]
         {
             ("one rater", Build((p, c) => [("R1", RaterSource.Peer, 1 + ((p + c) % 5))])),
@@ -33,10 +34,11 @@ public sealed class DegenerateDesignTests
     }
 
     [Theory]
-    [InlineData(CalibrationMethod.MeanCentring)]
-    [InlineData(CalibrationMethod.Standardisation)]
-    public void Centring_on_raters_who_each_rated_once_is_refused_rather_than_making_everyone_equal(CalibrationMethod method)
+    [InlineData("MeanCentring")]
+    [InlineData("Standardisation")]
+    public void Centring_on_raters_who_each_rated_once_is_refused_rather_than_making_everyone_equal(string methodName)
     {
+        var method = new CalibrationMethod(methodName);
         var next = 0;
         var ratings = Build((p, c) => [.. Enumerable.Range(0, 3).Select(r => ($"A{next++}", RaterSource.Peer, 1 + ((p + c + r) % 5)))]);
 
@@ -47,11 +49,12 @@ public sealed class DegenerateDesignTests
     }
 
     [Theory]
-    [InlineData(CalibrationMethod.None)]
-    [InlineData(CalibrationMethod.MeanCentring)]
-    [InlineData(CalibrationMethod.Standardisation)]
-    public void A_design_with_one_repeated_cell_gives_a_result_whose_numbers_are_all_defined(CalibrationMethod method)
+    [InlineData("None")]
+    [InlineData("MeanCentring")]
+    [InlineData("Standardisation")]
+    public void A_design_with_one_repeated_cell_gives_a_result_whose_numbers_are_all_defined(string methodName)
     {
+        var method = new CalibrationMethod(methodName);
         // One rater rated everyone once; a second rater rated one person once more: one degree of freedom for the noise.
         var ratings = Build(
             (p, c) => p == 0 && c == 0
@@ -66,12 +69,10 @@ public sealed class DegenerateDesignTests
         Assert.All(result.RaterEffects, r => Assert.True(double.IsFinite(r.Effect), r.ToString()));
     }
 
-    private static IRatingCalibrator Calibrator(CalibrationMethod method) => method switch
-    {
-        CalibrationMethod.None => new RawMeanCalibrator(),
-        CalibrationMethod.MeanCentring => new MeanCentringCalibrator(),
-        _ => new StandardisationCalibrator(),
-    };
+    private static IRatingCalibrator Calibrator(CalibrationMethod method) =>
+        method == CalibrationMethod.None ? new RawMeanCalibrator()
+        : method == CalibrationMethod.MeanCentring ? new MeanCentringCalibrator()
+        : new StandardisationCalibrator();
 
     /// <summary>Ratings of 30 people on three competencies, each cell's ratings from <paramref name="cell"/> (rater, source, value[, ratee override]).</summary>
     private static RatingSet Build(Func<int, int, (string Rater, RaterSource Source, int Value, string? Ratee)[]> cell, int people)

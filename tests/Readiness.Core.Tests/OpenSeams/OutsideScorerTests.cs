@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Fairness;
+using Readiness.Scoring;
+using Readiness.Simulation;
+using Readiness.Talent;
+
+namespace Readiness.Core.Tests.OpenSeams;
+
+/// <summary>A scorer written outside the library: its assessments built by the validating factories, taken by slates, the nine-box and audits.</summary>
+public sealed class OutsideScorerTests
+{
+    private static readonly RateeId Ann = new("ann");
+
+    [Fact]
+    public void An_outside_scorers_assessments_go_through_slates_the_nine_box_and_audit_outcomes()
+    {
+        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 150, Seed = 6 }).TakeInRatings().Ratings;
+        var candidates = ReadinessCandidate.FromCalibration(new CrossedRandomEffectsCalibrator().Calibrate(ratings), ratings);
+        IReadinessScorer scorer = new WeakestLinkScorer();
+
+        var assessments = scorer.ScoreCohort(candidates, LeadershipFramework.FirstLineManager);
+
+        Assert.Contains(assessments, a => a.IsScored);
+        Assert.All(assessments.Where(a => a.IsScored), a => Assert.InRange(a.Index!.Value, a.Lower!.Value, a.Upper!.Value));
+        Assert.NotEmpty(SuccessionSlate.Build("first-line-manager", assessments).Entries);
+        Assert.NotNull(NineBox.Place(assessments));
+        var outcome = AuditOutcome.ReadyNow(assessments);
+        Assert.Equal(assessments.Count(a => !a.IsScored), outcome.NotScored);
+        Assert.Equal(assessments.Count(a => a.IsScored), outcome.Decisions.Length);
+    }
+
+    public static TheoryData<string, Func<ReadinessAssessment>, string> Refusals => new()
+    {
+        { "index above 100", () => Scored(index: 101, upper: 101), "index was 101; it must be in [0, 100]" },
+        { "lower above the index", () => Scored(lower: 80), "lower was 80; it must be in [0, 70]" },
+        { "upper below the index", () => Scored(upper: 60), "upper was 60; it must be in [70, 100]" },
+        { "NaN index", () => Scored(index: double.NaN), "index was NaN" },
+        { "insufficient evidence, scored", () => Scored(band: ReadinessBand.InsufficientEvidence), "use NotScored for insufficient evidence" },
+        { "undefined band", () => Scored(band: (ReadinessBand)7), "band was 7" },
+        { "interval level 1", () => Scored(level: 1), "intervalLevel was 1; it must lie strictly between 0 and 1" },
+        { "negative years", () => Scored(years: -1), "yearsToReady was -1" },
+        { "performance index 120", () => Scored(performanceIndex: 120), "performanceIndex was 120" },
+        { "undefined signal", () => Scored(signals: (ReadinessSignals)64), "signals was 64" },
+        { "undefined policy", () => Scored(policy: (ScoringPolicy)9), "policy was 9" },
+        { "bad profile id", () => Scored(profile: "team lead"), "'team lead' is not a valid id" },
+        { "bad competency id", () => Scored(competency: "builds trust"), "'builds trust' is not a valid id" },
+        { "nothing missing", () => ReadinessAssessment.NotScored(Ann, "team-lead", ScoringPolicy.Hybrid, [], 0.9, []), "at least one sentence" },
+        { "an empty reason", () => ReadinessAssessment.NotScored(Ann, "team-lead", ScoringPolicy.Hybrid, ["fine", " "], 0.9, []), "none empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void The_factories_refuse_numbers_that_contradict_each_other_naming_the_value_and_the_rule(string what, Func<ReadinessAssessment> create, string message)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(create);
+        Assert.True(error.Message.Contains(message, StringComparison.Ordinal), $"{what}: {error.Message}");
+    }
+
+    [Fact]
+    public void A_scored_and_a_not_scored_assessment_read_as_the_built_in_ones_do()
+    {
+        var scored = Scored();
+        var not = ReadinessAssessment.NotScored(Ann, "team-lead", ScoringPolicy.Hybrid, ["no manager rating"], 0.9, [], performance: 3.5);
+
+        Assert.True(scored.IsScored);
+        Assert.True(scored.Evidence.IsSufficient);
+        Assert.Equal("ann for team-lead: 70.0 [60.0, 80.0], ReadyIn1To2Years", scored.ToString());
+        Assert.False(not.IsScored);
+        Assert.Equal(ReadinessBand.InsufficientEvidence, not.Band);
+        Assert.Equal("no manager rating", Assert.Single(not.Evidence.Missing));
+        Assert.Equal(3.5, not.Performance);
+        Assert.Throws<ArgumentNullException>(() => ReadinessAssessment.NotScored(Ann, "team-lead", ScoringPolicy.Hybrid, null!, 0.9, []));
+        Assert.Throws<ArgumentNullException>(() => ReadinessAssessment.Scored(Ann, "team-lead", ScoringPolicy.Hybrid, 70, 60, 80, 0.9, ReadinessBand.ReadyNow, 0, [null!]));
+    }
+
+    private static ReadinessAssessment Scored(
+        double index = 70,
+        double lower = 60,
+        double upper = 80,
+        double level = 0.9,
+        ReadinessBand band = ReadinessBand.ReadyIn1To2Years,
+        double years = 1.5,
+        double? performanceIndex = null,
+        ReadinessSignals signals = ReadinessSignals.None,
+        ScoringPolicy policy = ScoringPolicy.Hybrid,
+        string profile = "team-lead",
+        string competency = "builds-trust") =>
+        ReadinessAssessment.Scored(Ann, profile, policy, index, lower, upper, level, band, years,
+            [new CompetencyScore(competency, 4, null, 1, 3.5, 0.2, 0.5, 1, index, false)], performanceIndex, signals: signals);
+
+    /// <summary>A candidate is as ready as their weakest requirement: 100 × the lowest share of a target met.</summary>
+    private sealed class WeakestLinkScorer : IReadinessScorer
+    {
+        public ReadinessAssessment Score(ReadinessCandidate candidate, RoleProfile profile)
+        {
+            var rows = profile.Requirements.Select(r => (Requirement: r, Estimate: candidate.FindEstimate(r.Competency.Id))).ToList();
+            var scores = rows.Select(x => new CompetencyScore(x.Requirement.Competency.Id, x.Requirement.Target, x.Requirement.CriticalMinimum, x.Requirement.Weight.Fraction,
+                x.Estimate?.Estimate, x.Estimate?.StandardError, x.Estimate is null ? null : Math.Max(0, x.Requirement.Target - x.Estimate.Estimate), null, null,
+                x.Estimate?.Estimate < x.Requirement.CriticalMinimum));
+            if (rows.Any(x => x.Estimate is null))
+            {
+                return ReadinessAssessment.NotScored(candidate.Id, profile.Id, ScoringPolicy.Conjunctive, ["no estimate for every requirement"], 0.9, scores, candidate.Performance);
+            }
+
+            var weakest = rows.MinBy(x => x.Estimate!.Estimate / x.Requirement.Target);
+            var index = 100 * Math.Min(1, weakest.Estimate!.Estimate / weakest.Requirement.Target);
+            var margin = 100 * 1.645 * weakest.Estimate.StandardError / weakest.Requirement.Target;
+            var band = index >= 90 ? ReadinessBand.ReadyNow : index >= 75 ? ReadinessBand.ReadyIn1To2Years : index >= 60 ? ReadinessBand.ReadyIn3PlusYears : ReadinessBand.NotOnLeadershipTrack;
+            var years = rows.Max(x => Math.Max(0, x.Requirement.Target - x.Estimate!.Estimate)) / 0.5; // half a point a year
+            return ReadinessAssessment.Scored(candidate.Id, profile.Id, ScoringPolicy.Conjunctive, index, Math.Max(0, index - margin), Math.Min(100, index + margin), 0.9, band, years, scores,
+                performance: candidate.Performance);
+        }
+
+        public ImmutableArray<ReadinessAssessment> ScoreCohort(IEnumerable<ReadinessCandidate> candidates, RoleProfile profile) =>
+            [.. candidates.Select(c => Score(c, profile))];
+    }
+}
