@@ -16,14 +16,17 @@ namespace Readiness.Cli;
 internal static class AuditVerb
 {
     public static int Run(
-        FileInfo ratingsFile, FileInfo groupsFile, FileInfo? performanceFile, FileInfo? roleFile, string method, string outcomeName,
+        FileInfo ratingsFile, FileInfo? modelFile, FileInfo groupsFile, FileInfo? performanceFile, FileInfo? roleFile, string method, string outcomeName,
         double minimumShare, int minimumCell, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
         {
+            BadInput.RefuseOverwrite(output, ["audit.csv", "rater-splits.csv", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, groupsFile, performanceFile, roleFile);
+            var model = CohortInput.ReadModel(modelFile);
+            var role = CohortInput.ReadRole(roleFile, model);
             var (demographics, attributes) = ReadGroups(groupsFile, error);
             var options = new AuditOptions { MinimumShare = minimumShare, MinimumCellSize = minimumCell };
-            var input = CohortInput.Load(ratingsFile, performanceFile, roleFile, method, console, error);
+            var input = CohortInput.Load(ratingsFile, performanceFile, model, modelFile is not null, role, method, output, console, error);
             if (input is null)
             {
                 return WeightsVerb.BadInput;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Readiness.Calibration;
-using Readiness.Competencies;
 using Readiness.Evidence;
-using Readiness.Serialization;
 
 namespace Readiness.Cli;
 
@@ -41,7 +39,8 @@ internal static class CalibrateVerb
 
         try
         {
-            var model = modelFile is null ? LeadershipFramework.Model : ReadinessJson.ReadCompetencyModel(File.ReadAllText(modelFile.FullName));
+            BadInput.RefuseOverwrite(output, ["estimates.csv", "raters.csv", "model.json", "rejects.csv", "warnings.txt"], ratingsFile, modelFile);
+            var model = CohortInput.ReadModel(modelFile);
             file = RatingsCsv.Read(ratingsFile, model);
             intake = file.Intake;
             if (intake.Ratings.Count == 0)
@@ -150,7 +149,7 @@ internal static class CalibrateVerb
         }
     }
 
-    private static void WriteRejects(DirectoryInfo output, RatingsFile file)
+    internal static void WriteRejects(DirectoryInfo output, RatingsFile file)
     {
         using var writer = new StreamWriter(Path.Combine(output.FullName, "rejects.csv"));
         writer.WriteLine("line,reason,message");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
@@ -7,34 +8,96 @@ using Readiness.Serialization;
 
 namespace Readiness.Cli;
 
-/// <summary>The intake, calibration and scoring the audit and validity verbs share with score.</summary>
+/// <summary>The inputs every verb that calibrates shares: the model, the roles, the ratings; and the intake, calibration and scoring of score, talent, audit and validity.</summary>
 internal sealed record CohortInput(
     RatingSet Ratings, PerformanceSet? Performance, RoleProfile Role, CalibrationResult Calibration, ImmutableArray<ReadinessCandidate> Candidates, ImmutableArray<ReadinessAssessment> Assessments)
 {
-    /// <summary>The role profile in the file, or the built-in first-line-manager profile.</summary>
-    public static RoleProfile ReadRole(FileInfo? roleFile) =>
-        roleFile is null ? LeadershipFramework.FirstLineManager : ReadinessJson.ReadRoleProfile(File.ReadAllText(roleFile.FullName), LeadershipFramework.Model);
+    /// <summary>The competency model in the file, or the built-in leadership framework; a file it cannot use names itself and every problem.</summary>
+    public static CompetencyModel ReadModel(FileInfo? modelFile) =>
+        modelFile is null ? LeadershipFramework.Model : ReadJson(modelFile, ReadinessJson.ReadCompetencyModel);
 
-    /// <summary>Reads, calibrates and scores; null (with the reason on standard error) when the ratings hold nothing usable.</summary>
-    public static CohortInput? Load(FileInfo ratingsFile, FileInfo? performanceFile, FileInfo? roleFile, string method, TextWriter console, TextWriter error) =>
-        Load(ratingsFile, performanceFile, ReadRole(roleFile), method, console, error);
+    /// <summary>
+    /// The role profile in the file, checked against <paramref name="model"/>; without a file, the built-in first-line-manager
+    /// profile — which is written for the built-in framework, so a model of one's own needs its own role.
+    /// </summary>
+    public static RoleProfile ReadRole(FileInfo? roleFile, CompetencyModel model)
+    {
+        if (roleFile is not null)
+        {
+            return ReadJson(roleFile, json => ReadinessJson.ReadRoleProfile(json, model));
+        }
+
+        try
+        {
+            // The built-in role, checked against the model given: a copy of the built-in framework passes.
+            return ReadinessJson.ReadRoleProfile(ReadinessJson.Write(LeadershipFramework.FirstLineManager), model);
+        }
+        catch (ReadinessJsonException)
+        {
+            throw new InputFileException("--role", $"the model '{model.Id}' is your own, and the built-in role is written for the built-in framework; give --role ROLE.json with a role for your model (readiness framework --role first-line-manager shows the format).");
+        }
+    }
+
+    /// <summary>
+    /// Reads the ratings against the model. When none can be used, writes rejects.csv to <paramref name="output"/>, says why
+    /// on standard error (the commonest reasons, each with an example line) and returns null.
+    /// </summary>
+    public static RatingsFile? ReadRatings(FileInfo ratingsFile, CompetencyModel model, bool ownModel, DirectoryInfo output, TextWriter error)
+    {
+        var file = RatingsCsv.Read(ratingsFile, model);
+        if (file.Intake.Ratings.Count > 0)
+        {
+            return file;
+        }
+
+        output.Create();
+        CalibrateVerb.WriteRejects(output, file);
+        error.WriteLine($"error: {ratingsFile.Name}: none of the {file.Report.Submitted} rows could be used; rejects.csv in {output.FullName} lists each:");
+        foreach (var reason in file.Report.Rejected.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
+        {
+            error.WriteLine($"  {reason.Count()} × {reason.Key}, e.g. line {file.Lines[reason.First().Row]}: {reason.First().Message}");
+        }
+
+        if (!ownModel && file.Report.Rejected.Any(r => r.Reason == RejectReason.UnknownCompetency))
+        {
+            error.WriteLine("hint: ratings of a competency model of your own need --model MODEL.json.");
+        }
+
+        return null;
+    }
 
     /// <summary>Reads, calibrates and scores against <paramref name="role"/>; null (with the reason on standard error) when the ratings hold nothing usable.</summary>
-    public static CohortInput? Load(FileInfo ratingsFile, FileInfo? performanceFile, RoleProfile role, string method, TextWriter console, TextWriter error)
+    public static CohortInput? Load(
+        FileInfo ratingsFile, FileInfo? performanceFile, CompetencyModel model, bool ownModel, RoleProfile role, string method, DirectoryInfo output, TextWriter console, TextWriter error)
     {
-        var model = LeadershipFramework.Model;
-        var intake = RatingsCsv.Read(ratingsFile, model).Intake;
-        if (intake.Ratings.Count == 0)
+        var file = ReadRatings(ratingsFile, model, ownModel, output, error);
+        if (file is null)
         {
-            error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used");
             return null;
         }
 
         var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
-        console.WriteLine($"Read {intake.Report}.");
-        var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(intake.Ratings);
+        console.WriteLine($"Read {file.Report}.");
+        var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(file.Ratings);
         CalibrateVerb.WriteWarnings(calibration, console);
-        var candidates = ReadinessCandidate.FromCalibration(calibration, intake.Ratings, performance);
-        return new CohortInput(intake.Ratings, performance, role, calibration, candidates, new ReadinessScorer().ScoreCohort(candidates, role));
+        var candidates = ReadinessCandidate.FromCalibration(calibration, file.Ratings, performance);
+        return new CohortInput(file.Ratings, performance, role, calibration, candidates, new ReadinessScorer().ScoreCohort(candidates, role));
+    }
+
+    /// <summary>Reads a JSON input; a missing, unreadable or invalid file is an <see cref="InputFileException"/> naming it, with every problem.</summary>
+    private static T ReadJson<T>(FileInfo file, Func<string, T> read)
+    {
+        try
+        {
+            return read(File.ReadAllText(file.FullName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException(file.Name, e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : e.Message, e);
+        }
+        catch (Exception e) when (e is JsonException or ReadinessValidationException)
+        {
+            throw new InputFileException(file.Name, e.Message, e);
+        }
     }
 }

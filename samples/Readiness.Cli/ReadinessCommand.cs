@@ -147,7 +147,7 @@ internal static class ReadinessCommand
 
     private static Command CreateScore()
     {
-        var (ratings, performance, role, method) = ScoringInputs();
+        var (ratings, performance, role, method, model) = ScoringInputs();
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "Directory for readiness.csv and explanations.json.",
@@ -155,10 +155,11 @@ internal static class ReadinessCommand
         };
         var score = new Command("score", "Calibrate the ratings and score every ratee's readiness for a role, with intervals, bands, gaps and flags.")
         {
-            ratings, performance, role, method, output,
+            ratings, model, performance, role, method, output,
         };
         score.SetAction(result => ScoreVerb.Run(
             result.GetRequiredValue(ratings),
+            result.GetValue(model),
             result.GetValue(performance),
             result.GetValue(role),
             result.GetRequiredValue(method),
@@ -170,7 +171,7 @@ internal static class ReadinessCommand
 
     private static Command CreateTalent()
     {
-        var (ratings, performance, _, method) = ScoringInputs();
+        var (ratings, performance, _, method, model) = ScoringInputs();
         var role = new Option<FileInfo[]>("--role")
         {
             Description = "Role profile JSON, once per role (the 9-box uses the first); default: the built-in first-line-manager profile.",
@@ -185,10 +186,11 @@ internal static class ReadinessCommand
         };
         var talent = new Command("talent", "Calibrate and score, then write the talent review: 9-box, a succession slate per role, bench strength and development plans.")
         {
-            ratings, performance, role, exclude, method, date, output,
+            ratings, model, performance, role, exclude, method, date, output,
         };
         talent.SetAction(result => TalentVerb.Run(
             result.GetRequiredValue(ratings),
+            result.GetValue(model),
             result.GetValue(performance),
             result.GetValue(role) ?? [],
             result.GetValue(exclude),
@@ -202,7 +204,7 @@ internal static class ReadinessCommand
 
     private static Command CreateAudit()
     {
-        var (ratings, performance, role, method) = ScoringInputs();
+        var (ratings, performance, role, method, model) = ScoringInputs();
         var groups = new Option<FileInfo>("--groups") { Description = "CSV file with header ratee,ATTRIBUTE[,ATTRIBUTE…]: demographic categories, used only for the audit.", Required = true };
         var outcome = new Option<string>("--outcome") { Description = "The outcome audited: scoring-rate (above the median), ready-now, or index:N.", DefaultValueFactory = _ => "scoring-rate" };
         var share = new Option<double>("--min-share") { Description = "Leave groups under this share of the audited people out of the comparison (shown, not compared).", DefaultValueFactory = _ => 0 };
@@ -210,10 +212,10 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for audit.csv and rater-splits.csv.", DefaultValueFactory = _ => new DirectoryInfo("audit") };
         var audit = new Command("audit", "Adverse-impact audit of an outcome by group and intersection, on calibrated and raw-mean scores, with the raters who favour one group.")
         {
-            ratings, groups, performance, role, method, outcome, share, cell, output,
+            ratings, model, groups, performance, role, method, outcome, share, cell, output,
         };
         audit.SetAction(result => AuditVerb.Run(
-            result.GetRequiredValue(ratings), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), result.GetRequiredValue(method),
+            result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), result.GetRequiredValue(method),
             result.GetRequiredValue(outcome), result.GetValue(share), result.GetValue(cell), result.GetRequiredValue(output),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return audit;
@@ -221,42 +223,43 @@ internal static class ReadinessCommand
 
     private static Command CreateValidity()
     {
-        var (ratings, performance, role, method) = ScoringInputs();
+        var (ratings, performance, role, method, model) = ScoringInputs();
         var outcomes = new Option<FileInfo>("--outcomes") { Description = "CSV file with header ratee,outcome: later outcomes (0/1 for success or failure).", Required = true };
         var reliability = new Option<double?>("--reliability") { Description = "The outcome measure's reliability, to correct the correlations for attenuation." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for validity.json.", DefaultValueFactory = _ => new DirectoryInfo("validity") };
         var validity = new Command("validity", "Does readiness predict later outcomes better than performance alone? Correlations, incremental R², AUC.")
         {
-            ratings, outcomes, performance, role, method, reliability, output,
+            ratings, model, outcomes, performance, role, method, reliability, output,
         };
         validity.SetAction(result => ValidityVerb.Run(
-            result.GetRequiredValue(ratings), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), result.GetRequiredValue(method),
+            result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), result.GetRequiredValue(method),
             result.GetValue(reliability), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return validity;
     }
 
     private static Command CreateReliability()
     {
-        var (ratings, _, _, method) = ScoringInputs();
+        var (ratings, _, _, method, model) = ScoringInputs();
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for reliability.json, rater-diagnostics.csv and self-other.csv.", DefaultValueFactory = _ => new DirectoryInfo("reliability") };
         var reliability = new Command("reliability", "How far the raters agree (ICC, Krippendorff's alpha, raters needed), rater diagnostics and self–other agreement.")
         {
-            ratings, method, output,
+            ratings, model, method, output,
         };
         reliability.SetAction(result => ReliabilityVerb.Run(
-            result.GetRequiredValue(ratings), result.GetRequiredValue(method), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(method), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return reliability;
     }
 
     /// <summary>The inputs of every verb that calibrates and scores.</summary>
-    private static (Option<FileInfo> Ratings, Option<FileInfo?> Performance, Option<FileInfo?> Role, Option<string> Method) ScoringInputs()
+    private static (Option<FileInfo> Ratings, Option<FileInfo?> Performance, Option<FileInfo?> Role, Option<string> Method, Option<FileInfo?> Model) ScoringInputs()
     {
+        var model = new Option<FileInfo?>("--model") { Description = "Competency model JSON the ratings and roles are written for; default: the built-in leadership framework." };
         var ratings = new Option<FileInfo>("--ratings") { Description = "CSV file with header ratee,rater,competency,value and optional source,cycle columns.", Required = true };
         var performance = new Option<FileInfo?>("--performance") { Description = "CSV file with header ratee,performance: individual performance, reported beside readiness (the 9-box's performance axis)." };
-        var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON (see the framework verb); default: the built-in first-line-manager profile." };
+        var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON for the model (see the framework verb); default: the built-in first-line-manager profile, with the built-in model." };
         var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
         method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed", "rasch");
-        return (ratings, performance, role, method);
+        return (ratings, performance, role, method, model);
     }
 
     private static Command CreateFramework()

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Readiness.Calibration;
-using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Reliability;
 
@@ -23,15 +22,14 @@ internal static class ReliabilityVerb
 {
     private const double Coverage = 0.8;
 
-    public static int Run(FileInfo ratingsFile, string method, DirectoryInfo output, TextWriter console, TextWriter error)
+    public static int Run(FileInfo ratingsFile, FileInfo? modelFile, string method, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
         {
-            var model = LeadershipFramework.Model;
-            var intake = RatingsCsv.Read(ratingsFile, model).Intake;
-            if (intake.Ratings.Count == 0)
+            BadInput.RefuseOverwrite(output, ["reliability.json", "rater-diagnostics.csv", "self-other.csv", "agreement.csv", "warnings.txt", "rejects.csv"], ratingsFile, modelFile);
+            var model = CohortInput.ReadModel(modelFile);
+            if (CohortInput.ReadRatings(ratingsFile, model, modelFile is not null, output, error)?.Intake is not { } intake)
             {
-                error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used");
                 return WeightsVerb.BadInput;
             }
 

@@ -17,12 +17,14 @@ namespace Readiness.Cli;
 internal static class TalentVerb
 {
     public static int Run(
-        FileInfo ratingsFile, FileInfo? performanceFile, IReadOnlyList<FileInfo> roleFiles, FileInfo? excludeFile, string method, DateOnly date,
+        FileInfo ratingsFile, FileInfo? modelFile, FileInfo? performanceFile, IReadOnlyList<FileInfo> roleFiles, FileInfo? excludeFile, string method, DateOnly date,
         DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
         {
-            var roles = roleFiles.Count == 0 ? [CohortInput.ReadRole(null)] : roleFiles.Select(CohortInput.ReadRole).ToArray();
+            BadInput.RefuseOverwrite(output, ["nine-box.csv", "bench.csv", "plans.json", "talent.json", "warnings.txt", "rejects.csv"], [ratingsFile, modelFile, performanceFile, excludeFile, .. roleFiles]);
+            var model = CohortInput.ReadModel(modelFile);
+            var roles = roleFiles.Count == 0 ? [CohortInput.ReadRole(null, model)] : roleFiles.Select(f => CohortInput.ReadRole(f, model)).ToArray();
             if (roles.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
             {
                 error.WriteLine($"error: role profile '{twice.Key}' is given {twice.Count()} times");
@@ -30,7 +32,7 @@ internal static class TalentVerb
             }
 
             var exclude = excludeFile is null ? ImmutableDictionary<RateeId, string>.Empty : ReadExclusions(excludeFile, error);
-            var input = CohortInput.Load(ratingsFile, performanceFile, roles[0], method, console, error);
+            var input = CohortInput.Load(ratingsFile, performanceFile, model, modelFile is not null, roles[0], method, output, console, error);
             if (input is null)
             {
                 return WeightsVerb.BadInput;

@@ -10,13 +10,16 @@ namespace Readiness.Cli;
 internal static class ValidityVerb
 {
     public static int Run(
-        FileInfo ratingsFile, FileInfo outcomesFile, FileInfo? performanceFile, FileInfo? roleFile, string method, double? reliability,
+        FileInfo ratingsFile, FileInfo? modelFile, FileInfo outcomesFile, FileInfo? performanceFile, FileInfo? roleFile, string method, double? reliability,
         DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
         {
+            BadInput.RefuseOverwrite(output, ["validity.json", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, outcomesFile, performanceFile, roleFile);
+            var model = CohortInput.ReadModel(modelFile);
+            var role = CohortInput.ReadRole(roleFile, model);
             var outcomes = PersonValuesCsv.Read(outcomesFile, "outcome", error).Select(v => new OutcomeRecord(v.Person, v.Value)).ToArray();
-            var input = CohortInput.Load(ratingsFile, performanceFile, roleFile, method, console, error);
+            var input = CohortInput.Load(ratingsFile, performanceFile, model, modelFile is not null, role, method, output, console, error);
             if (input is null)
             {
                 return WeightsVerb.BadInput;

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using Readiness.Competencies;
+using Readiness.Serialization;
+using IOFile = System.IO.File;
+
+namespace Readiness.Cli.Tests;
+
+/// <summary>
+/// An analyst's own framework — six competencies with their own ids on a 1–4 scale, a role written for it — through every
+/// verb that reads ratings, and the errors such a user meets, each naming the file and every problem.
+/// </summary>
+public sealed class CustomModelTests : IDisposable
+{
+    private static readonly string[] Leadership = ["acme.coach", "acme.direct", "acme.grow", "acme.trust"];
+    private static readonly string[] Performance = ["acme.ship", "acme.craft"];
+    private readonly string _directory = Directory.CreateTempSubdirectory("readiness-cli-custom-").FullName;
+
+    public CustomModelTests()
+    {
+        var builder = new CompetencyModelBuilder("acme", "Acme model")
+            .WithScale(ProficiencyScale.Create(Enumerable.Range(1, 4).Select(v => new ScaleLevel(v, $"level {v}", $"Level {v} of 4."))));
+        foreach (var id in Leadership.Concat(Performance))
+        {
+            builder.AddCompetency(id, id, Leadership.Contains(id) ? CompetencyDomain.Leadership : CompetencyDomain.IndividualPerformance, b => b.WithDefinition($"What {id} asks."));
+        }
+
+        var model = builder.Build();
+        IOFile.WriteAllText(File("model.json"), ReadinessJson.Write(model));
+        IOFile.WriteAllText(File("lead.json"), ReadinessJson.Write(Role(model, "acme-lead", 3)));
+        IOFile.WriteAllText(File("senior.json"), ReadinessJson.Write(Role(model, "acme-senior", 4)));
+        WriteCohort(people: 90);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Every_verb_that_reads_ratings_takes_the_users_model_and_roles()
+    {
+        string[] common = ["--ratings", File("ratings.csv"), "--model", File("model.json")];
+
+        Assert.Equal(0, Verb("calibrate", common, "--out", File("cal")).Code);
+        Assert.Contains("acme.coach", IOFile.ReadAllText(Path.Combine(File("cal"), "estimates.csv")), StringComparison.Ordinal);
+
+        var score = Verb("score", common, "--role", File("lead.json"), "--performance", File("performance.csv"), "--out", File("score"));
+        Assert.Equal(0, score.Code);
+        Assert.Contains("Scored 90 people against acme-lead", score.Output, StringComparison.Ordinal);
+
+        var talent = Verb("talent", common, "--role", File("lead.json"), "--role", File("senior.json"), "--performance", File("performance.csv"), "--out", File("talent"));
+        Assert.Equal(0, talent.Code);
+        Assert.True(IOFile.Exists(Path.Combine(File("talent"), "slate-acme-senior.csv")));
+
+        Assert.Equal(0, Verb("audit", common, "--role", File("lead.json"), "--groups", File("groups.csv"), "--out", File("audit")).Code);
+        Assert.Equal(0, Verb("validity", common, "--role", File("lead.json"), "--outcomes", File("outcomes.csv"), "--performance", File("performance.csv"), "--out", File("validity")).Code);
+
+        var reliability = Verb("reliability", common, "--out", File("reliability"));
+        Assert.Equal(0, reliability.Code);
+        Assert.Contains("\"acme.grow\"", IOFile.ReadAllText(Path.Combine(File("reliability"), "reliability.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_of_ones_own_without_a_role_is_refused_saying_what_to_give()
+    {
+        var (code, _, error) = Verb("score", ["--ratings", File("ratings.csv"), "--model", File("model.json")], "--out", File("out"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            "error: --role: the model 'acme' is your own, and the built-in role is written for the built-in framework; give --role ROLE.json with a role for your model (readiness framework --role first-line-manager shows the format).\n",
+            error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void A_role_that_does_not_fit_the_model_is_named_with_every_problem()
+    {
+        IOFile.WriteAllText(File("bad.json"), IOFile.ReadAllText(File("lead.json"))
+            .Replace("\"acme.grow\"", "\"acme.growth\"", StringComparison.Ordinal)
+            .Replace("\"target\": 3,", "\"target\": 5,", StringComparison.Ordinal));
+
+        var (code, _, error) = Verb("talent", ["--ratings", File("ratings.csv"), "--model", File("model.json")], "--role", File("lead.json"), "--role", File("bad.json"), "--out", File("out"));
+
+        Assert.Equal(2, code);
+        var lines = error.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        Assert.Equal("error: bad.json: The JSON document is invalid (7 problems):", lines[0]);
+        Assert.Contains("- $.requirements[2].competency: 'acme.growth' is not a competency of model 'acme'", lines);
+        Assert.Equal(6, lines.Count(l => l.StartsWith("- $.requirements[", StringComparison.Ordinal) && l.Contains(".target: 5 is not on the scale 1–4", StringComparison.Ordinal)));
+        Assert.False(Directory.Exists(File("out")));
+    }
+
+    [Theory]
+    [InlineData("missing.json", null, "error: missing.json: the file does not exist\n")]
+    [InlineData("broken.json", "{ \"formatVersion\": 1, ", "error: broken.json: The JSON document is invalid at $.formatVersion: the document is not well-formed JSON")]
+    public void A_model_file_that_cannot_be_read_is_named_not_the_ratings(string name, string? content, string expected)
+    {
+        if (content is not null)
+        {
+            IOFile.WriteAllText(File(name), content);
+        }
+
+        foreach (var verb in new[] { "calibrate", "reliability", "score" })
+        {
+            var (code, _, error) = Verb(verb, ["--ratings", File("ratings.csv"), "--model", File(name)], "--out", File("out"));
+
+            Assert.Equal(2, code);
+            Assert.StartsWith(expected, error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Ratings_of_an_own_model_read_against_the_built_in_one_say_why_and_write_the_rejects()
+    {
+        var (code, _, error) = Verb("reliability", ["--ratings", File("ratings.csv")], "--out", File("out"));
+
+        Assert.Equal(2, code);
+        var lines = error.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        Assert.Equal($"error: ratings.csv: none of the {IOFile.ReadAllLines(File("ratings.csv")).Length - 1} rows could be used; rejects.csv in {File("out")} lists each:", lines[0]);
+        Assert.StartsWith("  ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("× UnknownCompetency, e.g. line 2: Competency 'acme.", lines[1], StringComparison.Ordinal);
+        Assert.Equal("hint: ratings of a competency model of your own need --model MODEL.json.", lines[^1]);
+        Assert.True(IOFile.Exists(Path.Combine(File("out"), "rejects.csv")));
+    }
+
+    [Fact]
+    public void An_output_directory_that_holds_an_input_of_the_same_name_is_refused_and_the_input_kept()
+    {
+        var before = IOFile.ReadAllText(File("model.json"));
+
+        var (code, _, error) = Verb("calibrate", ["--ratings", File("ratings.csv"), "--model", File("model.json")], "--out", _directory);
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: model.json: it is an input, and the run would write its model.json over it; choose another --out directory.\n", error.ReplaceLineEndings("\n"));
+        Assert.Equal(before, IOFile.ReadAllText(File("model.json")));
+        Assert.False(IOFile.Exists(File("estimates.csv")));
+    }
+
+    private static RoleProfile Role(CompetencyModel model, string id, int target)
+    {
+        var builder = new RoleProfileBuilder(id, id);
+        foreach (var c in model.Competencies)
+        {
+            builder.Require(c.Id, target, Leadership.Contains(c.Id) ? 3 : 1);
+        }
+
+        return builder.Build(model);
+    }
+
+    private static (int Code, string Output, string Error) Verb(string verb, string[] common, params string[] rest) =>
+        ScoreVerbTests.Run([verb, .. common, .. rest]);
+
+    private string File(string name) => Path.Combine(_directory, name);
+
+    /// <summary>Each person rated by themselves, a manager and four peers on every competency, 1–4; groups, performance and outcomes for everyone.</summary>
+    private void WriteCohort(int people)
+    {
+        var random = new Random(11);
+        var ratings = new StringBuilder("ratee,rater,source,competency,value\n");
+        var level = Enumerable.Range(0, people).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var lenient = Enumerable.Range(0, people).Select(_ => (random.NextDouble() - 0.5) * 0.6).ToArray();
+        for (var p = 0; p < people; p++)
+        {
+            var raters = new List<(int Rater, string Source)> { (p, "self"), ((p + 1) % people, "manager") };
+            raters.AddRange(Enumerable.Range(2, 4).Select(k => ((p + (k * 7)) % people, "peer")));
+            foreach (var (rater, source) in raters)
+            {
+                foreach (var c in Leadership.Concat(Performance))
+                {
+                    var value = Math.Clamp(Math.Round(2.5 + level[p] + lenient[rater] + ((random.NextDouble() - 0.5) * 1.2)), 1, 4);
+                    ratings.Append(CultureInfo.InvariantCulture, $"E{p:000},E{rater:000},{source},{c},{value}\n");
+                }
+            }
+        }
+
+        IOFile.WriteAllText(File("ratings.csv"), ratings.ToString());
+        IOFile.WriteAllLines(File("groups.csv"), ["ratee,site", .. Enumerable.Range(0, people).Select(p => $"E{p:000},{(p % 3 == 0 ? "north" : "south")}")]);
+        IOFile.WriteAllLines(File("performance.csv"), ["ratee,performance", .. Enumerable.Range(0, people).Select(p => FormattableString.Invariant($"E{p:000},{3 + level[p]:0.00}"))]);
+        IOFile.WriteAllLines(File("outcomes.csv"), ["ratee,outcome", .. Enumerable.Range(0, people).Select(p => $"E{p:000},{(level[p] > 0 ? 1 : 0)}")]);
+    }
+}
