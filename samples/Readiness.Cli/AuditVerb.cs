@@ -16,7 +16,7 @@ namespace Readiness.Cli;
 internal static class AuditVerb
 {
     public static int Run(
-        FileInfo ratingsFile, FileInfo? modelFile, FileInfo groupsFile, FileInfo? performanceFile, FileInfo? roleFile, string method, string outcomeName,
+        FileInfo ratingsFile, FileInfo? modelFile, FileInfo groupsFile, FileInfo? performanceFile, FileInfo? roleFile, CohortSettings settings, string outcomeName,
         double minimumShare, int minimumCell, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
@@ -26,13 +26,13 @@ internal static class AuditVerb
             var role = CohortInput.ReadRole(roleFile, model);
             var (demographics, attributes) = ReadGroups(groupsFile, error);
             var options = new AuditOptions { MinimumShare = minimumShare, MinimumCellSize = minimumCell };
-            var input = CohortInput.Load(ratingsFile, performanceFile, model, modelFile is not null, role, method, output, console, error);
+            var input = CohortInput.Load(ratingsFile, performanceFile, model, modelFile is not null, role, settings, output, console, error);
             if (input is null)
             {
                 return WeightsVerb.BadInput;
             }
 
-            var raw = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(input.Ratings), input.Ratings, input.Performance), input.Role);
+            var raw = settings.Scorer.ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(input.Ratings), input.Ratings, input.Performance), input.Role);
             var audits = Groupings(attributes)
                 .SelectMany(by => new[] { ("calibrated", Audit(input.Assessments, by)), ("raw-mean", Audit(raw, by)) })
                 .ToArray();

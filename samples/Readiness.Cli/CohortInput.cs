@@ -8,6 +8,13 @@ using Readiness.Serialization;
 
 namespace Readiness.Cli;
 
+/// <summary>How the verbs that score calibrate and score: the method, the scoring options (the evidence rules among them) and whether a run in which nobody could be scored may succeed.</summary>
+internal sealed record CohortSettings(string Method, ScoringOptions Scoring, bool AllowUnscored = false)
+{
+    /// <summary>Gets the scorer the settings describe.</summary>
+    public ReadinessScorer Scorer { get; } = new(Scoring);
+}
+
 /// <summary>The inputs every verb that calibrates shares: the model, the roles, the ratings; and the intake, calibration and scoring of score, talent, audit and validity.</summary>
 internal sealed record CohortInput(
     RatingSet Ratings, PerformanceSet? Performance, RoleProfile Role, CalibrationResult Calibration, ImmutableArray<ReadinessCandidate> Candidates, ImmutableArray<ReadinessAssessment> Assessments)
@@ -66,9 +73,12 @@ internal sealed record CohortInput(
         return null;
     }
 
-    /// <summary>Reads, calibrates and scores against <paramref name="role"/>; null (with the reason on standard error) when the ratings hold nothing usable.</summary>
+    /// <summary>
+    /// Reads, calibrates and scores against <paramref name="role"/>; null (with the reason on standard error) when the
+    /// ratings hold nothing usable, or when nobody could be scored and the settings do not allow that.
+    /// </summary>
     public static CohortInput? Load(
-        FileInfo ratingsFile, FileInfo? performanceFile, CompetencyModel model, bool ownModel, RoleProfile role, string method, DirectoryInfo output, TextWriter console, TextWriter error)
+        FileInfo ratingsFile, FileInfo? performanceFile, CompetencyModel model, bool ownModel, RoleProfile role, CohortSettings settings, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         var file = ReadRatings(ratingsFile, model, ownModel, output, error);
         if (file is null)
@@ -78,10 +88,24 @@ internal sealed record CohortInput(
 
         var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
         console.WriteLine($"Read {file.Report}.");
-        var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(file.Ratings);
+        var calibration = CalibrateVerb.Calibrator(settings.Method, CrossedModelPath.Auto).Calibrate(file.Ratings);
         CalibrateVerb.WriteWarnings(calibration, console);
         var candidates = ReadinessCandidate.FromCalibration(calibration, file.Ratings, performance);
-        return new CohortInput(file.Ratings, performance, role, calibration, candidates, new ReadinessScorer().ScoreCohort(candidates, role));
+        var assessments = settings.Scorer.ScoreCohort(candidates, role);
+        if (!settings.AllowUnscored && !assessments.Any(a => a.IsScored))
+        {
+            // A run that scored nobody is a failure, not an empty success: say what every one of them lacked.
+            error.WriteLine($"error: nobody could be scored against {role.Id}: all {assessments.Length} lack the evidence the rules ask for; the commonest reasons:");
+            foreach (var reason in assessments.SelectMany(a => a.Evidence.Missing).GroupBy(m => m).OrderByDescending(g => g.Count()).Take(3))
+            {
+                error.WriteLine($"  {reason.Count()} × {reason.Key}");
+            }
+
+            error.WriteLine("hint: --min-raters and --min-sources set the evidence rules (a ratings file without a source column counts every rater as a peer); --allow-unscored writes the results anyway.");
+            return null;
+        }
+
+        return new CohortInput(file.Ratings, performance, role, calibration, candidates, assessments);
     }
 
     /// <summary>Reads a JSON input; a missing, unreadable or invalid file is an <see cref="InputFileException"/> naming it, with every problem.</summary>

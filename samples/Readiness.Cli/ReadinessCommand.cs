@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Readiness.Calibration;
+using Readiness.Scoring;
 using Readiness.Simulation;
 using Readiness.Weighting;
 
@@ -148,6 +149,7 @@ internal static class ReadinessCommand
     private static Command CreateScore()
     {
         var (ratings, performance, role, method, model) = ScoringInputs();
+        var rules = EvidenceRules();
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "Directory for readiness.csv and explanations.json.",
@@ -155,14 +157,14 @@ internal static class ReadinessCommand
         };
         var score = new Command("score", "Calibrate the ratings and score every ratee's readiness for a role, with intervals, bands, gaps and flags.")
         {
-            ratings, model, performance, role, method, output,
+            ratings, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, output,
         };
         score.SetAction(result => ScoreVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetValue(model),
             result.GetValue(performance),
             result.GetValue(role),
-            result.GetRequiredValue(method),
+            Settings(result, method, rules),
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
@@ -172,6 +174,7 @@ internal static class ReadinessCommand
     private static Command CreateTalent()
     {
         var (ratings, performance, _, method, model) = ScoringInputs();
+        var rules = EvidenceRules();
         var role = new Option<FileInfo[]>("--role")
         {
             Description = "Role profile JSON, once per role (the 9-box uses the first); default: the built-in first-line-manager profile.",
@@ -186,7 +189,7 @@ internal static class ReadinessCommand
         };
         var talent = new Command("talent", "Calibrate and score, then write the talent review: 9-box, a succession slate per role, bench strength and development plans.")
         {
-            ratings, model, performance, role, exclude, method, date, output,
+            ratings, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, date, output,
         };
         talent.SetAction(result => TalentVerb.Run(
             result.GetRequiredValue(ratings),
@@ -194,7 +197,7 @@ internal static class ReadinessCommand
             result.GetValue(performance),
             result.GetValue(role) ?? [],
             result.GetValue(exclude),
-            result.GetRequiredValue(method),
+            Settings(result, method, rules),
             result.GetValue(date) ?? DateOnly.FromDateTime(DateTime.Today),
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
@@ -205,6 +208,7 @@ internal static class ReadinessCommand
     private static Command CreateAudit()
     {
         var (ratings, performance, role, method, model) = ScoringInputs();
+        var rules = EvidenceRules();
         var groups = new Option<FileInfo>("--groups") { Description = "CSV file with header ratee,ATTRIBUTE[,ATTRIBUTE…]: demographic categories, used only for the audit.", Required = true };
         var outcome = new Option<string>("--outcome") { Description = "The outcome audited: scoring-rate (above the median), ready-now, or index:N.", DefaultValueFactory = _ => "scoring-rate" };
         var share = new Option<double>("--min-share") { Description = "Leave groups under this share of the audited people out of the comparison (shown, not compared).", DefaultValueFactory = _ => 0 };
@@ -212,10 +216,10 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for audit.csv and rater-splits.csv.", DefaultValueFactory = _ => new DirectoryInfo("audit") };
         var audit = new Command("audit", "Adverse-impact audit of an outcome by group and intersection, on calibrated and raw-mean scores, with the raters who favour one group.")
         {
-            ratings, model, groups, performance, role, method, outcome, share, cell, output,
+            ratings, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, outcome, share, cell, output,
         };
         audit.SetAction(result => AuditVerb.Run(
-            result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), result.GetRequiredValue(method),
+            result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
             result.GetRequiredValue(outcome), result.GetValue(share), result.GetValue(cell), result.GetRequiredValue(output),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return audit;
@@ -224,15 +228,16 @@ internal static class ReadinessCommand
     private static Command CreateValidity()
     {
         var (ratings, performance, role, method, model) = ScoringInputs();
+        var rules = EvidenceRules();
         var outcomes = new Option<FileInfo>("--outcomes") { Description = "CSV file with header ratee,outcome: later outcomes (0/1 for success or failure).", Required = true };
         var reliability = new Option<double?>("--reliability") { Description = "The outcome measure's reliability, to correct the correlations for attenuation." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for validity.json.", DefaultValueFactory = _ => new DirectoryInfo("validity") };
         var validity = new Command("validity", "Does readiness predict later outcomes better than performance alone? Correlations, incremental R², AUC.")
         {
-            ratings, model, outcomes, performance, role, method, reliability, output,
+            ratings, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, reliability, output,
         };
         validity.SetAction(result => ValidityVerb.Run(
-            result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), result.GetRequiredValue(method),
+            result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
             result.GetValue(reliability), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return validity;
     }
@@ -248,6 +253,35 @@ internal static class ReadinessCommand
         reliability.SetAction(result => ReliabilityVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(method), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return reliability;
+    }
+
+    /// <summary>The evidence rules and the unscored run's outcome, for the verbs that score.</summary>
+    private static (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored) EvidenceRules()
+    {
+        var minRaters = new Option<int?>("--min-raters") { Description = "The fewest raters other than the person a score needs (default 3)." };
+        var minSources = new Option<int?>("--min-sources") { Description = "The fewest rater sources other than self a score needs (default 2; a file without a source column has one, peer)." };
+        foreach (var option in new[] { minRaters, minSources })
+        {
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && value < 1)
+                {
+                    result.AddError($"{option.Name} was {value}; it must be at least 1.");
+                }
+            });
+        }
+
+        var allowUnscored = new Option<bool>("--allow-unscored") { Description = "Write the results even when nobody could be scored (otherwise that run fails with the reasons, exit code 2)." };
+        return (minRaters, minSources, allowUnscored);
+    }
+
+    private static CohortSettings Settings(ParseResult result, Option<string> method, (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored) rules)
+    {
+        var defaults = new ScoringOptions();
+        return new CohortSettings(
+            result.GetRequiredValue(method),
+            new ScoringOptions { MinimumRaters = result.GetValue(rules.MinRaters) ?? defaults.MinimumRaters, MinimumSources = result.GetValue(rules.MinSources) ?? defaults.MinimumSources },
+            result.GetValue(rules.AllowUnscored));
     }
 
     /// <summary>The inputs of every verb that calibrates and scores.</summary>

@@ -132,6 +132,32 @@ public sealed class CustomModelTests : IDisposable
         Assert.False(IOFile.Exists(File("estimates.csv")));
     }
 
+    [Fact]
+    public void A_run_that_scores_nobody_fails_with_the_reasons_unless_the_evidence_rules_or_the_caller_allow_it()
+    {
+        // Without a source column every rater counts as a peer: one source, and the default rule asks for two.
+        IOFile.WriteAllLines(File("nosource.csv"), IOFile.ReadAllLines(File("ratings.csv")).Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 2))));
+        string[] common = ["--ratings", File("nosource.csv"), "--model", File("model.json"), "--role", File("lead.json")];
+
+        var (code, _, error) = Verb("score", common, "--out", File("out"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            "error: nobody could be scored against acme-lead: all 90 lack the evidence the rules ask for; the commonest reasons:\n"
+            + "  90 × 1 source(s) other than self (Peer); 2 are needed.\n"
+            + "hint: --min-raters and --min-sources set the evidence rules (a ratings file without a source column counts every rater as a peer); --allow-unscored writes the results anyway.\n",
+            error.ReplaceLineEndings("\n"));
+        Assert.False(IOFile.Exists(Path.Combine(File("out"), "readiness.csv")));
+
+        var relaxed = Verb("score", common, "--min-sources", "1", "--out", File("relaxed"));
+        Assert.Equal(0, relaxed.Code);
+        Assert.DoesNotContain("insufficient-evidence", relaxed.Output, StringComparison.Ordinal);
+
+        var allowed = Verb("talent", common, "--allow-unscored", "--out", File("allowed"));
+        Assert.Equal(0, allowed.Code);
+        Assert.Equal("error: --min-raters was 0; it must be at least 1.", Verb("audit", common, "--groups", File("groups.csv"), "--min-raters", "0").Error.Split('\n')[0]);
+    }
+
     private static RoleProfile Role(CompetencyModel model, string id, int target)
     {
         var builder = new RoleProfileBuilder(id, id);

@@ -139,7 +139,9 @@ public sealed class CliCorpusTests : IDisposable
     public void Every_verb_that_calibrates_says_what_the_calibration_warned(string verb)
     {
         var directory = Path.Combine(_directory, verb);
-        var (code, output, error) = Run(verb, "--ratings", Refusal.Corpus("degenerate", "every-rating-its-own-rater.csv"), "--out", directory);
+        // Nobody in this file meets the evidence rules; the verbs that score are asked to write their results anyway.
+        string[] unscored = verb is "score" or "talent" ? ["--allow-unscored"] : [];
+        var (code, output, error) = Run([verb, "--ratings", Refusal.Corpus("degenerate", "every-rating-its-own-rater.csv"), "--out", directory, .. unscored]);
 
         Assert.True(code == 0, error);
         const string Warning = "Every one of the 270 raters gave exactly one rating";
