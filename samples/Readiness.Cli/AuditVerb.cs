@@ -16,7 +16,7 @@ namespace Readiness.Cli;
 internal static class AuditVerb
 {
     public static int Run(
-        FileInfo ratingsFile, FileInfo? modelFile, FileInfo groupsFile, FileInfo? performanceFile, FileInfo? roleFile, CohortSettings settings, string outcomeName,
+        FileInfo ratingsFile, FileInfo? modelFile, ColumnMap columns, FileInfo groupsFile, FileInfo? performanceFile, FileInfo? roleFile, CohortSettings settings, string outcomeName,
         double minimumShare, int minimumCell, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
@@ -26,7 +26,7 @@ internal static class AuditVerb
             var role = CohortInput.ReadRole(roleFile, model);
             var (demographics, attributes) = ReadGroups(groupsFile, error);
             var options = new AuditOptions { MinimumShare = minimumShare, MinimumCellSize = minimumCell };
-            var input = CohortInput.Load(ratingsFile, performanceFile, model, modelFile is not null, role, settings, output, console, error);
+            var input = CohortInput.Load(ratingsFile, columns, performanceFile, model, modelFile is not null, role, settings, output, console, error);
             if (input is null)
             {
                 return WeightsVerb.BadInput;

@@ -16,6 +16,7 @@ internal static class CalibrateVerb
         string method,
         CrossedModelPath path,
         FileInfo? modelFile,
+        ColumnMap columns,
         DirectoryInfo output,
         TextWriter console,
         TextWriter error,
@@ -41,7 +42,7 @@ internal static class CalibrateVerb
         {
             BadInput.RefuseOverwrite(output, ["estimates.csv", "raters.csv", "model.json", "rejects.csv", "warnings.txt"], ratingsFile, modelFile);
             var model = CohortInput.ReadModel(modelFile);
-            file = RatingsCsv.Read(ratingsFile, model);
+            file = RatingsCsv.Read(ratingsFile, model, columns);
             intake = file.Intake;
             if (intake.Ratings.Count == 0)
             {

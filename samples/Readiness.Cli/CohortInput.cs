@@ -49,9 +49,18 @@ internal sealed record CohortInput(
     /// Reads the ratings against the model. When none can be used, writes rejects.csv to <paramref name="output"/>, says why
     /// on standard error (the commonest reasons, each with an example line) and returns null.
     /// </summary>
-    public static RatingsFile? ReadRatings(FileInfo ratingsFile, CompetencyModel model, bool ownModel, DirectoryInfo output, TextWriter error)
+    public static RatingsFile? ReadRatings(FileInfo ratingsFile, ColumnMap columns, CompetencyModel model, bool ownModel, DirectoryInfo output, TextWriter error)
     {
-        var file = RatingsCsv.Read(ratingsFile, model);
+        RatingsFile file;
+        try
+        {
+            file = RatingsCsv.Read(ratingsFile, model, columns);
+        }
+        catch (Exception e) when (e is RatingsCsvException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputFileException(ratingsFile.Name, e is RatingsCsvException ? e.Message : "the file does not exist", e);
+        }
+
         if (file.Intake.Ratings.Count > 0)
         {
             return file;
@@ -78,9 +87,9 @@ internal sealed record CohortInput(
     /// ratings hold nothing usable, or when nobody could be scored and the settings do not allow that.
     /// </summary>
     public static CohortInput? Load(
-        FileInfo ratingsFile, FileInfo? performanceFile, CompetencyModel model, bool ownModel, RoleProfile role, CohortSettings settings, DirectoryInfo output, TextWriter console, TextWriter error)
+        FileInfo ratingsFile, ColumnMap columns, FileInfo? performanceFile, CompetencyModel model, bool ownModel, RoleProfile role, CohortSettings settings, DirectoryInfo output, TextWriter console, TextWriter error)
     {
-        var file = ReadRatings(ratingsFile, model, ownModel, output, error);
+        var file = ReadRatings(ratingsFile, columns, model, ownModel, output, error);
         if (file is null)
         {
             return null;

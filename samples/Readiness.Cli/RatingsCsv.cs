@@ -24,6 +24,69 @@ internal sealed record RatingsFile(RatingIntake Intake, ImmutableArray<int> Line
 }
 
 /// <summary>
+/// The ratings columns under the names an export gives them (<c>--columns ratee=employee_id,value=score</c>): each of
+/// ratee, rater, source, competency, value and cycle at most once, matched to the header without regard to case.
+/// </summary>
+internal sealed class ColumnMap
+{
+    public static readonly string[] Fields = ["ratee", "rater", "source", "competency", "value", "cycle"];
+
+    private readonly Dictionary<string, string> _byField;
+
+    private ColumnMap(Dictionary<string, string> byField) => _byField = byField;
+
+    /// <summary>Gets the identity map: every column under its own name.</summary>
+    public static ColumnMap None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>The map in <c>field=column[,field=column…]</c>, or why it cannot be one.</summary>
+    public static (ColumnMap? Map, string? Problem) Parse(string text)
+    {
+        var byField = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[1].Length == 0)
+            {
+                return (null, $"'{pair}' is not field=column; write for example ratee=employee_id,value=score");
+            }
+
+            var field = parts[0].ToLowerInvariant();
+            if (!Fields.Contains(field))
+            {
+                return (null, $"'{parts[0]}' is not a ratings field; the fields are {string.Join(", ", Fields)}");
+            }
+
+            if (!byField.TryAdd(field, parts[1]))
+            {
+                return (null, $"{field} is mapped twice");
+            }
+        }
+
+        var shared = byField.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        return shared is null ? (new ColumnMap(byField), null) : (null, $"column '{shared.Key}' is mapped to both {string.Join(" and ", shared.Select(p => p.Key))}");
+    }
+
+    /// <summary>The column name the file uses for <paramref name="field"/>.</summary>
+    public string NameOf(string field) => _byField.TryGetValue(field, out var name) ? name : field;
+
+    /// <summary>The field a header name stands for (lower case), or the name itself, lower case, when it maps to none.</summary>
+    public string FieldOf(string header)
+    {
+        foreach (var (field, name) in _byField)
+        {
+            if (string.Equals(name, header, StringComparison.OrdinalIgnoreCase))
+            {
+                return field;
+            }
+        }
+
+        // A column under a field's own name that the map gave to another column is not that field any more.
+        var lower = header.ToLowerInvariant();
+        return _byField.ContainsKey(lower) ? $"({lower})" : lower;
+    }
+}
+
+/// <summary>
 /// Reads and writes ratings as CSV: header <c>ratee,rater,competency,value</c> with optional <c>source</c> and <c>cycle</c>
 /// columns, in any order. Every data line is submitted to the intake: lines that cannot be read become reject rows, so
 /// accepted + rejected always equals the number of data lines.
@@ -34,6 +97,8 @@ internal static class RatingsCsv
 
     private static readonly Dictionary<string, RaterSource> SourcesByName =
         Enum.GetValues<RaterSource>().ToDictionary(SourceName, StringComparer.Ordinal);
+
+    private static string Abbreviate(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 197), "...");
 
     public static string SourceName(RaterSource source) => source switch
     {
@@ -51,8 +116,9 @@ internal static class RatingsCsv
     /// rating a peer rating. A row the reader cannot use (wrong field count, a stray or unterminated quote, a NUL
     /// character, bytes that are not UTF-8 text) is rejected as unreadable; the rest go to the intake's own checks.
     /// </summary>
-    public static RatingsFile Read(FileInfo file, CompetencyModel model)
+    public static RatingsFile Read(FileInfo file, CompetencyModel model, ColumnMap? map = null)
     {
+        map ??= ColumnMap.None;
         using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
         string? badData = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -71,10 +137,10 @@ internal static class RatingsCsv
         var lineCounter = new LineCounter();
         lineCounter.StartOf(csv);
 
-        var columns = header.Select((name, i) => (name, i)).ToLookup(c => c.name.ToLowerInvariant(), c => c.i);
+        var columns = header.Select((name, i) => (name, i)).ToLookup(c => map.FieldOf(c.name), c => c.i);
         foreach (var name in columns.Where(c => c.Count() > 1).Select(c => c.Key))
         {
-            throw new RatingsCsvException($"column '{name}' appears more than once in the header");
+            throw new RatingsCsvException($"column '{map.NameOf(name)}' appears more than once in the header");
         }
 
         var missing = Required.Where(name => !columns.Contains(name)).ToArray();
@@ -82,8 +148,10 @@ internal static class RatingsCsv
         {
             // Spreadsheets in many locales save "CSV" with semicolons or tabs; say so rather than list every column as missing.
             var separator = header.Length != 1 ? null : header[0].Contains(';', StringComparison.Ordinal) ? "semicolons" : header[0].Contains('\t', StringComparison.Ordinal) ? "tabs" : null;
+            var named = missing.Select(m => map.NameOf(m) == m ? m : $"{map.NameOf(m)} (the {m} column, by --columns)");
             throw new RatingsCsvException(
-                $"the header lacks {string.Join(", ", missing)}; required columns are ratee,rater,competency,value (source and cycle are optional)" +
+                $"the header lacks {string.Join(", ", named)}; required columns are ratee,rater,competency,value (source and cycle are optional), " +
+                $"and --columns maps an export's own names (ratee=employee_id,value=score); the header is {Abbreviate(string.Join(",", header))}" +
                 (separator is null ? string.Empty : $" (the file seems to use {separator}: save it comma-separated)"));
         }
 

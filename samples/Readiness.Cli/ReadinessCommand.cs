@@ -89,6 +89,7 @@ internal static class ReadinessCommand
         };
         path.AcceptOnlyFromAmong("auto", "exact", "scalable");
         var model = new Option<FileInfo?>("--model") { Description = "Competency model JSON; default: the built-in leadership framework." };
+        var columns = Columns();
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "Directory for estimates.csv, raters.csv, model.json, rejects.csv and warnings.txt.",
@@ -132,13 +133,14 @@ internal static class ReadinessCommand
         });
         var calibrate = new Command("calibrate", "Remove rater bias from a ratings export and estimate every person's level on every competency.")
         {
-            ratings, method, path, maxSeconds, maxMemory, model, output,
+            ratings, columns, method, path, maxSeconds, maxMemory, model, output,
         };
         calibrate.SetAction(result => CalibrateVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetRequiredValue(method),
             Enum.Parse<CrossedModelPath>(result.GetRequiredValue(path), ignoreCase: true),
             result.GetValue(model),
+            ColumnsOf(result, columns),
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error,
@@ -149,6 +151,7 @@ internal static class ReadinessCommand
     private static Command CreateScore()
     {
         var (ratings, performance, role, method, model) = ScoringInputs();
+        var columns = Columns();
         var rules = EvidenceRules();
         var output = new Option<DirectoryInfo>("--out")
         {
@@ -157,11 +160,12 @@ internal static class ReadinessCommand
         };
         var score = new Command("score", "Calibrate the ratings and score every ratee's readiness for a role, with intervals, bands, gaps and flags.")
         {
-            ratings, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, output,
+            ratings, columns, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, output,
         };
         score.SetAction(result => ScoreVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetValue(model),
+            ColumnsOf(result, columns),
             result.GetValue(performance),
             result.GetValue(role),
             Settings(result, method, rules),
@@ -174,6 +178,7 @@ internal static class ReadinessCommand
     private static Command CreateTalent()
     {
         var (ratings, performance, _, method, model) = ScoringInputs();
+        var columns = Columns();
         var rules = EvidenceRules();
         var role = new Option<FileInfo[]>("--role")
         {
@@ -189,11 +194,12 @@ internal static class ReadinessCommand
         };
         var talent = new Command("talent", "Calibrate and score, then write the talent review: 9-box, a succession slate per role, bench strength and development plans.")
         {
-            ratings, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, date, output,
+            ratings, columns, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, date, output,
         };
         talent.SetAction(result => TalentVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetValue(model),
+            ColumnsOf(result, columns),
             result.GetValue(performance),
             result.GetValue(role) ?? [],
             result.GetValue(exclude),
@@ -208,6 +214,7 @@ internal static class ReadinessCommand
     private static Command CreateAudit()
     {
         var (ratings, performance, role, method, model) = ScoringInputs();
+        var columns = Columns();
         var rules = EvidenceRules();
         var groups = new Option<FileInfo>("--groups") { Description = "CSV file with header ratee,ATTRIBUTE[,ATTRIBUTE…]: demographic categories, used only for the audit.", Required = true };
         var outcome = new Option<string>("--outcome") { Description = "The outcome audited: scoring-rate (above the median), ready-now, or index:N.", DefaultValueFactory = _ => "scoring-rate" };
@@ -216,10 +223,10 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for audit.csv and rater-splits.csv.", DefaultValueFactory = _ => new DirectoryInfo("audit") };
         var audit = new Command("audit", "Adverse-impact audit of an outcome by group and intersection, on calibrated and raw-mean scores, with the raters who favour one group.")
         {
-            ratings, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, outcome, share, cell, output,
+            ratings, columns, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, outcome, share, cell, output,
         };
         audit.SetAction(result => AuditVerb.Run(
-            result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
+            result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
             result.GetRequiredValue(outcome), result.GetValue(share), result.GetValue(cell), result.GetRequiredValue(output),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return audit;
@@ -228,16 +235,17 @@ internal static class ReadinessCommand
     private static Command CreateValidity()
     {
         var (ratings, performance, role, method, model) = ScoringInputs();
+        var columns = Columns();
         var rules = EvidenceRules();
         var outcomes = new Option<FileInfo>("--outcomes") { Description = "CSV file with header ratee,outcome: later outcomes (0/1 for success or failure).", Required = true };
         var reliability = new Option<double?>("--reliability") { Description = "The outcome measure's reliability, to correct the correlations for attenuation." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for validity.json.", DefaultValueFactory = _ => new DirectoryInfo("validity") };
         var validity = new Command("validity", "Does readiness predict later outcomes better than performance alone? Correlations, incremental R², AUC.")
         {
-            ratings, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, reliability, output,
+            ratings, columns, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, reliability, output,
         };
         validity.SetAction(result => ValidityVerb.Run(
-            result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
+            result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
             result.GetValue(reliability), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return validity;
     }
@@ -245,13 +253,14 @@ internal static class ReadinessCommand
     private static Command CreateReliability()
     {
         var (ratings, _, _, method, model) = ScoringInputs();
+        var columns = Columns();
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for reliability.json, rater-diagnostics.csv and self-other.csv.", DefaultValueFactory = _ => new DirectoryInfo("reliability") };
         var reliability = new Command("reliability", "How far the raters agree (ICC, Krippendorff's alpha, raters needed), rater diagnostics and self–other agreement.")
         {
-            ratings, model, method, output,
+            ratings, columns, model, method, output,
         };
         reliability.SetAction(result => ReliabilityVerb.Run(
-            result.GetRequiredValue(ratings), result.GetValue(model), result.GetRequiredValue(method), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns), result.GetRequiredValue(method), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return reliability;
     }
 
@@ -283,6 +292,26 @@ internal static class ReadinessCommand
             new ScoringOptions { MinimumRaters = result.GetValue(rules.MinRaters) ?? defaults.MinimumRaters, MinimumSources = result.GetValue(rules.MinSources) ?? defaults.MinimumSources },
             result.GetValue(rules.AllowUnscored));
     }
+
+    /// <summary>The ratings columns under an export's own names.</summary>
+    private static Option<string?> Columns()
+    {
+        var columns = new Option<string?>("--columns")
+        {
+            Description = "The ratings file's own column names: field=column pairs, e.g. ratee=employee_id,rater=rater_id,value=score (fields: ratee, rater, source, competency, value, cycle).",
+        };
+        columns.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && ColumnMap.Parse(result.Tokens[0].Value).Problem is { } problem)
+            {
+                result.AddError($"--columns: {problem}.");
+            }
+        });
+        return columns;
+    }
+
+    private static ColumnMap ColumnsOf(ParseResult result, Option<string?> columns) =>
+        result.GetValue(columns) is { } text ? ColumnMap.Parse(text).Map! : ColumnMap.None;
 
     /// <summary>The inputs of every verb that calibrates and scores.</summary>
     private static (Option<FileInfo> Ratings, Option<FileInfo?> Performance, Option<FileInfo?> Role, Option<string> Method, Option<FileInfo?> Model) ScoringInputs()

@@ -22,13 +22,13 @@ internal static class ReliabilityVerb
 {
     private const double Coverage = 0.8;
 
-    public static int Run(FileInfo ratingsFile, FileInfo? modelFile, string method, DirectoryInfo output, TextWriter console, TextWriter error)
+    public static int Run(FileInfo ratingsFile, FileInfo? modelFile, ColumnMap columns, string method, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
         {
             BadInput.RefuseOverwrite(output, ["reliability.json", "rater-diagnostics.csv", "self-other.csv", "agreement.csv", "warnings.txt", "rejects.csv"], ratingsFile, modelFile);
             var model = CohortInput.ReadModel(modelFile);
-            if (CohortInput.ReadRatings(ratingsFile, model, modelFile is not null, output, error)?.Intake is not { } intake)
+            if (CohortInput.ReadRatings(ratingsFile, columns, model, modelFile is not null, output, error)?.Intake is not { } intake)
             {
                 return WeightsVerb.BadInput;
             }

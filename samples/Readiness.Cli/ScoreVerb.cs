@@ -11,13 +11,13 @@ namespace Readiness.Cli;
 internal static class ScoreVerb
 {
     public static int Run(
-        FileInfo ratingsFile, FileInfo? modelFile, FileInfo? performanceFile, FileInfo? roleFile, CohortSettings settings, DirectoryInfo output, TextWriter console, TextWriter error)
+        FileInfo ratingsFile, FileInfo? modelFile, ColumnMap columns, FileInfo? performanceFile, FileInfo? roleFile, CohortSettings settings, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
         {
             BadInput.RefuseOverwrite(output, ["readiness.csv", "explanations.json", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, performanceFile, roleFile);
             var model = CohortInput.ReadModel(modelFile);
-            var input = CohortInput.Load(ratingsFile, performanceFile, model, modelFile is not null, CohortInput.ReadRole(roleFile, model), settings, output, console, error);
+            var input = CohortInput.Load(ratingsFile, columns, performanceFile, model, modelFile is not null, CohortInput.ReadRole(roleFile, model), settings, output, console, error);
             if (input is null)
             {
                 return WeightsVerb.BadInput;

@@ -17,7 +17,7 @@ namespace Readiness.Cli;
 internal static class TalentVerb
 {
     public static int Run(
-        FileInfo ratingsFile, FileInfo? modelFile, FileInfo? performanceFile, IReadOnlyList<FileInfo> roleFiles, FileInfo? excludeFile, CohortSettings settings, DateOnly date,
+        FileInfo ratingsFile, FileInfo? modelFile, ColumnMap columns, FileInfo? performanceFile, IReadOnlyList<FileInfo> roleFiles, FileInfo? excludeFile, CohortSettings settings, DateOnly date,
         DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
@@ -32,7 +32,7 @@ internal static class TalentVerb
             }
 
             var exclude = excludeFile is null ? ImmutableDictionary<RateeId, string>.Empty : ReadExclusions(excludeFile, error);
-            var input = CohortInput.Load(ratingsFile, performanceFile, model, modelFile is not null, roles[0], settings, output, console, error);
+            var input = CohortInput.Load(ratingsFile, columns, performanceFile, model, modelFile is not null, roles[0], settings, output, console, error);
             if (input is null)
             {
                 return WeightsVerb.BadInput;

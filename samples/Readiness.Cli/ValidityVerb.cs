@@ -10,7 +10,7 @@ namespace Readiness.Cli;
 internal static class ValidityVerb
 {
     public static int Run(
-        FileInfo ratingsFile, FileInfo? modelFile, FileInfo outcomesFile, FileInfo? performanceFile, FileInfo? roleFile, CohortSettings settings, double? reliability,
+        FileInfo ratingsFile, FileInfo? modelFile, ColumnMap columns, FileInfo outcomesFile, FileInfo? performanceFile, FileInfo? roleFile, CohortSettings settings, double? reliability,
         DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
@@ -19,7 +19,7 @@ internal static class ValidityVerb
             var model = CohortInput.ReadModel(modelFile);
             var role = CohortInput.ReadRole(roleFile, model);
             var outcomes = PersonValuesCsv.Read(outcomesFile, "outcome", error).Select(v => new OutcomeRecord(v.Person, v.Value)).ToArray();
-            var input = CohortInput.Load(ratingsFile, performanceFile, model, modelFile is not null, role, settings, output, console, error);
+            var input = CohortInput.Load(ratingsFile, columns, performanceFile, model, modelFile is not null, role, settings, output, console, error);
             if (input is null)
             {
                 return WeightsVerb.BadInput;

@@ -35,9 +35,12 @@ public sealed class CustomModelTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void Every_verb_that_reads_ratings_takes_the_users_model_and_roles()
+    public void Every_verb_that_reads_ratings_takes_the_users_model_roles_and_column_names()
     {
-        string[] common = ["--ratings", File("ratings.csv"), "--model", File("model.json")];
+        // An HR export's own column names, mapped onto the ratings fields.
+        var lines = IOFile.ReadAllLines(File("ratings.csv"));
+        IOFile.WriteAllLines(File("export.csv"), ["employee_id,rater_id,rater_type,competency,score", .. lines.Skip(1)]);
+        string[] common = ["--ratings", File("export.csv"), "--model", File("model.json"), "--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score"];
 
         Assert.Equal(0, Verb("calibrate", common, "--out", File("cal")).Code);
         Assert.Contains("acme.coach", IOFile.ReadAllText(Path.Combine(File("cal"), "estimates.csv")), StringComparison.Ordinal);
@@ -156,6 +159,31 @@ public sealed class CustomModelTests : IDisposable
         var allowed = Verb("talent", common, "--allow-unscored", "--out", File("allowed"));
         Assert.Equal(0, allowed.Code);
         Assert.Equal("error: --min-raters was 0; it must be at least 1.", Verb("audit", common, "--groups", File("groups.csv"), "--min-raters", "0").Error.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Column_names_the_map_does_not_find_are_named_with_the_header_and_a_bad_map_is_refused()
+    {
+        IOFile.WriteAllLines(File("export.csv"), ["employee_id,rater_id,competency,score", "E001,E002,acme.coach,3"]);
+
+        var (code, _, error) = Verb("score", ["--ratings", File("export.csv"), "--model", File("model.json"), "--role", File("lead.json")], "--columns", "ratee=employee_id,value=scroe", "--out", File("out"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            "error: export.csv: the header lacks rater, scroe (the value column, by --columns); required columns are ratee,rater,competency,value "
+            + "(source and cycle are optional), and --columns maps an export's own names (ratee=employee_id,value=score); the header is employee_id,rater_id,competency,score\n",
+            error.ReplaceLineEndings("\n"));
+
+        foreach (var (map, problem) in new[]
+        {
+            ("rating=score", "'rating' is not a ratings field; the fields are ratee, rater, source, competency, value, cycle"),
+            ("ratee=employee_id,ratee=id", "ratee is mapped twice"),
+            ("ratee=id,rater=ID", "column 'id' is mapped to both ratee and rater"),
+            ("ratee", "'ratee' is not field=column; write for example ratee=employee_id,value=score"),
+        })
+        {
+            Assert.Equal($"error: --columns: {problem}.", Verb("calibrate", ["--ratings", File("export.csv")], "--columns", map).Error.Split('\n')[0]);
+        }
     }
 
     private static RoleProfile Role(CompetencyModel model, string id, int target)
