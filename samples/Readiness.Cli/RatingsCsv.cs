@@ -230,9 +230,18 @@ internal static class RatingsCsv
         where T : struct, Enum =>
         string.Join(';', Enum.GetValues<T>().Where(f => Convert.ToInt64(f, CultureInfo.InvariantCulture) != 0 && value.HasFlag(f)));
 
-    /// <summary>Quotes a field when CSV requires it.</summary>
-    public static string Field(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    /// <summary>
+    /// A text cell as written: quoted when CSV requires it, and neutralised when a spreadsheet would run it as a formula
+    /// (OWASP's CSV-injection rule: a cell starting with =, +, -, @, tab or carriage return gets a leading single quote, and
+    /// is quoted) — person ids and group names come from the user's files and may start so.
+    /// </summary>
+    public static string Field(string text)
+    {
+        var formula = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        return formula ? "\"'" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : text;
+    }
 
     /// <summary>
     /// The line each record starts on. A quoted field may span lines and blank lines are skipped, so the parser's row

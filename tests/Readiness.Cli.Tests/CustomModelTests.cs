@@ -186,6 +186,24 @@ public sealed class CustomModelTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Person_ids_a_spreadsheet_would_run_as_formulas_are_written_neutralised()
+    {
+        var hostile = new Dictionary<string, string> { ["E000"] = "=HYPERLINK(\"http://x\")", ["E001"] = "@SUM(1)", ["E002"] = "-2+3", ["E003"] = "+E003" };
+        IOFile.WriteAllLines(File("hostile.csv"), IOFile.ReadAllLines(File("ratings.csv")).Select(l =>
+            string.Join(',', l.Split(',').Select((cell, i) => i < 2 && hostile.TryGetValue(cell, out var id) ? "\"" + id.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell))));
+
+        Assert.Equal(0, Verb("calibrate", ["--ratings", File("hostile.csv"), "--model", File("model.json")], "--out", File("out")).Code);
+
+        var estimates = IOFile.ReadAllLines(Path.Combine(File("out"), "estimates.csv"));
+        var raters = IOFile.ReadAllLines(Path.Combine(File("out"), "raters.csv"));
+        Assert.Contains(estimates, l => l.StartsWith("\"'=HYPERLINK(\"\"http://x\"\")\",acme.", StringComparison.Ordinal));
+        Assert.Contains(estimates, l => l.StartsWith("\"'@SUM(1)\",", StringComparison.Ordinal));
+        Assert.Contains(raters, l => l.StartsWith("\"'-2+3\",", StringComparison.Ordinal));
+        Assert.Contains(raters, l => l.StartsWith("\"'+E003\",", StringComparison.Ordinal));
+        Assert.DoesNotContain(estimates.Concat(raters), l => l[0] is '=' or '+' or '-' or '@');
+    }
+
     private static RoleProfile Role(CompetencyModel model, string id, int target)
     {
         var builder = new RoleProfileBuilder(id, id);
