@@ -36,9 +36,10 @@ internal static class AuditVerb
             var audits = Groupings(attributes)
                 .SelectMany(by => new[] { ("calibrated", Audit(input.Assessments, by)), ("raw-mean", Audit(raw, by)) })
                 .ToArray();
-            output.Create();
-            CalibrateVerb.WriteWarningsFile(output, input.Calibration);
-            using (var writer = new StreamWriter(Path.Combine(output.FullName, "audit.csv")))
+            using var staging = OutputStaging.Begin(output);
+            var written = staging.Directory;
+            CalibrateVerb.WriteWarningsFile(written, input.Calibration);
+            using (var writer = new StreamWriter(Path.Combine(written.FullName, "audit.csv")))
             {
                 writer.WriteLine("scores,attributes,group,status,people,selected,rate,impact_ratio,below_four_fifths,fisher_p,z,z_p");
                 foreach (var (scores, audit) in audits)
@@ -55,7 +56,7 @@ internal static class AuditVerb
                 }
             }
 
-            using (var writer = new StreamWriter(Path.Combine(output.FullName, "rater-splits.csv")))
+            using (var writer = new StreamWriter(Path.Combine(written.FullName, "rater-splits.csv")))
             {
                 writer.WriteLine("attribute,rater,high_group,low_group,difference,se,z,flagged");
                 foreach (var attribute in attributes)
@@ -68,6 +69,7 @@ internal static class AuditVerb
                 }
             }
 
+            staging.Commit();
             var first = audits[0].Item2;
             console.WriteLine($"Audited '{first.Outcome}' by {string.Join(", ", Groupings(attributes).Select(g => string.Join(" × ", g)))}: " +
                 $"{first.Audited} people, {first.MissingDemographics} without demographic data, {first.NotScored} not scored.");

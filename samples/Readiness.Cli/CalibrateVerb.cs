@@ -83,11 +83,16 @@ internal static class CalibrateVerb
             return code;
         }
 
-        WriteEstimates(output, result);
-        WriteRaters(output, result);
-        WriteModel(output, result, intake.Report);
-        WriteRejects(output, file);
-        WriteWarningsFile(output, result);
+        using (var staging = OutputStaging.Begin(output))
+        {
+            WriteEstimates(staging.Directory, result);
+            WriteRaters(staging.Directory, result);
+            WriteModel(staging.Directory, result, intake.Report);
+            WriteRejects(staging.Directory, file);
+            WriteWarningsFile(staging.Directory, result);
+            staging.Commit();
+        }
+
         var raters = result.RaterEffects.Length == 0 ? "no rater effects" : $"{result.RaterEffects.Length} rater effects";
         console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {raters}, " +
                           $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations, " +

@@ -37,9 +37,10 @@ internal static class ReliabilityVerb
             var ratings = intake.Ratings;
             var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(ratings);
             CalibrateVerb.WriteWarnings(calibration, console);
-            output.Create();
-            CalibrateVerb.WriteWarningsFile(output, calibration);
-            using (var stream = File.Create(Path.Combine(output.FullName, "reliability.json")))
+            using var staging = OutputStaging.Begin(output);
+            var written = staging.Directory;
+            CalibrateVerb.WriteWarningsFile(written, calibration);
+            using (var stream = File.Create(Path.Combine(written.FullName, "reliability.json")))
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
                 json.WriteStartObject();
@@ -90,7 +91,7 @@ internal static class ReliabilityVerb
             }
 
             var diagnostics = RaterDiagnostics.Analyze(ratings, calibration);
-            using (var writer = new StreamWriter(Path.Combine(output.FullName, "rater-diagnostics.csv")))
+            using (var writer = new StreamWriter(Path.Combine(written.FullName, "rater-diagnostics.csv")))
             {
                 writer.WriteLine("rater,ratings,ratees,leniency,se,spread_ratio,halo_ratio,mean_square,flags");
                 foreach (var d in diagnostics)
@@ -101,7 +102,7 @@ internal static class ReliabilityVerb
             }
 
             var agreement = SelfOtherAgreement.Analyze(ratings);
-            using (var writer = new StreamWriter(Path.Combine(output.FullName, "self-other.csv")))
+            using (var writer = new StreamWriter(Path.Combine(written.FullName, "self-other.csv")))
             {
                 writer.WriteLine("ratee,competency,self,others,difference,category");
                 foreach (var p in agreement.People)
@@ -115,7 +116,7 @@ internal static class ReliabilityVerb
             }
 
             var spread = InterRaterAgreement.Analyze(ratings);
-            using (var writer = new StreamWriter(Path.Combine(output.FullName, "agreement.csv")))
+            using (var writer = new StreamWriter(Path.Combine(written.FullName, "agreement.csv")))
             {
                 // Per person the r_wg(J) over their competencies, then per competency the mean over people.
                 writer.WriteLine("ratee,competency,people,mean_sd,rwg");
@@ -130,6 +131,7 @@ internal static class ReliabilityVerb
                 }
             }
 
+            staging.Commit();
             console.WriteLine($"{diagnostics.Count(d => d.Issues != RaterIssues.None)} of {diagnostics.Length} raters flagged; " +
                 $"{string.Join(", ", agreement.People.GroupBy(p => p.Category).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; {agreement.Excluded.Length} without self- and other-ratings to compare.");
             console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv, self-other.csv, agreement.csv and warnings.txt to {output.FullName}");

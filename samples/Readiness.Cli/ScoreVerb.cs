@@ -24,10 +24,14 @@ internal static class ScoreVerb
             }
 
             var (role, assessments) = (input.Role, input.Assessments);
-            output.Create();
-            CalibrateVerb.WriteWarningsFile(output, input.Calibration);
-            WriteReadiness(output, assessments);
-            WriteExplanations(output, assessments);
+            using (var staging = OutputStaging.Begin(output))
+            {
+                CalibrateVerb.WriteWarningsFile(staging.Directory, input.Calibration);
+                WriteReadiness(staging.Directory, assessments);
+                WriteExplanations(staging.Directory, assessments);
+                staging.Commit();
+            }
+
             var bands = assessments.GroupBy(a => a.Band).OrderBy(g => g.Key).Select(g => $"{BandName(g.Key)} {g.Count()}");
             console.WriteLine($"Scored {assessments.Length} people against {role}: {string.Join(", ", bands)}.");
             console.WriteLine($"Wrote readiness.csv, explanations.json and warnings.txt to {output.FullName}");

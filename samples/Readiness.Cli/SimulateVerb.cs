@@ -31,7 +31,12 @@ internal static class SimulateVerb
             return WeightsVerb.BadInput;
         }
 
-        Write(organisation, output);
+        using (var staging = OutputStaging.Begin(output))
+        {
+            Write(organisation, staging.Directory);
+            staging.Commit();
+        }
+
         console.WriteLine(
             $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: " +
             "ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv");

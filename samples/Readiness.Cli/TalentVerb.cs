@@ -51,25 +51,27 @@ internal static class TalentVerb
                 .ToArray();
             var pipeline = TalentPipeline.Create(date, nineBox, slates, plans);
 
-            output.Create();
-            CalibrateVerb.WriteWarningsFile(output, input.Calibration);
-            WriteNineBox(output, nineBox);
+            using var staging = OutputStaging.Begin(output);
+            var written = staging.Directory;
+            CalibrateVerb.WriteWarningsFile(written, input.Calibration);
+            WriteNineBox(written, nineBox);
             foreach (var slate in slates)
             {
-                WriteSlate(output, slate);
+                WriteSlate(written, slate);
             }
 
-            WriteBench(output, pipeline.Bench);
-            using (var stream = File.Create(Path.Combine(output.FullName, "plans.json")))
+            WriteBench(written, pipeline.Bench);
+            using (var stream = File.Create(Path.Combine(written.FullName, "plans.json")))
             {
                 ReadinessJson.Write(plans, stream);
             }
 
-            using (var stream = File.Create(Path.Combine(output.FullName, "talent.json")))
+            using (var stream = File.Create(Path.Combine(written.FullName, "talent.json")))
             {
                 ReadinessJson.Write(pipeline, stream);
             }
 
+            staging.Commit();
             console.WriteLine($"9-box of {nineBox.Placements.Length} people for {roles[0].Id} ({nineBox.Excluded.Length} not boxed); " +
                 $"{string.Join("; ", pipeline.Bench.Roles.Select(r => $"{r.Role}: {r.ReadyNow} ready now, {r.ReadyIn1To2Years} in 1-2 years, {r.ReadyIn3PlusYears} in 3+"))}; {plans.Length} development plans.");
             console.WriteLine($"Wrote nine-box.csv, {string.Join(", ", slates.Select(s => SlateFile(s.Role)))}, bench.csv, plans.json, talent.json and warnings.txt to {output.FullName}");

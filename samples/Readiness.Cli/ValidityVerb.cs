@@ -26,9 +26,10 @@ internal static class ValidityVerb
             }
 
             var study = PredictiveValidityStudy.Run(input.Assessments, outcomes, new ValidityOptions { OutcomeReliability = reliability });
-            output.Create();
-            CalibrateVerb.WriteWarningsFile(output, input.Calibration);
-            using (var stream = File.Create(Path.Combine(output.FullName, "validity.json")))
+            using var staging = OutputStaging.Begin(output);
+            var written = staging.Directory;
+            CalibrateVerb.WriteWarningsFile(written, input.Calibration);
+            using (var stream = File.Create(Path.Combine(written.FullName, "validity.json")))
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
                 json.WriteStartObject();
@@ -46,6 +47,7 @@ internal static class ValidityVerb
                 json.WriteEndObject();
             }
 
+            staging.Commit();
             console.WriteLine($"{study.Sample} people ({study.LeftOut} outcomes without a score or performance): readiness r = {study.Readiness.R:0.00} " +
                 $"[{study.Readiness.Lower:0.00}, {study.Readiness.Upper:0.00}], performance r = {study.Performance.R:0.00} [{study.Performance.Lower:0.00}, {study.Performance.Upper:0.00}]; " +
                 $"readiness adds ΔR² {study.ReadinessOverPerformance.DeltaR2:0.000} over performance (p {study.ReadinessOverPerformance.P:0.0000}).");
