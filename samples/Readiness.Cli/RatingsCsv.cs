@@ -98,6 +98,65 @@ internal static class RatingsCsv
     private static readonly Dictionary<string, RaterSource> SourcesByName =
         Enum.GetValues<RaterSource>().ToDictionary(SourceName, StringComparer.Ordinal);
 
+    /// <summary>Each field's column, from the header under the map; refuses a header with a column twice or a required one missing.</summary>
+    private static ILookup<string, int> HeaderColumns(string[] header, ColumnMap map)
+    {
+        var columns = header.Select((name, i) => (name, i)).ToLookup(c => map.FieldOf(c.name), c => c.i);
+        foreach (var name in columns.Where(c => c.Count() > 1).Select(c => c.Key))
+        {
+            throw new RatingsCsvException($"column '{map.NameOf(name)}' appears more than once in the header");
+        }
+
+        var missing = Required.Where(name => !columns.Contains(name)).ToArray();
+        if (missing.Length > 0)
+        {
+            // Spreadsheets in many locales save "CSV" with semicolons or tabs; say so rather than list every column as missing.
+            var separator = header.Length != 1 ? null : header[0].Contains(';', StringComparison.Ordinal) ? "semicolons" : header[0].Contains('\t', StringComparison.Ordinal) ? "tabs" : null;
+            var named = missing.Select(m => map.NameOf(m) == m ? m : $"{map.NameOf(m)} (the {m} column, by --columns)");
+            throw new RatingsCsvException(
+                $"the header lacks {string.Join(", ", named)}; required columns are ratee,rater,competency,value (source and cycle are optional), " +
+                $"and --columns maps an export's own names (ratee=employee_id,value=score); the header is {Abbreviate(string.Join(",", header))}" +
+                (separator is null ? string.Empty : $" (the file seems to use {separator}: save it comma-separated)"));
+        }
+
+        return columns;
+    }
+
+    /// <summary>
+    /// The competency ids a ratings file uses, in the order they first appear, and the range of its values that are numbers:
+    /// what a model for the file needs (<c>readiness scaffold</c>). Rows are not otherwise checked.
+    /// </summary>
+    public static (IReadOnlyList<string> Competencies, double Minimum, double Maximum) Survey(FileInfo file, ColumnMap map)
+    {
+        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, BadDataFound = null });
+        if (!csv.Read() || csv.Record is not { } header)
+        {
+            throw new RatingsCsvException("the file is empty; expected a header row with ratee,rater,competency,value");
+        }
+
+        var columns = HeaderColumns(header, map);
+        var (competency, value) = (columns["competency"].First(), columns["value"].First());
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var competencies = new List<string>();
+        var (minimum, maximum) = (double.PositiveInfinity, double.NegativeInfinity);
+        while (csv.Read())
+        {
+            var record = csv.Record!;
+            if (record.Length == header.Length && seen.Add(record[competency]))
+            {
+                competencies.Add(record[competency]);
+            }
+
+            if (record.Length == header.Length && double.TryParse(record[value], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+            {
+                (minimum, maximum) = (Math.Min(minimum, number), Math.Max(maximum, number));
+            }
+        }
+
+        return (competencies, minimum, maximum);
+    }
+
     private static string Abbreviate(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 197), "...");
 
     public static string SourceName(RaterSource source) => source switch
@@ -137,24 +196,7 @@ internal static class RatingsCsv
         var lineCounter = new LineCounter();
         lineCounter.StartOf(csv);
 
-        var columns = header.Select((name, i) => (name, i)).ToLookup(c => map.FieldOf(c.name), c => c.i);
-        foreach (var name in columns.Where(c => c.Count() > 1).Select(c => c.Key))
-        {
-            throw new RatingsCsvException($"column '{map.NameOf(name)}' appears more than once in the header");
-        }
-
-        var missing = Required.Where(name => !columns.Contains(name)).ToArray();
-        if (missing.Length > 0)
-        {
-            // Spreadsheets in many locales save "CSV" with semicolons or tabs; say so rather than list every column as missing.
-            var separator = header.Length != 1 ? null : header[0].Contains(';', StringComparison.Ordinal) ? "semicolons" : header[0].Contains('\t', StringComparison.Ordinal) ? "tabs" : null;
-            var named = missing.Select(m => map.NameOf(m) == m ? m : $"{map.NameOf(m)} (the {m} column, by --columns)");
-            throw new RatingsCsvException(
-                $"the header lacks {string.Join(", ", named)}; required columns are ratee,rater,competency,value (source and cycle are optional), " +
-                $"and --columns maps an export's own names (ratee=employee_id,value=score); the header is {Abbreviate(string.Join(",", header))}" +
-                (separator is null ? string.Empty : $" (the file seems to use {separator}: save it comma-separated)"));
-        }
-
+        var columns = HeaderColumns(header, map);
         int Column(string name) => columns.Contains(name) ? columns[name].First() : -1;
         var (ratee, rater, competency, value, source, cycle) =
             (Column("ratee"), Column("rater"), Column("competency"), Column("value"), Column("source"), Column("cycle"));

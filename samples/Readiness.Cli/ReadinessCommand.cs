@@ -70,7 +70,7 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
 
-        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateTalent(), CreateAudit(), CreateValidity(), CreateReliability(), CreateFramework() };
+        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateTalent(), CreateAudit(), CreateValidity(), CreateReliability(), CreateFramework(), CreateScaffold() };
     }
 
     private static Command CreateCalibrate()
@@ -323,6 +323,20 @@ internal static class ReadinessCommand
         var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
         method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed", "rasch");
         return (ratings, performance, role, method, model);
+    }
+
+    private static Command CreateScaffold()
+    {
+        var ratings = new Option<FileInfo>("--ratings") { Description = "A ratings export (CSV with ratee,rater,competency,value columns, or mapped by --columns).", Required = true };
+        var columns = Columns();
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for model.json and role.json.", DefaultValueFactory = _ => new DirectoryInfo("framework") };
+        var scaffold = new Command("scaffold", "Write a first competency model and role profile for a ratings export: its competency ids and scale, for you to complete.")
+        {
+            ratings, columns, output,
+        };
+        scaffold.SetAction(result => ScaffoldVerb.Run(
+            result.GetRequiredValue(ratings), ColumnsOf(result, columns), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return scaffold;
     }
 
     private static Command CreateFramework()

@@ -204,6 +204,30 @@ public sealed class CustomModelTests : IDisposable
         Assert.DoesNotContain(estimates.Concat(raters), l => l[0] is '=' or '+' or '-' or '@');
     }
 
+    [Fact]
+    public void Scaffold_writes_a_model_and_role_for_an_export_that_score_then_reads()
+    {
+        var lines = IOFile.ReadAllLines(File("ratings.csv"));
+        IOFile.WriteAllLines(File("export.csv"), ["employee_id,rater_id,rater_type,competency,score", .. lines.Skip(1)]);
+        string[] columns = ["--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score"];
+
+        var (code, output, _) = Verb("scaffold", ["--ratings", File("export.csv"), .. columns], "--out", File("framework"));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("6 competencies on a 1–4 scale; every requirement at 3, importance 1.", output, StringComparison.Ordinal);
+        var model = ReadinessJson.ReadCompetencyModel(IOFile.ReadAllText(Path.Combine(File("framework"), "model.json")));
+        Assert.Equal(Leadership.Concat(Performance), model.Competencies.Select(c => c.Id));
+        Assert.Equal((1, 4), (model.Scale.Minimum, model.Scale.Maximum));
+        var score = Verb("score", ["--ratings", File("export.csv"), .. columns, "--model", Path.Combine(File("framework"), "model.json")], "--role", Path.Combine(File("framework"), "role.json"), "--out", File("out"));
+        Assert.Equal(0, score.Code);
+        Assert.Contains("Scored 90 people against role", score.Output, StringComparison.Ordinal);
+
+        IOFile.WriteAllLines(File("wide.csv"), ["ratee,rater,competency,value", "a,b,x,0", "a,c,x,20"]);
+        var wide = Verb("scaffold", ["--ratings", File("wide.csv")], "--out", File("wide"));
+        Assert.Equal(2, wide.Code);
+        Assert.Equal("error: wide.csv: the values run from 0 to 20, 21 whole-number levels; a scale has 2 to 11.\n", wide.Error.ReplaceLineEndings("\n"));
+    }
+
     private static RoleProfile Role(CompetencyModel model, string id, int target)
     {
         var builder = new RoleProfileBuilder(id, id);
