@@ -107,7 +107,7 @@ internal static class AuditVerb
     /// <summary>Reads <c>ratee,attribute1,attribute2,…</c>: an empty cell is an unknown category; a bad row is reported and left out.</summary>
     internal static (Demographics Demographics, string[] Attributes) ReadGroups(FileInfo file, TextWriter error)
     {
-        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var reader = InputText.Open(file);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
         if (!csv.Read() || csv.Record is not { } header || header.Length < 2 || header[0] != "ratee"
             || header.Skip(1).Any(string.IsNullOrWhiteSpace) || header.Distinct(StringComparer.OrdinalIgnoreCase).Count() != header.Length)

@@ -16,7 +16,7 @@ internal static class PairwiseCsv
 {
     public static PairwiseComparisons Read(FileInfo file)
     {
-        using var reader = new StreamReader(file.FullName);
+        using var reader = InputText.Open(file);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
         var rows = new List<string[]>();
         while (csv.Read())

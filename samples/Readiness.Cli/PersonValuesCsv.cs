@@ -11,7 +11,7 @@ internal static class PersonValuesCsv
     /// <summary>Reads <c>ratee,COLUMN</c>; a row without a ratee id and a finite number is reported on standard error and left out.</summary>
     public static List<(RateeId Person, double Value)> Read(FileInfo file, string column, TextWriter error)
     {
-        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var reader = InputText.Open(file);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
         if (!csv.Read() || csv.Record is not { } header || !header.Contains("ratee") || !header.Contains(column))
         {

@@ -128,7 +128,7 @@ internal static class RatingsCsv
     /// </summary>
     public static (IReadOnlyList<string> Competencies, double Minimum, double Maximum) Survey(FileInfo file, ColumnMap map)
     {
-        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var reader = InputText.Open(file);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, BadDataFound = null });
         if (!csv.Read() || csv.Record is not { } header)
         {
@@ -178,7 +178,7 @@ internal static class RatingsCsv
     public static RatingsFile Read(FileInfo file, CompetencyModel model, ColumnMap? map = null)
     {
         map ??= ColumnMap.None;
-        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var reader = InputText.Open(file);
         string? badData = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {

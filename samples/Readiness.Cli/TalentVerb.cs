@@ -90,7 +90,7 @@ internal static class TalentVerb
     /// <summary>Reads <c>ratee,reason</c>: people to leave off every slate; a bad row is reported on standard error and left out.</summary>
     private static ImmutableDictionary<RateeId, string> ReadExclusions(FileInfo file, TextWriter error)
     {
-        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        using var reader = InputText.Open(file);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
         if (!csv.Read() || csv.Record is not { } header || !header.Contains("ratee") || !header.Contains("reason"))
         {

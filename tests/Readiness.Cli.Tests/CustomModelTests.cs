@@ -228,6 +228,32 @@ public sealed class CustomModelTests : IDisposable
         Assert.Equal("error: wide.csv: the values run from 0 to 20, 21 whole-number levels; a scale has 2 to 11.\n", wide.Error.ReplaceLineEndings("\n"));
     }
 
+    [Fact]
+    public void Excel_workbooks_are_read_wherever_csv_is_with_the_same_mapped_columns_and_numbers()
+    {
+        // The export as an HR system saves it: a workbook with its own column names, scores as numbers.
+        var rows = IOFile.ReadAllLines(File("ratings.csv")).Skip(1).Select(l => l.Split(',')).Select(c => new Dictionary<string, object>
+        {
+            ["employee_id"] = c[0], ["rater_id"] = c[1], ["rater_type"] = c[2], ["competency"] = c[3], ["score"] = double.Parse(c[4], CultureInfo.InvariantCulture),
+        });
+        MiniExcelLibs.MiniExcel.SaveAs(File("export.xlsx"), rows);
+        MiniExcelLibs.MiniExcel.SaveAs(File("performance.xlsx"), IOFile.ReadAllLines(File("performance.csv")).Skip(1).Select(l => l.Split(','))
+            .Select(c => new Dictionary<string, object> { ["ratee"] = c[0], ["performance"] = double.Parse(c[1], CultureInfo.InvariantCulture) }));
+        string[] columns = ["--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score"];
+
+        var fromExcel = Verb("score", ["--ratings", File("export.xlsx"), .. columns, "--model", File("model.json")], "--role", File("lead.json"), "--performance", File("performance.xlsx"), "--out", File("excel"));
+        var fromCsv = Verb("score", ["--ratings", File("ratings.csv"), "--model", File("model.json")], "--role", File("lead.json"), "--performance", File("performance.csv"), "--out", File("csv"));
+
+        Assert.Equal(0, fromExcel.Code);
+        Assert.Equal(0, fromCsv.Code);
+        Assert.Equal(IOFile.ReadAllText(Path.Combine(File("csv"), "readiness.csv")), IOFile.ReadAllText(Path.Combine(File("excel"), "readiness.csv")));
+
+        IOFile.WriteAllText(File("fake.xlsx"), "ratee,rater,competency,value");
+        var fake = Verb("calibrate", ["--ratings", File("fake.xlsx"), "--model", File("model.json")], "--out", File("fake"));
+        Assert.Equal(2, fake.Code);
+        Assert.Equal("error: fake.xlsx: the file is not a readable Excel workbook (.xlsx); save it again from the spreadsheet, or as CSV.\n", fake.Error.ReplaceLineEndings("\n"));
+    }
+
     private static RoleProfile Role(CompetencyModel model, string id, int target)
     {
         var builder = new RoleProfileBuilder(id, id);
