@@ -34,13 +34,23 @@ public sealed class CustomModelTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    [Fact]
-    public void Every_verb_that_reads_ratings_takes_the_users_model_roles_and_column_names()
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public void Every_verb_that_reads_ratings_takes_the_users_model_roles_and_column_names(string format)
     {
-        // An HR export's own column names, mapped onto the ratings fields.
+        // An HR export's own column names, mapped onto the ratings fields; as CSV, or as a workbook.
         var lines = IOFile.ReadAllLines(File("ratings.csv"));
         IOFile.WriteAllLines(File("export.csv"), ["employee_id,rater_id,rater_type,competency,score", .. lines.Skip(1)]);
-        string[] common = ["--ratings", File("export.csv"), "--model", File("model.json"), "--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score"];
+        if (format == "xlsx")
+        {
+            MiniExcelLibs.MiniExcel.SaveAs(File("export.xlsx"), lines.Skip(1).Select(l => l.Split(',')).Select(c => new Dictionary<string, object>
+            {
+                ["employee_id"] = c[0], ["rater_id"] = c[1], ["rater_type"] = c[2], ["competency"] = c[3], ["score"] = double.Parse(c[4], CultureInfo.InvariantCulture),
+            }));
+        }
+
+        string[] common = ["--ratings", File($"export.{format}"), "--model", File("model.json"), "--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score"];
 
         Assert.Equal(0, Verb("calibrate", common, "--out", File("cal")).Code);
         Assert.Contains("acme.coach", IOFile.ReadAllText(Path.Combine(File("cal"), "estimates.csv")), StringComparison.Ordinal);
