@@ -10,7 +10,12 @@ internal static class CliOutputs
 {
     public static List<(string Verb, string Directory, string[] Files)> Write(DemoFiles files, DirectoryInfo output, Story story)
     {
-        var common = new List<string> { "--ratings", files.Ratings.FullName };
+        // The ratings as the user gave them: their model and column names.
+        var ratings = new List<string> { "--ratings", files.Ratings.FullName };
+        ratings.AddRange(files.Model is { } model ? ["--model", model.FullName] : []);
+        ratings.AddRange(files.Columns is { } columns ? ["--columns", columns] : []);
+        var common = new List<string>(ratings);
+        common.AddRange(files.Role is { } role ? ["--role", role.FullName] : []);
         if (files.Performance is { } performance)
         {
             common.AddRange(["--performance", performance.FullName]);
@@ -18,8 +23,8 @@ internal static class CliOutputs
 
         var runs = new List<(string Verb, string[] Arguments)>
         {
-            ("calibrate", ["--ratings", files.Ratings.FullName]),
-            ("reliability", ["--ratings", files.Ratings.FullName]),
+            ("calibrate", [.. ratings]),
+            ("reliability", [.. ratings]),
             ("score", [.. common]),
             ("talent", [.. common, "--date", "2027-01-04"]),
         };

@@ -19,15 +19,26 @@ internal static class DemoCommand
         var performance = new Option<FileInfo?>("--performance") { Description = "With --ratings: CSV ratee,performance (the 9-box's and the contrast's performance)." };
         var groups = new Option<FileInfo?>("--groups") { Description = "With --ratings: CSV ratee,ATTRIBUTE[,ATTRIBUTE…] for the fairness audit." };
         var outcomes = new Option<FileInfo?>("--outcomes") { Description = "With --ratings: CSV ratee,outcome (later team results of the people promoted) for the validity check." };
-        var command = new RootCommand("Readiness demo: your best performer is not automatically your best leader.") { people, seed, output, ratings, performance, groups, outcomes };
+        var model = new Option<FileInfo?>("--model") { Description = "With --ratings: your competency model JSON (default: the built-in framework)." };
+        var role = new Option<FileInfo?>("--role") { Description = "With --ratings: a role profile JSON for the model (required with --model)." };
+        var columns = new Option<string?>("--columns") { Description = "With --ratings: the export's own column names, e.g. ratee=employee_id,value=score." };
+        columns.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && ColumnMap.Parse(result.Tokens[0].Value).Problem is { } problem)
+            {
+                result.AddError($"--columns: {problem}.");
+            }
+        });
+        var command = new RootCommand("Readiness demo: your best performer is not automatically your best leader.") { people, seed, output, ratings, performance, groups, outcomes, model, role, columns };
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
             var ratingsFile = result.GetValue(ratings);
-            var files = ratingsFile is null ? null : new DemoFiles(ratingsFile, result.GetValue(performance), result.GetValue(groups), result.GetValue(outcomes));
-            if (files is null && (result.GetValue(performance) ?? result.GetValue(groups) ?? result.GetValue(outcomes)) is { } stray)
+            var files = ratingsFile is null ? null : new DemoFiles(
+                ratingsFile, result.GetValue(performance), result.GetValue(groups), result.GetValue(outcomes), result.GetValue(model), result.GetValue(role), result.GetValue(columns));
+            if (files is null && (result.GetValue(performance) ?? result.GetValue(groups) ?? result.GetValue(outcomes) ?? result.GetValue(model) ?? result.GetValue(role)) is { } stray)
             {
-                error.WriteLine($"error: {stray.Name} was given without --ratings; --performance, --groups and --outcomes go with your own ratings export.");
+                error.WriteLine($"error: {stray.Name} was given without --ratings; --performance, --groups, --outcomes, --model and --role go with your own ratings export.");
                 return WeightsVerb.BadInput;
             }
 

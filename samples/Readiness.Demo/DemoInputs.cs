@@ -9,8 +9,15 @@ using Readiness.Simulation;
 
 namespace Readiness.Demo;
 
-/// <summary>The files the story runs on: a ratings export and, when there are any, performance, groups and later outcomes.</summary>
-internal sealed record DemoFiles(FileInfo Ratings, FileInfo? Performance, FileInfo? Groups, FileInfo? Outcomes);
+/// <summary>
+/// The files the story runs on: a ratings export (its columns under the export's names) and, when there are any,
+/// performance, groups, later outcomes, and the user's own competency model and role profile.
+/// </summary>
+internal sealed record DemoFiles(FileInfo Ratings, FileInfo? Performance, FileInfo? Groups, FileInfo? Outcomes, FileInfo? Model = null, FileInfo? Role = null, string? Columns = null)
+{
+    /// <summary>Gets the column map <see cref="Columns"/> names (checked when the command line was parsed).</summary>
+    public ColumnMap ColumnMap => Columns is null ? ColumnMap.None : ColumnMap.Parse(Columns).Map!;
+}
 
 /// <summary>
 /// What the story runs on, read through the CLI's own readers whether the files came from the simulation or from the user,
@@ -18,6 +25,8 @@ internal sealed record DemoFiles(FileInfo Ratings, FileInfo? Performance, FileIn
 /// </summary>
 internal sealed record DemoInputs(
     DemoFiles Files,
+    CompetencyModel Model,
+    RoleProfile Role,
     RatingsFile Ratings,
     PerformanceSet? Performance,
     Demographics? Demographics,
@@ -58,14 +67,16 @@ internal sealed record DemoInputs(
     public static DemoInputs Read(DemoFiles files, SimulatedOrganisation? organisation = null)
     {
         using var warnings = new StringWriter(CultureInfo.InvariantCulture);
-        var ratings = Reading(files.Ratings, () => RatingsCsv.Read(files.Ratings, LeadershipFramework.Model));
+        var model = CohortInput.ReadModel(files.Model);
+        var role = CohortInput.ReadRole(files.Role, model);
+        var ratings = Reading(files.Ratings, () => RatingsCsv.Read(files.Ratings, model, files.ColumnMap));
         var performance = files.Performance is { } p ? Reading(p, () => ScoreVerb.ReadPerformance(p, warnings)) : null;
         var (demographics, attributes) = files.Groups is { } g ? Reading(g, () => AuditVerb.ReadGroups(g, warnings)) : (null, []);
         var outcomes = files.Outcomes is { } o
             ? Reading(o, () => PersonValuesCsv.Read(o, "outcome", warnings).Select(v => new OutcomeRecord(v.Person, v.Value)).ToImmutableArray())
             : [];
         var lines = warnings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new DemoInputs(files, ratings, performance, demographics, [.. attributes], outcomes, [.. lines], organisation);
+        return new DemoInputs(files, model, role, ratings, performance, demographics, [.. attributes], outcomes, [.. lines], organisation);
     }
 
     /// <summary>Names the file in a reader's refusal when the reader did not.</summary>

@@ -26,8 +26,7 @@ internal static class DemoStory
     /// <summary>Tells the story; returns the contrast (table and conclusion) as Markdown for contrast.md.</summary>
     public static string Tell(DemoInputs inputs, Story story)
     {
-        var model = LeadershipFramework.Model;
-        var role = LeadershipFramework.FirstLineManager;
+        var (model, role) = (inputs.Model, inputs.Role);
         DescribeFramework(story, model, role);
 
         var ratings = Intake(story, inputs);
@@ -42,7 +41,7 @@ internal static class DemoStory
         var raw = scorer.ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings), ratings, inputs.Performance), role);
         CalibrationChanges(story, raw, assessments);
         PlaceOnNineBox(story, inputs, assessments);
-        var slate = SlateAndBench(story, model, candidates, assessments);
+        var slate = SlateAndBench(story, model, role, candidates, assessments);
         DevelopmentPlans(story, role, scored, slate);
         Fairness(story, inputs, ratings, calibration, role, raw, assessments);
         Validity(story, inputs, scored);
@@ -55,8 +54,9 @@ internal static class DemoStory
         story.Say(model.Description ?? string.Empty);
         story.Table("Proficiency scale", ["Level", "Label", "Meaning"],
             model.Scale.Levels.Select(l => new[] { N(l.Value, "0"), l.Label, l.Description }));
-        story.Table("Competencies, each anchored in behaviour at every level (level 4 shown)", ["Competency", "Domain", "Level 4 looks like"],
-            model.Competencies.Select(c => new[] { c.Name, DomainName(c.Domain), c.Anchors.FirstOrDefault(a => a.Level == 4)?.Behaviour ?? "—" }));
+        var shown = model.Scale.Maximum - 1;
+        story.Table($"Competencies, each anchored in behaviour at every level (level {shown} shown)", ["Competency", "Domain", $"Level {shown} looks like"],
+            model.Competencies.Select(c => new[] { c.Name, DomainName(c.Domain), c.Anchors.FirstOrDefault(a => a.Level == shown)?.Behaviour ?? "—" }));
         story.Table($"Role profile: {role.Name}", ["Competency", "Domain", "Target", "Critical minimum", "Weight"],
             role.Requirements.Select(r => new[]
             {
@@ -66,18 +66,24 @@ internal static class DemoStory
             $"Leadership carries {role.DomainWeight(CompetencyDomain.Leadership) * 100:0}% of the weight, individual performance " +
             $"{role.DomainWeight(CompetencyDomain.IndividualPerformance) * 100:0}%: a strong individual contributor is not yet a ready manager.", emphasis: true);
 
-        // The profile's weights are a domain split (leadership 85%) times points within each domain; recomputing them with
-        // the weighting API must give the profile's weights exactly.
-        const double LeadershipShare = 0.85;
+        // The profile's weights are a domain split times points within each domain; recomputing them with the weighting
+        // API must give the profile's weights exactly.
+        var leadershipShare = role.DomainWeight(CompetencyDomain.Leadership);
         var points = new DirectPointsWeighting();
         CompetencyWeights Within(CompetencyDomain domain) =>
             points.Weigh(role.Requirements.Where(r => r.Competency.Domain == domain).Select(r => KeyValuePair.Create(r.Competency.Id, r.Importance)));
         var (withinLeadership, withinIndividual) = (Within(CompetencyDomain.Leadership), Within(CompetencyDomain.IndividualPerformance));
-        var derived = DomainWeighting.Combine(model, LeadershipShare, withinLeadership, withinIndividual);
+        var derived = DomainWeighting.Combine(model, leadershipShare, withinLeadership, withinIndividual);
         var largestDifference = role.Requirements.Max(r => Math.Abs(r.Weight.Fraction - derived[r.Competency.Id].Fraction));
         story.Say(
-            $"The weights come from a domain split (leadership {LeadershipShare:0%}) times importance points within each domain; " +
+            $"The weights come from a domain split (leadership {leadershipShare:0%}) times importance points within each domain; " +
             $"recomputed with DirectPointsWeighting and DomainWeighting they differ from the profile's by at most {largestDifference:0.0E+0}.");
+
+        if (!ReferenceEquals(model, LeadershipFramework.Model))
+        {
+            story.Say("The pairwise (AHP) example is written for the built-in framework; `readiness weights --pairwise FILE.csv` weighs judgements of your own.");
+            return;
+        }
 
         var pairwise = new PairwiseComparisonsBuilder([LeadershipFramework.SetsClearExpectations, LeadershipFramework.Delegates, LeadershipFramework.DevelopsPeers, LeadershipFramework.TechnicalExpertise])
             .Compare(LeadershipFramework.SetsClearExpectations, LeadershipFramework.Delegates, 1)
@@ -240,21 +246,23 @@ internal static class DemoStory
             Charts.NineBox(nineBox, inputs.Performance is null ? "Individual performance (competency index)" : "Individual performance"));
     }
 
-    private static SuccessionSlate SlateAndBench(Story story, CompetencyModel model, IReadOnlyList<ReadinessCandidate> candidates, IReadOnlyList<ReadinessAssessment> assessments)
+    private static SuccessionSlate SlateAndBench(Story story, CompetencyModel model, RoleProfile role, IReadOnlyList<ReadinessCandidate> candidates, IReadOnlyList<ReadinessAssessment> assessments)
     {
         story.Step("A succession slate and the bench");
 
-        // A second role shows the bench across roles: a project lead leads through influence rather than line authority.
-        var projectLead = new RoleProfileBuilder("project-lead", "Project lead")
+        // With the built-in framework a second role shows the bench across roles: a project lead leads through influence
+        // rather than line authority. A model of the user's own has the one role they gave.
+        var builtIn = ReferenceEquals(model, LeadershipFramework.Model);
+        var slateName = builtIn ? "Team lead, payments" : role.Name;
+        var projectLead = !builtIn ? null : new RoleProfileBuilder("project-lead", "Project lead")
             .Require(LeadershipFramework.Influences, target: 4, importance: 5, criticalMinimum: 3)
             .Require(LeadershipFramework.NavigatesComplexity, target: 4, importance: 4)
             .Require(LeadershipFramework.SetsClearExpectations, target: 4, importance: 3)
             .Require(LeadershipFramework.BuildsTrust, target: 4, importance: 3)
             .Require(LeadershipFramework.DeliversResults, target: 4, importance: 3)
             .Build(model);
-        var projectAssessments = new ReadinessScorer().ScoreCohort(candidates, projectLead);
-        var slate = SuccessionSlate.Build("Team lead, payments", assessments, new SlateOptions { MaxLength = 10 });
-        story.Table($"Succession slate: {slate.Role} (first-line-manager profile), the first ten",
+        var slate = SuccessionSlate.Build(slateName, assessments, new SlateOptions { MaxLength = 10 });
+        story.Table($"Succession slate: {slate.Role} ({role.Id} profile), the first ten",
             ["Rank", "Could be", "Person", "Index [90%]", "Band", "Key gaps", "Signals"],
             slate.Entries.Select(e => new[]
             {
@@ -264,10 +272,15 @@ internal static class DemoStory
         story.Say("Left off: " + string.Join(", ", slate.Excluded.GroupBy(x => x.Reason).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}")) +
             ". \"Could be\" is the range of ranks the intervals allow: readiness measured with error cannot order people more finely than that.");
 
-        var bench = BenchStrength.Measure([SuccessionSlate.Build("Team lead, payments", assessments), SuccessionSlate.Build("Project lead, platform", projectAssessments)]);
+        SuccessionSlate[] slates = projectLead is null
+            ? [SuccessionSlate.Build(slateName, assessments)]
+            : [SuccessionSlate.Build(slateName, assessments), SuccessionSlate.Build("Project lead, platform", new ReadinessScorer().ScoreCohort(candidates, projectLead))];
+        var bench = BenchStrength.Measure(slates);
         story.Table("Bench strength", ["Role", "Ready now", "1–2 years", "3+ years", "Covered"],
             bench.Roles.Select(r => new[] { r.Role, N(r.ReadyNow, "0"), N(r.ReadyIn1To2Years, "0"), N(r.ReadyIn3PlusYears, "0"), r.Covered ? "yes" : "no" }));
-        story.Say($"{bench.Shared.Length} people are on both slates ({bench.Shared.Count(s => s.ReadyNowFor > 1)} ready now for both); {bench.DistinctReadyNow} different people are ready now for at least one role.");
+        story.Say(slates.Length > 1
+            ? $"{bench.Shared.Length} people are on both slates ({bench.Shared.Count(s => s.ReadyNowFor > 1)} ready now for both); {bench.DistinctReadyNow} different people are ready now for at least one role."
+            : $"{bench.DistinctReadyNow} people are ready now for the role; the CLI's talent verb takes a --role per role for a bench across roles.");
         return slate;
     }
 
@@ -352,7 +365,7 @@ internal static class DemoStory
 
         // Follow-through: set the flagged raters' ratings aside, calibrate and score again, and audit once more.
         var flaggedIds = flagged.Select(s => s.Rater).ToHashSet();
-        var kept = new RatingSetBuilder(LeadershipFramework.Model).AddRange(ratings.AsEnumerable().Where(r => !flaggedIds.Contains(r.Rater))).Build().Ratings;
+        var kept = new RatingSetBuilder(ratings.Model).AddRange(ratings.AsEnumerable().Where(r => !flaggedIds.Contains(r.Rater))).Build().Ratings;
         var recalibrated = story.Run("Calibrating again without the flagged raters", status => new CrossedRandomEffectsCalibrator().Calibrate(kept, new InlineProgress(p => status(p.Stage))));
         var rescored = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(recalibrated, kept, inputs.Performance), role);
         var withThem = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(assessments), demographics, [attributeForRaters]);

@@ -128,6 +128,56 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("absent.csv", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_on_a_framework_of_ones_own_it_tells_the_story_with_that_model_role_and_column_names()
+    {
+        string[] ids = ["acme.coach", "acme.direct", "acme.grow", "acme.trust", "acme.ship", "acme.craft"];
+        var builder = new Readiness.Competencies.CompetencyModelBuilder("acme", "Acme model")
+            .WithScale(Readiness.Competencies.ProficiencyScale.Create(Enumerable.Range(1, 4).Select(v => new Readiness.Competencies.ScaleLevel(v, $"level {v}", $"Level {v} of 4."))));
+        foreach (var id in ids)
+        {
+            builder.AddCompetency(id, id, id.EndsWith("ship", StringComparison.Ordinal) || id.EndsWith("craft", StringComparison.Ordinal)
+                ? Readiness.Competencies.CompetencyDomain.IndividualPerformance : Readiness.Competencies.CompetencyDomain.Leadership, c => c.WithDefinition($"What {id} asks."));
+        }
+
+        var model = builder.Build();
+        var role = new Readiness.Competencies.RoleProfileBuilder("acme-lead", "Acme team lead");
+        foreach (var id in ids)
+        {
+            role.Require(id, 3, id.StartsWith("acme.c", StringComparison.Ordinal) ? 1 : 3);
+        }
+
+        File.WriteAllText(Path.Combine(_directory, "model.json"), Readiness.Serialization.ReadinessJson.Write(model));
+        File.WriteAllText(Path.Combine(_directory, "role.json"), Readiness.Serialization.ReadinessJson.Write(role.Build(model)));
+        var random = new Random(3);
+        var rows = new List<string> { "employee_id,rater_id,rater_type,competency,score" };
+        for (var p = 0; p < 150; p++)
+        {
+            var level = random.NextDouble() - 0.5;
+            foreach (var (rater, source) in new[] { (p, "self"), ((p + 1) % 150, "manager"), ((p + 7) % 150, "peer"), ((p + 14) % 150, "peer"), ((p + 21) % 150, "peer") })
+            {
+                rows.AddRange(ids.Select(id => FormattableString.Invariant($"E{p:000},E{rater:000},{source},{id},{Math.Clamp(Math.Round(2.5 + level + random.NextDouble() - 0.5), 1, 4)}")));
+            }
+        }
+
+        File.WriteAllLines(Path.Combine(_directory, "export.csv"), rows);
+        string[] mine = ["--ratings", Path.Combine(_directory, "export.csv"), "--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score", "--model", Path.Combine(_directory, "model.json")];
+        var output = Path.Combine(_directory, "mine");
+
+        var (code, text, error) = Run([.. mine, "--role", Path.Combine(_directory, "role.json"), "--out", output]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("The competency model and the role: Acme model", text, StringComparison.Ordinal);
+        Assert.Contains("4,500 rows submitted = 4,500 accepted + 0 rejected", text, StringComparison.Ordinal);
+        Assert.Contains("written for the built-in framework", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "report.html")));
+        Assert.Contains("acme.", File.ReadAllText(Path.Combine(output, "cli", "score", "readiness.csv")) + File.ReadAllText(Path.Combine(output, "cli", "calibrate", "estimates.csv")), StringComparison.Ordinal);
+
+        var (refused, _, why) = Run([.. mine, "--out", Path.Combine(_directory, "no-role")]);
+        Assert.Equal(2, refused);
+        Assert.Contains("error: --role: the model 'acme' is your own", why, StringComparison.Ordinal);
+    }
+
     internal static (int Code, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
