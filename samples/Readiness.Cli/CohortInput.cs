@@ -41,7 +41,7 @@ internal sealed record CohortInput(
         }
         catch (ReadinessJsonException)
         {
-            throw new InputFileException("--role", $"the model '{model.Id}' is your own, and the built-in role is written for the built-in framework; give --role ROLE.json with a role for your model (readiness framework --role first-line-manager shows the format).");
+            throw new InputFileException("--role", $"the model '{model.Id}' is your own, and the built-in role is written for the built-in framework; give --role ROLE.json with a role for your model (readiness scaffold --ratings FILE.csv writes a first one; readiness framework --role first-line-manager shows the format).");
         }
     }
 

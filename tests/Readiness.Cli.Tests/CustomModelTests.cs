@@ -78,7 +78,7 @@ public sealed class CustomModelTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Equal(
-            "error: --role: the model 'acme' is your own, and the built-in role is written for the built-in framework; give --role ROLE.json with a role for your model (readiness framework --role first-line-manager shows the format).\n",
+            "error: --role: the model 'acme' is your own, and the built-in role is written for the built-in framework; give --role ROLE.json with a role for your model (readiness scaffold --ratings FILE.csv writes a first one; readiness framework --role first-line-manager shows the format).\n",
             error.ReplaceLineEndings("\n"));
     }
 

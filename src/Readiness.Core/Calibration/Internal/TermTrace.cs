@@ -1,8 +1,8 @@
 namespace Readiness.Calibration.Internal;
 
 /// <summary>
-/// The trace of one random term's block of R = C⁻¹ − M⁻¹ − G (see <see cref="ScalableReml"/>), estimated from right-hand
-/// sides that are zero outside the block: exactly with a unit vector per level when the term has few, and otherwise as
+/// The trace of one random term's block of R = C⁻¹ − M⁻¹ − G (see <see cref="ScalableReml"/>; for the raters, less the
+/// first two terms of their coupling series, whose traces are known), estimated from right-hand sides that are zero outside the block: exactly with a unit vector per level when the term has few, and otherwise as
 /// Hutch++ does (Meyer, Musco, Musco and Woodruff 2021) — the part in a small basis Q exactly, the rest by Hutchinson
 /// probes projected off Q.
 /// </summary>
@@ -188,8 +188,8 @@ internal sealed class TermTrace(int offset, int levels, bool coupled = false)
     }
 
     /// <summary>
-    /// Hands each right-hand side's image (R − K) v over the block to <paramref name="use"/>, in a fresh array or the scratch
-    /// one; K's images are formed <see cref="CouplingWidth"/> at a time.
+    /// Hands each right-hand side's image over the block — R v, less the coupling terms' for the raters — to
+    /// <paramref name="use"/>, in a fresh array or the scratch one; the coupling images are formed <see cref="CouplingWidth"/> at a time.
     /// </summary>
     private void Images(
         CrossedIterativeSolver solver,
