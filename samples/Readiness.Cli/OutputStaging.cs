@@ -3,10 +3,13 @@ namespace Readiness.Cli;
 /// <summary>
 /// A verb's outputs written first into a hidden folder inside the output directory, then moved into place together once
 /// every one is complete: a run that fails half-way (a full disk, an exception, a killed process) leaves the directory as
-/// it was, with no half-written file that looks valid.
+/// it was, with no half-written file that looks valid. The moves rename, so a symbolic link at a final path is replaced,
+/// not followed; on Unix the folder and the files are the owner's alone (they hold personal data).
 /// </summary>
 internal sealed class OutputStaging : IDisposable
 {
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     private readonly DirectoryInfo _output;
     private bool _committed;
 
@@ -14,7 +17,8 @@ internal sealed class OutputStaging : IDisposable
     {
         _output = output;
         output.Create();
-        Directory = output.CreateSubdirectory($".readiness-partial-{Guid.NewGuid():N}");
+        var path = Path.Combine(output.FullName, $".readiness-partial-{Guid.NewGuid():N}");
+        Directory = OperatingSystem.IsWindows() ? System.IO.Directory.CreateDirectory(path) : System.IO.Directory.CreateDirectory(path, OwnerOnly | UnixFileMode.UserExecute);
     }
 
     /// <summary>Gets the folder to write into.</summary>
@@ -28,6 +32,11 @@ internal sealed class OutputStaging : IDisposable
     {
         foreach (var file in Directory.EnumerateFiles())
         {
+            if (!OperatingSystem.IsWindows())
+            {
+                file.UnixFileMode = OwnerOnly;
+            }
+
             file.MoveTo(Path.Combine(_output.FullName, file.Name), overwrite: true);
         }
 

@@ -31,6 +31,13 @@ internal static class TalentVerb
                 return WeightsVerb.BadInput;
             }
 
+            // Ids that differ only in punctuation would write one slate file over the other.
+            if (roles.GroupBy(r => SlateFile(r.Id), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
+            {
+                error.WriteLine($"error: role profiles {string.Join(" and ", clash.Select(r => $"'{r.Id}'"))} would both be written to {clash.Key}; give one of them another id");
+                return WeightsVerb.BadInput;
+            }
+
             var exclude = excludeFile is null ? ImmutableDictionary<RateeId, string>.Empty : ReadExclusions(excludeFile, error);
             var input = CohortInput.Load(ratingsFile, columns, performanceFile, model, modelFile is not null, roles[0], settings, output, console, error);
             if (input is null)

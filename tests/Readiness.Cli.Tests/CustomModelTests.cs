@@ -264,6 +264,19 @@ public sealed class CustomModelTests : IDisposable
         Assert.Equal("error: fake.xlsx: the file is not a readable Excel workbook (.xlsx); save it again from the spreadsheet, or as CSV.\n", fake.Error.ReplaceLineEndings("\n"));
     }
 
+    [Fact]
+    public void Two_roles_whose_slates_would_share_a_file_are_refused()
+    {
+        var model = ReadinessJson.ReadCompetencyModel(IOFile.ReadAllText(File("model.json")));
+        IOFile.WriteAllText(File("dot.json"), ReadinessJson.Write(Role(model, "team.lead", 3)));
+        IOFile.WriteAllText(File("underscore.json"), ReadinessJson.Write(Role(model, "team_lead", 3)));
+
+        var (code, _, error) = Verb("talent", ["--ratings", File("ratings.csv"), "--model", File("model.json")], "--role", File("dot.json"), "--role", File("underscore.json"), "--out", File("out"));
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: role profiles 'team.lead' and 'team_lead' would both be written to slate-team-lead.csv; give one of them another id\n", error.ReplaceLineEndings("\n"));
+    }
+
     private static RoleProfile Role(CompetencyModel model, string id, int target)
     {
         var builder = new RoleProfileBuilder(id, id);

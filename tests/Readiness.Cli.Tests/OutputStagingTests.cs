@@ -46,4 +46,33 @@ public sealed class OutputStagingTests : IDisposable
         Assert.Equal("the user's own", File.ReadAllText(Path.Combine(_output.FullName, "notes.txt")));
         Assert.Empty(_output.EnumerateDirectories());
     }
+
+    [Fact]
+    public void A_symbolic_link_at_a_final_path_is_replaced_not_followed_and_the_files_are_the_owners_alone()
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"readiness-link-target-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(target, "someone else's file");
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(_output.FullName, "estimates.csv"), target);
+            using (var staging = OutputStaging.Begin(_output))
+            {
+                File.WriteAllText(Path.Combine(staging.Directory.FullName, "estimates.csv"), "new");
+                staging.Commit();
+            }
+
+            Assert.Equal("someone else's file", File.ReadAllText(target));
+            var written = new FileInfo(Path.Combine(_output.FullName, "estimates.csv"));
+            Assert.Null(written.LinkTarget);
+            Assert.Equal("new", File.ReadAllText(written.FullName));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, written.UnixFileMode);
+            }
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
 }
