@@ -6,7 +6,8 @@ namespace Readiness.Evidence;
 /// <summary>The id of the person giving a rating.</summary>
 /// <remarks>
 /// A separate type from <see cref="RateeId"/> so that the two cannot be swapped by accident; both follow one rule:
-/// 1 to 128 characters, no control characters, no leading or trailing white space. Equality and ordering are ordinal
+/// 1 to 128 characters, no control or invisible formatting characters (Unicode category Cf: zero-width spaces,
+/// bidirectional controls), no leading or trailing white space. Equality and ordering are ordinal
 /// (case-sensitive). The default value has no id (<see cref="IsEmpty"/>) and is rejected wherever an id is required.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
@@ -17,7 +18,7 @@ public readonly struct RaterId : IEquatable<RaterId>, IComparable<RaterId>
     /// <summary>Creates an id.</summary>
     /// <param name="value">The id text.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty, longer than 128 characters, contains
-    /// control characters or starts or ends with white space.</exception>
+    /// control or invisible formatting characters or starts or ends with white space.</exception>
     public RaterId(string value)
     {
         if (PersonIdRules.Check(value) is { } problem)

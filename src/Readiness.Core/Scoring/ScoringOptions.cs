@@ -10,7 +10,11 @@ public sealed record ScoringOptions
     /// <summary>Gets the scoring policy for profiles not named in <see cref="ProfilePolicies"/>. The default value is <see cref="ScoringPolicy.Hybrid"/>.</summary>
     public ScoringPolicy Policy { get; init; } = ScoringPolicy.Hybrid;
 
-    /// <summary>Gets the policy per role profile id (ids compared ignoring case), overriding <see cref="Policy"/>. The default value is empty.</summary>
+    /// <summary>
+    /// Gets the policy per role profile id, overriding <see cref="Policy"/>. Ids are matched exactly (ordinal): one scorer may
+    /// serve several tenants, and tenant B's <c>Team-Lead</c> must not take tenant A's <c>team-lead</c> policy. The default
+    /// value is empty.
+    /// </summary>
     public ImmutableDictionary<string, ScoringPolicy> ProfilePolicies { get; init; } = ImmutableDictionary<string, ScoringPolicy>.Empty;
 
     /// <summary>Gets how far beyond its target a competency can count, as a fraction of the target's distance from the scale minimum. The default value is 0.1.</summary>
@@ -72,7 +76,8 @@ public sealed record ScoringOptions
     /// <summary>Gets the policy for a role profile.</summary>
     /// <param name="profileId">The profile's id.</param>
     /// <returns>The profile's own policy, or <see cref="Policy"/>.</returns>
-    public ScoringPolicy PolicyFor(string profileId) => FindIgnoringCase(ProfilePolicies, profileId, Policy);
+    public ScoringPolicy PolicyFor(string profileId) =>
+        profileId is not null && ProfilePolicies.TryGetValue(profileId, out var policy) ? policy : Policy;
 
     /// <summary>Gets the development rate of a competency.</summary>
     /// <param name="competencyId">The competency's id.</param>

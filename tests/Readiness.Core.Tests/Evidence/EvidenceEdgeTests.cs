@@ -39,6 +39,13 @@ public sealed class EvidenceEdgeTests
 
     [Theory]
     [InlineData("P1", true)]
+    [InlineData("José-María Nuñez", true)]
+    [InlineData("李雷", true)]
+    [InlineData("P05\U0001F600", true)]
+    [InlineData("P05\u200B", false)]
+    [InlineData("P\u202E50", false)]
+    [InlineData("\uFEFFP05", false)]
+    [InlineData("P0\u00AD5", false)]
     [InlineData(" P1", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
@@ -54,9 +61,12 @@ public sealed class EvidenceEdgeTests
     public void Invalid_ids_are_refused_naming_the_rule()
     {
         Assert.StartsWith(
-            "Ratee id ' P1' is not a valid person id; person ids are 1 to 128 characters, no control characters and no leading or trailing white space.",
+            "Ratee id ' P1' is not a valid person id; person ids are 1 to 128 characters, no control or invisible formatting characters (zero-width, bidirectional controls) and no leading or trailing white space.",
             Assert.Throws<ArgumentException>(() => new RateeId(" P1")).Message,
             StringComparison.Ordinal);
+
+        // An id that looks like another on screen is refused, the invisible character spelt out.
+        Assert.StartsWith("Rater id 'P05\\u200B' is not a valid person id", Assert.Throws<ArgumentException>(() => new RaterId("P05\u200B")).Message, StringComparison.Ordinal);
         Assert.StartsWith("Rater id is missing; a person id is required.", Assert.Throws<ArgumentException>(() => new RaterId("")).Message, StringComparison.Ordinal);
     }
 

@@ -106,9 +106,9 @@ public sealed class InternalRulesTests
     [Theory]
     [InlineData(null, "is missing; a person id is required")]
     [InlineData("", "is missing; a person id is required")]
-    [InlineData(" a", "' a' is not a valid person id; person ids are 1 to 128 characters, no control characters and no leading or trailing white space")]
-    [InlineData("a ", "'a ' is not a valid person id; person ids are 1 to 128 characters, no control characters and no leading or trailing white space")]
-    [InlineData("a\tb\n", "'a?b?' is not a valid person id; person ids are 1 to 128 characters, no control characters and no leading or trailing white space")]
+    [InlineData(" a", "' a' is not a valid person id; person ids are 1 to 128 characters, no control or invisible formatting characters (zero-width, bidirectional controls) and no leading or trailing white space")]
+    [InlineData("a ", "'a ' is not a valid person id; person ids are 1 to 128 characters, no control or invisible formatting characters (zero-width, bidirectional controls) and no leading or trailing white space")]
+    [InlineData("a\tb\n", "'a?b?' is not a valid person id; person ids are 1 to 128 characters, no control or invisible formatting characters (zero-width, bidirectional controls) and no leading or trailing white space")]
     [InlineData("Ann Lee <ann@example.com>", null)]
     public void Person_id_rule_shows_control_characters_as_question_marks(string? id, string? why) => Assert.Equal(why, PersonIdRules.Check(id));
 

@@ -220,12 +220,15 @@ public sealed class ScoringTests
     }
 
     [Fact]
-    public void Policies_can_be_chosen_per_role_profile()
+    public void Policies_can_be_chosen_per_role_profile_by_its_exact_id()
     {
-        var scorer = new ReadinessScorer(new ScoringOptions { ProfilePolicies = new Dictionary<string, ScoringPolicy> { ["TEAM-LEAD"] = ScoringPolicy.Conjunctive }.ToImmutableDictionary() });
+        var scorer = new ReadinessScorer(new ScoringOptions { ProfilePolicies = new Dictionary<string, ScoringPolicy> { [TeamLead.Id] = ScoringPolicy.Conjunctive }.ToImmutableDictionary() });
         var a = scorer.Score(Candidate("P1", (LeadershipFramework.Delegates, 2.8, 0.2), (LeadershipFramework.ManagesConflict, 4.3, 0.3), (LeadershipFramework.DeliversResults, 4.5, 0.1)), TeamLead);
         Assert.Equal(ScoringPolicy.Conjunctive, a.Policy);
         Assert.Equal(ScoringPolicy.Hybrid, scorer.Options.PolicyFor(LeadershipFramework.FirstLineManagerId));
+
+        // Another tenant's profile whose id differs only in case keeps the default: policies are not shared by a folded name.
+        Assert.Equal(ScoringPolicy.Hybrid, scorer.Options.PolicyFor(TeamLead.Id.ToUpperInvariant()));
     }
 
     private static ReadinessCandidate Candidate(string id, params (string Competency, double Estimate, double Se)[] estimates) =>
