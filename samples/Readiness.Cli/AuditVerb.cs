@@ -115,6 +115,13 @@ internal static class AuditVerb
             throw new RatingsCsvException($"{file.Name}: expected a header row ratee,ATTRIBUTE[,ATTRIBUTE…] with distinct attribute names");
         }
 
+        // Attribute names and categories follow the person-id rule (no control or invisible formatting characters): two
+        // categories that look alike on screen would be audited as two groups.
+        if (header.Skip(1).FirstOrDefault(name => !RateeId.TryCreate(name, out _)) is { } badName)
+        {
+            throw new RatingsCsvException($"{file.Name}: the attribute name '{RatingsCsv.Shown(badName)}' holds a control or invisible formatting character, or white space at an end");
+        }
+
         var records = new List<DemographicRecord>();
         var seen = new HashSet<RateeId>();
         while (csv.Read())
@@ -128,7 +135,11 @@ internal static class AuditVerb
 
             for (var a = 1; a < header.Length; a++)
             {
-                if (record[a].Length > 0)
+                if (record[a].Length > 0 && !RateeId.TryCreate(record[a], out _))
+                {
+                    error.WriteLine($"warning: {file.Name} line {csv.RawRow}: the {header[a]} category '{RatingsCsv.Shown(record[a])}' holds a control or invisible formatting character; counted as unknown.");
+                }
+                else if (record[a].Length > 0)
                 {
                     records.Add(new DemographicRecord(id, header[a], record[a]));
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Readiness.Competencies;
@@ -345,6 +346,28 @@ internal static class RatingsCsv
     {
         var line = text.ReplaceLineEndings(" ");
         return line.Length <= 40 ? line : string.Concat(line.AsSpan(0, 37), "...");
+    }
+
+    /// <summary>
+    /// Text from a user's file as a message may show it on a terminal: control characters (ESC, BEL, which can retitle or
+    /// clear it) as '?', invisible formatting characters spelt out (<c>\u200B</c>), at most 60 characters.
+    /// </summary>
+    public static string Shown(string text)
+    {
+        var shown = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (shown.Length > 60)
+            {
+                break;
+            }
+
+            _ = char.IsControl(c) ? shown.Append('?')
+                : char.GetUnicodeCategory(c) == UnicodeCategory.Format ? shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}")
+                : shown.Append(c);
+        }
+
+        return shown.Length <= 60 ? shown.ToString() : string.Concat(shown.ToString().AsSpan(0, 57), "...");
     }
 
     private static bool TryParseSource(string text, out RaterSource source)

@@ -277,6 +277,28 @@ public sealed class CustomModelTests : IDisposable
         Assert.Equal("error: role profiles 'team.lead' and 'team_lead' would both be written to slate-team-lead.csv; give one of them another id\n", error.ReplaceLineEndings("\n"));
     }
 
+    [Fact]
+    public void Categories_with_control_or_invisible_characters_are_counted_unknown_and_never_echoed_raw()
+    {
+        var groups = IOFile.ReadAllLines(File("groups.csv"));
+        groups[1] = groups[1].Split(',')[0] + ",north\u200B";
+        groups[2] = groups[2].Split(',')[0] + ",\u001B]0;owned\u0007south";
+        IOFile.WriteAllLines(File("groups.csv"), groups);
+
+        var (code, _, error) = Verb("audit", ["--ratings", File("ratings.csv"), "--model", File("model.json")], "--role", File("lead.json"), "--groups", File("groups.csv"), "--out", File("out"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("warning: groups.csv line 2: the site category 'north\\u200B' holds a control or invisible formatting character; counted as unknown.", error, StringComparison.Ordinal);
+        Assert.Contains("the site category '?]0;owned?south'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', error);
+        Assert.DoesNotContain('\u0007', error);
+
+        IOFile.WriteAllLines(File("groups.csv"), ["ratee,site\u202E", "E000,north"]);
+        var refused = Verb("audit", ["--ratings", File("ratings.csv"), "--model", File("model.json")], "--role", File("lead.json"), "--groups", File("groups.csv"), "--out", File("out2"));
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("the attribute name 'site\\u202E' holds a control or invisible formatting character", refused.Error, StringComparison.Ordinal);
+    }
+
     private static RoleProfile Role(CompetencyModel model, string id, int target)
     {
         var builder = new RoleProfileBuilder(id, id);

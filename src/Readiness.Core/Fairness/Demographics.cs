@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Fairness;
 
@@ -21,7 +22,7 @@ public sealed class Demographics
     /// <summary>Creates the demographic data.</summary>
     /// <param name="records">One record per person and attribute.</param>
     /// <returns>The data.</returns>
-    /// <exception cref="ArgumentException">An attribute or category is blank, or a person has two categories on one attribute (named).</exception>
+    /// <exception cref="ArgumentException">An attribute or category is blank or holds a control or invisible formatting character (zero-width, bidirectional controls), or a person has two categories on one attribute (named).</exception>
     public static Demographics Create(IEnumerable<DemographicRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -32,6 +33,11 @@ public sealed class Demographics
             if (r.Person.IsEmpty || string.IsNullOrWhiteSpace(r.Attribute) || string.IsNullOrWhiteSpace(r.Category))
             {
                 throw new ArgumentException($"Demographic record {index} has no person, attribute or category; each needs all three.", nameof(records));
+            }
+
+            if (PersonIdRules.HasInvisible(r.Attribute) || PersonIdRules.HasInvisible(r.Category))
+            {
+                throw new ArgumentException($"Demographic record {index} ({r.Person}) has a control or invisible formatting character in its attribute or category; two groups that look alike would be audited apart.", nameof(records));
             }
 
             var attributes = people.TryGetValue(r.Person, out var found) ? found : people[r.Person] = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

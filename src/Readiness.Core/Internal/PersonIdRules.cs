@@ -32,6 +32,9 @@ internal static class PersonIdRules
         return null;
     }
 
+    /// <summary>Whether the text holds a character a reader cannot see: a control or an invisible formatting character.</summary>
+    public static bool HasInvisible(string text) => HasControl(text) || HasFormat(text);
+
     /// <summary>Whether the text holds a control character (what <see cref="char.IsControl(char)"/> accepts), without a delegate per character.</summary>
     private static bool HasControl(string text) =>
         text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || text.AsSpan().ContainsAnyInRange('\u007F', '\u009F');

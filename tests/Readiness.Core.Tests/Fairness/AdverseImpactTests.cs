@@ -129,6 +129,8 @@ public sealed class AdverseImpactTests
         Assert.Contains("more than one decision", Assert.Throws<ArgumentException>(() => AuditOutcome.Create("x", [new(p, true), new(p, false)])).Message, StringComparison.Ordinal);
         Assert.Contains("two categories on 'SEX': 'f' and 'm'", Assert.Throws<ArgumentException>(() => Demographics.Create([new(p, "sex", "f"), new(p, "SEX", "m")])).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => Demographics.Create([new(p, " ", "f")]));
+        Assert.Contains("control or invisible formatting character", Assert.Throws<ArgumentException>(() => Demographics.Create([new(p, "sex", "f\u200B")])).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Demographics.Create([new(p, "sex\u001B", "f")]));
         var (outcome, demographics) = Population(("a", 10, 5), ("b", 10, 2));
         var e = Assert.Throws<ArgumentException>(() => AdverseImpactAudit.Run(outcome, demographics, ["race"], new AuditOptions { ImpactRatioThreshold = 0, SignificanceLevel = double.NaN, MinimumShare = 1, MinimumCellSize = -1 }));
         Assert.Contains("ImpactRatioThreshold was 0", e.Message, StringComparison.Ordinal);
