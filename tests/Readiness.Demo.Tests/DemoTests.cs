@@ -161,16 +161,21 @@ public sealed class DemoTests : IDisposable
         }
 
         File.WriteAllLines(Path.Combine(_directory, "export.csv"), rows);
+
+        // A groups file with a category that would retitle the terminal (ESC … BEL): it is counted unknown and shown escaped.
+        File.WriteAllLines(Path.Combine(_directory, "groups.csv"), ["ratee,site", "E000,\u001B]0;owned\u0007north", .. Enumerable.Range(1, 149).Select(p => $"E{p:000},{(p % 2 == 0 ? "north" : "south")}")]);
         string[] mine = ["--ratings", Path.Combine(_directory, "export.csv"), "--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score", "--model", Path.Combine(_directory, "model.json")];
         var output = Path.Combine(_directory, "mine");
 
-        var (code, text, error) = Run([.. mine, "--role", Path.Combine(_directory, "role.json"), "--out", output]);
+        var (code, text, error) = Run([.. mine, "--role", Path.Combine(_directory, "role.json"), "--groups", Path.Combine(_directory, "groups.csv"), "--out", output]);
 
         Assert.True(code == 0, error);
         Assert.Contains("The competency model and the role: Acme model", text, StringComparison.Ordinal);
         Assert.Contains("4,500 rows submitted = 4,500 accepted + 0 rejected", text, StringComparison.Ordinal);
         Assert.Contains("written for the built-in framework", text, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "report.html")));
+        Assert.Contains("'?]0;owned?north' holds a control or invisible formatting character", text.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.DoesNotContain(text + error + File.ReadAllText(Path.Combine(output, "report.html")), c => c is '\u001B' or '\u0007');
         Assert.Contains("acme.", File.ReadAllText(Path.Combine(output, "cli", "score", "readiness.csv")) + File.ReadAllText(Path.Combine(output, "cli", "calibrate", "estimates.csv")), StringComparison.Ordinal);
 
         var (refused, _, why) = Run([.. mine, "--out", Path.Combine(_directory, "no-role")]);
