@@ -48,4 +48,24 @@ internal sealed class InputFileException(string file, string message, Exception?
 {
     /// <summary>Gets the file's name as the user gave it (or the option, when the file is missing altogether).</summary>
     public string File { get; } = file;
+
+    /// <summary>
+    /// Reads an input; a file that is missing, unreadable or invalid (CSV structure, JSON, a model's rules) becomes an
+    /// <see cref="InputFileException"/> naming it, with the reader's whole message.
+    /// </summary>
+    public static T Reading<T>(FileInfo file, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputFileException(file.Name, "the file does not exist", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or RatingsCsvException or System.Text.Json.JsonException or Readiness.Competencies.ReadinessValidationException)
+        {
+            throw new InputFileException(file.Name, e.Message, e);
+        }
+    }
 }

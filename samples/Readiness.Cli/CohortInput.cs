@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
@@ -21,7 +20,7 @@ internal sealed record CohortInput(
 {
     /// <summary>The competency model in the file, or the built-in leadership framework; a file it cannot use names itself and every problem.</summary>
     public static CompetencyModel ReadModel(FileInfo? modelFile) =>
-        modelFile is null ? LeadershipFramework.Model : ReadJson(modelFile, ReadinessJson.ReadCompetencyModel);
+        modelFile is null ? LeadershipFramework.Model : InputFileException.Reading(modelFile, () => ReadinessJson.ReadCompetencyModel(File.ReadAllText(modelFile.FullName)));
 
     /// <summary>
     /// The role profile in the file, checked against <paramref name="model"/>; without a file, the built-in first-line-manager
@@ -31,7 +30,7 @@ internal sealed record CohortInput(
     {
         if (roleFile is not null)
         {
-            return ReadJson(roleFile, json => ReadinessJson.ReadRoleProfile(json, model));
+            return InputFileException.Reading(roleFile, () => ReadinessJson.ReadRoleProfile(File.ReadAllText(roleFile.FullName), model));
         }
 
         try
@@ -51,15 +50,7 @@ internal sealed record CohortInput(
     /// </summary>
     public static RatingsFile? ReadRatings(FileInfo ratingsFile, ColumnMap columns, CompetencyModel model, bool ownModel, DirectoryInfo output, TextWriter error)
     {
-        RatingsFile file;
-        try
-        {
-            file = RatingsCsv.Read(ratingsFile, model, columns);
-        }
-        catch (Exception e) when (e is RatingsCsvException or FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InputFileException(ratingsFile.Name, e is RatingsCsvException ? e.Message : "the file does not exist", e);
-        }
+        var file = InputFileException.Reading(ratingsFile, () => RatingsCsv.Read(ratingsFile, model, columns));
 
         if (file.Intake.Ratings.Count > 0)
         {
@@ -115,22 +106,5 @@ internal sealed record CohortInput(
         }
 
         return new CohortInput(file.Ratings, performance, role, calibration, candidates, assessments);
-    }
-
-    /// <summary>Reads a JSON input; a missing, unreadable or invalid file is an <see cref="InputFileException"/> naming it, with every problem.</summary>
-    private static T ReadJson<T>(FileInfo file, Func<string, T> read)
-    {
-        try
-        {
-            return read(File.ReadAllText(file.FullName));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException(file.Name, e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : e.Message, e);
-        }
-        catch (Exception e) when (e is JsonException or ReadinessValidationException)
-        {
-            throw new InputFileException(file.Name, e.Message, e);
-        }
     }
 }

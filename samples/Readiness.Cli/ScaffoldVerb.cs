@@ -16,7 +16,7 @@ internal static class ScaffoldVerb
         try
         {
             BadInput.RefuseOverwrite(output, ["model.json", "role.json"], ratingsFile);
-            var (competencies, minimum, maximum) = Survey(ratingsFile, columns);
+            var (competencies, minimum, maximum) = InputFileException.Reading(ratingsFile, () => RatingsCsv.Survey(ratingsFile, columns));
             if (competencies.Count == 0 || !double.IsFinite(minimum))
             {
                 throw new InputFileException(ratingsFile.Name, "no row has both a competency and a numeric value, so there is nothing to build a model from.");
@@ -61,18 +61,6 @@ internal static class ScaffoldVerb
         catch (Exception e) when (BadInput.Is(e))
         {
             return BadInput.Report(e, error, ratingsFile.Name);
-        }
-    }
-
-    private static (IReadOnlyList<string> Competencies, double Minimum, double Maximum) Survey(FileInfo ratingsFile, ColumnMap columns)
-    {
-        try
-        {
-            return RatingsCsv.Survey(ratingsFile, columns);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InputFileException(ratingsFile.Name, "the file does not exist", e);
         }
     }
 }

@@ -14,6 +14,7 @@ public sealed class CustomModelTests : IDisposable
 {
     private static readonly string[] Leadership = ["acme.coach", "acme.direct", "acme.grow", "acme.trust"];
     private static readonly string[] Performance = ["acme.ship", "acme.craft"];
+    private static readonly string[] ExportColumns = ["--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score"];
     private readonly string _directory = Directory.CreateTempSubdirectory("readiness-cli-custom-").FullName;
 
     public CustomModelTests()
@@ -40,17 +41,7 @@ public sealed class CustomModelTests : IDisposable
     public void Every_verb_that_reads_ratings_takes_the_users_model_roles_and_column_names(string format)
     {
         // An HR export's own column names, mapped onto the ratings fields; as CSV, or as a workbook.
-        var lines = IOFile.ReadAllLines(File("ratings.csv"));
-        IOFile.WriteAllLines(File("export.csv"), ["employee_id,rater_id,rater_type,competency,score", .. lines.Skip(1)]);
-        if (format == "xlsx")
-        {
-            MiniExcelLibs.MiniExcel.SaveAs(File("export.xlsx"), lines.Skip(1).Select(l => l.Split(',')).Select(c => new Dictionary<string, object>
-            {
-                ["employee_id"] = c[0], ["rater_id"] = c[1], ["rater_type"] = c[2], ["competency"] = c[3], ["score"] = double.Parse(c[4], CultureInfo.InvariantCulture),
-            }));
-        }
-
-        string[] common = ["--ratings", File($"export.{format}"), "--model", File("model.json"), "--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score"];
+        string[] common = ["--ratings", WriteExport(format), "--model", File("model.json"), .. ExportColumns];
 
         Assert.Equal(0, Verb("calibrate", common, "--out", File("cal")).Code);
         Assert.Contains("acme.coach", IOFile.ReadAllText(Path.Combine(File("cal"), "estimates.csv")), StringComparison.Ordinal);
@@ -217,11 +208,9 @@ public sealed class CustomModelTests : IDisposable
     [Fact]
     public void Scaffold_writes_a_model_and_role_for_an_export_that_score_then_reads()
     {
-        var lines = IOFile.ReadAllLines(File("ratings.csv"));
-        IOFile.WriteAllLines(File("export.csv"), ["employee_id,rater_id,rater_type,competency,score", .. lines.Skip(1)]);
-        string[] columns = ["--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score"];
+        string[] columns = ExportColumns;
 
-        var (code, output, _) = Verb("scaffold", ["--ratings", File("export.csv"), .. columns], "--out", File("framework"));
+        var (code, output, _) = Verb("scaffold", ["--ratings", WriteExport("csv"), .. columns], "--out", File("framework"));
 
         Assert.Equal(0, code);
         Assert.StartsWith("6 competencies on a 1–4 scale; every requirement at 3, importance 1.", output, StringComparison.Ordinal);
@@ -242,16 +231,11 @@ public sealed class CustomModelTests : IDisposable
     public void Excel_workbooks_are_read_wherever_csv_is_with_the_same_mapped_columns_and_numbers()
     {
         // The export as an HR system saves it: a workbook with its own column names, scores as numbers.
-        var rows = IOFile.ReadAllLines(File("ratings.csv")).Skip(1).Select(l => l.Split(',')).Select(c => new Dictionary<string, object>
-        {
-            ["employee_id"] = c[0], ["rater_id"] = c[1], ["rater_type"] = c[2], ["competency"] = c[3], ["score"] = double.Parse(c[4], CultureInfo.InvariantCulture),
-        });
-        MiniExcelLibs.MiniExcel.SaveAs(File("export.xlsx"), rows);
+        var export = WriteExport("xlsx");
         MiniExcelLibs.MiniExcel.SaveAs(File("performance.xlsx"), IOFile.ReadAllLines(File("performance.csv")).Skip(1).Select(l => l.Split(','))
             .Select(c => new Dictionary<string, object> { ["ratee"] = c[0], ["performance"] = double.Parse(c[1], CultureInfo.InvariantCulture) }));
-        string[] columns = ["--columns", "ratee=employee_id,rater=rater_id,source=rater_type,value=score"];
 
-        var fromExcel = Verb("score", ["--ratings", File("export.xlsx"), .. columns, "--model", File("model.json")], "--role", File("lead.json"), "--performance", File("performance.xlsx"), "--out", File("excel"));
+        var fromExcel = Verb("score", ["--ratings", export, .. ExportColumns, "--model", File("model.json")], "--role", File("lead.json"), "--performance", File("performance.xlsx"), "--out", File("excel"));
         var fromCsv = Verb("score", ["--ratings", File("ratings.csv"), "--model", File("model.json")], "--role", File("lead.json"), "--performance", File("performance.csv"), "--out", File("csv"));
 
         Assert.Equal(0, fromExcel.Code);
@@ -297,6 +281,25 @@ public sealed class CustomModelTests : IDisposable
         var refused = Verb("audit", ["--ratings", File("ratings.csv"), "--model", File("model.json")], "--role", File("lead.json"), "--groups", File("groups.csv"), "--out", File("out2"));
         Assert.Equal(2, refused.Code);
         Assert.Contains("the attribute name 'site\\u202E' holds a control or invisible formatting character", refused.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The cohort's ratings as an HR system exports them: its own column names, as CSV or as a workbook (scores as numbers).</summary>
+    private string WriteExport(string format)
+    {
+        var rows = IOFile.ReadAllLines(File("ratings.csv")).Skip(1).ToArray();
+        if (format == "csv")
+        {
+            IOFile.WriteAllLines(File("export.csv"), ["employee_id,rater_id,rater_type,competency,score", .. rows]);
+        }
+        else
+        {
+            MiniExcelLibs.MiniExcel.SaveAs(File("export.xlsx"), rows.Select(l => l.Split(',')).Select(c => new Dictionary<string, object>
+            {
+                ["employee_id"] = c[0], ["rater_id"] = c[1], ["rater_type"] = c[2], ["competency"] = c[3], ["score"] = double.Parse(c[4], CultureInfo.InvariantCulture),
+            }));
+        }
+
+        return File($"export.{format}");
     }
 
     private static RoleProfile Role(CompetencyModel model, string id, int target)

@@ -38,6 +38,11 @@ internal sealed class CrossedIterativeSolver
     private readonly double _lambdaRatee;
     private readonly double _lambdaRater;
     private readonly double[] _xtxInverse;
+
+    // Each ratee-with-cells block eliminated in closed form: a cell's share n_c/(n_c + Λ_cell) of its ratee (0 when the
+    // cell term is absent), and the ratee's pivot n_t + Λ_ratee − Σ n_c·share_c. Every use of the block reads these.
+    private readonly double[] _cellShare;
+    private readonly double[] _rateePivot;
     private readonly int _n;
     private readonly int _workers;
     private readonly Workspace? _workspace;
@@ -66,6 +71,19 @@ internal sealed class CrossedIterativeSolver
 
         _n = design.P + design.Cells + design.Ratees + design.Raters;
         _workers = Math.Max(1, workers);
+        _cellShare = new double[design.Cells];
+        _rateePivot = new double[design.Ratees];
+        var cells = !double.IsPositiveInfinity(_lambdaCell);
+        for (var t = 0; t < design.Ratees; t++)
+        {
+            _rateePivot[t] = design.RateeN[t] + _lambdaRatee;
+            for (var c = design.RateeCellStart[t]; cells && c < design.RateeCellStart[t + 1]; c++)
+            {
+                var nc = design.CellN[c];
+                _cellShare[c] = nc / (nc + _lambdaCell);
+                _rateePivot[t] -= nc * _cellShare[c];
+            }
+        }
     }
 
     private static int Lane => Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
@@ -203,16 +221,12 @@ internal sealed class CrossedIterativeSolver
         for (var t = 0; t < d.Ratees; t++)
         {
             var rt = v[rateeOffset + t];
-            var pivot = d.RateeN[t] + _lambdaRatee;
             for (var c = d.RateeCellStart[t]; cells && c < d.RateeCellStart[t + 1]; c++)
             {
-                var nc = d.CellN[c];
-                var share = nc / (nc + _lambdaCell);
-                rt += -share * v[cellOffset + c];
-                pivot -= nc * share;
+                rt += -_cellShare[c] * v[cellOffset + c];
             }
 
-            var zt = ratees ? rt / pivot : 0;
+            var zt = ratees ? rt / _rateePivot[t] : 0;
             if (offset == rateeOffset)
             {
                 z[t] = zt;
@@ -278,19 +292,16 @@ internal sealed class CrossedIterativeSolver
                 position[d.RateeRaterIndex[e]] = e;
             }
 
-            pivot[t] = d.RateeN[t] + _lambdaRatee;
             for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
             {
-                var share = cells ? d.CellN[c] / (d.CellN[c] + _lambdaCell) : 0;
                 cellWeight[c] = cells ? 1 / (d.CellN[c] + _lambdaCell) : 0;
-                pivot[t] -= d.CellN[c] * share;
                 for (var e = d.CellRaterStart[c]; e < d.CellRaterStart[c + 1]; e++)
                 {
-                    s[position[d.CellRaterIndex[e]]] += d.CellRaterCount[e] * (1 - share);
+                    s[position[d.CellRaterIndex[e]]] += d.CellRaterCount[e] * (1 - _cellShare[c]);
                 }
             }
 
-            pivot[t] = ratees ? 1 / pivot[t] : 0;
+            pivot[t] = ratees ? 1 / _rateePivot[t] : 0;
         }
 
         var diagonal = new double[d.Raters];
@@ -403,7 +414,6 @@ internal sealed class CrossedIterativeSolver
             var count = d.RateeCellStart[t + 1] - first;
             var wt = local.AsSpan(count * width, width);
             wt.Clear();
-            var pivot = d.RateeN[t] + _lambdaRatee;
             for (var c = first; c < first + count; c++)
             {
                 var wc = local.AsSpan((c - first) * width, width);
@@ -416,16 +426,14 @@ internal sealed class CrossedIterativeSolver
                 VectorMath.Add(wt, wc);
                 if (cells)
                 {
-                    var share = d.CellN[c] / (d.CellN[c] + _lambdaCell);
-                    VectorMath.AddScaled(wt, wc, -share);
-                    pivot -= d.CellN[c] * share;
+                    VectorMath.AddScaled(wt, wc, -_cellShare[c]);
                 }
             }
 
             // wt: the ratee's row once its cells are eliminated, then its solution.
             if (ratees)
             {
-                VectorMath.Scale(wt, 1 / pivot);
+                VectorMath.Scale(wt, 1 / _rateePivot[t]);
             }
             else
             {
@@ -505,16 +513,11 @@ internal sealed class CrossedIterativeSolver
         var ratees = !double.IsPositiveInfinity(_lambdaRatee);
         for (var t = 0; t < d.Ratees; t++)
         {
-            var pivot = d.RateeN[t] + _lambdaRatee;
-            for (var c = d.RateeCellStart[t]; cells && c < d.RateeCellStart[t + 1]; c++)
-            {
-                pivot -= d.CellN[c] * d.CellN[c] / (d.CellN[c] + _lambdaCell);
-            }
-
+            var pivot = _rateePivot[t];
             diagonal[rateeOffset + t] = ratees ? 1 / pivot : 0;
             for (var c = d.RateeCellStart[t]; cells && c < d.RateeCellStart[t + 1]; c++)
             {
-                var share = d.CellN[c] / (d.CellN[c] + _lambdaCell);
+                var share = _cellShare[c];
                 diagonal[cellOffset + c] = (1 / (d.CellN[c] + _lambdaCell)) + (ratees ? share * share / pivot : 0);
             }
         }
@@ -817,21 +820,17 @@ internal sealed class CrossedIterativeSolver
         {
             var zt = z.AsSpan((rateeOffset + t) * width, width);
             r.AsSpan((rateeOffset + t) * width, width).CopyTo(rt);
-            var pivot = d.RateeN[t] + _lambdaRatee;
             if (cells)
             {
                 for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
                 {
-                    var nc = d.CellN[c];
-                    var share = nc / (nc + _lambdaCell);
-                    VectorMath.AddScaled(rt, r.AsSpan((cellOffset + c) * width, width), -share);
-                    pivot -= nc * share;
+                    VectorMath.AddScaled(rt, r.AsSpan((cellOffset + c) * width, width), -_cellShare[c]);
                 }
             }
 
             if (ratees)
             {
-                Divide(rt, pivot, zt);
+                Divide(rt, _rateePivot[t], zt);
             }
             else
             {
