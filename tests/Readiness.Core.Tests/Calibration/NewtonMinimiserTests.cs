@@ -45,12 +45,14 @@ public sealed class NewtonMinimiserTests
         Assert.Equal(seen, evaluations);
 
         // The first step lands on the minimum up to the finite differences' rounding; what follows only polishes. Each
-        // iteration evaluates x ± hᵢ for each coordinate and x + hᵢ + hⱼ for each pair, and every iteration but the last
-        // its step (the last one's step is below the tolerance and is not taken).
+        // iteration evaluates x ± hᵢ for each coordinate and x + hᵢ + hⱼ for each pair, then its step — except a last one
+        // whose step is below the tolerance, which is not taken (a search that ends on a step it predicts to be the last
+        // takes every step).
         Assert.Equal(7, reported[0].Value, 7);
         Assert.InRange(iterations, 2, 3);
         var d = minimum.Length;
-        Assert.Equal(1 + (iterations * ((2 * d) + (d * (d - 1) / 2))) + (iterations - 1), evaluations);
+        var stencils = 1 + (iterations * ((2 * d) + (d * (d - 1) / 2)));
+        Assert.Contains(evaluations, new[] { stencils + iterations - 1, stencils + iterations });
         Assert.Equal(Enumerable.Range(1, iterations), reported.Select(r => r.Iteration));
         Assert.Equal(f, reported[^1].Value);
     }

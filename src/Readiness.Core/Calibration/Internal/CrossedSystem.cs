@@ -40,6 +40,7 @@ internal sealed class CrossedSystem
     private readonly CellGroups _groups;
     private readonly double[] _scaleBySize;
     private double[] _theta = [0, 0, 0];
+    private double? _criterion;
 
     private CrossedSystem(CrossedDesign design, SparseCholesky factor)
     {
@@ -140,14 +141,23 @@ internal sealed class CrossedSystem
     /// <summary>Factors the system for θ and returns the REML criterion; +∞ when the fixed part is rank deficient.</summary>
     public double Criterion(ReadOnlySpan<double> theta)
     {
-        _theta = [Math.Abs(theta[0]), Math.Abs(theta[1]), Math.Abs(theta[2])];
+        double[] next = [Math.Abs(theta[0]), Math.Abs(theta[1]), Math.Abs(theta[2])];
+        if (_criterion is { } last && next.AsSpan().SequenceEqual(_theta))
+        {
+            // The optimum is usually the point last evaluated: its factor is still here.
+            return last;
+        }
+
+        _theta = next;
+        _criterion = null;
         if (!Factor())
         {
             return double.PositiveInfinity;
         }
 
         var n = DegreesOfFreedom;
-        return LogDeterminant + (n * (1 + Math.Log(2 * Math.PI * PenalisedRss / n)));
+        _criterion = LogDeterminant + (n * (1 + Math.Log(2 * Math.PI * PenalisedRss / n)));
+        return _criterion.Value;
     }
 
     /// <summary>The solution of the last factored system: β and the random effects on the scale of y (b = θ u).</summary>
