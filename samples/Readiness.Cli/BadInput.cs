@@ -16,11 +16,15 @@ internal static class BadInput
             or ReadinessValidationException or CsvHelperException or IOException or UnauthorizedAccessException
         || (arguments && e is ArgumentException);
 
-    /// <summary>Refuses a run whose outputs would overwrite one of its inputs (calibrate --model model.json --out . once replaced the user's model with its own model.json).</summary>
+    /// <summary>
+    /// Refuses a run whose outputs would overwrite one of its inputs (calibrate --model model.json --out . once replaced the
+    /// user's model with its own model.json), and records the inputs in the run's manifest. Every verb calls it once with
+    /// all its inputs, before reading them.
+    /// </summary>
     /// <exception cref="InputFileException">An output has an input's path.</exception>
     public static void RefuseOverwrite(DirectoryInfo output, IEnumerable<string> outputs, params FileInfo?[] inputs)
     {
-        foreach (var name in outputs)
+        foreach (var name in outputs.Append(RunManifest.FileName))
         {
             var path = Path.GetFullPath(Path.Combine(output.FullName, name));
             if (inputs.FirstOrDefault(i => i is not null && string.Equals(Path.GetFullPath(i.FullName), path, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)) is { } input)
@@ -28,6 +32,8 @@ internal static class BadInput
                 throw new InputFileException(input.Name, $"it is an input, and the run would write its {name} over it; choose another --out directory.");
             }
         }
+
+        RunManifest.Current?.Inputs(inputs);
     }
 
     /// <summary>

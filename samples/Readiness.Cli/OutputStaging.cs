@@ -27,9 +27,13 @@ internal sealed class OutputStaging : IDisposable
     /// <summary>Starts writing the outputs of <paramref name="output"/>.</summary>
     public static OutputStaging Begin(DirectoryInfo output) => new(output);
 
-    /// <summary>Moves every file written into the output directory, replacing files of the same names, and removes the folder.</summary>
+    /// <summary>
+    /// Adds the run's manifest, moves every file written into the output directory, replacing files of the same names, and
+    /// removes the folder.
+    /// </summary>
     public void Commit()
     {
+        RunManifest.Current?.WriteTo(Directory);
         foreach (var file in Directory.EnumerateFiles())
         {
             if (!OperatingSystem.IsWindows())

@@ -19,6 +19,7 @@ internal static class ReadinessCommand
         var result = Create().Parse(args);
         if (result.Errors.Count == 0)
         {
+            using var manifest = RunManifest.Begin(result.CommandResult.Command.Name, args);
             return configuration is null ? result.Invoke() : result.Invoke(configuration);
         }
 
