@@ -12,8 +12,9 @@ namespace Readiness.Calibration.Internal;
 /// component at the boundary is handled without special cases. Steps are damped (Levenberg) when the Hessian is not
 /// positive definite and halved until the criterion decreases. A computed step already below the tolerance ends the
 /// search without being evaluated, and so does a full step whose predicted successor is (see the loop). The criterion
-/// itself is a sum over every rating, computable to about 1e-14 relative; a predicted gain below that is rounding. (At 1e-11 the search stopped up to 6e-7 short of lme4's optimum at 100,000
-/// ratings, a few parts in a million on the variance components.)
+/// itself is a sum over every rating, computable to about 1e-14 relative; a predicted gain below that is rounding. (At
+/// 1e-11 the search stopped up to 6e-7 short of lme4's optimum at 100,000 ratings, a few parts in a million on the
+/// variance components.)
 /// </remarks>
 internal static class NewtonMinimiser
 {
@@ -136,9 +137,9 @@ internal static class NewtonMinimiser
                 return (x, fx, evaluations, iteration, change <= tolerance || (alpha < MinStep && change <= Math.Sqrt(tolerance)));
             }
 
-            // Three full Newton steps in a row, each under a tenth of the one before (FastPhase), are in the fast phase of Newton's
-            // method: the next step would be at most change·(change/previous) (less once convergence is quadratic), and
-            // everything left at most 1.11 times that. When that is under half the tolerance, the point just reached is
+            // Three full Newton steps in a row, each under a tenth of the one before (FastPhase), are in the fast phase
+            // of Newton's method: the next step would be at most change·(change/previous) (less once convergence is
+            // quadratic), and everything left at most 1.11 times that. When that is under half the tolerance, the point just reached is
             // the optimum to within it, and the next iteration's differences would only confirm it (a quarter of a typical
             // fit). Slow or erratic convergence (towards a component at 0, where one jump across it is followed by a small
             // step) never stops here.
