@@ -79,7 +79,7 @@ internal static class AuditVerb
                 console.WriteLine($"  {string.Join(" × ", audit.Attributes)}: {(flagged.Length == 0 ? "no group below four-fifths" : "below four-fifths: " + string.Join(", ", flagged))}");
             }
 
-            console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores), rater-splits.csv and warnings.txt to {output.FullName}");
+            console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores), rater-splits.csv, warnings.txt and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
 
             AdverseImpactAudit Audit(IReadOnlyList<ReadinessAssessment> assessments, string[] by) =>

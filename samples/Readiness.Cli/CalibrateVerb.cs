@@ -99,7 +99,7 @@ internal static class CalibrateVerb
                           $"fitted in {fitSeconds.ToString("F2", CultureInfo.InvariantCulture)} s.");
         WriteWarnings(result, console);
 
-        console.WriteLine($"Wrote estimates.csv, raters.csv, model.json, rejects.csv and warnings.txt to {output.FullName}");
+        console.WriteLine($"Wrote estimates.csv, raters.csv, model.json, rejects.csv, warnings.txt and manifest.json to {output.FullName}");
         return WeightsVerb.Ok;
     }
 

@@ -134,7 +134,7 @@ internal static class ReliabilityVerb
             staging.Commit();
             console.WriteLine($"{diagnostics.Count(d => d.Issues != RaterIssues.None)} of {diagnostics.Length} raters flagged; " +
                 $"{string.Join(", ", agreement.People.GroupBy(p => p.Category).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; {agreement.Excluded.Length} without self- and other-ratings to compare.");
-            console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv, self-other.csv, agreement.csv and warnings.txt to {output.FullName}");
+            console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv, self-other.csv, agreement.csv, warnings.txt and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e))

@@ -107,9 +107,7 @@ internal sealed class RunManifest
 
     /// <summary>The library's version as built (its informational version: the package version and commit).</summary>
     private static string Version =>
-        typeof(Readiness.Evidence.RatingSet).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(Readiness.Evidence.RatingSet).Assembly.GetName().Version?.ToString()
-        ?? "unknown";
+        typeof(Readiness.Evidence.RatingSet).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     private sealed class Scope : IDisposable
     {

@@ -55,7 +55,7 @@ internal static class ScaffoldVerb
 
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{model.Competencies.Length} competencies on a {low}–{high} scale; every requirement at {target}, importance 1."));
-            console.WriteLine($"Wrote model.json and role.json to {output.FullName}: complete them (names, domains, definitions, targets, importance), then score with --model and --role.");
+            console.WriteLine($"Wrote model.json, role.json and manifest.json to {output.FullName}: complete them (names, domains, definitions, targets, importance), then score with --model and --role.");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e))

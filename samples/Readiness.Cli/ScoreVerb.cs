@@ -34,7 +34,7 @@ internal static class ScoreVerb
 
             var bands = assessments.GroupBy(a => a.Band).OrderBy(g => g.Key).Select(g => $"{BandName(g.Key)} {g.Count()}");
             console.WriteLine($"Scored {assessments.Length} people against {role}: {string.Join(", ", bands)}.");
-            console.WriteLine($"Wrote readiness.csv, explanations.json and warnings.txt to {output.FullName}");
+            console.WriteLine($"Wrote readiness.csv, explanations.json, warnings.txt and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e))

@@ -39,7 +39,7 @@ internal static class SimulateVerb
 
         console.WriteLine(
             $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: " +
-            "ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv");
+            "ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv, manifest.json");
         return WeightsVerb.Ok;
     }
 

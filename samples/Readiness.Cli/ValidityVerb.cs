@@ -51,7 +51,7 @@ internal static class ValidityVerb
             console.WriteLine($"{study.Sample} people ({study.LeftOut} outcomes without a score or performance): readiness r = {study.Readiness.R:0.00} " +
                 $"[{study.Readiness.Lower:0.00}, {study.Readiness.Upper:0.00}], performance r = {study.Performance.R:0.00} [{study.Performance.Lower:0.00}, {study.Performance.Upper:0.00}]; " +
                 $"readiness adds ΔR² {study.ReadinessOverPerformance.DeltaR2:0.000} over performance (p {study.ReadinessOverPerformance.P:0.0000}).");
-            console.WriteLine($"Wrote validity.json and warnings.txt to {output.FullName}");
+            console.WriteLine($"Wrote validity.json, warnings.txt and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e, arguments: true))
