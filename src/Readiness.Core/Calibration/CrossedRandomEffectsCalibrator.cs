@@ -248,6 +248,10 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     private static double StartingResidual((double Cell, double Ratee, double Rater, double Residual) moments) =>
         Math.Max(moments.Residual, 0.05 * (moments.Cell + moments.Ratee + moments.Rater + moments.Residual)) is var r && r > 0 ? r : 1e-6;
 
+    /// <summary>What a fit whose REML criterion has two optima says of them.</summary>
+    internal const string TwoOptima =
+        "one of them with a component at 0. People and raters are too nearly confounded for the data to tell the components apart (raters who rated one or two people each): the lower criterion is the better fit, by the difference shown. Treat the components and standard errors with caution.";
+
     /// <summary>The criterion evaluations a Newton iteration can share out: 1 + 2d + d(d − 1)/2 less the centre, for d free parameters.</summary>
     private static int NewtonPoints(Terms terms) => terms.Free([0, 0, 0]).Length switch { 3 => 9, 2 => 5, _ => 3 };
 
@@ -435,6 +439,35 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             Settings.MaxIterations,
             (iteration, value) => progress?.Report(new CalibrationProgress(Stage, iteration, value)),
             cancellationToken);
+
+        // A component at 0 may be a second, higher optimum: where people and raters are nearly confounded the criterion has
+        // two, one with either at 0. The search is run again from lme4's start (every θ at 1), and its end kept if lower by
+        // more than the two searches' own differences (the same optimum reached twice differs by rounding, and a choice on
+        // rounding broke scale invariance): a design of 36 ratings ended on a ratee component of 0 with a REML criterion
+        // of 69.25 where lme4 found 0.48 and 67.74.
+        if (best.Any(t => Math.Abs(t) < 1e-3) && evaluations < Settings.MaxIterations)
+        {
+            var again = NewtonMinimiser.Minimise(
+                Evaluate,
+                [.. start.Select(_ => 1.0)],
+                Settings.Tolerance,
+                Settings.MaxIterations - evaluations,
+                (iteration, value) => progress?.Report(new CalibrationProgress(Stage, used + iteration, value)),
+                cancellationToken);
+            var (lower, higher) = again.F < criterion ? (again.F, criterion) : (criterion, again.F);
+            var second = again.Converged && converged && again.X.Zip(best).Any(p => Math.Abs(Math.Abs(p.First) - Math.Abs(p.Second)) > 0.01);
+            if (again.F < criterion - (1e-6 * Math.Max(1, Math.Abs(criterion))))
+            {
+                (best, criterion, converged) = (again.X, again.F, again.Converged);
+            }
+
+            (evaluations, used) = (evaluations + again.Evaluations, used + again.Iterations);
+            if (second)
+            {
+                warnings.Add($"The REML criterion has two optima on these data ({lower.ToString("F2", CultureInfo.InvariantCulture)}, reported, and {higher.ToString("F2", CultureInfo.InvariantCulture)}): {TwoOptima}");
+            }
+        }
+
         if (!double.IsFinite(criterion))
         {
             throw new InsufficientRatingsException(Method,

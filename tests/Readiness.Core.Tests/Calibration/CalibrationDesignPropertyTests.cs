@@ -50,21 +50,33 @@ public sealed class CalibrationDesignPropertyTests
 
     [Property(MaxTest = 25)]
     public Property Shrinking_the_ratings_about_the_scale_midpoint_shrinks_estimates_effects_and_standard_errors_alike() =>
-        Prop.ForAll(Designs.ToArbitrary(), Gen.Choose(30, 95).ToArbitrary(), (rows, hundredths) =>
+        Prop.ForAll(Designs.ToArbitrary(), Gen.Choose(30, 95).ToArbitrary(), (rows, hundredths) => AssertShrinkingLaw(rows, hundredths / 100.0));
+
+    /// <summary>
+    /// Generated designs on which the exact path once broke the law: Newton stopped near a component at 0 on one of the
+    /// two, where differences of 1e-6 in θ measured rounding instead of curvature.
+    /// </summary>
+    [Theory]
+    [InlineData(16, 22, 3, 4, 1220372423, 0.47)]
+    [InlineData(22, 11, 4, 3, 864941783, 0.33)]
+    [InlineData(7, 10, 3, 3, 2022182849, 0.34)]
+    public void Shrinking_keeps_its_law_on_designs_that_once_broke_it(int people, int pool, int perPerson, int competencies, int seed, double s) =>
+        AssertShrinkingLaw(Draw(people, pool, perPerson, competencies, "R-{0}", seed), s);
+
+    private static void AssertShrinkingLaw(Rating[] rows, double s)
+    {
+        var shrunk = rows.Select(r => r with { Value = 3 + (s * (r.Value - 3)) }).ToArray();
+        foreach (var calibrator in Calibrators)
         {
-            var s = hundredths / 100.0;
-            var shrunk = rows.Select(r => r with { Value = 3 + (s * (r.Value - 3)) }).ToArray();
-            foreach (var calibrator in Calibrators)
+            Compare(calibrator, rows, shrunk, (a, b) =>
             {
-                Compare(calibrator, rows, shrunk, (a, b) =>
-                {
-                    AssertClose(a.Estimates.Select(e => 3 + (s * (e.Estimate - 3))), b.Estimates.Select(e => e.Estimate), calibrator);
-                    AssertClose(a.Estimates.Select(e => s * e.StandardError), b.Estimates.Select(e => e.StandardError), calibrator);
-                    AssertClose(a.RaterEffects.Select(e => s * e.Effect), b.RaterEffects.Select(e => e.Effect), calibrator);
-                    AssertClose(a.VarianceComponents.Select(c => s * s * c.Variance), b.VarianceComponents.Select(c => c.Variance), calibrator);
-                });
-            }
-        });
+                AssertClose(a.Estimates.Select(e => 3 + (s * (e.Estimate - 3))), b.Estimates.Select(e => e.Estimate), calibrator);
+                AssertClose(a.Estimates.Select(e => s * e.StandardError), b.Estimates.Select(e => e.StandardError), calibrator);
+                AssertClose(a.RaterEffects.Select(e => s * e.Effect), b.RaterEffects.Select(e => e.Effect), calibrator);
+                AssertClose(a.VarianceComponents.Select(c => s * s * c.Variance), b.VarianceComponents.Select(c => c.Variance), calibrator);
+            });
+        }
+    }
 
     [Property(MaxTest = 25)]
     public Property New_ids_for_every_person_and_rater_change_no_number() =>
@@ -93,33 +105,65 @@ public sealed class CalibrationDesignPropertyTests
 
     [Property(MaxTest = 25)]
     public Property The_scalable_path_finds_the_exact_paths_components_and_estimates_on_any_design() =>
-        Prop.ForAll(Designs.ToArbitrary(), rows =>
+        Prop.ForAll(Designs.ToArbitrary(), rows => { AssertScalableFindsExact(rows); });
+
+    /// <summary>
+    /// Generated designs on which the scalable path once missed: a component dropped on its way to the optimum (0.56% and
+    /// 0.88% of the total), a crawl at a steady ratio of 0.72, cycles steered by the solves or by a component turning near
+    /// 0, and a joint step that threw a 7% component to 0.
+    /// </summary>
+    [Theory]
+    [InlineData(6, 5, 4, 2, 722466941)]
+    [InlineData(18, 20, 2, 2, 1609619635)]
+    [InlineData(5, 17, 3, 2, 1487937446)]
+    [InlineData(16, 5, 2, 3, 745321029)]
+    [InlineData(8, 5, 5, 3, 752192557)]
+    [InlineData(7, 4, 6, 2, 1840922723)]
+    [InlineData(23, 6, 3, 2, 459793363)]
+    [InlineData(5, 8, 2, 2, 697249826)]
+    public void The_scalable_path_finds_the_exact_paths_components_on_designs_it_once_missed(int people, int pool, int perPerson, int competencies, int seed) =>
+        Assert.True(AssertScalableFindsExact(Draw(people, pool, perPerson, competencies, "R-{0}", seed)), "the design is exempt from the law");
+
+    /// <summary>The law, where it applies; false where the design is exempt (see the two reasons below).</summary>
+    private static bool AssertScalableFindsExact(Rating[] rows)
+    {
+        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact });
+        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable });
+        var ratings = Build(rows);
+        var (e, s) = (Outcome(exact, ratings), Outcome(scalable, ratings));
+        Assert.Equal(e.Refusal, s.Refusal);
+        // Where the criterion has two optima (tiny designs, people and raters nearly confounded) the exact path reports the
+        // lower and says so; a local search from the moments, as the scalable path is, may end on either.
+        if (e.Result is not { Converged: true } || s.Result is null || e.Result.Warnings.Any(w => w.Contains(CrossedRandomEffectsCalibrator.TwoOptima, StringComparison.Ordinal)))
         {
-            var exact = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact });
-            var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable });
-            var ratings = Build(rows);
-            var (e, s) = (Outcome(exact, ratings), Outcome(scalable, ratings));
-            Assert.Equal(e.Refusal, s.Refusal);
-            if (e.Result is not { Converged: true } || s.Result is null)
-            {
-                return;
-            }
+            return false;
+        }
 
-            Assert.True(s.Result.Converged, string.Join(" ", s.Result.Warnings));
+        // Average-information Newton may stop short only on a criterion flat enough that exact Newton needed over 50
+        // iterations (people, raters and residual nearly confounded: 180 and 205 on two of 20,000 generated designs), and
+        // then it says so.
+        if (!s.Result.Converged && e.Result.Iterations > 50)
+        {
+            Assert.NotEmpty(s.Result.Warnings);
+            return false;
+        }
 
-            // Within 1e-3 of the total variance: a component the probes cannot tell from 0 (under 0.1% of the total) is set to 0.
-            var total = e.Result.VarianceComponents.Sum(c => c.Variance);
-            Assert.Equal(e.Result.VarianceComponents.Select(c => c.Name), s.Result.VarianceComponents.Select(c => c.Name));
-            foreach (var (x, y) in e.Result.VarianceComponents.Zip(s.Result.VarianceComponents))
-            {
-                Assert.True(Math.Abs(x.Variance - y.Variance) <= 1e-3 * total, $"{x.Name}: exact {x.Variance}, scalable {y.Variance} ({s.Result.Iterations} iterations, {(s.Result.Converged ? "converged" : "not converged")}; exact {e.Result.Iterations}, {(e.Result.Converged ? "converged" : "not converged")}; {ratings.Count} ratings: {string.Join(" ", s.Result.Warnings)})");
-            }
+        Assert.True(s.Result.Converged, $"{string.Join(" ", s.Result.Warnings)} (exact: {e.Result.Iterations} iterations)");
 
-            // Estimates within 2% of their standard error: on a few dozen ratings a component's 1e-3 of the total moves a
-            // BLUP by up to 2.4e-3 (200-person designs hold 1e-3 absolute, ScalableRemlTests).
-            var largest = e.Result.Estimates.Zip(s.Result.Estimates).Max(p => Math.Abs(p.First.Estimate - p.Second.Estimate) / p.First.StandardError);
-            Assert.True(largest <= 0.02, $"estimates differ by up to {largest} of their standard error");
-        });
+        // Within 1e-3 of the total variance: a component the probes cannot tell from 0 (under 0.1% of the total) is set to 0.
+        var total = e.Result.VarianceComponents.Sum(c => c.Variance);
+        Assert.Equal(e.Result.VarianceComponents.Select(c => c.Name), s.Result.VarianceComponents.Select(c => c.Name));
+        foreach (var (x, y) in e.Result.VarianceComponents.Zip(s.Result.VarianceComponents))
+        {
+            Assert.True(Math.Abs(x.Variance - y.Variance) <= 1e-3 * total, $"{x.Name}: exact {x.Variance}, scalable {y.Variance} ({s.Result.Iterations} iterations, {(s.Result.Converged ? "converged" : "not converged")}; exact {e.Result.Iterations}, {(e.Result.Converged ? "converged" : "not converged")}; {ratings.Count} ratings: {string.Join(" ", s.Result.Warnings)})");
+        }
+
+        // Estimates within 2% of their standard error: on a few dozen ratings a component's 1e-3 of the total moves a
+        // BLUP by up to 2.4e-3 (200-person designs hold 1e-3 absolute, ScalableRemlTests).
+        var largest = e.Result.Estimates.Zip(s.Result.Estimates).Max(p => Math.Abs(p.First.Estimate - p.Second.Estimate) / p.First.StandardError);
+        Assert.True(largest <= 0.02, $"estimates differ by up to {largest} of their standard error");
+        return true;
+    }
 
     private static Rating[] Draw(int people, int pool, int perPerson, int competencies, string shape, int seed)
     {

@@ -67,6 +67,32 @@ public sealed class CrossedModelLme4Tests
     }
 
     /// <summary>
+    /// Two tiny generated designs (raters who rated one or two people) whose REML criterion has a second optimum with a
+    /// component at 0, where the search from the moments ended: the exact path reports lme4's, the lower, and says there
+    /// are two.
+    /// </summary>
+    [Theory]
+    [InlineData("confounded36")]
+    [InlineData("confounded16")]
+    public void Where_the_criterion_has_two_optima_the_exact_path_reports_lmers_lower_one_and_says_so(string name)
+    {
+        var data = Lme4Data.Load(name);
+
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(data.Ratings);
+
+        Assert.True(result.Converged);
+        Assert.Equal(double.Parse(data.Fit["reml_criterion"], System.Globalization.CultureInfo.InvariantCulture), result.Objective!.Value, 1e-6);
+        var total = data.Variances.Values.Sum();
+        foreach (var component in result.VarianceComponents)
+        {
+            var expected = data.Variances[component.Name];
+            Assert.True(Math.Abs(component.Variance - expected) <= 1e-5 * total, $"{component.Name}: {component.Variance} vs lme4 {expected}");
+        }
+
+        Assert.Contains(result.Warnings, w => w.Contains(CrossedRandomEffectsCalibrator.TwoOptima, StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// Estimates are the fixed part at the reference plus the ratee and ratee × competency BLUPs: once lme4's BLUPs are
     /// taken away, what is left must be one constant per competency (the reference fixed part), within the spread given;
     /// rater effects are lme4's rater BLUPs.
