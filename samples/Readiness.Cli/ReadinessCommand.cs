@@ -1,3 +1,4 @@
+using Readiness.Reliability;
 using System.CommandLine;
 using Readiness.Calibration;
 using Readiness.Scoring;
@@ -159,9 +160,21 @@ internal static class ReadinessCommand
             Description = "Directory for readiness.csv and explanations.json.",
             DefaultValueFactory = _ => new DirectoryInfo("readiness"),
         };
+        var anonymity = new Option<int>("--anonymity")
+        {
+            Description = "Show a rater source's average rating of a person in explanations.json only where at least this many of its raters rated them (self and manager always shown).",
+            DefaultValueFactory = _ => new AnonymityOptions().MinimumRaters,
+        };
+        anonymity.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && value < 1)
+            {
+                result.AddError($"--anonymity was {value}; it must be at least 1 (1 shows every source's average).");
+            }
+        });
         var score = new Command("score", "Calibrate the ratings and score every ratee's readiness for a role, with intervals, bands, gaps and flags.")
         {
-            ratings, columns, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, output,
+            ratings, columns, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, anonymity, output,
         };
         score.SetAction(result => ScoreVerb.Run(
             result.GetRequiredValue(ratings),
@@ -170,6 +183,7 @@ internal static class ReadinessCommand
             result.GetValue(performance),
             result.GetValue(role),
             Settings(result, method, rules),
+            new AnonymityOptions { MinimumRaters = result.GetValue(anonymity) },
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));

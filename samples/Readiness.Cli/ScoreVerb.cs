@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Readiness.Evidence;
+using Readiness.Reliability;
 using Readiness.Scoring;
 
 namespace Readiness.Cli;
@@ -11,7 +12,7 @@ namespace Readiness.Cli;
 internal static class ScoreVerb
 {
     public static int Run(
-        FileInfo ratingsFile, FileInfo? modelFile, ColumnMap columns, FileInfo? performanceFile, FileInfo? roleFile, CohortSettings settings, DirectoryInfo output, TextWriter console, TextWriter error)
+        FileInfo ratingsFile, FileInfo? modelFile, ColumnMap columns, FileInfo? performanceFile, FileInfo? roleFile, CohortSettings settings, AnonymityOptions anonymity, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         try
         {
@@ -28,7 +29,7 @@ internal static class ScoreVerb
             {
                 CalibrateVerb.WriteWarningsFile(staging.Directory, input.Calibration);
                 WriteReadiness(staging.Directory, assessments);
-                WriteExplanations(staging.Directory, assessments);
+                WriteExplanations(staging.Directory, assessments, SourceAverages.Compute(input.Ratings, anonymity));
                 staging.Commit();
             }
 
@@ -77,8 +78,13 @@ internal static class ScoreVerb
         }
     }
 
-    private static void WriteExplanations(DirectoryInfo output, IEnumerable<ReadinessAssessment> assessments)
+    /// <summary>
+    /// Each person's scores, gaps and contributions, and per competency what each rater source said of them — kept back (null,
+    /// with the number of raters) where fewer of a source's raters than the anonymity threshold rated them.
+    /// </summary>
+    private static void WriteExplanations(DirectoryInfo output, IEnumerable<ReadinessAssessment> assessments, SourceAverages sources)
     {
+        var bySource = sources.People.ToDictionary(p => p.Person, p => p.Averages.ToLookup(a => a.Competency));
         using var stream = File.Create(Path.Combine(output.FullName, "explanations.json"));
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -116,6 +122,18 @@ internal static class ScoreVerb
                     Number(json, "gap", c.Gap);
                     Number(json, "contribution", c.Contribution);
                     json.WriteBoolean("belowCriticalMinimum", c.BelowCriticalMinimum);
+                    json.WriteStartArray("sources");
+                    foreach (var s in bySource.TryGetValue(a.Candidate, out var averages) ? averages[c.Competency] : [])
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("source", RatingsCsv.SourceName(s.Source));
+                        json.WriteNumber("raters", s.Raters);
+                        Number(json, "average", s.Average);
+                        json.WriteBoolean("withheld", s.Withheld);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
                     json.WriteEndObject();
                 }
 

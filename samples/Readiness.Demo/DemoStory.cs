@@ -42,7 +42,7 @@ internal static class DemoStory
         CalibrationChanges(story, raw, assessments);
         PlaceOnNineBox(story, inputs, assessments);
         var slate = SlateAndBench(story, model, role, candidates, assessments);
-        DevelopmentPlans(story, role, scored, slate);
+        DevelopmentPlans(story, role, scored, slate, SourceAverages.Compute(ratings));
         Fairness(story, inputs, ratings, calibration, role, raw, assessments);
         Validity(story, inputs, scored);
         return contrast;
@@ -284,7 +284,7 @@ internal static class DemoStory
         return slate;
     }
 
-    private static void DevelopmentPlans(Story story, RoleProfile role, ReadinessAssessment[] scored, SuccessionSlate slate)
+    private static void DevelopmentPlans(Story story, RoleProfile role, ReadinessAssessment[] scored, SuccessionSlate slate, SourceAverages sources)
     {
         story.Step("Development that starts before the promotion");
         var reviewDate = new DateOnly(2027, 1, 4);
@@ -321,6 +321,8 @@ internal static class DemoStory
             {
                 story.Say("Leadership behaviours come first: more individual excellence is not what this person's next role needs.");
             }
+
+            SaidBySource(story, person.Candidate, plan.Steps.Take(5).Select(step => step.Competency), sources);
         }
 
         if (chosen.Count == 0)
@@ -424,6 +426,32 @@ internal static class DemoStory
         null => "—",
         < 0.001 => "<0.001",
         { } v => v.ToString("0.000", Invariant),
+    };
+
+    /// <summary>
+    /// What each source said of the person on the plan's first competencies, as their feedback report shows it: a source
+    /// fewer than <see cref="SourceAverages.MinimumRaters"/> of whose raters rated them is kept back, with their number.
+    /// </summary>
+    private static void SaidBySource(Story story, RateeId person, IEnumerable<string> competencies, SourceAverages sources)
+    {
+        var averages = sources.People.Single(p => p.Person == person).Averages;
+        var columns = averages.Select(a => a.Source).Distinct().Order().ToArray();
+        story.Table(
+            $"What each source said of {person} (raw averages; a source with fewer than {sources.MinimumRaters} raters is kept back, self and manager excepted)",
+            ["Competency", .. columns.Select(SourceLabel)],
+            competencies.Select(competency => new[] { competency }.Concat(columns.Select(source =>
+                averages.FirstOrDefault(a => a.Competency == competency && a.Source == source) is { } a
+                    ? a.Average is { } v ? $"{v.ToString("0.00", Invariant)} ({a.Raters})" : $"kept back ({a.Raters})"
+                    : "—")).ToArray()));
+    }
+
+    private static string SourceLabel(RaterSource source) => source switch
+    {
+        RaterSource.DirectReport => "Direct reports",
+        RaterSource.SkipLevel => "Skip-level",
+        RaterSource.Peer => "Peers",
+        RaterSource.Assessor => "Assessors",
+        _ => source.ToString(),
     };
 
     private static string N(double? value, string format) => value is { } v ? v.ToString(format, Invariant) : "—";

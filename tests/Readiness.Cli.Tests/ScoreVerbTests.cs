@@ -34,6 +34,35 @@ public sealed class ScoreVerbTests : IDisposable
     }
 
     [Fact]
+    public void Explanations_show_a_sources_average_only_where_enough_of_its_raters_rated_the_person()
+    {
+        var organisation = Path.Combine(_directory, "org");
+        Assert.Equal(0, Run("simulate", "--people", "120", "--seed", "4", "--out", organisation).Code);
+        var ratings = Path.Combine(organisation, "ratings.csv");
+
+        Assert.Equal(0, Run("score", "--ratings", ratings, "--out", Path.Combine(_directory, "default")).Code);
+        Assert.Equal(0, Run("score", "--ratings", ratings, "--anonymity", "1", "--out", Path.Combine(_directory, "all")).Code);
+        var (code, _, error) = Run("score", "--ratings", ratings, "--anonymity", "0", "--out", Path.Combine(_directory, "none"));
+
+        // Self and manager are shown whatever their number; any other source only from three raters up, with the count
+        // always given.
+        var shown = Sources("default");
+        Assert.Contains(shown, s => s.Withheld);
+        Assert.Contains(shown, s => s.Source == "direct-report" && !s.Withheld);
+        Assert.All(shown, s => Assert.Equal(s.Source is not "self" and not "manager" && s.Raters < 3, s.Withheld));
+        Assert.All(shown, s => Assert.Equal(s.Withheld, s.Average is null));
+        Assert.DoesNotContain(Sources("all"), s => s.Withheld);
+        Assert.Equal(2, code);
+        Assert.Equal("error: --anonymity was 0; it must be at least 1 (1 shows every source's average).", error.Split('\n')[0].TrimEnd());
+    }
+
+    private (string Source, int Raters, double? Average, bool Withheld)[] Sources(string run) =>
+        [.. JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, run, "explanations.json")))!.AsArray()
+            .SelectMany(p => p!["competencies"]!.AsArray())
+            .SelectMany(c => c!["sources"]!.AsArray())
+            .Select(s => ((string)s!["source"]!, (int)s["raters"]!, (double?)s["average"], (bool)s["withheld"]!))];
+
+    [Fact]
     public void The_framework_verb_writes_the_profile_that_score_reads()
     {
         var organisation = Path.Combine(_directory, "org");
