@@ -163,7 +163,9 @@ internal static class DemoStory
 
         var lenient = planted.Where(p => p.Value == RaterStyle.Lenient).Select(p => p.Key).ToHashSet();
         var severe = planted.Where(p => p.Value == RaterStyle.Severe).Select(p => p.Key).ToHashSet();
-        story.Chart("raters", "Every rater's leniency with its 95% interval, sorted (the caterpillar plot)", Charts.RaterCaterpillar(calibration.RaterEffects, lenient, severe));
+        var step = Charts.CaterpillarStep(calibration.RaterEffects.Length);
+        var drawn = step == 1 ? "Every rater's" : $"Rater ({Charts.CaterpillarEnds} at each end, every planted one and every {step}th between, of {calibration.RaterEffects.Length:N0})";
+        story.Chart("raters", $"{drawn} leniency with its 95% interval, sorted (the caterpillar plot)", Charts.RaterCaterpillar(calibration.RaterEffects, lenient, severe));
         if (planted.Count > 0)
         {
             var found = ordered.Take(lenient.Count).Count(r => lenient.Contains(r.Rater.Value));

@@ -32,7 +32,7 @@ public sealed class DemoTests : IDisposable
             AssertValidSvg(chart, svg);
 
             // Self-contained: the report carries each chart itself, not a link the browser must follow.
-            Assert.Contains(Convert.ToBase64String(Encoding.UTF8.GetBytes(svg)), report, StringComparison.Ordinal);
+            Assert.Contains(HtmlReport.DataUri(svg), report, StringComparison.Ordinal);
         }
 
         for (var step = 1; step <= 10; step++)
