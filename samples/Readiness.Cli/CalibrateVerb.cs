@@ -42,15 +42,13 @@ internal static class CalibrateVerb
         {
             BadInput.RefuseOverwrite(output, ["estimates.csv", "raters.csv", "model.json", "rejects.csv", "warnings.txt"], ratingsFile, modelFile);
             var model = CohortInput.ReadModel(modelFile);
-            file = RatingsCsv.Read(ratingsFile, model, columns);
-            intake = file.Intake;
-            if (intake.Ratings.Count == 0)
+            // None usable: the commonest reasons, each with an example line, as every verb says them.
+            if (CohortInput.ReadRatings(ratingsFile, columns, model, modelFile is not null, output, error) is not { } read)
             {
-                output.Create();
-                WriteRejects(output, file);
-                error.WriteLine($"error: {ratingsFile.Name}: none of the {intake.Report.Submitted} rows could be used; see rejects.csv in {output.FullName}");
                 return WeightsVerb.BadInput;
             }
+
+            (file, intake) = (read, read.Intake);
 
             console.WriteLine($"Read {intake.Report}.");
             var clock = System.Diagnostics.Stopwatch.StartNew();

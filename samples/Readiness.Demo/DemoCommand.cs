@@ -88,8 +88,14 @@ internal static class DemoCommand
         }
         catch (Exception e) when (BadInput.Is(e, arguments: true))
         {
-            // Too few usable ratings to calibrate, for example: say so, and keep what was told so far.
-            console.MarkupLine($"[red]The story stops here: {Markup.Escape(e.Message.Split('\n')[0])}[/]");
+            // Too few usable ratings to calibrate, for example: say so, every line of it, in the report too, and keep what
+            // was told so far.
+            if (story.Steps.Count == 0)
+            {
+                story.Step("The story stops");
+            }
+
+            story.Say($"The story stops here: {e.Message}", emphasis: true);
         }
 
         var cli = CliOutputs.Write(inputs.Files, output, story);

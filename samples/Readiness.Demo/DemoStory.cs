@@ -67,17 +67,15 @@ internal static class DemoStory
             $"{role.DomainWeight(CompetencyDomain.IndividualPerformance) * 100:0}%: a strong individual contributor is not yet a ready manager.", emphasis: true);
 
         // The profile's weights are a domain split times points within each domain; recomputing them with the weighting
-        // API must give the profile's weights exactly.
-        var leadershipShare = role.DomainWeight(CompetencyDomain.Leadership);
-        var points = new DirectPointsWeighting();
-        CompetencyWeights Within(CompetencyDomain domain) =>
-            points.Weigh(role.Requirements.Where(r => r.Competency.Domain == domain).Select(r => KeyValuePair.Create(r.Competency.Id, r.Importance)));
-        var (withinLeadership, withinIndividual) = (Within(CompetencyDomain.Leadership), Within(CompetencyDomain.IndividualPerformance));
-        var derived = DomainWeighting.Combine(model, leadershipShare, withinLeadership, withinIndividual);
-        var largestDifference = role.Requirements.Max(r => Math.Abs(r.Weight.Fraction - derived[r.Competency.Id].Fraction));
-        story.Say(
-            $"The weights come from a domain split (leadership {leadershipShare:0%}) times importance points within each domain; " +
-            $"recomputed with DirectPointsWeighting and DomainWeighting they differ from the profile's by at most {largestDifference:0.0E+0}.");
+        // API must give the profile's weights exactly. A role all in one domain has no split to recompute.
+        if (role.Requirements.Select(r => r.Competency.Domain).Distinct().Count() < 2)
+        {
+            story.Say($"Every competency of the role is in one domain ({DomainName(role.Requirements[0].Competency.Domain)}), so its weights are the importance points alone; the model's domains tell leadership from individual performance.");
+        }
+        else
+        {
+            RecomputeWeights(story, model, role);
+        }
 
         if (!ReferenceEquals(model, LeadershipFramework.Model))
         {
@@ -145,7 +143,7 @@ internal static class DemoStory
         var ordered = calibration.RaterEffects.OrderByDescending(r => r.Effect).ThenBy(r => r.Rater.Value, StringComparer.Ordinal).ToArray();
         string[] Row(RaterEffect r) =>
         [
-            r.Rater.Value, N(r.Effect, "+0.00;-0.00"), $"[{N(r.Effect - (1.96 * r.StandardError), "+0.00;-0.00")}, {N(r.Effect + (1.96 * r.StandardError), "+0.00;-0.00")}]",
+            r.Rater.Value, N(r.Effect, "+0.00;-0.00;0.00"), $"[{N(r.Effect - (1.96 * r.StandardError), "+0.00;-0.00;0.00")}, {N(r.Effect + (1.96 * r.StandardError), "+0.00;-0.00;0.00")}]",
             N(r.Ratings, "0"), planted.TryGetValue(r.Rater.Value, out var style) ? style.ToString() : "—",
         ];
         story.Table("The five most lenient and five most severe raters (effect in scale points, 95% interval)",
@@ -221,8 +219,11 @@ internal static class DemoStory
             bands.Select(r => (string[])[BandName(r), .. bands.Select(c => N(pairs.Count(p => p.Raw.Band == r && p.Calibrated.Band == c), "0"))]));
         var changed = pairs.Count(p => p.Raw.Band != p.Calibrated.Band);
         story.Say(
-            $"{changed} of {pairs.Length} people ({(double)changed / pairs.Length:0%}) are in a different band once each rater's leniency is removed: " +
-            "on raw means, who rated you decides part of your band.", emphasis: true);
+            changed == 0
+                ? $"None of the {pairs.Length} people changes band once each rater's leniency is removed: here, who rated whom decided nobody's band."
+                : $"{changed} of {pairs.Length} people ({(double)changed / pairs.Length:0%}) are in a different band once each rater's leniency is removed: " +
+                  "on raw means, who rated you decides part of your band.",
+            emphasis: true);
         story.Chart("raw-vs-calibrated", "Readiness on raw means against calibrated readiness; people whose band changed in red",
             Charts.RawVersusCalibrated(pairs.Where(p => p.Raw.IsScored && p.Calibrated.IsScored)
                 .Select(p => (p.Raw.Index!.Value, p.Calibrated.Index!.Value, p.Raw.Band != p.Calibrated.Band)).ToArray()));
@@ -284,6 +285,20 @@ internal static class DemoStory
             ? $"{bench.Shared.Length} people are on both slates ({bench.Shared.Count(s => s.ReadyNowFor > 1)} ready now for both); {bench.DistinctReadyNow} different people are ready now for at least one role."
             : $"{bench.DistinctReadyNow} people are ready now for the role; the CLI's talent verb takes a --role per role for a bench across roles.");
         return slate;
+    }
+
+    private static void RecomputeWeights(Story story, CompetencyModel model, RoleProfile role)
+    {
+        var leadershipShare = role.DomainWeight(CompetencyDomain.Leadership);
+        var points = new DirectPointsWeighting();
+        CompetencyWeights Within(CompetencyDomain domain) =>
+            points.Weigh(role.Requirements.Where(r => r.Competency.Domain == domain).Select(r => KeyValuePair.Create(r.Competency.Id, r.Importance)));
+        var (withinLeadership, withinIndividual) = (Within(CompetencyDomain.Leadership), Within(CompetencyDomain.IndividualPerformance));
+        var derived = DomainWeighting.Combine(model, leadershipShare, withinLeadership, withinIndividual);
+        var largestDifference = role.Requirements.Max(r => Math.Abs(r.Weight.Fraction - derived[r.Competency.Id].Fraction));
+        story.Say(
+            $"The weights come from a domain split (leadership {leadershipShare:0%}) times importance points within each domain; " +
+            $"recomputed with DirectPointsWeighting and DomainWeighting they differ from the profile's by at most {largestDifference:0.0E+0}.");
     }
 
     private static void DevelopmentPlans(Story story, RoleProfile role, ReadinessAssessment[] scored, SuccessionSlate slate, SourceAverages sources)

@@ -89,7 +89,6 @@ public sealed class CalibrateVerbTests : IDisposable
     [Theory]
     [InlineData("", "the file is empty")]
     [InlineData("ratee,rater,value\na,b,3", "the header lacks competency")]
-    [InlineData("ratee,rater,competency,value\na,b,delegates,x", "none of the 1 rows could be used")]
     [InlineData("ratee,rater,competency,value\na,b,delegates,3\nc,b,delegates,3", "all 2 ratings are 3")]
     public void Unusable_files_get_one_line_and_a_non_zero_exit_code(string content, string message)
     {
@@ -98,6 +97,26 @@ public sealed class CalibrateVerbTests : IDisposable
         Assert.Equal(2, code);
         Assert.Single(error.Trim().Split('\n'));
         Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_of_which_no_row_can_be_used_gets_the_commonest_reasons_each_with_an_example_line()
+    {
+        var ratings = Write("ratee,rater,competency,value\na,b,delegates,x\na,c,leads,3\n");
+        var output = Path.Combine(_directory, "out");
+
+        var (code, _, error) = Run("calibrate", "--ratings", ratings, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            [
+                $"error: {Path.GetFileName(ratings)}: none of the 2 rows could be used; rejects.csv in {output} lists each:",
+                "  1 × ValueNotFinite, e.g. line 2: Value 'x' is not a number.",
+                "  1 × UnknownCompetency, e.g. line 3: Competency 'leads' is not in model 'readiness-leadership'.",
+                "hint: ratings of a competency model of your own need --model MODEL.json.",
+            ],
+            error.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')));
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "rejects.csv")).Length);
     }
 
     [Theory]

@@ -138,15 +138,17 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("absent.csv", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Run_on_a_framework_of_ones_own_it_tells_the_story_with_that_model_role_and_column_names()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_on_a_framework_of_ones_own_it_tells_the_story_with_that_model_role_and_column_names(bool leadershipOnly)
     {
         string[] ids = ["acme.coach", "acme.direct", "acme.grow", "acme.trust", "acme.ship", "acme.craft"];
         var builder = new Readiness.Competencies.CompetencyModelBuilder("acme", "Acme model")
             .WithScale(Readiness.Competencies.ProficiencyScale.Create(Enumerable.Range(1, 4).Select(v => new Readiness.Competencies.ScaleLevel(v, $"level {v}", $"Level {v} of 4."))));
         foreach (var id in ids)
         {
-            builder.AddCompetency(id, id, id.EndsWith("ship", StringComparison.Ordinal) || id.EndsWith("craft", StringComparison.Ordinal)
+            builder.AddCompetency(id, id, !leadershipOnly && (id.EndsWith("ship", StringComparison.Ordinal) || id.EndsWith("craft", StringComparison.Ordinal))
                 ? Readiness.Competencies.CompetencyDomain.IndividualPerformance : Readiness.Competencies.CompetencyDomain.Leadership, c => c.WithDefinition($"What {id} asks."));
         }
 
@@ -183,6 +185,8 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("The competency model and the role: Acme model", text, StringComparison.Ordinal);
         Assert.Contains("4,500 rows submitted = 4,500 accepted + 0 rejected", text, StringComparison.Ordinal);
         Assert.Contains("written for the built-in framework", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("The story stops here", text, StringComparison.Ordinal);
+        Assert.Equal(leadershipOnly, text.Contains("Every competency of the role is in one domain (Leadership)", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(output, "report.html")));
         Assert.Contains("'?]0;owned?north' holds a control or invisible formatting character", text.ReplaceLineEndings(" "), StringComparison.Ordinal);
         Assert.DoesNotContain(text + error + File.ReadAllText(Path.Combine(output, "report.html")), c => c is '\u001B' or '\u0007');

@@ -250,7 +250,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
     /// <summary>What a fit whose REML criterion has two optima says of them.</summary>
     internal const string TwoOptima =
-        "one of them with a component at 0. People and raters are too nearly confounded for the data to tell the components apart (raters who rated one or two people each): the lower criterion is the better fit, by the difference shown. Treat the components and standard errors with caution.";
+        "one of the two puts a variance component at 0. People and raters are too nearly confounded for the data to tell the components apart (raters who rated one or two people each); treat the components and standard errors with caution.";
 
     /// <summary>The criterion evaluations a Newton iteration can share out: 1 + 2d + d(d − 1)/2 less the centre, for d free parameters.</summary>
     private static int NewtonPoints(Terms terms) => terms.Free([0, 0, 0]).Length switch { 3 => 9, 2 => 5, _ => 3 };
@@ -464,7 +464,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             (evaluations, used) = (evaluations + again.Evaluations, used + again.Iterations);
             if (second)
             {
-                warnings.Add($"The REML criterion has two optima on these data ({lower.ToString("F2", CultureInfo.InvariantCulture)}, reported, and {higher.ToString("F2", CultureInfo.InvariantCulture)}): {TwoOptima}");
+                warnings.Add($"The fit has two optima on these data: the one reported fits better, by {(higher - lower).ToString("F2", CultureInfo.InvariantCulture)} on the REML criterion ({lower.ToString("F2", CultureInfo.InvariantCulture)} against {higher.ToString("F2", CultureInfo.InvariantCulture)}; lower is better), and {TwoOptima}");
             }
         }
 

@@ -10,7 +10,7 @@ namespace Readiness.Core.Tests.Calibration;
 /// </remarks>
 public sealed class CrossedModelLme4Tests
 {
-    public static TheoryData<string> Datasets => new() { "org120", "org1600", "wide300", "wide1100", "centre300", "matrix300", "anon300" };
+    public static TheoryData<string> Datasets => new() { "org120", "org1600", "wide300", "wide1100", "centre300", "matrix300", "anon300", "stalled36" };
 
     [Theory]
     [MemberData(nameof(Datasets))]

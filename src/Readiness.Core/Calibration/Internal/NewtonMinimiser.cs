@@ -135,10 +135,13 @@ internal static class NewtonMinimiser
             }
 
             onIteration?.Invoke(iteration, fx);
-            if (change <= tolerance || alpha < MinStep)
+            // A step that lowered the criterion is followed however short the line search cut it (from a Hessian near
+            // singular, a Newton step of 280 in θ cut to a thousandth lowered the criterion by 0.3 on 36 ratings, and was
+            // then taken for the end). A failed line search at a point that barely moves is the optimum to within rounding
+            // of the criterion.
+            if (change <= tolerance || (alpha < MinStep && fc > fx))
             {
-                // A failed line search at a point that barely moves is the optimum to within rounding of the criterion.
-                return (x, fx, evaluations, iteration, change <= tolerance || (alpha < MinStep && change <= Math.Sqrt(tolerance)));
+                return (x, fx, evaluations, iteration, change <= Math.Max(tolerance, Math.Sqrt(tolerance)));
             }
 
             // Three full Newton steps in a row, each under a tenth of the one before (FastPhase), are in the fast phase

@@ -357,8 +357,9 @@ internal static class ScalableReml
             // (under SettleShare of the total) is set to 0 once, falling there for the second iteration running after the
             // probes are set, its Monte-Carlo error reaches half of it or the data no longer inform it (below about 10⁻⁴ of
             // the residual, where it moves by its score's sign alone and its error is not defined), or once it is
-            // uninformed twice running and the sign points down again or turns, or once it cycles (turning twice within three
-            // iterations: a component of 2·10⁻⁵ of the total, informed and not in turn, went round for 40). One
+            // uninformed twice running and the sign points down again or turns, or once it has cycled twice (turned twice
+            // within three iterations, two times over: a component of 2·10⁻⁵ of the total, informed and not in turn, went
+            // round for 40; settled at the first cycle, a 5.5% component went to 0 on a design of 30 ratings). One
             // rising is left to Newton (the first iteration's few probes put a 0.1% start's error at its size where exact
             // REML found 4% of the total), and so is a single dip (new rater ids, other probes, once took a 0.75% component
             // to 0 through one). A component put back (see below) goes by its score there alone, and stays once it is kept.
