@@ -162,7 +162,7 @@ internal static class DemoStory
         var lenient = planted.Where(p => p.Value == RaterStyle.Lenient).Select(p => p.Key).ToHashSet();
         var severe = planted.Where(p => p.Value == RaterStyle.Severe).Select(p => p.Key).ToHashSet();
         var step = Charts.CaterpillarStep(calibration.RaterEffects.Length);
-        var drawn = step == 1 ? "Every rater's" : $"Rater ({Charts.CaterpillarEnds} at each end, every planted one and every {step}th between, of {calibration.RaterEffects.Length:N0})";
+        var drawn = step == 1 ? "Every rater's" : $"Rater ({Charts.CaterpillarEnds} at each end, every planted one and one in {step} between, of {calibration.RaterEffects.Length:N0})";
         story.Chart("raters", $"{drawn} leniency with its 95% interval, sorted (the caterpillar plot)", Charts.RaterCaterpillar(calibration.RaterEffects, lenient, severe));
         if (planted.Count > 0)
         {
