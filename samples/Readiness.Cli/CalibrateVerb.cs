@@ -321,9 +321,22 @@ internal static class CalibrateVerb
     {
         private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
+        private double _last = double.NegativeInfinity;
+
+        /// <summary>
+        /// Says where the fit is, once it has taken a second: a stage as it starts, an iteration at most every half second
+        /// (a fit of 0.2 s printed fifteen lines nobody could read).
+        /// </summary>
         public void Report(CalibrationProgress value)
         {
-            var stamp = _clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture).PadLeft(7);
+            var now = _clock.Elapsed.TotalSeconds;
+            if (now < 1 || (value.Iteration > 0 && now - _last < 0.5))
+            {
+                return;
+            }
+
+            _last = now;
+            var stamp = now.ToString("F2", CultureInfo.InvariantCulture).PadLeft(7);
             var detail = value.Iteration == 0
                 ? "..."
                 : $": iteration {value.Iteration}{(value.Objective is { } o ? $", {o.ToString("G10", CultureInfo.InvariantCulture)}" : string.Empty)}";
