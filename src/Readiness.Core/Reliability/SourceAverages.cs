@@ -45,7 +45,6 @@ public sealed class SourceAverages
 
         // Per person, competency and source: the sum of the values and the raters (a rater who rated a competency twice,
         // in two cycles, counts once).
-        var k = ratings.Model.Competencies.Length;
         var cells = new Dictionary<(int Person, int Competency, RaterSource Source), (double Sum, int Ratings, HashSet<int> Raters)>();
         for (var i = 0; i < ratings.Count; i++)
         {
