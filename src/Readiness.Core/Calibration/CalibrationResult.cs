@@ -17,6 +17,7 @@ public sealed class CalibrationResult
     // Built on first lookup: most callers read the arrays, and a fit should not pay for hashing every key.
     private Dictionary<(RateeId, string), int>? _estimateIndex;
     private Dictionary<RaterId, int>? _raterIndex;
+    private readonly IReadOnlyDictionary<RateeId, EstimateCorrelations>? _correlations;
 
     internal CalibrationResult(
         CalibrationMethod method,
@@ -30,8 +31,10 @@ public sealed class CalibrationResult
         bool converged,
         double? objective,
         ImmutableArray<string> warnings,
-        RaschFit? rasch = null)
+        RaschFit? rasch = null,
+        IReadOnlyDictionary<RateeId, EstimateCorrelations>? correlations = null)
     {
+        _correlations = correlations;
         Method = method;
         Algorithm = algorithm;
         Estimates = estimates;
@@ -201,7 +204,17 @@ public sealed class CalibrationResult
     public RaschFit? Rasch { get; }
 
     internal CalibrationResult WithSourceEffects(ImmutableArray<SourceEffect> sourceEffects) =>
-        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch);
+        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, _correlations);
+
+    /// <summary>Gets the correlations of the errors of one person's estimates, in the order of <see cref="EstimatesFor"/>.</summary>
+    /// <param name="ratee">The person.</param>
+    /// <returns>
+    /// The correlations, or null when the person was not rated or the method does not give them. The crossed model gives
+    /// them exactly on its exact path (from the inverse of the mixed-model equations, like its standard errors) and
+    /// conditionally on the rater and fixed effects on its scalable path.
+    /// </returns>
+    public EstimateCorrelations? ErrorCorrelations(RateeId ratee) =>
+        _correlations is not null && _correlations.TryGetValue(ratee, out var found) ? found : null;
 
     /// <summary>Finds a person's estimate on one competency.</summary>
     /// <param name="ratee">The person.</param>

@@ -325,6 +325,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var lambdaRatee = variance.Ratee > 0 ? residual / variance.Ratee : double.PositiveInfinity;
         var lambdaRater = variance.Rater > 0 ? residual / variance.Rater : double.PositiveInfinity;
         var cellPev = new double[design.Cells];
+        var pairStart = CrossedSystem.CellPairStarts(design);
+        var cellPairs = new double[pairStart[design.Ratees]];
         for (var t = 0; t < design.Ratees; t++)
         {
             var precision = design.RateeN[t] + lambdaRatee;
@@ -334,11 +336,19 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             }
 
             var rateeVariance = double.IsPositiveInfinity(lambdaRatee) ? 0 : 1 / precision;
+            var pair = pairStart[t];
             for (var c = design.RateeCellStart[t]; c < design.RateeCellStart[t + 1]; c++)
             {
                 var shrink = double.IsPositiveInfinity(lambdaCell) ? 1 : lambdaCell / (design.CellN[c] + lambdaCell);
                 var cellVariance = double.IsPositiveInfinity(lambdaCell) ? 0 : 1 / (design.CellN[c] + lambdaCell);
                 cellPev[c] = residual * ((rateeVariance * shrink * shrink) + cellVariance);
+
+                // Two of the ratee's cells share only its effect's error (conditionally on the rater and fixed effects).
+                for (var earlier = design.RateeCellStart[t]; earlier < c; earlier++)
+                {
+                    var shrinkEarlier = double.IsPositiveInfinity(lambdaCell) ? 1 : lambdaCell / (design.CellN[earlier] + lambdaCell);
+                    cellPairs[pair++] = residual * rateeVariance * shrink * shrinkEarlier;
+                }
             }
         }
 
@@ -374,6 +384,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             rateeEffects,
             raterEffects,
             cellPev,
+            cellPairs,
             raterPev,
             betaCovariance,
             residual,
@@ -480,7 +491,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var sigma2 = system.PenalisedRss / system.DegreesOfFreedom;
         var (beta, cell, ratee, rater) = system.Solve();
         var reference = new ReferenceRow(design);
-        var (cellPev, raterPev, betaCovariance) = system.PredictionVariances(reference.For);
+        var (cellPev, raterPev, betaCovariance, cellPairs) = system.PredictionVariances(reference.For);
 
         var components = Components(terms, sigma2 * theta[0] * theta[0], sigma2 * theta[1] * theta[1], sigma2 * theta[2] * theta[2], sigma2, warnings);
         if (!converged)
@@ -496,6 +507,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             ratee,
             rater,
             [.. cellPev.Select(v => sigma2 * v)],
+            [.. cellPairs.Select(v => sigma2 * v)],
             [.. raterPev.Select(v => sigma2 * v)],
             betaCovariance,
             sigma2,
@@ -546,6 +558,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         double[] ratee,
         double[] rater,
         double[] cellPev,
+        double[] cellPairs,
         double[] raterPev,
         double[] betaCovariance,
         double betaScale,
@@ -569,6 +582,16 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                 design.CellRaters[c]));
         }
 
+        var pairStart = CrossedSystem.CellPairStarts(design);
+        var correlations = new Dictionary<RateeId, EstimateCorrelations>(design.Ratees);
+        for (var t = 0; t < design.Ratees; t++)
+        {
+            var first = design.RateeCellStart[t];
+            correlations.Add(design.Ratings.Ratees[t], EstimateCorrelations.FromCovariances(
+                cellPev.AsSpan(first, design.RateeCellStart[t + 1] - first),
+                (i, j) => cellPairs[pairStart[t] + (i * (i - 1) / 2) + j]));
+        }
+
         // Without the rater term the design holds one stand-in rater; no rater's effect was estimated.
         var raters = ImmutableArray.CreateBuilder<RaterEffect>(design.RaterTerm ? design.Raters : 0);
         for (var r = 0; design.RaterTerm && r < design.Raters; r++)
@@ -590,7 +613,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             iterations,
             converged,
             objective,
-            [.. warnings]);
+            [.. warnings],
+            correlations: correlations);
     }
 
     /// <summary>Which of the random terms with a free variance (ratee × competency, ratee, rater) the fit includes; the ratee term always is.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
 using Readiness.Internal;
+using Readiness.Scoring.Internal;
 
 namespace Readiness.Scoring;
 
@@ -29,8 +30,10 @@ public sealed class ReadinessAssessment
         ImmutableArray<CompetencyScore> competencies,
         double? performanceIndex,
         double? performance,
-        ReadinessSignals signals)
+        ReadinessSignals signals,
+        ReadinessChances? chances = null)
     {
+        Chances = chances;
         Candidate = candidate;
         ProfileId = profileId;
         Policy = policy;
@@ -234,12 +237,49 @@ public sealed class ReadinessAssessment
     /// <summary>Gets what a talent review should look at.</summary>
     public ReadinessSignals Signals { get; }
 
+    /// <summary>
+    /// Gets P(ready now): the probability, under the joint uncertainty of the candidate's estimates, that their true
+    /// levels meet the ready-now rule (index threshold, time to ready, no critical gap); null when not scored or when the
+    /// scorer gives none.
+    /// </summary>
+    public double? ProbabilityReadyNow => Chances?.ReadyNow;
+
+    /// <summary>Gets P(ready now or within the near term): the probability that the true levels put the candidate in <see cref="ReadinessBand.ReadyNow"/> or <see cref="ReadinessBand.ReadyIn1To2Years"/>; null when not scored or when the scorer gives none.</summary>
+    public double? ProbabilityReadyNearTerm => Chances?.NearTerm;
+
+    /// <summary>Gets the expected shortfall below the targets, in index points (0 only when every target is surely met); null when not scored or when the scorer gives none.</summary>
+    /// <remarks>100 Σ w_j E[max(0, target_j − θ_j)] / (target_j − scale minimum) over the true levels θ. Unlike the index it never stops at a cap, so it keeps ordering candidates the index ties at 100.</remarks>
+    public double? ExpectedShortfall => Chances?.Shortfall;
+
+    /// <summary>Gets the expected surplus above the targets, in index points, uncapped; null when not scored or when the scorer gives none.</summary>
+    public double? ExpectedSurplus => Chances?.Surplus;
+
+    /// <summary>Gets the probabilities and expected gaps together, or null.</summary>
+    internal ReadinessChances? Chances { get; }
+
+    /// <summary>
+    /// Orders assessments most ready first: scored before not scored; then by P(ready now), descending; then by expected
+    /// shortfall, ascending; then by expected surplus, descending; then by the index; then by candidate id (so the order
+    /// never depends on the input's). Ties remain only where the numbers tie.
+    /// </summary>
+    public static IComparer<ReadinessAssessment> MostReadyFirst { get; } = Comparer<ReadinessAssessment>.Create((a, b) =>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var order = b.IsScored.CompareTo(a.IsScored);
+        order = order != 0 ? order : Nullable.Compare(b.ProbabilityReadyNow, a.ProbabilityReadyNow);
+        order = order != 0 ? order : (a.ExpectedShortfall ?? double.PositiveInfinity).CompareTo(b.ExpectedShortfall ?? double.PositiveInfinity);
+        order = order != 0 ? order : Nullable.Compare(b.ExpectedSurplus, a.ExpectedSurplus);
+        order = order != 0 ? order : Nullable.Compare(b.Index, a.Index);
+        return order != 0 ? order : a.Candidate.CompareTo(b.Candidate);
+    });
+
     /// <summary>Gets a value indicating whether the candidate was scored.</summary>
     public bool IsScored => Index is not null;
 
     /// <summary>Returns the assessment with more signals.</summary>
     internal ReadinessAssessment WithSignals(ReadinessSignals signals) =>
-        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals | signals);
+        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals | signals, Chances);
 
     /// <inheritdoc />
     public override string ToString() =>

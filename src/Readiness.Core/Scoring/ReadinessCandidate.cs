@@ -23,8 +23,9 @@ public sealed class ReadinessCandidate
     /// <param name="performance">The individual-performance measure, when there is one.</param>
     /// <param name="selfMinusOthers">Mean self-rating minus the estimates on the same competencies, when the candidate rated themselves.</param>
     /// <param name="raterSpread">The standard deviation of the other raters' mean ratings of the candidate, when there are two or more.</param>
+    /// <param name="errorCorrelations">The correlations of the estimates' errors, in the order of <paramref name="estimates"/>; null when unknown (the scorer then takes the errors to move together).</param>
     /// <exception cref="ArgumentNullException"><paramref name="estimates"/> or <paramref name="sources"/> is null.</exception>
-    /// <exception cref="ArgumentException">An estimate is of another person, repeats a competency, or is not finite; a count is negative; a number is not finite.</exception>
+    /// <exception cref="ArgumentException">An estimate is of another person, repeats a competency, or is not finite; a count is negative; a number is not finite; the correlations are among another number of estimates.</exception>
     public ReadinessCandidate(
         RateeId id,
         IEnumerable<CompetencyEstimate> estimates,
@@ -32,7 +33,8 @@ public sealed class ReadinessCandidate
         IEnumerable<RaterSource> sources,
         double? performance = null,
         double? selfMinusOthers = null,
-        double? raterSpread = null)
+        double? raterSpread = null,
+        EstimateCorrelations? errorCorrelations = null)
     {
         ArgumentNullException.ThrowIfNull(estimates);
         ArgumentNullException.ThrowIfNull(sources);
@@ -60,7 +62,14 @@ public sealed class ReadinessCandidate
             }
         }
 
+        if (errorCorrelations is not null && errorCorrelations.Count != list.Length)
+        {
+            throw new ArgumentException(
+                $"The error correlations are among {errorCorrelations.Count} estimates; candidate {id} has {list.Length}.", nameof(errorCorrelations));
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(otherRaters);
+        ErrorCorrelations = errorCorrelations;
         Estimates = list;
         _byCompetency = seen;
         OtherRaters = otherRaters;
@@ -75,6 +84,9 @@ public sealed class ReadinessCandidate
 
     /// <summary>Gets the calibrated competency estimates.</summary>
     public ImmutableArray<CompetencyEstimate> Estimates { get; }
+
+    /// <summary>Gets the correlations of the estimates' errors, in the order of <see cref="Estimates"/>; null when unknown (the errors are then taken to move together).</summary>
+    public EstimateCorrelations? ErrorCorrelations { get; }
 
     /// <summary>Gets how many distinct people other than the candidate rated them.</summary>
     public int OtherRaters { get; }
@@ -149,7 +161,7 @@ public sealed class ReadinessCandidate
             double? spread = raterMeans.TryGetValue(t, out var means) && means.Length > 1 ? StandardDeviation(means) : null;
             double? performanceValue = performance is not null && performance.TryGetValue(id, out var p) ? p : null;
             double? self = selfCount[t] > 0 ? (selfSum[t] - selfEstimateSum[t]) / selfCount[t] : null;
-            result.Add(new ReadinessCandidate(id, own, raters[t]?.Count ?? 0, sources[t] ?? [], performanceValue, self, spread));
+            result.Add(new ReadinessCandidate(id, own, raters[t]?.Count ?? 0, sources[t] ?? [], performanceValue, self, spread, calibration.ErrorCorrelations(id)));
         }
 
         return result.ToImmutable();
@@ -160,6 +172,9 @@ public sealed class ReadinessCandidate
     /// <returns>The estimate, or null.</returns>
     public CompetencyEstimate? FindEstimate(string competencyId) =>
         competencyId is not null && _byCompetency.TryGetValue(competencyId, out var i) ? Estimates[i] : null;
+
+    /// <summary>The position of a competency's estimate in <see cref="Estimates"/> (id ignoring case), or −1.</summary>
+    internal int PositionOf(string competencyId) => _byCompetency.TryGetValue(competencyId, out var i) ? i : -1;
 
     /// <inheritdoc />
     public override string ToString() => $"{Id}: {Estimates.Length} estimates, {OtherRaters} raters, {Sources.Length} sources";

@@ -99,6 +99,7 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var row = kernel.Score(x, se, _z);
+        var (chances, lower, upper, band) = Joint(kernel, x, se, row, CorrelationOf(candidate, profile));
         Span<double> contributions = small ? stackalloc double[k] : new double[k];
         kernel.Contributions(x, row.Index, contributions);
         var scores = ImmutableArray.CreateBuilder<CompetencyScore>(k);
@@ -111,9 +112,49 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var performanceIndex = kernel.PerformanceIndex(x);
-        return new ReadinessAssessment(candidate.Id, profile.Id, kernel.Policy, evidence, row.Index, row.Lower, row.Upper, Options.IntervalLevel, row.Band,
+        return new ReadinessAssessment(candidate.Id, profile.Id, kernel.Policy, evidence, row.Index, lower, upper, Options.IntervalLevel, band,
             row.Years, scores.MoveToImmutable(), double.IsNaN(performanceIndex) ? null : performanceIndex, candidate.Performance,
-            signals | (row.CriticalGap ? ReadinessSignals.CriticalGap : ReadinessSignals.None));
+            signals | (row.CriticalGap ? ReadinessSignals.CriticalGap : ReadinessSignals.None), chances);
+    }
+
+    /// <summary>The error correlation of requirements i and j from the candidate's own, or null when it has none (errors then move together).</summary>
+    private static Func<int, int, double>? CorrelationOf(ReadinessCandidate candidate, RoleProfile profile)
+    {
+        if (candidate.ErrorCorrelations is not { } correlations)
+        {
+            return null;
+        }
+
+        var position = profile.Requirements.Select(r => candidate.PositionOf(r.Competency.Id)).ToArray();
+
+        // A requirement without an estimate has no error (standard error 0), so its correlation never matters.
+        return (i, j) => position[i] < 0 || position[j] < 0 ? 0 : correlations[position[i], position[j]];
+    }
+
+    /// <summary>
+    /// The chances from the joint draws, the interval and the band. Without error correlations the estimates are taken to
+    /// move together, and the index's interval is then exactly the index at every estimate's interval end together (the
+    /// batch path's); with them, it is the quantiles of the index over the draws, widened to hold the index itself.
+    /// </summary>
+    private (ReadinessChances Chances, double Lower, double Upper, ReadinessBand Band) Joint(
+        ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, ProfileKernel.Row row, Func<int, int, double>? correlation)
+    {
+        var outcome = JointDraws.Simulate(kernel, x, se, correlation, Options.IntervalLevel);
+        var (shortfall, surplus) = kernel.ExpectedGaps(x, se);
+        var chances = new ReadinessChances(outcome.ReadyNow, outcome.NearTerm, shortfall, surplus);
+        var (lower, upper) = correlation is null ? (row.Lower, row.Upper) : (Math.Min(outcome.Lower, row.Index), Math.Max(outcome.Upper, row.Index));
+        var band = Options.BandBasis == BandBasis.Probability ? ProbabilityBand(outcome) : row.Band;
+        return (chances, lower, upper, band);
+    }
+
+    /// <summary>The best band the true levels reach with at least <see cref="ScoringOptions.BandConfidence"/> probability.</summary>
+    private ReadinessBand ProbabilityBand(JointDraws.Outcome outcome)
+    {
+        var c = Options.BandConfidence;
+        return outcome.ReadyNow >= c ? ReadinessBand.ReadyNow
+            : outcome.NearTerm >= c ? ReadinessBand.ReadyIn1To2Years
+            : outcome.OnTrack >= c ? ReadinessBand.ReadyIn3PlusYears
+            : ReadinessBand.NotOnLeadershipTrack;
     }
 
     /// <inheritdoc />
@@ -299,6 +340,15 @@ public sealed class ReadinessScorer : IReadinessScorer
         if (invalid >= 0)
         {
             throw BadCell(profile, firstRow + invalid, estimates.Slice(invalid * k, k), standardErrors.Slice(invalid * k, k));
+        }
+
+        // The batch holds no correlations: the estimates move together, as for a candidate without them.
+        if (Options.BandBasis == BandBasis.Probability)
+        {
+            for (var i = 0; i < bands.Length; i++)
+            {
+                bands[i] = ProbabilityBand(JointDraws.Simulate(kernel, estimates.Slice(i * k, k), standardErrors.Slice(i * k, k), null, Options.IntervalLevel));
+            }
         }
     }
 

@@ -30,6 +30,10 @@ public sealed record ScoringOptions
     /// <summary>Gets which estimates decide the band. The default value is <see cref="BandBasis.PointEstimate"/>.</summary>
     public BandBasis BandBasis { get; init; } = BandBasis.PointEstimate;
 
+    /// <summary>Gets the probability a band must reach under <see cref="BandBasis.Probability"/>. The default value is 0.8.</summary>
+    /// <remarks>In [0.5, 1): a band is the best one the candidate's true levels reach at least this likely, so at 0.5 it is the median band.</remarks>
+    public double BandConfidence { get; init; } = 0.8;
+
     /// <summary>Gets the lowest index that can be <see cref="ReadinessBand.ReadyNow"/>. The default value is 90.</summary>
     public double ReadyNowMinimumIndex { get; init; } = 90;
 
@@ -117,7 +121,8 @@ public sealed record ScoringOptions
         Check(ProfilePolicies is not null && ProfilePolicies.Values.All(Enum.IsDefined), "ProfilePolicies must not be null and must hold only defined policies.");
         Check(OvershootCap is >= 0 and <= 1, $"OvershootCap was {F(OvershootCap)}; it must be in [0, 1].");
         Check(IntervalLevel is > 0 and < 1, $"IntervalLevel was {F(IntervalLevel)}; it must be in (0, 1).");
-        Check(Enum.IsDefined(BandBasis), $"BandBasis was {(int)BandBasis}; it must be PointEstimate or LowerBound.");
+        Check(Enum.IsDefined(BandBasis), $"BandBasis was {(int)BandBasis}; it must be PointEstimate, LowerBound or Probability.");
+        Check(BandConfidence is >= 0.5 and < 1, $"BandConfidence was {F(BandConfidence)}; it must be in [0.5, 1).");
         Check(ReadyNowMinimumIndex is >= 0 and <= 100, $"ReadyNowMinimumIndex was {F(ReadyNowMinimumIndex)}; it must be in [0, 100].");
         Check(OnTrackMinimumIndex >= 0 && OnTrackMinimumIndex <= ReadyNowMinimumIndex,
             $"OnTrackMinimumIndex was {F(OnTrackMinimumIndex)}; it must be in [0, ReadyNowMinimumIndex = {F(ReadyNowMinimumIndex)}].");

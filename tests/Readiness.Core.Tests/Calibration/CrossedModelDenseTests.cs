@@ -91,16 +91,47 @@ public sealed class CrossedModelDenseTests
             return row;
         }
 
-        for (var c = 0; c < cells; c++)
+        Vector<double> Combination(int c)
         {
             var h = Reference(design.CellCompetency[c]);
             h[p + c] = 1;
             h[p + cells + design.CellRatee[c]] = 1;
-            var person = h.SubVector(p, cells + ratees);
-            var variance = personBlock is null ? h * inverse * h : person * personBlock * person;
+            return h;
+        }
+
+        // The covariance of two combinations, via A⁻¹h computed once per cell.
+        var solved = new Dictionary<int, Vector<double>>();
+        Vector<double> Solved(int c) => solved.TryGetValue(c, out var v) ? v : solved[c] = personBlock is null
+            ? inverse * Combination(c)
+            : personBlock * Combination(c).SubVector(p, cells + ratees);
+        double Covariance(int c, int d) => (personBlock is null ? Combination(c) : Combination(c).SubVector(p, cells + ratees)) * Solved(d);
+
+        for (var c = 0; c < cells; c++)
+        {
+            var h = Combination(c);
+            var variance = Covariance(c, c);
             Assert.True(fit.TryGetEstimate(design.Ratings.Ratees[design.CellRatee[c]], design.Ratings.Model.Competencies[design.CellCompetency[c]].Id, out var estimate));
             AssertClose(h * solution, estimate.Estimate, $"estimate {estimate.Ratee}/{estimate.Competency}");
             AssertClose(Math.Sqrt(residual * variance), estimate.StandardError, $"SE of {estimate.Ratee}/{estimate.Competency}");
+        }
+
+        // The correlations of a person's errors: the same inverse between two of the person's cells.
+        for (var t = 0; t < ratees; t++)
+        {
+            var correlations = fit.ErrorCorrelations(design.Ratings.Ratees[t]);
+            Assert.NotNull(correlations);
+            var first = design.RateeCellStart[t];
+            Assert.Equal(design.RateeCellStart[t + 1] - first, correlations.Count);
+            for (var i = 1; i < correlations.Count; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    var (ci, cj) = (first + i, first + j);
+                    var expected = Covariance(ci, cj) / Math.Sqrt(Covariance(ci, ci) * Covariance(cj, cj));
+                    AssertClose(expected, correlations[i, j], $"error correlation {t}: {i}, {j}");
+                    Assert.Equal(correlations[i, j], correlations[j, i]);
+                }
+            }
         }
 
         // Up to 64 raters the scalable path traces their block with unit vectors, and their variances are exact too.

@@ -78,7 +78,7 @@ public sealed class ScoringPropertyTests
 
     [Property(MaxTest = 300)]
     public Property Batch_path_equals_the_single_path_exactly() =>
-        Prop.ForAll(Batches.ToArbitrary(), Policies.ToArbitrary(), Gen.Elements(BandBasis.PointEstimate, BandBasis.LowerBound).ToArbitrary(), (batch, policy, basis) =>
+        Prop.ForAll(Batches.ToArbitrary(), Policies.ToArbitrary(), Gen.Elements(BandBasis.PointEstimate, BandBasis.LowerBound, BandBasis.Probability).ToArbitrary(), (batch, policy, basis) =>
         {
             var scorer = new ReadinessScorer(new ScoringOptions { Policy = policy, BandBasis = basis });
             var (profile, rows) = batch;
@@ -133,7 +133,7 @@ public sealed class ScoringPropertyTests
 
     [Property(MaxTest = 300)]
     public Property A_critical_gap_always_caps_the_band() =>
-        Prop.ForAll(Cases.ToArbitrary(), Policies.ToArbitrary(), Gen.Elements(BandBasis.PointEstimate, BandBasis.LowerBound).ToArbitrary(), (c, policy, basis) =>
+        Prop.ForAll(Cases.ToArbitrary(), Policies.ToArbitrary(), Gen.Elements(BandBasis.PointEstimate, BandBasis.LowerBound, BandBasis.Probability).ToArbitrary(), (c, policy, basis) =>
         {
             var scorer = new ReadinessScorer(new ScoringOptions { Policy = policy, BandBasis = basis });
             var a = scorer.Score(Candidate(c.Profile, c.X, c.Se), c.Profile);

@@ -212,15 +212,15 @@ internal sealed class CrossedSystem
 
     /// <summary>
     /// Prediction-error variances (in units of σ²) from the entries of the inverse of the last factored system on the
-    /// factor's pattern: for each cell of the combination reference'β + b_ratee + w_cell, for each rater of a_rater, and
-    /// the covariance of β.
+    /// factor's pattern: for each cell of the combination reference'β + b_ratee + w_cell, for each rater of a_rater, the
+    /// covariance of β, and the covariances of each ratee's cells with one another (packed as <see cref="CellPairStarts"/> says).
     /// </summary>
     /// <remarks>
     /// Uses the block-elimination identity hᵀA⁻¹h = h₁²/d₁ + (g − v h₁/d₁)ᵀ S⁻¹ (g − v h₁/d₁) twice (cells, then ratees),
     /// so only the remainder's inverse is needed, and only between a ratee's raters and the fixed effects — entries the
     /// factor's pattern holds.
     /// </remarks>
-    public (double[] Cell, double[] Rater, double[] BetaCovariance) PredictionVariances(Func<int, double[]> referenceRow)
+    public (double[] Cell, double[] Rater, double[] BetaCovariance, double[] CellPairs) PredictionVariances(Func<int, double[]> referenceRow)
     {
         var d = _d;
         var p = d.P;
@@ -246,7 +246,19 @@ internal sealed class CrossedSystem
             widest = Math.Max(widest, d.RateeRaterStart[t + 1] - d.RateeRaterStart[t] + p);
         }
 
-        var vector = new double[widest];
+        // A ratee's cells share its pivot and remainder block, so the covariance of two of its cells is the same identity
+        // with two vectors: g g'/D + vᵀ S⁻¹ v' (the cells' own pivots are independent).
+        var mostCells = 0;
+        for (var t = 0; t < d.Ratees; t++)
+        {
+            mostCells = Math.Max(mostCells, d.RateeCellStart[t + 1] - d.RateeCellStart[t]);
+        }
+
+        var pairStart = CellPairStarts(d);
+        var pairs = new double[pairStart[d.Ratees]];
+        var vectors = new double[mostCells * widest];
+        var products = new double[mostCells * widest];
+        var rateeParts = new double[mostCells];
         var block = new double[widest * widest];
         for (var t = 0; t < d.Ratees; t++)
         {
@@ -259,15 +271,19 @@ internal sealed class CrossedSystem
                 _position[d.RateeRaterIndex[k]] = k - rs;
             }
 
-            for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
+            var firstCell = d.RateeCellStart[t];
+            var pair = pairStart[t];
+            for (var c = firstCell; c < d.RateeCellStart[t + 1]; c++)
             {
+                var vector = vectors.AsSpan((c - firstCell) * count, count);
+                var product = products.AsSpan((c - firstCell) * count, count);
                 var dc = (t1 * t1 * d.CellN[c]) + 1;
                 var a = t1 * t2 * d.CellN[c];
                 var reference = referenceRow(d.CellCompetency[c]);
 
                 // g − v h₁/d₁ with h₁ = θ₁ (the cell), g = (θ₂ at the ratee, reference at β).
                 var gt = t2 - (a * t1 / dc);
-                Array.Clear(vector, 0, count);
+                vector.Clear();
                 for (var k = d.CellRaterStart[c]; k < d.CellRaterStart[c + 1]; k++)
                 {
                     vector[_position[d.CellRaterIndex[k]]] -= t1 * t3 * d.CellRaterCount[k] * t1 / dc;
@@ -293,10 +309,16 @@ internal sealed class CrossedSystem
                 var quadratic = 0.0;
                 for (var i = 0; i < count; i++)
                 {
-                    quadratic += vector[i] * Dot(block.AsSpan(i * count, count), vector.AsSpan(0, count));
+                    product[i] = Dot(block.AsSpan(i * count, count), vector);
+                    quadratic += vector[i] * product[i];
                 }
 
                 cell[c] = (t1 * t1 / dc) + (gt * gt / _rateePivot[t]) + quadratic;
+                rateeParts[c - firstCell] = gt;
+                for (var earlier = firstCell; earlier < c; earlier++)
+                {
+                    pairs[pair++] = (gt * rateeParts[earlier - firstCell] / _rateePivot[t]) + Dot(product, vectors.AsSpan((earlier - firstCell) * count, count));
+                }
             }
 
             for (var k = rs; k < re; k++)
@@ -305,7 +327,20 @@ internal sealed class CrossedSystem
             }
         }
 
-        return (cell, rater, betaCovariance);
+        return (cell, rater, betaCovariance, pairs);
+    }
+
+    /// <summary>Where each ratee's cell pairs start in a packed array of them: ratee t's m cells have m(m − 1)/2 pairs, (1,0), (2,0), (2,1), ….</summary>
+    public static int[] CellPairStarts(CrossedDesign d)
+    {
+        var starts = new int[d.Ratees + 1];
+        for (var t = 0; t < d.Ratees; t++)
+        {
+            var m = d.RateeCellStart[t + 1] - d.RateeCellStart[t];
+            starts[t + 1] = starts[t] + (m * (m - 1) / 2);
+        }
+
+        return starts;
     }
 
     /// <summary>The inverse restricted to ratee t's raters and the fixed effects, as a dense count × count block.</summary>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using MathNet.Numerics.Distributions;
 using Readiness.Competencies;
 
 namespace Readiness.Scoring.Internal;
@@ -31,11 +32,13 @@ internal sealed class ProfileKernel
     private readonly double[] _ceiling;
     private readonly double[] _unweighted;
     private readonly ScoringOptions _options;
+    private readonly Lazy<double[]> _draws;
 
     public ProfileKernel(RoleProfile profile, ScoringPolicy policy, ScoringOptions options)
     {
         Policy = policy;
         _options = options;
+        _draws = new Lazy<double[]>(() => JointDraws.Lattice(profile.Requirements.Length));
         var requirements = profile.Requirements;
         Count = requirements.Length;
         var minimum = (double)profile.Model.Scale.Minimum;
@@ -87,6 +90,9 @@ internal sealed class ProfileKernel
     }
 
     public ScoringPolicy Policy { get; }
+
+    /// <summary>Gets the standard normal points the joint draws use (<see cref="JointDraws.Lattice"/> in this profile's dimension), made on first use.</summary>
+    public double[] Draws => _draws.Value;
 
     /// <summary>Gets the number of requirements (columns of a row).</summary>
     public int Count { get; }
@@ -419,6 +425,41 @@ internal sealed class ProfileKernel
         {
             contributions[j] = total > 0 ? index * (contributions[j] / total) : 0;
         }
+    }
+
+    /// <summary>
+    /// The expected shortfall below the targets and surplus above them, in index points (100 × Σ w_j E[max(0, target_j −
+    /// θ_j)] / (target_j − minimum), and the same above), for true levels θ_j ~ N(x_j, se_j²). Both are sums of one
+    /// competency's expectation each, so they need no correlations; neither is capped, so they keep ordering where the
+    /// index stops at 100.
+    /// </summary>
+    public (double Shortfall, double Surplus) ExpectedGaps(ReadOnlySpan<double> x, ReadOnlySpan<double> se)
+    {
+        double shortfall = 0, surplus = 0;
+        for (var j = 0; j < Count; j++)
+        {
+            var scale = 100 * _weight[j] * _inverseRange[j];
+            if (scale == 0)
+            {
+                continue;
+            }
+
+            var below = Target[j] - x[j];
+            if (se[j] == 0)
+            {
+                shortfall += scale * Math.Max(0, below);
+                surplus += scale * Math.Max(0, -below);
+                continue;
+            }
+
+            // E[max(0, t − θ)] = (t − x)Φ(d) + se φ(d) with d = (t − x)/se, and E[max(0, θ − t)] = that − (t − x).
+            var d = below / se[j];
+            var expectedBelow = (below * Normal.CDF(0, 1, d)) + (se[j] * Normal.PDF(0, 1, d));
+            shortfall += scale * expectedBelow;
+            surplus += scale * Math.Max(0, expectedBelow - below);
+        }
+
+        return (shortfall, surplus);
     }
 
     /// <summary>Attainment on the individual-performance requirements alone, 0–100 (no overshoot, no policy); NaN when the role has none.</summary>

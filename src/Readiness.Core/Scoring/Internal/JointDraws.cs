@@ -1,0 +1,138 @@
+using MathNet.Numerics.Distributions;
+
+namespace Readiness.Scoring.Internal;
+
+/// <summary>
+/// The band and index of a candidate's true profile under the joint normal uncertainty of the estimates, by
+/// quasi-Monte-Carlo: the same fixed points for every candidate, so results are deterministic and monotone in every
+/// estimate (a higher estimate moves every draw up, and the rule is monotone in every level).
+/// </summary>
+/// <remarks>
+/// The points are a randomly shifted rank-1 lattice (Korobov) of <see cref="Count"/> points in [0, 1)^k, the shift drawn
+/// once from a fixed seed, mapped to standard normals; a draw of the true levels is x + L z with L the Cholesky factor of
+/// the covariance D R D (standard errors D, error correlations R). A semi-definite covariance — errors that move together,
+/// or a zero standard error — gives zero columns in L where the pivot vanishes.
+/// </remarks>
+internal static class JointDraws
+{
+    /// <summary>The number of draws: a prime, so every generator power is a full-period lattice rule.</summary>
+    public const int Count = 1021;
+
+    /// <summary>The Korobov generator: g_j = a^j mod <see cref="Count"/>.</summary>
+    private const int Generator = 306;
+
+    /// <summary>What the draws say about one candidate.</summary>
+    /// <param name="ReadyNow">P(band = ready now).</param>
+    /// <param name="NearTerm">P(band is ready now or ready in 1–2 years).</param>
+    /// <param name="OnTrack">P(band is not "not on a leadership track").</param>
+    /// <param name="Lower">The (1 − level)/2 quantile of the index.</param>
+    /// <param name="Upper">The (1 + level)/2 quantile of the index.</param>
+    public readonly record struct Outcome(double ReadyNow, double NearTerm, double OnTrack, double Lower, double Upper);
+
+    /// <summary>Draws the candidate's true profile and scores every draw with the kernel's own rule.</summary>
+    /// <param name="kernel">The profile's arithmetic.</param>
+    /// <param name="x">The estimates, in requirement order.</param>
+    /// <param name="se">Their standard errors.</param>
+    /// <param name="correlation">The error correlation of requirements i and j (i &gt; j); null when the errors move together.</param>
+    /// <param name="level">The interval's coverage.</param>
+    public static Outcome Simulate(ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, Func<int, int, double>? correlation, double level)
+    {
+        var k = kernel.Count;
+        var factor = Factor(se, correlation);
+        var z = kernel.Draws;
+        var theta = new double[k];
+        var zero = new double[k];
+        var index = new double[Count];
+        int readyNow = 0, nearTerm = 0, onTrack = 0;
+        for (var m = 0; m < Count; m++)
+        {
+            var draw = z.AsSpan(m * k, k);
+            for (var i = 0; i < k; i++)
+            {
+                var value = x[i];
+                var row = factor.AsSpan(i * k, i + 1);
+                for (var j = 0; j <= i; j++)
+                {
+                    value += row[j] * draw[j];
+                }
+
+                theta[i] = value;
+            }
+
+            var scored = kernel.Score(theta, zero, 0);
+            index[m] = scored.Index;
+            readyNow += scored.Band == ReadinessBand.ReadyNow ? 1 : 0;
+            nearTerm += scored.Band <= ReadinessBand.ReadyIn1To2Years ? 1 : 0;
+            onTrack += scored.Band <= ReadinessBand.ReadyIn3PlusYears ? 1 : 0;
+        }
+
+        Array.Sort(index);
+        var tail = (1 - level) / 2;
+        return new Outcome(
+            (double)readyNow / Count,
+            (double)nearTerm / Count,
+            (double)onTrack / Count,
+            index[(int)Math.Floor(tail * (Count - 1))],
+            index[(int)Math.Ceiling((1 - tail) * (Count - 1))]);
+    }
+
+    /// <summary>The lower Cholesky factor of D R D, row-major k × k; a column is zero where its pivot vanishes (semi-definite).</summary>
+    private static double[] Factor(ReadOnlySpan<double> se, Func<int, int, double>? correlation)
+    {
+        var k = se.Length;
+        var l = new double[k * k];
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var r = i == j ? 1 : correlation?.Invoke(i, j) ?? 1;
+                var sum = se[i] * se[j] * r;
+                for (var p = 0; p < j; p++)
+                {
+                    sum -= l[(i * k) + p] * l[(j * k) + p];
+                }
+
+                if (i == j)
+                {
+                    // A pivot lost to rounding (errors that move together leave 0 up to it) contributes nothing.
+                    l[(i * k) + i] = sum > 1e-12 * se[i] * se[i] ? Math.Sqrt(sum) : 0;
+                }
+                else
+                {
+                    var pivot = l[(j * k) + j];
+                    l[(i * k) + j] = pivot > 0 ? sum / pivot : 0;
+                }
+            }
+        }
+
+        return l;
+    }
+
+    /// <summary>Standard normal points of the shifted lattice, row-major Count × k.</summary>
+    public static double[] Lattice(int k)
+    {
+        var shift = new Random(20261204);
+        var offsets = new double[k];
+        for (var j = 0; j < k; j++)
+        {
+            offsets[j] = shift.NextDouble();
+        }
+
+        var points = new double[Count * k];
+        for (var m = 0; m < Count; m++)
+        {
+            long g = 1;
+            for (var j = 0; j < k; j++)
+            {
+                var u = ((double)(m * g % Count) / Count) + offsets[j];
+                u -= Math.Floor(u);
+
+                // A shifted point can land on 0 only by the shift itself; keep every normal finite.
+                points[(m * k) + j] = Normal.InvCDF(0, 1, Math.Clamp(u, 0.5 / Count, 1 - (0.5 / Count)));
+                g = g * Generator % Count;
+            }
+        }
+
+        return points;
+    }
+}

@@ -1,0 +1,229 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MathNet.Numerics.Distributions;
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Scoring;
+using static Readiness.Competencies.LeadershipFramework;
+
+namespace Readiness.Core.Tests.Scoring;
+
+/// <summary>
+/// P(ready now), P(ready within the near term) and the expected gaps: against closed forms where the rule allows one, and
+/// their laws over generated profiles, estimates, standard errors and error correlations.
+/// </summary>
+public sealed class ReadinessProbabilityTests
+{
+    /// <summary>The draws' accuracy on a probability: 1,021 lattice points estimate a smooth one-dimensional probability to about 1e-3.</summary>
+    private const double DrawTolerance = 0.004;
+
+    [Theory]
+    [InlineData(4.0, 0.2)]
+    [InlineData(3.8, 0.3)]
+    [InlineData(3.5, 0.25)]
+    [InlineData(4.4, 0.5)]
+    public void One_requirement_has_the_normal_tail_beyond_its_ready_now_threshold(double estimate, double se)
+    {
+        // Target 4 on 1–5: ready now needs index ≥ 90 (θ ≥ 1 + 0.9·3 = 3.7) and at most 0.5 years at 0.5 a year (θ ≥ 3.75);
+        // ready within 2 years needs θ ≥ 3 and index ≥ 50 (θ ≥ 2.5).
+        var profile = Profile((Delegates, 4, 1, null));
+        var a = new ReadinessScorer().Score(Candidate([(Delegates, estimate, se)]), profile);
+
+        Assert.Equal(1 - Normal.CDF(estimate, se, 3.75), a.ProbabilityReadyNow!.Value, DrawTolerance);
+        Assert.Equal(1 - Normal.CDF(estimate, se, 3.0), a.ProbabilityReadyNearTerm!.Value, DrawTolerance);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.6)]
+    [InlineData(1.0)]
+    public void Two_requirements_meet_the_rule_together_as_their_correlation_says(double correlation)
+    {
+        // Ready now needs both within 0.25 of their targets (0.5 years at 0.5 a year); the index threshold is met then.
+        var profile = Profile((Delegates, 4, 1, null), (ManagesConflict, 4, 1, null));
+        var candidate = Candidate([(Delegates, 3.9, 0.2), (ManagesConflict, 4.0, 0.3)], correlation);
+        var a = new ReadinessScorer().Score(candidate, profile);
+
+        var (z1, z2) = ((3.75 - 3.9) / 0.2, (3.75 - 4.0) / 0.3);
+        var expected = correlation switch
+        {
+            0.0 => (1 - Normal.CDF(0, 1, z1)) * (1 - Normal.CDF(0, 1, z2)),
+            1.0 => 1 - Normal.CDF(0, 1, Math.Max(z1, z2)),
+            _ => BothAbove(z1, z2, correlation),
+        };
+        Assert.Equal(expected, a.ProbabilityReadyNow!.Value, 0.01);
+    }
+
+    [Fact]
+    public void Expected_gaps_are_the_normal_partial_expectations_in_index_points()
+    {
+        var profile = Profile((Delegates, 4, 3, null), (ManagesConflict, 3, 1, null));
+        var a = new ReadinessScorer().Score(Candidate([(Delegates, 3.8, 0.3), (ManagesConflict, 3.4, 0.2)]), profile);
+
+        // E[max(0, t − θ)] for θ ~ N(x, s²): (t − x)Φ(d) + s φ(d), d = (t − x)/s; weighted by w/(t − 1) × 100.
+        static double Below(double t, double x, double s) => ((t - x) * Normal.CDF(0, 1, (t - x) / s)) + (s * Normal.PDF(0, 1, (t - x) / s));
+        var shortfall = (100 * 0.75 / 3 * Below(4, 3.8, 0.3)) + (100 * 0.25 / 2 * Below(3, 3.4, 0.2));
+        var surplus = (100 * 0.75 / 3 * (Below(4, 3.8, 0.3) - 0.2)) + (100 * 0.25 / 2 * (Below(3, 3.4, 0.2) + 0.4));
+        Assert.Equal(shortfall, a.ExpectedShortfall!.Value, 12);
+        Assert.Equal(surplus, a.ExpectedSurplus!.Value, 12);
+    }
+
+    [Fact]
+    public void Candidates_the_index_ties_at_100_are_told_apart_and_ranked_by_their_chances()
+    {
+        var profile = Profile((Delegates, 3.5, 1, null), (ManagesConflict, 3.5, 1, null));
+        ReadinessCandidate[] cohort =
+        [
+            Candidate([(Delegates, 4.5, 0.3), (ManagesConflict, 4.5, 0.3)], id: "A"),
+            Candidate([(Delegates, 4.0, 0.3), (ManagesConflict, 4.0, 0.3)], id: "B"),
+            Candidate([(Delegates, 4.0, 0.1), (ManagesConflict, 4.0, 0.1)], id: "C"),
+            Candidate([(Delegates, 3.6, 0.1), (ManagesConflict, 4.5, 0.1)], id: "D"),
+        ];
+        var scored = new ReadinessScorer().ScoreCohort(cohort, profile);
+
+        Assert.All(scored, a => Assert.Equal(100, a.Index));
+        Assert.Equal(["C", "A", "D", "B"], scored.Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Candidate.Value));
+        Assert.Equal(4, scored.Select(a => (a.ProbabilityReadyNow, a.ExpectedShortfall)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Without_correlations_the_interval_is_the_index_at_the_interval_ends_and_with_them_it_comes_from_the_draws()
+    {
+        var profile = Profile((Delegates, 4, 1, null), (ManagesConflict, 4, 1, null));
+        var together = new ReadinessScorer().Score(Candidate([(Delegates, 3.2, 0.3), (ManagesConflict, 3.0, 0.3)]), profile);
+        var independent = new ReadinessScorer().Score(Candidate([(Delegates, 3.2, 0.3), (ManagesConflict, 3.0, 0.3)], correlation: 0), profile);
+
+        var z = Normal.InvCDF(0, 1, 0.95);
+        Assert.Equal(100 * (((3.2 - (z * 0.3) - 1) / 3 / 2) + ((3.0 - (z * 0.3) - 1) / 3 / 2)), together.Lower!.Value, 9);
+
+        // Independent errors half cancel in the average: the interval narrows by about √2.
+        var ratio = (together.Upper!.Value - together.Lower.Value) / (independent.Upper!.Value - independent.Lower!.Value);
+        Assert.InRange(ratio, Math.Sqrt(2) - 0.05, Math.Sqrt(2) + 0.05);
+    }
+
+    /// <summary>A profile, estimates, standard errors and one-factor error correlations r_ij = λ_i λ_j (positive semi-definite by construction).</summary>
+    private static Gen<(RoleProfile Profile, double[] X, double[] Se, double[] Loadings)> Cases =>
+        from profile in ModelGenerators.Profile
+        let k = profile.Requirements.Length
+        from x in Gen.ArrayOf(Gen.Choose(0, 1000), k)
+        from se in Gen.ArrayOf(Gen.Choose(0, 600), k)
+        from loadings in Gen.ArrayOf(Gen.Choose(-1000, 1000), k)
+        let scale = profile.Model.Scale
+        select (profile, x.Select(v => scale.Minimum + ((scale.Maximum - scale.Minimum) * v / 1000.0)).ToArray(), se.Select(v => v / 1000.0).ToArray(),
+            loadings.Select(v => v / 1000.0).ToArray());
+
+    private static Gen<ScoringPolicy> Policies => Gen.Elements(ScoringPolicy.Hybrid, ScoringPolicy.Compensatory, ScoringPolicy.Conjunctive);
+
+    [Property(MaxTest = 150)]
+    public Property Probabilities_are_ordered_and_never_fall_when_an_estimate_rises() =>
+        Prop.ForAll(Cases.ToArbitrary(), Policies.ToArbitrary(), Gen.Choose(1, 1000).ToArbitrary(), (c, policy, step) =>
+        {
+            var scorer = new ReadinessScorer(new ScoringOptions { Policy = policy });
+            var before = scorer.Score(Candidate(c.Profile, c.X, c.Se, c.Loadings), c.Profile);
+            Assert.InRange(before.ProbabilityReadyNow!.Value, 0, before.ProbabilityReadyNearTerm!.Value);
+            Assert.InRange(before.ProbabilityReadyNearTerm.Value, 0, 1);
+            Assert.True(before.ExpectedShortfall >= 0 && before.ExpectedSurplus >= 0);
+            var scale = c.Profile.Model.Scale;
+            for (var j = 0; j < c.X.Length; j++)
+            {
+                var higher = (double[])c.X.Clone();
+                higher[j] = Math.Min(scale.Maximum, higher[j] + ((scale.Maximum - scale.Minimum) * step / 1000.0));
+                var after = scorer.Score(Candidate(c.Profile, higher, c.Se, c.Loadings), c.Profile);
+                Assert.True(after.ProbabilityReadyNow >= before.ProbabilityReadyNow && after.ProbabilityReadyNearTerm >= before.ProbabilityReadyNearTerm,
+                    $"raising {c.Profile.Requirements[j].Competency.Id} lowered a probability");
+                Assert.True(after.ExpectedShortfall <= before.ExpectedShortfall + 1e-9, "raising an estimate raised the expected shortfall");
+            }
+        });
+
+    [Property(MaxTest = 150)]
+    public Property Under_the_probability_basis_the_band_is_the_best_one_reached_with_the_stated_confidence() =>
+        Prop.ForAll(Cases.ToArbitrary(), Policies.ToArbitrary(), Gen.Choose(50, 99).ToArbitrary(), (c, policy, confidence) =>
+        {
+            var options = new ScoringOptions { Policy = policy, BandBasis = BandBasis.Probability, BandConfidence = confidence / 100.0 };
+            var a = new ReadinessScorer(options).Score(Candidate(c.Profile, c.X, c.Se, c.Loadings), c.Profile);
+            var (now, nearTerm) = (a.ProbabilityReadyNow!.Value, a.ProbabilityReadyNearTerm!.Value);
+            Assert.Equal(now >= options.BandConfidence, a.Band == ReadinessBand.ReadyNow);
+            Assert.Equal(nearTerm >= options.BandConfidence, a.Band <= ReadinessBand.ReadyIn1To2Years);
+        });
+
+    [Property(MaxTest = 150)]
+    public Property With_any_uncertainty_the_expected_shortfall_is_positive_so_no_cap_ties_candidates() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
+        {
+            var a = new ReadinessScorer().Score(Candidate(c.Profile, c.X, c.Se, c.Loadings), c.Profile);
+            var uncertain = c.Profile.Requirements.Select((r, j) => r.Weight.Fraction > 0 && r.Target > c.Profile.Model.Scale.Minimum && c.Se[j] > 0.05).Any(u => u);
+            if (uncertain)
+            {
+                Assert.True(a.ExpectedShortfall > 0, "an uncertain candidate has no expected shortfall");
+            }
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Ranking_does_not_depend_on_the_input_order() =>
+        Prop.ForAll(Gen.ListOf(Cases).Where(l => l.Count > 0).Select(l => l.ToArray()).ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (cases, seed) =>
+        {
+            var profile = cases[0].Profile;
+            var cohort = cases.Where(c => c.Profile.Requirements.Length == profile.Requirements.Length)
+                .Select((c, i) => Candidate(profile, c.X, c.Se, c.Loadings, $"P{i:000}"))
+                .ToArray();
+            var scorer = new ReadinessScorer();
+            var ranked = cohort.Select(c => scorer.Score(c, profile)).Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Candidate).ToArray();
+            var shuffled = (ReadinessCandidate[])cohort.Clone();
+            new Random(seed).Shuffle(shuffled);
+            Assert.Equal(ranked, shuffled.Select(c => scorer.Score(c, profile)).Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Candidate));
+        });
+
+    /// <summary>P(Z₁ ≥ a, Z₂ ≥ b) for standard normals with correlation ρ, by numerical integration over Z₁.</summary>
+    private static double BothAbove(double a, double b, double rho)
+    {
+        const int steps = 20_000;
+        var (from, to) = (a, 9.0);
+        var h = (to - from) / steps;
+        var sum = 0.0;
+        for (var i = 0; i < steps; i++)
+        {
+            var z = from + ((i + 0.5) * h);
+            sum += Normal.PDF(0, 1, z) * (1 - Normal.CDF(0, 1, (b - (rho * z)) / Math.Sqrt(1 - (rho * rho))));
+        }
+
+        return sum * h;
+    }
+
+    private static RoleProfile Profile(params (string Competency, double Target, double Importance, double? Critical)[] requirements)
+    {
+        var builder = new RoleProfileBuilder("p", "P");
+        foreach (var (competency, target, importance, critical) in requirements)
+        {
+            builder.Require(competency, target, importance, critical);
+        }
+
+        return builder.Build(Model);
+    }
+
+    /// <summary>A candidate with the given estimates; correlations all equal to <paramref name="correlation"/>, or none (the errors move together).</summary>
+    private static ReadinessCandidate Candidate((string Competency, double Estimate, double Se)[] estimates, double? correlation = null, string id = "P1")
+    {
+        var k = estimates.Length;
+        var correlations = correlation is { } r ? EstimateCorrelations.FromLowerTriangle(k, Enumerable.Repeat(r, k * (k - 1) / 2)) : null;
+        return new ReadinessCandidate(new RateeId(id), estimates.Select(e => new CompetencyEstimate(new RateeId(id), e.Competency, e.Estimate, e.Se, 10, 5)),
+            5, [RaterSource.Manager, RaterSource.Peer], errorCorrelations: correlations);
+    }
+
+    private static ReadinessCandidate Candidate(RoleProfile profile, double[] x, double[] se, double[] loadings, string id = "P1")
+    {
+        var k = x.Length;
+        var lower = new List<double>();
+        for (var i = 1; i < k; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                lower.Add(loadings[i] * loadings[j]);
+            }
+        }
+
+        return new ReadinessCandidate(new RateeId(id), profile.Requirements.Select((r, j) => new CompetencyEstimate(new RateeId(id), r.Competency.Id, x[j], se[j], 10, 5)),
+            5, [RaterSource.Manager, RaterSource.Peer], errorCorrelations: EstimateCorrelations.FromLowerTriangle(k, lower));
+    }
+}
