@@ -69,12 +69,13 @@ internal static class ScoreVerb
     private static void WriteReadiness(DirectoryInfo output, IEnumerable<ReadinessAssessment> assessments)
     {
         using var writer = new StreamWriter(Path.Combine(output.FullName, "readiness.csv"));
-        writer.WriteLine("ratee,index,lower,upper,band,performance,flags");
+        writer.WriteLine("ratee,index,lower,upper,band,performance,flags,p_ready_now,p_ready_within_2y,rank_low,rank_high");
         string N(double? v) => v is { } x ? RatingsCsv.Number(Math.Round(x, 4)) : string.Empty;
         foreach (var a in assessments)
         {
             var signals = RatingsCsv.Flags(a.Signals);
-            writer.WriteLine($"{RatingsCsv.Field(a.Candidate.Value)},{N(a.Index)},{N(a.Lower)},{N(a.Upper)},{BandName(a.Band)},{N(a.Performance ?? a.PerformanceIndex)},{signals}");
+            writer.WriteLine($"{RatingsCsv.Field(a.Candidate.Value)},{N(a.Index)},{N(a.Lower)},{N(a.Upper)},{BandName(a.Band)},{N(a.Performance ?? a.PerformanceIndex)},{signals}," +
+                $"{N(a.ProbabilityReadyNow)},{N(a.ProbabilityReadyNearTerm)},{N(a.RankLow)},{N(a.RankHigh)}");
         }
     }
 
@@ -99,6 +100,13 @@ internal static class ScoreVerb
                 Number(json, "lower", a.Lower);
                 Number(json, "upper", a.Upper);
                 json.WriteString("band", BandName(a.Band));
+                Number(json, "pReadyNow", a.ProbabilityReadyNow);
+                Number(json, "pReadyWithin2Years", a.ProbabilityReadyNearTerm);
+                Number(json, "expectedShortfall", a.ExpectedShortfall);
+                Number(json, "expectedSurplus", a.ExpectedSurplus);
+                Number(json, "rank", a.CohortRank);
+                Number(json, "rankLow", a.RankLow);
+                Number(json, "rankHigh", a.RankHigh);
                 Number(json, "yearsToReady", a.YearsToReady);
                 Number(json, "performanceIndex", a.PerformanceIndex);
                 json.WriteString("signals", a.Signals.ToString());

@@ -139,16 +139,16 @@ internal static class TalentVerb
     private static void WriteSlate(DirectoryInfo output, SuccessionSlate slate)
     {
         using var writer = new StreamWriter(Path.Combine(output.FullName, SlateFile(slate.Role)));
-        writer.WriteLine("rank,ratee,index,lower,upper,band,years_to_ready,best_rank,worst_rank,key_gaps,flags,excluded");
+        writer.WriteLine("rank,ratee,index,lower,upper,band,years_to_ready,best_rank,worst_rank,key_gaps,flags,excluded,p_ready_now,p_ready_within_2y");
         foreach (var e in slate.Entries)
         {
             writer.WriteLine($"{e.Rank},{RatingsCsv.Field(e.Candidate.Value)},{N(e.Index)},{N(e.Lower)},{N(e.Upper)},{ScoreVerb.BandName(e.Band)},{N(e.YearsToReady)}," +
-                $"{e.BestRank},{e.WorstRank},{string.Join(';', e.KeyGaps)},{RatingsCsv.Flags(e.Signals)},");
+                $"{e.BestRank},{e.WorstRank},{string.Join(';', e.KeyGaps)},{RatingsCsv.Flags(e.Signals)},,{N(e.ProbabilityReadyNow)},{N(e.ProbabilityReadyNearTerm)}");
         }
 
         foreach (var x in slate.Excluded)
         {
-            writer.WriteLine($",{RatingsCsv.Field(x.Person.Value)},,,,,,,,,,{RatingsCsv.Field($"{x.Reason}: {x.Detail}")}");
+            writer.WriteLine($",{RatingsCsv.Field(x.Person.Value)},,,,,,,,,,{RatingsCsv.Field($"{x.Reason}: {x.Detail}")},,");
         }
     }
 
@@ -164,4 +164,6 @@ internal static class TalentVerb
     }
 
     private static string N(double value) => RatingsCsv.Number(Math.Round(value, 4));
+
+    private static string N(double? value) => value is { } v ? N(v) : string.Empty;
 }

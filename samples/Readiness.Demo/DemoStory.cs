@@ -35,7 +35,7 @@ internal static class DemoStory
         var scorer = new ReadinessScorer();
         var assessments = scorer.ScoreCohort(candidates, role);
         var scored = assessments.Where(a => a.IsScored).ToArray();
-        Score(story, assessments, scored);
+        Score(story, scorer.Options, assessments, scored);
         var contrast = Contrast(story, inputs, scored);
         // The same people scored on raw rating means: what calibration changed, and the audit's "before".
         var raw = scorer.ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings), ratings, inputs.Performance), role);
@@ -173,11 +173,16 @@ internal static class DemoStory
         return calibration;
     }
 
-    private static void Score(Story story, IReadOnlyCollection<ReadinessAssessment> assessments, ReadinessAssessment[] scored)
+    private static void Score(Story story, ScoringOptions options, IReadOnlyCollection<ReadinessAssessment> assessments, ReadinessAssessment[] scored)
     {
         story.Step("Scoring: a readiness index with an interval, a band and the gaps");
         story.Table("Readiness bands", ["Band", "People", "Share"],
             assessments.GroupBy(a => a.Band).OrderBy(g => g.Key).Select(g => new[] { BandName(g.Key), N(g.Count(), "N0"), N((double)g.Count() / assessments.Count, "0.0%") }));
+        var pointReadyNow = scored.Count(a => a.Index >= options.ReadyNowMinimumIndex && a.YearsToReady <= options.ReadyNowMaxYears && !a.Signals.HasFlag(ReadinessSignals.CriticalGap));
+        story.Say(
+            $"A band is the best one a person's true levels reach with at least {options.BandConfidence:0%} probability, given the joint uncertainty of their estimates: " +
+            $"\"ready now\" means P(ready now) ≥ {options.BandConfidence:0.00}. On the estimates alone, ignoring their uncertainty, {pointReadyNow} people would meet the ready-now rule; " +
+            $"{scored.Count(a => a.Band == ReadinessBand.ReadyNow)} meet it with that confidence.");
         story.Say(
             $"{scored.Count(a => a.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness))} people carry the promotion-trap signal " +
             $"(high performer, low leadership readiness), {scored.Count(a => a.Signals.HasFlag(ReadinessSignals.OverlookedLeader))} the overlooked-leader " +
@@ -194,17 +199,22 @@ internal static class DemoStory
         }
 
         var byPerformance = scored.OrderByDescending(Performance).ThenBy(a => a.Candidate.Value, StringComparer.Ordinal).Take(10).ToArray();
-        var byReadiness = scored.OrderByDescending(a => a.Index).ThenBy(a => a.YearsToReady).ThenBy(a => a.Candidate.Value, StringComparer.Ordinal).Take(10).ToArray();
-        var table = story.Table("Top ten by individual performance, top ten by leadership readiness",
-            ["#", "Top performer", "Performance", "Readiness", "Band", "Most ready", "Readiness ", "Band ", "Performance "],
+        var byReadiness = scored.Order(ReadinessAssessment.MostReadyFirst).Take(10).ToArray();
+        var table = story.Table("Top ten by individual performance, top ten by leadership readiness (ranked by P(ready now), then expected shortfall)",
+            ["#", "Top performer", "Performance", "Band", "Most ready", "P(ready now)", "Shortfall", "Rank could be", "Band ", "Performance "],
             byPerformance.Zip(byReadiness, (p, r) => (p, r)).Select((pair, i) => new[]
             {
-                N(i + 1, "0"), pair.p.Candidate.Value, N(Performance(pair.p), "0.00"), N(pair.p.Index!.Value, "0.0"), BandName(pair.p.Band),
-                pair.r.Candidate.Value, N(pair.r.Index!.Value, "0.0"), BandName(pair.r.Band), N(Performance(pair.r), "0.00"),
+                N(i + 1, "0"), pair.p.Candidate.Value, N(Performance(pair.p), "0.00"), BandName(pair.p.Band),
+                pair.r.Candidate.Value, N(pair.r.ProbabilityReadyNow!.Value, "0.000"), N(pair.r.ExpectedShortfall!.Value, "0.00"),
+                $"{pair.r.RankLow}–{pair.r.RankHigh}", BandName(pair.r.Band), N(Performance(pair.r), "0.00"),
             }));
         var notReady = byPerformance.Count(a => a.Band is not ReadinessBand.ReadyNow and not ReadinessBand.ReadyIn1To2Years);
         var overlap = byPerformance.Select(a => a.Candidate).Intersect(byReadiness.Select(a => a.Candidate)).Count();
         var conclusion = $"Of the ten best performers, {notReady} are not ready to lead within two years, and {overlap} of them {(overlap == 1 ? "is" : "are")} among the ten most ready.";
+        story.Say(
+            "P(ready now) is the chance, given how precisely each person was measured, that their true levels meet the ready-now rule; " +
+            "the shortfall is the expected number of index points below the targets, which keeps ordering people the index itself tops out at 100 for. " +
+            "\"Rank could be\" is the 90% range of the person's rank in the whole cohort.");
         story.Say(conclusion, emphasis: true);
         return $"{Story.Markdown(table)}\n\n{conclusion}\n";
     }
@@ -266,14 +276,15 @@ internal static class DemoStory
             .Build(model);
         var slate = SuccessionSlate.Build(slateName, assessments, new SlateOptions { MaxLength = 10 });
         story.Table($"Succession slate: {slate.Role} ({role.Id} profile), the first ten",
-            ["Rank", "Could be", "Person", "Index [90%]", "Band", "Key gaps", "Signals"],
+            ["Rank", "Could be", "Person", "P(ready now)", "Band", "Key gaps", "Signals"],
             slate.Entries.Select(e => new[]
             {
-                N(e.Rank, "0"), $"{e.BestRank}–{e.WorstRank}", e.Candidate.Value, $"{e.Index:0.0} [{e.Lower:0.0}, {e.Upper:0.0}]", BandName(e.Band),
-                string.Join(", ", e.KeyGaps), e.Signals == ReadinessSignals.None ? string.Empty : e.Signals.ToString(),
+                N(e.Rank, "0"), $"{e.BestRank}–{e.WorstRank}", e.Candidate.Value, e.ProbabilityReadyNow is { } p ? N(p, "0.000") : string.Empty,
+                BandName(e.Band), string.Join(", ", e.KeyGaps), e.Signals == ReadinessSignals.None ? string.Empty : e.Signals.ToString(),
             }));
         story.Say("Left off: " + string.Join(", ", slate.Excluded.GroupBy(x => x.Reason).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}")) +
-            ". \"Could be\" is the range of ranks the intervals allow: readiness measured with error cannot order people more finely than that.");
+            ". The slate lists the best band first and, within a band, the likeliest to be ready now. \"Could be\" is the 90% range of the person's rank " +
+            "in the whole cohort: readiness measured with error cannot order people more finely than that.");
 
         SuccessionSlate[] slates = projectLead is null
             ? [SuccessionSlate.Build(slateName, assessments)]

@@ -74,8 +74,11 @@ public sealed class ReadinessScoringOptions
     /// <summary>Gets or sets the coverage of the index's interval, in (0, 1). The default value is 0.90.</summary>
     public double IntervalLevel { get; set; } = Defaults.IntervalLevel;
 
-    /// <summary>Gets or sets which estimates decide the band. The default value is <see cref="BandBasis.PointEstimate"/>.</summary>
+    /// <summary>Gets or sets what decides the band. The default value is <see cref="BandBasis.Probability"/>.</summary>
     public BandBasis BandBasis { get; set; } = Defaults.BandBasis;
+
+    /// <summary>Gets or sets the probability a band must reach under <see cref="BandBasis.Probability"/>, in [0.5, 1). The default value is 0.8.</summary>
+    public double BandConfidence { get; set; } = Defaults.BandConfidence;
 
     /// <summary>Gets or sets the lowest index that can be ready now, in [0, 100]. The default value is 90.</summary>
     public double ReadyNowMinimumIndex { get; set; } = Defaults.ReadyNowMinimumIndex;
@@ -111,6 +114,7 @@ public sealed class ReadinessScoringOptions
         Policy = Policy,
         IntervalLevel = IntervalLevel,
         BandBasis = BandBasis,
+        BandConfidence = BandConfidence,
         ReadyNowMinimumIndex = ReadyNowMinimumIndex,
         OnTrackMinimumIndex = OnTrackMinimumIndex,
         ReadyNowMaxYears = ReadyNowMaxYears,

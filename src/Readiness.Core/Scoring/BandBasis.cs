@@ -3,7 +3,7 @@ namespace Readiness.Scoring;
 /// <summary>Which estimates the band is decided on.</summary>
 public enum BandBasis
 {
-    /// <summary>The point estimates. The default.</summary>
+    /// <summary>The point estimates, ignoring their uncertainty.</summary>
     PointEstimate = 0,
 
     /// <summary>The lower ends of the estimates' intervals: conservative, so thin evidence cannot carry someone into a better band.</summary>

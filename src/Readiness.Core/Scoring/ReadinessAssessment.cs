@@ -31,9 +31,11 @@ public sealed class ReadinessAssessment
         double? performanceIndex,
         double? performance,
         ReadinessSignals signals,
-        ReadinessChances? chances = null)
+        ReadinessChances? chances = null,
+        CohortRank? ranks = null)
     {
         Chances = chances;
+        Ranks = ranks;
         Candidate = candidate;
         ProfileId = profileId;
         Policy = policy;
@@ -254,19 +256,37 @@ public sealed class ReadinessAssessment
     /// <summary>Gets the expected surplus above the targets, in index points, uncapped; null when not scored or when the scorer gives none.</summary>
     public double? ExpectedSurplus => Chances?.Surplus;
 
+    /// <summary>Gets the candidate's rank in the cohort by <see cref="MostReadyFirst"/> (1 = most ready; equal numbers share a rank), or null outside a cohort or when not scored.</summary>
+    public int? CohortRank => Ranks?.Rank;
+
+    /// <summary>
+    /// Gets the best rank in the cohort the candidate's true levels plausibly have: the low end of the central
+    /// <see cref="IntervalLevel"/> interval of their rank when everyone's true profile is drawn from their estimates'
+    /// joint uncertainty (widened to hold <see cref="CohortRank"/>); null outside a cohort or when not scored.
+    /// </summary>
+    public int? RankLow => Ranks?.Low;
+
+    /// <summary>Gets the worst rank in the cohort the candidate's true levels plausibly have (see <see cref="RankLow"/>); null outside a cohort or when not scored.</summary>
+    public int? RankHigh => Ranks?.High;
+
+    /// <summary>Gets the rank and its range in the cohort, or null.</summary>
+    internal CohortRank? Ranks { get; }
+
     /// <summary>Gets the probabilities and expected gaps together, or null.</summary>
     internal ReadinessChances? Chances { get; }
 
     /// <summary>
-    /// Orders assessments most ready first: scored before not scored; then by P(ready now), descending; then by expected
-    /// shortfall, ascending; then by expected surplus, descending; then by the index; then by candidate id (so the order
-    /// never depends on the input's). Ties remain only where the numbers tie.
+    /// Orders assessments most ready first: scored before not scored; then by band, best first (so a list cut short never
+    /// drops a better band for a worse one); then by P(ready now), descending; then by expected shortfall, ascending; then
+    /// by expected surplus, descending; then by the index; then by candidate id (so the order never depends on the
+    /// input's). Ties remain only where the numbers tie.
     /// </summary>
     public static IComparer<ReadinessAssessment> MostReadyFirst { get; } = Comparer<ReadinessAssessment>.Create((a, b) =>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var order = b.IsScored.CompareTo(a.IsScored);
+        order = order != 0 ? order : a.Band.CompareTo(b.Band);
         order = order != 0 ? order : Nullable.Compare(b.ProbabilityReadyNow, a.ProbabilityReadyNow);
         order = order != 0 ? order : (a.ExpectedShortfall ?? double.PositiveInfinity).CompareTo(b.ExpectedShortfall ?? double.PositiveInfinity);
         order = order != 0 ? order : Nullable.Compare(b.ExpectedSurplus, a.ExpectedSurplus);
@@ -274,12 +294,21 @@ public sealed class ReadinessAssessment
         return order != 0 ? order : a.Candidate.CompareTo(b.Candidate);
     });
 
+    /// <summary>Whether <see cref="MostReadyFirst"/> finds the two equal before it falls back on their ids.</summary>
+    internal static bool SameReadiness(ReadinessAssessment a, ReadinessAssessment b) =>
+        a.IsScored == b.IsScored && a.Band == b.Band && a.ProbabilityReadyNow == b.ProbabilityReadyNow && a.ExpectedShortfall == b.ExpectedShortfall
+        && a.ExpectedSurplus == b.ExpectedSurplus && a.Index == b.Index;
+
     /// <summary>Gets a value indicating whether the candidate was scored.</summary>
     public bool IsScored => Index is not null;
 
     /// <summary>Returns the assessment with more signals.</summary>
     internal ReadinessAssessment WithSignals(ReadinessSignals signals) =>
-        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals | signals, Chances);
+        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals | signals, Chances, Ranks);
+
+    /// <summary>Returns the assessment with its rank in the cohort.</summary>
+    internal ReadinessAssessment WithRanks(CohortRank ranks) =>
+        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals, Chances, ranks);
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -35,12 +35,14 @@ namespace Readiness.Scoring;
 public sealed class ReadinessScorer : IReadinessScorer
 {
     private readonly ConditionalWeakTable<RoleProfile, ProfileKernel> _kernels = [];
+    private readonly ConditionalWeakTable<RoleProfile, ProfileKernel> _bandKernels = [];
     private const int StackLimit = 256;
 
     /// <summary>Rows per block of the parallel batch: large enough that scheduling costs nothing, small enough to balance.</summary>
     private const int ParallelBlock = 16_384;
     private static readonly EvidenceCheck Sufficient = new(true, []);
     private readonly double _z;
+    private readonly double _bandZ;
 
     /// <summary>Creates a scorer.</summary>
     /// <param name="options">The options; null for the defaults.</param>
@@ -49,6 +51,7 @@ public sealed class ReadinessScorer : IReadinessScorer
     {
         Options = (options ?? new ScoringOptions()).Validated();
         _z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + (Options.IntervalLevel / 2));
+        _bandZ = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, Options.BandConfidence);
     }
 
     /// <summary>Gets the options the scorer applies.</summary>
@@ -61,26 +64,12 @@ public sealed class ReadinessScorer : IReadinessScorer
         ArgumentNullException.ThrowIfNull(profile);
         var kernel = Kernel(profile);
         var k = kernel.Count;
-        var minimum = (double)profile.Model.Scale.Minimum;
         // Profiles are small; a very large one works on the heap rather than risk the stack.
         var small = k <= StackLimit;
         Span<double> x = small ? stackalloc double[k] : new double[k];
         Span<double> se = small ? stackalloc double[k] : new double[k];
         Span<bool> present = small ? stackalloc bool[k] : new bool[k];
-        var coverage = 0.0;
-        for (var j = 0; j < k; j++)
-        {
-            var requirement = profile.Requirements[j];
-            if (candidate.FindEstimate(requirement.Competency.Id) is { } e)
-            {
-                (x[j], se[j], present[j]) = (e.Estimate, e.StandardError, true);
-                coverage += requirement.Weight.Fraction;
-            }
-            else
-            {
-                (x[j], se[j]) = (minimum, 0);
-            }
-        }
+        var coverage = Values(candidate, profile, x, se, present);
 
         var evidence = CheckEvidence(candidate, profile, present, coverage);
         var signals = CandidateSignals(candidate);
@@ -99,7 +88,7 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var row = kernel.Score(x, se, _z);
-        var (chances, lower, upper, band) = Joint(kernel, x, se, row, CorrelationOf(candidate, profile));
+        var (chances, lower, upper, band) = Joint(profile, kernel, x, se, row, CorrelationOf(candidate, profile));
         Span<double> contributions = small ? stackalloc double[k] : new double[k];
         kernel.Contributions(x, row.Index, contributions);
         var scores = ImmutableArray.CreateBuilder<CompetencyScore>(k);
@@ -117,6 +106,62 @@ public sealed class ReadinessScorer : IReadinessScorer
             signals | (row.CriticalGap ? ReadinessSignals.CriticalGap : ReadinessSignals.None), chances);
     }
 
+    /// <summary>
+    /// The candidate's estimates and standard errors in requirement order — a requirement without an estimate at the scale
+    /// minimum with no error — and which are present; returns the share of the profile's weight they cover.
+    /// </summary>
+    private static double Values(ReadinessCandidate candidate, RoleProfile profile, Span<double> x, Span<double> se, Span<bool> present)
+    {
+        var minimum = (double)profile.Model.Scale.Minimum;
+        var coverage = 0.0;
+        for (var j = 0; j < x.Length; j++)
+        {
+            var requirement = profile.Requirements[j];
+            if (candidate.FindEstimate(requirement.Competency.Id) is { } e)
+            {
+                (x[j], se[j], present[j]) = (e.Estimate, e.StandardError, true);
+                coverage += requirement.Weight.Fraction;
+            }
+            else
+            {
+                (x[j], se[j], present[j]) = (minimum, 0, false);
+            }
+        }
+
+        return coverage;
+    }
+
+    /// <summary>
+    /// Adds each scored candidate's rank in the cohort by <see cref="ReadinessAssessment.MostReadyFirst"/> (equal numbers
+    /// sharing one) and the range of ranks their joint uncertainty allows, widened to hold the rank itself.
+    /// </summary>
+    private void AddCohortRanks(ReadinessCandidate[] candidates, ReadinessAssessment[] assessments, RoleProfile profile)
+    {
+        var scored = Enumerable.Range(0, assessments.Length).Where(i => assessments[i].IsScored).ToArray();
+        if (scored.Length == 0)
+        {
+            return;
+        }
+
+        var k = profile.Requirements.Length;
+        var people = scored.Select(i =>
+        {
+            var (x, se) = (new double[k], new double[k]);
+            Values(candidates[i], profile, x, se, new bool[k]);
+            return new CohortRanks.Person(candidates[i].Id.Value, x, se, CorrelationOf(candidates[i], profile));
+        }).ToArray();
+        var ranges = CohortRanks.Ranges(Kernel(profile), people, Options.IntervalLevel);
+        var order = Enumerable.Range(0, scored.Length).OrderBy(s => assessments[scored[s]], ReadinessAssessment.MostReadyFirst).ToArray();
+        var rank = 0;
+        for (var position = 0; position < order.Length; position++)
+        {
+            var a = assessments[scored[order[position]]];
+            rank = position > 0 && ReadinessAssessment.SameReadiness(a, assessments[scored[order[position - 1]]]) ? rank : position + 1;
+            var (low, high) = ranges[order[position]];
+            assessments[scored[order[position]]] = a.WithRanks(new CohortRank(rank, Math.Min(low, rank), Math.Max(high, rank)));
+        }
+    }
+
     /// <summary>The error correlation of requirements i and j from the candidate's own, or null when it has none (errors then move together).</summary>
     private static Func<int, int, double>? CorrelationOf(ReadinessCandidate candidate, RoleProfile profile)
     {
@@ -132,19 +177,27 @@ public sealed class ReadinessScorer : IReadinessScorer
     }
 
     /// <summary>
-    /// The chances from the joint draws, the interval and the band. Without error correlations the estimates are taken to
-    /// move together, and the index's interval is then exactly the index at every estimate's interval end together (the
-    /// batch path's); with them, it is the quantiles of the index over the draws, widened to hold the index itself.
+    /// The chances, the interval and the band. Without error correlations the estimates are taken to move together: the
+    /// chances are then exact, the interval is the index at every estimate's interval end together, and the probability
+    /// basis's band is the band at every estimate's Φ⁻¹(confidence) lower end — the batch path's arithmetic. With them,
+    /// the chances come from the joint draws and the interval from the quantiles of the index over the draws, widened to
+    /// hold the index itself.
     /// </summary>
     private (ReadinessChances Chances, double Lower, double Upper, ReadinessBand Band) Joint(
-        ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, ProfileKernel.Row row, Func<int, int, double>? correlation)
+        RoleProfile profile, ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, ProfileKernel.Row row, Func<int, int, double>? correlation)
     {
-        var outcome = JointDraws.Simulate(kernel, x, se, correlation, Options.IntervalLevel);
         var (shortfall, surplus) = kernel.ExpectedGaps(x, se);
-        var chances = new ReadinessChances(outcome.ReadyNow, outcome.NearTerm, shortfall, surplus);
-        var (lower, upper) = correlation is null ? (row.Lower, row.Upper) : (Math.Min(outcome.Lower, row.Index), Math.Max(outcome.Upper, row.Index));
-        var band = Options.BandBasis == BandBasis.Probability ? ProbabilityBand(outcome) : row.Band;
-        return (chances, lower, upper, band);
+        var probability = Options.BandBasis == BandBasis.Probability;
+        if (correlation is null)
+        {
+            var together = JointDraws.Together(kernel, x, se);
+            var band = probability ? BandKernel(profile).Score(x, se, _bandZ).Band : row.Band;
+            return (new ReadinessChances(together.ReadyNow, together.NearTerm, shortfall, surplus), row.Lower, row.Upper, band);
+        }
+
+        var outcome = JointDraws.Simulate(kernel, x, se, correlation, Options.IntervalLevel);
+        return (new ReadinessChances(outcome.ReadyNow, outcome.NearTerm, shortfall, surplus),
+            Math.Min(outcome.Lower, row.Index), Math.Max(outcome.Upper, row.Index), probability ? ProbabilityBand(outcome) : row.Band);
     }
 
     /// <summary>The best band the true levels reach with at least <see cref="ScoringOptions.BandConfidence"/> probability.</summary>
@@ -174,10 +227,18 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var assessments = list.Select(c => Score(c, profile)).ToArray();
+        AddCohortFlags(assessments);
+        AddCohortRanks(list, assessments, profile);
+        return [.. assessments];
+    }
+
+    /// <summary>The cohort-relative flags: high performers low on readiness, and overlooked leaders.</summary>
+    private void AddCohortFlags(ReadinessAssessment[] assessments)
+    {
         var scored = assessments.Where(a => a.IsScored).ToArray();
         if (scored.Length < 4)
         {
-            return [.. assessments];
+            return;
         }
 
         // Performance is the separate measure when the cohort has one, else attainment on the role's individual-performance
@@ -188,7 +249,7 @@ public sealed class ReadinessScorer : IReadinessScorer
         var performance = scored.Select(PerformanceOf).Where(p => p is not null).Select(p => p!.Value).ToArray();
         if (performance.Length < 4)
         {
-            return [.. assessments];
+            return;
         }
 
         var top = 1 - Options.CohortTopShare;
@@ -218,8 +279,6 @@ public sealed class ReadinessScorer : IReadinessScorer
 
             assessments[i] = cohort == ReadinessSignals.None ? a : a.WithSignals(cohort);
         }
-
-        return [.. assessments];
     }
 
     /// <summary>
@@ -342,12 +401,18 @@ public sealed class ReadinessScorer : IReadinessScorer
             throw BadCell(profile, firstRow + invalid, estimates.Slice(invalid * k, k), standardErrors.Slice(invalid * k, k));
         }
 
-        // The batch holds no correlations: the estimates move together, as for a candidate without them.
+        // The batch holds no correlations: the estimates move together, as for a candidate without them, and the band
+        // reached with the stated confidence is the lower-end band at Φ⁻¹(confidence), a block of rows at a time.
         if (Options.BandBasis == BandBasis.Probability)
         {
-            for (var i = 0; i < bands.Length; i++)
+            const int Block = 1024;
+            var bandKernel = BandKernel(profile);
+            var scratch = new double[3 * Block];
+            for (var first = 0; first < bands.Length; first += Block)
             {
-                bands[i] = ProbabilityBand(JointDraws.Simulate(kernel, estimates.Slice(i * k, k), standardErrors.Slice(i * k, k), null, Options.IntervalLevel));
+                var rows = Math.Min(Block, bands.Length - first);
+                bandKernel.ScoreRows(estimates.Slice(first * k, rows * k), standardErrors.Slice(first * k, rows * k), _bandZ,
+                    scratch.AsSpan(0, rows), scratch.AsSpan(Block, rows), scratch.AsSpan(2 * Block, rows), bands.Slice(first, rows));
             }
         }
     }
@@ -368,6 +433,13 @@ public sealed class ReadinessScorer : IReadinessScorer
 
     private ProfileKernel Kernel(RoleProfile profile) =>
         _kernels.GetValue(profile, p => new ProfileKernel(p, Options.PolicyFor(p.Id), Options));
+
+    /// <summary>
+    /// The kernel deciding bands on lower ends, for the probability basis when errors move together: the band reached with
+    /// probability c is then the band at every estimate's Φ⁻¹(c) lower end.
+    /// </summary>
+    private ProfileKernel BandKernel(RoleProfile profile) =>
+        _bandKernels.GetValue(profile, p => new ProfileKernel(p, Options.PolicyFor(p.Id), Options with { BandBasis = BandBasis.LowerBound }));
 
     private EvidenceCheck CheckEvidence(ReadinessCandidate candidate, RoleProfile profile, ReadOnlySpan<bool> present, double coverage)
     {

@@ -27,8 +27,8 @@ public sealed record ScoringOptions
     /// <summary>Gets the coverage of the index's interval. The default value is 0.90.</summary>
     public double IntervalLevel { get; init; } = 0.90;
 
-    /// <summary>Gets which estimates decide the band. The default value is <see cref="BandBasis.PointEstimate"/>.</summary>
-    public BandBasis BandBasis { get; init; } = BandBasis.PointEstimate;
+    /// <summary>Gets what decides the band. The default value is <see cref="BandBasis.Probability"/>.</summary>
+    public BandBasis BandBasis { get; init; } = BandBasis.Probability;
 
     /// <summary>Gets the probability a band must reach under <see cref="BandBasis.Probability"/>. The default value is 0.8.</summary>
     /// <remarks>In [0.5, 1): a band is the best one the candidate's true levels reach at least this likely, so at 0.5 it is the median band.</remarks>

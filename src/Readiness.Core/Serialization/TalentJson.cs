@@ -46,7 +46,10 @@ internal static class TalentJson
                 json.WriteStartObject();
                 json.WriteString("role", role);
                 json.WriteNumber("rank", entry.Rank);
+                json.WriteNumber("bestRank", entry.BestRank);
+                json.WriteNumber("worstRank", entry.WorstRank);
                 json.WriteString("band", entry.Band.ToString());
+                NumberOrNull(json, "pReadyNow", entry.ProbabilityReadyNow);
                 json.WriteEndObject();
             }
 
@@ -161,6 +164,8 @@ internal static class TalentJson
             json.WriteNumber("yearsToReady", Math.Round(e.YearsToReady, 4));
             json.WriteNumber("bestRank", e.BestRank);
             json.WriteNumber("worstRank", e.WorstRank);
+            NumberOrNull(json, "pReadyNow", e.ProbabilityReadyNow);
+            NumberOrNull(json, "pReadyWithin2Years", e.ProbabilityReadyNearTerm);
             json.WriteStartArray("keyGaps");
             foreach (var gap in e.KeyGaps)
             {
@@ -246,6 +251,18 @@ internal static class TalentJson
         }
 
         json.WriteEndObject();
+    }
+
+    private static void NumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, Math.Round(v, 4));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static string Date(DateOnly date) => date.ToString("O", System.Globalization.CultureInfo.InvariantCulture);

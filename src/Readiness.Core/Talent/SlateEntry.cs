@@ -5,15 +5,15 @@ using Readiness.Scoring;
 namespace Readiness.Talent;
 
 /// <summary>One successor on a slate.</summary>
-/// <param name="Rank">The rank by readiness index, 1 first; equal indexes share a rank (1, 2, 2, 4).</param>
+/// <param name="Rank">The rank in the whole cohort (<see cref="ReadinessAssessment.CohortRank"/>), 1 first; for assessments scored one by one, the place on the slate. Equal numbers share a rank (1, 2, 2, 4).</param>
 /// <param name="Candidate">The person.</param>
 /// <param name="Index">The readiness index.</param>
 /// <param name="Lower">The lower end of its interval.</param>
 /// <param name="Upper">The upper end of its interval.</param>
 /// <param name="Band">The readiness band.</param>
 /// <param name="YearsToReady">The estimated years to ready.</param>
-/// <param name="BestRank">The best rank the intervals allow: 1 + the successors whose lower end is above this upper end.</param>
-/// <param name="WorstRank">The worst rank the intervals allow: the slate's length − the successors whose upper end is below this lower end.</param>
+/// <param name="BestRank">The best rank in the whole cohort the evidence allows (<see cref="ReadinessAssessment.RankLow"/>); for an assessment scored outside a cohort, 1 + the successors whose interval's lower end is above this upper end.</param>
+/// <param name="WorstRank">The worst rank in the whole cohort the evidence allows (<see cref="ReadinessAssessment.RankHigh"/>); outside a cohort, the slate's length − the successors whose upper end is below this lower end.</param>
 /// <param name="KeyGaps">The largest gaps (weight × gap), competency ids.</param>
 /// <param name="Signals">The assessment's signals.</param>
 public sealed record SlateEntry(
@@ -29,6 +29,12 @@ public sealed record SlateEntry(
     ImmutableArray<string> KeyGaps,
     ReadinessSignals Signals)
 {
-    /// <summary>Gets a value indicating whether the intervals cannot tell this successor's place from a neighbour's.</summary>
+    /// <summary>Gets a value indicating whether the evidence cannot tell this successor's place from a neighbour's.</summary>
     public bool RankUncertain => BestRank != WorstRank;
+
+    /// <summary>Gets the probability that the successor is ready now (<see cref="ReadinessAssessment.ProbabilityReadyNow"/>), when the scorer gives it.</summary>
+    public double? ProbabilityReadyNow { get; init; }
+
+    /// <summary>Gets the probability that the successor is ready within the near term (<see cref="ReadinessAssessment.ProbabilityReadyNearTerm"/>), when the scorer gives it.</summary>
+    public double? ProbabilityReadyNearTerm { get; init; }
 }

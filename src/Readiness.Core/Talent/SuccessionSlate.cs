@@ -9,10 +9,14 @@ namespace Readiness.Talent;
 /// left off is listed with the reason.
 /// </summary>
 /// <remarks>
-/// Successors are ordered by readiness index, highest first, then by the interval's lower end and the person's id, so
-/// the order is total and does not depend on the input order. Equal indexes share a rank; overlapping intervals are
-/// reported as each successor's best and worst rank, because a slate that ranks people its evidence cannot tell apart
-/// should say so.
+/// Successors are ordered by <see cref="ReadinessAssessment.MostReadyFirst"/>: band, best first (a length limit never
+/// drops a better band for a worse one), then P(ready now), expected shortfall, expected surplus, the index and the
+/// person's id, so the order is total and does not depend on the input order. A successor's rank is their rank in the
+/// whole cohort the assessments were scored in (<see cref="ReadinessAssessment.CohortRank"/>; people the caller excluded
+/// keep their places), with the range of ranks their evidence allows there (<see cref="ReadinessAssessment.RankLow"/>–<see
+/// cref="ReadinessAssessment.RankHigh"/>), because a slate that ranks people its evidence cannot tell apart should say so.
+/// Assessments scored one by one have no cohort rank: their place on the slate is the rank, successors whose numbers are
+/// all equal sharing one, and the range counts the successors whose intervals lie clearly above and below.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class SuccessionSlate
@@ -87,7 +91,7 @@ public sealed class SuccessionSlate
             }
         }
 
-        var ranked = eligible.OrderByDescending(a => a.Index!.Value).ThenByDescending(a => a.Lower!.Value).ThenBy(a => a.Candidate).ToArray();
+        var ranked = eligible.Order(ReadinessAssessment.MostReadyFirst).ToArray();
         var length = Math.Min(ranked.Length, options.MaxLength ?? int.MaxValue);
         foreach (var a in ranked.Skip(length))
         {
@@ -101,13 +105,18 @@ public sealed class SuccessionSlate
         for (var i = 0; i < listed.Length; i++)
         {
             var a = listed[i];
-            var rank = i > 0 && a.Index!.Value == listed[i - 1].Index!.Value ? entries[i - 1].Rank : i + 1;
+            var rank = a.CohortRank ?? (i > 0 && ReadinessAssessment.SameReadiness(a, listed[i - 1]) ? entries[i - 1].Rank : i + 1);
 
-            // Sorted ends count the successors clearly above (lower end above this upper end) and clearly below.
-            var clearlyAbove = lowers.Length - SortedSearch.UpperBound(lowers, a.Upper!.Value);
-            var clearlyBelow = SortedSearch.LowerBound(uppers, a.Lower!.Value);
-            entries.Add(new SlateEntry(rank, a.Candidate, a.Index!.Value, a.Lower.Value, a.Upper.Value, a.Band, a.YearsToReady!.Value,
-                1 + clearlyAbove, listed.Length - clearlyBelow, [.. Cohort.Gaps(a).Take(options.KeyGaps).Select(c => c.Competency)], a.Signals));
+            // Outside a cohort, sorted interval ends count the successors clearly above (lower end above this upper end)
+            // and clearly below, widened to hold the place itself.
+            var best = a.RankLow ?? Math.Min(rank, 1 + (lowers.Length - SortedSearch.UpperBound(lowers, a.Upper!.Value)));
+            var worst = a.RankHigh ?? Math.Max(rank, listed.Length - SortedSearch.LowerBound(uppers, a.Lower!.Value));
+            entries.Add(new SlateEntry(rank, a.Candidate, a.Index!.Value, a.Lower!.Value, a.Upper!.Value, a.Band, a.YearsToReady!.Value,
+                best, worst, [.. Cohort.Gaps(a).Take(options.KeyGaps).Select(c => c.Competency)], a.Signals)
+            {
+                ProbabilityReadyNow = a.ProbabilityReadyNow,
+                ProbabilityReadyNearTerm = a.ProbabilityReadyNearTerm,
+            });
         }
 
         return new SuccessionSlate(role, all.FirstOrDefault()?.ProfileId, entries.MoveToImmutable(), excluded.ToImmutable());

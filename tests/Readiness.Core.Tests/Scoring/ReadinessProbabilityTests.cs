@@ -28,12 +28,37 @@ public sealed class ReadinessProbabilityTests
     {
         // Target 4 on 1–5: ready now needs index ≥ 90 (θ ≥ 1 + 0.9·3 = 3.7) and at most 0.5 years at 0.5 a year (θ ≥ 3.75);
         // ready within 2 years needs θ ≥ 3 and index ≥ 50 (θ ≥ 2.5).
+        // Without correlations (errors moving together) the chances are exact; with them they come from the draws.
         var profile = Profile((Delegates, 4, 1, null));
-        var a = new ReadinessScorer().Score(Candidate([(Delegates, estimate, se)]), profile);
+        var exact = new ReadinessScorer().Score(Candidate([(Delegates, estimate, se)]), profile);
+        var drawn = new ReadinessScorer().Score(Candidate([(Delegates, estimate, se)], correlation: 1), profile);
 
-        Assert.Equal(1 - Normal.CDF(estimate, se, 3.75), a.ProbabilityReadyNow!.Value, DrawTolerance);
-        Assert.Equal(1 - Normal.CDF(estimate, se, 3.0), a.ProbabilityReadyNearTerm!.Value, DrawTolerance);
+        Assert.Equal(1 - Normal.CDF(estimate, se, 3.75), exact.ProbabilityReadyNow!.Value, 1e-9);
+        Assert.Equal(1 - Normal.CDF(estimate, se, 3.0), exact.ProbabilityReadyNearTerm!.Value, 1e-9);
+        Assert.Equal(1 - Normal.CDF(estimate, se, 3.75), drawn.ProbabilityReadyNow!.Value, DrawTolerance);
+        Assert.Equal(1 - Normal.CDF(estimate, se, 3.0), drawn.ProbabilityReadyNearTerm!.Value, DrawTolerance);
     }
+
+    [Property(MaxTest = 150)]
+    public Property Without_correlations_the_band_follows_the_exact_probabilities_and_the_batch_agrees() =>
+        Prop.ForAll(Cases.ToArbitrary(), Policies.ToArbitrary(), Gen.Choose(50, 99).ToArbitrary(), (c, policy, confidence) =>
+        {
+            var scorer = new ReadinessScorer(new ScoringOptions { Policy = policy, BandConfidence = confidence / 100.0 });
+            var candidate = new ReadinessCandidate(new RateeId("P1"),
+                c.Profile.Requirements.Select((r, j) => new CompetencyEstimate(new RateeId("P1"), r.Competency.Id, c.X[j], c.Se[j], 10, 5)), 5, [RaterSource.Manager, RaterSource.Peer]);
+            var a = scorer.Score(candidate, c.Profile);
+            var (now, nearTerm) = (a.ProbabilityReadyNow!.Value, a.ProbabilityReadyNearTerm!.Value);
+
+            // The band is decided at the Φ⁻¹(confidence) lower ends, the probabilities by bisection to 1e-12 in z: they can
+            // part only within that of a band's edge.
+            bool Near(double p) => Math.Abs(p - scorer.Options.BandConfidence) < 1e-9;
+            Assert.True(Near(now) || (now >= scorer.Options.BandConfidence) == (a.Band == ReadinessBand.ReadyNow), $"P(ready now) {now}, band {a.Band}");
+            Assert.True(Near(nearTerm) || (nearTerm >= scorer.Options.BandConfidence) == (a.Band <= ReadinessBand.ReadyIn1To2Years), $"P(near term) {nearTerm}, band {a.Band}");
+
+            var bands = new ReadinessBand[1];
+            scorer.ScoreBatch(c.Profile, c.X, c.Se, new double[1], new double[1], new double[1], bands);
+            Assert.Equal(a.Band, bands[0]);
+        });
 
     [Theory]
     [InlineData(0.0)]
@@ -148,16 +173,28 @@ public sealed class ReadinessProbabilityTests
             Assert.Equal(nearTerm >= options.BandConfidence, a.Band <= ReadinessBand.ReadyIn1To2Years);
         });
 
-    [Property(MaxTest = 150)]
-    public Property With_any_uncertainty_the_expected_shortfall_is_positive_so_no_cap_ties_candidates() =>
-        Prop.ForAll(Cases.ToArbitrary(), c =>
+    [Property(MaxTest = 200)]
+    public Property Candidates_whose_estimates_differ_are_never_tied() =>
+        Prop.ForAll(Cases.ToArbitrary(), Gen.Choose(1, 1000).ToArbitrary(), Gen.Choose(0, 100).ToArbitrary(), (c, step, which) =>
         {
-            var a = new ReadinessScorer().Score(Candidate(c.Profile, c.X, c.Se, c.Loadings), c.Profile);
-            var uncertain = c.Profile.Requirements.Select((r, j) => r.Weight.Fraction > 0 && r.Target > c.Profile.Model.Scale.Minimum && c.Se[j] > 0.05).Any(u => u);
-            if (uncertain)
+            // Raise one requirement with a weight that counts (not one lost in rounding next to the others, like 1e-15) and a
+            // target above the scale minimum: the numbers that rank must differ.
+            var j = which % c.X.Length;
+            var scale = c.Profile.Model.Scale;
+            var r = c.Profile.Requirements[j];
+            var higher = (double[])c.X.Clone();
+            higher[j] = Math.Min(scale.Maximum, higher[j] + ((scale.Maximum - scale.Minimum) * step / 1000.0));
+            if (r.Weight.Fraction < 1e-6 || r.Target <= scale.Minimum || higher[j] == c.X[j])
             {
-                Assert.True(a.ExpectedShortfall > 0, "an uncertain candidate has no expected shortfall");
+                return;
             }
+
+            var scorer = new ReadinessScorer();
+            var a = scorer.Score(Candidate(c.Profile, c.X, c.Se, c.Loadings), c.Profile);
+            var b = scorer.Score(Candidate(c.Profile, higher, c.Se, c.Loadings), c.Profile);
+            Assert.True(ReadinessAssessment.MostReadyFirst.Compare(b, a) < 0,
+                $"raising {r.Competency.Id} from {c.X[j]} to {higher[j]} (target {r.Target}, weight {r.Weight.Fraction}, se {c.Se[j]}) did not rank the candidate higher: " +
+                $"{a.Band}/{b.Band}, P {a.ProbabilityReadyNow}/{b.ProbabilityReadyNow}, shortfall {a.ExpectedShortfall}/{b.ExpectedShortfall}, surplus {a.ExpectedSurplus}/{b.ExpectedSurplus}");
         });
 
     [Property(MaxTest = 100)]

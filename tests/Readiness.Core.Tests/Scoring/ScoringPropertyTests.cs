@@ -63,7 +63,7 @@ public sealed class ScoringPropertyTests
         {
             var scale = c.Profile.Model.Scale;
             var met = c.Profile.Requirements.Select(r => Math.Min(scale.Maximum, r.Target + ((scale.Maximum - r.Target) * above / 100.0))).ToArray();
-            var a = Scorer(policy).Score(Candidate(c.Profile, met, c.Se), c.Profile);
+            var a = new ReadinessScorer(new ScoringOptions { Policy = policy, BandBasis = BandBasis.PointEstimate }).Score(Candidate(c.Profile, met, c.Se), c.Profile);
             Assert.Equal(100, a.Index);
             Assert.Equal(0, a.YearsToReady);
             Assert.Equal(ReadinessBand.ReadyNow, a.Band);

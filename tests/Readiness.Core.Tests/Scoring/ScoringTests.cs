@@ -36,6 +36,15 @@ public sealed class ScoringTests
         Assert.Equal(84.03, a.Lower!.Value, 0.01);
         Assert.Equal(100, a.Upper!.Value);
         Assert.Equal(ReadinessSignals.None, a.Signals);
+
+        // The estimates move together: θ = x + z·SE. Ready now needs every gap ≤ 0.25 (half a year): delegation
+        // 3.4 + 0.2z ≥ 3.75, so z ≥ 1.75 (the index is then 100) and P(ready now) = 1 − Φ(1.75) = 0.0401. Within two years
+        // needs delegation ≥ 3, z ≥ −2 (index 81.7 there): 1 − Φ(−2) = 0.9772 ≥ 0.8, hence the band.
+        Assert.Equal(0.0401, a.ProbabilityReadyNow!.Value, 1e-4);
+        Assert.Equal(0.9772, a.ProbabilityReadyNearTerm!.Value, 1e-4);
+
+        // Expected shortfall: delegation 100·0.5/3·(0.6Φ(3) + 0.2φ(3)) = 10.00, conflict 100·(1/3)/3·(−0.3Φ(−1) + 0.3φ(−1)) = 0.28.
+        Assert.Equal(10.28, a.ExpectedShortfall!.Value, 0.005);
     }
 
     [Fact]

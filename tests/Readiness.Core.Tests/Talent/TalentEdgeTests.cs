@@ -10,7 +10,8 @@ namespace Readiness.Core.Tests.Talent;
 /// <summary>The talent views' rules at their edges: option limits with full messages, cuts hit exactly, every box, the catalogue's content.</summary>
 public sealed class TalentEdgeTests
 {
-    private static readonly ReadinessScorer Scorer = new();
+    /// <summary>Bands on the point estimates: these people sit exactly on band limits, which is where the rules are tested.</summary>
+    private static readonly ReadinessScorer Scorer = new(new ScoringOptions { BandBasis = BandBasis.PointEstimate });
 
     private static readonly ImmutableArray<ReadinessAssessment> Four = Scorer.ScoreCohort(
         [Person("A", 4.0, 4.0, 0.01), Person("B", 3.5, 3.5, 0.01), Person("C", 3.0, 3.0, 0.01), Person("D", 1.5, 1.5, 0.01)], TeamLead);

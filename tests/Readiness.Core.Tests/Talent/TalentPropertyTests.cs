@@ -62,18 +62,22 @@ public sealed class TalentPropertyTests
 
             Assert.Equal(slate.Entries, SuccessionSlate.Build("role", shuffled, options).Entries, EntryComparer.Instance);
             Assert.Equal(cohort.Select(a => a.Candidate).Order(), slate.Entries.Select(e => e.Candidate).Concat(slate.Excluded.Select(e => e.Person)).Order());
+            // The slate is the cohort's own ranking: most ready first, each rank the person's rank in the cohort, inside
+            // the range the evidence allows.
+            var assessment = cohort.ToDictionary(a => a.Candidate);
             for (var i = 0; i < slate.Entries.Length; i++)
             {
                 var e = slate.Entries[i];
-                Assert.True(i == 0 || slate.Entries[i - 1].Index >= e.Index);
-                Assert.Equal(1 + slate.Entries.Count(o => o.Index > e.Index), e.Rank);
+                Assert.True(i == 0 || ReadinessAssessment.MostReadyFirst.Compare(assessment[slate.Entries[i - 1].Candidate], assessment[e.Candidate]) < 0);
+                Assert.True(i == 0 || slate.Entries[i - 1].Band <= e.Band);
+                Assert.Equal(assessment[e.Candidate].CohortRank, e.Rank);
                 Assert.InRange(e.Rank, e.BestRank, e.WorstRank);
                 Assert.True(e.Band <= options.LowestBand);
             }
 
             // Whoever was left off for length ranks no higher than the last successor.
-            var last = slate.Entries.IsEmpty ? double.PositiveInfinity : slate.Entries[^1].Index;
-            Assert.All(slate.Excluded.Where(x => x.Reason == ExclusionReason.BeyondSlateLength), x => Assert.True(cohort.Single(a => a.Candidate == x.Person).Index <= last));
+            Assert.All(slate.Excluded.Where(x => x.Reason == ExclusionReason.BeyondSlateLength),
+                x => Assert.True(ReadinessAssessment.MostReadyFirst.Compare(assessment[x.Person], assessment[slate.Entries[^1].Candidate]) > 0));
         });
 
     [Property(MaxTest = 100)]

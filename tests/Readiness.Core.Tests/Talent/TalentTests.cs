@@ -16,7 +16,8 @@ public sealed class TalentTests
         .Require(DeliversResults, target: 3, importance: 1)
         .Build(Model);
 
-    private static readonly ReadinessScorer Scorer = new();
+    /// <summary>Bands on the point estimates: these people sit exactly on band limits, which is where the rules are tested.</summary>
+    private static readonly ReadinessScorer Scorer = new(new ScoringOptions { BandBasis = BandBasis.PointEstimate });
 
     [Fact]
     public void The_nine_box_crosses_performance_with_readiness_and_marks_intervals_that_cross_a_cut()
@@ -78,7 +79,7 @@ public sealed class TalentTests
     }
 
     [Fact]
-    public void A_slate_ranks_by_readiness_shares_ranks_on_ties_reports_what_the_intervals_cannot_separate_and_accounts_for_everyone()
+    public void A_slate_ranks_by_the_chance_of_being_ready_shares_ranks_on_ties_gives_cohort_rank_ranges_and_accounts_for_everyone()
     {
         var cohort = Scorer.ScoreCohort(
         [
@@ -98,17 +99,21 @@ public sealed class TalentTests
             MaxLength = 4,
         });
 
+        // A and E are ready now (E, excluded by the caller, keeps its place: rank 2 in the cohort). Among the 1–2 year
+        // people D, whose evidence is thin (SE 0.3), is the likeliest to be ready now (gaps of 0.5 with P(θ ≥ 3.75) = 0.20)
+        // and ranks before B and C (gaps of 0.3 measured to ±0.01: P ≈ 3e-7), who tie; H is left off for length.
         Assert.Equal("team-lead", slate.ProfileId);
-        Assert.Equal(["A", "B", "C", "H"], slate.Entries.Select(e => e.Candidate.Value));
-        Assert.Equal([1, 2, 2, 4], slate.Entries.Select(e => e.Rank));
+        Assert.Equal(["A", "D", "B", "C"], slate.Entries.Select(e => e.Candidate.Value));
+        Assert.Equal([1, 3, 4, 4], slate.Entries.Select(e => e.Rank));
+        Assert.Equal(1 - MathNet.Numerics.Distributions.Normal.CDF(3.5, 0.3, 3.75), slate.Entries[1].ProbabilityReadyNow!.Value, 1e-9);
         Assert.All(slate.Entries, e => Assert.InRange(e.Rank, e.BestRank, e.WorstRank));
-        Assert.Equal((1, 1), (slate.Entries[0].BestRank, slate.Entries[0].WorstRank));
+        Assert.Equal((1, 2), (slate.Entries[0].BestRank, slate.Entries[0].WorstRank));
         Assert.True(slate.Entries[1].RankUncertain);
         Assert.Equal(
-            [("D", ExclusionReason.BeyondSlateLength), ("E", ExclusionReason.ExcludedByCaller), ("F", ExclusionReason.BandBelowSlate), ("G", ExclusionReason.InsufficientEvidence)],
+            [("E", ExclusionReason.ExcludedByCaller), ("F", ExclusionReason.BandBelowSlate), ("G", ExclusionReason.InsufficientEvidence), ("H", ExclusionReason.BeyondSlateLength)],
             slate.Excluded.Select(e => (e.Person.Value, e.Reason)).Order());
         Assert.Equal("leaving in March", slate.Excluded.Single(e => e.Person.Value == "E").Detail);
-        Assert.Equal([Delegates, ManagesConflict], slate.Entries[1].KeyGaps.ToArray());
+        Assert.Equal([Delegates, ManagesConflict], slate.Entries[2].KeyGaps.ToArray());
         Assert.Empty(slate.Entries[0].KeyGaps);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => SuccessionSlate.Build("r", cohort, new SlateOptions { MaxLength = 0 }));

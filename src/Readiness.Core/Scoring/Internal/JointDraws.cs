@@ -46,19 +46,7 @@ internal static class JointDraws
         int readyNow = 0, nearTerm = 0, onTrack = 0;
         for (var m = 0; m < Count; m++)
         {
-            var draw = z.AsSpan(m * k, k);
-            for (var i = 0; i < k; i++)
-            {
-                var value = x[i];
-                var row = factor.AsSpan(i * k, i + 1);
-                for (var j = 0; j <= i; j++)
-                {
-                    value += row[j] * draw[j];
-                }
-
-                theta[i] = value;
-            }
-
+            Apply(x, factor, z.AsSpan(m * k, k), theta);
             var scored = kernel.Score(theta, zero, 0);
             index[m] = scored.Index;
             readyNow += scored.Band == ReadinessBand.ReadyNow ? 1 : 0;
@@ -76,8 +64,72 @@ internal static class JointDraws
             index[(int)Math.Ceiling((1 - tail) * (Count - 1))]);
     }
 
+    /// <summary>
+    /// The chances when the errors move together (θ = x + z·se for one standard normal z), exactly: the band only improves
+    /// as z grows, so P(band ≤ b) = Φ(−z_b) with z_b where the band first reaches b, found by bisection. The interval ends
+    /// are not computed (the index at every estimate's interval end together is exact then).
+    /// </summary>
+    public static Outcome Together(ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se)
+    {
+        var theta = new double[x.Length];
+        var zero = new double[x.Length];
+        var (xs, ses) = (x.ToArray(), se.ToArray());
+        ReadinessBand BandAt(double z)
+        {
+            for (var j = 0; j < xs.Length; j++)
+            {
+                theta[j] = xs[j] + (z * ses[j]);
+            }
+
+            return kernel.Score(theta, zero, 0).Band;
+        }
+
+        double Reaching(ReadinessBand band)
+        {
+            // Beyond ±Reach the normal tail is below 1e-17: the band there decides P as 0 or 1.
+            const double Reach = 8.5;
+            if (BandAt(-Reach) <= band)
+            {
+                return 1;
+            }
+
+            if (BandAt(Reach) > band)
+            {
+                return 0;
+            }
+
+            var (below, above) = (-Reach, Reach);
+            for (var i = 0; i < 60 && above - below > 1e-12; i++)
+            {
+                var middle = 0.5 * (below + above);
+                (below, above) = BandAt(middle) <= band ? (below, middle) : (middle, above);
+            }
+
+            return Normal.CDF(0, 1, -above);
+        }
+
+        return new Outcome(Reaching(ReadinessBand.ReadyNow), Reaching(ReadinessBand.ReadyIn1To2Years), Reaching(ReadinessBand.ReadyIn3PlusYears), double.NaN, double.NaN);
+    }
+
+    /// <summary>One draw of the true levels: θ = x + L z.</summary>
+    public static void Apply(ReadOnlySpan<double> x, double[] factor, ReadOnlySpan<double> z, Span<double> theta)
+    {
+        var k = x.Length;
+        for (var i = 0; i < k; i++)
+        {
+            var value = x[i];
+            var row = factor.AsSpan(i * k, i + 1);
+            for (var j = 0; j <= i; j++)
+            {
+                value += row[j] * z[j];
+            }
+
+            theta[i] = value;
+        }
+    }
+
     /// <summary>The lower Cholesky factor of D R D, row-major k × k; a column is zero where its pivot vanishes (semi-definite).</summary>
-    private static double[] Factor(ReadOnlySpan<double> se, Func<int, int, double>? correlation)
+    public static double[] Factor(ReadOnlySpan<double> se, Func<int, int, double>? correlation)
     {
         var k = se.Length;
         var l = new double[k * k];
