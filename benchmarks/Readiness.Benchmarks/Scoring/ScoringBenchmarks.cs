@@ -19,6 +19,7 @@ namespace Readiness.Benchmarks.Scoring;
 public class BatchScoringBenchmarks
 {
     private readonly ReadinessScorer _scorer = new();
+    private readonly ReadinessScorer _pointScorer = new(new ScoringOptions { BandBasis = BandBasis.PointEstimate });
     private RoleProfile _profile = null!;
     private double[] _estimates = null!;
     private double[] _errors = null!;
@@ -83,7 +84,14 @@ public class BatchScoringBenchmarks
         return _index[^1];
     }
 
-    [Benchmark(Description = "ReadinessScorer.ScoreBatch")]
+    [Benchmark(Description = "ReadinessScorer.ScoreBatch (bands on the estimates)")]
+    public double ScoreBatchOnEstimates()
+    {
+        _pointScorer.ScoreBatch(_profile, _estimates, _errors, _index, _lower, _upper, _bands);
+        return _index[^1];
+    }
+
+    [Benchmark(Description = "ReadinessScorer.ScoreBatch (bands by probability, the default)")]
     public double ScoreBatch()
     {
         _scorer.ScoreBatch(_profile, _estimates, _errors, _index, _lower, _upper, _bands);
@@ -108,6 +116,7 @@ public class SingleAssessmentBenchmarks
     private readonly double[] _upper = new double[1];
     private readonly ReadinessBand[] _bands = new ReadinessBand[1];
     private ReadinessCandidate _candidate = null!;
+    private ReadinessCandidate _correlated = null!;
     private double[] _estimates = null!;
     private double[] _errors = null!;
 
@@ -124,6 +133,11 @@ public class SingleAssessmentBenchmarks
             profile.Requirements.Select((r, j) => new CompetencyEstimate(id, r.Competency.Id, _estimates[j], _errors[j], 12, 6)),
             6,
             [RaterSource.Manager, RaterSource.Peer, RaterSource.DirectReport]);
+
+        // Error correlations as a calibration gives them: the draws then decide the probabilities.
+        var k = profile.Requirements.Length;
+        _correlated = new ReadinessCandidate(id, _candidate.Estimates, 6, _candidate.Sources,
+            errorCorrelations: EstimateCorrelations.FromLowerTriangle(k, Enumerable.Repeat(0.3, k * (k - 1) / 2)));
     }
 
     [Benchmark(Baseline = true, Description = "Batch path, one row (the arithmetic)")]
@@ -133,6 +147,9 @@ public class SingleAssessmentBenchmarks
         return _index[0];
     }
 
-    [Benchmark(Description = "ReadinessScorer.Score (the explained assessment)")]
+    [Benchmark(Description = "ReadinessScorer.Score (the explained assessment; errors move together: exact probabilities)")]
     public ReadinessAssessment Score() => _scorer.Score(_candidate, LeadershipFramework.FirstLineManager);
+
+    [Benchmark(Description = "ReadinessScorer.Score (with error correlations: 1,021 joint draws)")]
+    public ReadinessAssessment ScoreCorrelated() => _scorer.Score(_correlated, LeadershipFramework.FirstLineManager);
 }

@@ -35,14 +35,12 @@ namespace Readiness.Scoring;
 public sealed class ReadinessScorer : IReadinessScorer
 {
     private readonly ConditionalWeakTable<RoleProfile, ProfileKernel> _kernels = [];
-    private readonly ConditionalWeakTable<RoleProfile, ProfileKernel> _bandKernels = [];
     private const int StackLimit = 256;
 
     /// <summary>Rows per block of the parallel batch: large enough that scheduling costs nothing, small enough to balance.</summary>
     private const int ParallelBlock = 16_384;
     private static readonly EvidenceCheck Sufficient = new(true, []);
     private readonly double _z;
-    private readonly double _bandZ;
 
     /// <summary>Creates a scorer.</summary>
     /// <param name="options">The options; null for the defaults.</param>
@@ -51,7 +49,6 @@ public sealed class ReadinessScorer : IReadinessScorer
     {
         Options = (options ?? new ScoringOptions()).Validated();
         _z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + (Options.IntervalLevel / 2));
-        _bandZ = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, Options.BandConfidence);
     }
 
     /// <summary>Gets the options the scorer applies.</summary>
@@ -88,7 +85,7 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var row = kernel.Score(x, se, _z);
-        var (chances, lower, upper, band) = Joint(profile, kernel, x, se, row, CorrelationOf(candidate, profile));
+        var (chances, lower, upper, band) = Joint(kernel, x, se, row, CorrelationOf(candidate, profile));
         Span<double> contributions = small ? stackalloc double[k] : new double[k];
         kernel.Contributions(x, row.Index, contributions);
         var scores = ImmutableArray.CreateBuilder<CompetencyScore>(k);
@@ -101,9 +98,12 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var performanceIndex = kernel.PerformanceIndex(x);
+        // Under the probability basis the kernel's years and critical gaps are those of the band's end; the assessment
+        // reports the estimates' own.
+        var atEstimates = Options.BandBasis == BandBasis.Probability ? kernel.Score(x, small ? stackalloc double[k] : new double[k], 0) : row;
         return new ReadinessAssessment(candidate.Id, profile.Id, kernel.Policy, evidence, row.Index, lower, upper, Options.IntervalLevel, band,
-            row.Years, scores.MoveToImmutable(), double.IsNaN(performanceIndex) ? null : performanceIndex, candidate.Performance,
-            signals | (row.CriticalGap ? ReadinessSignals.CriticalGap : ReadinessSignals.None), chances);
+            atEstimates.Years, scores.MoveToImmutable(), double.IsNaN(performanceIndex) ? null : performanceIndex, candidate.Performance,
+            signals | (atEstimates.CriticalGap ? ReadinessSignals.CriticalGap : ReadinessSignals.None), chances);
     }
 
     /// <summary>
@@ -184,15 +184,14 @@ public sealed class ReadinessScorer : IReadinessScorer
     /// hold the index itself.
     /// </summary>
     private (ReadinessChances Chances, double Lower, double Upper, ReadinessBand Band) Joint(
-        RoleProfile profile, ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, ProfileKernel.Row row, Func<int, int, double>? correlation)
+        ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, ProfileKernel.Row row, Func<int, int, double>? correlation)
     {
         var (shortfall, surplus) = kernel.ExpectedGaps(x, se);
         var probability = Options.BandBasis == BandBasis.Probability;
         if (correlation is null)
         {
             var together = JointDraws.Together(kernel, x, se);
-            var band = probability ? BandKernel(profile).Score(x, se, _bandZ).Band : row.Band;
-            return (new ReadinessChances(together.ReadyNow, together.NearTerm, shortfall, surplus), row.Lower, row.Upper, band);
+            return (new ReadinessChances(together.ReadyNow, together.NearTerm, shortfall, surplus), row.Lower, row.Upper, row.Band);
         }
 
         var outcome = JointDraws.Simulate(kernel, x, se, correlation, Options.IntervalLevel);
@@ -400,21 +399,6 @@ public sealed class ReadinessScorer : IReadinessScorer
         {
             throw BadCell(profile, firstRow + invalid, estimates.Slice(invalid * k, k), standardErrors.Slice(invalid * k, k));
         }
-
-        // The batch holds no correlations: the estimates move together, as for a candidate without them, and the band
-        // reached with the stated confidence is the lower-end band at Φ⁻¹(confidence), a block of rows at a time.
-        if (Options.BandBasis == BandBasis.Probability)
-        {
-            const int Block = 1024;
-            var bandKernel = BandKernel(profile);
-            var scratch = new double[3 * Block];
-            for (var first = 0; first < bands.Length; first += Block)
-            {
-                var rows = Math.Min(Block, bands.Length - first);
-                bandKernel.ScoreRows(estimates.Slice(first * k, rows * k), standardErrors.Slice(first * k, rows * k), _bandZ,
-                    scratch.AsSpan(0, rows), scratch.AsSpan(Block, rows), scratch.AsSpan(2 * Block, rows), bands.Slice(first, rows));
-            }
-        }
     }
 
     /// <summary>The exception for the first bad cell of a row the kernel found invalid.</summary>
@@ -433,13 +417,6 @@ public sealed class ReadinessScorer : IReadinessScorer
 
     private ProfileKernel Kernel(RoleProfile profile) =>
         _kernels.GetValue(profile, p => new ProfileKernel(p, Options.PolicyFor(p.Id), Options));
-
-    /// <summary>
-    /// The kernel deciding bands on lower ends, for the probability basis when errors move together: the band reached with
-    /// probability c is then the band at every estimate's Φ⁻¹(c) lower end.
-    /// </summary>
-    private ProfileKernel BandKernel(RoleProfile profile) =>
-        _bandKernels.GetValue(profile, p => new ProfileKernel(p, Options.PolicyFor(p.Id), Options with { BandBasis = BandBasis.LowerBound }));
 
     private EvidenceCheck CheckEvidence(ReadinessCandidate candidate, RoleProfile profile, ReadOnlySpan<bool> present, double coverage)
     {

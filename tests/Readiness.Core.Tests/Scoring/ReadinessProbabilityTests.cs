@@ -44,9 +44,7 @@ public sealed class ReadinessProbabilityTests
         Prop.ForAll(Cases.ToArbitrary(), Policies.ToArbitrary(), Gen.Choose(50, 99).ToArbitrary(), (c, policy, confidence) =>
         {
             var scorer = new ReadinessScorer(new ScoringOptions { Policy = policy, BandConfidence = confidence / 100.0 });
-            var candidate = new ReadinessCandidate(new RateeId("P1"),
-                c.Profile.Requirements.Select((r, j) => new CompetencyEstimate(new RateeId("P1"), r.Competency.Id, c.X[j], c.Se[j], 10, 5)), 5, [RaterSource.Manager, RaterSource.Peer]);
-            var a = scorer.Score(candidate, c.Profile);
+            var a = scorer.Score(Together(c.Profile, c.X, c.Se), c.Profile);
             var (now, nearTerm) = (a.ProbabilityReadyNow!.Value, a.ProbabilityReadyNearTerm!.Value);
 
             // The band is decided at the Φ⁻¹(confidence) lower ends, the probabilities by bisection to 1e-12 in z: they can
@@ -197,6 +195,45 @@ public sealed class ReadinessProbabilityTests
                 $"{a.Band}/{b.Band}, P {a.ProbabilityReadyNow}/{b.ProbabilityReadyNow}, shortfall {a.ExpectedShortfall}/{b.ExpectedShortfall}, surplus {a.ExpectedSurplus}/{b.ExpectedSurplus}");
         });
 
+    [Property(MaxTest = 150)]
+    public Property Past_every_target_a_wider_standard_error_never_raises_the_chance_of_being_ready_now() =>
+        Prop.ForAll(Cases.ToArbitrary(), Policies.ToArbitrary(), (from above in Gen.Choose(0, 100) from extra in Gen.Choose(1, 500) select (above, extra)).ToArbitrary(), (c, policy, change) =>
+        {
+            var (above, extra) = change;
+            // Errors moving together: θ = x + z·se. Past every target the rule holds for every z ≥ 0, and for z < 0 a wider
+            // standard error only lowers θ — so the chance can only fall.
+            var scale = c.Profile.Model.Scale;
+            var met = c.Profile.Requirements.Select(r => Math.Min(scale.Maximum, r.Target + ((scale.Maximum - r.Target) * above / 100.0))).ToArray();
+            var scorer = new ReadinessScorer(new ScoringOptions { Policy = policy });
+            var before = scorer.Score(Together(c.Profile, met, c.Se), c.Profile).ProbabilityReadyNow!.Value;
+            for (var j = 0; j < met.Length; j++)
+            {
+                var wider = (double[])c.Se.Clone();
+                wider[j] += extra / 1000.0;
+                var after = scorer.Score(Together(c.Profile, met, wider), c.Profile).ProbabilityReadyNow!.Value;
+                Assert.True(after <= before + 1e-12, $"widening {c.Profile.Requirements[j].Competency.Id}'s standard error raised P(ready now) {before} → {after}");
+            }
+        });
+
+    [Property(MaxTest = 60)]
+    public Property Cohort_ranks_and_their_ranges_do_not_depend_on_the_input_order() =>
+        Prop.ForAll(Gen.ListOf(Cases).Where(l => l.Count > 0).Select(l => l.ToArray()).ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (cases, seed) =>
+        {
+            var profile = cases[0].Profile;
+            var cohort = cases.Where(c => c.Profile.Requirements.Length == profile.Requirements.Length)
+                .Select((c, i) => Candidate(profile, c.X, c.Se, c.Loadings, $"P{i:000}"))
+                .ToArray();
+            var scorer = new ReadinessScorer();
+            var shuffled = (ReadinessCandidate[])cohort.Clone();
+            new Random(seed).Shuffle(shuffled);
+            var original = scorer.ScoreCohort(cohort, profile).ToDictionary(a => a.Candidate, a => (a.CohortRank, a.RankLow, a.RankHigh));
+            foreach (var a in scorer.ScoreCohort(shuffled, profile))
+            {
+                Assert.Equal(original[a.Candidate], (a.CohortRank, a.RankLow, a.RankHigh));
+                Assert.True(a.IsScored ? a.RankLow <= a.CohortRank && a.CohortRank <= a.RankHigh : a.CohortRank is null);
+            }
+        });
+
     [Property(MaxTest = 100)]
     public Property Ranking_does_not_depend_on_the_input_order() =>
         Prop.ForAll(Gen.ListOf(Cases).Where(l => l.Count > 0).Select(l => l.ToArray()).ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (cases, seed) =>
@@ -247,6 +284,11 @@ public sealed class ReadinessProbabilityTests
         return new ReadinessCandidate(new RateeId(id), estimates.Select(e => new CompetencyEstimate(new RateeId(id), e.Competency, e.Estimate, e.Se, 10, 5)),
             5, [RaterSource.Manager, RaterSource.Peer], errorCorrelations: correlations);
     }
+
+    /// <summary>A candidate without error correlations: its estimates are taken to move together.</summary>
+    private static ReadinessCandidate Together(RoleProfile profile, double[] x, double[] se) =>
+        new(new RateeId("P1"), profile.Requirements.Select((r, j) => new CompetencyEstimate(new RateeId("P1"), r.Competency.Id, x[j], se[j], 10, 5)),
+            5, [RaterSource.Manager, RaterSource.Peer]);
 
     private static ReadinessCandidate Candidate(RoleProfile profile, double[] x, double[] se, double[] loadings, string id = "P1")
     {

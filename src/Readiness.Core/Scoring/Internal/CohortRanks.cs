@@ -44,7 +44,7 @@ internal static class CohortRanks
             {
                 var point = (int)((((long)m * step[i]) + offset[i]) % JointDraws.Count);
                 JointDraws.Apply(people[i].X, factors[i], points.AsSpan(point * k, k), theta);
-                var band = kernel.Score(theta, zero, 0).Band;
+                var band = kernel.AtLevels(theta).Band;
                 var (shortfall, surplus) = kernel.ExpectedGaps(theta, zero);
                 keys[i] = new Key(band, shortfall > 0 ? -shortfall : surplus, i);
             }

@@ -41,17 +41,16 @@ internal static class JointDraws
         var factor = Factor(se, correlation);
         var z = kernel.Draws;
         var theta = new double[k];
-        var zero = new double[k];
         var index = new double[Count];
         int readyNow = 0, nearTerm = 0, onTrack = 0;
         for (var m = 0; m < Count; m++)
         {
             Apply(x, factor, z.AsSpan(m * k, k), theta);
-            var scored = kernel.Score(theta, zero, 0);
-            index[m] = scored.Index;
-            readyNow += scored.Band == ReadinessBand.ReadyNow ? 1 : 0;
-            nearTerm += scored.Band <= ReadinessBand.ReadyIn1To2Years ? 1 : 0;
-            onTrack += scored.Band <= ReadinessBand.ReadyIn3PlusYears ? 1 : 0;
+            var (drawnIndex, band) = kernel.AtLevels(theta);
+            index[m] = drawnIndex;
+            readyNow += band == ReadinessBand.ReadyNow ? 1 : 0;
+            nearTerm += band <= ReadinessBand.ReadyIn1To2Years ? 1 : 0;
+            onTrack += band <= ReadinessBand.ReadyIn3PlusYears ? 1 : 0;
         }
 
         Array.Sort(index);
@@ -72,7 +71,6 @@ internal static class JointDraws
     public static Outcome Together(ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se)
     {
         var theta = new double[x.Length];
-        var zero = new double[x.Length];
         var (xs, ses) = (x.ToArray(), se.ToArray());
         ReadinessBand BandAt(double z)
         {
@@ -81,7 +79,7 @@ internal static class JointDraws
                 theta[j] = xs[j] + (z * ses[j]);
             }
 
-            return kernel.Score(theta, zero, 0).Band;
+            return kernel.AtLevels(theta).Band;
         }
 
         double Reaching(ReadinessBand band)

@@ -34,10 +34,14 @@ internal sealed class ProfileKernel
     private readonly ScoringOptions _options;
     private readonly Lazy<double[]> _draws;
 
+    /// <summary>Under <see cref="BandBasis.Probability"/>: how many standard errors below the estimates the band is decided (Φ⁻¹ of the confidence).</summary>
+    private readonly double _bandZ;
+
     public ProfileKernel(RoleProfile profile, ScoringPolicy policy, ScoringOptions options)
     {
         Policy = policy;
         _options = options;
+        _bandZ = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, options.BandConfidence);
         _draws = new Lazy<double[]>(() => JointDraws.Lattice(profile.Requirements.Length));
         var requirements = profile.Requirements;
         Count = requirements.Length;
@@ -120,11 +124,12 @@ internal sealed class ProfileKernel
     public Row Score(ReadOnlySpan<double> x, ReadOnlySpan<double> se, double z)
     {
         var lowerBasis = _options.BandBasis == BandBasis.LowerBound;
+        var probability = _options.BandBasis == BandBasis.Probability;
         var conjunctive = Policy == ScoringPolicy.Conjunctive;
-        // One accumulator per index (estimate, lower end, upper end), as the lanes keep them: a weighted sum, or the
-        // conjunctive policy's minimum.
+        // One accumulator per index (estimate, lower end, upper end, and the band's end under the probability basis), as
+        // the lanes keep them: a weighted sum, or the conjunctive policy's minimum.
         var start = conjunctive ? double.PositiveInfinity : 0;
-        double point = start, low = start, high = start, years = 0, check = 0, seMinimum = double.PositiveInfinity;
+        double point = start, low = start, high = start, banded = start, years = 0, check = 0, seMinimum = double.PositiveInfinity;
         var critical = false;
         for (var j = 0; j < Count; j++)
         {
@@ -139,20 +144,29 @@ internal sealed class ProfileKernel
             aPoint = xj < _hybridCritical[j] ? 0 : aPoint;
             aLow = lowEnd < _hybridCritical[j] ? 0 : aLow;
             aHigh = xj + spread < _hybridCritical[j] ? 0 : aHigh;
+
+            // The probability basis decides the band at x − Φ⁻¹(confidence)·se: with errors moving together, the band the
+            // true levels reach with that probability.
+            var bandSpread = _bandZ * sj;
+            var bandEnd = xj - bandSpread;
+            var aBand = Min(Max(raw - (bandSpread * _inverseRange[j]), 0), _ceiling[j]);
+            aBand = bandEnd < _hybridCritical[j] ? 0 : aBand;
             if (conjunctive)
             {
                 point = Min(point, aPoint + _unweighted[j]);
                 low = Min(low, aLow + _unweighted[j]);
                 high = Min(high, aHigh + _unweighted[j]);
+                banded = Min(banded, aBand + _unweighted[j]);
             }
             else
             {
                 point = Math.FusedMultiplyAdd(aPoint, _weight[j], point);
                 low = Math.FusedMultiplyAdd(aLow, _weight[j], low);
                 high = Math.FusedMultiplyAdd(aHigh, _weight[j], high);
+                banded = Math.FusedMultiplyAdd(aBand, _weight[j], banded);
             }
 
-            var basis = lowerBasis ? lowEnd : xj;
+            var basis = lowerBasis ? lowEnd : probability ? bandEnd : xj;
 
             // Years start at 0, so a met target (a negative difference) never raises them.
             years = Max(years, (Target[j] - basis) * YearsPerPoint[j]);
@@ -165,7 +179,30 @@ internal sealed class ProfileKernel
 
         var (index, lower, upper) = (Index(point), Index(low), Index(high));
         var valid = check == 0 && seMinimum >= 0;
-        return new Row(index, lower, upper, Band(lowerBasis ? lower : index, years, critical), years, critical, valid);
+        return new Row(index, lower, upper, Band(lowerBasis ? lower : probability ? Index(banded) : index, years, critical), years, critical, valid);
+    }
+
+    /// <summary>
+    /// The index and band of true levels known exactly — <see cref="Score"/> with standard errors of 0, to the same bits,
+    /// without the interval's work: the joint draws call it once per draw.
+    /// </summary>
+    public (double Index, ReadinessBand Band) AtLevels(ReadOnlySpan<double> theta)
+    {
+        var conjunctive = Policy == ScoringPolicy.Conjunctive;
+        double point = conjunctive ? double.PositiveInfinity : 0, years = 0;
+        var critical = false;
+        for (var j = 0; j < Count; j++)
+        {
+            var t = theta[j];
+            var a = Min(Max(Math.FusedMultiplyAdd(t, _inverseRange[j], _constant[j]), 0), _ceiling[j]);
+            a = t < _hybridCritical[j] ? 0 : a;
+            point = conjunctive ? Min(point, a + _unweighted[j]) : Math.FusedMultiplyAdd(a, _weight[j], point);
+            years = Max(years, (Target[j] - t) * YearsPerPoint[j]);
+            critical |= t < Critical[j];
+        }
+
+        var index = Index(point);
+        return (index, Band(index, years, critical));
     }
 
     /// <summary>
@@ -217,10 +254,12 @@ internal sealed class ProfileKernel
         var k = Count;
         var n = index.Length;
         var lowerBasis = _options.BandBasis == BandBasis.LowerBound;
+        var probability = _options.BandBasis == BandBasis.Probability;
         var conjunctive = Policy == ScoringPolicy.Conjunctive;
         var hybrid = Policy == ScoringPolicy.Hybrid;
         var zero = Vector256<double>.Zero;
         var zv = Vector256.Create(z);
+        var bandZv = Vector256.Create(_bandZ);
 
         // One accumulator per index (estimate, lower end, upper end): a weighted sum, or the conjunctive policy's minimum.
         // Fewer live vectors than registers keeps the loop free of spills.
@@ -247,7 +286,7 @@ internal sealed class ProfileKernel
                 }
             }
 
-            Vector256<double> point = start, low = start, high = start, years = zero, critical = zero;
+            Vector256<double> point = start, low = start, high = start, banded = start, years = zero, critical = zero;
             for (var j = 0; j < k; j++)
             {
                 var p = parameters.Slice(j * Broadcast.Count, Broadcast.Count);
@@ -285,6 +324,15 @@ internal sealed class ProfileKernel
                 }
 
                 var basis = lowerBasis ? lowEnd : xv;
+                if (probability)
+                {
+                    var bandSpread = bandZv * sv;
+                    basis = xv - bandSpread;
+                    var aBand = Avx.Min(Avx.Max(raw - (bandSpread * inverse), zero), ceiling);
+                    aBand = hybrid ? Vector256.ConditionalSelect(Vector256.LessThan(basis, p[Broadcast.HybridCritical]), zero, aBand) : aBand;
+                    banded = conjunctive ? Avx.Min(banded, aBand + p[Broadcast.Unweighted]) : Fma.MultiplyAdd(aBand, p[Broadcast.Weight], banded);
+                }
+
                 years = Avx.Max(years, (p[Broadcast.Target] - basis) * p[Broadcast.YearsPerPoint]);
                 critical |= Vector256.LessThan(basis, p[Broadcast.Critical]);
             }
@@ -295,7 +343,7 @@ internal sealed class ProfileKernel
             indexV.CopyTo(index.Slice(block, Lanes));
             lowerV.CopyTo(lower.Slice(block, Lanes));
             upperV.CopyTo(upper.Slice(block, Lanes));
-            Band(lowerBasis ? lowerV : indexV, years, critical).CopyTo(bandCodes.Slice(block, Lanes));
+            Band(lowerBasis ? lowerV : probability ? Index(banded) : indexV, years, critical).CopyTo(bandCodes.Slice(block, Lanes));
         }
 
         done = block;
