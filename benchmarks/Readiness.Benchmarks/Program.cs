@@ -9,6 +9,7 @@ using Readiness.Benchmarks.Scoring;
 // The scale curves: dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- scale 10k,100k,1M,10M (calibration)
 //                   dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- scale-scoring 10k,100k,1M,10M
 // CI's smoke run:   dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- smoke (every benchmark once, small, in-process)
+// Probabilities:    dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- probability-calibration 17 Local,WidelyCrossed
 // ICC peer table:   dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- icc-peer DIR (used by peers/compare_psych_icc.sh)
 return args.FirstOrDefault() switch
 {
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "scale-scoring" => ScoringScaleCurve.Run(args),
     "scale-scoring-one" => ScoringScaleCurve.RunOne(args),
     "icc-peer" => IccPeer.Run(args),
+    "probability-calibration" => ProbabilityCalibration.Run(args),
     "smoke" => Smoke.Run(),
     _ => Run(args),
 };
