@@ -254,7 +254,12 @@ internal static class DemoStory
                 return $"{cell.Number}. {cell.DefaultLabel}: {inCell.Length} ({inCell.Count(p => p.StraddlesBoundary)} uncertain)";
             })]));
         var trap = new NineBoxCell(TalentLevel.High, TalentLevel.Low);
-        story.Say($"{nineBox.Placements.Count(p => p.Cell == trap)} high performers sit in box 3, {trap.DefaultLabel}: promoted on performance, they would be the struggling new managers.", emphasis: true);
+        var inTrap = nineBox.Placements.Where(p => p.Cell == trap).ToArray();
+        story.Say($"{inTrap.Length} high performers sit in box 3, {trap.DefaultLabel}: promoted on performance, they would be the struggling new managers.", emphasis: true);
+        story.Say(
+            $"{inTrap.Count(p => p.StraddlesBoundary)} of those {inTrap.Length}, and {nineBox.Placements.Count(p => p.StraddlesBoundary)} of all {nineBox.Placements.Length} people, " +
+            "have a readiness interval that crosses a tertile cut: their box is where the estimate falls, not where they surely are. " +
+            "Read a box as the start of a conversation about the person, never as the decision; the probabilities on the slate are what a promotion should rest on.");
         story.Chart("nine-box", "The 9-box as a scatter: each dot a person, dashed lines the tertile cuts",
             Charts.NineBox(nineBox, inputs.Performance is null ? "Individual performance (competency index)" : "Individual performance"));
     }

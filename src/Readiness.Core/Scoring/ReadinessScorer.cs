@@ -18,15 +18,21 @@ namespace Readiness.Scoring;
 /// conjunctive policy the index is 100 × the weakest attainment. Contributions add up to the index.
 /// </para>
 /// <para>
-/// The interval (default 90%) is the index at every estimate's lower and upper interval ends together (estimate ± z·SE).
-/// A person's competency estimates share the person effect, so they err together; treating them as moving together makes
-/// the interval conservative — at least the stated coverage — and it never narrows when a standard error widens.
+/// The rule: ready now takes the ready-now index, at most the ready-now time to ready (each gap divided by its
+/// competency's development rate, gaps closing in parallel) and no critical gap; a critical gap caps the band at
+/// <see cref="ScoringOptions.CriticalGapBand"/> under every policy. The candidate's true levels are taken as normal
+/// around the estimates with their standard errors and error correlations (<see cref="ReadinessCandidate.ErrorCorrelations"/>):
+/// P(ready now) and P(ready within the near term) are the chances that the rule puts the true levels in those bands, and
+/// by default (<see cref="BandBasis.Probability"/>) the band is the best one reached with at least
+/// <see cref="ScoringOptions.BandConfidence"/> probability. Without correlations the errors are taken to move together
+/// (a person's estimates share the person effect): the chances are then exact (the band only improves as the common error
+/// grows, so bisection finds where it changes), the interval (default 90%) is the index at every estimate's interval
+/// end together, and the band is the band at every estimate's Φ⁻¹(confidence) lower end. With correlations the chances
+/// and the interval come from 1,021 fixed quasi-Monte-Carlo draws. <see cref="BandBasis.PointEstimate"/> and
+/// <see cref="BandBasis.LowerBound"/> decide the band on the estimates or their lower interval ends instead.
 /// </para>
 /// <para>
-/// The band comes from the index and the time to ready: each gap divided by its competency's development rate, gaps
-/// closing in parallel. A critical gap caps the band at <see cref="ScoringOptions.CriticalGapBand"/> under every policy.
-/// With <see cref="BandBasis.LowerBound"/> the band is decided on the estimates' lower interval ends. A candidate short of
-/// the evidence requirements (raters, sources, coverage of the profile's weight) is not scored; with
+/// A candidate short of the evidence requirements (raters, sources, coverage of the profile's weight) is not scored; with
 /// <see cref="ScoringOptions.MinimumCoverage"/> below 1 a requirement without an estimate counts as not attained. Full
 /// attainment is recognised within 1e-9 (x/(target − min) can round to just below 1 at the target itself).
 /// </para>
