@@ -298,8 +298,8 @@ internal static class DemoStory
         story.Table("Bench strength", ["Role", "Ready now", "1–2 years", "3+ years", "Covered"],
             bench.Roles.Select(r => new[] { r.Role, N(r.ReadyNow, "0"), N(r.ReadyIn1To2Years, "0"), N(r.ReadyIn3PlusYears, "0"), r.Covered ? "yes" : "no" }));
         story.Say(slates.Length > 1
-            ? $"{bench.Shared.Length} people are on both slates ({bench.Shared.Count(s => s.ReadyNowFor > 1)} ready now for both); {bench.DistinctReadyNow} different people are ready now for at least one role."
-            : $"{bench.DistinctReadyNow} people are ready now for the role; the CLI's talent verb takes a --role per role for a bench across roles.");
+            ? $"{bench.Shared.Length} people are on both slates ({bench.Shared.Count(s => s.ReadyNowFor > 1)} ready now for both); {Count(bench.DistinctReadyNow, "different person is", "different people are")} ready now for at least one role."
+            : $"{Count(bench.DistinctReadyNow, "person is", "people are")} ready now for the role; the CLI's talent verb takes a --role per role for a bench across roles.");
         return slate;
     }
 
@@ -337,7 +337,7 @@ internal static class DemoStory
         {
             var plan = planner.Plan(person, role, reviewDate);
             story.Table(
-                $"Plan for {person.Candidate} ({why}): ready by {plan.ReadyBy:yyyy-MM-dd}, first reassessment {plan.NextReassessment:yyyy-MM-dd}",
+                $"Plan for {person.Candidate} ({why}; P(ready now) {plan.ProbabilityReadyNow:0.000}): the gaps on the estimates close by {plan.ReadyBy:yyyy-MM-dd}, first reassessment {plan.NextReassessment:yyyy-MM-dd}",
                 ["#", "Competency", "Domain", "Gap", "Years", "First intervention", "Reassess"],
                 plan.Steps.Take(5).Select(step => new[]
                 {
@@ -488,6 +488,9 @@ internal static class DemoStory
     };
 
     private static string N(double? value, string format) => value is { } v ? v.ToString(format, Invariant) : "—";
+
+    /// <summary>"1 different person is" or "3 different people are".</summary>
+    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 
     internal static string BandName(ReadinessBand band) => band switch
     {

@@ -37,18 +37,37 @@ internal static class ProbabilityCalibration
             var scorer = new ReadinessScorer(new ScoringOptions { MinimumSources = design == RatingDesign.AssessmentCentre ? 1 : 2 });
             var (sum, hits, counts) = (new double[10], new double[10], new int[10]);
             var brier = 0.0;
+
+            // Coverage of the 90% index interval by fifth of the true index, and of each estimate's ±1.645 SE interval by
+            // fifth of the scale (true level).
+            var (indexCovered, indexCount, estimateCovered, estimateCount) = (new int[5], new int[5], new int[5], new int[5]);
+            var scale = LeadershipFramework.Model.Scale;
+            int Fifth(double value, double from, double to) => Math.Clamp((int)(5 * (value - from) / (to - from)), 0, 4);
             for (var seed = 1; seed <= seeds; seed++)
             {
                 var organisation = OrganisationSimulator.Generate(Settings(design, seed));
                 var ratings = organisation.TakeInRatings().Ratings;
                 var fit = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
                 var people = organisation.People.ToDictionary(p => p.Id);
+                var position = ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j, StringComparer.OrdinalIgnoreCase);
                 foreach (var a in ReadinessCandidate.FromCalibration(fit, ratings).Select(c => scorer.Score(c, profile)).Where(a => a.IsScored))
                 {
                     var levels = people[a.Candidate].TrueLevels;
                     var exact = new ReadinessCandidate(a.Candidate,
                         ratings.Model.Competencies.Select((c, j) => new CompetencyEstimate(a.Candidate, c.Id, levels[j], 0, 1, 1)), 99, [RaterSource.Manager, RaterSource.Peer]);
-                    var ready = truth.Score(exact, profile).Band == ReadinessBand.ReadyNow ? 1.0 : 0.0;
+                    var atTruth = truth.Score(exact, profile);
+                    var ready = atTruth.Band == ReadinessBand.ReadyNow ? 1.0 : 0.0;
+                    var fifth = Fifth(atTruth.Index!.Value, 0, 100.000001);
+                    indexCount[fifth]++;
+                    indexCovered[fifth] += a.Lower <= atTruth.Index && atTruth.Index <= a.Upper ? 1 : 0;
+                    foreach (var c in a.Competencies)
+                    {
+                        var level = levels[position[c.Competency]];
+                        var band = Fifth(level, scale.Minimum, scale.Maximum);
+                        estimateCount[band]++;
+                        estimateCovered[band] += Math.Abs(level - c.Estimate!.Value) <= 1.645 * c.StandardError!.Value ? 1 : 0;
+                    }
+
                     var p = a.ProbabilityReadyNow!.Value;
                     var bin = Math.Min(9, (int)(p * 10));
                     (sum[bin], hits[bin], counts[bin]) = (sum[bin] + p, hits[bin] + ready, counts[bin] + 1);
@@ -73,6 +92,17 @@ internal static class ProbabilityCalibration
             }
 
             Console.WriteLine();
+            Console.WriteLine("| Fifth of the true value | 90% index interval covers | People | ±1.645 SE estimate interval covers | Estimates |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            for (var f = 0; f < 5; f++)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {f + 1} of 5 | {Share(indexCovered[f], indexCount[f])} | {indexCount[f]:N0} | {Share(estimateCovered[f], estimateCount[f])} | {estimateCount[f]:N0} |"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| all | {Share(indexCovered.Sum(), indexCount.Sum())} | {indexCount.Sum():N0} | {Share(estimateCovered.Sum(), estimateCount.Sum())} | {estimateCount.Sum():N0} |"));
+            Console.WriteLine();
         }
 
         return 0;
@@ -84,4 +114,7 @@ internal static class ProbabilityCalibration
         RatingDesign.AssessmentCentre => new SimulationSettings { Seed = seed, Design = design, RatersPerPerson = 4, RaterPool = 40 },
         _ => new SimulationSettings { Seed = seed, Design = design },
     };
+
+    private static string Share(int covered, int count) =>
+        count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * covered / count:0.0}%");
 }

@@ -83,6 +83,9 @@ internal static class TalentJson
         json.WriteBoolean("leadershipFirst", plan.LeadershipFirst);
         json.WriteNumber("yearsToReady", Math.Round(plan.YearsToReady, 4));
         json.WriteString("readyBy", Date(plan.ReadyBy));
+        json.WriteString("band", plan.Band.ToString());
+        NumberOrNull(json, "pReadyNow", plan.ProbabilityReadyNow);
+        NumberOrNull(json, "pReadyWithin2Years", plan.ProbabilityReadyNearTerm);
         json.WriteString("nextReassessment", Date(plan.NextReassessment));
         json.WriteStartArray("steps");
         foreach (var step in plan.Steps)

@@ -10,8 +10,9 @@ namespace Readiness.Talent;
 /// — they cap the band whatever else improves — then the rest by weighted gap (weight × gap), largest first, ties by
 /// competency id. For a person flagged <see cref="ReadinessSignals.HighPerformerLowReadiness"/> the leadership gaps come
 /// before the individual-performance ones (see <see cref="DevelopmentPlanOptions.LeadershipFirstForHighPerformers"/>).
-/// Years to close are the scorer's (the gap over the competency's development rate), so the plan and the band agree; a
-/// year is 365.25 days, and dates past the calendar's end are capped at 31 December 9999.
+/// Years to close are the scorer's (the gap over the competency's development rate) on the estimates; the plan carries the
+/// assessment's band and probabilities beside them, since thin evidence can leave a person with no gap on the estimates
+/// short of ready now. A year is 365.25 days, and dates past the calendar's end are capped at 31 December 9999.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share as a singleton.</threadsafety>
 public sealed class DevelopmentPlanner : IDevelopmentPlanner
@@ -72,7 +73,12 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
             .ToImmutableArray();
         var yearsToReady = steps.IsEmpty ? 0 : steps.Max(s => s.YearsToClose);
         var next = steps.IsEmpty ? latest : steps.Min(s => s.ReassessOn);
-        return new DevelopmentPlan(assessment.Candidate, profile.Id, start, leadershipFirst, steps, yearsToReady, After(start, yearsToReady), next);
+        return new DevelopmentPlan(assessment.Candidate, profile.Id, start, leadershipFirst, steps, yearsToReady, After(start, yearsToReady), next)
+        {
+            Band = assessment.Band,
+            ProbabilityReadyNow = assessment.ProbabilityReadyNow,
+            ProbabilityReadyNearTerm = assessment.ProbabilityReadyNearTerm,
+        };
     }
 
     private static Competency Requirement(RoleProfile profile, string id) =>
