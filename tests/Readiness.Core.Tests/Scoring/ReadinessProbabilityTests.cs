@@ -219,13 +219,8 @@ public sealed class ReadinessProbabilityTests
     public Property Cohort_ranks_and_their_ranges_do_not_depend_on_the_input_order() =>
         Prop.ForAll(Gen.ListOf(Cases).Where(l => l.Count > 0).Select(l => l.ToArray()).ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (cases, seed) =>
         {
-            var profile = cases[0].Profile;
-            var cohort = cases.Where(c => c.Profile.Requirements.Length == profile.Requirements.Length)
-                .Select((c, i) => Candidate(profile, c.X, c.Se, c.Loadings, $"P{i:000}"))
-                .ToArray();
+            var (profile, cohort, shuffled) = Cohort(cases, seed);
             var scorer = new ReadinessScorer();
-            var shuffled = (ReadinessCandidate[])cohort.Clone();
-            new Random(seed).Shuffle(shuffled);
             var original = scorer.ScoreCohort(cohort, profile).ToDictionary(a => a.Candidate, a => (a.CohortRank, a.RankLow, a.RankHigh));
             foreach (var a in scorer.ScoreCohort(shuffled, profile))
             {
@@ -238,16 +233,24 @@ public sealed class ReadinessProbabilityTests
     public Property Ranking_does_not_depend_on_the_input_order() =>
         Prop.ForAll(Gen.ListOf(Cases).Where(l => l.Count > 0).Select(l => l.ToArray()).ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (cases, seed) =>
         {
-            var profile = cases[0].Profile;
-            var cohort = cases.Where(c => c.Profile.Requirements.Length == profile.Requirements.Length)
-                .Select((c, i) => Candidate(profile, c.X, c.Se, c.Loadings, $"P{i:000}"))
-                .ToArray();
+            var (profile, cohort, shuffled) = Cohort(cases, seed);
             var scorer = new ReadinessScorer();
             var ranked = cohort.Select(c => scorer.Score(c, profile)).Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Candidate).ToArray();
-            var shuffled = (ReadinessCandidate[])cohort.Clone();
-            new Random(seed).Shuffle(shuffled);
             Assert.Equal(ranked, shuffled.Select(c => scorer.Score(c, profile)).Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Candidate));
         });
+
+    /// <summary>A cohort from the cases whose profile has the first case's size (scored against the first profile), and the same cohort shuffled.</summary>
+    private static (RoleProfile Profile, ReadinessCandidate[] Cohort, ReadinessCandidate[] Shuffled) Cohort(
+        (RoleProfile Profile, double[] X, double[] Se, double[] Loadings)[] cases, int seed)
+    {
+        var profile = cases[0].Profile;
+        var cohort = cases.Where(c => c.Profile.Requirements.Length == profile.Requirements.Length)
+            .Select((c, i) => Candidate(profile, c.X, c.Se, c.Loadings, $"P{i:000}"))
+            .ToArray();
+        var shuffled = (ReadinessCandidate[])cohort.Clone();
+        new Random(seed).Shuffle(shuffled);
+        return (profile, cohort, shuffled);
+    }
 
     /// <summary>P(Z₁ ≥ a, Z₂ ≥ b) for standard normals with correlation ρ, by numerical integration over Z₁.</summary>
     private static double BothAbove(double a, double b, double rho)
