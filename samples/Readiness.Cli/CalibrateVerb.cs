@@ -159,7 +159,7 @@ internal static class CalibrateVerb
         writer.WriteLine("line,reason,message");
         foreach (var r in file.Report.Rejected)
         {
-            writer.WriteLine($"{file.Lines[r.Row]},{r.Reason},{RatingsCsv.Field(r.Message)}");
+            writer.WriteLine($"{file.Lines[r.Row]},{r.Reason},{RatingsCsv.Field(file.Message(r))}");
         }
     }
 

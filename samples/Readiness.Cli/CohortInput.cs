@@ -62,7 +62,7 @@ internal sealed record CohortInput(
         error.WriteLine($"error: {ratingsFile.Name}: none of the {file.Report.Submitted} rows could be used; rejects.csv in {output.FullName} lists each:");
         foreach (var reason in file.Report.Rejected.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
         {
-            error.WriteLine($"  {reason.Count()} × {reason.Key}, e.g. line {file.Lines[reason.First().Row]}: {reason.First().Message}");
+            error.WriteLine($"  {reason.Count()} × {reason.Key}, e.g. line {file.Lines[reason.First().Row]}: {file.Message(reason.First())}");
         }
 
         if (!ownModel && file.Report.Rejected.Any(r => r.Reason == RejectReason.UnknownCompetency))

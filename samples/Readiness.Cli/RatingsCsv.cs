@@ -14,14 +14,28 @@ internal sealed class RatingsCsvException(string message) : Exception(message);
 /// <summary>A ratings file as read: the intake, and the line each submitted row starts on, so that rejects name lines.</summary>
 /// <param name="Intake">The ratings accepted and the report of those refused.</param>
 /// <param name="Lines">The file line of each submitted row, by its position (<see cref="RejectedRow.Row"/>).</param>
-internal sealed record RatingsFile(RatingIntake Intake, ImmutableArray<int> Lines)
+internal sealed partial record RatingsFile(RatingIntake Intake, ImmutableArray<int> Lines)
 {
     public RatingSet Ratings => Intake.Ratings;
 
     public IntakeReport Report => Intake.Report;
 
     /// <summary>The reject with the line it came from: <c>Line 12: Value 7 is off the scale …</c>.</summary>
-    public string Describe(RejectedRow row) => $"Line {Lines[row.Row]}: {row.Message}";
+    public string Describe(RejectedRow row) => $"Line {Lines[row.Row]}: {Message(row)}";
+
+    /// <summary>
+    /// The reject's message in the file's terms: the library numbers the rows it was given from 0 ("repeats row 9672"),
+    /// a reader of the file counts lines ("repeats line 9674"), so every row the message names is given as its line.
+    /// </summary>
+    public string Message(RejectedRow row) => RowReference().Replace(row.Message, m =>
+    {
+        var numbers = m.Groups["numbers"].Value.Split(", ").Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+        var lines = numbers.Select(n => n >= 0 && n < Lines.Length ? Lines[n].ToString(CultureInfo.InvariantCulture) : $"row {n}");
+        return (numbers.Length == 1 ? "line " : "lines ") + string.Join(", ", lines);
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\brows? (?<numbers>\d+(?:, \d+)*)")]
+    private static partial System.Text.RegularExpressions.Regex RowReference();
 }
 
 /// <summary>

@@ -119,6 +119,20 @@ public sealed class CalibrateVerbTests : IDisposable
         Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "rejects.csv")).Length);
     }
 
+    [Fact]
+    public void Rejects_name_the_lines_a_duplicate_repeats_not_the_library_s_row_numbers()
+    {
+        // Lines 2 and 4 are the same rating; lines 5, 6 and 7 rate one cell three times with different values.
+        var ratings = Write("ratee,rater,competency,value\na,b,delegates,3\na,c,delegates,2\na,b,delegates,3\na,d,delegates,4\na,d,delegates,5\na,d,delegates,4\n");
+        var output = Path.Combine(_directory, "out");
+
+        Run("calibrate", "--ratings", ratings, "--out", output);
+
+        var rejects = File.ReadAllLines(Path.Combine(output, "rejects.csv"));
+        Assert.Contains(rejects, l => l.StartsWith("4,DuplicateRating,", StringComparison.Ordinal) && l.Contains("repeats line 2 exactly", StringComparison.Ordinal));
+        Assert.Contains(rejects, l => l.StartsWith("5,DuplicateRating,", StringComparison.Ordinal) && l.Contains("(lines 5, 6, 7)", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("scalable", "hint: on the command line, --max-memory-mb raises the memory allowed (0 for a quarter of the memory available).")]
     [InlineData("auto", "hint: on the command line, --max-memory-mb raises the memory allowed and --max-seconds the exact path's time (auto weighed both paths).")]
