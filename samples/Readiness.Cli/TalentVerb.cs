@@ -123,16 +123,17 @@ internal static class TalentVerb
     private static void WriteNineBox(DirectoryInfo output, NineBox box)
     {
         using var writer = new StreamWriter(Path.Combine(output.FullName, "nine-box.csv"));
-        writer.WriteLine("ratee,box,label,performance_level,readiness_level,performance,readiness,lower,upper,straddles_boundary,excluded");
+        writer.WriteLine("ratee,box,label,performance_level,readiness_level,performance,readiness,lower,upper,straddles_boundary,excluded,p_box");
         foreach (var p in box.Placements)
         {
             writer.WriteLine($"{RatingsCsv.Field(p.Person.Value)},{p.Cell.Number},{RatingsCsv.Field(p.Label)},{p.Cell.Performance},{p.Cell.Readiness}," +
-                $"{N(p.Performance)},{N(p.Readiness)},{N(p.ReadinessLower)},{N(p.ReadinessUpper)},{(p.StraddlesBoundary ? "yes" : "no")},");
+                $"{N(p.Performance)},{N(p.Readiness)},{N(p.ReadinessLower)},{N(p.ReadinessUpper)},{(p.StraddlesBoundary ? "yes" : "no")},," +
+                $"{N(p.ProbabilityInBox)}");
         }
 
         foreach (var x in box.Excluded)
         {
-            writer.WriteLine($"{RatingsCsv.Field(x.Person.Value)},,,,,,,,,,{RatingsCsv.Field($"{x.Reason}: {x.Detail}")}");
+            writer.WriteLine($"{RatingsCsv.Field(x.Person.Value)},,,,,,,,,,{RatingsCsv.Field($"{x.Reason}: {x.Detail}")},");
         }
     }
 

@@ -20,7 +20,7 @@ internal static class Charts
     /// <summary>Performance × readiness with the box grid; box 3 (high performance, low readiness) and box 7 stand out.</summary>
     public static PlotModel NineBox(NineBox box, string performanceTitle)
     {
-        var model = Model("9-box: individual performance × leadership readiness", performanceTitle, "Readiness index (0–100)");
+        var model = Model("9-box: individual performance × leadership readiness", performanceTitle, "Readiness index (100 = targets met)");
         var trap = new NineBoxCell(TalentLevel.High, TalentLevel.Low);
         var overlooked = new NineBoxCell(TalentLevel.Low, TalentLevel.High);
         model.Series.Add(Scatter($"Box 3: {trap.DefaultLabel}", Warning, box.Placements.Where(p => p.Cell == trap).Select(p => (p.Performance, p.Readiness))));
@@ -101,7 +101,7 @@ internal static class Charts
     public static PlotModel Bands(IReadOnlyList<ReadinessAssessment> scored, Func<ReadinessBand, string> bandName)
     {
         const double BinWidth = 2.5;
-        var model = Model("Readiness index by band", "Readiness index (0–100)", "People");
+        var model = Model("Readiness index by band", "Readiness index (100 = targets met)", "People");
         var bins = (int)Math.Ceiling(100 / BinWidth);
         var below = new double[bins];
         var colours = new Dictionary<ReadinessBand, OxyColor>

@@ -213,7 +213,7 @@ internal static class DemoStory
         var conclusion = $"Of the ten best performers, {notReady} are not ready to lead within two years, and {overlap} of them {(overlap == 1 ? "is" : "are")} among the ten most ready.";
         story.Say(
             "P(ready now) is the chance, given how precisely each person was measured, that their true levels meet the ready-now rule; " +
-            "the shortfall is the expected number of index points below the targets, which keeps ordering people the index itself tops out at 100 for. " +
+            "the shortfall is the expected number of index points below the targets (0 for people past every target, whom the index above 100 orders by their capped overshoot). " +
             "\"Rank could be\" is the 90% range of the person's rank in the whole cohort.");
         story.Say(conclusion, emphasis: true);
         return $"{Story.Markdown(table)}\n\n{conclusion}\n";
@@ -244,21 +244,27 @@ internal static class DemoStory
         story.Step("The 9-box: performance × readiness, not performance × performance");
         var nineBox = NineBox.Place(assessments);
         var levels = Enum.GetValues<TalentLevel>();
+
+        // A placement is uncertain when the person's true levels put them in that box in fewer than 80% of the draws.
+        static bool Uncertain(NineBoxPlacement p) => p.ProbabilityInBox < 0.8;
+        var placements = nineBox.Placements;
         story.Table(
-            $"9-box (tertiles; {nineBox.Placements.Count(p => p.StraddlesBoundary)} of {nineBox.Placements.Length} people's readiness intervals cross a cut)",
+            $"9-box (tertiles; {placements.Count(Uncertain)} of {placements.Length} placements less than 80% sure)",
             ["Readiness \\ Performance", .. levels.Select(l => l.ToString())],
             levels.Reverse().Select(readiness => (string[])[readiness.ToString(), .. levels.Select(performance =>
             {
                 var cell = new NineBoxCell(performance, readiness);
-                var inCell = nineBox.Placements.Where(p => p.Cell == cell).ToArray();
-                return $"{cell.Number}. {cell.DefaultLabel}: {inCell.Length} ({inCell.Count(p => p.StraddlesBoundary)} uncertain)";
+                var inCell = placements.Where(p => p.Cell == cell).ToArray();
+                return $"{cell.Number}. {cell.DefaultLabel}: {inCell.Length} ({inCell.Count(Uncertain)} uncertain)";
             })]));
         var trap = new NineBoxCell(TalentLevel.High, TalentLevel.Low);
-        var inTrap = nineBox.Placements.Where(p => p.Cell == trap).ToArray();
+        var inTrap = placements.Where(p => p.Cell == trap).ToArray();
+        var misplaced = placements.Sum(p => 1 - p.ProbabilityInBox!.Value);
         story.Say($"{inTrap.Length} high performers sit in box 3, {trap.DefaultLabel}: promoted on performance, they would be the struggling new managers.", emphasis: true);
         story.Say(
-            $"{inTrap.Count(p => p.StraddlesBoundary)} of those {inTrap.Length}, and {nineBox.Placements.Count(p => p.StraddlesBoundary)} of all {nineBox.Placements.Length} people, " +
-            "have a readiness interval that crosses a tertile cut: their box is where the estimate falls, not where they surely are. " +
+            $"Each placement carries the chance that the person's true levels put them in that box, from 256 draws of everyone's true levels with the tertile cuts recomputed on each draw. " +
+            $"{placements.Count(Uncertain)} of all {placements.Length} placements ({inTrap.Count(Uncertain)} of the {inTrap.Length} in box 3) are less than 80% sure, " +
+            $"and about {misplaced:0} people are expected to belong in another box than the one shown. " +
             "Read a box as the start of a conversation about the person, never as the decision; the probabilities on the slate are what a promotion should rest on.");
         story.Chart("nine-box", "The 9-box as a scatter: each dot a person, dashed lines the tertile cuts",
             Charts.NineBox(nineBox, inputs.Performance is null ? "Individual performance (competency index)" : "Individual performance"));

@@ -29,7 +29,12 @@ public sealed class TalentVerbTests : IDisposable
         Assert.Contains("9-box of", text, StringComparison.Ordinal);
         var box = File.ReadAllLines(Path.Combine(output, "nine-box.csv"));
         Assert.Equal(121, box.Length);
-        Assert.All(box.Skip(1), l => Assert.True(l.Split(',')[1].Length > 0 ^ l.Split(',')[^1].Length > 0));
+        var excluded = Array.IndexOf(box[0].Split(','), "excluded");
+        Assert.Equal("p_box", box[0].Split(',')[^1]);
+        Assert.All(box.Skip(1), l => Assert.True(l.Split(',')[1].Length > 0 ^ l.Split(',')[excluded].Length > 0));
+
+        // Everyone boxed carries the chance of the box; nobody else does.
+        Assert.All(box.Skip(1), l => Assert.Equal(l.Split(',')[1].Length > 0, l.Split(',')[^1] is { Length: > 0 } p && double.Parse(p, System.Globalization.CultureInfo.InvariantCulture) is >= 0 and <= 1));
         var bench = File.ReadAllLines(Path.Combine(output, "bench.csv"));
         Assert.Equal(3, bench.Length);
         foreach (var role in new[] { "first-line-manager", "team-lead" })

@@ -28,6 +28,9 @@ public class BatchScoringBenchmarks
     private double[] _lower = null!;
     private double[] _upper = null!;
     private ReadinessBand[] _bands = null!;
+    private double[] _readyNow = null!;
+    private double[] _nearTerm = null!;
+    private double[] _nearEstimates = null!;
 
     [ParamsSource(nameof(CandidateSizes))]
     public int Candidates { get; set; }
@@ -47,7 +50,24 @@ public class BatchScoringBenchmarks
         _lower = new double[Candidates];
         _upper = new double[Candidates];
         _bands = new ReadinessBand[Candidates];
+        _readyNow = new double[Candidates];
+        _nearTerm = new double[Candidates];
+
+        // A population close to the profile (a person level around the targets, competencies spread about it): few rows
+        // settle a probability at 0 or 1 from the years alone, so the index's threshold is searched for in most of them.
+        var targets = _profile.Requirements.Select(r => r.Target).ToArray();
+        _nearEstimates = new double[Candidates * k];
+        for (var i = 0; i < Candidates; i++)
+        {
+            var person = 0.5 * Normal(random);
+            for (var j = 0; j < k; j++)
+            {
+                _nearEstimates[(i * k) + j] = targets[j] + person + (0.3 * Normal(random));
+            }
+        }
     }
+
+    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     [Benchmark(Baseline = true, Description = "Raw weighted sums of x and se (vectorised)")]
     public double RawWeightedSum()
@@ -96,6 +116,20 @@ public class BatchScoringBenchmarks
     {
         _scorer.ScoreBatch(_profile, _estimates, _errors, _index, _lower, _upper, _bands);
         return _index[^1];
+    }
+
+    [Benchmark(Description = "ReadinessScorer.ScoreBatch with P(ready now) and P(ready within 2 years)")]
+    public double ScoreBatchWithProbabilities()
+    {
+        _scorer.ScoreBatch(_profile, _estimates, _errors, _index, _lower, _upper, _bands, _readyNow, _nearTerm);
+        return _readyNow[^1];
+    }
+
+    [Benchmark(Description = "ReadinessScorer.ScoreBatch with probabilities, a population near the targets")]
+    public double ScoreBatchWithProbabilitiesNearTargets()
+    {
+        _scorer.ScoreBatch(_profile, _nearEstimates, _errors, _index, _lower, _upper, _bands, _readyNow, _nearTerm);
+        return _readyNow[^1];
     }
 
     [Benchmark(Description = "ReadinessScorer.ScoreBatchParallel (all cores)")]

@@ -7,8 +7,8 @@ namespace Readiness.Scoring;
 
 /// <summary>A candidate's readiness for a role: the index with its interval, the band, the gaps and what explains them.</summary>
 /// <remarks>
-/// The index runs from 0 to 100, where 100 means every requirement meets its target; <see cref="Competencies"/> says how
-/// each requirement contributes (the contributions add up to the index). A candidate whose evidence falls short is not
+/// The index is 100 where the requirements meet their targets (above 100 only by capped overshoot);
+/// <see cref="Competencies"/> says how each requirement contributes (the contributions add up to the index). A candidate whose evidence falls short is not
 /// scored: <see cref="Index"/> is null, <see cref="Band"/> is <see cref="ReadinessBand.InsufficientEvidence"/>, and
 /// <see cref="Evidence"/> says what is missing. Individual performance is reported beside readiness, never mixed into it
 /// beyond the role profile's own weights.
@@ -16,6 +16,9 @@ namespace Readiness.Scoring;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class ReadinessAssessment
 {
+    /// <summary>The index's ceiling over every option: 100 × (1 + the largest overshoot cap, 1).</summary>
+    private const double MaximumIndex = 200;
+
     internal ReadinessAssessment(
         RateeId candidate,
         string profileId,
@@ -32,9 +35,11 @@ public sealed class ReadinessAssessment
         double? performance,
         ReadinessSignals signals,
         ReadinessChances? chances = null,
-        CohortRank? ranks = null)
+        CohortRank? ranks = null,
+        JointEstimate? joint = null)
     {
         Chances = chances;
+        Joint = joint;
         Ranks = ranks;
         Candidate = candidate;
         ProfileId = profileId;
@@ -59,9 +64,9 @@ public sealed class ReadinessAssessment
     /// <param name="candidate">The candidate.</param>
     /// <param name="profileId">The id of the role profile scored against.</param>
     /// <param name="policy">How the requirements were combined.</param>
-    /// <param name="index">The readiness index, in [0, 100].</param>
+    /// <param name="index">The readiness index, in [0, 200] (100 at the targets; above it only by capped overshoot).</param>
     /// <param name="lower">The lower end of its interval, in [0, <paramref name="index"/>].</param>
-    /// <param name="upper">The upper end of its interval, in [<paramref name="index"/>, 100].</param>
+    /// <param name="upper">The upper end of its interval, in [<paramref name="index"/>, 200].</param>
     /// <param name="intervalLevel">The interval's coverage, in (0, 1).</param>
     /// <param name="band">The band; any but <see cref="ReadinessBand.InsufficientEvidence"/>.</param>
     /// <param name="yearsToReady">The years of development until every gap is closed (0 when none is open); slates rank by it.</param>
@@ -89,9 +94,9 @@ public sealed class ReadinessAssessment
         ReadinessSignals signals = ReadinessSignals.None)
     {
         CheckShared(profileId, policy, intervalLevel, performance, signals);
-        Guard.InRange(index, 0, 100, nameof(index));
+        Guard.InRange(index, 0, MaximumIndex, nameof(index));
         Guard.InRange(lower, 0, index, nameof(lower));
-        Guard.InRange(upper, index, 100, nameof(upper));
+        Guard.InRange(upper, index, MaximumIndex, nameof(upper));
         if (band is ReadinessBand.InsufficientEvidence || !Enum.IsDefined(band))
         {
             throw new ArgumentOutOfRangeException(nameof(band), band, $"band was {band}; a scored assessment has one of ReadyNow, ReadyIn1To2Years, ReadyIn3PlusYears or NotOnLeadershipTrack (use NotScored for insufficient evidence).");
@@ -209,7 +214,11 @@ public sealed class ReadinessAssessment
     /// <summary>Gets whether the evidence sufficed, and what is missing when it did not.</summary>
     public EvidenceCheck Evidence { get; }
 
-    /// <summary>Gets the readiness index in [0, 100], or null when the candidate was not scored.</summary>
+    /// <summary>
+    /// Gets the readiness index, or null when the candidate was not scored: 100 × the weighted attainment of the targets, so
+    /// 100 at the targets and above 100 only by overshoot (capped per competency by <see cref="ScoringOptions.OvershootCap"/>,
+    /// so at most 100 × (1 + cap) and never above 200).
+    /// </summary>
     public double? Index { get; }
 
     /// <summary>Gets the lower end of the index's interval, or null.</summary>
@@ -250,7 +259,7 @@ public sealed class ReadinessAssessment
     public double? ProbabilityReadyNearTerm => Chances?.NearTerm;
 
     /// <summary>Gets the expected shortfall below the targets, in index points (0 only when every target is surely met); null when not scored or when the scorer gives none.</summary>
-    /// <remarks>100 Σ w_j E[max(0, target_j − θ_j)] / (target_j − scale minimum) over the true levels θ. Unlike the index it never stops at a cap, so it keeps ordering candidates the index ties at 100.</remarks>
+    /// <remarks>100 Σ w_j E[max(0, target_j − θ_j)] / (target_j − scale minimum) over the true levels θ. Unlike the index it never stops at a cap, so it keeps ordering candidates whose index is at its ceiling.</remarks>
     public double? ExpectedShortfall => Chances?.Shortfall;
 
     /// <summary>Gets the expected surplus above the targets, in index points, uncapped; null when not scored or when the scorer gives none.</summary>
@@ -274,6 +283,9 @@ public sealed class ReadinessAssessment
 
     /// <summary>Gets the probabilities and expected gaps together, or null.</summary>
     internal ReadinessChances? Chances { get; }
+
+    /// <summary>Gets the estimates and their uncertainty as the built-in scorer scored them, or null (not scored, or a scorer of your own).</summary>
+    internal JointEstimate? Joint { get; }
 
     /// <summary>
     /// Orders assessments most ready first: scored before not scored; then by band, best first (so a list cut short never
@@ -304,11 +316,11 @@ public sealed class ReadinessAssessment
 
     /// <summary>Returns the assessment with more signals.</summary>
     internal ReadinessAssessment WithSignals(ReadinessSignals signals) =>
-        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals | signals, Chances, Ranks);
+        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals | signals, Chances, Ranks, Joint);
 
     /// <summary>Returns the assessment with its rank in the cohort.</summary>
     internal ReadinessAssessment WithRanks(CohortRank ranks) =>
-        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals, Chances, ranks);
+        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals, Chances, ranks, Joint);
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -11,11 +11,13 @@ namespace Readiness.Scoring;
 /// <summary>The readiness scorer: an explainable index with an interval, a band, gaps and flags, under a chosen policy.</summary>
 /// <remarks>
 /// <para>
-/// The index is 0–100, 100 when every requirement meets its target, and non-decreasing in every estimate. Under the
+/// The index is 100 when every requirement meets its target, and non-decreasing in every estimate. Under the
 /// compensatory and hybrid policies it is 100 Σ w_j a_j with attainment a_j = (estimate − scale minimum) / (target − scale
 /// minimum) clamped to [0, 1 + <see cref="ScoringOptions.OvershootCap"/>], so exceeding a target makes up for a gap
-/// elsewhere only up to the cap; the hybrid policy counts nothing for a competency below its critical minimum. Under the
-/// conjunctive policy the index is 100 × the weakest attainment. Contributions add up to the index.
+/// elsewhere only up to the cap, and the index goes above 100 (to at most 100 × (1 + cap)) only by overshoot: it is not
+/// clamped at 100, so it keeps ordering people past the targets and its interval keeps its width. The hybrid policy counts
+/// nothing for a competency below its critical minimum. Under the conjunctive policy the index is 100 × the weakest
+/// attainment, at most 100. Contributions add up to the index.
 /// </para>
 /// <para>
 /// The rule: ready now takes the ready-now index, at most the ready-now time to ready (each gap divided by its
@@ -26,9 +28,9 @@ namespace Readiness.Scoring;
 /// by default (<see cref="BandBasis.Probability"/>) the band is the best one reached with at least
 /// <see cref="ScoringOptions.BandConfidence"/> probability. Without correlations the errors are taken to move together
 /// (a person's estimates share the person effect): the chances are then exact (the band only improves as the common error
-/// grows, so bisection finds where it changes), the interval (default 90%) is the index at every estimate's interval
-/// end together, and the band is the band at every estimate's Φ⁻¹(confidence) lower end. With correlations the chances
-/// and the interval come from 1,021 fixed quasi-Monte-Carlo draws. <see cref="BandBasis.PointEstimate"/> and
+/// grows: each condition of the rule holds from a threshold in the common error on, found in closed form), the interval
+/// (default 90%) is the index at every estimate's interval end together, and the band is the band at every estimate's
+/// Φ⁻¹(confidence) lower end. With correlations the chances and the interval come from 1,021 fixed quasi-Monte-Carlo draws. <see cref="BandBasis.PointEstimate"/> and
 /// <see cref="BandBasis.LowerBound"/> decide the band on the estimates or their lower interval ends instead.
 /// </para>
 /// <para>
@@ -91,7 +93,8 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var row = kernel.Score(x, se, _z);
-        var (chances, lower, upper, band) = Joint(kernel, x, se, row, CorrelationOf(candidate, profile));
+        var correlation = CorrelationOf(candidate, profile);
+        var (chances, lower, upper, band) = Joint(kernel, x, se, row, correlation);
         Span<double> contributions = small ? stackalloc double[k] : new double[k];
         kernel.Contributions(x, row.Index, contributions);
         var scores = ImmutableArray.CreateBuilder<CompetencyScore>(k);
@@ -109,7 +112,8 @@ public sealed class ReadinessScorer : IReadinessScorer
         var atEstimates = Options.BandBasis == BandBasis.Probability ? kernel.Score(x, small ? stackalloc double[k] : new double[k], 0) : row;
         return new ReadinessAssessment(candidate.Id, profile.Id, kernel.Policy, evidence, row.Index, lower, upper, Options.IntervalLevel, band,
             atEstimates.Years, scores.MoveToImmutable(), double.IsNaN(performanceIndex) ? null : performanceIndex, candidate.Performance,
-            signals | (atEstimates.CriticalGap ? ReadinessSignals.CriticalGap : ReadinessSignals.None), chances);
+            signals | (atEstimates.CriticalGap ? ReadinessSignals.CriticalGap : ReadinessSignals.None), chances, null,
+            new JointEstimate(kernel, candidate.Id.Value, x.ToArray(), se.ToArray(), correlation));
     }
 
     /// <summary>
@@ -141,7 +145,7 @@ public sealed class ReadinessScorer : IReadinessScorer
     /// Adds each scored candidate's rank in the cohort by <see cref="ReadinessAssessment.MostReadyFirst"/> (equal numbers
     /// sharing one) and the range of ranks their joint uncertainty allows, widened to hold the rank itself.
     /// </summary>
-    private void AddCohortRanks(ReadinessCandidate[] candidates, ReadinessAssessment[] assessments, RoleProfile profile)
+    private void AddCohortRanks(ReadinessAssessment[] assessments)
     {
         var scored = Enumerable.Range(0, assessments.Length).Where(i => assessments[i].IsScored).ToArray();
         if (scored.Length == 0)
@@ -149,14 +153,7 @@ public sealed class ReadinessScorer : IReadinessScorer
             return;
         }
 
-        var k = profile.Requirements.Length;
-        var people = scored.Select(i =>
-        {
-            var (x, se) = (new double[k], new double[k]);
-            Values(candidates[i], profile, x, se, new bool[k]);
-            return new CohortRanks.Person(candidates[i].Id.Value, x, se, CorrelationOf(candidates[i], profile));
-        }).ToArray();
-        var ranges = CohortRanks.Ranges(Kernel(profile), people, Options.IntervalLevel);
+        var ranges = CohortRanks.Ranges([.. scored.Select(i => assessments[i].Joint!)], Options.IntervalLevel);
         var order = Enumerable.Range(0, scored.Length).OrderBy(s => assessments[scored[s]], ReadinessAssessment.MostReadyFirst).ToArray();
         var rank = 0;
         for (var position = 0; position < order.Length; position++)
@@ -196,8 +193,8 @@ public sealed class ReadinessScorer : IReadinessScorer
         var probability = Options.BandBasis == BandBasis.Probability;
         if (correlation is null)
         {
-            var together = JointDraws.Together(kernel, x, se);
-            return (new ReadinessChances(together.ReadyNow, together.NearTerm, shortfall, surplus), row.Lower, row.Upper, row.Band);
+            var (readyNow, nearTerm) = kernel.ChancesTogether(x, se);
+            return (new ReadinessChances(readyNow, nearTerm, shortfall, surplus), row.Lower, row.Upper, row.Band);
         }
 
         var outcome = JointDraws.Simulate(kernel, x, se, correlation, Options.IntervalLevel);
@@ -233,7 +230,7 @@ public sealed class ReadinessScorer : IReadinessScorer
 
         var assessments = list.Select(c => Score(c, profile)).ToArray();
         AddCohortFlags(assessments);
-        AddCohortRanks(list, assessments, profile);
+        AddCohortRanks(assessments);
         return [.. assessments];
     }
 
@@ -311,11 +308,44 @@ public sealed class ReadinessScorer : IReadinessScorer
         ArgumentNullException.ThrowIfNull(profile);
         var kernel = Kernel(profile);
         CheckShapes(kernel.Count, estimates.Length, standardErrors.Length, index.Length, lower.Length, upper.Length, bands.Length);
-        ScoreRows(kernel, profile, 0, estimates, standardErrors, index, lower, upper, bands);
+        ScoreRows(kernel, profile, 0, estimates, standardErrors, index, lower, upper, bands, [], []);
     }
 
     /// <summary>
-    /// The batch path over blocks of rows on several threads: the same numbers as <see cref="ScoreBatch"/>, bit for bit,
+    /// The batch path with each candidate's P(ready now) and P(ready within the near term) as well — the numbers
+    /// <see cref="Score"/> gives a candidate without error correlations (each row's errors move together), exactly.
+    /// </summary>
+    /// <param name="profile">The role profile.</param>
+    /// <param name="estimates">Candidates × requirements, row-major, columns in the order of <see cref="RoleProfile.Requirements"/>.</param>
+    /// <param name="standardErrors">The estimates' standard errors, same shape.</param>
+    /// <param name="index">Receives each candidate's index.</param>
+    /// <param name="lower">Receives the lower ends of the intervals.</param>
+    /// <param name="upper">Receives the upper ends of the intervals.</param>
+    /// <param name="bands">Receives the bands.</param>
+    /// <param name="probabilityReadyNow">Receives P(ready now).</param>
+    /// <param name="probabilityReadyNearTerm">Receives P(ready now or within the near term).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="ArgumentException">The shapes do not agree, or an estimate or standard error is not finite (or a standard error is negative); the message names the row and column.</exception>
+    public void ScoreBatch(
+        RoleProfile profile,
+        ReadOnlySpan<double> estimates,
+        ReadOnlySpan<double> standardErrors,
+        Span<double> index,
+        Span<double> lower,
+        Span<double> upper,
+        Span<ReadinessBand> bands,
+        Span<double> probabilityReadyNow,
+        Span<double> probabilityReadyNearTerm)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var kernel = Kernel(profile);
+        CheckShapes(kernel.Count, estimates.Length, standardErrors.Length, index.Length, lower.Length, upper.Length, bands.Length);
+        CheckChances(index.Length, probabilityReadyNow.Length, probabilityReadyNearTerm.Length);
+        ScoreRows(kernel, profile, 0, estimates, standardErrors, index, lower, upper, bands, probabilityReadyNow, probabilityReadyNearTerm);
+    }
+
+    /// <summary>
+    /// The batch path over blocks of rows on several threads: the same numbers as <see cref="ScoreBatch(RoleProfile, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double}, Span{ReadinessBand})"/>, bit for bit,
     /// whatever the degree of parallelism.
     /// </summary>
     /// <param name="profile">The role profile.</param>
@@ -363,7 +393,7 @@ public sealed class ReadinessScorer : IReadinessScorer
             {
                 ScoreRows(kernel, profile, first,
                     estimates.Span.Slice(first * k, rows * k), standardErrors.Span.Slice(first * k, rows * k),
-                    index.Span.Slice(first, rows), lower.Span.Slice(first, rows), upper.Span.Slice(first, rows), bands.Span.Slice(first, rows));
+                    index.Span.Slice(first, rows), lower.Span.Slice(first, rows), upper.Span.Slice(first, rows), bands.Span.Slice(first, rows), [], []);
             }
             catch (ArgumentException e)
             {
@@ -387,7 +417,17 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
     }
 
-    /// <summary>Scores consecutive rows; <paramref name="firstRow"/> numbers them in messages.</summary>
+    private static void CheckChances(int n, int probabilityReadyNow, int probabilityReadyNearTerm)
+    {
+        if (probabilityReadyNow != n || probabilityReadyNearTerm != n)
+        {
+            throw new ArgumentException(
+                $"Shapes disagree: {n} candidates need {n} probabilities of each kind; got {probabilityReadyNow} for ready now and {probabilityReadyNearTerm} for the near term.",
+                nameof(probabilityReadyNow));
+        }
+    }
+
+    /// <summary>Scores consecutive rows, and their chances unless those outputs are empty; <paramref name="firstRow"/> numbers them in messages.</summary>
     private void ScoreRows(
         ProfileKernel kernel,
         RoleProfile profile,
@@ -397,13 +437,20 @@ public sealed class ReadinessScorer : IReadinessScorer
         Span<double> index,
         Span<double> lower,
         Span<double> upper,
-        Span<ReadinessBand> bands)
+        Span<ReadinessBand> bands,
+        Span<double> readyNow,
+        Span<double> nearTerm)
     {
         var k = kernel.Count;
         var invalid = kernel.ScoreRows(estimates, standardErrors, _z, index, lower, upper, bands);
         if (invalid >= 0)
         {
             throw BadCell(profile, firstRow + invalid, estimates.Slice(invalid * k, k), standardErrors.Slice(invalid * k, k));
+        }
+
+        for (var i = 0; i < readyNow.Length; i++)
+        {
+            (readyNow[i], nearTerm[i]) = kernel.ChancesTogether(estimates.Slice(i * k, k), standardErrors.Slice(i * k, k));
         }
     }
 

@@ -38,6 +38,10 @@ internal static class TalentJson
                 json.WriteNumber("box", p.Cell.Number);
                 json.WriteString("label", p.Label);
                 json.WriteBoolean("straddlesBoundary", p.StraddlesBoundary);
+                if (p.ProbabilityInBox is { } chance)
+                {
+                    json.WriteNumber("pBox", Math.Round(chance, 4));
+                }
             }
 
             json.WriteStartArray("slates");
@@ -141,6 +145,11 @@ internal static class TalentJson
             json.WriteNumber("readinessLower", Math.Round(p.ReadinessLower, 4));
             json.WriteNumber("readinessUpper", Math.Round(p.ReadinessUpper, 4));
             json.WriteBoolean("straddlesBoundary", p.StraddlesBoundary);
+            if (p.ProbabilityInBox is { } chance)
+            {
+                json.WriteNumber("pBox", Math.Round(chance, 4));
+            }
+
             json.WriteEndObject();
         }
 

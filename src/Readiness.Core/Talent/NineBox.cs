@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Readiness.Internal;
 using Readiness.Scoring;
+using Readiness.Scoring.Internal;
 
 namespace Readiness.Talent;
 
@@ -12,8 +13,9 @@ namespace Readiness.Talent;
 /// Performance is the cohort's performance records when any scored person has one, else attainment on the role's
 /// individual-performance requirements (the rule the scorer's cohort signals use); readiness is the readiness index. Every
 /// scored person with a performance value lands in exactly one box, by the point estimates; a person whose readiness
-/// interval crosses a cut is marked (<see cref="NineBoxPlacement.StraddlesBoundary"/>) rather than silently boxed. Everyone
-/// else is listed in <see cref="Excluded"/> with the reason.
+/// interval crosses a cut is marked (<see cref="NineBoxPlacement.StraddlesBoundary"/>) rather than silently boxed, and
+/// assessments from the built-in scorer carry the chance of their box (<see cref="NineBoxPlacement.ProbabilityInBox"/>)
+/// from draws of the whole cohort that recompute the cuts. Everyone else is listed in <see cref="Excluded"/> with the reason.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class NineBox
@@ -90,18 +92,57 @@ public sealed class NineBox
         var cuts = options.Cuts;
         var performanceCuts = Resolve(cuts.ByQuantile, boxed.Select(b => b.Performance), cuts.PerformanceLower, cuts.PerformanceUpper);
         var readinessCuts = Resolve(cuts.ByQuantile, boxed.Select(b => b.Assessment.Index!.Value), cuts.ReadinessLower, cuts.ReadinessUpper);
+        var cells = boxed.Select(b => new NineBoxCell(Level(b.Performance, performanceCuts), Level(b.Assessment.Index!.Value, readinessCuts))).ToArray();
+        var chances = BoxChances(boxed, usesRecords, cuts, cells);
         var placements = boxed
-            .Select(b =>
+            .Select((b, i) =>
             {
                 var a = b.Assessment;
-                var cell = new NineBoxCell(Level(b.Performance, performanceCuts), Level(a.Index!.Value, readinessCuts));
+                var cell = cells[i];
                 var label = options.Labels.TryGetValue(cell, out var own) ? own : cell.DefaultLabel;
-                return new NineBoxPlacement(a.Candidate, b.Performance, a.Index.Value, a.Lower!.Value, a.Upper!.Value, cell, label,
-                    Level(a.Lower.Value, readinessCuts), Level(a.Upper.Value, readinessCuts));
+                return new NineBoxPlacement(a.Candidate, b.Performance, a.Index!.Value, a.Lower!.Value, a.Upper!.Value, cell, label,
+                    Level(a.Lower.Value, readinessCuts), Level(a.Upper.Value, readinessCuts)) { ProbabilityInBox = chances?[i] };
             })
             .OrderBy(p => p.Cell.Number).ThenByDescending(p => p.Readiness).ThenBy(p => p.Person)
             .ToImmutableArray();
         return new NineBox(usesRecords, performanceCuts, readinessCuts, placements, excluded.ToImmutable());
+    }
+
+    /// <summary>
+    /// Each boxed person's chance of their box: the share of draws of the whole cohort's true levels (the scorer's joint
+    /// uncertainty) in which their drawn readiness and performance, against cuts recomputed on that draw, fall in the box
+    /// the estimates put them in. Null unless every boxed assessment comes from the built-in scorer with one profile.
+    /// </summary>
+    private static double[]? BoxChances(List<(ReadinessAssessment Assessment, double Performance)> boxed, bool usesRecords, NineBoxCuts cuts, NineBoxCell[] cells)
+    {
+        var people = boxed.Select(b => b.Assessment.Joint).ToArray();
+        if (people.Length == 0 || people.Any(p => p is null || p.Kernel != people[0]!.Kernel))
+        {
+            return null;
+        }
+
+        var n = people.Length;
+        var (readiness, performance, hits) = (new double[n], new double[n], new int[n]);
+        CohortDraws.Run(
+            people!,
+            (i, theta) =>
+            {
+                var kernel = people[i]!.Kernel;
+                readiness[i] = kernel.AtLevels(theta).Index;
+
+                // Performance records are taken as measured without error; the competency-based measure is drawn.
+                performance[i] = usesRecords ? boxed[i].Performance : kernel.PerformanceIndex(theta);
+            },
+            _ =>
+            {
+                var performanceCuts = Resolve(cuts.ByQuantile, performance, cuts.PerformanceLower, cuts.PerformanceUpper);
+                var readinessCuts = Resolve(cuts.ByQuantile, readiness, cuts.ReadinessLower, cuts.ReadinessUpper);
+                for (var i = 0; i < n; i++)
+                {
+                    hits[i] += new NineBoxCell(Level(performance[i], performanceCuts), Level(readiness[i], readinessCuts)) == cells[i] ? 1 : 0;
+                }
+            });
+        return [.. hits.Select(h => (double)h / CohortDraws.Count)];
     }
 
     /// <summary>Counts the people in a box.</summary>

@@ -25,4 +25,12 @@ public sealed record NineBoxPlacement(
 {
     /// <summary>Gets a value indicating whether the readiness interval crosses a cut: the box is then not certain.</summary>
     public bool StraddlesBoundary => LowestReadiness != HighestReadiness;
+
+    /// <summary>
+    /// Gets the probability that the person's true levels put them in this box: the share of 256 draws of the whole
+    /// cohort's true levels, under the joint uncertainty of everyone's estimates, in which the person lands here against
+    /// the cuts recomputed on that draw (quantile cuts move with the cohort; performance records count as exact). Null when
+    /// the assessments do not carry the built-in scorer's uncertainty.
+    /// </summary>
+    public double? ProbabilityInBox { get; init; }
 }

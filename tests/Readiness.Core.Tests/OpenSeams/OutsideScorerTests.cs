@@ -34,9 +34,9 @@ public sealed class OutsideScorerTests
 
     public static TheoryData<string, Func<ReadinessAssessment>, string> Refusals => new()
     {
-        { "index above 100", () => Scored(index: 101, upper: 101), "index was 101; it must be in [0, 100]" },
+        { "index above 200", () => Scored(index: 201, upper: 201), "index was 201; it must be in [0, 200]" },
         { "lower above the index", () => Scored(lower: 80), "lower was 80; it must be in [0, 70]" },
-        { "upper below the index", () => Scored(upper: 60), "upper was 60; it must be in [70, 100]" },
+        { "upper below the index", () => Scored(upper: 60), "upper was 60; it must be in [70, 200]" },
         { "NaN index", () => Scored(index: double.NaN), "index was NaN" },
         { "insufficient evidence, scored", () => Scored(band: ReadinessBand.InsufficientEvidence), "use NotScored for insufficient evidence" },
         { "undefined band", () => Scored(band: (ReadinessBand)7), "band was 7" },

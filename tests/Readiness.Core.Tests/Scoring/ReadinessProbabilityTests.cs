@@ -47,16 +47,64 @@ public sealed class ReadinessProbabilityTests
             var a = scorer.Score(Together(c.Profile, c.X, c.Se), c.Profile);
             var (now, nearTerm) = (a.ProbabilityReadyNow!.Value, a.ProbabilityReadyNearTerm!.Value);
 
-            // The band is decided at the Φ⁻¹(confidence) lower ends, the probabilities by bisection to 1e-12 in z: they can
-            // part only within that of a band's edge.
+            // The band is decided at the Φ⁻¹(confidence) lower ends, the probabilities from the rule's thresholds in closed
+            // form: they can part only within rounding of a band's edge.
             bool Near(double p) => Math.Abs(p - scorer.Options.BandConfidence) < 1e-9;
             Assert.True(Near(now) || (now >= scorer.Options.BandConfidence) == (a.Band == ReadinessBand.ReadyNow), $"P(ready now) {now}, band {a.Band}");
             Assert.True(Near(nearTerm) || (nearTerm >= scorer.Options.BandConfidence) == (a.Band <= ReadinessBand.ReadyIn1To2Years), $"P(near term) {nearTerm}, band {a.Band}");
 
-            var bands = new ReadinessBand[1];
-            scorer.ScoreBatch(c.Profile, c.X, c.Se, new double[1], new double[1], new double[1], bands);
+            var (bands, readyNow, readyNearTerm) = (new ReadinessBand[1], new double[1], new double[1]);
+            scorer.ScoreBatch(c.Profile, c.X, c.Se, new double[1], new double[1], new double[1], bands, readyNow, readyNearTerm);
             Assert.Equal(a.Band, bands[0]);
+            Assert.Equal(now, readyNow[0]);
+            Assert.Equal(nearTerm, readyNearTerm[0]);
         });
+
+    [Property(MaxTest = 200)]
+    public Property Exact_chances_are_where_a_bisection_over_the_common_error_finds_the_band_change() =>
+        Prop.ForAll(Cases.ToArbitrary(), Policies.ToArbitrary(), (c, policy) =>
+        {
+            var a = new ReadinessScorer(new ScoringOptions { Policy = policy }).Score(Together(c.Profile, c.X, c.Se), c.Profile);
+
+            // The reference: the band of true levels x + z·se known exactly, bisected in z to 1e-13.
+            var exactly = new ReadinessScorer(new ScoringOptions { Policy = policy, BandBasis = BandBasis.PointEstimate });
+            var none = new double[c.X.Length];
+            ReadinessBand BandAt(double z) => exactly.Score(Together(c.Profile, [.. c.X.Select((x, j) => x + (z * c.Se[j]))], none), c.Profile).Band;
+            double Reaching(ReadinessBand band)
+            {
+                var (below, above) = (-8.5, 8.5);
+                if (BandAt(below) <= band)
+                {
+                    return 1;
+                }
+
+                if (BandAt(above) > band)
+                {
+                    return 0;
+                }
+
+                while (above - below > 1e-13)
+                {
+                    var middle = 0.5 * (below + above);
+                    (below, above) = BandAt(middle) <= band ? (below, middle) : (middle, above);
+                }
+
+                return Normal.CDF(0, 1, -above);
+            }
+
+            Assert.Equal(Reaching(ReadinessBand.ReadyNow), a.ProbabilityReadyNow!.Value, 1e-9);
+            Assert.Equal(Reaching(ReadinessBand.ReadyIn1To2Years), a.ProbabilityReadyNearTerm!.Value, 1e-9);
+        });
+
+    [Fact]
+    public void The_batch_refuses_probability_outputs_of_the_wrong_length_naming_both()
+    {
+        var profile = Profile((Delegates, 4, 1, null));
+        var e = Assert.Throws<ArgumentException>(() => new ReadinessScorer().ScoreBatch(
+            profile, [3.0, 4.0], [0.2, 0.2], new double[2], new double[2], new double[2], new ReadinessBand[2], new double[2], new double[1]));
+        Assert.Equal("probabilityReadyNow", e.ParamName);
+        Assert.StartsWith("Shapes disagree: 2 candidates need 2 probabilities of each kind; got 2 for ready now and 1 for the near term.", e.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(0.0)]
@@ -94,7 +142,7 @@ public sealed class ReadinessProbabilityTests
     }
 
     [Fact]
-    public void Candidates_the_index_ties_at_100_are_told_apart_and_ranked_by_their_chances()
+    public void Candidates_the_index_ties_at_its_ceiling_are_told_apart_and_ranked_by_their_chances()
     {
         var profile = Profile((Delegates, 3.5, 1, null), (ManagesConflict, 3.5, 1, null));
         ReadinessCandidate[] cohort =
@@ -106,7 +154,8 @@ public sealed class ReadinessProbabilityTests
         ];
         var scored = new ReadinessScorer().ScoreCohort(cohort, profile);
 
-        Assert.All(scored, a => Assert.Equal(100, a.Index));
+        // Every target passed by more than the 10% overshoot cap: A, B and C all score the ceiling, 110.
+        Assert.Equal([110, 110, 110, 107], scored.Select(a => Math.Round(a.Index!.Value, 9)));
         Assert.Equal(["C", "A", "D", "B"], scored.Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Candidate.Value));
         Assert.Equal(4, scored.Select(a => (a.ProbabilityReadyNow, a.ExpectedShortfall)).Distinct().Count());
     }

@@ -59,6 +59,34 @@ public sealed class TalentTests
     }
 
     [Fact]
+    public void Each_placement_carries_the_chance_of_its_box_from_draws_that_recompute_the_cuts()
+    {
+        ReadinessCandidate[] people =
+        [
+            Person("A", 3.4, 3.4, 0.1, performance: 90),   // index 85, 2.78 points per standard error, near the cut at 86
+            Person("B", 4.3, 4.3, 0.01, performance: 90),  // index 110, far above every cut
+            Person("C", 2.9, 3.6, 0.3, performance: 30),
+        ];
+        var cuts = new NineBoxOptions { Cuts = NineBoxCuts.Absolute(50, 80, 50, 86) };
+        var box = NineBox.Place(new ReadinessScorer().ScoreCohort(people, TeamLead), cuts);
+        var chance = box.Placements.ToDictionary(p => p.Person.Value, p => p.ProbabilityInBox!.Value);
+
+        // A's index moves with the common error z as 85 + 2.78z (delegation and conflict at (x − 1)/3, results capped):
+        // moderate readiness while z < 0.36, so P(box) = Φ(0.36) = 0.64, up to the 256 draws' error (about 0.03).
+        Assert.Equal(new NineBoxCell(TalentLevel.High, TalentLevel.Moderate), box.Placements.Single(p => p.Person.Value == "A").Cell);
+        Assert.Equal(MathNet.Numerics.Distributions.Normal.CDF(0, 1, 0.36), chance["A"], 0.08);
+        Assert.Equal(1, chance["B"]);
+        Assert.InRange(chance["C"], 0, 1);
+
+        // The draws follow each person's id, not the input order; assessments from elsewhere carry no chance.
+        var reversed = NineBox.Place(new ReadinessScorer().ScoreCohort(people.Reverse(), TeamLead), cuts);
+        Assert.Equal(chance, reversed.Placements.ToDictionary(p => p.Person.Value, p => p.ProbabilityInBox!.Value));
+        var outside = ReadinessAssessment.Scored(new RateeId("X"), TeamLead.Id, ScoringPolicy.Hybrid, 70, 60, 80, 0.9, ReadinessBand.ReadyIn3PlusYears, 2,
+            new ReadinessScorer().Score(people[0], TeamLead).Competencies, performance: 50);
+        Assert.Null(NineBox.Place([outside], cuts).Placements.Single().ProbabilityInBox);
+    }
+
+    [Fact]
     public void Quantile_cuts_resolve_on_the_cohort_and_bad_cuts_are_refused_naming_the_rule()
     {
         var cohort = Scorer.ScoreCohort(Enumerable.Range(0, 9).Select(i => Person($"P{i}", 3 + (i * 0.1), 3 + (i * 0.1), 0.01, performance: i)), TeamLead);

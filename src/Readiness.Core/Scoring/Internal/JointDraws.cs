@@ -63,57 +63,6 @@ internal static class JointDraws
             index[(int)Math.Ceiling((1 - tail) * (Count - 1))]);
     }
 
-    /// <summary>
-    /// The chances when the errors move together (θ = x + z·se for one standard normal z), exactly: the band only improves
-    /// as z grows, so P(band ≤ b) = Φ(−z_b) with z_b where the band first reaches b, found by bisection. The interval ends
-    /// are not computed (the index at every estimate's interval end together is exact then).
-    /// </summary>
-    public static Outcome Together(ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se)
-    {
-        var theta = new double[x.Length];
-        return new Outcome(
-            Reaching(kernel, x, se, theta, ReadinessBand.ReadyNow),
-            Reaching(kernel, x, se, theta, ReadinessBand.ReadyIn1To2Years),
-            Reaching(kernel, x, se, theta, ReadinessBand.ReadyIn3PlusYears),
-            double.NaN,
-            double.NaN);
-    }
-
-    /// <summary>P(band ≤ <paramref name="band"/>) for θ = x + z·se: Φ(−z_b) at the z where the band first reaches it.</summary>
-    private static double Reaching(ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, double[] theta, ReadinessBand band)
-    {
-        // Beyond ±Reach the normal tail is below 1e-17: the band there decides P as 0 or 1.
-        const double Reach = 8.5;
-        if (BandAt(kernel, x, se, theta, -Reach) <= band)
-        {
-            return 1;
-        }
-
-        if (BandAt(kernel, x, se, theta, Reach) > band)
-        {
-            return 0;
-        }
-
-        var (below, above) = (-Reach, Reach);
-        for (var i = 0; i < 60 && above - below > 1e-12; i++)
-        {
-            var middle = 0.5 * (below + above);
-            (below, above) = BandAt(kernel, x, se, theta, middle) <= band ? (below, middle) : (middle, above);
-        }
-
-        return Normal.CDF(0, 1, -above);
-    }
-
-    private static ReadinessBand BandAt(ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, double[] theta, double z)
-    {
-        for (var j = 0; j < x.Length; j++)
-        {
-            theta[j] = x[j] + (z * se[j]);
-        }
-
-        return kernel.AtLevels(theta).Band;
-    }
-
     /// <summary>One draw of the true levels: θ = x + L z.</summary>
     public static void Apply(ReadOnlySpan<double> x, double[] factor, ReadOnlySpan<double> z, Span<double> theta)
     {

@@ -15,14 +15,20 @@ namespace Readiness.Scoring.Internal;
 /// <remarks>
 /// Attainment of requirement j: a_j = (x_j − scale minimum) / (target_j − scale minimum), clamped to [0, 1 + cap] (to
 /// [0, 1] under the conjunctive policy; a target at the scale minimum is always met, a_j = 1); under the hybrid policy
-/// a_j = 0 below a critical minimum. Compensatory and hybrid: index = 100 Σ w_j a_j, and 100 once every target is met or
-/// the capped overshoot takes the sum to 1; conjunctive: index = 100 min_j a_j over the weighted requirements. One pass
+/// a_j = 0 below a critical minimum. Compensatory and hybrid: index = 100 Σ w_j a_j (above 100 once the capped overshoot
+/// takes the sum past 1); conjunctive: index = 100 min_j a_j over the weighted requirements. One pass
 /// over a row gives the index at the estimates and at both interval ends, the band's time to ready and critical gaps,
 /// and whether every number is finite; the batch path makes the same pass for four candidates at once.
 /// </remarks>
-internal sealed class ProfileKernel
+internal sealed partial class ProfileKernel
 {
     private readonly double[] _inverseRange;
+
+    /// <summary>Each requirement's target − scale minimum (1/<see cref="_inverseRange"/>; 0 for a target at the minimum).</summary>
+    private readonly double[] _range;
+
+    /// <summary>Each requirement's development rate, scale points a year (1/<see cref="YearsPerPoint"/>).</summary>
+    private readonly double[] _rate;
     private const double FullAttainmentTolerance = 1e-9;
 
     private readonly double[] _constant;
@@ -46,11 +52,18 @@ internal sealed class ProfileKernel
         var requirements = profile.Requirements;
         Count = requirements.Length;
         var minimum = (double)profile.Model.Scale.Minimum;
-        _inverseRange = new double[Count];
-        var offset = new double[Count];
-        _weight = new double[Count];
-        _hybridCritical = new double[Count];
-        _ceiling = new double[Count];
+
+        // The arrays the chances read four at a time hold at least four entries: past Count, padding that never binds.
+        var padded = Math.Max(Count, Lanes);
+        _inverseRange = new double[padded];
+        _range = new double[padded];
+        _rate = new double[padded];
+        var offset = new double[padded];
+        _weight = new double[padded];
+        _hybridCritical = Enumerable.Repeat(double.NegativeInfinity, padded).ToArray();
+        _ceiling = new double[padded];
+        _paddedTarget = Enumerable.Repeat(double.NegativeInfinity, padded).ToArray();
+        _paddedCritical = Enumerable.Repeat(double.NegativeInfinity, padded).ToArray();
         _unweighted = new double[Count];
         Target = new double[Count];
         Critical = new double[Count];
@@ -62,6 +75,7 @@ internal sealed class ProfileKernel
             var r = requirements[j];
             var atMinimum = r.Target <= minimum;
             _inverseRange[j] = atMinimum ? 0 : 1 / (r.Target - minimum);
+            _range[j] = atMinimum ? 0 : r.Target - minimum;
             offset[j] = atMinimum ? 1 : 0;
             _weight[j] = r.Weight.Fraction;
             _ceiling[j] = policy == ScoringPolicy.Conjunctive ? 1 : 1 + options.OvershootCap;
@@ -71,7 +85,8 @@ internal sealed class ProfileKernel
             Target[j] = r.Target;
             Critical[j] = r.CriticalMinimum ?? double.NegativeInfinity;
             _hybridCritical[j] = policy == ScoringPolicy.Hybrid ? Critical[j] : double.NegativeInfinity;
-            YearsPerPoint[j] = 1 / options.DevelopmentRateFor(r.Competency.Id);
+            _rate[j] = options.DevelopmentRateFor(r.Competency.Id);
+            YearsPerPoint[j] = 1 / _rate[j];
             PerformanceWeight[j] = r.Competency.Domain == CompetencyDomain.IndividualPerformance && performanceTotal > 0 ? r.Weight.Fraction / performanceTotal : 0;
         }
 
@@ -91,6 +106,12 @@ internal sealed class ProfileKernel
             p[Broadcast.YearsPerPoint] = Vector256.Create(YearsPerPoint[j]);
             p[Broadcast.Critical] = Vector256.Create(Critical[j]);
         }
+
+        Array.Fill(_rate, 1, Count, padded - Count);
+        Target.CopyTo(_paddedTarget, 0);
+        Critical.CopyTo(_paddedCritical, 0);
+        var covered = Lanes - (padded % Lanes);
+        _leftOver = Vector256.Create(0 >= covered ? -1L : 0, 1 >= covered ? -1L : 0, 2 >= covered ? -1L : 0, 3 >= covered ? -1L : 0).AsDouble();
     }
 
     public ScoringPolicy Policy { get; }
@@ -431,7 +452,7 @@ internal sealed class ProfileKernel
 
     /// <summary><see cref="Index(double)"/> on four lanes.</summary>
     private static Vector256<double> Index(Vector256<double> attainment) =>
-        Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(attainment, Vector256.Create(1 - FullAttainmentTolerance)), Vector256.Create(100.0), attainment * 100);
+        Vector256.ConditionalSelect(Vector256.LessThanOrEqual(Vector256.Abs(attainment - Vector256<double>.One), Vector256.Create(FullAttainmentTolerance)), Vector256<double>.One, attainment) * 100;
 
     /// <summary>Shares <paramref name="index"/> among the requirements (they add up to it within rounding): by weighted attainment, or among the binding requirements under the conjunctive policy.</summary>
     public void Contributions(ReadOnlySpan<double> x, double index, Span<double> contributions)
@@ -478,8 +499,8 @@ internal sealed class ProfileKernel
     /// <summary>
     /// The expected shortfall below the targets and surplus above them, in index points (100 × Σ w_j E[max(0, target_j −
     /// θ_j)] / (target_j − minimum), and the same above), for true levels θ_j ~ N(x_j, se_j²). Both are sums of one
-    /// competency's expectation each, so they need no correlations; neither is capped, so they keep ordering where the
-    /// index stops at 100.
+    /// competency's expectation each, so they need no correlations; neither is capped, so they keep ordering where every
+    /// requirement is past its overshoot cap.
     /// </summary>
     public (double Shortfall, double Surplus) ExpectedGaps(ReadOnlySpan<double> x, ReadOnlySpan<double> se)
     {
@@ -533,10 +554,11 @@ internal sealed class ProfileKernel
         return x < _hybridCritical[j] ? 0 : a;
     }
 
-    // Overshoot beyond the targets is capped twice: per requirement (the ceiling) and in total (the index stops at 100).
-    // Full attainment is recognised within 1e-9: x·(1/(target − min)) can round to just below 1 at the target itself.
-    // The same rule turns the weighted sum and the conjunctive minimum into the index.
-    private static double Index(double attainment) => attainment >= 1 - FullAttainmentTolerance ? 100 : 100 * attainment;
+    // Overshoot beyond a target is capped per requirement (the ceiling), not in total: above 100 the index keeps ordering
+    // people by how far past the targets they are, and its interval keeps its width. Full attainment is recognised within
+    // 1e-9: x·(1/(target − min)) can round to either side of 1 at the target itself. The same rule turns the weighted sum
+    // and the conjunctive minimum into the index.
+    private static double Index(double attainment) => 100 * (Math.Abs(attainment - 1) <= FullAttainmentTolerance ? 1 : attainment);
 
     private ReadinessBand Band(double index, double years, bool criticalGap)
     {
