@@ -4,6 +4,7 @@ using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Scoring;
 using Readiness.Simulation;
+using Readiness.Talent;
 
 namespace Readiness.Benchmarks.Scoring;
 
@@ -42,6 +43,10 @@ internal static class ProbabilityCalibration
             // fifth of the scale (true level).
             var (indexCovered, indexCount, estimateCovered, estimateCount) = (new int[5], new int[5], new int[5], new int[5]);
             var scale = LeadershipFramework.Model.Scale;
+
+            // The 9-box: among placements with P(box) ≈ p, the share whose true levels put them in that box (tertile cuts
+            // of the true values) should be ≈ p.
+            var (boxSum, boxHits, boxCounts) = (new double[10], new double[10], new int[10]);
             int Fifth(double value, double from, double to) => Math.Clamp((int)(5 * (value - from) / (to - from)), 0, 4);
             for (var seed = 1; seed <= seeds; seed++)
             {
@@ -50,12 +55,16 @@ internal static class ProbabilityCalibration
                 var fit = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
                 var people = organisation.People.ToDictionary(p => p.Id);
                 var position = ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j, StringComparer.OrdinalIgnoreCase);
+                var assessed = new List<ReadinessAssessment>();
+                var truths = new List<ReadinessAssessment>();
                 foreach (var a in ReadinessCandidate.FromCalibration(fit, ratings).Select(c => scorer.Score(c, profile)).Where(a => a.IsScored))
                 {
                     var levels = people[a.Candidate].TrueLevels;
                     var exact = new ReadinessCandidate(a.Candidate,
                         ratings.Model.Competencies.Select((c, j) => new CompetencyEstimate(a.Candidate, c.Id, levels[j], 0, 1, 1)), 99, [RaterSource.Manager, RaterSource.Peer]);
                     var atTruth = truth.Score(exact, profile);
+                    assessed.Add(a);
+                    truths.Add(atTruth);
                     var ready = atTruth.Band == ReadinessBand.ReadyNow ? 1.0 : 0.0;
                     var fifth = Fifth(atTruth.Index!.Value, 0, 100.000001);
                     indexCount[fifth]++;
@@ -72,6 +81,15 @@ internal static class ProbabilityCalibration
                     var bin = Math.Min(9, (int)(p * 10));
                     (sum[bin], hits[bin], counts[bin]) = (sum[bin] + p, hits[bin] + ready, counts[bin] + 1);
                     brier += (p - ready) * (p - ready);
+                }
+
+                var trueBoxes = NineBox.Place(truths).Placements.ToDictionary(t => t.Person, t => t.Cell);
+                foreach (var placement in NineBox.Place(assessed).Placements)
+                {
+                    var chance = placement.ProbabilityInBox!.Value;
+                    var bin = Math.Min(9, (int)(chance * 10));
+                    var right = trueBoxes[placement.Person] == placement.Cell ? 1.0 : 0.0;
+                    (boxSum[bin], boxHits[bin], boxCounts[bin]) = (boxSum[bin] + chance, boxHits[bin] + right, boxCounts[bin] + 1);
                 }
             }
 
@@ -102,6 +120,21 @@ internal static class ProbabilityCalibration
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| all | {Share(indexCovered.Sum(), indexCount.Sum())} | {indexCount.Sum():N0} | {Share(estimateCovered.Sum(), estimateCount.Sum())} | {estimateCount.Sum():N0} |"));
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"9-box: {boxCounts.Sum():N0} placements; expected in another box {boxCounts.Sum() - boxSum.Sum():N0}, truly in another box {boxCounts.Sum() - boxHits.Sum():N0}"));
+            Console.WriteLine("| P(box) bin | Placements | Mean P(box) | Truly in the box | Difference |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            for (var b = 0; b < 10; b++)
+            {
+                if (boxCounts[b] > 0)
+                {
+                    var (mean, observed) = (boxSum[b] / boxCounts[b], boxHits[b] / boxCounts[b]);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {b / 10.0:0.0}–{(b + 1) / 10.0:0.0} | {boxCounts[b]:N0} | {mean:0.000} | {observed:0.000} | {observed - mean:+0.000;-0.000} |"));
+                }
+            }
+
             Console.WriteLine();
         }
 

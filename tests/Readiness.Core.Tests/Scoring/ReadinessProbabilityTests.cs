@@ -96,6 +96,23 @@ public sealed class ReadinessProbabilityTests
             Assert.Equal(Reaching(ReadinessBand.ReadyIn1To2Years), a.ProbabilityReadyNearTerm!.Value, 1e-9);
         });
 
+    [Theory]
+    [InlineData(3.75, 1.0, 1.0)]   // exactly half a year (at 0.5 points a year) from the target: the edge counts as ready
+    [InlineData(3.7499, 0.0, 1.0)]
+    [InlineData(3.0, 0.0, 1.0)]    // exactly two years away: the near-term edge
+    [InlineData(2.9999, 0.0, 0.0)]
+    public void An_estimate_known_exactly_is_ready_or_not_with_certainty_on_the_rules_edge_too(double estimate, double readyNow, double nearTerm)
+    {
+        // Five requirements: the last block of four overlaps the first. The other four are far past their targets (the
+        // overshoot cap keeps the index from carrying delegation), so the time to ready decides.
+        var profile = Profile((ManagesConflict, 4, 1, null), (DeliversResults, 4, 1, null), (SetsClearExpectations, 4, 1, null), (BuildsTrust, 4, 1, null), (Delegates, 4, 1, null));
+        var a = new ReadinessScorer().Score(
+            Candidate([(ManagesConflict, 5, 0.2), (DeliversResults, 5, 0.2), (SetsClearExpectations, 5, 0.2), (BuildsTrust, 5, 0.2), (Delegates, estimate, 0)]), profile);
+
+        Assert.Equal(readyNow, a.ProbabilityReadyNow!.Value, 1e-6);
+        Assert.Equal(nearTerm, a.ProbabilityReadyNearTerm!.Value, 1e-6);
+    }
+
     [Fact]
     public void The_batch_refuses_probability_outputs_of_the_wrong_length_naming_both()
     {

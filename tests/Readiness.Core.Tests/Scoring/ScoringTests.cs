@@ -39,7 +39,7 @@ public sealed class ScoringTests
         Assert.Equal(ReadinessSignals.None, a.Signals);
 
         // The estimates move together: θ = x + z·SE. Ready now needs every gap ≤ 0.25 (half a year): delegation
-        // 3.4 + 0.2z ≥ 3.75, so z ≥ 1.75 (the index is then 100) and P(ready now) = 1 − Φ(1.75) = 0.0401. Within two years
+        // 3.4 + 0.2z ≥ 3.75, so z ≥ 1.75 (the index is then 100.8) and P(ready now) = 1 − Φ(1.75) = 0.0401. Within two years
         // needs delegation ≥ 3, z ≥ −2 (index 81.7 there): 1 − Φ(−2) = 0.9772 ≥ 0.8, hence the band.
         Assert.Equal(0.0401, a.ProbabilityReadyNow!.Value, 1e-4);
         Assert.Equal(0.9772, a.ProbabilityReadyNearTerm!.Value, 1e-4);

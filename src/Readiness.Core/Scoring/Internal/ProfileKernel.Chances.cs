@@ -53,10 +53,9 @@ internal sealed partial class ProfileKernel
         var o = _options;
         var n = x.Length;
 
-        // Years: (target − x − z·se)/rate ≤ Y from z = (target − x − Y·rate)/se; no critical gap from z = (critical − x)/se.
-        // A standard error of 0 makes a condition hold everywhere (−∞) or nowhere (+∞). The long-term limit on years never
-        // binds here: it is at least the near-term limit, which the near-term band needs anyway. A maximum does not mind
-        // the overlap of the last block.
+        // Years: (target − x − z·se)/rate ≤ Y from z = (target − x − Y·rate)/se; no critical gap from z = (critical − x)/se
+        // (a standard error of 0: see Larger). The long-term limit on years never binds here: it is at least the near-term
+        // limit, which the near-term band needs anyway. A maximum does not mind the overlap of the last block.
         var (now, near) = (Vector256.Create(o.ReadyNowMaxYears), Vector256.Create(o.NearTermMaxYears));
         var lowest = Vector256.Create(double.NegativeInfinity);
         Vector256<double> yearsNow = lowest, yearsNear = lowest, critical = lowest;
@@ -65,13 +64,12 @@ internal sealed partial class ProfileKernel
             var j = Math.Min(start, n - Lanes);
             var s = Vector256.Create(se.Slice(j, Lanes));
             var xj = Vector256.Create(x.Slice(j, Lanes));
-            var measured = Vector256.GreaterThan(s, Vector256<double>.Zero);
-            var r = Vector256.ConditionalSelect(measured, Vector256<double>.One / s, Vector256<double>.Zero);
+            var r = Vector256<double>.One / s;
             var gap = Vector256.Create(_paddedTarget.AsSpan(j, Lanes)) - xj;
             var rate = Vector256.Create(_rate.AsSpan(j, Lanes));
-            yearsNow = Larger(yearsNow, From(gap - (now * rate), r, measured));
-            yearsNear = Larger(yearsNear, From(gap - (near * rate), r, measured));
-            critical = Larger(critical, From(Vector256.Create(_paddedCritical.AsSpan(j, Lanes)) - xj, r, measured));
+            yearsNow = Larger((gap - (now * rate)) * r, yearsNow);
+            yearsNear = Larger((gap - (near * rate)) * r, yearsNear);
+            critical = Larger((Vector256.Create(_paddedCritical.AsSpan(j, Lanes)) - xj) * r, critical);
         }
 
         // A critical gap caps the band at CriticalGapBand (1–2 years or worse), so ready now always needs none.
@@ -98,15 +96,13 @@ internal sealed partial class ProfileKernel
 
     private static double Chance(double threshold) => threshold >= Reach ? 0 : threshold <= -Reach ? 1 : StandardNormal.Cdf(-threshold);
 
-    /// <summary>Where need ≤ z·se begins, given r = 1/se: need·r, or everywhere (−∞) or nowhere (+∞) where se is 0.</summary>
-    private static Vector256<double> From(Vector256<double> need, Vector256<double> r, Vector256<double> measured) =>
-        Vector256.ConditionalSelect(
-            measured,
-            need * r,
-            Vector256.ConditionalSelect(Vector256.LessThanOrEqual(need, Vector256<double>.Zero), Vector256.Create(double.NegativeInfinity), Vector256.Create(double.PositiveInfinity)));
-
-    /// <summary>The lane-wise maximum of numbers that are never NaN, as one compare and one blend.</summary>
-    private static Vector256<double> Larger(Vector256<double> a, Vector256<double> b) => Vector256.ConditionalSelect(Vector256.GreaterThan(a, b), a, b);
+    /// <summary>
+    /// The lane-wise maximum of a threshold and the largest so far, as one compare and one blend; a NaN threshold is passed
+    /// over. A standard error of 0 makes 1/se infinite, so a threshold need·(1/se) is −∞ (everywhere) or +∞ (nowhere) as
+    /// need is below or above 0, and NaN when need is exactly 0 — everywhere, which passing it over gives.
+    /// </summary>
+    private static Vector256<double> Larger(Vector256<double> threshold, Vector256<double> largest) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(threshold, largest), threshold, largest);
 
     private static double Largest(Vector256<double> v) => Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));
 
