@@ -303,13 +303,8 @@ public sealed class ReadinessScorer : IReadinessScorer
         Span<double> index,
         Span<double> lower,
         Span<double> upper,
-        Span<ReadinessBand> bands)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        var kernel = Kernel(profile);
-        CheckShapes(kernel.Count, estimates.Length, standardErrors.Length, index.Length, lower.Length, upper.Length, bands.Length);
-        ScoreRows(kernel, profile, 0, estimates, standardErrors, index, lower, upper, bands, [], []);
-    }
+        Span<ReadinessBand> bands) =>
+        ScoreBatch(profile, estimates, standardErrors, index, lower, upper, bands, [], []);
 
     /// <summary>
     /// The batch path with each candidate's P(ready now) and P(ready within the near term) as well — the numbers
@@ -322,7 +317,7 @@ public sealed class ReadinessScorer : IReadinessScorer
     /// <param name="lower">Receives the lower ends of the intervals.</param>
     /// <param name="upper">Receives the upper ends of the intervals.</param>
     /// <param name="bands">Receives the bands.</param>
-    /// <param name="probabilityReadyNow">Receives P(ready now).</param>
+    /// <param name="probabilityReadyNow">Receives P(ready now); empty, with <paramref name="probabilityReadyNearTerm"/>, to skip the probabilities.</param>
     /// <param name="probabilityReadyNearTerm">Receives P(ready now or within the near term).</param>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
     /// <exception cref="ArgumentException">The shapes do not agree, or an estimate or standard error is not finite (or a standard error is negative); the message names the row and column.</exception>
@@ -419,10 +414,11 @@ public sealed class ReadinessScorer : IReadinessScorer
 
     private static void CheckChances(int n, int probabilityReadyNow, int probabilityReadyNearTerm)
     {
-        if (probabilityReadyNow != n || probabilityReadyNearTerm != n)
+        var skipped = probabilityReadyNow == 0 && probabilityReadyNearTerm == 0;
+        if (!skipped && (probabilityReadyNow != n || probabilityReadyNearTerm != n))
         {
             throw new ArgumentException(
-                $"Shapes disagree: {n} candidates need {n} probabilities of each kind; got {probabilityReadyNow} for ready now and {probabilityReadyNearTerm} for the near term.",
+                $"Shapes disagree: {n} candidates need {n} probabilities of each kind (or none); got {probabilityReadyNow} for ready now and {probabilityReadyNearTerm} for the near term.",
                 nameof(probabilityReadyNow));
         }
     }

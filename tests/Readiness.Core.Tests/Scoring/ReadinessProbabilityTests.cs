@@ -120,7 +120,7 @@ public sealed class ReadinessProbabilityTests
         var e = Assert.Throws<ArgumentException>(() => new ReadinessScorer().ScoreBatch(
             profile, [3.0, 4.0], [0.2, 0.2], new double[2], new double[2], new double[2], new ReadinessBand[2], new double[2], new double[1]));
         Assert.Equal("probabilityReadyNow", e.ParamName);
-        Assert.StartsWith("Shapes disagree: 2 candidates need 2 probabilities of each kind; got 2 for ready now and 1 for the near term.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Shapes disagree: 2 candidates need 2 probabilities of each kind (or none); got 2 for ready now and 1 for the near term.", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
