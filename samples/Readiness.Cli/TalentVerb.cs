@@ -79,7 +79,8 @@ internal static class TalentVerb
             }
 
             staging.Commit();
-            console.WriteLine($"9-box of {nineBox.Placements.Length} people for {roles[0].Id} ({nineBox.Excluded.Length} not boxed); " +
+            console.WriteLine($"9-box for {roles[0].Id}: {nineBox.Placements.Length} of {nineBox.Placements.Length + nineBox.Excluded.Length} people boxed, " +
+                $"{nineBox.Placements.Count(p => p.ProbabilityInBox < 0.8)} of them less than 80% sure of their box; " +
                 $"{string.Join("; ", pipeline.Bench.Roles.Select(r => $"{r.Role}: {r.ReadyNow} ready now, {r.ReadyIn1To2Years} in 1-2 years, {r.ReadyIn3PlusYears} in 3+"))}; {plans.Length} development plans.");
             console.WriteLine($"Wrote nine-box.csv, {string.Join(", ", slates.Select(s => SlateFile(s.Role)))}, bench.csv, plans.json, talent.json, warnings.txt and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;

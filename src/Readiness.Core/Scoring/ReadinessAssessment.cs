@@ -289,8 +289,9 @@ public sealed class ReadinessAssessment
 
     /// <summary>
     /// Orders assessments most ready first: scored before not scored; then by band, best first (so a list cut short never
-    /// drops a better band for a worse one); then by P(ready now), descending; then by expected shortfall, ascending; then
-    /// by expected surplus, descending; then by the index; then by candidate id (so the order never depends on the
+    /// drops a better band for a worse one); then by P(ready now), descending; then by P(ready within the near term),
+    /// descending (a critical gap, which the shortfall does not weigh, counts there); then by expected shortfall, ascending;
+    /// then by expected surplus, descending; then by the index; then by candidate id (so the order never depends on the
     /// input's). Ties remain only where the numbers tie.
     /// </summary>
     public static IComparer<ReadinessAssessment> MostReadyFirst { get; } = Comparer<ReadinessAssessment>.Create((a, b) =>
@@ -300,6 +301,7 @@ public sealed class ReadinessAssessment
         var order = b.IsScored.CompareTo(a.IsScored);
         order = order != 0 ? order : a.Band.CompareTo(b.Band);
         order = order != 0 ? order : Nullable.Compare(b.ProbabilityReadyNow, a.ProbabilityReadyNow);
+        order = order != 0 ? order : Nullable.Compare(b.ProbabilityReadyNearTerm, a.ProbabilityReadyNearTerm);
         order = order != 0 ? order : (a.ExpectedShortfall ?? double.PositiveInfinity).CompareTo(b.ExpectedShortfall ?? double.PositiveInfinity);
         order = order != 0 ? order : Nullable.Compare(b.ExpectedSurplus, a.ExpectedSurplus);
         order = order != 0 ? order : Nullable.Compare(b.Index, a.Index);
@@ -308,7 +310,8 @@ public sealed class ReadinessAssessment
 
     /// <summary>Whether <see cref="MostReadyFirst"/> finds the two equal before it falls back on their ids.</summary>
     internal static bool SameReadiness(ReadinessAssessment a, ReadinessAssessment b) =>
-        a.IsScored == b.IsScored && a.Band == b.Band && a.ProbabilityReadyNow == b.ProbabilityReadyNow && a.ExpectedShortfall == b.ExpectedShortfall
+        a.IsScored == b.IsScored && a.Band == b.Band && a.ProbabilityReadyNow == b.ProbabilityReadyNow
+        && a.ProbabilityReadyNearTerm == b.ProbabilityReadyNearTerm && a.ExpectedShortfall == b.ExpectedShortfall
         && a.ExpectedSurplus == b.ExpectedSurplus && a.Index == b.Index;
 
     /// <summary>Gets a value indicating whether the candidate was scored.</summary>

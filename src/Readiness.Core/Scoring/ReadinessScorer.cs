@@ -15,9 +15,9 @@ namespace Readiness.Scoring;
 /// compensatory and hybrid policies it is 100 Σ w_j a_j with attainment a_j = (estimate − scale minimum) / (target − scale
 /// minimum) clamped to [0, 1 + <see cref="ScoringOptions.OvershootCap"/>], so exceeding a target makes up for a gap
 /// elsewhere only up to the cap, and the index goes above 100 (to at most 100 × (1 + cap)) only by overshoot: it is not
-/// clamped at 100, so it keeps ordering people past the targets and its interval keeps its width. The hybrid policy counts
-/// nothing for a competency below its critical minimum. Under the conjunctive policy the index is 100 × the weakest
-/// attainment, at most 100. Contributions add up to the index.
+/// clamped at 100, so it keeps ordering people past the targets and its interval keeps its width until every requirement
+/// is past its cap. The hybrid policy counts nothing for a competency below its critical minimum. Under the conjunctive
+/// policy the index is 100 × the weakest attainment, at most 100. Contributions add up to the index.
 /// </para>
 /// <para>
 /// The rule: ready now takes the ready-now index, at most the ready-now time to ready (each gap divided by its

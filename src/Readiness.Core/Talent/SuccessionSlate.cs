@@ -10,13 +10,14 @@ namespace Readiness.Talent;
 /// </summary>
 /// <remarks>
 /// Successors are ordered by <see cref="ReadinessAssessment.MostReadyFirst"/>: band, best first (a length limit never
-/// drops a better band for a worse one), then P(ready now), expected shortfall, expected surplus, the index and the
-/// person's id, so the order is total and does not depend on the input order. A successor's rank is their rank in the
-/// whole cohort the assessments were scored in (<see cref="ReadinessAssessment.CohortRank"/>; people the caller excluded
-/// keep their places), with the range of ranks their evidence allows there (<see cref="ReadinessAssessment.RankLow"/>–<see
-/// cref="ReadinessAssessment.RankHigh"/>), because a slate that ranks people its evidence cannot tell apart should say so.
-/// Assessments scored one by one have no cohort rank: their place on the slate is the rank, successors whose numbers are
-/// all equal sharing one, and the range counts the successors whose intervals lie clearly above and below.
+/// drops a better band for a worse one), then P(ready now), P(ready within the near term), expected shortfall, expected
+/// surplus, the index and the person's id, so the order is total and does not depend on the input order. A successor's
+/// rank is their rank in the whole cohort the assessments were scored in (<see cref="ReadinessAssessment.CohortRank"/>;
+/// people the caller excluded keep their places), with the range of ranks their evidence allows there (<see
+/// cref="ReadinessAssessment.RankLow"/>–<see cref="ReadinessAssessment.RankHigh"/>), because a slate that ranks people
+/// its evidence cannot tell apart should say so. Assessments scored one by one have no cohort rank: their place on the
+/// slate is the rank, successors whose numbers are all equal sharing one, and the range counts the successors whose
+/// intervals lie clearly above and below.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class SuccessionSlate

@@ -114,6 +114,24 @@ public sealed class ReadinessProbabilityTests
     }
 
     [Fact]
+    public void Between_equal_chances_of_ready_now_the_better_chance_within_two_years_ranks_first_whatever_the_shortfall()
+    {
+        // A is close on conflict and 1.05 short on delegation (two years at 0.5 a year is 1.0): small shortfall, P(2y) 0.29.
+        // B is 0.7 short on delegation and exactly two years short on conflict: larger shortfall, P(2y) 0.5.
+        var profile = Profile((Delegates, 4, 1, null), (ManagesConflict, 4, 1, null));
+        var scorer = new ReadinessScorer();
+        var a = scorer.Score(Candidate([(Delegates, 2.95, 0.09), (ManagesConflict, 4.0, 0.09)], id: "A"), profile);
+        var b = scorer.Score(Candidate([(Delegates, 3.3, 0.4), (ManagesConflict, 3.0, 0.05)], id: "B"), profile);
+
+        Assert.Equal((0.0, 0.0), (a.ProbabilityReadyNow!.Value, b.ProbabilityReadyNow!.Value));
+        Assert.Equal((ReadinessBand.ReadyIn3PlusYears, ReadinessBand.ReadyIn3PlusYears), (a.Band, b.Band));
+        Assert.True(a.ExpectedShortfall < b.ExpectedShortfall);
+        Assert.Equal(Normal.CDF(0, 1, -0.05 / 0.09), a.ProbabilityReadyNearTerm!.Value, 1e-9);
+        Assert.Equal(0.5, b.ProbabilityReadyNearTerm!.Value, 1e-9);
+        Assert.Equal(["B", "A"], new[] { a, b }.Order(ReadinessAssessment.MostReadyFirst).Select(x => x.Candidate.Value));
+    }
+
+    [Fact]
     public void The_batch_refuses_probability_outputs_of_the_wrong_length_naming_both()
     {
         var profile = Profile((Delegates, 4, 1, null));

@@ -38,6 +38,9 @@ internal sealed partial class ProfileKernel
     private readonly double[] _ceiling;
     private readonly double[] _unweighted;
     private readonly ScoringOptions _options;
+
+    /// <summary>The index's ceiling: 100 + 100 × the overshoot cap (100 under the conjunctive policy), taken so that 110 is exactly 110.</summary>
+    private readonly double _topIndex;
     private readonly Lazy<double[]> _draws;
 
     /// <summary>Under <see cref="BandBasis.Probability"/>: how many standard errors below the estimates the band is decided (Φ⁻¹ of the confidence).</summary>
@@ -47,6 +50,7 @@ internal sealed partial class ProfileKernel
     {
         Policy = policy;
         _options = options;
+        _topIndex = policy == ScoringPolicy.Conjunctive ? 100 : 100 + (100 * options.OvershootCap);
         _bandZ = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, options.BandConfidence);
         _draws = new Lazy<double[]>(() => JointDraws.Lattice(profile.Requirements.Length));
         var requirements = profile.Requirements;
@@ -451,8 +455,10 @@ internal sealed partial class ProfileKernel
         Sse2.IsSupported ? Sse2.MaxScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : a > b ? a : b;
 
     /// <summary><see cref="Index(double)"/> on four lanes.</summary>
-    private static Vector256<double> Index(Vector256<double> attainment) =>
-        Vector256.ConditionalSelect(Vector256.LessThanOrEqual(Vector256.Abs(attainment - Vector256<double>.One), Vector256.Create(FullAttainmentTolerance)), Vector256<double>.One, attainment) * 100;
+    private Vector256<double> Index(Vector256<double> attainment) =>
+        Avx.Min(
+            Vector256.ConditionalSelect(Vector256.LessThanOrEqual(Vector256.Abs(attainment - Vector256<double>.One), Vector256.Create(FullAttainmentTolerance)), Vector256<double>.One, attainment) * 100,
+            Vector256.Create(_topIndex));
 
     /// <summary>Shares <paramref name="index"/> among the requirements (they add up to it within rounding): by weighted attainment, or among the binding requirements under the conjunctive policy.</summary>
     public void Contributions(ReadOnlySpan<double> x, double index, Span<double> contributions)
@@ -555,10 +561,11 @@ internal sealed partial class ProfileKernel
     }
 
     // Overshoot beyond a target is capped per requirement (the ceiling), not in total: above 100 the index keeps ordering
-    // people by how far past the targets they are, and its interval keeps its width. Full attainment is recognised within
-    // 1e-9: x·(1/(target − min)) can round to either side of 1 at the target itself. The same rule turns the weighted sum
-    // and the conjunctive minimum into the index.
-    private static double Index(double attainment) => 100 * (Math.Abs(attainment - 1) <= FullAttainmentTolerance ? 1 : attainment);
+    // people by how far past the targets they are, and its interval its width until every requirement is past its cap.
+    // Full attainment is recognised within 1e-9: x·(1/(target − min)) can round to either side of 1 at the target itself;
+    // and the weighted sum of capped attainments, which can round past the cap itself, is held to it. The same rule turns
+    // the weighted sum and the conjunctive minimum into the index.
+    private double Index(double attainment) => Min(100 * (Math.Abs(attainment - 1) <= FullAttainmentTolerance ? 1 : attainment), _topIndex);
 
     private ReadinessBand Band(double index, double years, bool criticalGap)
     {
