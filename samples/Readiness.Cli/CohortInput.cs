@@ -57,9 +57,16 @@ internal sealed record CohortInput(
             return file;
         }
 
+        Rejections(file, $"error: {ratingsFile.Name}: none of the {file.Report.Submitted} rows could be used", ownModel, output, error);
+        return null;
+    }
+
+    /// <summary>Writes rejects.csv to <paramref name="output"/> and says on standard error the commonest reasons, each with an example line.</summary>
+    private static void Rejections(RatingsFile file, string headline, bool ownModel, DirectoryInfo output, TextWriter error)
+    {
         output.Create();
         CalibrateVerb.WriteRejects(output, file);
-        error.WriteLine($"error: {ratingsFile.Name}: none of the {file.Report.Submitted} rows could be used; rejects.csv in {output.FullName} lists each:");
+        error.WriteLine($"{headline}; rejects.csv in {output.FullName} lists each:");
         foreach (var reason in file.Report.Rejected.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
         {
             error.WriteLine($"  {reason.Count()} × {reason.Key}, e.g. line {file.Lines[reason.First().Row]}: {file.Message(reason.First())}");
@@ -69,8 +76,6 @@ internal sealed record CohortInput(
         {
             error.WriteLine("hint: ratings of a competency model of your own need --model MODEL.json.");
         }
-
-        return null;
     }
 
     /// <summary>
@@ -88,7 +93,19 @@ internal sealed record CohortInput(
 
         var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
         console.WriteLine($"Read {file.Report}.");
-        var calibration = CalibrateVerb.Calibrator(settings.Method, CrossedModelPath.Auto).Calibrate(file.Ratings);
+        CalibrationResult calibration;
+        try
+        {
+            calibration = CalibrateVerb.Calibrator(settings.Method, CrossedModelPath.Auto).Calibrate(file.Ratings);
+        }
+        catch (InsufficientRatingsException) when (file.Report.Rejected.Length > 0)
+        {
+            // Too few usable rows may be the rejected rows' fault (a source value the file spells its own way): say why
+            // they were rejected before the calibrator's reason, which sees only the rows that were kept.
+            Rejections(file, $"error: {ratingsFile.Name}: {file.Report.Rejected.Length} of {file.Report.Submitted} rows were rejected", ownModel, output, error);
+            throw;
+        }
+
         CalibrateVerb.WriteWarnings(calibration, console);
         var candidates = ReadinessCandidate.FromCalibration(calibration, file.Ratings, performance);
         var assessments = settings.Scorer.ScoreCohort(candidates, role);

@@ -78,6 +78,30 @@ public sealed class ScoreVerbTests : IDisposable
     }
 
     [Fact]
+    public void When_the_rows_kept_cannot_be_calibrated_the_rejected_ones_are_listed_and_their_reason_said_first()
+    {
+        // Every rating by someone else carries a source value of the file's own ('line_manager'); only self-ratings remain.
+        var ratings = Path.Combine(_directory, "own-sources.csv");
+        var lines = new List<string> { "ratee,rater,source,competency,value" };
+        foreach (var (person, own) in new[] { ("P1", 2), ("P2", 3), ("P3", 4) })
+        {
+            lines.Add($"{person},{person},self,delegates,{own}");
+            lines.AddRange(new[] { "R1", "R2", "R3" }.Select(rater => $"{person},{rater},line_manager,delegates,3"));
+        }
+
+        File.WriteAllLines(ratings, lines);
+        var output = Path.Combine(_directory, "out");
+
+        var (code, _, error) = Run("score", "--ratings", ratings, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Contains("9 of 12 rows were rejected", error, StringComparison.Ordinal);
+        Assert.Contains("9 × InvalidSource, e.g. line 3: Source 'line_manager' is not one of", error, StringComparison.Ordinal);
+        Assert.True(error.IndexOf("InvalidSource", StringComparison.Ordinal) < error.IndexOf("calibration is not possible", StringComparison.Ordinal), error);
+        Assert.Equal(10, File.ReadAllLines(Path.Combine(output, "rejects.csv")).Length);
+    }
+
+    [Fact]
     public void Unusable_input_gets_one_line_and_exit_code_2()
     {
         var empty = Path.Combine(_directory, "empty.csv");
