@@ -111,7 +111,7 @@ public sealed class NineBox
     /// <summary>
     /// Each boxed person's chance of their box: the share of draws of the whole cohort's true levels (the scorer's joint
     /// uncertainty) in which their drawn readiness and performance, against cuts recomputed on that draw, fall in the box
-    /// the estimates put them in. Null unless every boxed assessment comes from the built-in scorer with one profile.
+    /// the estimates put them in. Null unless every boxed assessment comes from one built-in scorer and one profile.
     /// </summary>
     private static double[]? BoxChances(List<(ReadinessAssessment Assessment, double Performance)> boxed, bool usesRecords, NineBoxCuts cuts, NineBoxCell[] cells)
     {

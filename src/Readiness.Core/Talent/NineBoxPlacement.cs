@@ -29,8 +29,9 @@ public sealed record NineBoxPlacement(
     /// <summary>
     /// Gets the probability that the person's true levels put them in this box: the share of 256 draws of the whole
     /// cohort's true levels, under the joint uncertainty of everyone's estimates, in which the person lands here against
-    /// the cuts recomputed on that draw (quantile cuts move with the cohort; performance records count as exact). Null when
-    /// the assessments do not carry the built-in scorer's uncertainty.
+    /// the cuts recomputed on that draw (quantile cuts move with the cohort; performance records count as exact): a
+    /// multiple of 1/256, good to about ±0.03. Null unless every boxed assessment comes from one built-in scorer (a scorer
+    /// of your own, or several scorers, carry no common uncertainty to draw from).
     /// </summary>
     public double? ProbabilityInBox { get; init; }
 }
