@@ -24,7 +24,10 @@ internal static class InputText
         try
         {
             using var stream = File.OpenRead(file.FullName);
-            foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false))
+            // Rows come typed as dynamic; read as the dictionaries they are, without the runtime binder (the CLI is
+            // published with Native AOT, which has none).
+            IEnumerable<object> rows = stream.Query(useHeaderRow: false);
+            foreach (var row in rows.Cast<IDictionary<string, object?>>())
             {
                 text.AppendJoin(',', row.Values.Select(Cell)).Append('\n');
             }

@@ -491,7 +491,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var sigma2 = system.PenalisedRss / system.DegreesOfFreedom;
         var (beta, cell, ratee, rater) = system.Solve();
         var reference = new ReferenceRow(design);
-        var (cellPev, raterPev, betaCovariance, cellPairs) = system.PredictionVariances(reference.For);
+        var (cellPev, raterPev, betaCovariance, cellPairs) = system.PredictionVariances(reference.For, Workers);
 
         var components = Components(terms, sigma2 * theta[0] * theta[0], sigma2 * theta[1] * theta[1], sigma2 * theta[2] * theta[2], sigma2, warnings);
         if (!converged)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Readiness.Internal;
 
@@ -9,6 +10,19 @@ namespace Readiness.Internal;
 /// </remarks>
 internal static class VectorMath
 {
+    /// <summary>a·b + c: fused, with one rounding, where the processor has the instruction (x64 since 2013, every Arm64), else multiplied, then added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> MultiplyAdd(Vector<double> a, Vector<double> b, Vector<double> c)
+    {
+#if NET9_0_OR_GREATER
+        if (System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported)
+        {
+            return Vector.FusedMultiplyAdd(a, b, c);
+        }
+#endif
+        return (a * b) + c;
+    }
+
     /// <summary>y += s·x.</summary>
     public static void AddScaled(Span<double> y, ReadOnlySpan<double> x, double s)
     {

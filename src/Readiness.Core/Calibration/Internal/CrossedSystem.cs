@@ -220,12 +220,12 @@ internal sealed class CrossedSystem
     /// so only the remainder's inverse is needed, and only between a ratee's raters and the fixed effects — entries the
     /// factor's pattern holds.
     /// </remarks>
-    public (double[] Cell, double[] Rater, double[] BetaCovariance, double[] CellPairs) PredictionVariances(Func<int, double[]> referenceRow)
+    public (double[] Cell, double[] Rater, double[] BetaCovariance, double[] CellPairs) PredictionVariances(Func<int, double[]> referenceRow, int workers = 1)
     {
         var d = _d;
         var p = d.P;
         var (t1, t2, t3) = (_theta[0], _theta[1], _theta[2]);
-        var inverse = _factor.SelectedInverse();
+        var inverse = _factor.SelectedInverse(workers);
         var rater = new double[d.Raters];
         for (var r = 0; r < d.Raters; r++)
         {

@@ -465,14 +465,14 @@ internal sealed class SparseCholesky
                     var y1 = new Vector<double>(pack[p + 1]);
                     var y2 = new Vector<double>(pack[p + 2]);
                     var y3 = new Vector<double>(pack[p + 3]);
-                    a0 += x0 * y0;
-                    b0 += x1 * y0;
-                    a1 += x0 * y1;
-                    b1 += x1 * y1;
-                    a2 += x0 * y2;
-                    b2 += x1 * y2;
-                    a3 += x0 * y3;
-                    b3 += x1 * y3;
+                    a0 = MultiplyAdd(x0, y0, a0);
+                    b0 = MultiplyAdd(x1, y0, b0);
+                    a1 = MultiplyAdd(x0, y1, a1);
+                    b1 = MultiplyAdd(x1, y1, b1);
+                    a2 = MultiplyAdd(x0, y2, a2);
+                    b2 = MultiplyAdd(x1, y2, b2);
+                    a3 = MultiplyAdd(x0, y3, a3);
+                    b3 = MultiplyAdd(x1, y3, b3);
                 }
 
                 Subtract(span, baseIndex + ((c0 + 0) * height) + i, lanes, a0, b0, count > 0);
@@ -576,7 +576,8 @@ internal sealed class SparseCholesky
     /// in later supernodes, already computed; it is gathered into a dense block so that every product is a vectorised
     /// column operation. Costs about as much as the factorisation.
     /// </remarks>
-    public double[] SelectedInverse()
+    /// <param name="workers">Threads a wide supernode's block may use.</param>
+    public double[] SelectedInverse(int workers = 1)
     {
         var l = _value;
         var row = _row;
@@ -594,21 +595,10 @@ internal sealed class SparseCholesky
             var zb = Buffer(ref _inverseZb, below * below);
             var zbj = Buffer(ref _inverseZbj, below * width);
 
-            // X = L_JJ⁻¹, column by column (forward substitution down the columns of L_JJ), lower triangle, column-major.
-            for (var j = 0; j < width; j++)
-            {
-                var column = x.AsSpan(j * width, width);
-                column.Clear();
-                column[j] = 1;
-                for (var k = j; k < width; k++)
-                {
-                    var xk = column[k] /= l[baseIndex + (k * height) + k];
-                    if (k + 1 < width && xk != 0)
-                    {
-                        AddScaled(column[(k + 1)..], l.AsSpan(baseIndex + (k * height) + k + 1, width - k - 1), -xk);
-                    }
-                }
-            }
+            // X = L_JJ⁻¹, by forward substitution down the columns of L_JJ, lower triangle, column-major. Wide blocks (a widely
+            // crossed design ends in one of hundreds of columns, which does not fit in cache) go in groups of columns that
+            // share each pass over L_JJ, the groups in parallel: every column's arithmetic is the same either way.
+            ForEachGroup(width, workers, (j0, count) => InvertColumns(l, baseIndex, height, x, width, j0, count));
 
             // U = L_BJ X: column j of U is Σ_{k ≥ j} L_B,k X(k, j).
             u.AsSpan(0, below * width).Clear();
@@ -661,26 +651,138 @@ internal sealed class SparseCholesky
                 }
             }
 
-            // Z_JJ = XᵀX − UᵀZ_BJ (X lower triangular, so (XᵀX)(i, j) sums rows from max(i, j)); then store the block.
-            for (var j = 0; j < width; j++)
-            {
-                var target = baseIndex + (j * height);
-                for (var i = j; i < width; i++)
-                {
-                    var value = Dot(x.AsSpan((i * width) + i, width - i), x.AsSpan((j * width) + i, width - i));
-                    if (below > 0)
-                    {
-                        value -= Dot(u.AsSpan(i * below, below), zbj.AsSpan(j * below, below));
-                    }
-
-                    z[target + i] = value;
-                }
-
-                zbj.AsSpan(j * below, below).CopyTo(z.AsSpan(target + width, below));
-            }
+            // Z_JJ = XᵀX − UᵀZ_BJ, then the block stored (in groups, as X was).
+            ForEachGroup(width, workers, (j0, count) => InverseColumns(z, baseIndex, height, x, u, zbj, width, below, j0, count));
         }
 
         return z;
+    }
+
+    /// <summary>Supernodes at least this wide have their dense work split into groups of <see cref="Group"/> columns run in parallel.</summary>
+    private const int ParallelWidth = 64;
+
+    /// <summary>
+    /// Runs <paramref name="body"/> over the columns [0, <paramref name="width"/>) in groups of <see cref="Group"/>, in order,
+    /// or in parallel when the block is wide enough to repay the threads. Each group writes only its own columns.
+    /// </summary>
+    private static void ForEachGroup(int width, int workers, Action<int, int> body)
+    {
+        var groups = (width + Group - 1) / Group;
+        if (workers > 1 && width >= ParallelWidth)
+        {
+            Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = workers }, g => body(g * Group, Math.Min(Group, width - (g * Group))));
+            return;
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            body(g * Group, Math.Min(Group, width - (g * Group)));
+        }
+    }
+
+    /// <summary>Columns j0 … j0 + count − 1 of X = L_JJ⁻¹: each column of L_JJ is read once for the group (it stays in cache).</summary>
+    private static void InvertColumns(double[] l, int baseIndex, int height, double[] x, int width, int j0, int count)
+    {
+        for (var c = 0; c < count; c++)
+        {
+            var column = x.AsSpan((j0 + c) * width, width);
+            column.Clear();
+            column[j0 + c] = 1;
+        }
+
+        for (var k = j0; k < width; k++)
+        {
+            var diagonal = l[baseIndex + (k * height) + k];
+            var below = l.AsSpan(baseIndex + (k * height) + k + 1, width - k - 1);
+            for (var c = 0; c < count && j0 + c <= k; c++)
+            {
+                var column = x.AsSpan((j0 + c) * width, width);
+                var xk = column[k] /= diagonal;
+                if (below.Length > 0 && xk != 0)
+                {
+                    AddScaled(column[(k + 1)..], below, -xk);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Columns j0 … j0 + count − 1 of Z_JJ = XᵀX − UᵀZ_BJ into <paramref name="z"/>, and of Z_BJ below them. X is lower
+    /// triangular, so (XᵀX)(i, j) sums rows from max(i, j). Row by row, column i of X is read once for the whole group,
+    /// its products with the group's columns summed side by side (one sum at a time waits on each addition).
+    /// </summary>
+    private static void InverseColumns(double[] z, int baseIndex, int height, double[] x, double[] u, double[] zbj, int width, int below, int j0, int count)
+    {
+        Span<double> sums = stackalloc double[Group];
+        for (var i = j0; i < width; i++)
+        {
+            var active = Math.Min(count, i - j0 + 1);
+            if (active == Group)
+            {
+                ColumnProducts(x, width, i, j0, sums);
+            }
+            else
+            {
+                for (var c = 0; c < active; c++)
+                {
+                    sums[c] = Dot(x.AsSpan((i * width) + i, width - i), x.AsSpan(((j0 + c) * width) + i, width - i));
+                }
+            }
+
+            for (var c = 0; c < active; c++)
+            {
+                var j = j0 + c;
+                var value = sums[c];
+                if (below > 0)
+                {
+                    value -= Dot(u.AsSpan(i * below, below), zbj.AsSpan(j * below, below));
+                }
+
+                z[baseIndex + (j * height) + i] = value;
+            }
+        }
+
+        for (var j = j0; j < j0 + count; j++)
+        {
+            zbj.AsSpan(j * below, below).CopyTo(z.AsSpan(baseIndex + (j * height) + width, below));
+        }
+    }
+
+    /// <summary>The products of column i of X, from row i, with columns j0 … j0 + 3, all four in one pass.</summary>
+    private static void ColumnProducts(double[] x, int width, int i, int j0, Span<double> sums)
+    {
+        var length = width - i;
+        var xi = x.AsSpan((i * width) + i, length);
+        var x0 = x.AsSpan((j0 * width) + i, length);
+        var x1 = x.AsSpan(((j0 + 1) * width) + i, length);
+        var x2 = x.AsSpan(((j0 + 2) * width) + i, length);
+        var x3 = x.AsSpan(((j0 + 3) * width) + i, length);
+        var k = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        if (Vector.IsHardwareAccelerated && length >= Vector<double>.Count)
+        {
+            Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (; k <= length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var v = new Vector<double>(xi[k..]);
+                a0 = MultiplyAdd(v, new Vector<double>(x0[k..]), a0);
+                a1 = MultiplyAdd(v, new Vector<double>(x1[k..]), a1);
+                a2 = MultiplyAdd(v, new Vector<double>(x2[k..]), a2);
+                a3 = MultiplyAdd(v, new Vector<double>(x3[k..]), a3);
+            }
+
+            (s0, s1, s2, s3) = (Vector.Sum(a0), Vector.Sum(a1), Vector.Sum(a2), Vector.Sum(a3));
+        }
+
+        for (; k < length; k++)
+        {
+            s0 += xi[k] * x0[k];
+            s1 += xi[k] * x1[k];
+            s2 += xi[k] * x2[k];
+            s3 += xi[k] * x3[k];
+        }
+
+        (sums[0], sums[1], sums[2], sums[3]) = (s0, s1, s2, s3);
     }
 
     private static double[] Buffer(ref double[] buffer, int length)
