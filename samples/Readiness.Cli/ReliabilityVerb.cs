@@ -203,25 +203,16 @@ internal static class ReliabilityVerb
             json.WriteNull("icc");
         }
 
-        // Alpha: coders (raters) × units (ratees), every pair not rated missing.
-        var raters = cells.Values.SelectMany(r => r.Keys).Distinct().Order().Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i);
-        var units = cells.Keys.Order().ToArray();
-        var values = new double?[raters.Count, units.Length];
-        for (var u = 0; u < units.Length; u++)
-        {
-            foreach (var (rater, value) in cells[units[u]])
-            {
-                values[raters[rater], u] = value;
-            }
-        }
-
+        // Alpha: units are the ratees, each with its raters' values (a raters × ratees table would be mostly empty and
+        // grow with the square of the organisation).
+        var units = cells.OrderBy(c => c.Key).Select(c => (IReadOnlyList<double>)[.. c.Value.OrderBy(r => r.Key).Select(r => r.Value)]).ToArray();
         json.WriteStartObject("krippendorffAlpha");
         foreach (var metric in Enum.GetValues<AlphaMetric>())
         {
             var key = metric.ToString().ToLowerInvariant();
             try
             {
-                Number(json, key, KrippendorffAlpha.Compute(values, metric));
+                Number(json, key, KrippendorffAlpha.FromUnits(units, metric));
             }
             catch (ArgumentException)
             {

@@ -135,6 +135,13 @@ internal static class DemoStory
         var calibration = story.Run("Calibrating (crossed random effects, REML)", status =>
             new CrossedRandomEffectsCalibrator().Calibrate(ratings, new InlineProgress(p => status(p.Iteration > 0 ? $"{p.Stage}, iteration {p.Iteration}" : p.Stage))));
         story.Say($"{calibration.Algorithm}, {calibration.Iterations} iterations. Ratings = person × competency + rater + source + noise; the components say how much of the spread each explains:");
+        foreach (var warning in calibration.Warnings)
+        {
+            // What the calibration could not do on these data (a term left out, groups it could not connect) qualifies
+            // everything after it, so it is said here, in the console and the report alike.
+            story.Say($"Warning from the calibration: {warning}", emphasis: true);
+        }
+
         var total = calibration.VarianceComponents.Sum(v => v.Variance);
         story.Table("Variance components", ["Component", "Variance", "Share"],
             calibration.VarianceComponents.Select(v => new[] { v.Name, N(v.Variance, "0.000"), N(v.Variance / total, "0%") }));

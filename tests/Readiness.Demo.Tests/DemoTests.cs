@@ -101,6 +101,23 @@ public sealed class DemoTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(output, "cli", "audit")));
     }
 
+    [Fact]
+    public void What_the_calibration_warns_is_said_in_the_story_and_the_report()
+    {
+        // An export that anonymises every response: each rating has its own rater id, so leniency cannot be estimated.
+        var export = Path.Combine(_directory, "anonymised.csv");
+        File.WriteAllLines(export, ["ratee,rater,source,competency,value", .. Enumerable.Range(0, 30).SelectMany(p => new[] { "delegates", "builds-trust", "influences" }
+            .SelectMany((c, k) => Enumerable.Range(0, 3).Select(r => $"P{p:00},R{p:00}{k}{r},peer,{c},{1 + ((p + k + r) % 5)}")))]);
+        var output = Path.Combine(_directory, "anonymised-out");
+
+        var (code, text, error) = Run("--ratings", export, "--out", output);
+
+        Assert.True(code == 0, error);
+        const string Warning = "Warning from the calibration: Every one of the 270 raters gave exactly one rating";
+        Assert.Contains(Warning, text.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(Warning, File.ReadAllText(Path.Combine(output, "report.html")), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("person,score\nP1,3\n", "export.csv: the header lacks ratee, rater, competency, value")]
     [InlineData("ratee,rater,competency,value\nP1,P2,delegates,9\nP1,P3,delegates,NaN\n", "none of the 2 rows could be used")]

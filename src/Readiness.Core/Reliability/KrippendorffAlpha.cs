@@ -12,7 +12,10 @@ namespace Readiness.Reliability;
 /// </remarks>
 public static class KrippendorffAlpha
 {
-    /// <summary>Computes alpha.</summary>
+    /// <summary>The most distinct values the ratio metric compares pairwise (its expected disagreement has no closed form).</summary>
+    public const int MaxRatioLevels = 20_000;
+
+    /// <summary>Computes alpha from a coders × units table.</summary>
     /// <param name="values">Coders × units; null where a coder did not code a unit.</param>
     /// <param name="metric">The level of measurement.</param>
     /// <returns>Alpha, at most 1.</returns>
@@ -24,120 +27,199 @@ public static class KrippendorffAlpha
     public static double Compute(double?[,] values, AlphaMetric metric)
     {
         ArgumentNullException.ThrowIfNull(values);
+        var (coders, units) = (values.GetLength(0), values.GetLength(1));
+        var columns = new List<IReadOnlyList<double>>(units);
+        for (var u = 0; u < units; u++)
+        {
+            var unit = new List<double>();
+            for (var r = 0; r < coders; r++)
+            {
+                if (values[r, u] is { } x)
+                {
+                    unit.Add(x);
+                }
+            }
+
+            columns.Add(unit);
+        }
+
+        return FromUnits(columns, metric, nameof(values));
+    }
+
+    /// <summary>
+    /// Computes alpha from each unit's values alone — who coded them does not enter alpha — in memory linear in the values,
+    /// however many coders there are (a 360° cycle has as many as people, each coding a handful of units).
+    /// </summary>
+    /// <param name="units">Each unit's values, one per coder who coded it.</param>
+    /// <param name="metric">The level of measurement.</param>
+    /// <returns>Alpha, at most 1.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="units"/> or one of its units is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// A value is not finite, a ratio-metric value is negative, the ratio metric meets more than
+    /// <see cref="MaxRatioLevels"/> distinct values, or alpha is undefined: no unit has two values, or every pairable value
+    /// is the same (nothing to disagree about). The message says which.
+    /// </exception>
+    public static double FromUnits(IEnumerable<IReadOnlyList<double>> units, AlphaMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return FromUnits(units as IReadOnlyList<IReadOnlyList<double>> ?? [.. units], metric, nameof(units));
+    }
+
+    private static double FromUnits(IReadOnlyList<IReadOnlyList<double>> units, AlphaMetric metric, string parameter)
+    {
         if (!Enum.IsDefined(metric))
         {
             throw new ArgumentOutOfRangeException(nameof(metric), metric, $"metric was {(int)metric}; it must be Nominal, Ordinal, Interval or Ratio.");
         }
 
-        var (coders, units) = (values.GetLength(0), values.GetLength(1));
-        var distinct = new SortedSet<double>();
-        foreach (var v in values)
+        // The pairable values: those of units with at least two.
+        var pairableValues = new List<double>();
+        var pairable = 0;
+        for (var u = 0; u < units.Count; u++)
         {
-            if (v is { } x)
+            var unit = units[u] ?? throw new ArgumentNullException(parameter, $"Unit {u} is null.");
+            foreach (var x in unit)
             {
                 if (!double.IsFinite(x) || (metric == AlphaMetric.Ratio && x < 0))
                 {
                     throw new ArgumentException(
                         $"A value was {Guard.Format(x)}; values must be finite{(metric == AlphaMetric.Ratio ? " and, for the ratio metric, at least 0" : string.Empty)}.",
-                        nameof(values));
-                }
-
-                distinct.Add(x);
-            }
-        }
-
-        var levels = distinct.ToArray();
-        var index = levels.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i);
-        var c = levels.Length;
-        var coincidence = new double[c, c];
-        var pairable = 0;
-        var codes = new List<int>(coders);
-        for (var u = 0; u < units; u++)
-        {
-            codes.Clear();
-            for (var r = 0; r < coders; r++)
-            {
-                if (values[r, u] is { } x)
-                {
-                    codes.Add(index[x]);
+                        parameter);
                 }
             }
 
-            if (codes.Count < 2)
+            if (unit.Count >= 2)
             {
-                continue;
-            }
-
-            pairable++;
-            var weight = 1.0 / (codes.Count - 1);
-            for (var i = 0; i < codes.Count; i++)
-            {
-                for (var j = 0; j < codes.Count; j++)
-                {
-                    if (i != j)
-                    {
-                        coincidence[codes[i], codes[j]] += weight;
-                    }
-                }
+                pairable++;
+                pairableValues.AddRange(unit);
             }
         }
 
         if (pairable == 0)
         {
-            throw new ArgumentException($"No unit of the {units} has values from two coders; alpha needs pairable values.", nameof(values));
+            throw new ArgumentException($"No unit of the {units.Count} has values from two coders; alpha needs pairable values.", parameter);
         }
 
-        var marginal = new double[c];
-        for (var i = 0; i < c; i++)
+        // n_c: how often each distinct value occurs among the pairable ones (the coincidence matrix's margins).
+        pairableValues.Sort();
+        var levels = new List<double>();
+        var marginal = new List<double>();
+        foreach (var x in pairableValues)
         {
-            for (var j = 0; j < c; j++)
+            if (levels.Count > 0 && levels[^1] == x)
             {
-                marginal[i] += coincidence[i, j];
+                marginal[^1]++;
+            }
+            else
+            {
+                levels.Add(x);
+                marginal.Add(1);
             }
         }
 
-        var n = marginal.Sum();
-        double observed = 0, expected = 0;
-        for (var i = 0; i < c; i++)
+        var n = (double)pairableValues.Count;
+        if (levels.Count == 1)
         {
-            for (var j = 0; j < c; j++)
+            throw new ArgumentException("Every pairable value is the same; with nothing to disagree about, alpha is undefined.", parameter);
+        }
+
+        if (metric == AlphaMetric.Ratio && levels.Count > MaxRatioLevels)
+        {
+            throw new ArgumentException(
+                $"The ratio metric compares every pair of distinct values, and there are {levels.Count}; at most {MaxRatioLevels} are compared (round the values, or use the interval metric).",
+                parameter);
+        }
+
+        // The ordinal metric's difference of two levels is the squared difference of their mid-ranks among the pairable
+        // values (Σ n_g from one to the other, less half of each end's own count), so it is the interval metric on those.
+        var position = new double[levels.Count];
+        var below = 0.0;
+        for (var c = 0; c < levels.Count; c++)
+        {
+            position[c] = metric == AlphaMetric.Ordinal ? below + (marginal[c] / 2) : levels[c];
+            below += marginal[c];
+        }
+
+        // Observed disagreement: within each pairable unit, every ordered pair of its values weighted 1/(m − 1) — the
+        // coincidence matrix's entries, summed as they arise rather than stored.
+        var observed = 0.0;
+        var at = new double[16];
+        foreach (var unit in units)
+        {
+            if (unit.Count < 2)
             {
-                var delta = Difference(metric, levels, marginal, i, j);
-                observed += coincidence[i, j] * delta;
-                expected += marginal[i] * marginal[j] * delta;
+                continue;
             }
+
+            if (at.Length < unit.Count)
+            {
+                at = new double[Math.Max(unit.Count, at.Length * 2)];
+            }
+
+            for (var i = 0; i < unit.Count; i++)
+            {
+                at[i] = position[levels.BinarySearch(unit[i])];
+            }
+
+            var sum = 0.0;
+            for (var i = 0; i < unit.Count; i++)
+            {
+                for (var j = i + 1; j < unit.Count; j++)
+                {
+                    sum += Difference(metric, at[i], at[j], unit[i], unit[j]);
+                }
+            }
+
+            observed += 2 * sum / (unit.Count - 1);
+        }
+
+        // Expected disagreement Σ n_c n_k δ²_ck: for nominal n² − Σ n_c²; for interval and ordinal (differences of
+        // positions) 2n Σ n_c (p_c − p̄)²; for ratio pair by pair.
+        var expected = 0.0;
+        switch (metric)
+        {
+            case AlphaMetric.Nominal:
+                expected = (n * n) - marginal.Sum(m => m * m);
+                break;
+            case AlphaMetric.Ratio:
+                for (var c = 0; c < levels.Count; c++)
+                {
+                    for (var k = c + 1; k < levels.Count; k++)
+                    {
+                        expected += 2 * marginal[c] * marginal[k] * Difference(metric, 0, 0, levels[c], levels[k]);
+                    }
+                }
+
+                break;
+            default:
+                var mean = 0.0;
+                for (var c = 0; c < levels.Count; c++)
+                {
+                    mean += marginal[c] * position[c];
+                }
+
+                mean /= n;
+                for (var c = 0; c < levels.Count; c++)
+                {
+                    expected += 2 * n * marginal[c] * (position[c] - mean) * (position[c] - mean);
+                }
+
+                break;
         }
 
         if (expected == 0)
         {
-            throw new ArgumentException("Every pairable value is the same; with nothing to disagree about, alpha is undefined.", nameof(values));
+            throw new ArgumentException("Every pairable value is the same; with nothing to disagree about, alpha is undefined.", parameter);
         }
 
         return 1 - ((n - 1) * observed / expected);
     }
 
-    /// <summary>δ² between the i-th and j-th distinct values (ascending).</summary>
-    private static double Difference(AlphaMetric metric, double[] levels, double[] marginal, int i, int j)
+    /// <summary>δ² of two values, given their positions (ordinal, interval) or the values themselves (nominal, ratio).</summary>
+    private static double Difference(AlphaMetric metric, double a, double b, double x, double y) => metric switch
     {
-        switch (metric)
-        {
-            case AlphaMetric.Nominal:
-                return i == j ? 0 : 1;
-            case AlphaMetric.Ordinal:
-                var (low, high) = i <= j ? (i, j) : (j, i);
-                var between = 0.0;
-                for (var g = low; g <= high; g++)
-                {
-                    between += marginal[g];
-                }
-
-                between -= (marginal[i] + marginal[j]) / 2;
-                return between * between;
-            case AlphaMetric.Interval:
-                return (levels[i] - levels[j]) * (levels[i] - levels[j]);
-            default:
-                var sum = levels[i] + levels[j];
-                return sum == 0 ? 0 : Math.Pow((levels[i] - levels[j]) / sum, 2);
-        }
-    }
+        AlphaMetric.Nominal => x == y ? 0 : 1,
+        AlphaMetric.Ratio => x + y == 0 ? 0 : Math.Pow((x - y) / (x + y), 2),
+        _ => (a - b) * (a - b),
+    };
 }
