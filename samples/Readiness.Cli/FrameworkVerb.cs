@@ -32,7 +32,17 @@ internal static class FrameworkVerb
         }
         else
         {
-            File.WriteAllText(output.FullName, json + Environment.NewLine);
+            try
+            {
+                // Its folder is made as the other verbs make theirs; a path that cannot be written is named, not a stack trace.
+                output.Directory?.Create();
+                File.WriteAllText(output.FullName, json + Environment.NewLine);
+            }
+            catch (Exception e) when (BadInput.Is(e))
+            {
+                return BadInput.Report(e, error, output.FullName);
+            }
+
             console.WriteLine($"Wrote {output.FullName}");
         }
 

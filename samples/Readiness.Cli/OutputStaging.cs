@@ -10,6 +10,9 @@ internal sealed class OutputStaging : IDisposable
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>A manifest lists a run's files: even thousands of slates stay far below this.</summary>
+    private const int MaxManifestBytes = 4 * 1024 * 1024;
+
     private readonly DirectoryInfo _output;
     private bool _committed;
 
@@ -28,12 +31,16 @@ internal sealed class OutputStaging : IDisposable
     public static OutputStaging Begin(DirectoryInfo output) => new(output);
 
     /// <summary>
-    /// Adds the run's manifest, moves every file written into the output directory, replacing files of the same names, and
-    /// removes the folder.
+    /// Adds the run's manifest, moves every file written into the output directory, replacing files of the same names,
+    /// removes what an earlier run of the same verb listed in its manifest and this run did not write (a slate of a role
+    /// no longer asked for would otherwise sit beside the new ones as if current), and removes the folder. Files no such
+    /// manifest lists — the user's own, another verb's, this run's inputs — are never touched.
     /// </summary>
     public void Commit()
     {
+        var earlier = EarlierOutputs();
         RunManifest.Current?.WriteTo(Directory);
+        var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles())
         {
             if (!OperatingSystem.IsWindows())
@@ -41,12 +48,54 @@ internal sealed class OutputStaging : IDisposable
                 file.UnixFileMode = OwnerOnly;
             }
 
+            written.Add(file.Name);
             file.MoveTo(Path.Combine(_output.FullName, file.Name), overwrite: true);
+        }
+
+        foreach (var path in earlier.Where(n => !written.Contains(n)).Select(n => Path.Combine(_output.FullName, n)))
+        {
+            if (RunManifest.Current?.IsInput(path) != true)
+            {
+                File.Delete(path);
+            }
         }
 
         _committed = true;
         Directory.Delete(recursive: true);
     }
+
+    /// <summary>
+    /// The files the manifest of an earlier run of this verb in the output directory lists, with the manifest itself; none
+    /// when this run keeps no manifest, when there is none, or when it is not one of ours (unreadable, larger than any
+    /// manifest, of another verb, or naming anything but a file in this folder).
+    /// </summary>
+    private string[] EarlierOutputs()
+    {
+        var manifest = new FileInfo(Path.Combine(_output.FullName, RunManifest.FileName));
+        if (RunManifest.Current is not { } current || !manifest.Exists || manifest.Length > MaxManifestBytes)
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(manifest.FullName));
+            var root = document.RootElement;
+            if (!root.TryGetProperty("tool", out var tool) || tool.GetString() != "readiness"
+                || !root.TryGetProperty("verb", out var verb) || verb.GetString() != current.Verb || !root.TryGetProperty("outputs", out var outputs))
+            {
+                return [];
+            }
+
+            var names = outputs.EnumerateArray().Select(o => o.GetProperty("file").GetString() ?? string.Empty).Append(RunManifest.FileName).ToArray();
+            return names.All(n => n.Length > 0 && n == Path.GetFileName(n) && n is not ("." or "..")) ? names : [];
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            return [];
+        }
+    }
+
 
     /// <summary>Removes what was written when the run did not commit.</summary>
     public void Dispose()

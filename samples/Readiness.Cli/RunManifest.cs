@@ -41,6 +41,12 @@ internal sealed class RunManifest
         return new Scope();
     }
 
+    /// <summary>Gets the verb the command line ran.</summary>
+    public string Verb => _verb;
+
+    /// <summary>Whether <paramref name="path"/> is one of the run's inputs.</summary>
+    public bool IsInput(string path) => _inputs.Any(i => string.Equals(Path.GetFullPath(i.File.FullName), Path.GetFullPath(path), StringComparison.Ordinal));
+
     /// <summary>Hashes the inputs as they are now, before the run reads them (missing ones are left to the reader to report).</summary>
     public void Inputs(IEnumerable<FileInfo?> files)
     {

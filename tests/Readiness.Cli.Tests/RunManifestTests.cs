@@ -68,6 +68,39 @@ public sealed class RunManifestTests : IDisposable
         Assert.Equal("{}", File.ReadAllText(model));
     }
 
+    [Fact]
+    public void A_rerun_removes_what_its_earlier_run_wrote_and_it_did_not_and_nothing_else()
+    {
+        var organisation = Path.Combine(_directory, "org");
+        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "4", "--out", organisation).Code);
+        var roles = Path.Combine(_directory, "roles");
+        Assert.Equal(0, Run("framework", "--role", "first-line-manager", "--out", Path.Combine(roles, "lead.json")).Code);
+        var senior = File.ReadAllText(Path.Combine(roles, "lead.json")).Replace("\"id\": \"first-line-manager\"", "\"id\": \"senior-lead\"", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(roles, "senior.json"), senior);
+        var output = Path.Combine(_directory, "talent");
+        string[] common = ["talent", "--ratings", Path.Combine(organisation, "ratings.csv"), "--allow-unscored", "--out", output];
+        Assert.Equal(0, Run([.. common, "--role", Path.Combine(roles, "lead.json"), "--role", Path.Combine(roles, "senior.json")]).Code);
+        Assert.True(File.Exists(Path.Combine(output, "slate-senior-lead.csv")));
+        File.WriteAllText(Path.Combine(output, "my-notes.txt"), "mine");
+        Assert.Equal(0, Run("calibrate", "--ratings", Path.Combine(organisation, "ratings.csv"), "--method", "mean-centre", "--out", Path.Combine(_directory, "other")).Code);
+
+        // The second run asks for one role: the other's slate is the first run's, not this one's, and goes.
+        Assert.Equal(0, Run([.. common, "--role", Path.Combine(roles, "lead.json")]).Code);
+
+        Assert.False(File.Exists(Path.Combine(output, "slate-senior-lead.csv")));
+        Assert.True(File.Exists(Path.Combine(output, "slate-first-line-manager.csv")));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "my-notes.txt")));
+        var listed = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")))!["outputs"]!.AsArray().Select(o => (string)o!["file"]!);
+        Assert.Equal(Directory.EnumerateFiles(output).Select(Path.GetFileName).Where(n => n is not ("manifest.json" or "my-notes.txt")).Order(StringComparer.Ordinal), listed);
+
+        // Another verb's run in the same folder leaves this one's files alone, and never removes its own inputs.
+        Assert.Equal(0, Run("calibrate", "--ratings", Path.Combine(organisation, "ratings.csv"), "--method", "mean-centre", "--out", output).Code);
+        Assert.True(File.Exists(Path.Combine(output, "slate-first-line-manager.csv")));
+        Assert.Equal(0, Run("simulate", "--people", "30", "--seed", "5", "--out", output).Code);
+        Assert.Equal(0, Run("calibrate", "--ratings", Path.Combine(output, "ratings.csv"), "--method", "mean-centre", "--out", output).Code);
+        Assert.True(File.Exists(Path.Combine(output, "ratings.csv")));
+    }
+
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     private static (int Code, string Output, string Error) Run(params string[] args)

@@ -78,6 +78,21 @@ public sealed class ScoreVerbTests : IDisposable
     }
 
     [Fact]
+    public void The_framework_verb_makes_the_folder_of_its_file_and_names_a_path_it_cannot_write()
+    {
+        var nested = Path.Combine(_directory, "roles", "2027", "role.json");
+        Assert.Equal(0, Run("framework", "--role", "first-line-manager", "--out", nested).Code);
+        Assert.True(File.Exists(nested));
+
+        var blocked = Path.Combine(nested, "role.json"); // under a file, not a folder
+        var (code, _, error) = Run("framework", "--out", blocked);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {blocked}: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void When_the_rows_kept_cannot_be_calibrated_the_rejected_ones_are_listed_and_their_reason_said_first()
     {
         // Every rating by someone else carries a source value of the file's own ('line_manager'); only self-ratings remain.
