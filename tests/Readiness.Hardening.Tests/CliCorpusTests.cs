@@ -33,6 +33,20 @@ public sealed class CliCorpusTests : IDisposable
         { "duplicate-competency.csv", "delegates" },
     };
 
+    [Fact]
+    public void A_matrix_larger_than_pairwise_comparison_serves_is_refused_before_its_eigenvalues()
+    {
+        // 2,000 × 2,000 took 84–110 s in a full eigendecomposition; every order above 100 is refused after reading.
+        const int N = 2_000;
+        var file = Path.Combine(_directory, "huge.csv");
+        File.WriteAllLines(file, [string.Concat(Enumerable.Range(0, N).Select(i => $",c{i}")), .. Enumerable.Range(0, N).Select(i => $"c{i}" + string.Concat(Enumerable.Repeat(",1", N)))]);
+
+        var (code, _, error) = Run("weights", "--pairwise", file);
+
+        Assert.Equal(2, code);
+        Assert.Contains("there are 2000 competencies; pairwise comparison takes at most 100", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(RefusedMatrices))]
     public void A_matrix_that_cannot_be_used_gets_one_line_and_exit_code_2(string file, string fragment)

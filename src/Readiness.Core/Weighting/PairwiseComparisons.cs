@@ -24,6 +24,12 @@ public sealed class PairwiseComparisons
     /// <summary>The largest judgement on Saaty's scale, 9.</summary>
     public const double MaxJudgement = 9;
 
+    /// <summary>
+    /// The most competencies compared: the largest order a published random-index table lists (Donegan and Dodd's 100).
+    /// Beyond it no consistency ratio is defined, and nobody judges the 4,950 pairs it already takes.
+    /// </summary>
+    public const int MaxCompetencies = 100;
+
     private const double RangeTolerance = 1e-9;
     private const double ReciprocityTolerance = 1e-6;
 
@@ -41,6 +47,16 @@ public sealed class PairwiseComparisons
             {
                 MissingJudgements += double.IsNaN(matrix[i, j]) ? 1 : 0;
             }
+        }
+    }
+
+    /// <summary>Refuses more than <see cref="MaxCompetencies"/> competencies, before any work that grows with their square.</summary>
+    internal static void ThrowIfTooMany(int count)
+    {
+        if (count > MaxCompetencies)
+        {
+            WeightingInput.Throw("pairwise comparisons", "competencies",
+                $"there are {count} competencies; pairwise comparison takes at most {MaxCompetencies} (PairwiseComparisons.MaxCompetencies, the largest order a published random-index table lists). Weigh larger sets by domain first (DomainWeighting), or by points or rank");
         }
     }
 
@@ -79,7 +95,7 @@ public sealed class PairwiseComparisons
     /// <returns>The comparisons.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ReadinessValidationException">
-    /// The matrix is not square with one row per id, an id is invalid or repeated, a judgement is NaN, infinite, not positive,
+    /// More than <see cref="MaxCompetencies"/> competencies; the matrix is not square with one row per id, an id is invalid or repeated, a judgement is NaN, infinite, not positive,
     /// outside [1/9, 9] or not the reciprocal of its mirror, the diagonal is not 1, or the judgements leave competencies
     /// unconnected. Every problem is listed, naming the judgement as <c>judgements[row, column]</c>.
     /// </exception>
@@ -88,6 +104,7 @@ public sealed class PairwiseComparisons
         ArgumentNullException.ThrowIfNull(competencyIds);
         ArgumentNullException.ThrowIfNull(matrix);
         var n = competencyIds.Count;
+        ThrowIfTooMany(n);
         if (matrix.GetLength(0) != n || matrix.GetLength(1) != n)
         {
             WeightingInput.Throw("pairwise comparisons", "judgements", $"the matrix is {matrix.GetLength(0)}×{matrix.GetLength(1)} but there are {n} competencies; it must be {n}×{n}");

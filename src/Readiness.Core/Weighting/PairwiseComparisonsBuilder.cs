@@ -41,11 +41,13 @@ public sealed class PairwiseComparisonsBuilder
     /// <summary>Validates the judgements and builds the matrix.</summary>
     /// <returns>The comparisons.</returns>
     /// <exception cref="ReadinessValidationException">
-    /// An id is invalid or repeated, a judgement names an unknown competency, compares a competency with itself, repeats a
-    /// pair, or breaks a rule of <see cref="PairwiseComparisons"/> (range, NaN, connectivity). Every problem is listed.
+    /// More than <see cref="PairwiseComparisons.MaxCompetencies"/> competencies; or an id is invalid or repeated, a judgement
+    /// names an unknown competency, compares a competency with itself, repeats a pair, or breaks a rule of
+    /// <see cref="PairwiseComparisons"/> (range, NaN, connectivity), every problem listed.
     /// </exception>
     public PairwiseComparisons Build()
     {
+        PairwiseComparisons.ThrowIfTooMany(_ids.Count);
         var index = new Dictionary<string, int>(Internal.IdRules.Comparer);
         for (var i = 0; i < _ids.Count; i++)
         {

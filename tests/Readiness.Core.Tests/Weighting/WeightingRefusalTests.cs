@@ -233,9 +233,9 @@ public sealed class WeightingRefusalTests
     [Fact]
     public void A_long_chain_of_extreme_judgements_does_not_overflow()
     {
-        // 170 competencies, each judged 9 times the one before: the largest weight is 9^169 (about 1e161) times the smallest,
-        // and exp of the unshifted log-weights doubled would overflow.
-        var ids = Enumerable.Range(0, 170).Select(i => $"c{i:D3}").ToArray();
+        // The most competencies allowed, each judged 9 times the one before: the largest weight is 9^99 (about 3e94) times
+        // the smallest, and the completed matrix's entries reach that ratio.
+        var ids = Enumerable.Range(0, PairwiseComparisons.MaxCompetencies).Select(i => $"c{i:D3}").ToArray();
         var builder = new PairwiseComparisonsBuilder(ids);
         for (var i = 1; i < ids.Length; i++)
         {
@@ -245,7 +245,7 @@ public sealed class WeightingRefusalTests
         var weights = new PairwiseWeighting().Analyze(builder.Build()).Weights;
 
         Assert.Equal(1 - (1.0 / 9), weights[ids[^1]].Fraction, 12);
-        Assert.Equal(9, weights[ids[100]].Fraction / weights[ids[99]].Fraction, 9);
+        Assert.Equal(9, weights[ids[60]].Fraction / weights[ids[59]].Fraction, 9);
         Assert.True(weights[ids[0]].Fraction > 0);
     }
 

@@ -99,6 +99,35 @@ public sealed class WeightingValidationTests
     }
 
     [Fact]
+    public void More_competencies_than_any_random_index_table_lists_are_refused_before_any_quadratic_work()
+    {
+        static string[] Ids(int n) => [.. Enumerable.Range(0, n).Select(i => $"c{i}")];
+        static double?[,] Consistent(int n)
+        {
+            var matrix = new double?[n, n];
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    matrix[i, j] = Math.Pow(1.01, i - j);
+                }
+            }
+
+            return matrix;
+        }
+
+        var largest = new PairwiseWeighting().Analyze(PairwiseComparisons.FromMatrix(Ids(PairwiseComparisons.MaxCompetencies), Consistent(PairwiseComparisons.MaxCompetencies)));
+        Assert.Equal(0, largest.ConsistencyIndex, 9);
+        Assert.Equal(PairwiseComparisons.MaxCompetencies, RandomIndexTable.All.Max(t => t.Orders[^1]));
+
+        const string Rule = "there are 101 competencies; pairwise comparison takes at most 100 (PairwiseComparisons.MaxCompetencies, the largest order a published random-index table lists)";
+        var fromMatrix = Assert.Throws<ReadinessValidationException>(() => PairwiseComparisons.FromMatrix(Ids(101), new double?[0, 0]));
+        Assert.Contains(Rule, fromMatrix.Message, StringComparison.Ordinal);
+        var builder = new PairwiseComparisonsBuilder(Ids(101));
+        Assert.Contains(Rule, Assert.Throws<ReadinessValidationException>(builder.Build).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Orders_the_table_does_not_list_have_no_CR()
     {
         var ids = Enumerable.Range(0, 21).Select(i => $"c{i}").ToArray();
