@@ -46,12 +46,12 @@ internal static class PairwiseCsv
             var line = i + 2;
             if (row.Length != n + 1)
             {
-                throw new PairwiseCsvException($"row {line} ('{row[0]}') has {row.Length - 1} judgements; expected {n}");
+                throw new PairwiseCsvException($"row {line} ('{RatingsCsv.Shown(row[0])}') has {row.Length - 1} judgements; expected {n}");
             }
 
             if (!string.Equals(row[0], ids[i], StringComparison.OrdinalIgnoreCase))
             {
-                throw new PairwiseCsvException($"row {line} starts with '{row[0]}' but column {i + 1} of the header is '{ids[i]}'; rows must list the competencies in the header's order");
+                throw new PairwiseCsvException($"row {line} starts with '{RatingsCsv.Shown(row[0])}' but column {i + 1} of the header is '{RatingsCsv.Shown(ids[i])}'; rows must list the competencies in the header's order");
             }
 
             for (var j = 0; j < n; j++)
@@ -81,7 +81,7 @@ internal static class PairwiseCsv
             return numerator / denominator;
         }
 
-        throw new PairwiseCsvException($"row {line}, column '{column}': '{cell}' is not a judgement; write a number (3, 0.5), a fraction (1/3), NA or leave it empty");
+        throw new PairwiseCsvException($"row {line}, column '{RatingsCsv.Shown(column)}': '{RatingsCsv.Shown(cell)}' is not a judgement; write a number (3, 0.5), a fraction (1/3), NA or leave it empty");
     }
 
     private static bool TryParse(string text, out double value) =>

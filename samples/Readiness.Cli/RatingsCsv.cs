@@ -185,67 +185,142 @@ internal static class RatingsCsv
         _ => ((int)source).ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>The longest field read, in characters: far beyond any id, value or label, short of a file swallowed whole.</summary>
+    internal const int MaxFieldLength = 1_000_000;
+
+    /// <summary>How many times reading starts again after a row that ran on: each start reads the file from its beginning.</summary>
+    internal const int MaxRestarts = 100;
+
     /// <summary>
     /// Reads a ratings file into an intake. Without a source column, a rating of oneself is a self-rating and every other
     /// rating a peer rating. A row the reader cannot use (wrong field count, a stray or unterminated quote, a NUL
-    /// character, bytes that are not UTF-8 text) is rejected as unreadable; the rest go to the intake's own checks.
+    /// character, bytes that are not UTF-8 text, a field over <see cref="MaxFieldLength"/> characters) is rejected as
+    /// unreadable; the rest go to the intake's own checks. A damaged row that ran on over later lines (a quote opened and
+    /// never closed takes everything after it) is rejected alone, and reading starts again on the line after its first:
+    /// one stray quote costs one row, not the file, and memory stays bounded by the cap.
     /// </summary>
     public static RatingsFile Read(FileInfo file, CompetencyModel model, ColumnMap? map = null)
     {
         map ??= ColumnMap.None;
-        using var reader = InputText.Open(file);
-        string? badData = null;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            TrimOptions = TrimOptions.Trim,
-
-            // CsvHelper's default throws, which would lose every row after one bad quote: reject that row instead.
-            BadDataFound = args => badData ??= args.Field,
-        };
-        using var csv = new CsvParser(reader, configuration);
-        if (!csv.Read() || csv.Record is not { } header)
-        {
-            throw new RatingsCsvException("the file is empty; expected a header row with ratee,rater,competency,value");
-        }
-
-        var lineCounter = new LineCounter();
-        lineCounter.StartOf(csv);
-
-        var columns = HeaderColumns(header, map);
-        int Column(string name) => columns.Contains(name) ? columns[name].First() : -1;
-        var (ratee, rater, competency, value, source, cycle) =
-            (Column("ratee"), Column("rater"), Column("competency"), Column("value"), Column("source"), Column("cycle"));
         var builder = new RatingSetBuilder(model);
         var lines = ImmutableArray.CreateBuilder<int>();
-        badData = null;
-        while (csv.Read())
+        string[]? header = null;
+        (int Ratee, int Rater, int Competency, int Value, int Source, int Cycle) column = default;
+        var skip = 0;
+        for (var restarts = 0; ; restarts++)
         {
-            var record = csv.Record!;
-
-            lines.Add(lineCounter.StartOf(csv, record, badData is not null));
-            if (Unreadable(record, header.Length, badData) is { } problem)
+            if (restarts > MaxRestarts)
             {
-                builder.Reject(RejectReason.Unreadable, problem);
+                throw new RatingsCsvException(
+                    $"more than {MaxRestarts} rows ran on over later lines (a quote opened and never closed), the last at line {skip}; check the file's quoting (every quoted field in quotes from start to end) and save it again");
+            }
+
+            using var reader = InputText.Open(file);
+            SkipLines(reader, skip);
+
+            string? badData = null;
+            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                TrimOptions = TrimOptions.Trim,
+                MaxFieldSize = MaxFieldLength,
+
+                // CsvHelper's default throws, which would lose every row after one bad quote: reject that row instead.
+                BadDataFound = args => badData ??= args.Field,
+            };
+            using var csv = new CsvParser(reader, configuration);
+            var lineCounter = new LineCounter(skip);
+            if (header is null)
+            {
+                if (!csv.Read() || csv.Record is not { } first)
+                {
+                    throw new RatingsCsvException("the file is empty; expected a header row with ratee,rater,competency,value");
+                }
+
+                header = first;
+                lineCounter.StartOf(csv);
+                var columns = HeaderColumns(header, map);
+                int Column(string name) => columns.Contains(name) ? columns[name].First() : -1;
+                column = (Column("ratee"), Column("rater"), Column("competency"), Column("value"), Column("source"), Column("cycle"));
                 badData = null;
+            }
+
+            skip = ReadRows(csv, lineCounter, header.Length, column, builder, lines, () => badData, () => badData = null);
+            if (skip < 0)
+            {
+                return new RatingsFile(builder.Build(), lines.ToImmutable());
+            }
+        }
+    }
+
+    /// <summary>Reads past <paramref name="count"/> line breaks a character at a time, never holding a line (the one skipped may be huge).</summary>
+    private static void SkipLines(TextReader reader, int count)
+    {
+        for (var c = 0; count > 0 && (c = reader.Read()) >= 0;)
+        {
+            count -= c == '\n' ? 1 : 0;
+        }
+    }
+
+    /// <summary>
+    /// Reads records until the end (returns −1) or until a damaged record that ran over several lines, or one with a field
+    /// over the cap: that record is rejected, and the line after its first is returned for reading to start again there.
+    /// </summary>
+    private static int ReadRows(
+        CsvParser csv, LineCounter lineCounter, int fields, (int Ratee, int Rater, int Competency, int Value, int Source, int Cycle) column,
+        RatingSetBuilder builder, ImmutableArray<int>.Builder lines, Func<string?> badData, Action clearBadData)
+    {
+        var (ratee, rater, competency, value, source, cycle) = column;
+        while (true)
+        {
+            try
+            {
+                if (!csv.Read())
+                {
+                    return -1;
+                }
+            }
+            catch (MaxFieldSizeException)
+            {
+                var at = lineCounter.Next;
+                lines.Add(at);
+                builder.Reject(RejectReason.Unreadable,
+                    $"A field longer than {MaxFieldLength:N0} characters (no id or value is that long; a quote opened and never closed takes every line after it); reading went on from the next line.");
+                return at;
+            }
+
+            var record = csv.Record!;
+            var damaged = badData() is not null;
+            var line = lineCounter.StartOf(csv, record, damaged);
+            lines.Add(line);
+            if (Unreadable(record, fields, badData()) is { } problem)
+            {
+                var ranOn = damaged && lineCounter.Next > line + 1;
+                builder.Reject(RejectReason.Unreadable, ranOn ? $"{problem} It ran on to line {lineCounter.Next - 1}; reading went on from line {line + 1}." : problem);
+                clearBadData();
+                if (ranOn)
+                {
+                    return line;
+                }
+
                 continue;
             }
 
             if (!RateeId.TryCreate(record[ratee], out var rateeId))
             {
-                builder.Reject(RejectReason.InvalidRatee, $"Ratee '{record[ratee]}' is not a valid person id.");
+                builder.Reject(RejectReason.InvalidRatee, $"Ratee '{Shown(record[ratee])}' is not a valid person id.");
                 continue;
             }
 
             if (!RaterId.TryCreate(record[rater], out var raterId))
             {
-                builder.Reject(RejectReason.InvalidRater, $"Rater '{record[rater]}' is not a valid person id.");
+                builder.Reject(RejectReason.InvalidRater, $"Rater '{Shown(record[rater])}' is not a valid person id.");
                 continue;
             }
 
             if (!double.TryParse(record[value], NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
                 var hint = record[value].Contains(',', StringComparison.Ordinal) ? " (use a point as the decimal separator)" : string.Empty;
-                builder.Reject(RejectReason.ValueNotFinite, $"Value '{record[value]}' is not a number{hint}.");
+                builder.Reject(RejectReason.ValueNotFinite, $"Value '{Shown(record[value])}' is not a number{hint}.");
                 continue;
             }
 
@@ -257,15 +332,13 @@ internal static class RatingsCsv
             else if (!TryParseSource(record[source], out kind))
             {
                 builder.Reject(RejectReason.InvalidSource,
-                    $"Source '{record[source]}' is not one of self, manager, peer, direct-report, skip-level, assessor.");
+                    $"Source '{Shown(record[source])}' is not one of self, manager, peer, direct-report, skip-level, assessor.");
                 continue;
             }
 
             var label = cycle < 0 || record[cycle].Length == 0 ? null : record[cycle];
             builder.Add(new Rating(rateeId, raterId, kind, record[competency], number, label));
         }
-
-        return new RatingsFile(builder.Build(), lines.ToImmutable());
     }
 
     public static void Write(string path, IEnumerable<Rating> ratings)
@@ -305,10 +378,13 @@ internal static class RatingsCsv
     /// count is not it (and it counts one line too many when a quote runs to the end of the file): the start is found from
     /// the characters read instead, the skipped ones being blank lines.
     /// </summary>
-    private sealed class LineCounter
+    private sealed class LineCounter(int linesBefore)
     {
         private long _end;
         private int _next = 1;
+
+        /// <summary>Gets the line after the last record read: where the next one starts, blank lines aside.</summary>
+        public int Next => linesBefore + _next;
 
         public int StartOf(CsvParser csv) => StartOf(csv, [], damaged: true);
 
@@ -320,7 +396,7 @@ internal static class RatingsCsv
                 // The common case, without building the raw record's string for every row.
                 _end = csv.CharCount;
                 _next = csv.RawRow + 1;
-                return csv.RawRow;
+                return linesBefore + csv.RawRow;
             }
 
             var raw = csv.RawRecord;
@@ -328,7 +404,7 @@ internal static class RatingsCsv
             var line = _next + (int)((csv.CharCount - raw.Length - _end) / ending);
             _end = csv.CharCount;
             _next = line + raw.Count(c => c == '\n');
-            return line;
+            return linesBefore + line;
         }
     }
 

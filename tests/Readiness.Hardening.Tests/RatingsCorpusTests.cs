@@ -28,7 +28,7 @@ public sealed class RatingsCorpusTests
         { "quoted-fields.csv", 4, 4, "" },
         { "multiline-field.csv", 2, 1, "InvalidCycle=1" },
         { "stray-quote.csv", 4, 3, "Unreadable=1" },
-        { "unterminated-quote.csv", 1, 0, "Unreadable=1" },
+        { "unterminated-quote.csv", 2, 1, "Unreadable=1" }, // the quote runs on to the end; reading starts again on line 3
         { "short-and-long-lines.csv", 5, 3, "Unreadable=2" },
         { "nan-and-infinity.csv", 7, 3, "ValueNotFinite=4" },
         { "decimal-comma.csv", 2, 1, "ValueNotFinite=1" },
