@@ -25,14 +25,15 @@ internal sealed partial record RatingsFile(RatingIntake Intake, ImmutableArray<i
 
     /// <summary>
     /// The reject's message in the file's terms: the library numbers the rows it was given from 0 ("repeats row 9672"),
-    /// a reader of the file counts lines ("repeats line 9674"), so every row the message names is given as its line.
+    /// a reader of the file counts lines ("repeats line 9674"), so every row the message names is given as its line. Control
+    /// characters from the file (ESC, BEL) are shown as '?': the message goes to a terminal, and rejects.csv may be cat'ed.
     /// </summary>
-    public string Message(RejectedRow row) => RowReference().Replace(row.Message, m =>
+    public string Message(RejectedRow row) => RatingsCsv.Escaped(RowReference().Replace(row.Message, m =>
     {
         var numbers = m.Groups["numbers"].Value.Split(", ").Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
         var lines = numbers.Select(n => n >= 0 && n < Lines.Length ? Lines[n].ToString(CultureInfo.InvariantCulture) : $"row {n}");
         return (numbers.Length == 1 ? "line " : "lines ") + string.Join(", ", lines);
-    });
+    }));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\brows? (?<numbers>\d+(?:, \d+)*)")]
     private static partial System.Text.RegularExpressions.Regex RowReference();
@@ -444,20 +445,27 @@ internal static class RatingsCsv
     /// </summary>
     public static string Shown(string text)
     {
-        var shown = new StringBuilder();
+        var shown = Escaped(text.Length > 61 ? text[..61] : text);
+        return shown.Length <= 60 ? shown : string.Concat(shown.AsSpan(0, 57), "...");
+    }
+
+    /// <summary>Text for a terminal or a file a terminal may show: control characters as '?', invisible formatting characters spelt out.</summary>
+    public static string Escaped(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+        {
+            return text;
+        }
+
+        var shown = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (shown.Length > 60)
-            {
-                break;
-            }
-
             _ = char.IsControl(c) ? shown.Append('?')
                 : char.GetUnicodeCategory(c) == UnicodeCategory.Format ? shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}")
                 : shown.Append(c);
         }
 
-        return shown.Length <= 60 ? shown.ToString() : string.Concat(shown.ToString().AsSpan(0, 57), "...");
+        return shown.ToString();
     }
 
     private static bool TryParseSource(string text, out RaterSource source)

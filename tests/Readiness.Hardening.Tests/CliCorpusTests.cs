@@ -61,6 +61,25 @@ public sealed class CliCorpusTests : IDisposable
     }
 
     [Fact]
+    public void Control_characters_from_a_file_never_reach_the_terminal_or_the_rejects_file()
+    {
+        // An OSC sequence that retitles the terminal (ESC ] 0 ; … BEL) in a competency and in an id.
+        var organisation = Path.Combine(_directory, "org");
+        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "3", "--out", organisation).Code);
+        var lines = File.ReadAllLines(Path.Combine(organisation, "ratings.csv"));
+        var file = Path.Combine(_directory, "escapes.csv");
+        File.WriteAllLines(file, [lines[0], "P0001,P0002,peer,dele\u001b]0;PWNED\u0007gates,3,", "P\u001b[2J,P0002,peer,delegates,3,", .. lines[1..]]);
+        var output = Path.Combine(_directory, "escapes");
+
+        var (code, text, error) = Run("calibrate", "--ratings", file, "--method", "mean-centre", "--out", output);
+
+        Assert.True(code == 0, error);
+        var rejects = File.ReadAllText(Path.Combine(output, "rejects.csv"));
+        Assert.Contains("'dele?]0;PWNED?gates'", rejects, StringComparison.Ordinal);
+        Assert.All(new[] { text, error, rejects }, t => Assert.DoesNotContain(t, c => c is '\u001b' or '\u0007'));
+    }
+
+    [Fact]
     public void A_matrix_larger_than_pairwise_comparison_serves_is_refused_before_its_eigenvalues()
     {
         // 2,000 × 2,000 took 84–110 s in a full eigendecomposition; every order above 100 is refused after reading.
