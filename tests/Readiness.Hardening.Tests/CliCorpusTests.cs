@@ -80,6 +80,27 @@ public sealed class CliCorpusTests : IDisposable
     }
 
     [Fact]
+    public void A_gigabyte_model_file_is_refused_after_its_first_megabytes_not_read_whole()
+    {
+        // Issue 37: a 1 GB model cost 4.0 GB and 13 s to refuse. The file is sparse: it takes no disk.
+        var model = Path.Combine(_directory, "huge-model.json");
+        using (var stream = File.Create(model))
+        {
+            stream.SetLength(1L << 30);
+        }
+
+        // The model is read on the calling thread, before anything runs in parallel; other tests allocate on theirs.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var (code, _, error) = Run("calibrate", "--ratings", Refusal.Corpus("degenerate", "two-rows.csv"), "--model", model, "--out", Path.Combine(_directory, "out"));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(2, code);
+        Assert.Contains("huge-model.json", error, StringComparison.Ordinal);
+        Assert.Contains("JsonReadLimits.MaxBytes", error, StringComparison.Ordinal);
+        Assert.True(allocated < 256L << 20, $"{allocated:N0} bytes allocated to refuse it");
+    }
+
+    [Fact]
     public void A_matrix_larger_than_pairwise_comparison_serves_is_refused_before_its_eigenvalues()
     {
         // 2,000 × 2,000 took 84–110 s in a full eigendecomposition; every order above 100 is refused after reading.
