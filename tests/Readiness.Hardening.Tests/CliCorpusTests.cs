@@ -80,6 +80,24 @@ public sealed class CliCorpusTests : IDisposable
     }
 
     [Fact]
+    public void Reliability_answers_for_ninety_thousand_raters_who_each_rated_once()
+    {
+        // Issue 37: a file of 1M raters who each rate once ended in an OutOfMemoryException and a half-written
+        // reliability.json (its alpha tables were raters × ratees: here about 90,000 × 1,400 per competency). 2M ratings of 1.66M
+        // such raters now take 1.19 GB and 33 s.
+        var organisation = Path.Combine(_directory, "anonymised");
+        Assert.Equal(0, Run("simulate", "--people", "1400", "--seed", "3", "--design", "anonymised", "--out", organisation).Code);
+        var output = Path.Combine(_directory, "reliability");
+
+        var (code, text, error) = Run("reliability", "--ratings", Path.Combine(organisation, "ratings.csv"), "--out", output);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("raters gave exactly one rating", text, StringComparison.Ordinal);
+        var alpha = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "reliability.json")))!["overall"]!["krippendorffAlpha"]!["interval"]!.GetValue<double>();
+        Assert.InRange(alpha, 0.05, 0.95);
+    }
+
+    [Fact]
     public void A_gigabyte_model_file_is_refused_after_its_first_megabytes_not_read_whole()
     {
         // Issue 37: a 1 GB model cost 4.0 GB and 13 s to refuse. The file is sparse: it takes no disk.
