@@ -38,9 +38,7 @@ public sealed class CliCorpusTests : IDisposable
     {
         // Issue 37: a quote opened on line 2 and never closed took the other 2.39 million rows with it (2.0 GB, "none of
         // the 1 rows could be used"); a 50 MB ratee id was echoed whole into a 52 MB rejects file.
-        var organisation = Path.Combine(_directory, "org");
-        Assert.Equal(0, Run("simulate", "--people", "200", "--seed", "3", "--out", organisation).Code);
-        var lines = File.ReadAllLines(Path.Combine(organisation, "ratings.csv"));
+        var lines = SimulatedRatings(200);
         var stray = Path.Combine(_directory, "stray.csv");
         File.WriteAllLines(stray, [lines[0], "\"" + lines[1], .. lines[2..]]);
         var huge = Path.Combine(_directory, "huge-id.csv");
@@ -64,9 +62,7 @@ public sealed class CliCorpusTests : IDisposable
     public void Control_characters_from_a_file_never_reach_the_terminal_or_the_rejects_file()
     {
         // An OSC sequence that retitles the terminal (ESC ] 0 ; … BEL) in a competency and in an id.
-        var organisation = Path.Combine(_directory, "org");
-        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "3", "--out", organisation).Code);
-        var lines = File.ReadAllLines(Path.Combine(organisation, "ratings.csv"));
+        var lines = SimulatedRatings(60);
         var file = Path.Combine(_directory, "escapes.csv");
         File.WriteAllLines(file, [lines[0], "P0001,P0002,peer,dele\u001b]0;PWNED\u0007gates,3,", "P\u001b[2J,P0002,peer,delegates,3,", .. lines[1..]]);
         var output = Path.Combine(_directory, "escapes");
@@ -249,6 +245,14 @@ public sealed class CliCorpusTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(directory, "warnings.txt"));
         Assert.Contains(lines, l => l.StartsWith(Warning, StringComparison.Ordinal));
         Assert.Equal(output.Split('\n').Count(l => l.StartsWith("warning: ", StringComparison.Ordinal)), lines.Length);
+    }
+
+    /// <summary>The lines of a simulated organisation's ratings.csv, header first.</summary>
+    private string[] SimulatedRatings(int people)
+    {
+        var organisation = Path.Combine(_directory, $"org-{people}");
+        Assert.Equal(0, Run("simulate", "--people", people.ToString(CultureInfo.InvariantCulture), "--seed", "3", "--out", organisation).Code);
+        return File.ReadAllLines(Path.Combine(organisation, "ratings.csv"));
     }
 
     private (int Code, string Output, string Error) RunWithSideFile(string kind, string content)

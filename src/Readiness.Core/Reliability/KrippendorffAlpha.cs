@@ -12,8 +12,11 @@ namespace Readiness.Reliability;
 /// </remarks>
 public static class KrippendorffAlpha
 {
-    /// <summary>The most distinct values the ratio metric compares pairwise (its expected disagreement has no closed form).</summary>
-    public const int MaxRatioLevels = 20_000;
+    /// <summary>
+    /// The most distinct values the ratio metric compares pairwise by default (its expected disagreement has no closed
+    /// form: 20,000 values are 2·10⁸ pairs, about a second).
+    /// </summary>
+    public const int DefaultMaxRatioLevels = 20_000;
 
     /// <summary>Computes alpha from a coders × units table.</summary>
     /// <param name="values">Coders × units; null where a coder did not code a unit.</param>
@@ -52,20 +55,23 @@ public static class KrippendorffAlpha
     /// </summary>
     /// <param name="units">Each unit's values, one per coder who coded it.</param>
     /// <param name="metric">The level of measurement.</param>
+    /// <param name="maxRatioLevels">The most distinct values the ratio metric compares pairwise; at least 2.</param>
     /// <returns>Alpha, at most 1.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="units"/> or one of its units is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRatioLevels"/> is below 2.</exception>
     /// <exception cref="ArgumentException">
     /// A value is not finite, a ratio-metric value is negative, the ratio metric meets more than
-    /// <see cref="MaxRatioLevels"/> distinct values, or alpha is undefined: no unit has two values, or every pairable value
+    /// <paramref name="maxRatioLevels"/> distinct values, or alpha is undefined: no unit has two values, or every pairable value
     /// is the same (nothing to disagree about). The message says which.
     /// </exception>
-    public static double FromUnits(IEnumerable<IReadOnlyList<double>> units, AlphaMetric metric)
+    public static double FromUnits(IEnumerable<IReadOnlyList<double>> units, AlphaMetric metric, int maxRatioLevels = DefaultMaxRatioLevels)
     {
         ArgumentNullException.ThrowIfNull(units);
-        return FromUnits(units as IReadOnlyList<IReadOnlyList<double>> ?? [.. units], metric, nameof(units));
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRatioLevels, 2);
+        return FromUnits(units as IReadOnlyList<IReadOnlyList<double>> ?? [.. units], metric, nameof(units), maxRatioLevels);
     }
 
-    private static double FromUnits(IReadOnlyList<IReadOnlyList<double>> units, AlphaMetric metric, string parameter)
+    private static double FromUnits(IReadOnlyList<IReadOnlyList<double>> units, AlphaMetric metric, string parameter, int maxRatioLevels = DefaultMaxRatioLevels)
     {
         if (!Enum.IsDefined(metric))
         {
@@ -123,10 +129,10 @@ public static class KrippendorffAlpha
             throw new ArgumentException("Every pairable value is the same; with nothing to disagree about, alpha is undefined.", parameter);
         }
 
-        if (metric == AlphaMetric.Ratio && levels.Count > MaxRatioLevels)
+        if (metric == AlphaMetric.Ratio && levels.Count > maxRatioLevels)
         {
             throw new ArgumentException(
-                $"The ratio metric compares every pair of distinct values, and there are {levels.Count}; at most {MaxRatioLevels} are compared (round the values, or use the interval metric).",
+                $"The ratio metric compares every pair of distinct values, and there are {levels.Count}; at most {maxRatioLevels} are compared (maxRatioLevels; round the values, or use the interval metric).",
                 parameter);
         }
 

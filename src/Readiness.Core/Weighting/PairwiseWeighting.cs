@@ -87,7 +87,7 @@ public sealed class PairwiseWeighting : IWeightingStrategy<PairwiseComparisons>
                 }
             }
 
-            lambdaMax = PrincipalEigen(a).Value;
+            lambdaMax = PerronValue(a, canonicalWeights);
         }
 
         var consistencyIndex = n <= 2 ? 0 : Math.Max(0, (lambdaMax - n) / (n - 1));
@@ -119,6 +119,33 @@ public sealed class PairwiseWeighting : IWeightingStrategy<PairwiseComparisons>
         }
 
         return (evd.EigenValues[k].Real, [.. evd.EigenVectors.Column(k).Select(Math.Abs)]);
+    }
+
+    /// <summary>
+    /// λmax of a positive matrix by power iteration from <paramref name="start"/> — the geometric-mean weights, the Perron
+    /// vector itself when the judgements are consistent and close to it otherwise — at O(n²) an iteration where the
+    /// eigendecomposition costs O(n³); that is the fallback if the iteration has not settled after a thousand steps.
+    /// </summary>
+    private static double PerronValue(Matrix<double> a, double[] start)
+    {
+        // x ≥ 0 sums to 1, so Σ(Ax) is λmax once x is the Perron vector, and approaches it as x does.
+        var x = Vector<double>.Build.DenseOfArray(start);
+        x /= x.Sum();
+        var lambda = double.NaN;
+        for (var i = 0; i < 1000; i++)
+        {
+            var y = a * x;
+            var next = y.Sum();
+            x = y / next;
+            if (Math.Abs(next - lambda) <= 1e-14 * next)
+            {
+                return next;
+            }
+
+            lambda = next;
+        }
+
+        return PrincipalEigen(a).Value;
     }
 
     /// <summary>

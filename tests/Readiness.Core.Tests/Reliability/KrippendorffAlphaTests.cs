@@ -116,12 +116,15 @@ public sealed class KrippendorffAlphaTests
     [Fact]
     public void The_ratio_metric_refuses_more_distinct_values_than_it_compares_pairwise()
     {
-        IReadOnlyList<double>[] units = [.. Enumerable.Range(0, (KrippendorffAlpha.MaxRatioLevels / 2) + 1).Select(u => (IReadOnlyList<double>)[2 * u, (2 * u) + 1])];
+        IReadOnlyList<double>[] units = [.. Enumerable.Range(0, (KrippendorffAlpha.DefaultMaxRatioLevels / 2) + 1).Select(u => (IReadOnlyList<double>)[2 * u, (2 * u) + 1])];
 
         var e = Assert.Throws<ArgumentException>(() => KrippendorffAlpha.FromUnits(units, AlphaMetric.Ratio));
 
-        Assert.Contains($"there are {KrippendorffAlpha.MaxRatioLevels + 2}", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"there are {KrippendorffAlpha.DefaultMaxRatioLevels + 2}; at most 20000 are compared (maxRatioLevels;", e.Message, StringComparison.Ordinal);
         Assert.Equal(1, KrippendorffAlpha.FromUnits(units, AlphaMetric.Interval), 2);
+        Assert.InRange(KrippendorffAlpha.FromUnits(units[..100], AlphaMetric.Ratio, maxRatioLevels: 200), 0.9, 1);
+        Assert.Throws<ArgumentException>(() => KrippendorffAlpha.FromUnits(units[..100], AlphaMetric.Ratio, maxRatioLevels: 199));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KrippendorffAlpha.FromUnits(units, AlphaMetric.Ratio, maxRatioLevels: 1));
     }
 
     /// <summary>Krippendorff (2011) as written: the coincidence matrix over the distinct values, then both sums over it.</summary>

@@ -127,6 +127,36 @@ public sealed class WeightingValidationTests
         Assert.Contains(Rule, Assert.Throws<ReadinessValidationException>(builder.Build).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(3, 1)]
+    [InlineData(9, 2)]
+    [InlineData(40, 3)]
+    [InlineData(100, 4)]
+    public void The_geometric_mean_finds_the_eigenvalue_the_eigendecomposition_does_without_one(int n, int seed)
+    {
+        // Random judgements, far from consistent: the power iteration from the geometric-mean weights must still reach λmax.
+        var random = new Random(seed);
+        var matrix = new double?[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            matrix[i, i] = 1;
+            for (var j = i + 1; j < n; j++)
+            {
+                var judgement = random.Next(1, 10);
+                matrix[i, j] = random.Next(2) == 0 ? judgement : 1.0 / judgement;
+                matrix[j, i] = 1 / matrix[i, j];
+            }
+        }
+
+        var comparisons = PairwiseComparisons.FromMatrix([.. Enumerable.Range(0, n).Select(i => $"c{i}")], matrix);
+
+        var eigenvector = new PairwiseWeighting(PairwiseMethod.Eigenvector).Analyze(comparisons);
+        var geometricMean = new PairwiseWeighting(PairwiseMethod.GeometricMean).Analyze(comparisons);
+
+        Assert.Equal(eigenvector.LambdaMax, geometricMean.LambdaMax, 1e-10 * n);
+        Assert.True(n < 5 || eigenvector.ConsistencyIndex > 0.3, "the judgements should be far from consistent");
+    }
+
     [Fact]
     public void Orders_the_table_does_not_list_have_no_CR()
     {
