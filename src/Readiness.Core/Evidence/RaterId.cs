@@ -8,7 +8,9 @@ namespace Readiness.Evidence;
 /// A separate type from <see cref="RateeId"/> so that the two cannot be swapped by accident; both follow one rule:
 /// 1 to 128 characters, no control or invisible formatting characters (Unicode category Cf: zero-width spaces,
 /// bidirectional controls), no leading or trailing white space. Equality and ordering are ordinal
-/// (case-sensitive). The default value has no id (<see cref="IsEmpty"/>) and is rejected wherever an id is required.
+/// (case-sensitive), on the text as given: no Unicode normalisation is applied (the library must give the same answer
+/// in hosts without ICU), so ids are expected in normalisation form C, which spreadsheets and HR systems write, and an
+/// accent typed as a combining mark is a different id from the precomposed letter. The default value has no id (<see cref="IsEmpty"/>) and is rejected wherever an id is required.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public readonly struct RaterId : IEquatable<RaterId>, IComparable<RaterId>
