@@ -62,8 +62,7 @@ internal static class CalibrateVerb
             if (file is not null && e is InsufficientRatingsException && file.Intake.Report.Rejected.Length > 0)
             {
                 // The rows were read but are too few to calibrate: the rejects still say what was wrong with the others.
-                output.Create();
-                WriteRejects(output, file);
+                WriteRefusedRun(output, file);
                 var rejected = file.Intake.Report.Rejected.Length;
                 error.WriteLine($"{rejected} rejected row{(rejected == 1 ? " is" : "s are")} listed in rejects.csv in {output.FullName}");
             }
@@ -151,6 +150,18 @@ internal static class CalibrateVerb
         {
             writer.WriteLine($"{RatingsCsv.Field(r.Rater.Value)},{RatingsCsv.Number(r.Effect)},{RatingsCsv.Number(r.StandardError)},{r.Ratings}");
         }
+    }
+
+    /// <summary>
+    /// A refused run's one output, rejects.csv, committed as every run's outputs are: owner-only, with the run's manifest,
+    /// and the verb's earlier outputs removed, so the folder never shows a refused run's rejects beside an earlier run's
+    /// results and a manifest that no longer describes them.
+    /// </summary>
+    internal static void WriteRefusedRun(DirectoryInfo output, RatingsFile file)
+    {
+        using var staging = OutputStaging.Begin(output);
+        WriteRejects(staging.Directory, file);
+        staging.Commit();
     }
 
     internal static void WriteRejects(DirectoryInfo output, RatingsFile file)

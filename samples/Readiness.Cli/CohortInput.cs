@@ -81,8 +81,7 @@ internal sealed record CohortInput(
     /// <summary>Writes rejects.csv to <paramref name="output"/> and says on standard error the commonest reasons, each with an example line.</summary>
     private static void Rejections(RatingsFile file, string headline, bool ownModel, DirectoryInfo output, TextWriter error)
     {
-        output.Create();
-        CalibrateVerb.WriteRejects(output, file);
+        CalibrateVerb.WriteRefusedRun(output, file);
         error.WriteLine($"{headline}; rejects.csv in {output.FullName} lists each:");
         foreach (var reason in file.Report.Rejected.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
         {

@@ -120,7 +120,7 @@ internal static class RatingsCsv
         var columns = header.Select((name, i) => (name, i)).ToLookup(c => map.FieldOf(c.name), c => c.i);
         foreach (var name in columns.Where(c => c.Count() > 1).Select(c => c.Key))
         {
-            throw new RatingsCsvException($"column '{map.NameOf(name)}' appears more than once in the header");
+            throw new RatingsCsvException($"column '{Shown(map.NameOf(name))}' appears more than once in the header");
         }
 
         var missing = Required.Where(name => !columns.Contains(name)).ToArray();
@@ -131,7 +131,7 @@ internal static class RatingsCsv
             var named = missing.Select(m => map.NameOf(m) == m ? m : $"{map.NameOf(m)} (the {m} column, by --columns)");
             throw new RatingsCsvException(
                 $"the header lacks {string.Join(", ", named)}; required columns are ratee,rater,competency,value (source and cycle are optional), " +
-                $"and --columns maps an export's own names (ratee=employee_id,value=score); the header is {Abbreviate(string.Join(",", header))}" +
+                $"and --columns maps an export's own names (ratee=employee_id,value=score); the header is {Abbreviate(Escaped(string.Join(",", header)))}" +
                 (separator is null ? string.Empty : $" (the file seems to use {separator}: save it comma-separated)"));
         }
 

@@ -48,15 +48,18 @@ public sealed class RunManifestTests : IDisposable
     }
 
     [Fact]
-    public void A_refused_run_writes_no_manifest_and_a_manifest_never_replaces_an_input()
+    public void A_refused_run_records_its_rejects_alone_and_a_manifest_never_replaces_an_input()
     {
         var organisation = Path.Combine(_directory, "org");
         Assert.Equal(0, Run("simulate", "--people", "40", "--seed", "4", "--out", organisation).Code);
         var output = Path.Combine(_directory, "out");
         File.WriteAllText(Path.Combine(_directory, "broken.csv"), "ratee,rater,competency,value\n");
 
+        // Refused, it writes the one output it has, rejects.csv, with a manifest that lists that and nothing else.
         Assert.Equal(2, Run("calibrate", "--ratings", Path.Combine(_directory, "broken.csv"), "--out", output).Code);
-        Assert.False(File.Exists(Path.Combine(output, "manifest.json")));
+        var refused = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")))!;
+        Assert.Equal(["rejects.csv"], refused["outputs"]!.AsArray().Select(o => (string)o!["file"]!));
+        Directory.Delete(output, recursive: true);
 
         // A model file that happens to be called manifest.json, in the output directory, is an input: refused, untouched.
         var model = Path.Combine(output, "manifest.json");

@@ -115,6 +115,40 @@ public sealed class CliCorpusTests : IDisposable
     }
 
     [Fact]
+    public void A_header_with_control_characters_is_named_without_them()
+    {
+        var file = Path.Combine(_directory, "header.csv");
+        File.WriteAllText(file, "ratee,rater\u001b]0;PWNED\u0007,competency,score\nP1,P2,delegates,3\n");
+
+        var (code, _, error) = Run("calibrate", "--ratings", file, "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("rater?]0;PWNED?", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(error, c => c is '\u001b' or '\u0007');
+    }
+
+    [Fact]
+    public void A_refused_rerun_leaves_its_rejects_alone_in_the_folder_owner_only()
+    {
+        var lines = SimulatedRatings(60);
+        var output = Path.Combine(_directory, "rerun");
+        Assert.Equal(0, Run("calibrate", "--ratings", Path.Combine(_directory, "org-60", "ratings.csv"), "--method", "mean-centre", "--out", output).Code);
+        var unusable = Path.Combine(_directory, "unusable.csv");
+        File.WriteAllLines(unusable, [lines[0], .. lines[1..4].Select(l => l.Replace(",peer,", ",nobody,", StringComparison.Ordinal).Replace(",manager,", ",nobody,", StringComparison.Ordinal).Replace(",self,", ",nobody,", StringComparison.Ordinal))]);
+
+        var (code, _, error) = Run("calibrate", "--ratings", unusable, "--method", "mean-centre", "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Contains("rejects.csv", error, StringComparison.Ordinal);
+        // The earlier run's estimates would sit beside rejects that say the data could not be used.
+        Assert.Equal(["manifest.json", "rejects.csv"], Directory.EnumerateFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(output, "rejects.csv")));
+        }
+    }
+
+    [Fact]
     public void A_matrix_larger_than_pairwise_comparison_serves_is_refused_before_its_eigenvalues()
     {
         // 2,000 × 2,000 took 84–110 s in a full eigendecomposition; every order above 100 is refused after reading.

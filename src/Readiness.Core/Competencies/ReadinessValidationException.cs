@@ -35,6 +35,9 @@ public sealed class ReadinessValidationException : ArgumentException
     /// <summary>Gets every broken rule, in the order the elements appear.</summary>
     public ImmutableArray<ValidationError> Errors { get; }
 
+    /// <summary>How many problems the message lists.</summary>
+    private const int ListedInMessage = 20;
+
     private static string BuildMessage(string subject, ImmutableArray<ValidationError> errors)
     {
         ArgumentNullException.ThrowIfNull(subject);
@@ -43,8 +46,11 @@ public sealed class ReadinessValidationException : ArgumentException
             throw new ArgumentException("At least one validation error is required.", nameof(errors));
         }
 
+        // The message lists the first problems; Errors holds every one (a 100 × 100 matrix of rounded reciprocals made a
+        // message of 620,000 characters).
         var noun = errors.Length == 1 ? "problem" : "problems";
+        var more = errors.Length > ListedInMessage ? $"{Environment.NewLine}- … and {errors.Length - ListedInMessage} more (Errors lists every one)" : string.Empty;
         return $"The {subject} is invalid ({errors.Length} {noun}):{Environment.NewLine}- "
-            + string.Join(Environment.NewLine + "- ", errors);
+            + string.Join(Environment.NewLine + "- ", errors.Take(ListedInMessage)) + more;
     }
 }

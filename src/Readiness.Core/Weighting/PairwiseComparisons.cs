@@ -191,7 +191,9 @@ public sealed class PairwiseComparisons
             }
             else if (Math.Abs((matrix[row, column] / value) - 1) > ReciprocityTolerance)
             {
-                errors.Add(new(path, $"{Guard.Format(value)} contradicts judgements[{ids[column]}, {ids[row]}] = {Guard.Format(matrix[column, row])}; the two must be reciprocal (a[i,j] × a[j,i] = 1)"));
+                // A rounded reciprocal (0.333 against 3) misses by more than the tolerance but is plainly meant as one.
+                var rounded = Math.Abs((matrix[row, column] / value) - 1) < 0.01 ? "; write the reciprocal as a fraction (1/3), not a rounded decimal" : string.Empty;
+                errors.Add(new(path, $"{Guard.Format(value)} contradicts judgements[{ids[column]}, {ids[row]}] = {Guard.Format(matrix[column, row])}; the two must be reciprocal (a[i,j] × a[j,i] = 1){rounded}"));
             }
         }
 

@@ -158,6 +158,28 @@ public sealed class WeightingValidationTests
     }
 
     [Fact]
+    public void Rounded_reciprocals_are_told_to_be_fractions_and_the_message_lists_twenty_problems()
+    {
+        // 3 against 0.333 on every pair of 8 competencies: 28 problems.
+        var n = 8;
+        var matrix = new double?[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                matrix[i, j] = i == j ? 1 : i < j ? 3 : 0.333;
+            }
+        }
+
+        var e = Assert.Throws<ReadinessValidationException>(() => PairwiseComparisons.FromMatrix([.. Enumerable.Range(0, n).Select(i => $"c{i}")], matrix));
+
+        Assert.Equal(28, e.Errors.Length);
+        Assert.Contains("write the reciprocal as a fraction (1/3), not a rounded decimal", e.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(21, e.Message.Split(Environment.NewLine).Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+        Assert.EndsWith("- … and 8 more (Errors lists every one)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Orders_the_table_does_not_list_have_no_CR()
     {
         var ids = Enumerable.Range(0, 21).Select(i => $"c{i}").ToArray();
