@@ -1,9 +1,9 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Fairness;
+using Readiness.Pipeline;
 using Readiness.Scoring;
 
 namespace Readiness.Cli;
@@ -25,20 +25,23 @@ internal static class AuditVerb
             var model = CohortInput.ReadModel(modelFile);
             var role = CohortInput.ReadRole(roleFile, model);
             var (demographics, attributes) = ReadGroups(groupsFile, error);
-            var options = new AuditOptions { MinimumShare = minimumShare, MinimumCellSize = minimumCell };
-            var input = CohortInput.Load(ratingsFile, columns, performanceFile, model, modelFile is not null, role, settings, output, console, error);
-            if (input is null)
+            var outcome = OutcomeRule(outcomeName);
+            var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
+            var run = CohortInput.Run(
+                ratingsFile, columns, model, modelFile is not null, settings,
+                intake => new ReadinessRunInput(intake, [role]) { Performance = performance, Demographics = demographics, AuditAttributes = [.. attributes] },
+                new ReadinessPipelineOptions { AuditOutcome = outcome, Audit = new AuditOptions { MinimumShare = minimumShare, MinimumCellSize = minimumCell } },
+                output, console, error);
+            if (run is null)
             {
                 return WeightsVerb.BadInput;
             }
 
-            var raw = settings.Scorer.ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(input.Ratings), input.Ratings, input.Performance), input.Role);
-            var audits = Groupings(attributes)
-                .SelectMany(by => new[] { ("calibrated", Audit(input.Assessments, by)), ("raw-mean", Audit(raw, by)) })
-                .ToArray();
+            var fairness = run.Fairness!;
+            var audits = fairness.Calibrated.Zip(fairness.RawMeans).SelectMany(pair => new[] { ("calibrated", pair.First), ("raw-mean", pair.Second) }).ToArray();
             using var staging = OutputStaging.Begin(output);
             var written = staging.Directory;
-            CalibrateVerb.WriteWarningsFile(written, input.Calibration);
+            CalibrateVerb.WriteWarningsFile(written, run.Calibration);
             using (var writer = new StreamWriter(Path.Combine(written.FullName, "audit.csv")))
             {
                 writer.WriteLine("scores,attributes,group,status,people,selected,rate,impact_ratio,below_four_fifths,fisher_p,z,z_p");
@@ -59,11 +62,11 @@ internal static class AuditVerb
             using (var writer = new StreamWriter(Path.Combine(written.FullName, "rater-splits.csv")))
             {
                 writer.WriteLine("attribute,rater,high_group,low_group,difference,se,z,flagged");
-                foreach (var attribute in attributes)
+                foreach (var splits in fairness.RaterSplits)
                 {
-                    foreach (var s in RaterGroupBias.Analyze(input.Ratings, input.Calibration, demographics, attribute))
+                    foreach (var s in splits.Splits)
                     {
-                        writer.WriteLine(string.Join(',', RatingsCsv.Field(attribute), RatingsCsv.Field(s.Rater.Value), RatingsCsv.Field(s.HighGroup), RatingsCsv.Field(s.LowGroup),
+                        writer.WriteLine(string.Join(',', RatingsCsv.Field(splits.Attribute), RatingsCsv.Field(s.Rater.Value), RatingsCsv.Field(s.HighGroup), RatingsCsv.Field(s.LowGroup),
                             N(s.Difference), N(s.StandardError), N(s.Z), s.Flagged ? "yes" : "no"));
                     }
                 }
@@ -71,7 +74,7 @@ internal static class AuditVerb
 
             staging.Commit();
             var first = audits[0].Item2;
-            console.WriteLine($"Audited '{first.Outcome}' by {string.Join(", ", Groupings(attributes).Select(g => string.Join(" × ", g)))}: " +
+            console.WriteLine($"Audited '{first.Outcome}' by {string.Join(", ", fairness.Calibrated.Select(a => string.Join(" × ", a.Attributes)))}: " +
                 $"{first.Audited} people, {first.MissingDemographics} without demographic data, {first.NotScored} not scored.");
             foreach (var (scores, audit) in audits.Where(a => a.Item1 == "calibrated"))
             {
@@ -81,9 +84,6 @@ internal static class AuditVerb
 
             console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores), rater-splits.csv, warnings.txt and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
-
-            AdverseImpactAudit Audit(IReadOnlyList<ReadinessAssessment> assessments, string[] by) =>
-                AdverseImpactAudit.Run(Outcome(outcomeName, assessments), demographics, by, options);
         }
         catch (Exception e) when (BadInput.Is(e, arguments: true))
         {
@@ -91,16 +91,14 @@ internal static class AuditVerb
         }
     }
 
-    /// <summary>Each attribute alone, then all of them together when there are several.</summary>
-    private static IEnumerable<string[]> Groupings(string[] attributes) =>
-        attributes.Length == 1 ? [attributes] : [.. attributes.Select(a => new[] { a }), attributes];
-
-    private static AuditOutcome Outcome(string name, IReadOnlyList<ReadinessAssessment> assessments) => name switch
+    /// <summary>The outcome audited, by its command-line name.</summary>
+    /// <exception cref="ArgumentException">The name is not one of the outcomes.</exception>
+    private static Func<IReadOnlyList<ReadinessAssessment>, AuditOutcome> OutcomeRule(string name) => name switch
     {
-        "ready-now" => AuditOutcome.ReadyNow(assessments),
-        "scoring-rate" => AuditOutcome.ScoringRate(assessments),
+        "ready-now" => AuditOutcome.ReadyNow,
+        "scoring-rate" => AuditOutcome.ScoringRate,
         _ when name.StartsWith("index:", StringComparison.Ordinal) && double.TryParse(name[6..], NumberStyles.Float, CultureInfo.InvariantCulture, out var cutoff) =>
-            AuditOutcome.IndexAtLeast(assessments, cutoff),
+            assessments => AuditOutcome.IndexAtLeast(assessments, cutoff),
         _ => throw new ArgumentException($"--outcome '{name}' is not one of ready-now, scoring-rate or index:N (N in 0–100)."),
     };
 

@@ -1,7 +1,7 @@
-using System.Collections.Immutable;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Pipeline;
 using Readiness.Scoring;
 using Readiness.Serialization;
 
@@ -14,9 +14,8 @@ internal sealed record CohortSettings(string Method, ScoringOptions Scoring, boo
     public ReadinessScorer Scorer { get; } = new(Scoring);
 }
 
-/// <summary>The inputs every verb that calibrates shares: the model, the roles, the ratings; and the intake, calibration and scoring of score, talent, audit and validity.</summary>
-internal sealed record CohortInput(
-    RatingSet Ratings, PerformanceSet? Performance, RoleProfile Role, CalibrationResult Calibration, ImmutableArray<ReadinessCandidate> Candidates, ImmutableArray<ReadinessAssessment> Assessments)
+/// <summary>The inputs every verb that calibrates shares — the model, the roles, the ratings — and the pipeline run of score, talent, audit and validity.</summary>
+internal static class CohortInput
 {
     /// <summary>The competency model in the file, or the built-in leadership framework; a file it cannot use names itself and every problem.</summary>
     public static CompetencyModel ReadModel(FileInfo? modelFile) =>
@@ -95,11 +94,12 @@ internal sealed record CohortInput(
     }
 
     /// <summary>
-    /// Reads, calibrates and scores against <paramref name="role"/>; null (with the reason on standard error) when the
-    /// ratings hold nothing usable, or when nobody could be scored and the settings do not allow that.
+    /// Reads the ratings and runs the library's pipeline on them with the verb's other inputs; null (with the reason on
+    /// standard error) when the ratings hold nothing usable, or when nobody could be scored and the settings do not allow that.
     /// </summary>
-    public static CohortInput? Load(
-        FileInfo ratingsFile, ColumnMap columns, FileInfo? performanceFile, CompetencyModel model, bool ownModel, RoleProfile role, CohortSettings settings, DirectoryInfo output, TextWriter console, TextWriter error)
+    public static ReadinessRun? Run(
+        FileInfo ratingsFile, ColumnMap columns, CompetencyModel model, bool ownModel, CohortSettings settings, Func<RatingIntake, ReadinessRunInput> input, ReadinessPipelineOptions options,
+        DirectoryInfo output, TextWriter console, TextWriter error)
     {
         var file = ReadRatings(ratingsFile, columns, model, ownModel, output, error);
         if (file is null)
@@ -107,12 +107,13 @@ internal sealed record CohortInput(
             return null;
         }
 
-        var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
         console.WriteLine($"Read {file.Report}.");
-        CalibrationResult calibration;
+        var pipeline = new ReadinessPipeline(CalibrateVerb.Calibrator(settings.Method, CrossedModelPath.Auto), settings.Scorer, options: options with { AllowUnscored = settings.AllowUnscored });
         try
         {
-            calibration = CalibrateVerb.Calibrator(settings.Method, CrossedModelPath.Auto).Calibrate(file.Ratings);
+            var run = pipeline.Run(input(file.Intake));
+            CalibrateVerb.WriteWarnings(run.Calibration, console);
+            return run;
         }
         catch (InsufficientRatingsException) when (file.Report.Rejected.Length > 0)
         {
@@ -121,23 +122,12 @@ internal sealed record CohortInput(
             Rejections(file, $"error: {ratingsFile.Name}: {file.Report.Rejected.Length} of {file.Report.Submitted} rows were rejected", ownModel, output, error);
             throw;
         }
-
-        CalibrateVerb.WriteWarnings(calibration, console);
-        var candidates = ReadinessCandidate.FromCalibration(calibration, file.Ratings, performance);
-        var assessments = settings.Scorer.ScoreCohort(candidates, role);
-        if (!settings.AllowUnscored && !assessments.Any(a => a.IsScored))
+        catch (NobodyScoredException e)
         {
-            // A run that scored nobody is a failure, not an empty success: say what every one of them lacked.
-            error.WriteLine($"error: nobody could be scored against {role.Id}: all {assessments.Length} lack the evidence the rules ask for; the commonest reasons:");
-            foreach (var reason in assessments.SelectMany(a => a.Evidence.Missing).GroupBy(m => m).OrderByDescending(g => g.Count()).Take(3))
-            {
-                error.WriteLine($"  {reason.Count()} × {reason.Key}");
-            }
-
+            // A run that scored nobody is a failure, not an empty success: the library's message says what they lacked.
+            error.WriteLine($"error: {char.ToLowerInvariant(e.Message[0])}{e.Message[1..]}");
             error.WriteLine("hint: --min-raters and --min-sources set the evidence rules (a ratings file without a source column counts every rater as a peer); --allow-unscored writes the results anyway.");
             return null;
         }
-
-        return new CohortInput(file.Ratings, performance, role, calibration, candidates, assessments);
     }
 }

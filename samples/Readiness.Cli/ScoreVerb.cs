@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Readiness.Evidence;
+using Readiness.Pipeline;
 using Readiness.Reliability;
 using Readiness.Scoring;
 
@@ -18,18 +19,21 @@ internal static class ScoreVerb
         {
             BadInput.RefuseOverwrite(output, ["readiness.csv", "explanations.json", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, performanceFile, roleFile);
             var model = CohortInput.ReadModel(modelFile);
-            var input = CohortInput.Load(ratingsFile, columns, performanceFile, model, modelFile is not null, CohortInput.ReadRole(roleFile, model), settings, output, console, error);
-            if (input is null)
+            var role = CohortInput.ReadRole(roleFile, model);
+            var performance = performanceFile is null ? null : ReadPerformance(performanceFile, error);
+            var run = CohortInput.Run(
+                ratingsFile, columns, model, modelFile is not null, settings, intake => new ReadinessRunInput(intake, [role]) { Performance = performance }, new ReadinessPipelineOptions(), output, console, error);
+            if (run is null)
             {
                 return WeightsVerb.BadInput;
             }
 
-            var (role, assessments) = (input.Role, input.Assessments);
+            var assessments = run.Assessments;
             using (var staging = OutputStaging.Begin(output))
             {
-                CalibrateVerb.WriteWarningsFile(staging.Directory, input.Calibration);
+                CalibrateVerb.WriteWarningsFile(staging.Directory, run.Calibration);
                 WriteReadiness(staging.Directory, assessments);
-                WriteExplanations(staging.Directory, assessments, SourceAverages.Compute(input.Ratings, anonymity));
+                WriteExplanations(staging.Directory, assessments, SourceAverages.Compute(run.Ratings, anonymity));
                 staging.Commit();
             }
 

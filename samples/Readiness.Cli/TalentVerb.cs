@@ -3,7 +3,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Readiness.Evidence;
-using Readiness.Scoring;
+using Readiness.Pipeline;
 using Readiness.Serialization;
 using Readiness.Talent;
 
@@ -39,28 +39,21 @@ internal static class TalentVerb
             }
 
             var exclude = excludeFile is null ? ImmutableDictionary<RateeId, string>.Empty : ReadExclusions(excludeFile, error);
-            var input = CohortInput.Load(ratingsFile, columns, performanceFile, model, modelFile is not null, roles[0], settings, output, console, error);
-            if (input is null)
+            var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
+            var run = CohortInput.Run(
+                ratingsFile, columns, model, modelFile is not null, settings,
+                intake => new ReadinessRunInput(intake, roles) { Performance = performance, ReviewDate = date, SlateExclusions = exclude },
+                new ReadinessPipelineOptions(), output, console, error);
+            if (run is null)
             {
                 return WeightsVerb.BadInput;
             }
 
-            var scorer = settings.Scorer;
-            var planner = new DevelopmentPlanner();
-            var cohorts = roles.Select((r, i) => (Profile: r, Assessments: i == 0 ? input.Assessments : scorer.ScoreCohort(input.Candidates, r))).ToArray();
-
-            // The 9-box is drawn for the first role; every role gets a slate, and everyone on a slate who is not ready now a plan.
-            var nineBox = NineBox.Place(cohorts[0].Assessments);
-            var slates = cohorts.Select(c => SuccessionSlate.Build(c.Profile.Id, c.Assessments, new SlateOptions { Exclude = exclude })).ToArray();
-            var plans = cohorts.Zip(slates)
-                .SelectMany(p => p.Second.Entries.Where(e => e.Band != ReadinessBand.ReadyNow)
-                    .Select(e => planner.Plan(p.First.Assessments.Single(a => a.Candidate == e.Candidate), p.First.Profile, date)))
-                .ToArray();
-            var pipeline = TalentPipeline.Create(date, nineBox, slates, plans);
-
+            var pipeline = run.Talent!;
+            var (nineBox, slates, plans) = (pipeline.NineBox, pipeline.Slates, pipeline.Plans);
             using var staging = OutputStaging.Begin(output);
             var written = staging.Directory;
-            CalibrateVerb.WriteWarningsFile(written, input.Calibration);
+            CalibrateVerb.WriteWarningsFile(written, run.Calibration);
             WriteNineBox(written, nineBox);
             foreach (var slate in slates)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Readiness.Fairness;
+using Readiness.Pipeline;
 
 namespace Readiness.Cli;
 
@@ -19,16 +20,19 @@ internal static class ValidityVerb
             var model = CohortInput.ReadModel(modelFile);
             var role = CohortInput.ReadRole(roleFile, model);
             var outcomes = PersonValuesCsv.Read(outcomesFile, "outcome", error).Select(v => new OutcomeRecord(v.Person, v.Value)).ToArray();
-            var input = CohortInput.Load(ratingsFile, columns, performanceFile, model, modelFile is not null, role, settings, output, console, error);
-            if (input is null)
+            var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
+            var run = CohortInput.Run(
+                ratingsFile, columns, model, modelFile is not null, settings, intake => new ReadinessRunInput(intake, [role]) { Performance = performance, Outcomes = [.. outcomes] },
+                new ReadinessPipelineOptions { Validity = new ValidityOptions { OutcomeReliability = reliability } }, output, console, error);
+            if (run is null)
             {
                 return WeightsVerb.BadInput;
             }
 
-            var study = PredictiveValidityStudy.Run(input.Assessments, outcomes, new ValidityOptions { OutcomeReliability = reliability });
+            var study = run.Validity!;
             using var staging = OutputStaging.Begin(output);
             var written = staging.Directory;
-            CalibrateVerb.WriteWarningsFile(written, input.Calibration);
+            CalibrateVerb.WriteWarningsFile(written, run.Calibration);
             using (var stream = File.Create(Path.Combine(written.FullName, "validity.json")))
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Readiness.Fairness;
+
+namespace Readiness.Pipeline;
+
+/// <summary>
+/// The fairness audit of a run: the outcome by each attribute alone and, with several, by their intersection — on the
+/// calibrated scores and on raw rating means — and per attribute the raters who favour one group.
+/// </summary>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class FairnessReview
+{
+    internal FairnessReview(ImmutableArray<string> attributes, ImmutableArray<AdverseImpactAudit> calibrated, ImmutableArray<AdverseImpactAudit> rawMeans, ImmutableArray<RaterSplits> raterSplits)
+    {
+        Attributes = attributes;
+        Calibrated = calibrated;
+        RawMeans = rawMeans;
+        RaterSplits = raterSplits;
+    }
+
+    /// <summary>Gets the attributes audited, in order.</summary>
+    public ImmutableArray<string> Attributes { get; }
+
+    /// <summary>Gets the audits of the calibrated scores: each attribute alone, then (with several) all of them together.</summary>
+    public ImmutableArray<AdverseImpactAudit> Calibrated { get; }
+
+    /// <summary>Gets the same audits on raw rating means, in the same order.</summary>
+    public ImmutableArray<AdverseImpactAudit> RawMeans { get; }
+
+    /// <summary>Gets, per attribute, the raters whose residuals differ between groups.</summary>
+    public ImmutableArray<RaterSplits> RaterSplits { get; }
+}
+
+/// <summary>The raters' residuals split by one attribute's groups (<see cref="RaterGroupBias"/>).</summary>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class RaterSplits
+{
+    internal RaterSplits(string attribute, ImmutableArray<RaterGroupSplit> splits) => (Attribute, Splits) = (attribute, splits);
+
+    /// <summary>Gets the attribute whose categories form the groups.</summary>
+    public string Attribute { get; }
+
+    /// <summary>Gets the raters with ratees in two or more groups, largest z first.</summary>
+    public ImmutableArray<RaterGroupSplit> Splits { get; }
+}

@@ -1,0 +1,33 @@
+using Readiness.Fairness;
+using Readiness.Scoring;
+using Readiness.Talent;
+
+namespace Readiness.Pipeline;
+
+/// <summary>How <see cref="ReadinessPipeline"/> runs the steps after scoring.</summary>
+public sealed record ReadinessPipelineOptions
+{
+    /// <summary>Gets whether a run in which nobody could be scored returns (true) or throws <see cref="NobodyScoredException"/> (false, the default).</summary>
+    public bool AllowUnscored { get; init; }
+
+    /// <summary>
+    /// Gets whether the first role is also scored on raw rating means (no calibration), for comparison: what calibration
+    /// changed, and the fairness audit's "before". Always done when there is an audit. Default false.
+    /// </summary>
+    public bool CompareWithRawMeans { get; init; }
+
+    /// <summary>Gets the 9-box's options (cuts and labels).</summary>
+    public NineBoxOptions NineBox { get; init; } = new();
+
+    /// <summary>Gets the slates' options; the input's <see cref="ReadinessRunInput.SlateExclusions"/> are added to its exclusions.</summary>
+    public SlateOptions Slate { get; init; } = new();
+
+    /// <summary>Gets the outcome the fairness audit examines, from the first role's assessments. Default: <see cref="AuditOutcome.ScoringRate"/>.</summary>
+    public Func<IReadOnlyList<ReadinessAssessment>, AuditOutcome> AuditOutcome { get; init; } = assessments => Fairness.AuditOutcome.ScoringRate(assessments);
+
+    /// <summary>Gets the fairness audit's options.</summary>
+    public AuditOptions Audit { get; init; } = new();
+
+    /// <summary>Gets the predictive-validity study's options.</summary>
+    public ValidityOptions Validity { get; init; } = new();
+}
