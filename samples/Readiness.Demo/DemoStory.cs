@@ -3,6 +3,7 @@ using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Fairness;
+using Readiness.Pipeline;
 using Readiness.Reliability;
 using Readiness.Scoring;
 using Readiness.Simulation;
@@ -30,20 +31,19 @@ internal static class DemoStory
         DescribeFramework(story, model, role);
 
         var ratings = Intake(story, inputs);
-        var calibration = Calibrate(story, inputs, ratings);
-        var candidates = ReadinessCandidate.FromCalibration(calibration, ratings, inputs.Performance);
         var scorer = new ReadinessScorer();
-        var assessments = scorer.ScoreCohort(candidates, role);
+        var run = Calibrate(story, inputs, scorer);
+        var (calibration, candidates, assessments) = (run.Calibration, run.Candidates, run.Assessments);
         var scored = assessments.Where(a => a.IsScored).ToArray();
         Score(story, scorer.Options, assessments, scored);
         var contrast = Contrast(story, inputs, scored);
         // The same people scored on raw rating means: what calibration changed, and the audit's "before".
-        var raw = scorer.ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings), ratings, inputs.Performance), role);
+        var raw = run.RawMeanAssessments;
         CalibrationChanges(story, raw, assessments);
         PlaceOnNineBox(story, inputs, assessments);
         var slate = SlateAndBench(story, model, role, candidates, assessments);
         DevelopmentPlans(story, role, scored, slate, SourceAverages.Compute(ratings));
-        Fairness(story, inputs, ratings, calibration, role, raw, assessments);
+        Fairness(story, inputs, run);
         Validity(story, inputs, scored);
         return contrast;
     }
@@ -129,11 +129,18 @@ internal static class DemoStory
         return ratings;
     }
 
-    private static CalibrationResult Calibrate(Story story, DemoInputs inputs, RatingSet ratings)
+    /// <summary>
+    /// Runs the library's pipeline — calibration, scoring, raw means for comparison, the audit when there are groups — and
+    /// tells what the calibration found; the steps after this one tell the rest of the run.
+    /// </summary>
+    private static ReadinessRun Calibrate(Story story, DemoInputs inputs, ReadinessScorer scorer)
     {
         story.Step("Calibration: removing rater leniency before anyone is compared");
-        var calibration = story.Run("Calibrating (crossed random effects, REML)", status =>
-            new CrossedRandomEffectsCalibrator().Calibrate(ratings, new InlineProgress(p => status(p.Iteration > 0 ? $"{p.Stage}, iteration {p.Iteration}" : p.Stage))));
+        var pipeline = new ReadinessPipeline(new CrossedRandomEffectsCalibrator(), scorer, options: new ReadinessPipelineOptions { CompareWithRawMeans = true, AllowUnscored = true });
+        var input = new ReadinessRunInput(inputs.Ratings.Intake, [inputs.Role]) { Performance = inputs.Performance, Demographics = inputs.Demographics, AuditAttributes = inputs.Attributes };
+        var run = story.Run("Calibrating (crossed random effects, REML) and scoring", status =>
+            pipeline.Run(input, new InlineProgress(p => status(p.Iteration > 0 ? $"{p.Stage}, iteration {p.Iteration}" : p.Stage))));
+        var calibration = run.Calibration;
         story.Say($"{calibration.Algorithm}, {calibration.Iterations} iterations. Ratings = person × competency + rater + source + noise; the components say how much of the spread each explains:");
         foreach (var warning in calibration.Warnings)
         {
@@ -158,7 +165,7 @@ internal static class DemoStory
             [.. ordered.Take(5).Select(Row), .. ordered.TakeLast(5).Select(Row)]);
 
         var single = SpearmanBrown.SingleRaterReliability(calibration);
-        var othersPerPerson = ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).GroupBy(r => r.Ratee)
+        var othersPerPerson = run.Ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).GroupBy(r => r.Ratee)
             .Select(g => g.Select(r => r.Rater).Distinct().Count()).Order().ToArray();
         var median = othersPerPerson[othersPerPerson.Length / 2];
         story.Say(
@@ -177,7 +184,7 @@ internal static class DemoStory
             story.Say($"Of the {lenient.Count} raters planted as lenient, {found} are among the {lenient.Count} most lenient the calibration found.");
         }
 
-        return calibration;
+        return run;
     }
 
     private static void Score(Story story, ScoringOptions options, IReadOnlyCollection<ReadinessAssessment> assessments, ReadinessAssessment[] scored)
@@ -377,28 +384,27 @@ internal static class DemoStory
         }
     }
 
-    private static void Fairness(
-        Story story, DemoInputs inputs, RatingSet ratings, CalibrationResult calibration, RoleProfile role, IReadOnlyList<ReadinessAssessment> raw, IReadOnlyList<ReadinessAssessment> assessments)
+    private static void Fairness(Story story, DemoInputs inputs, ReadinessRun run)
     {
         story.Step("Fairness: adverse impact before and after calibration");
-        if (inputs.Demographics is not { } demographics)
+        if (run.Fairness is not { } fairness || inputs.Demographics is not { } demographics)
         {
             story.Say("No groups file (--groups FILE.csv, header ratee,ATTRIBUTE[,ATTRIBUTE…]): the adverse-impact audit needs demographic categories.");
             return;
         }
 
-        foreach (var attribute in inputs.Attributes)
+        // The pipeline audits each attribute alone, then (with several) their intersection: the first are the ones told here.
+        foreach (var (attribute, before, after) in fairness.Attributes.Zip(fairness.RawMeans, fairness.Calibrated))
         {
-            var before = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(raw), demographics, [attribute]);
-            var after = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(assessments), demographics, [attribute]);
             story.Table($"Scoring rate (readiness above the median) by {attribute}: raw means, then calibrated (* below the four-fifths rule's 0.8)",
                 ["Group", "People", "Raw: rate", "Impact ratio", "Fisher p", "Calibrated: rate", "Impact ratio ", "Fisher p "],
                 before.Groups.Zip(after.Groups, (b, a) => new[] { b.Group, N(b.Count, "0"), N(b.Rate, "0.0%"), Ratio(b), P(b.FisherP), N(a.Rate, "0.0%"), Ratio(a), P(a.FisherP) }));
         }
 
         story.Say("An audit flag starts an investigation; it is not a verdict. With several groups and the best-scoring one as the reference, chance alone produces flags.");
-        var attributeForRaters = inputs.Attributes[0];
-        var splits = RaterGroupBias.Analyze(ratings, calibration, demographics, attributeForRaters);
+        var (ratings, role, assessments) = (run.Ratings, run.Roles[0].Role, run.Assessments);
+        var attributeForRaters = fairness.RaterSplits[0].Attribute;
+        var splits = fairness.RaterSplits[0].Splits;
         var flagged = splits.Where(s => s.Flagged).ToArray();
         var planted = inputs.Organisation?.Raters.Where(r => r.Style == RaterStyle.FavoursGroup).Select(r => r.Id.Value).ToHashSet() ?? [];
         story.Say(

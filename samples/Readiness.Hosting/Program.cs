@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using Readiness;
 using Readiness.Calibration;
 using Readiness.Competencies;
+using Readiness.Pipeline;
 using Readiness.Scoring;
+using Readiness.Talent;
 using Readiness.Simulation;
 
 // Readiness in a generic host: settings from appsettings.json (and the command line), validated when the host starts.
@@ -32,13 +34,12 @@ catch (Exception e) when (e is OptionsValidationException or InvalidOperationExc
     return 1;
 }
 
-// 3. Resolve the services and score the demo organisation.
+// 3. Resolve the services and run the library's pipeline on the demo organisation with them.
 var calibrator = host.Services.GetRequiredService<IRatingCalibrator>();
-var scorer = host.Services.GetRequiredService<IReadinessScorer>();
+var pipeline = new ReadinessPipeline(calibrator, host.Services.GetRequiredService<IReadinessScorer>(), host.Services.GetRequiredService<IDevelopmentPlanner>());
 var role = host.Services.GetRequiredService<RoleProfile>();
-var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 1200, Seed = 1 }).TakeInRatings().Ratings;
-var calibration = calibrator.Calibrate(ratings);
-var assessments = scorer.ScoreCohort(ReadinessCandidate.FromCalibration(calibration, ratings), role);
+var run = pipeline.Run(new ReadinessRunInput(OrganisationSimulator.Generate(new SimulationSettings { People = 1200, Seed = 1 }).TakeInRatings(), [role]));
+var assessments = run.Assessments;
 
 // 4. Report.
 Console.WriteLine($"Scored {assessments.Length} people against '{role.Name}' ({calibrator.Method}, ready now from index {host.Services.GetRequiredService<IOptions<ReadinessOptions>>().Value.Scoring.ReadyNowMinimumIndex}):");
