@@ -1,6 +1,7 @@
 using CsvHelper;
 using Readiness.Calibration;
 using Readiness.Competencies;
+using Readiness.Files;
 using Readiness.Serialization;
 
 namespace Readiness.Cli;
@@ -12,7 +13,7 @@ internal static class BadInput
     /// <param name="e">The exception.</param>
     /// <param name="arguments">Whether a refused argument (an option or a Core rule such as a minimum sample) counts too.</param>
     public static bool Is(Exception e, bool arguments = false) =>
-        e is InputFileException or RatingsCsvException or InsufficientRatingsException or CalibrationBudgetException or ReadinessJsonException
+        e is InputFileException or TableFileException or InsufficientRatingsException or CalibrationBudgetException or ReadinessJsonException
             or ReadinessValidationException or CsvHelperException or IOException or UnauthorizedAccessException
         || (arguments && e is ArgumentException);
 
@@ -69,7 +70,7 @@ internal sealed class InputFileException(string file, string message, Exception?
         {
             throw new InputFileException(file.Name, "the file does not exist", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or RatingsCsvException or System.Text.Json.JsonException or Readiness.Competencies.ReadinessValidationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TableFileException or System.Text.Json.JsonException or Readiness.Competencies.ReadinessValidationException)
         {
             throw new InputFileException(file.Name, e.Message, e);
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Readiness.Calibration;
 using Readiness.Evidence;
+using Readiness.Files;
 
 namespace Readiness.Cli;
 
@@ -82,11 +82,11 @@ internal static class CalibrateVerb
 
         using (var staging = OutputStaging.Begin(output))
         {
-            WriteEstimates(staging.Directory, result);
-            WriteRaters(staging.Directory, result);
-            WriteModel(staging.Directory, result, intake.Report);
-            WriteRejects(staging.Directory, file);
-            WriteWarningsFile(staging.Directory, result);
+            staging.WriteText("estimates.csv", w => CalibrationFiles.WriteEstimates(w, result));
+            staging.WriteText("raters.csv", w => CalibrationFiles.WriteRaters(w, result));
+            staging.WriteStream("model.json", s => CalibrationFiles.WriteModel(s, result, intake.Report));
+            staging.WriteText("rejects.csv", w => CalibrationFiles.WriteRejects(w, file));
+            WriteWarningsFile(staging, result);
             staging.Commit();
         }
 
@@ -116,8 +116,8 @@ internal static class CalibrateVerb
     /// warnings.txt in the output directory: the calibration's warnings, one per line, empty when there are none. Every verb
     /// that calibrates writes it beside its results, so that a pipeline reading only the files learns what the console said.
     /// </summary>
-    internal static void WriteWarningsFile(DirectoryInfo output, CalibrationResult result) =>
-        File.WriteAllLines(Path.Combine(output.FullName, "warnings.txt"), result.Warnings);
+    internal static void WriteWarningsFile(OutputStaging staging, CalibrationResult result) =>
+        staging.WriteText("warnings.txt", w => CalibrationFiles.WriteWarnings(w, result));
 
     /// <summary>The calibrator for a method name; the crossed model with the path and, when given, the limits (seconds for the exact path, megabytes for a fit).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit breaks its rule; the message names the setting.</exception>
@@ -132,26 +132,6 @@ internal static class CalibrateVerb
             : new CrossedModelSettings { Path = path }),
     };
 
-    private static void WriteEstimates(DirectoryInfo output, CalibrationResult result)
-    {
-        using var writer = new StreamWriter(Path.Combine(output.FullName, "estimates.csv"));
-        writer.WriteLine("ratee,competency,estimate,se,ratings,raters");
-        foreach (var e in result.Estimates)
-        {
-            writer.WriteLine($"{RatingsCsv.Field(e.Ratee.Value)},{e.Competency},{RatingsCsv.Number(e.Estimate)},{RatingsCsv.Number(e.StandardError)},{e.Ratings},{e.Raters}");
-        }
-    }
-
-    private static void WriteRaters(DirectoryInfo output, CalibrationResult result)
-    {
-        using var writer = new StreamWriter(Path.Combine(output.FullName, "raters.csv"));
-        writer.WriteLine("rater,effect,se,ratings");
-        foreach (var r in result.RaterEffects)
-        {
-            writer.WriteLine($"{RatingsCsv.Field(r.Rater.Value)},{RatingsCsv.Number(r.Effect)},{RatingsCsv.Number(r.StandardError)},{r.Ratings}");
-        }
-    }
-
     /// <summary>
     /// A refused run's one output, rejects.csv, committed as every run's outputs are: owner-only, with the run's manifest,
     /// and the verb's earlier outputs removed, so the folder never shows a refused run's rejects beside an earlier run's
@@ -160,169 +140,9 @@ internal static class CalibrateVerb
     internal static void WriteRefusedRun(DirectoryInfo output, RatingsFile file)
     {
         using var staging = OutputStaging.Begin(output);
-        WriteRejects(staging.Directory, file);
+        staging.WriteText("rejects.csv", w => CalibrationFiles.WriteRejects(w, file));
         staging.Commit();
     }
-
-    internal static void WriteRejects(DirectoryInfo output, RatingsFile file)
-    {
-        using var writer = new StreamWriter(Path.Combine(output.FullName, "rejects.csv"));
-        writer.WriteLine("line,reason,message");
-        foreach (var r in file.Report.Rejected)
-        {
-            writer.WriteLine($"{file.Lines[r.Row]},{r.Reason},{RatingsCsv.Field(file.Message(r))}");
-        }
-    }
-
-    private static void WriteModel(DirectoryInfo output, CalibrationResult result, IntakeReport report)
-    {
-        using var stream = File.Create(Path.Combine(output.FullName, "model.json"));
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteString("method", MethodName(result.Method));
-        json.WriteString("algorithm", result.Algorithm);
-        json.WriteNumber("submitted", report.Submitted);
-        json.WriteNumber("accepted", report.Accepted);
-        json.WriteNumber("rejected", report.Rejected.Length);
-        json.WriteStartObject("varianceComponents");
-        foreach (var v in result.VarianceComponents)
-        {
-            json.WriteNumber(v.Name, v.Variance);
-        }
-
-        json.WriteEndObject();
-        if (result.VarianceComponents.Any(v => v.MonteCarloError is not null))
-        {
-            // The scalable path estimates REML with random probes: how far each component may sit from the optimum on that account.
-            json.WriteStartObject("varianceComponentMonteCarloErrors");
-            foreach (var v in result.VarianceComponents)
-            {
-                json.WriteNumber(v.Name, v.MonteCarloError ?? 0);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteStartArray("fixedEffects");
-        foreach (var f in result.FixedEffects)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", f.Name);
-            json.WriteNumber("estimate", f.Estimate);
-            WriteNumberOrNull(json, "se", f.StandardError);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("sourceEffects");
-        foreach (var s in result.SourceEffects)
-        {
-            json.WriteStartObject();
-            json.WriteString("source", RatingsCsv.SourceName(s.Source));
-            json.WriteNumber("effect", s.Effect);
-            WriteNumberOrNull(json, "se", s.StandardError);
-            json.WriteNumber("ratings", s.Ratings);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteNumber("iterations", result.Iterations);
-        json.WriteBoolean("converged", result.Converged);
-        WriteNumberOrNull(json, result.Rasch is null ? "remlCriterion" : "minusTwoLogLikelihood", result.Objective ?? double.NaN);
-        if (result.Rasch is { } rasch)
-        {
-            WriteRasch(json, rasch);
-        }
-
-        json.WriteStartArray("warnings");
-        foreach (var w in result.Warnings)
-        {
-            json.WriteStringValue(w);
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
-        stream.WriteByte((byte)'\n');
-    }
-
-    /// <summary>The many-facet Rasch measures: competencies, raters (and sources) by id, thresholds, categories and separation.</summary>
-    private static void WriteRasch(Utf8JsonWriter json, RaschFit rasch)
-    {
-        WriteElements(json, "competencies", rasch.Competencies);
-        WriteElements(json, "raters", rasch.Raters);
-        if (rasch.Sources.Length > 0)
-        {
-            WriteElements(json, "sources", rasch.Sources);
-        }
-
-        json.WriteStartArray("thresholds");
-        foreach (var t in rasch.Thresholds)
-        {
-            json.WriteNumberValue(t);
-        }
-
-        json.WriteEndArray();
-        json.WriteBoolean("thresholdsOrdered", rasch.ThresholdsOrdered);
-        json.WriteStartArray("categories");
-        foreach (var c in rasch.Categories)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("level", c.Level);
-            json.WriteNumber("count", c.Count);
-            WriteNumberOrNull(json, "averageMeasure", c.AverageMeasure);
-            WriteNumberOrNull(json, "expectedAverageMeasure", c.ExpectedAverageMeasure);
-            WriteNumberOrNull(json, "threshold", c.Threshold);
-            WriteNumberOrNull(json, "thresholdSe", c.ThresholdStandardError);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartObject("separation");
-        foreach (var (facet, separation) in new[] { ("ratees", rasch.RateeSeparation), ("competencies", rasch.CompetencySeparation), ("raters", rasch.RaterSeparation) })
-        {
-            json.WriteStartObject(facet);
-            WriteNumberOrNull(json, "separation", separation.Separation);
-            WriteNumberOrNull(json, "reliability", separation.Reliability);
-            WriteNumberOrNull(json, "strata", separation.Strata);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-        json.WriteNumber("ratingsUsed", rasch.RatingsUsed);
-    }
-
-    private static void WriteElements(Utf8JsonWriter json, string name, IEnumerable<RaschElement> elements)
-    {
-        json.WriteStartObject(name);
-        foreach (var e in elements)
-        {
-            json.WriteStartObject(e.Id);
-            json.WriteNumber("measure", e.Measure);
-            WriteNumberOrNull(json, "se", e.StandardError);
-            WriteNumberOrNull(json, "infit", e.Infit);
-            WriteNumberOrNull(json, "outfit", e.Outfit);
-            WriteNumberOrNull(json, "infitZ", e.InfitZ);
-            WriteNumberOrNull(json, "outfitZ", e.OutfitZ);
-            WriteNumberOrNull(json, "fairAverage", e.FairAverage);
-            json.WriteNumber("ratings", e.Ratings);
-            json.WriteBoolean("extreme", e.IsExtreme);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double value) =>
-        WeightsVerb.WriteNumberOrNull(json, name, double.IsFinite(value) ? value : null);
-
-    private static string MethodName(CalibrationMethod method) =>
-        method == CalibrationMethod.None ? "none"
-        : method == CalibrationMethod.MeanCentring ? "mean-centre"
-        : method == CalibrationMethod.Standardisation ? "standardise"
-        : method == CalibrationMethod.ManyFacetRasch ? "rasch"
-        : method == CalibrationMethod.CrossedRandomEffects ? "crossed"
-        : method.Name;
 
     /// <summary>
     /// Reports progress synchronously on standard error (Progress&lt;T&gt; would post to the thread pool and print late), each

@@ -1,6 +1,7 @@
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Files;
 using Readiness.Pipeline;
 using Readiness.Scoring;
 using Readiness.Serialization;
@@ -60,13 +61,25 @@ internal static class CohortInput
         }
     }
 
+    /// <summary>Reads a table beside the ratings; each row it left out is reported on standard error as a warning, with its line.</summary>
+    public static T Read<T>(FileInfo file, Func<string, TableRead<T>> read, TextWriter error)
+    {
+        var table = InputFileException.Reading(file, () => read(file.FullName));
+        foreach (var rejected in table.Rejected)
+        {
+            error.WriteLine($"warning: {file.Name} {rejected}");
+        }
+
+        return table.Value;
+    }
+
     /// <summary>
     /// Reads the ratings against the model. When none can be used, writes rejects.csv to <paramref name="output"/>, says why
     /// on standard error (the commonest reasons, each with an example line) and returns null.
     /// </summary>
     public static RatingsFile? ReadRatings(FileInfo ratingsFile, ColumnMap columns, CompetencyModel model, bool ownModel, DirectoryInfo output, TextWriter error)
     {
-        var file = InputFileException.Reading(ratingsFile, () => RatingsCsv.Read(ratingsFile, model, columns));
+        var file = InputFileException.Reading(ratingsFile, () => RatingsTable.Read(ratingsFile.FullName, model, columns));
 
         if (file.Intake.Ratings.Count > 0)
         {
@@ -84,7 +97,7 @@ internal static class CohortInput
         error.WriteLine($"{headline}; rejects.csv in {output.FullName} lists each:");
         foreach (var reason in file.Report.Rejected.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
         {
-            error.WriteLine($"  {reason.Count()} × {reason.Key}, e.g. line {file.Lines[reason.First().Row]}: {file.Message(reason.First())}");
+            error.WriteLine($"  {reason.Count()} × {WireNames.Of(reason.Key)}, e.g. line {file.Lines[reason.First().Row]}: {file.Message(reason.First())}");
         }
 
         if (!ownModel && file.Report.Rejected.Any(r => r.Reason == RejectReason.UnknownCompetency))

@@ -30,6 +30,20 @@ internal sealed class OutputStaging : IDisposable
     /// <summary>Starts writing the outputs of <paramref name="output"/>.</summary>
     public static OutputStaging Begin(DirectoryInfo output) => new(output);
 
+    /// <summary>Writes a text output (UTF-8) with one of the library's writers.</summary>
+    public void WriteText(string name, Action<TextWriter> write)
+    {
+        using var writer = new StreamWriter(Path.Combine(Directory.FullName, name));
+        write(writer);
+    }
+
+    /// <summary>Writes a JSON output with one of the library's writers.</summary>
+    public void WriteStream(string name, Action<Stream> write)
+    {
+        using var stream = File.Create(Path.Combine(Directory.FullName, name));
+        write(stream);
+    }
+
     /// <summary>
     /// Adds the run's manifest, moves every file written into the output directory, replacing files of the same names,
     /// removes what an earlier run of the same verb listed in its manifest and this run did not write (a slate of a role

@@ -1,6 +1,7 @@
 using Readiness.Reliability;
 using System.CommandLine;
 using Readiness.Calibration;
+using Readiness.Files;
 using Readiness.Scoring;
 using Readiness.Simulation;
 using Readiness.Weighting;
@@ -317,7 +318,7 @@ internal static class ReadinessCommand
         };
         columns.Validators.Add(result =>
         {
-            if (result.Tokens.Count == 1 && ColumnMap.Parse(result.Tokens[0].Value).Problem is { } problem)
+            if (result.Tokens.Count == 1 && !ColumnMap.TryParse(result.Tokens[0].Value, out _, out var problem))
             {
                 result.AddError($"--columns: {problem}.");
             }
@@ -326,7 +327,7 @@ internal static class ReadinessCommand
     }
 
     private static ColumnMap ColumnsOf(ParseResult result, Option<string?> columns) =>
-        result.GetValue(columns) is { } text ? ColumnMap.Parse(text).Map! : ColumnMap.None;
+        result.GetValue(columns) is { } text ? ColumnMap.Parse(text) : ColumnMap.None;
 
     /// <summary>The inputs of every verb that calibrates and scores.</summary>
     private static (Option<FileInfo> Ratings, Option<FileInfo?> Performance, Option<FileInfo?> Role, Option<string> Method, Option<FileInfo?> Model) ScoringInputs()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Readiness.Competencies;
+using Readiness.Files;
 using Readiness.Serialization;
 
 namespace Readiness.Cli;
@@ -16,8 +17,9 @@ internal static class ScaffoldVerb
         try
         {
             BadInput.RefuseOverwrite(output, ["model.json", "role.json"], ratingsFile);
-            var (competencies, minimum, maximum) = InputFileException.Reading(ratingsFile, () => RatingsCsv.Survey(ratingsFile, columns));
-            if (competencies.Count == 0 || !double.IsFinite(minimum))
+            var survey = InputFileException.Reading(ratingsFile, () => RatingsTable.Survey(ratingsFile.FullName, columns));
+            var (competencies, minimum, maximum) = (survey.Competencies, survey.Minimum, survey.Maximum);
+            if (competencies.Length == 0 || !double.IsFinite(minimum))
             {
                 throw new InputFileException(ratingsFile.Name, "no row has both a competency and a numeric value, so there is nothing to build a model from.");
             }

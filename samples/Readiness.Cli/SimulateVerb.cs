@@ -1,4 +1,7 @@
 using System.Collections.Frozen;
+using Readiness.Evidence;
+using Readiness.Files;
+using Readiness.Serialization;
 using Readiness.Simulation;
 
 namespace Readiness.Cli;
@@ -33,7 +36,7 @@ internal static class SimulateVerb
 
         using (var staging = OutputStaging.Begin(output))
         {
-            Write(organisation, staging.Directory);
+            Write(organisation, staging);
             staging.Commit();
         }
 
@@ -43,54 +46,32 @@ internal static class SimulateVerb
         return WeightsVerb.Ok;
     }
 
-    /// <summary>Writes the organisation's files: ratings.csv, performance.csv, truth.csv, groups.csv and outcomes.csv.</summary>
-    public static void Write(SimulatedOrganisation organisation, DirectoryInfo output)
+    /// <summary>Writes the organisation's files with the library's writers: ratings.csv, performance.csv, truth.csv, groups.csv and outcomes.csv.</summary>
+    public static void Write(SimulatedOrganisation organisation, OutputStaging staging)
     {
-        RatingsCsv.Write(Path.Combine(output.FullName, "ratings.csv"), organisation.Ratings);
-        using (var performance = new StreamWriter(Path.Combine(output.FullName, "performance.csv")))
+        staging.WriteText("ratings.csv", w => RatingsTable.Write(w, organisation.Ratings));
+        staging.WriteText("performance.csv", w => InputTables.WritePerformance(w, organisation.People.Select(p => new PerformanceRecord(p.Id, p.Performance))));
+        staging.WriteText("truth.csv", w => Truth(w, organisation));
+        staging.WriteText("groups.csv", w => InputTables.WriteGroups(w, new DemographicGroups(organisation.Demographics, ["sex", "ethnicity"]), organisation.People.Select(p => p.Id)));
+        staging.WriteText("outcomes.csv", w => InputTables.WriteOutcomes(w, organisation.TeamOutcomes.Select(o => o with { Value = Math.Round(o.Value, 4) })));
+    }
+
+    /// <summary>One file for both kinds of truth, which only a simulation has: a person's true level per competency, and each rater's planted bias.</summary>
+    private static void Truth(TextWriter truth, SimulatedOrganisation organisation)
+    {
+        truth.WriteLine("kind,id,competency,value,style");
+        var competencies = organisation.Settings.Model.Competencies;
+        foreach (var p in organisation.People)
         {
-            performance.WriteLine("ratee,performance");
-            foreach (var p in organisation.People)
+            for (var c = 0; c < competencies.Length; c++)
             {
-                performance.WriteLine($"{p.Id},{RatingsCsv.Number(p.Performance)}");
+                truth.WriteLine($"level,{CsvCells.Field(p.Id.Value)},{CsvCells.Field(competencies[c].Id)},{CsvCells.Number(p.TrueLevels[c])},");
             }
         }
 
-        using (var truth = new StreamWriter(Path.Combine(output.FullName, "truth.csv")))
+        foreach (var r in organisation.Raters)
         {
-            // One file for both kinds of truth: a person's true level per competency, and each rater's planted bias.
-            truth.WriteLine("kind,id,competency,value,style");
-            var competencies = organisation.Settings.Model.Competencies;
-            foreach (var p in organisation.People)
-            {
-                for (var c = 0; c < competencies.Length; c++)
-                {
-                    truth.WriteLine($"level,{p.Id},{competencies[c].Id},{RatingsCsv.Number(p.TrueLevels[c])},");
-                }
-            }
-
-            foreach (var r in organisation.Raters)
-            {
-                truth.WriteLine($"rater,{r.Id},,{RatingsCsv.Number(r.Leniency)},{r.Style}");
-            }
-        }
-
-        using (var groups = new StreamWriter(Path.Combine(output.FullName, "groups.csv")))
-        {
-            groups.WriteLine("ratee,sex,ethnicity");
-            foreach (var p in organisation.People)
-            {
-                groups.WriteLine($"{p.Id},{organisation.Demographics.CategoryOf(p.Id, "sex")},{organisation.Demographics.CategoryOf(p.Id, "ethnicity")}");
-            }
-        }
-
-        using (var outcomes = new StreamWriter(Path.Combine(output.FullName, "outcomes.csv")))
-        {
-            outcomes.WriteLine("ratee,outcome");
-            foreach (var o in organisation.TeamOutcomes)
-            {
-                outcomes.WriteLine($"{o.Person},{RatingsCsv.Number(Math.Round(o.Value, 4))}");
-            }
+            truth.WriteLine($"rater,{CsvCells.Field(r.Id.Value)},,{CsvCells.Number(r.Leniency)},{WireNames.Of(r.Style)}");
         }
     }
 }

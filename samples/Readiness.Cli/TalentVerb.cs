@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Readiness.Evidence;
+using Readiness.Files;
 using Readiness.Pipeline;
 using Readiness.Serialization;
-using Readiness.Talent;
 
 namespace Readiness.Cli;
 
@@ -32,13 +29,13 @@ internal static class TalentVerb
             }
 
             // Ids that differ only in punctuation would write one slate file over the other.
-            if (roles.GroupBy(r => SlateFile(r.Id), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
+            if (roles.GroupBy(r => TalentFiles.SlateFileName(r.Id), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
             {
                 error.WriteLine($"error: role profiles {string.Join(" and ", clash.Select(r => $"'{r.Id}'"))} would both be written to {clash.Key}; give one of them another id");
                 return WeightsVerb.BadInput;
             }
 
-            var exclude = excludeFile is null ? ImmutableDictionary<RateeId, string>.Empty : ReadExclusions(excludeFile, error);
+            var exclude = excludeFile is null ? ImmutableDictionary<RateeId, string>.Empty : CohortInput.Read(excludeFile, InputTables.ReadExclusions, error);
             var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
             var run = CohortInput.Run(
                 ratingsFile, columns, model, modelFile is not null, settings,
@@ -52,30 +49,21 @@ internal static class TalentVerb
             var pipeline = run.Talent!;
             var (nineBox, slates, plans) = (pipeline.NineBox, pipeline.Slates, pipeline.Plans);
             using var staging = OutputStaging.Begin(output);
-            var written = staging.Directory;
-            CalibrateVerb.WriteWarningsFile(written, run.Calibration);
-            WriteNineBox(written, nineBox);
+            CalibrateVerb.WriteWarningsFile(staging, run.Calibration);
+            staging.WriteText("nine-box.csv", w => TalentFiles.WriteNineBox(w, nineBox));
             foreach (var slate in slates)
             {
-                WriteSlate(written, slate);
+                staging.WriteText(TalentFiles.SlateFileName(slate.Role), w => TalentFiles.WriteSlate(w, slate));
             }
 
-            WriteBench(written, pipeline.Bench);
-            using (var stream = File.Create(Path.Combine(written.FullName, "plans.json")))
-            {
-                ReadinessJson.Write(plans, stream);
-            }
-
-            using (var stream = File.Create(Path.Combine(written.FullName, "talent.json")))
-            {
-                ReadinessJson.Write(pipeline, stream);
-            }
-
+            staging.WriteText("bench.csv", w => TalentFiles.WriteBench(w, pipeline.Bench));
+            staging.WriteStream("plans.json", s => ReadinessJson.Write(plans, s));
+            staging.WriteStream("talent.json", s => ReadinessJson.Write(pipeline, s));
             staging.Commit();
             console.WriteLine($"9-box for {roles[0].Id}: {nineBox.Placements.Length} of {nineBox.Placements.Length + nineBox.Excluded.Length} people boxed, " +
                 $"{nineBox.Placements.Count(p => p.ProbabilityInBox < 0.8)} of them less than 80% sure of their box; " +
                 $"{string.Join("; ", pipeline.Bench.Roles.Select(r => $"{r.Role}: {r.ReadyNow} ready now, {r.ReadyIn1To2Years} in 1-2 years, {r.ReadyIn3PlusYears} in 3+"))}; {plans.Length} development plans.");
-            console.WriteLine($"Wrote nine-box.csv, {string.Join(", ", slates.Select(s => SlateFile(s.Role)))}, bench.csv, plans.json, talent.json, warnings.txt and manifest.json to {output.FullName}");
+            console.WriteLine($"Wrote nine-box.csv, {string.Join(", ", slates.Select(s => TalentFiles.SlateFileName(s.Role)))}, bench.csv, plans.json, talent.json, warnings.txt and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e))
@@ -83,82 +71,4 @@ internal static class TalentVerb
             return BadInput.Report(e, error);
         }
     }
-
-    /// <summary>The slate's file name: the role with anything but letters, digits and dashes replaced.</summary>
-    public static string SlateFile(string role) =>
-        $"slate-{new string([.. role.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? char.ToLowerInvariant(c) : '-')])}.csv";
-
-    /// <summary>Reads <c>ratee,reason</c>: people to leave off every slate; a bad row is reported on standard error and left out.</summary>
-    private static ImmutableDictionary<RateeId, string> ReadExclusions(FileInfo file, TextWriter error)
-    {
-        using var reader = InputText.Open(file);
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
-        if (!csv.Read() || csv.Record is not { } header || !header.Contains("ratee") || !header.Contains("reason"))
-        {
-            throw new RatingsCsvException($"{file.Name}: expected a header row with ratee,reason");
-        }
-
-        var (ratee, reason) = (Array.IndexOf(header, "ratee"), Array.IndexOf(header, "reason"));
-        var exclusions = ImmutableDictionary.CreateBuilder<RateeId, string>();
-        while (csv.Read())
-        {
-            var record = csv.Record!;
-            if (record.Length == header.Length && RateeId.TryCreate(record[ratee], out var id) && exclusions.TryAdd(id, record[reason]))
-            {
-                continue;
-            }
-
-            error.WriteLine($"warning: {file.Name} line {csv.RawRow}: not a ratee id, or one already listed; left out.");
-        }
-
-        return exclusions.ToImmutable();
-    }
-
-    private static void WriteNineBox(DirectoryInfo output, NineBox box)
-    {
-        using var writer = new StreamWriter(Path.Combine(output.FullName, "nine-box.csv"));
-        writer.WriteLine("ratee,box,label,performance_level,readiness_level,performance,readiness,lower,upper,straddles_boundary,excluded,p_box");
-        foreach (var p in box.Placements)
-        {
-            writer.WriteLine($"{RatingsCsv.Field(p.Person.Value)},{p.Cell.Number},{RatingsCsv.Field(p.Label)},{p.Cell.Performance},{p.Cell.Readiness}," +
-                $"{N(p.Performance)},{N(p.Readiness)},{N(p.ReadinessLower)},{N(p.ReadinessUpper)},{(p.StraddlesBoundary ? "yes" : "no")},," +
-                $"{N(p.ProbabilityInBox)}");
-        }
-
-        foreach (var x in box.Excluded)
-        {
-            writer.WriteLine($"{RatingsCsv.Field(x.Person.Value)},,,,,,,,,,{RatingsCsv.Field($"{x.Reason}: {x.Detail}")},");
-        }
-    }
-
-    private static void WriteSlate(DirectoryInfo output, SuccessionSlate slate)
-    {
-        using var writer = new StreamWriter(Path.Combine(output.FullName, SlateFile(slate.Role)));
-        writer.WriteLine("rank,ratee,index,lower,upper,band,years_to_ready,best_rank,worst_rank,key_gaps,flags,excluded,p_ready_now,p_ready_within_2y");
-        foreach (var e in slate.Entries)
-        {
-            writer.WriteLine($"{e.Rank},{RatingsCsv.Field(e.Candidate.Value)},{N(e.Index)},{N(e.Lower)},{N(e.Upper)},{ScoreVerb.BandName(e.Band)},{N(e.YearsToReady)}," +
-                $"{e.BestRank},{e.WorstRank},{string.Join(';', e.KeyGaps)},{RatingsCsv.Flags(e.Signals)},,{N(e.ProbabilityReadyNow)},{N(e.ProbabilityReadyNearTerm)}");
-        }
-
-        foreach (var x in slate.Excluded)
-        {
-            writer.WriteLine($",{RatingsCsv.Field(x.Person.Value)},,,,,,,,,,{RatingsCsv.Field($"{x.Reason}: {x.Detail}")},,");
-        }
-    }
-
-    private static void WriteBench(DirectoryInfo output, BenchStrength bench)
-    {
-        using var writer = new StreamWriter(Path.Combine(output.FullName, "bench.csv"));
-        writer.WriteLine("role,ready_now,ready_1_2_years,ready_3_plus_years,not_on_track,total,covered,shared_successors");
-        foreach (var r in bench.Roles)
-        {
-            var shared = bench.Shared.Count(s => s.Roles.Contains(r.Role));
-            writer.WriteLine($"{RatingsCsv.Field(r.Role)},{r.ReadyNow},{r.ReadyIn1To2Years},{r.ReadyIn3PlusYears},{r.NotOnLeadershipTrack},{r.Total},{(r.Covered ? "yes" : "no")},{shared}");
-        }
-    }
-
-    private static string N(double value) => RatingsCsv.Number(Math.Round(value, 4));
-
-    private static string N(double? value) => value is { } v ? N(v) : string.Empty;
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Readiness.Fairness;
+using Readiness.Files;
 using Readiness.Pipeline;
 
 namespace Readiness.Cli;
@@ -19,10 +19,10 @@ internal static class ValidityVerb
             BadInput.RefuseOverwrite(output, ["validity.json", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, outcomesFile, performanceFile, roleFile);
             var model = CohortInput.ReadModel(modelFile);
             var role = CohortInput.ReadRole(roleFile, model);
-            var outcomes = PersonValuesCsv.Read(outcomesFile, "outcome", error).Select(v => new OutcomeRecord(v.Person, v.Value)).ToArray();
+            var outcomes = CohortInput.Read(outcomesFile, InputTables.ReadOutcomes, error);
             var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
             var run = CohortInput.Run(
-                ratingsFile, columns, model, modelFile is not null, settings, intake => new ReadinessRunInput(intake, [role]) { Performance = performance, Outcomes = [.. outcomes] },
+                ratingsFile, columns, model, modelFile is not null, settings, intake => new ReadinessRunInput(intake, [role]) { Performance = performance, Outcomes = outcomes },
                 new ReadinessPipelineOptions { Validity = new ValidityOptions { OutcomeReliability = reliability } }, output, console, error);
             if (run is null)
             {
@@ -31,26 +31,8 @@ internal static class ValidityVerb
 
             var study = run.Validity!;
             using var staging = OutputStaging.Begin(output);
-            var written = staging.Directory;
-            CalibrateVerb.WriteWarningsFile(written, run.Calibration);
-            using (var stream = File.Create(Path.Combine(written.FullName, "validity.json")))
-            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            {
-                json.WriteStartObject();
-                json.WriteNumber("sample", study.Sample);
-                json.WriteNumber("leftOut", study.LeftOut);
-                json.WriteBoolean("binaryOutcome", study.IsBinary);
-                json.WriteString("performanceMeasure", study.UsesPerformanceRecords ? "records" : "competency-index");
-                Coefficient(json, "readiness", study.Readiness);
-                Coefficient(json, "performance", study.Performance);
-                json.WriteNumber("intercorrelation", Math.Round(study.Intercorrelation, 6));
-                Incremental(json, "readinessOverPerformance", study.ReadinessOverPerformance);
-                Incremental(json, "performanceOverReadiness", study.PerformanceOverReadiness);
-                Auc(json, "readinessAuc", study.ReadinessAuc);
-                Auc(json, "performanceAuc", study.PerformanceAuc);
-                json.WriteEndObject();
-            }
-
+            CalibrateVerb.WriteWarningsFile(staging, run.Calibration);
+            staging.WriteStream("validity.json", s => FairnessFiles.WriteValidity(s, study));
             staging.Commit();
             console.WriteLine($"{study.Sample} people ({study.LeftOut} outcomes without a score or performance): readiness r = {study.Readiness.R:0.00} " +
                 $"[{study.Readiness.Lower:0.00}, {study.Readiness.Upper:0.00}], performance r = {study.Performance.R:0.00} [{study.Performance.Lower:0.00}, {study.Performance.Upper:0.00}]; " +
@@ -62,42 +44,5 @@ internal static class ValidityVerb
         {
             return BadInput.Report(e, error);
         }
-    }
-
-    private static void Coefficient(Utf8JsonWriter json, string name, ValidityCoefficient c)
-    {
-        json.WriteStartObject(name);
-        json.WriteNumber("r", Math.Round(c.R, 6));
-        json.WriteNumber("lower", Math.Round(c.Lower, 6));
-        json.WriteNumber("upper", Math.Round(c.Upper, 6));
-        json.WriteNumber("p", c.P);
-        WeightsVerb.WriteNumberOrNull(json, "corrected", c.Corrected is { } v ? Math.Round(v, 6) : null);
-        json.WriteEndObject();
-    }
-
-    private static void Incremental(Utf8JsonWriter json, string name, IncrementalValidity v)
-    {
-        json.WriteStartObject(name);
-        json.WriteNumber("baseR2", Math.Round(v.BaseR2, 6));
-        json.WriteNumber("fullR2", Math.Round(v.FullR2, 6));
-        json.WriteNumber("deltaR2", Math.Round(v.DeltaR2, 6));
-        json.WriteNumber("f", Math.Round(v.F, 6));
-        json.WriteNumber("p", v.P);
-        json.WriteEndObject();
-    }
-
-    private static void Auc(Utf8JsonWriter json, string name, AreaUnderCurve? auc)
-    {
-        if (auc is null)
-        {
-            json.WriteNull(name);
-            return;
-        }
-
-        json.WriteStartObject(name);
-        json.WriteNumber("auc", Math.Round(auc.Auc, 6));
-        json.WriteNumber("lower", Math.Round(auc.Lower, 6));
-        json.WriteNumber("upper", Math.Round(auc.Upper, 6));
-        json.WriteEndObject();
     }
 }

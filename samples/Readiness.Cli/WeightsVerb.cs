@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Readiness.Competencies;
+using Readiness.Files;
 using Readiness.Weighting;
 
 namespace Readiness.Cli;
@@ -15,16 +16,15 @@ internal static class WeightsVerb
         PairwiseAnalysis analysis;
         try
         {
-            var comparisons = PairwiseCsv.Read(file);
+            var comparisons = PairwiseTable.Read(file.FullName);
             analysis = new PairwiseWeighting(method, table).Analyze(comparisons);
         }
-        catch (Exception e) when (e is PairwiseCsvException or ReadinessValidationException or CsvHelper.CsvHelperException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is TableFileException or ReadinessValidationException or IOException or UnauthorizedAccessException)
         {
             // One line, naming the file: the first problem is enough to act on, and scripts can grep it.
             var message = e switch
             {
                 ReadinessValidationException v => string.Join("; ", v.Errors),
-                CsvHelper.CsvHelperException => "the file is not valid CSV (check quotes around cells)",
                 _ => e.Message,
             };
             error.WriteLine($"error: {file.Name}: {message}");

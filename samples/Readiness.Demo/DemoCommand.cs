@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Readiness.Cli;
+using Readiness.Files;
 using Spectre.Console;
 
 namespace Readiness.Demo;
@@ -24,7 +25,7 @@ internal static class DemoCommand
         var columns = new Option<string?>("--columns") { Description = "With --ratings: the export's own column names, e.g. ratee=employee_id,value=score." };
         columns.Validators.Add(result =>
         {
-            if (result.Tokens.Count == 1 && ColumnMap.Parse(result.Tokens[0].Value).Problem is { } problem)
+            if (result.Tokens.Count == 1 && !ColumnMap.TryParse(result.Tokens[0].Value, out _, out var problem))
             {
                 result.AddError($"--columns: {problem}.");
             }

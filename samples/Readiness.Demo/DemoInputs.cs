@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using CsvHelper;
 using Readiness.Cli;
 using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Files;
 using Readiness.Fairness;
 using Readiness.Simulation;
 
@@ -16,12 +15,13 @@ namespace Readiness.Demo;
 internal sealed record DemoFiles(FileInfo Ratings, FileInfo? Performance, FileInfo? Groups, FileInfo? Outcomes, FileInfo? Model = null, FileInfo? Role = null, string? Columns = null)
 {
     /// <summary>Gets the column map <see cref="Columns"/> names (checked when the command line was parsed).</summary>
-    public ColumnMap ColumnMap => Columns is null ? ColumnMap.None : ColumnMap.Parse(Columns).Map!;
+    public ColumnMap ColumnMap => Columns is null ? ColumnMap.None : ColumnMap.Parse(Columns);
 }
 
 /// <summary>
-/// What the story runs on, read through the CLI's own readers whether the files came from the simulation or from the user,
-/// so the default run and <c>--ratings</c> take exactly the same path. Row problems in the side files are kept as warnings.
+/// What the story runs on, read with the library's readers (Readiness.Files) whether the files came from the simulation or
+/// from the user, so the default run and <c>--ratings</c> take exactly the same path. Row problems in the side files are
+/// kept as warnings.
 /// </summary>
 internal sealed record DemoInputs(
     DemoFiles Files,
@@ -55,7 +55,12 @@ internal sealed record DemoInputs(
     {
         var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = seed, GroupBiasedRaterShare = 0.05 });
         data.Create();
-        SimulateVerb.Write(organisation, data);
+        using (var staging = OutputStaging.Begin(data))
+        {
+            SimulateVerb.Write(organisation, staging);
+            staging.Commit();
+        }
+
         var ratings = Path.Combine(data.FullName, "ratings.csv");
         AppendSpoiledRows(ratings, seed);
         var files = new DemoFiles(new FileInfo(ratings), new FileInfo(Path.Combine(data.FullName, "performance.csv")),
@@ -63,33 +68,36 @@ internal sealed record DemoInputs(
         return Read(files, organisation);
     }
 
-    /// <summary>Reads the files; throws what the CLI's readers throw when a file cannot be used at all.</summary>
+    /// <summary>Reads the files; throws what the library's readers throw when a file cannot be used at all, naming the file.</summary>
     public static DemoInputs Read(DemoFiles files, SimulatedOrganisation? organisation = null)
     {
-        using var warnings = new StringWriter(CultureInfo.InvariantCulture);
+        var warnings = new List<string>();
         var model = CohortInput.ReadModel(files.Model);
         var role = CohortInput.ReadRole(files.Role, model);
-        var ratings = Reading(files.Ratings, () => RatingsCsv.Read(files.Ratings, model, files.ColumnMap));
-        var performance = files.Performance is { } p ? Reading(p, () => ScoreVerb.ReadPerformance(p, warnings)) : null;
-        var (demographics, attributes) = files.Groups is { } g ? Reading(g, () => AuditVerb.ReadGroups(g, warnings)) : (null, []);
-        var outcomes = files.Outcomes is { } o
-            ? Reading(o, () => PersonValuesCsv.Read(o, "outcome", warnings).Select(v => new OutcomeRecord(v.Person, v.Value)).ToImmutableArray())
-            : [];
-        var lines = warnings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new DemoInputs(files, model, role, ratings, performance, demographics, [.. attributes], outcomes, [.. lines], organisation);
+        var ratings = Reading(files.Ratings, () => RatingsTable.Read(files.Ratings.FullName, model, files.ColumnMap));
+        var performance = files.Performance is { } p ? Side(p, InputTables.ReadPerformance) : null;
+        var groups = files.Groups is { } g ? Side(g, InputTables.ReadGroups) : null;
+        var outcomes = files.Outcomes is { } o ? Side(o, InputTables.ReadOutcomes) : [];
+        return new DemoInputs(files, model, role, ratings, performance, groups?.Demographics, groups?.Attributes ?? [], outcomes, [.. warnings], organisation);
+
+        T Side<T>(FileInfo file, Func<string, TableRead<T>> read)
+        {
+            var table = Reading(file, () => read(file.FullName));
+            warnings.AddRange(table.Rejected.Select(r => $"{file.Name} {r}"));
+            return table.Value;
+        }
     }
 
-    /// <summary>Names the file in a reader's refusal when the reader did not.</summary>
+    /// <summary>Names the file in a reader's refusal.</summary>
     private static T Reading<T>(FileInfo file, Func<T> read)
     {
         try
         {
             return read();
         }
-        catch (Exception e) when (e is RatingsCsvException or CsvHelperException && !e.Message.StartsWith(file.Name, StringComparison.Ordinal))
+        catch (TableFileException e)
         {
-            var message = e is CsvHelperException ? "the file is not valid CSV (check quotes around cells)" : e.Message;
-            throw new RatingsCsvException($"{file.Name}: {message}");
+            throw new TableFileException($"{file.Name}: {e.Message}", e);
         }
     }
 

@@ -1,5 +1,5 @@
-using Readiness.Cli;
 using Readiness.Competencies;
+using Readiness.Files;
 using Readiness.Serialization;
 using SharpFuzz;
 
@@ -33,7 +33,7 @@ static void ReadRatings(Stream stream)
         stream.CopyTo(file);
     }
 
-    RatingsCsv.Read(new FileInfo(path), LeadershipFramework.Model);
+    RatingsTable.Read(path, LeadershipFramework.Model);
 }
 
 static void Refused(Action read)
@@ -42,7 +42,7 @@ static void Refused(Action read)
     {
         read();
     }
-    catch (Exception e) when (e is ReadinessJsonException or RatingsCsvException or ReadinessValidationException)
+    catch (Exception e) when (e is ReadinessJsonException or TableFileException or ReadinessValidationException)
     {
         // The documented refusals.
     }

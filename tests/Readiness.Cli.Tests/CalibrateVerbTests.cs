@@ -78,12 +78,12 @@ public sealed class CalibrateVerbTests : IDisposable
         Assert.Equal(0, code);
         var rejects = File.ReadAllLines(Path.Combine(output, "rejects.csv"));
         Assert.Equal(7, rejects.Length);
-        Assert.StartsWith("10,ValueNotFinite", rejects[1], StringComparison.Ordinal);
-        Assert.StartsWith("11,UnknownCompetency", rejects[2], StringComparison.Ordinal);
+        Assert.StartsWith("10,value-not-finite", rejects[1], StringComparison.Ordinal);
+        Assert.StartsWith("11,unknown-competency", rejects[2], StringComparison.Ordinal);
         Assert.Contains("use a point as the decimal separator", rejects[3], StringComparison.Ordinal);
-        Assert.StartsWith("13,ValueOffScale", rejects[4], StringComparison.Ordinal);
-        Assert.StartsWith("14,InvalidSource", rejects[5], StringComparison.Ordinal);
-        Assert.StartsWith("15,Unreadable", rejects[6], StringComparison.Ordinal);
+        Assert.StartsWith("13,value-off-scale", rejects[4], StringComparison.Ordinal);
+        Assert.StartsWith("14,invalid-source", rejects[5], StringComparison.Ordinal);
+        Assert.StartsWith("15,unreadable", rejects[6], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -111,8 +111,8 @@ public sealed class CalibrateVerbTests : IDisposable
         Assert.Equal(
             [
                 $"error: {Path.GetFileName(ratings)}: none of the 2 rows could be used; rejects.csv in {output} lists each:",
-                "  1 × ValueNotFinite, e.g. line 2: Value 'x' is not a number.",
-                "  1 × UnknownCompetency, e.g. line 3: Competency 'leads' is not in model 'readiness-leadership'.",
+                "  1 × value-not-finite, e.g. line 2: Value 'x' is not a number.",
+                "  1 × unknown-competency, e.g. line 3: Competency 'leads' is not in model 'readiness-leadership'.",
                 "hint: ratings of a competency model of your own need --model MODEL.json.",
             ],
             error.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')));
@@ -129,8 +129,8 @@ public sealed class CalibrateVerbTests : IDisposable
         Run("calibrate", "--ratings", ratings, "--out", output);
 
         var rejects = File.ReadAllLines(Path.Combine(output, "rejects.csv"));
-        Assert.Contains(rejects, l => l.StartsWith("4,DuplicateRating,", StringComparison.Ordinal) && l.Contains("repeats line 2 exactly", StringComparison.Ordinal));
-        Assert.Contains(rejects, l => l.StartsWith("5,DuplicateRating,", StringComparison.Ordinal) && l.Contains("(lines 5, 6, 7)", StringComparison.Ordinal));
+        Assert.Contains(rejects, l => l.StartsWith("4,duplicate-rating,", StringComparison.Ordinal) && l.Contains("repeats line 2 exactly", StringComparison.Ordinal));
+        Assert.Contains(rejects, l => l.StartsWith("5,duplicate-rating,", StringComparison.Ordinal) && l.Contains("(lines 5, 6, 7)", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -118,7 +118,7 @@ public sealed class CustomModelTests : IDisposable
         var lines = error.ReplaceLineEndings("\n").TrimEnd().Split('\n');
         Assert.Equal($"error: ratings.csv: none of the {IOFile.ReadAllLines(File("ratings.csv")).Length - 1} rows could be used; rejects.csv in {File("out")} lists each:", lines[0]);
         Assert.StartsWith("  ", lines[1], StringComparison.Ordinal);
-        Assert.Contains("× UnknownCompetency, e.g. line 2: Competency 'acme.", lines[1], StringComparison.Ordinal);
+        Assert.Contains("× unknown-competency, e.g. line 2: Competency 'acme.", lines[1], StringComparison.Ordinal);
         Assert.Equal("hint: ratings of a competency model of your own need --model MODEL.json.", lines[^1]);
         Assert.True(IOFile.Exists(Path.Combine(File("out"), "rejects.csv")));
     }

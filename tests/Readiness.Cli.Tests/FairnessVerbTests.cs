@@ -25,7 +25,7 @@ public sealed class FairnessVerbTests : IDisposable
         Assert.Equal(["ethnicity", "sex", "sex × ethnicity"], rows.Select(r => r[1]).Distinct().Order());
         Assert.All(rows.Where(r => r[3] == "Suppressed"), r => Assert.Equal(string.Empty, r[4]));
         Assert.Equal(2 * 3, rows.Count(r => r[1] == "sex"));
-        Assert.All(rows.Where(r => r[3] == "Unknown"), r => Assert.Equal("0", r[4]));
+        Assert.All(rows.Where(r => r[3] == "unknown"), r => Assert.Equal("0", r[4]));
         Assert.True(File.ReadAllLines(Path.Combine(_directory, "audit", "rater-splits.csv")).Length > 1);
 
         (code, text, _) = ScoreVerbTests.Run("validity", "--ratings", ratings, "--outcomes", Path.Combine(organisation, "outcomes.csv"), "--reliability", "0.8", "--out", Path.Combine(_directory, "validity"));

@@ -38,7 +38,7 @@ public sealed class ReliabilityVerbTests : IDisposable
         Assert.Equal(14, agreement.Count(l => l.StartsWith(',')));
         var diagnostics = File.ReadAllLines(Path.Combine(output, "rater-diagnostics.csv"));
         Assert.Equal("rater,ratings,ratees,leniency,se,spread_ratio,halo_ratio,mean_square,flags", diagnostics[0]);
-        Assert.Contains(diagnostics, l => l.EndsWith("Lenient", StringComparison.Ordinal) || l.Contains("Lenient;", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, l => l.EndsWith("lenient", StringComparison.Ordinal) || l.Contains("lenient;", StringComparison.Ordinal));
         var selfOther = File.ReadAllLines(Path.Combine(output, "self-other.csv"));
         Assert.Equal(150, selfOther.Count(l => l.Contains(",overall,", StringComparison.Ordinal)));
     }

@@ -111,7 +111,7 @@ public sealed class ScoreVerbTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Contains("9 of 12 rows were rejected", error, StringComparison.Ordinal);
-        Assert.Contains("9 × InvalidSource, e.g. line 3: Source 'line_manager' is not one of", error, StringComparison.Ordinal);
+        Assert.Contains("9 × invalid-source, e.g. line 3: Source 'line_manager' is not one of", error, StringComparison.Ordinal);
         Assert.True(error.IndexOf("InvalidSource", StringComparison.Ordinal) < error.IndexOf("calibration is not possible", StringComparison.Ordinal), error);
         Assert.Equal(10, File.ReadAllLines(Path.Combine(output, "rejects.csv")).Length);
     }

@@ -41,7 +41,7 @@ public sealed class TalentVerbTests : IDisposable
         {
             var slate = File.ReadAllLines(Path.Combine(output, $"slate-{role}.csv"));
             Assert.Equal(121, slate.Length);
-            Assert.Contains(slate, l => l.StartsWith(",P001,", StringComparison.Ordinal) && l.Contains("ExcludedByCaller: flight risk", StringComparison.Ordinal));
+            Assert.Contains(slate, l => l.StartsWith(",P001,", StringComparison.Ordinal) && l.Contains("excluded-by-caller: flight risk", StringComparison.Ordinal));
             var listed = slate.Skip(1).Count(l => !l.StartsWith(',')).ToString(System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(listed, bench.Single(l => l.StartsWith(role + ",", StringComparison.Ordinal)).Split(',')[5]);
         }

@@ -52,7 +52,7 @@ public sealed class CliCorpusTests : IDisposable
             Assert.True(code == 0, error);
             Assert.Contains($"Read {lines.Length - 1} submitted, {lines.Length - 2} accepted, 1 rejected.", text, StringComparison.Ordinal);
             var rejects = File.ReadAllLines(Path.Combine(output, "rejects.csv"));
-            Assert.StartsWith("2,Unreadable,", rejects[1], StringComparison.Ordinal);
+            Assert.StartsWith("2,unreadable,", rejects[1], StringComparison.Ordinal);
             Assert.Contains(fragment, rejects[1], StringComparison.Ordinal);
             Assert.True(new FileInfo(Path.Combine(output, "rejects.csv")).Length < 1_000);
         }
@@ -197,7 +197,7 @@ public sealed class CliCorpusTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.StartsWith("error: off-scale.csv: ", error, StringComparison.Ordinal);
-        Assert.Equal(["2,ValueOffScale", "3,ValueOffScale", "4,ValueOffScale", "5,ValueOffScale"],
+        Assert.Equal(["2,value-off-scale", "3,value-off-scale", "4,value-off-scale", "5,value-off-scale"],
             File.ReadAllLines(Path.Combine(output, "rejects.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
     }
 

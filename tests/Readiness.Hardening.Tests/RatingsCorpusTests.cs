@@ -1,7 +1,7 @@
 using System.Text;
-using Readiness.Cli;
 using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Files;
 
 namespace Readiness.Hardening.Tests;
 
@@ -64,7 +64,7 @@ public sealed class RatingsCorpusTests
     public void A_file_with_bad_rows_is_read_and_every_row_is_accounted_for(string file, int records, int accepted, string rejects)
     {
         RatingsFile? read = null;
-        Refusal.NoDefect(() => read = RatingsCsv.Read(new FileInfo(Refusal.Corpus("ratings", file)), LeadershipFramework.Model));
+        Refusal.NoDefect(() => read = RatingsTable.Read(Refusal.Corpus("ratings", file), LeadershipFramework.Model));
 
         Assert.NotNull(read);
         var report = read.Report;
@@ -86,7 +86,7 @@ public sealed class RatingsCorpusTests
         // Values compared as numbers (a record's ToString writes them in the current culture); rejects as described.
         static (object[] Ratings, string[] Rejects) Read(string file)
         {
-            var read = RatingsCsv.Read(new FileInfo(Refusal.Corpus("ratings", file)), LeadershipFramework.Model);
+            var read = RatingsTable.Read(Refusal.Corpus("ratings", file), LeadershipFramework.Model);
             return ([.. read.Ratings.AsEnumerable().Select(r => (r.Ratee, r.Rater, r.Source, r.Competency, r.Value))], [.. read.Report.Rejected.Select(read.Describe)]);
         }
 
@@ -107,7 +107,7 @@ public sealed class RatingsCorpusTests
     [InlineData("lines-after-blanks-and-a-multiline-field.csv", "5,9,11")]
     public void Rejects_name_the_line_the_record_starts_on(string file, string lines)
     {
-        var read = RatingsCsv.Read(new FileInfo(Refusal.Corpus("ratings", file)), LeadershipFramework.Model);
+        var read = RatingsTable.Read(Refusal.Corpus("ratings", file), LeadershipFramework.Model);
 
         Assert.Equal(lines, string.Join(',', read.Report.Rejected.Select(r => read.Lines[r.Row])));
     }
@@ -115,24 +115,24 @@ public sealed class RatingsCorpusTests
     [Theory]
     [MemberData(nameof(RefusedFiles))]
     public void A_file_that_cannot_be_used_is_refused_naming_the_problem(string file, string fragment) =>
-        Refusal.Assert<RatingsCsvException>(() => RatingsCsv.Read(new FileInfo(Refusal.Corpus("ratings", file)), LeadershipFramework.Model), fragment);
+        Refusal.Assert<TableFileException>(() => RatingsTable.Read(Refusal.Corpus("ratings", file), LeadershipFramework.Model), fragment);
 
     [Fact]
     public void A_file_that_does_not_exist_is_an_IO_error_naming_it() =>
-        Refusal.Assert<FileNotFoundException>(() => RatingsCsv.Read(new FileInfo(Refusal.Corpus("ratings", "absent.csv")), LeadershipFramework.Model), "absent.csv");
+        Refusal.Assert<FileNotFoundException>(() => RatingsTable.Read(Refusal.Corpus("ratings", "absent.csv"), LeadershipFramework.Model), "absent.csv");
 
     [Fact]
     public void A_byte_order_mark_and_nothing_else_is_an_empty_file()
     {
         using var file = TemporaryFile.With([0xEF, 0xBB, 0xBF]);
-        Refusal.Assert<RatingsCsvException>(() => RatingsCsv.Read(file.Info, LeadershipFramework.Model), "the file is empty");
+        Refusal.Assert<TableFileException>(() => RatingsTable.Read(file.Info.FullName, LeadershipFramework.Model), "the file is empty");
     }
 
     [Fact]
     public void A_megabyte_header_without_the_columns_is_refused()
     {
         using var file = TemporaryFile.With(Encoding.UTF8.GetBytes(string.Join(',', Enumerable.Range(0, 100_000).Select(i => $"c{i}")) + "\n1,2\n"));
-        Refusal.Assert<RatingsCsvException>(() => RatingsCsv.Read(file.Info, LeadershipFramework.Model), "the header lacks ratee, rater, competency, value");
+        Refusal.Assert<TableFileException>(() => RatingsTable.Read(file.Info.FullName, LeadershipFramework.Model), "the header lacks ratee, rater, competency, value");
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class RatingsCorpusTests
         }
 
         using var file = TemporaryFile.With(Encoding.UTF8.GetBytes(text.ToString()));
-        var intake = RatingsCsv.Read(file.Info, LeadershipFramework.Model);
+        var intake = RatingsTable.Read(file.Info.FullName, LeadershipFramework.Model);
 
         Assert.Equal(300_000, intake.Report.Submitted);
         Assert.Equal(300_000 - intake.Report.Rejected.Length, intake.Ratings.Count);
@@ -164,9 +164,9 @@ public sealed class RatingsCorpusTests
         new Random(seed).NextBytes(bytes);
         using var file = TemporaryFile.With(bytes);
 
-        var e = Refusal.NoDefect(() => RatingsCsv.Read(file.Info, LeadershipFramework.Model));
+        var e = Refusal.NoDefect(() => RatingsTable.Read(file.Info.FullName, LeadershipFramework.Model));
 
-        Assert.True(e is null or RatingsCsvException, e?.ToString());
+        Assert.True(e is null or TableFileException, e?.ToString());
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class RatingsCorpusTests
         new Random(7).NextBytes(bytes);
         using var file = TemporaryFile.With([.. Encoding.UTF8.GetBytes("ratee,rater,competency,value\n"), .. bytes]);
 
-        var intake = RatingsCsv.Read(file.Info, LeadershipFramework.Model);
+        var intake = RatingsTable.Read(file.Info.FullName, LeadershipFramework.Model);
 
         Assert.True(intake.Report.Submitted > 0);
         Assert.Equal(0, intake.Ratings.Count);

@@ -18,3 +18,17 @@ public enum ReadinessBand
     /// <summary>Not on a leadership track for this role: the index is below the on-track threshold or the gaps would take longer than the longest horizon.</summary>
     NotOnLeadershipTrack = 4,
 }
+
+/// <summary>The bands' names in files and messages (<see cref="Serialization.WireNames"/> gives them to callers).</summary>
+internal static class ReadinessBandNames
+{
+    public static string Of(ReadinessBand band) => band switch
+    {
+        ReadinessBand.ReadyNow => "ready-now",
+        ReadinessBand.ReadyIn1To2Years => "ready-1-2-years",
+        ReadinessBand.ReadyIn3PlusYears => "ready-3-plus-years",
+        ReadinessBand.NotOnLeadershipTrack => "not-on-track",
+        ReadinessBand.InsufficientEvidence => "insufficient-evidence",
+        _ => ((int)band).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

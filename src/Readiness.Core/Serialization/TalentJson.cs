@@ -52,7 +52,7 @@ internal static class TalentJson
                 json.WriteNumber("rank", entry.Rank);
                 json.WriteNumber("bestRank", entry.BestRank);
                 json.WriteNumber("worstRank", entry.WorstRank);
-                json.WriteString("band", entry.Band.ToString());
+                json.WriteString("band", WireNames.Of(entry.Band));
                 NumberOrNull(json, "pReadyNow", entry.ProbabilityReadyNow);
                 json.WriteEndObject();
             }
@@ -87,7 +87,7 @@ internal static class TalentJson
         json.WriteBoolean("leadershipFirst", plan.LeadershipFirst);
         json.WriteNumber("yearsToReady", Math.Round(plan.YearsToReady, 4));
         json.WriteString("readyBy", Date(plan.ReadyBy));
-        json.WriteString("band", plan.Band.ToString());
+        json.WriteString("band", WireNames.Of(plan.Band));
         NumberOrNull(json, "pReadyNow", plan.ProbabilityReadyNow);
         NumberOrNull(json, "pReadyWithin2Years", plan.ProbabilityReadyNearTerm);
         json.WriteString("nextReassessment", Date(plan.NextReassessment));
@@ -107,7 +107,7 @@ internal static class TalentJson
             foreach (var intervention in step.Interventions)
             {
                 json.WriteStartObject();
-                json.WriteString("type", intervention.Type.ToString());
+                json.WriteString("type", WireNames.Of(intervention.Type));
                 json.WriteString("name", intervention.Name);
                 if (intervention.Description is { } description)
                 {
@@ -138,8 +138,8 @@ internal static class TalentJson
             json.WriteString("person", p.Person.Value);
             json.WriteNumber("box", p.Cell.Number);
             json.WriteString("label", p.Label);
-            json.WriteString("performanceLevel", p.Cell.Performance.ToString());
-            json.WriteString("readinessLevel", p.Cell.Readiness.ToString());
+            json.WriteString("performanceLevel", WireNames.Of(p.Cell.Performance));
+            json.WriteString("readinessLevel", WireNames.Of(p.Cell.Readiness));
             json.WriteNumber("performance", Math.Round(p.Performance, 4));
             json.WriteNumber("readiness", Math.Round(p.Readiness, 4));
             json.WriteNumber("readinessLower", Math.Round(p.ReadinessLower, 4));
@@ -172,7 +172,7 @@ internal static class TalentJson
             json.WriteNumber("index", Math.Round(e.Index, 4));
             json.WriteNumber("lower", Math.Round(e.Lower, 4));
             json.WriteNumber("upper", Math.Round(e.Upper, 4));
-            json.WriteString("band", e.Band.ToString());
+            json.WriteString("band", WireNames.Of(e.Band));
             json.WriteNumber("yearsToReady", Math.Round(e.YearsToReady, 4));
             json.WriteNumber("bestRank", e.BestRank);
             json.WriteNumber("worstRank", e.WorstRank);
@@ -185,7 +185,7 @@ internal static class TalentJson
             }
 
             json.WriteEndArray();
-            json.WriteString("signals", e.Signals.ToString());
+            json.WriteString("signals", WireNames.Of(e.Signals));
             json.WriteEndObject();
         }
 
@@ -239,7 +239,7 @@ internal static class TalentJson
         {
             json.WriteStartObject();
             json.WriteString("person", x.Person.Value);
-            json.WriteString("reason", x.Reason.ToString());
+            json.WriteString("reason", WireNames.Of(x.Reason));
             json.WriteString("detail", x.Detail);
             json.WriteEndObject();
         }

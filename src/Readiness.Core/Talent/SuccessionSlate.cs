@@ -84,7 +84,7 @@ public sealed class SuccessionSlate
             }
             else if (a.Band > options.LowestBand)
             {
-                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.BandBelowSlate, $"band {a.Band} is below {options.LowestBand}"));
+                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.BandBelowSlate, $"band {ReadinessBandNames.Of(a.Band)} is below {ReadinessBandNames.Of(options.LowestBand)}"));
             }
             else
             {

@@ -39,7 +39,7 @@ public sealed class TalentEdgeTests
 
         Assert.Equal(["A"], one.Entries.Select(e => e.Candidate.Value));
         Assert.Equal("ranked below the slate's 1 places", one.Excluded.Single(x => x.Person.Value == "B").Detail);
-        Assert.Equal("band NotOnLeadershipTrack is below ReadyIn3PlusYears", one.Excluded.Single(x => x.Person.Value == "D").Detail);
+        Assert.Equal("band not-on-track is below ready-3-plus-years", one.Excluded.Single(x => x.Person.Value == "D").Detail);
         Assert.Equal(["A", "B", "C", "D"], all.Entries.Select(e => e.Candidate.Value));
         Assert.Equal([2, 2, 2, 0], all.Entries.Skip(1).Select(e => e.KeyGaps.Length).Append(one.Entries[0].KeyGaps.Length));
         Assert.All(readyNow.Entries, e => Assert.Equal(ReadinessBand.ReadyNow, e.Band));

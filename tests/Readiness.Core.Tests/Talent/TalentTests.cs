@@ -254,7 +254,7 @@ public sealed class TalentTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(Readiness.Serialization.ReadinessJson.Write(pipeline))!;
         Assert.Equal("2027-01-04", (string)json["date"]!);
         Assert.Equal(3, json["nineBox"]!["placements"]!.AsArray().Count);
-        Assert.Equal("InsufficientEvidence", (string)json["nineBox"]!["excluded"]![0]!["reason"]!);
+        Assert.Equal("insufficient-evidence", (string)json["nineBox"]!["excluded"]![0]!["reason"]!);
         Assert.Equal(1, (int)json["bench"]!["roles"]![0]!["readyNow"]!);
         Assert.Equal(2, json["plans"]!.AsArray().Count);
         Assert.Equal(3, json["people"]!.AsArray().Count);

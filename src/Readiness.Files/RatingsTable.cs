@@ -1,118 +1,21 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Serialization;
 
-namespace Readiness.Cli;
-
-/// <summary>A ratings file that cannot be used at all (no header, missing required columns); row problems become rejects instead.</summary>
-internal sealed class RatingsCsvException(string message) : Exception(message);
-
-/// <summary>A ratings file as read: the intake, and the line each submitted row starts on, so that rejects name lines.</summary>
-/// <param name="Intake">The ratings accepted and the report of those refused.</param>
-/// <param name="Lines">The file line of each submitted row, by its position (<see cref="RejectedRow.Row"/>).</param>
-internal sealed partial record RatingsFile(RatingIntake Intake, ImmutableArray<int> Lines)
-{
-    public RatingSet Ratings => Intake.Ratings;
-
-    public IntakeReport Report => Intake.Report;
-
-    /// <summary>The reject with the line it came from: <c>Line 12: Value 7 is off the scale …</c>.</summary>
-    public string Describe(RejectedRow row) => $"Line {Lines[row.Row]}: {Message(row)}";
-
-    /// <summary>
-    /// The reject's message in the file's terms: the library numbers the rows it was given from 0 ("repeats row 9672"),
-    /// a reader of the file counts lines ("repeats line 9674"), so every row the message names is given as its line. Control
-    /// characters from the file (ESC, BEL) are shown as '?': the message goes to a terminal, and rejects.csv may be cat'ed.
-    /// </summary>
-    public string Message(RejectedRow row) => RatingsCsv.Escaped(RowReference().Replace(row.Message, m =>
-    {
-        var numbers = m.Groups["numbers"].Value.Split(", ").Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
-        var lines = numbers.Select(n => n >= 0 && n < Lines.Length ? Lines[n].ToString(CultureInfo.InvariantCulture) : $"row {n}");
-        return (numbers.Length == 1 ? "line " : "lines ") + string.Join(", ", lines);
-    }));
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\brows? (?<numbers>\d+(?:, \d+)*)")]
-    private static partial System.Text.RegularExpressions.Regex RowReference();
-}
-
-/// <summary>
-/// The ratings columns under the names an export gives them (<c>--columns ratee=employee_id,value=score</c>): each of
-/// ratee, rater, source, competency, value and cycle at most once, matched to the header without regard to case.
-/// </summary>
-internal sealed class ColumnMap
-{
-    public static readonly string[] Fields = ["ratee", "rater", "source", "competency", "value", "cycle"];
-
-    private readonly Dictionary<string, string> _byField;
-
-    private ColumnMap(Dictionary<string, string> byField) => _byField = byField;
-
-    /// <summary>Gets the identity map: every column under its own name.</summary>
-    public static ColumnMap None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal));
-
-    /// <summary>The map in <c>field=column[,field=column…]</c>, or why it cannot be one.</summary>
-    public static (ColumnMap? Map, string? Problem) Parse(string text)
-    {
-        var byField = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[1].Length == 0)
-            {
-                return (null, $"'{pair}' is not field=column; write for example ratee=employee_id,value=score");
-            }
-
-            var field = parts[0].ToLowerInvariant();
-            if (!Fields.Contains(field))
-            {
-                return (null, $"'{parts[0]}' is not a ratings field; the fields are {string.Join(", ", Fields)}");
-            }
-
-            if (!byField.TryAdd(field, parts[1]))
-            {
-                return (null, $"{field} is mapped twice");
-            }
-        }
-
-        var shared = byField.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        return shared is null ? (new ColumnMap(byField), null) : (null, $"column '{shared.Key}' is mapped to both {string.Join(" and ", shared.Select(p => p.Key))}");
-    }
-
-    /// <summary>The column name the file uses for <paramref name="field"/>.</summary>
-    public string NameOf(string field) => _byField.TryGetValue(field, out var name) ? name : field;
-
-    /// <summary>The field a header name stands for (lower case), or the name itself, lower case, when it maps to none.</summary>
-    public string FieldOf(string header)
-    {
-        foreach (var (field, name) in _byField)
-        {
-            if (string.Equals(name, header, StringComparison.OrdinalIgnoreCase))
-            {
-                return field;
-            }
-        }
-
-        // A column under a field's own name that the map gave to another column is not that field any more.
-        var lower = header.ToLowerInvariant();
-        return _byField.ContainsKey(lower) ? $"({lower})" : lower;
-    }
-}
+namespace Readiness.Files;
 
 /// <summary>
 /// Reads and writes ratings as CSV: header <c>ratee,rater,competency,value</c> with optional <c>source</c> and <c>cycle</c>
 /// columns, in any order. Every data line is submitted to the intake: lines that cannot be read become reject rows, so
 /// accepted + rejected always equals the number of data lines.
 /// </summary>
-internal static class RatingsCsv
+public static class RatingsTable
 {
     private static readonly string[] Required = ["ratee", "rater", "competency", "value"];
-
-    private static readonly Dictionary<string, RaterSource> SourcesByName =
-        Enum.GetValues<RaterSource>().ToDictionary(SourceName, StringComparer.Ordinal);
 
     /// <summary>Each field's column, from the header under the map; refuses a header with a column twice or a required one missing.</summary>
     private static ILookup<string, int> HeaderColumns(string[] header, ColumnMap map)
@@ -120,7 +23,7 @@ internal static class RatingsCsv
         var columns = header.Select((name, i) => (name, i)).ToLookup(c => map.FieldOf(c.name), c => c.i);
         foreach (var name in columns.Where(c => c.Count() > 1).Select(c => c.Key))
         {
-            throw new RatingsCsvException($"column '{Shown(map.NameOf(name))}' appears more than once in the header");
+            throw new TableFileException($"column '{CsvCells.Shown(map.NameOf(name))}' appears more than once in the header");
         }
 
         var missing = Required.Where(name => !columns.Contains(name)).ToArray();
@@ -129,9 +32,9 @@ internal static class RatingsCsv
             // Spreadsheets in many locales save "CSV" with semicolons or tabs; say so rather than list every column as missing.
             var separator = header.Length != 1 ? null : header[0].Contains(';', StringComparison.Ordinal) ? "semicolons" : header[0].Contains('\t', StringComparison.Ordinal) ? "tabs" : null;
             var named = missing.Select(m => map.NameOf(m) == m ? m : $"{map.NameOf(m)} (the {m} column, by --columns)");
-            throw new RatingsCsvException(
+            throw new TableFileException(
                 $"the header lacks {string.Join(", ", named)}; required columns are ratee,rater,competency,value (source and cycle are optional), " +
-                $"and --columns maps an export's own names (ratee=employee_id,value=score); the header is {Abbreviate(Escaped(string.Join(",", header)))}" +
+                $"and --columns maps an export's own names (ratee=employee_id,value=score); the header is {Abbreviate(CsvCells.Escaped(string.Join(",", header)))}" +
                 (separator is null ? string.Empty : $" (the file seems to use {separator}: save it comma-separated)"));
         }
 
@@ -142,17 +45,23 @@ internal static class RatingsCsv
     /// The competency ids a ratings file uses, in the order they first appear, and the range of its values that are numbers:
     /// what a model for the file needs (<c>readiness scaffold</c>). Rows are not otherwise checked.
     /// </summary>
-    public static (IReadOnlyList<string> Competencies, double Minimum, double Maximum) Survey(FileInfo file, ColumnMap map)
+    /// <param name="path">The file: CSV, or an Excel workbook (<c>.xlsx</c>, its first worksheet).</param>
+    /// <param name="columns">The file's own column names; default: the fields' own.</param>
+    /// <returns>The competency ids and the range of the values.</returns>
+    /// <exception cref="TableFileException">The file has no header, or its header lacks a required column.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static RatingsSurvey Survey(string path, ColumnMap? columns = null)
     {
-        using var reader = InputText.Open(file);
+        var map = columns ?? ColumnMap.None;
+        using var reader = TableText.Open(path);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, BadDataFound = null });
         if (!csv.Read() || csv.Record is not { } header)
         {
-            throw new RatingsCsvException("the file is empty; expected a header row with ratee,rater,competency,value");
+            throw new TableFileException("the file is empty; expected a header row with ratee,rater,competency,value");
         }
 
-        var columns = HeaderColumns(header, map);
-        var (competency, value) = (columns["competency"].First(), columns["value"].First());
+        var byField = HeaderColumns(header, map);
+        var (competency, value) = (byField["competency"].First(), byField["value"].First());
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var competencies = new List<string>();
         var (minimum, maximum) = (double.PositiveInfinity, double.NegativeInfinity);
@@ -170,27 +79,16 @@ internal static class RatingsCsv
             }
         }
 
-        return (competencies, minimum, maximum);
+        return new RatingsSurvey([.. competencies], minimum, maximum);
     }
 
     private static string Abbreviate(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 197), "...");
 
-    public static string SourceName(RaterSource source) => source switch
-    {
-        RaterSource.Self => "self",
-        RaterSource.Manager => "manager",
-        RaterSource.Peer => "peer",
-        RaterSource.DirectReport => "direct-report",
-        RaterSource.SkipLevel => "skip-level",
-        RaterSource.Assessor => "assessor",
-        _ => ((int)source).ToString(CultureInfo.InvariantCulture),
-    };
-
     /// <summary>The longest field read, in characters: far beyond any id, value or label, short of a file swallowed whole.</summary>
-    internal const int MaxFieldLength = 1_000_000;
+    public const int MaxFieldLength = 1_000_000;
 
     /// <summary>How many times reading starts again after a row that ran on: each start reads the file from its beginning.</summary>
-    internal const int MaxRestarts = 100;
+    public const int MaxRestarts = 100;
 
     /// <summary>
     /// Reads a ratings file into an intake. Without a source column, a rating of oneself is a self-rating and every other
@@ -200,9 +98,18 @@ internal static class RatingsCsv
     /// never closed takes everything after it) is rejected alone, and reading starts again on the line after its first:
     /// one stray quote costs one row, not the file, and memory stays bounded by the cap.
     /// </summary>
-    public static RatingsFile Read(FileInfo file, CompetencyModel model, ColumnMap? map = null)
+    /// <param name="path">The file: CSV (its encoding from a byte-order mark, else UTF-8), or an Excel workbook (<c>.xlsx</c>, its first worksheet).</param>
+    /// <param name="model">The competency model the ratings are of.</param>
+    /// <param name="columns">The file's own column names; default: the fields' own.</param>
+    /// <returns>The intake and the line of every row.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="model"/> is null.</exception>
+    /// <exception cref="TableFileException">The file is empty, its header lacks a required column or has one twice, or over <see cref="MaxRestarts"/> rows ran on.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static RatingsFile Read(string path, CompetencyModel model, ColumnMap? columns = null)
     {
-        map ??= ColumnMap.None;
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(model);
+        var map = columns ?? ColumnMap.None;
         var builder = new RatingSetBuilder(model);
         var lines = ImmutableArray.CreateBuilder<int>();
         string[]? header = null;
@@ -212,11 +119,11 @@ internal static class RatingsCsv
         {
             if (restarts > MaxRestarts)
             {
-                throw new RatingsCsvException(
+                throw new TableFileException(
                     $"more than {MaxRestarts} rows ran on over later lines (a quote opened and never closed), the last at line {skip}; check the file's quoting (every quoted field in quotes from start to end) and save it again");
             }
 
-            using var reader = InputText.Open(file);
+            using var reader = TableText.Open(path);
             SkipLines(reader, skip);
 
             string? badData = null;
@@ -234,13 +141,13 @@ internal static class RatingsCsv
             {
                 if (!csv.Read() || csv.Record is not { } first)
                 {
-                    throw new RatingsCsvException("the file is empty; expected a header row with ratee,rater,competency,value");
+                    throw new TableFileException("the file is empty; expected a header row with ratee,rater,competency,value");
                 }
 
                 header = first;
                 lineCounter.StartOf(csv);
-                var columns = HeaderColumns(header, map);
-                int Column(string name) => columns.Contains(name) ? columns[name].First() : -1;
+                var byField = HeaderColumns(header, map);
+                int Column(string name) => byField.Contains(name) ? byField[name].First() : -1;
                 column = (Column("ratee"), Column("rater"), Column("competency"), Column("value"), Column("source"), Column("cycle"));
                 badData = null;
             }
@@ -308,20 +215,20 @@ internal static class RatingsCsv
 
             if (!RateeId.TryCreate(record[ratee], out var rateeId))
             {
-                builder.Reject(RejectReason.InvalidRatee, $"Ratee '{Shown(record[ratee])}' is not a valid person id.");
+                builder.Reject(RejectReason.InvalidRatee, $"Ratee '{CsvCells.Shown(record[ratee])}' is not a valid person id.");
                 continue;
             }
 
             if (!RaterId.TryCreate(record[rater], out var raterId))
             {
-                builder.Reject(RejectReason.InvalidRater, $"Rater '{Shown(record[rater])}' is not a valid person id.");
+                builder.Reject(RejectReason.InvalidRater, $"Rater '{CsvCells.Shown(record[rater])}' is not a valid person id.");
                 continue;
             }
 
             if (!double.TryParse(record[value], NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
                 var hint = record[value].Contains(',', StringComparison.Ordinal) ? " (use a point as the decimal separator)" : string.Empty;
-                builder.Reject(RejectReason.ValueNotFinite, $"Value '{Shown(record[value])}' is not a number{hint}.");
+                builder.Reject(RejectReason.ValueNotFinite, $"Value '{CsvCells.Shown(record[value])}' is not a number{hint}.");
                 continue;
             }
 
@@ -330,10 +237,10 @@ internal static class RatingsCsv
             {
                 kind = rateeId.Value == raterId.Value ? RaterSource.Self : RaterSource.Peer;
             }
-            else if (!TryParseSource(record[source], out kind))
+            else if (!WireNames.TryParse(record[source], out kind))
             {
                 builder.Reject(RejectReason.InvalidSource,
-                    $"Source '{Shown(record[source])}' is not one of self, manager, peer, direct-report, skip-level, assessor.");
+                    $"Source '{CsvCells.Shown(record[source])}' is not one of self, manager, peer, direct-report, skip-level, assessor.");
                 continue;
             }
 
@@ -342,36 +249,20 @@ internal static class RatingsCsv
         }
     }
 
-    public static void Write(string path, IEnumerable<Rating> ratings)
+    /// <summary>Writes ratings with the header <c>ratee,rater,source,competency,value,cycle</c>, as <see cref="Read"/> reads them back.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="ratings">The ratings.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, IEnumerable<Rating> ratings)
     {
-        using var writer = new StreamWriter(path);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(ratings);
         writer.WriteLine("ratee,rater,source,competency,value,cycle");
         foreach (var r in ratings)
         {
-            writer.WriteLine(string.Join(',', Field(r.Ratee.Value), Field(r.Rater.Value), SourceName(r.Source), Field(r.Competency),
-                Number(r.Value), Field(r.Cycle ?? string.Empty)));
+            writer.WriteLine(string.Join(',', CsvCells.Field(r.Ratee.Value), CsvCells.Field(r.Rater.Value), WireNames.Of(r.Source), CsvCells.Field(r.Competency),
+                CsvCells.Number(r.Value), CsvCells.Field(r.Cycle ?? string.Empty)));
         }
-    }
-
-    /// <summary>Formats a number for a CSV cell: invariant culture, round-trip precision, NA when not finite.</summary>
-    public static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "NA";
-
-    /// <summary>The names of the flags set in <paramref name="value"/>, separated by semicolons (empty for none).</summary>
-    public static string Flags<T>(T value)
-        where T : struct, Enum =>
-        string.Join(';', Enum.GetValues<T>().Where(f => Convert.ToInt64(f, CultureInfo.InvariantCulture) != 0 && value.HasFlag(f)));
-
-    /// <summary>
-    /// A text cell as written: quoted when CSV requires it, and neutralised when a spreadsheet would run it as a formula
-    /// (OWASP's CSV-injection rule: a cell starting with =, +, -, @, tab or carriage return gets a leading single quote, and
-    /// is quoted) — person ids and group names come from the user's files and may start so.
-    /// </summary>
-    public static string Field(string text)
-    {
-        var formula = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-        return formula ? "\"'" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : text;
     }
 
     /// <summary>
@@ -439,44 +330,21 @@ internal static class RatingsCsv
         return line.Length <= 40 ? line : string.Concat(line.AsSpan(0, 37), "...");
     }
 
-    /// <summary>
-    /// Text from a user's file as a message may show it on a terminal: control characters (ESC, BEL, which can retitle or
-    /// clear it) as '?', invisible formatting characters spelt out (<c>\u200B</c>), at most 60 characters.
-    /// </summary>
-    public static string Shown(string text)
-    {
-        var shown = Escaped(text.Length > 61 ? text[..61] : text);
-        return shown.Length <= 60 ? shown : string.Concat(shown.AsSpan(0, 57), "...");
-    }
 
-    /// <summary>Text for a terminal or a file a terminal may show: control characters as '?', invisible formatting characters spelt out.</summary>
-    public static string Escaped(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
-        {
-            return text;
-        }
+}
 
-        var shown = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            _ = char.IsControl(c) ? shown.Append('?')
-                : char.GetUnicodeCategory(c) == UnicodeCategory.Format ? shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}")
-                : shown.Append(c);
-        }
+/// <summary>What a ratings file holds, before a model is written for it: its competency ids and the range of its values.</summary>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class RatingsSurvey
+{
+    internal RatingsSurvey(ImmutableArray<string> competencies, double minimum, double maximum) => (Competencies, Minimum, Maximum) = (competencies, minimum, maximum);
 
-        return shown.ToString();
-    }
+    /// <summary>Gets the competency ids, in the order they first appear (without regard to case).</summary>
+    public ImmutableArray<string> Competencies { get; }
 
-    private static bool TryParseSource(string text, out RaterSource source)
-    {
-        // The names the CLI writes are looked up as they are; other spellings are normalised first (that is per row).
-        if (SourcesByName.TryGetValue(text, out source))
-        {
-            return true;
-        }
+    /// <summary>Gets the smallest value that is a number; +∞ when none is.</summary>
+    public double Minimum { get; }
 
-        var normalised = text.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
-        return Enum.TryParse(normalised, ignoreCase: true, out source) && Enum.IsDefined(source) && !int.TryParse(text, out _);
-    }
+    /// <summary>Gets the largest value that is a number; −∞ when none is.</summary>
+    public double Maximum { get; }
 }

@@ -1,23 +1,26 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Readiness.Weighting;
 
-namespace Readiness.Cli;
-
-/// <summary>A pairwise-comparison file that cannot be read; the message names the row, column and rule.</summary>
-internal sealed class PairwiseCsvException(string message) : Exception(message);
+namespace Readiness.Files;
 
 /// <summary>
 /// Reads a square judgement matrix: a header row of competency ids (the corner cell is ignored), then one row per
 /// competency with its id first. Cells are numbers (invariant culture), fractions such as <c>1/3</c>, or <c>NA</c>/empty.
 /// </summary>
-internal static class PairwiseCsv
+public static class PairwiseTable
 {
-    public static PairwiseComparisons Read(FileInfo file)
+    /// <summary>Reads the matrix.</summary>
+    /// <param name="path">The file: CSV, or an Excel workbook (<c>.xlsx</c>).</param>
+    /// <returns>The judgements.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="TableFileException">The file is empty or not square, a row is out of order, or a cell is not a judgement; the message names the row and column.</exception>
+    /// <exception cref="Competencies.ReadinessValidationException">The judgements break a rule of <see cref="PairwiseComparisons"/> (a competency twice, a judgement and its reciprocal disagreeing).</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static PairwiseComparisons Read(string path) => InputTables.Guarded(() => ReadOf(path));
+
+    private static PairwiseComparisons ReadOf(string path)
     {
-        using var reader = InputText.Open(file);
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        using var csv = InputTables.Open(path);
         var rows = new List<string[]>();
         while (csv.Read())
         {
@@ -29,14 +32,14 @@ internal static class PairwiseCsv
 
         if (rows.Count == 0)
         {
-            throw new PairwiseCsvException("the file is empty; expected a header row of competency ids and one row per competency");
+            throw new TableFileException("the file is empty; expected a header row of competency ids and one row per competency");
         }
 
         var ids = rows[0].Skip(1).ToArray();
         var n = ids.Length;
         if (rows.Count - 1 != n)
         {
-            throw new PairwiseCsvException($"the header names {n} competencies but there are {rows.Count - 1} rows; the matrix must be square");
+            throw new TableFileException($"the header names {n} competencies but there are {rows.Count - 1} rows; the matrix must be square");
         }
 
         var matrix = new double?[n, n];
@@ -46,12 +49,12 @@ internal static class PairwiseCsv
             var line = i + 2;
             if (row.Length != n + 1)
             {
-                throw new PairwiseCsvException($"row {line} ('{RatingsCsv.Shown(row[0])}') has {row.Length - 1} judgements; expected {n}");
+                throw new TableFileException($"row {line} ('{CsvCells.Shown(row[0])}') has {row.Length - 1} judgements; expected {n}");
             }
 
             if (!string.Equals(row[0], ids[i], StringComparison.OrdinalIgnoreCase))
             {
-                throw new PairwiseCsvException($"row {line} starts with '{RatingsCsv.Shown(row[0])}' but column {i + 1} of the header is '{RatingsCsv.Shown(ids[i])}'; rows must list the competencies in the header's order");
+                throw new TableFileException($"row {line} starts with '{CsvCells.Shown(row[0])}' but column {i + 1} of the header is '{CsvCells.Shown(ids[i])}'; rows must list the competencies in the header's order");
             }
 
             for (var j = 0; j < n; j++)
@@ -81,7 +84,7 @@ internal static class PairwiseCsv
             return numerator / denominator;
         }
 
-        throw new PairwiseCsvException($"row {line}, column '{RatingsCsv.Shown(column)}': '{RatingsCsv.Shown(cell)}' is not a judgement; write a number (3, 0.5), a fraction (1/3), NA or leave it empty");
+        throw new TableFileException($"row {line}, column '{CsvCells.Shown(column)}': '{CsvCells.Shown(cell)}' is not a judgement; write a number (3, 0.5), a fraction (1/3), NA or leave it empty");
     }
 
     private static bool TryParse(string text, out double value) =>

@@ -2,28 +2,33 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 
-namespace Readiness.Cli;
+namespace Readiness.Files;
 
 /// <summary>
 /// Opens an input table as CSV text: a CSV file as it is (its encoding from a byte-order mark, else UTF-8), an Excel
 /// workbook (<c>.xlsx</c>) as its first worksheet written out as CSV — one line per row, so the line numbers in rejects
 /// are the worksheet's row numbers — so that every reader takes both alike.
 /// </summary>
-internal static class InputText
+public static class TableText
 {
     /// <summary>Opens the file for reading as CSV.</summary>
-    /// <exception cref="InputFileException">A workbook cannot be read.</exception>
-    public static TextReader Open(FileInfo file)
+    /// <param name="path">A CSV file, or an Excel workbook (<c>.xlsx</c>).</param>
+    /// <returns>The file's text as CSV.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="TableFileException">A workbook cannot be read.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static TextReader Open(string path)
     {
-        if (!string.Equals(file.Extension, ".xlsx", StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(path);
+        if (!string.Equals(Path.GetExtension(path), ".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+            return new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         }
 
         var text = new StringBuilder();
         try
         {
-            using var stream = File.OpenRead(file.FullName);
+            using var stream = File.OpenRead(path);
             // Rows come typed as dynamic; read as the dictionaries they are, without the runtime binder (the CLI is
             // published with Native AOT, which has none).
             IEnumerable<object> rows = stream.Query(useHeaderRow: false);
@@ -35,7 +40,7 @@ internal static class InputText
         catch (Exception e) when (e is not (IOException or UnauthorizedAccessException))
         {
             // A file named .xlsx that is not a workbook, or a damaged one: the reader's own exceptions vary.
-            throw new InputFileException(file.Name, "the file is not a readable Excel workbook (.xlsx); save it again from the spreadsheet, or as CSV.", e);
+            throw new TableFileException("the file is not a readable Excel workbook (.xlsx); save it again from the spreadsheet, or as CSV.", e);
         }
 
         return new StringReader(text.ToString());

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace Readiness.Files;
+
+/// <summary>
+/// How cells are written and how text from a user's file is shown: numbers in the invariant culture, text cells quoted as
+/// CSV needs and neutralised where a spreadsheet would run them as formulas, control characters kept off terminals.
+/// </summary>
+public static class CsvCells
+{
+    /// <summary>Formats a number for a CSV cell: invariant culture, round-trip precision, NA when not finite.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The cell.</returns>
+    public static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "NA";
+
+    /// <summary>
+    /// A text cell as written: quoted when CSV requires it, and neutralised when a spreadsheet would run it as a formula
+    /// (OWASP's CSV-injection rule: a cell starting with =, +, -, @, tab or carriage return gets a leading single quote, and
+    /// is quoted) — person ids and group names come from the user's files and may start so.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The cell.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static string Field(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var formula = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        return formula ? "\"'" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : text;
+    }
+
+    /// <summary>
+    /// Text from a user's file as a message may show it on a terminal: control characters (ESC, BEL, which can retitle or
+    /// clear it) as '?', invisible formatting characters spelt out (<c>\u200B</c>), at most 60 characters.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text as shown.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static string Shown(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var shown = Escaped(text.Length > 61 ? text[..61] : text);
+        return shown.Length <= 60 ? shown : string.Concat(shown.AsSpan(0, 57), "...");
+    }
+
+    /// <summary>Text for a terminal or a file a terminal may show: control characters as '?', invisible formatting characters spelt out.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text as shown.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static string Escaped(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+        {
+            return text;
+        }
+
+        var shown = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = char.IsControl(c) ? shown.Append('?')
+                : char.GetUnicodeCategory(c) == UnicodeCategory.Format ? shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}")
+                : shown.Append(c);
+        }
+
+        return shown.ToString();
+    }
+}

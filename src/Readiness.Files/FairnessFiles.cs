@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Readiness.Fairness;
+using Readiness.Pipeline;
+using Readiness.Serialization;
+
+namespace Readiness.Files;
+
+/// <summary>Writes the fairness audit (<c>audit.csv</c>, <c>rater-splits.csv</c>) and the predictive-validity study (<c>validity.json</c>).</summary>
+public static class FairnessFiles
+{
+    /// <summary>
+    /// Writes <c>scores,attributes,group,status,people,selected,rate,impact_ratio,below_four_fifths,fisher_p,z,z_p</c>: for
+    /// each grouping (each attribute alone, then their intersection) the calibrated scores' groups then the raw means', each
+    /// followed by a row counting the people whose category is unknown.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="review">The audit.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteAudit(TextWriter writer, FairnessReview review)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(review);
+        writer.WriteLine("scores,attributes,group,status,people,selected,rate,impact_ratio,below_four_fifths,fisher_p,z,z_p");
+        foreach (var (scores, audit) in review.Calibrated.Zip(review.RawMeans).SelectMany(pair => new[] { ("calibrated", pair.First), ("raw-mean", pair.Second) }))
+        {
+            var attributes = CsvCells.Field(string.Join(" × ", audit.Attributes));
+            foreach (var g in audit.Groups)
+            {
+                writer.WriteLine(string.Join(',', scores, attributes, CsvCells.Field(g.Group), WireNames.Of(g.Status),
+                    g.Count, g.Selected, N(g.Rate), N(g.ImpactRatio), g.AdverseImpact is { } flag ? (flag ? "yes" : "no") : string.Empty, N(g.FisherP), N(g.Z), N(g.ZTestP)));
+            }
+
+            // As published bias-audit summaries do: the people whose category is unknown, counted but not rated.
+            writer.WriteLine($"{scores},{attributes},(unknown),unknown,{audit.MissingDemographics},,,,,,,");
+        }
+    }
+
+    /// <summary>Writes <c>attribute,rater,high_group,low_group,difference,se,z,flagged</c>: per attribute, every rater with ratees in two or more of its groups.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="review">The audit.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteRaterSplits(TextWriter writer, FairnessReview review)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(review);
+        writer.WriteLine("attribute,rater,high_group,low_group,difference,se,z,flagged");
+        foreach (var splits in review.RaterSplits)
+        {
+            foreach (var s in splits.Splits)
+            {
+                writer.WriteLine(string.Join(',', CsvCells.Field(splits.Attribute), CsvCells.Field(s.Rater.Value), CsvCells.Field(s.HighGroup), CsvCells.Field(s.LowGroup),
+                    N(s.Difference), N(s.StandardError), N(s.Z), s.Flagged ? "yes" : "no"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes <c>validity.json</c>: the sample, readiness's and performance's correlations with the outcome (with intervals
+    /// and, given the outcome's reliability, corrected), the increments in R² each adds over the other, and the AUCs.
+    /// </summary>
+    /// <param name="stream">Where to write (UTF-8).</param>
+    /// <param name="study">The study.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteValidity(Stream stream, PredictiveValidityStudy study)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(study);
+    using (var json = Json.Writer(stream))
+    {
+            json.WriteStartObject();
+            json.WriteNumber("sample", study.Sample);
+            json.WriteNumber("leftOut", study.LeftOut);
+            json.WriteBoolean("binaryOutcome", study.IsBinary);
+            json.WriteString("performanceMeasure", study.UsesPerformanceRecords ? "records" : "competency-index");
+            Coefficient(json, "readiness", study.Readiness);
+            Coefficient(json, "performance", study.Performance);
+            json.WriteNumber("intercorrelation", Math.Round(study.Intercorrelation, 6));
+            Incremental(json, "readinessOverPerformance", study.ReadinessOverPerformance);
+            Incremental(json, "performanceOverReadiness", study.PerformanceOverReadiness);
+            Auc(json, "readinessAuc", study.ReadinessAuc);
+            Auc(json, "performanceAuc", study.PerformanceAuc);
+            json.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void Coefficient(Utf8JsonWriter json, string name, ValidityCoefficient c)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("r", Math.Round(c.R, 6));
+        json.WriteNumber("lower", Math.Round(c.Lower, 6));
+        json.WriteNumber("upper", Math.Round(c.Upper, 6));
+        json.WriteNumber("p", c.P);
+        Json.NumberOrNull(json, "corrected", c.Corrected is { } v ? Math.Round(v, 6) : null);
+        json.WriteEndObject();
+    }
+
+    private static void Incremental(Utf8JsonWriter json, string name, IncrementalValidity v)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("baseR2", Math.Round(v.BaseR2, 6));
+        json.WriteNumber("fullR2", Math.Round(v.FullR2, 6));
+        json.WriteNumber("deltaR2", Math.Round(v.DeltaR2, 6));
+        json.WriteNumber("f", Math.Round(v.F, 6));
+        json.WriteNumber("p", v.P);
+        json.WriteEndObject();
+    }
+
+    private static void Auc(Utf8JsonWriter json, string name, AreaUnderCurve? auc)
+    {
+        if (auc is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteNumber("auc", Math.Round(auc.Auc, 6));
+        json.WriteNumber("lower", Math.Round(auc.Lower, 6));
+        json.WriteNumber("upper", Math.Round(auc.Upper, 6));
+        json.WriteEndObject();
+    }
+
+    private static string N(double? value) => value is { } v ? CsvCells.Number(Math.Round(v, 6)) : string.Empty;
+}
