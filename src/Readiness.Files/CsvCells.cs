@@ -67,4 +67,32 @@ public static class CsvCells
 
         return shown.ToString();
     }
+
+    /// <summary>
+    /// A cell as read: the leading single quote <see cref="Field"/> adds before a formula character is taken off again, so
+    /// an id such as <c>-017</c> or <c>=A</c> reads back as written. A cell that starts with a single quote and any other
+    /// character is left as it is.
+    /// </summary>
+    /// <param name="cell">The cell's text.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cell"/> is null.</exception>
+    public static string Read(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Length >= 2 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? cell[1..] : cell;
+    }
+
+    /// <summary>Takes the neutralising quote off every cell of a record, in place.</summary>
+    internal static string[] ReadAll(string[] record)
+    {
+        for (var i = 0; i < record.Length; i++)
+        {
+            if (record[i].StartsWith('\''))
+            {
+                record[i] = Read(record[i]);
+            }
+        }
+
+        return record;
+    }
 }

@@ -26,7 +26,8 @@ public static class InputTables
         var (values, rejected) = Guarded(() => ReadPersonValues(path, "performance"));
         var intake = PerformanceSet.Create(values.Select(v => new PerformanceRecord(v.Person, v.Value)));
         // The intake's own refusals (a person twice) name rows in the order given: each is a line of the file.
-        var all = rejected.Concat(intake.Report.Rejected.Select(r => new TableReject(values[r.Row].Line, CsvCells.Escaped(r.Message)))).OrderBy(r => r.Line);
+        var lines = values.Select(v => v.Line).ToArray();
+        var all = rejected.Concat(intake.Report.Rejected.Select(r => new TableReject(lines[r.Row], RatingsFile.InLines(r.Message, lines)))).OrderBy(r => r.Line);
         return new TableRead<PerformanceSet>(intake.Performance, [.. all]);
     }
 
@@ -96,7 +97,7 @@ public static class InputTables
         var seen = new HashSet<RateeId>();
         while (csv.Read())
         {
-            var record = csv.Record!;
+            var record = CsvCells.ReadAll(csv.Record!);
             if (record.Length != header.Length || !RateeId.TryCreate(record[0], out var id) || !seen.Add(id))
             {
                 rejected.Add(new TableReject(csv.RawRow, "not a ratee id with one cell per attribute, or a ratee listed twice; left out."));
@@ -135,7 +136,7 @@ public static class InputTables
         var rejected = ImmutableArray.CreateBuilder<TableReject>();
         while (csv.Read())
         {
-            var record = csv.Record!;
+            var record = CsvCells.ReadAll(csv.Record!);
             if (record.Length == cells && RateeId.TryCreate(record[ratee], out var id) && exclusions.TryAdd(id, record[reason]))
             {
                 continue;
@@ -220,7 +221,7 @@ public static class InputTables
         var rejected = ImmutableArray.CreateBuilder<TableReject>();
         while (csv.Read())
         {
-            var record = csv.Record!;
+            var record = CsvCells.ReadAll(csv.Record!);
             if (record.Length == cells && RateeId.TryCreate(record[ratee], out var id)
                 && double.TryParse(record[value], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
             {

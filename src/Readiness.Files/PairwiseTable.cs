@@ -18,6 +18,22 @@ public static class PairwiseTable
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static PairwiseComparisons Read(string path) => InputTables.Guarded(() => ReadOf(path));
 
+    /// <summary>Writes the matrix as <see cref="Read"/> reads it: the ids across and down, each judgement in round-trip precision, NA where none was made.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="comparisons">The judgements.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, PairwiseComparisons comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        var ids = comparisons.CompetencyIds;
+        writer.WriteLine(string.Join(',', ids.Select(CsvCells.Field).Prepend(string.Empty)));
+        foreach (var row in ids)
+        {
+            writer.WriteLine(string.Join(',', ids.Select(column => comparisons[row, column] is { } judgement ? CsvCells.Number(judgement) : "NA").Prepend(CsvCells.Field(row))));
+        }
+    }
+
     private static PairwiseComparisons ReadOf(string path)
     {
         using var csv = InputTables.Open(path);
@@ -26,7 +42,7 @@ public static class PairwiseTable
         {
             if (csv.Record is { } record && !record.All(string.IsNullOrEmpty))
             {
-                rows.Add(record);
+                rows.Add(CsvCells.ReadAll(record));
             }
         }
 

@@ -38,13 +38,16 @@ public sealed partial class RatingsFile
     public string Message(RejectedRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return CsvCells.Escaped(RowReference().Replace(row.Message, m =>
-        {
-            var numbers = m.Groups["numbers"].Value.Split(", ").Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
-            var lines = numbers.Select(n => n >= 0 && n < Lines.Length ? Lines[n].ToString(CultureInfo.InvariantCulture) : $"row {n}");
-            return (numbers.Length == 1 ? "line " : "lines ") + string.Join(", ", lines);
-        }));
+        return InLines(row.Message, Lines);
     }
+
+    /// <summary>An intake message with every row it names (numbered from 0) given as its line, escaped for a terminal.</summary>
+    internal static string InLines(string message, IReadOnlyList<int> lines) => CsvCells.Escaped(RowReference().Replace(message, m =>
+    {
+        var numbers = m.Groups["numbers"].Value.Split(", ").Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+        var named = numbers.Select(n => n >= 0 && n < lines.Count ? lines[n].ToString(CultureInfo.InvariantCulture) : $"row {n}");
+        return (numbers.Length == 1 ? "line " : "lines ") + string.Join(", ", named);
+    }));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\brows? (?<numbers>\d+(?:, \d+)*)")]
     private static partial System.Text.RegularExpressions.Regex RowReference();

@@ -67,7 +67,7 @@ public static class RatingsTable
         var (minimum, maximum) = (double.PositiveInfinity, double.NegativeInfinity);
         while (csv.Read())
         {
-            var record = csv.Record!;
+            var record = CsvCells.ReadAll(csv.Record!);
             if (record.Length == header.Length && seen.Add(record[competency]))
             {
                 competencies.Add(record[competency]);
@@ -196,7 +196,7 @@ public static class RatingsTable
                 return at;
             }
 
-            var record = csv.Record!;
+            var record = CsvCells.ReadAll(csv.Record!);
             var damaged = badData() is not null;
             var line = lineCounter.StartOf(csv, record, damaged);
             lines.Add(line);
