@@ -20,24 +20,7 @@ internal static class CohortInput
 {
     /// <summary>The competency model in the file, or the built-in leadership framework; a file it cannot use names itself and every problem.</summary>
     public static CompetencyModel ReadModel(FileInfo? modelFile) =>
-        modelFile is null ? LeadershipFramework.Model : InputFileException.Reading(modelFile, () => ReadJson(modelFile, ReadinessJson.ReadCompetencyModel, ReadinessJson.ReadCompetencyModel));
-
-    /// <summary>
-    /// A JSON document as text (any encoding with a byte-order mark), unless the file is larger than any encoding of a
-    /// document within the size limit can be: that one is read as a stream, which stops at the limit — a 1 GB file is
-    /// refused after 4 MiB, not after reading it whole.
-    /// </summary>
-    private static T ReadJson<T>(FileInfo file, Func<string, T> fromText, Func<Stream, T> fromStream)
-    {
-        // UTF-32 takes at most four bytes for each byte of UTF-8.
-        if (file.Length > 4L * JsonReadLimits.DefaultMaxBytes)
-        {
-            using var stream = File.OpenRead(file.FullName);
-            return fromStream(stream);
-        }
-
-        return fromText(File.ReadAllText(file.FullName));
-    }
+        modelFile is null ? LeadershipFramework.Model : InputFileException.Reading(modelFile, () => FrameworkFiles.ReadModel(modelFile.FullName));
 
     /// <summary>
     /// The role profile in the file, checked against <paramref name="model"/>; without a file, the built-in first-line-manager
@@ -47,7 +30,7 @@ internal static class CohortInput
     {
         if (roleFile is not null)
         {
-            return InputFileException.Reading(roleFile, () => ReadJson(roleFile, text => ReadinessJson.ReadRoleProfile(text, model), stream => ReadinessJson.ReadRoleProfile(stream, model)));
+            return InputFileException.Reading(roleFile, () => FrameworkFiles.ReadRole(roleFile.FullName, model));
         }
 
         try

@@ -347,4 +347,59 @@ public sealed class RatingsSurvey
 
     /// <summary>Gets the largest value that is a number; −∞ when none is.</summary>
     public double Maximum { get; }
+
+    /// <summary>
+    /// A first competency model for the file, for an analyst to complete: its competency ids (each in the Leadership
+    /// domain, named by its id, with a definition to be written) on a whole-number scale covering its values.
+    /// </summary>
+    /// <param name="source">The file's name, for the model's name and description.</param>
+    /// <returns>The model, id <c>model</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="TableFileException">No row has both a competency and a numeric value, or the values span more levels than a scale may have.</exception>
+    public CompetencyModel ScaffoldModel(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (Competencies.Length == 0 || !double.IsFinite(Minimum))
+        {
+            throw new TableFileException("no row has both a competency and a numeric value, so there is nothing to build a model from.");
+        }
+
+        var (low, high) = Levels;
+        if (high - low + 1 is < ProficiencyScale.MinLevels or > ProficiencyScale.MaxLevels)
+        {
+            throw new TableFileException(FormattableString.Invariant(
+                $"the values run from {Minimum} to {Maximum}, {high - low + 1} whole-number levels; a scale has {ProficiencyScale.MinLevels} to {ProficiencyScale.MaxLevels}."));
+        }
+
+        var name = Path.GetFileNameWithoutExtension(source);
+        var builder = new CompetencyModelBuilder("model", $"Model for {name}")
+            .WithDescription($"Scaffolded from {source}: give each competency its name, domain (Leadership or IndividualPerformance) and definition.")
+            .WithScale(ProficiencyScale.Create(Enumerable.Range(low, high - low + 1).Select(v => new ScaleLevel(v, $"Level {v}", $"Level {v} of {low}–{high}."))));
+        foreach (var id in Competencies)
+        {
+            builder.AddCompetency(id, id, CompetencyDomain.Leadership, c => c.WithDefinition($"To be written: what {id} asks of a person."));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>A first role profile for a scaffolded model: every competency required at the middle of the scale (rounded up), importance 1.</summary>
+    /// <param name="model">The model (<see cref="ScaffoldModel"/>).</param>
+    /// <param name="source">The file's name, for the role's name.</param>
+    /// <returns>The role, id <c>role</c>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static RoleProfile ScaffoldRole(CompetencyModel model, string source)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(source);
+        var role = new RoleProfileBuilder("role", $"Role for {Path.GetFileNameWithoutExtension(source)}");
+        foreach (var competency in model.Competencies)
+        {
+            role.Require(competency.Id, Math.Ceiling((model.Scale.Minimum + model.Scale.Maximum) / 2.0), importance: 1);
+        }
+
+        return role.Build(model);
+    }
+
+    private (int Low, int High) Levels => ((int)Math.Floor(Minimum), (int)Math.Ceiling(Maximum));
 }
