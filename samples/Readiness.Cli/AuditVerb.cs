@@ -25,19 +25,21 @@ internal static class AuditVerb
             var groups = CohortInput.Read(groupsFile, InputTables.ReadGroups, error);
             var outcome = OutcomeRule(outcomeName);
             var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
-            var run = CohortInput.Run(
+            var cohort = CohortInput.Run(
                 ratingsFile, columns, model, modelFile is not null, settings,
                 intake => new ReadinessRunInput(intake, [role]) { Performance = performance, Demographics = groups.Demographics, AuditAttributes = groups.Attributes },
                 new ReadinessPipelineOptions { AuditOutcome = outcome, Audit = new AuditOptions { MinimumShare = minimumShare, MinimumCellSize = minimumCell } },
                 output, console, error);
-            if (run is null)
+            if (cohort is null)
             {
                 return WeightsVerb.BadInput;
             }
 
+            var run = cohort.Run;
+
             var fairness = run.Fairness!;
             using var staging = OutputStaging.Begin(output);
-            CalibrateVerb.WriteWarningsFile(staging, run.Calibration);
+            var common = cohort.Write(staging);
             staging.WriteText("audit.csv", w => FairnessFiles.WriteAudit(w, fairness));
             staging.WriteText("rater-splits.csv", w => FairnessFiles.WriteRaterSplits(w, fairness));
             staging.Commit();
@@ -50,7 +52,7 @@ internal static class AuditVerb
                 console.WriteLine($"  {string.Join(" × ", audit.Attributes)}: {(flagged.Length == 0 ? "no group below four-fifths" : "below four-fifths: " + string.Join(", ", flagged))}");
             }
 
-            console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores), rater-splits.csv, warnings.txt and manifest.json to {output.FullName}");
+            console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores), rater-splits.csv, {common} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e, arguments: true))

@@ -15,6 +15,26 @@ internal sealed record CohortSettings(string Method, ScoringOptions Scoring, boo
     public ReadinessScorer Scorer { get; } = new(Scoring);
 }
 
+/// <summary>A verb's pipeline run and the ratings file it read.</summary>
+internal sealed record CohortRun(ReadinessRun Run, RatingsFile Ratings)
+{
+    /// <summary>
+    /// Writes what every verb that scores writes beside its results: warnings.txt, and rejects.csv when rows were rejected
+    /// (the console gave only their count). Returns the names written, for the verb's closing line.
+    /// </summary>
+    public string Write(OutputStaging staging)
+    {
+        CalibrateVerb.WriteWarningsFile(staging, Run.Calibration);
+        if (Ratings.Report.Rejected.IsEmpty)
+        {
+            return "warnings.txt";
+        }
+
+        staging.WriteText("rejects.csv", w => CalibrationFiles.WriteRejects(w, Ratings));
+        return "warnings.txt, rejects.csv";
+    }
+}
+
 /// <summary>The inputs every verb that calibrates shares — the model, the roles, the ratings — and the pipeline run of score, talent, audit and validity.</summary>
 internal static class CohortInput
 {
@@ -93,7 +113,7 @@ internal static class CohortInput
     /// Reads the ratings and runs the library's pipeline on them with the verb's other inputs; null (with the reason on
     /// standard error) when the ratings hold nothing usable, or when nobody could be scored and the settings do not allow that.
     /// </summary>
-    public static ReadinessRun? Run(
+    public static CohortRun? Run(
         FileInfo ratingsFile, ColumnMap columns, CompetencyModel model, bool ownModel, CohortSettings settings, Func<RatingIntake, ReadinessRunInput> input, ReadinessPipelineOptions options,
         DirectoryInfo output, TextWriter console, TextWriter error)
     {
@@ -109,7 +129,7 @@ internal static class CohortInput
         {
             var run = pipeline.Run(input(file.Intake));
             CalibrateVerb.WriteWarnings(run.Calibration, console);
-            return run;
+            return new CohortRun(run, file);
         }
         catch (InsufficientRatingsException) when (file.Report.Rejected.Length > 0)
         {

@@ -17,18 +17,23 @@ internal static class ReliabilityVerb
         {
             BadInput.RefuseOverwrite(output, ["reliability.json", "rater-diagnostics.csv", "self-other.csv", "agreement.csv", "warnings.txt", "rejects.csv"], ratingsFile, modelFile);
             var model = CohortInput.ReadModel(modelFile);
-            if (CohortInput.ReadRatings(ratingsFile, columns, model, modelFile is not null, output, error)?.Intake is not { } intake)
+            if (CohortInput.ReadRatings(ratingsFile, columns, model, modelFile is not null, output, error) is not { } file)
             {
                 return WeightsVerb.BadInput;
             }
 
-            console.WriteLine($"Read {intake.Report}.");
-            var ratings = intake.Ratings;
+            console.WriteLine($"Read {file.Report}.");
+            var ratings = file.Ratings;
             var calibration = CalibrateVerb.Calibrator(method, CrossedModelPath.Auto).Calibrate(ratings);
             CalibrateVerb.WriteWarnings(calibration, console);
             var report = ReliabilityReport.Compute(ratings, calibration);
             using var staging = OutputStaging.Begin(output);
             CalibrateVerb.WriteWarningsFile(staging, calibration);
+            if (!file.Report.Rejected.IsEmpty)
+            {
+                staging.WriteText("rejects.csv", w => CalibrationFiles.WriteRejects(w, file));
+            }
+
             staging.WriteStream("reliability.json", s => ReliabilityFiles.WriteReliability(s, report));
             staging.WriteText("rater-diagnostics.csv", w => ReliabilityFiles.WriteRaterDiagnostics(w, report));
             staging.WriteText("self-other.csv", w => ReliabilityFiles.WriteSelfOther(w, report));
@@ -37,7 +42,7 @@ internal static class ReliabilityVerb
             var (diagnostics, agreement) = (report.RaterDiagnostics, report.SelfOther);
             console.WriteLine($"{diagnostics.Count(d => d.Issues != RaterIssues.None)} of {diagnostics.Length} raters flagged; " +
                 $"{string.Join(", ", agreement.People.GroupBy(p => p.Category).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; {agreement.Excluded.Length} without self- and other-ratings to compare.");
-            console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv, self-other.csv, agreement.csv, warnings.txt and manifest.json to {output.FullName}");
+            console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv, self-other.csv, agreement.csv, warnings.txt{(file.Report.Rejected.IsEmpty ? string.Empty : ", rejects.csv")} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e))

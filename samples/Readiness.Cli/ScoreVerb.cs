@@ -21,17 +21,20 @@ internal static class ScoreVerb
             var model = CohortInput.ReadModel(modelFile);
             var role = CohortInput.ReadRole(roleFile, model);
             var performance = performanceFile is null ? null : ReadPerformance(performanceFile, error);
-            var run = CohortInput.Run(
+            var cohort = CohortInput.Run(
                 ratingsFile, columns, model, modelFile is not null, settings, intake => new ReadinessRunInput(intake, [role]) { Performance = performance }, new ReadinessPipelineOptions(), output, console, error);
-            if (run is null)
+            if (cohort is null)
             {
                 return WeightsVerb.BadInput;
             }
 
+            var run = cohort.Run;
+
             var assessments = run.Assessments;
+            string common;
             using (var staging = OutputStaging.Begin(output))
             {
-                CalibrateVerb.WriteWarningsFile(staging, run.Calibration);
+                common = cohort.Write(staging);
                 staging.WriteText("readiness.csv", w => ReadinessFiles.WriteReadiness(w, assessments));
                 staging.WriteStream("explanations.json", s => ReadinessFiles.WriteExplanations(s, assessments, SourceAverages.Compute(run.Ratings, anonymity)));
                 staging.Commit();
@@ -39,7 +42,7 @@ internal static class ScoreVerb
 
             var bands = assessments.GroupBy(a => a.Band).OrderBy(g => g.Key).Select(g => $"{WireNames.Of(g.Key)} {g.Count()}");
             console.WriteLine($"Scored {assessments.Length} people against {role}: {string.Join(", ", bands)}.");
-            console.WriteLine($"Wrote readiness.csv, explanations.json, warnings.txt and manifest.json to {output.FullName}");
+            console.WriteLine($"Wrote readiness.csv, explanations.json, {common} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e))

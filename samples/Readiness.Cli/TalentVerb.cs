@@ -37,19 +37,21 @@ internal static class TalentVerb
 
             var exclude = excludeFile is null ? ImmutableDictionary<RateeId, string>.Empty : CohortInput.Read(excludeFile, InputTables.ReadExclusions, error);
             var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
-            var run = CohortInput.Run(
+            var cohort = CohortInput.Run(
                 ratingsFile, columns, model, modelFile is not null, settings,
                 intake => new ReadinessRunInput(intake, roles) { Performance = performance, ReviewDate = date, SlateExclusions = exclude },
                 new ReadinessPipelineOptions(), output, console, error);
-            if (run is null)
+            if (cohort is null)
             {
                 return WeightsVerb.BadInput;
             }
 
+            var run = cohort.Run;
+
             var pipeline = run.Talent!;
             var (nineBox, slates, plans) = (pipeline.NineBox, pipeline.Slates, pipeline.Plans);
             using var staging = OutputStaging.Begin(output);
-            CalibrateVerb.WriteWarningsFile(staging, run.Calibration);
+            var common = cohort.Write(staging);
             staging.WriteText("nine-box.csv", w => TalentFiles.WriteNineBox(w, nineBox));
             foreach (var slate in slates)
             {
@@ -63,7 +65,7 @@ internal static class TalentVerb
             console.WriteLine($"9-box for {roles[0].Id}: {nineBox.Placements.Length} of {nineBox.Placements.Length + nineBox.Excluded.Length} people boxed, " +
                 $"{nineBox.Placements.Count(p => p.ProbabilityInBox < 0.8)} of them less than 80% sure of their box; " +
                 $"{string.Join("; ", pipeline.Bench.Roles.Select(r => $"{r.Role}: {r.ReadyNow} ready now, {r.ReadyIn1To2Years} in 1-2 years, {r.ReadyIn3PlusYears} in 3+"))}; {plans.Length} development plans.");
-            console.WriteLine($"Wrote nine-box.csv, {string.Join(", ", slates.Select(s => TalentFiles.SlateFileName(s.Role)))}, bench.csv, plans.json, talent.json, warnings.txt and manifest.json to {output.FullName}");
+            console.WriteLine($"Wrote nine-box.csv, {string.Join(", ", slates.Select(s => TalentFiles.SlateFileName(s.Role)))}, bench.csv, plans.json, talent.json, {common} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e))

@@ -21,23 +21,25 @@ internal static class ValidityVerb
             var role = CohortInput.ReadRole(roleFile, model);
             var outcomes = CohortInput.Read(outcomesFile, InputTables.ReadOutcomes, error);
             var performance = performanceFile is null ? null : ScoreVerb.ReadPerformance(performanceFile, error);
-            var run = CohortInput.Run(
+            var cohort = CohortInput.Run(
                 ratingsFile, columns, model, modelFile is not null, settings, intake => new ReadinessRunInput(intake, [role]) { Performance = performance, Outcomes = outcomes },
                 new ReadinessPipelineOptions { Validity = new ValidityOptions { OutcomeReliability = reliability } }, output, console, error);
-            if (run is null)
+            if (cohort is null)
             {
                 return WeightsVerb.BadInput;
             }
 
+            var run = cohort.Run;
+
             var study = run.Validity!;
             using var staging = OutputStaging.Begin(output);
-            CalibrateVerb.WriteWarningsFile(staging, run.Calibration);
+            var common = cohort.Write(staging);
             staging.WriteStream("validity.json", s => FairnessFiles.WriteValidity(s, study));
             staging.Commit();
             console.WriteLine($"{study.Sample} people ({study.LeftOut} outcomes without a score or performance): readiness r = {study.Readiness.R:0.00} " +
                 $"[{study.Readiness.Lower:0.00}, {study.Readiness.Upper:0.00}], performance r = {study.Performance.R:0.00} [{study.Performance.Lower:0.00}, {study.Performance.Upper:0.00}]; " +
                 $"readiness adds ΔR² {study.ReadinessOverPerformance.DeltaR2:0.000} over performance (p {study.ReadinessOverPerformance.P:0.0000}).");
-            console.WriteLine($"Wrote validity.json, warnings.txt and manifest.json to {output.FullName}");
+            console.WriteLine($"Wrote validity.json, {common} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e, arguments: true))

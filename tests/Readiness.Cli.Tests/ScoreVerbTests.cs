@@ -34,6 +34,29 @@ public sealed class ScoreVerbTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_succeeds_lists_the_rows_it_rejected_and_one_with_none_writes_no_rejects()
+    {
+        var organisation = Path.Combine(_directory, "org");
+        Assert.Equal(0, Run("simulate", "--people", "120", "--seed", "4", "--out", organisation).Code);
+        var ratings = Path.Combine(organisation, "ratings.csv");
+        var rows = File.ReadAllLines(ratings).Length;
+        var spoiled = Path.Combine(_directory, "spoiled.csv");
+        File.WriteAllLines(spoiled, [.. File.ReadAllLines(ratings), "P001,P002,peer,delegates,9,"]);
+
+        var clean = Run("score", "--ratings", ratings, "--out", Path.Combine(_directory, "clean"));
+        var (code, text, _) = Run("score", "--ratings", spoiled, "--out", Path.Combine(_directory, "spoiled"));
+
+        Assert.Equal(0, clean.Code);
+        Assert.False(File.Exists(Path.Combine(_directory, "clean", "rejects.csv")));
+        Assert.Contains("warnings.txt and manifest.json", clean.Output, StringComparison.Ordinal);
+        Assert.Equal(0, code);
+        Assert.Contains("warnings.txt, rejects.csv and manifest.json", text, StringComparison.Ordinal);
+        var rejects = File.ReadAllLines(Path.Combine(_directory, "spoiled", "rejects.csv"));
+        Assert.Equal(2, rejects.Length);
+        Assert.StartsWith($"{rows + 1},value-off-scale,", rejects[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explanations_show_a_sources_average_only_where_enough_of_its_raters_rated_the_person()
     {
         var organisation = Path.Combine(_directory, "org");
