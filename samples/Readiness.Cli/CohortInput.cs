@@ -86,6 +86,13 @@ internal static class CohortInput
 
         if (file.Intake.Ratings.Count > 0)
         {
+            if (!file.Report.Rejected.IsEmpty)
+            {
+                // The run goes on without them; say why they were refused here, not only in rejects.csv.
+                error.WriteLine($"warning: {ratingsFile.Name}: {file.Report.Rejected.Length} of {file.Report.Submitted} rows were rejected; rejects.csv in {output.FullName} lists each:");
+                Reasons(file, ownModel, error);
+            }
+
             return file;
         }
 
@@ -98,6 +105,12 @@ internal static class CohortInput
     {
         CalibrateVerb.WriteRefusedRun(output, file);
         error.WriteLine($"{headline}; rejects.csv in {output.FullName} lists each:");
+        Reasons(file, ownModel, error);
+    }
+
+    /// <summary>The commonest reasons rows were rejected, each with an example line, and a hint where one helps.</summary>
+    private static void Reasons(RatingsFile file, bool ownModel, TextWriter error)
+    {
         foreach (var reason in file.Report.Rejected.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
         {
             error.WriteLine($"  {reason.Count()} × {WireNames.Of(reason.Key)}, e.g. line {file.Lines[reason.First().Row]}: {file.Message(reason.First())}");
@@ -106,6 +119,11 @@ internal static class CohortInput
         if (!ownModel && file.Report.Rejected.Any(r => r.Reason == RejectReason.UnknownCompetency))
         {
             error.WriteLine("hint: ratings of a competency model of your own need --model MODEL.json.");
+        }
+
+        if (file.Report.Rejected.Any(r => r.Reason == RejectReason.InvalidSource))
+        {
+            error.WriteLine("hint: --source-values maps an export's own words for the sources (\"Line Manager=manager\").");
         }
     }
 
@@ -141,6 +159,11 @@ internal static class CohortInput
         catch (NobodyScoredException e)
         {
             // A run that scored nobody is a failure, not an empty success: the library's message says what they lacked.
+            if (!file.Report.Rejected.IsEmpty)
+            {
+                CalibrateVerb.WriteRefusedRun(output, file);
+            }
+
             error.WriteLine($"error: {char.ToLowerInvariant(e.Message[0])}{e.Message[1..]}");
             error.WriteLine("hint: --min-raters and --min-sources set the evidence rules (a ratings file without a source column counts every rater as a peer); --allow-unscored writes the results anyway.");
             return null;

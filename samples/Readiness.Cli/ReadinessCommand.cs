@@ -93,6 +93,7 @@ internal static class ReadinessCommand
         path.AcceptOnlyFromAmong("auto", "exact", "scalable");
         var model = new Option<FileInfo?>("--model") { Description = "Competency model JSON; default: the built-in leadership framework." };
         var columns = Columns();
+        var sourceValues = SourceValuesOption();
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "Directory for estimates.csv, raters.csv, model.json, rejects.csv and warnings.txt.",
@@ -136,14 +137,14 @@ internal static class ReadinessCommand
         });
         var calibrate = new Command("calibrate", "Remove rater bias from a ratings export and estimate every person's level on every competency.")
         {
-            ratings, columns, method, path, maxSeconds, maxMemory, model, output,
+            ratings, columns, sourceValues, method, path, maxSeconds, maxMemory, model, output,
         };
         calibrate.SetAction(result => CalibrateVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetRequiredValue(method),
             Enum.Parse<CrossedModelPath>(result.GetRequiredValue(path), ignoreCase: true),
             result.GetValue(model),
-            ColumnsOf(result, columns),
+            ColumnsOf(result, columns, sourceValues),
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error,
@@ -155,6 +156,7 @@ internal static class ReadinessCommand
     {
         var (ratings, performance, role, method, model) = ScoringInputs();
         var columns = Columns();
+        var sourceValues = SourceValuesOption();
         var rules = EvidenceRules();
         var output = new Option<DirectoryInfo>("--out")
         {
@@ -175,12 +177,12 @@ internal static class ReadinessCommand
         });
         var score = new Command("score", "Calibrate the ratings and score every ratee's readiness for a role, with intervals, bands, gaps and flags.")
         {
-            ratings, columns, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, anonymity, output,
+            ratings, columns, sourceValues, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, anonymity, output,
         };
         score.SetAction(result => ScoreVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetValue(model),
-            ColumnsOf(result, columns),
+            ColumnsOf(result, columns, sourceValues),
             result.GetValue(performance),
             result.GetValue(role),
             Settings(result, method, rules),
@@ -195,6 +197,7 @@ internal static class ReadinessCommand
     {
         var (ratings, performance, _, method, model) = ScoringInputs();
         var columns = Columns();
+        var sourceValues = SourceValuesOption();
         var rules = EvidenceRules();
         var role = new Option<FileInfo[]>("--role")
         {
@@ -210,12 +213,12 @@ internal static class ReadinessCommand
         };
         var talent = new Command("talent", "Calibrate and score, then write the talent review: 9-box, a succession slate per role, bench strength and development plans.")
         {
-            ratings, columns, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, date, output,
+            ratings, columns, sourceValues, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, date, output,
         };
         talent.SetAction(result => TalentVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetValue(model),
-            ColumnsOf(result, columns),
+            ColumnsOf(result, columns, sourceValues),
             result.GetValue(performance),
             result.GetValue(role) ?? [],
             result.GetValue(exclude),
@@ -231,6 +234,7 @@ internal static class ReadinessCommand
     {
         var (ratings, performance, role, method, model) = ScoringInputs();
         var columns = Columns();
+        var sourceValues = SourceValuesOption();
         var rules = EvidenceRules();
         var groups = new Option<FileInfo>("--groups") { Description = "CSV file with header ratee,ATTRIBUTE[,ATTRIBUTE…]: demographic categories, used only for the audit.", Required = true };
         var outcome = new Option<string>("--outcome") { Description = "The outcome audited: scoring-rate (above the median), ready-now, or index:N.", DefaultValueFactory = _ => "scoring-rate" };
@@ -239,10 +243,10 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for audit.csv and rater-splits.csv.", DefaultValueFactory = _ => new DirectoryInfo("audit") };
         var audit = new Command("audit", "Adverse-impact audit of an outcome by group and intersection, on calibrated and raw-mean scores, with the raters who favour one group.")
         {
-            ratings, columns, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, outcome, share, cell, output,
+            ratings, columns, sourceValues, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, outcome, share, cell, output,
         };
         audit.SetAction(result => AuditVerb.Run(
-            result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
+            result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
             result.GetRequiredValue(outcome), result.GetValue(share), result.GetValue(cell), result.GetRequiredValue(output),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return audit;
@@ -252,16 +256,17 @@ internal static class ReadinessCommand
     {
         var (ratings, performance, role, method, model) = ScoringInputs();
         var columns = Columns();
+        var sourceValues = SourceValuesOption();
         var rules = EvidenceRules();
         var outcomes = new Option<FileInfo>("--outcomes") { Description = "CSV file with header ratee,outcome: later outcomes (0/1 for success or failure).", Required = true };
         var reliability = new Option<double?>("--reliability") { Description = "The outcome measure's reliability, to correct the correlations for attenuation." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for validity.json.", DefaultValueFactory = _ => new DirectoryInfo("validity") };
         var validity = new Command("validity", "Does readiness predict later outcomes better than performance alone? Correlations, incremental R², AUC.")
         {
-            ratings, columns, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, reliability, output,
+            ratings, columns, sourceValues, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, reliability, output,
         };
         validity.SetAction(result => ValidityVerb.Run(
-            result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
+            result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
             result.GetValue(reliability), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return validity;
     }
@@ -270,13 +275,14 @@ internal static class ReadinessCommand
     {
         var (ratings, _, _, method, model) = ScoringInputs();
         var columns = Columns();
+        var sourceValues = SourceValuesOption();
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for reliability.json, rater-diagnostics.csv and self-other.csv.", DefaultValueFactory = _ => new DirectoryInfo("reliability") };
         var reliability = new Command("reliability", "How far the raters agree (ICC, Krippendorff's alpha, raters needed), rater diagnostics and self–other agreement.")
         {
-            ratings, columns, model, method, output,
+            ratings, columns, sourceValues, model, method, output,
         };
         reliability.SetAction(result => ReliabilityVerb.Run(
-            result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns), result.GetRequiredValue(method), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(method), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return reliability;
     }
 
@@ -326,8 +332,28 @@ internal static class ReadinessCommand
         return columns;
     }
 
-    private static ColumnMap ColumnsOf(ParseResult result, Option<string?> columns) =>
-        result.GetValue(columns) is { } text ? ColumnMap.Parse(text) : ColumnMap.None;
+    /// <summary>An export's own words for the rater sources.</summary>
+    private static Option<string?> SourceValuesOption()
+    {
+        var sourceValues = new Option<string?>("--source-values")
+        {
+            Description = "The ratings file's own words for the rater sources: value=source pairs, e.g. \"Line Manager=manager,360 Peer=peer\" (sources: self, manager, peer, direct-report, skip-level, assessor).",
+        };
+        sourceValues.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && !SourceValues.TryParse(result.Tokens[0].Value, out _, out var problem))
+            {
+                result.AddError($"--source-values: {problem}.");
+            }
+        });
+        return sourceValues;
+    }
+
+    private static ColumnMap ColumnsOf(ParseResult result, Option<string?> columns, Option<string?> sourceValues)
+    {
+        var map = result.GetValue(columns) is { } text ? ColumnMap.Parse(text) : ColumnMap.None;
+        return result.GetValue(sourceValues) is { } words ? map.WithSources(SourceValues.Parse(words)) : map;
+    }
 
     /// <summary>The inputs of every verb that calibrates and scores.</summary>
     private static (Option<FileInfo> Ratings, Option<FileInfo?> Performance, Option<FileInfo?> Role, Option<string> Method, Option<FileInfo?> Model) ScoringInputs()
@@ -345,13 +371,14 @@ internal static class ReadinessCommand
     {
         var ratings = new Option<FileInfo>("--ratings") { Description = "A ratings export (CSV with ratee,rater,competency,value columns, or mapped by --columns).", Required = true };
         var columns = Columns();
+        var sourceValues = SourceValuesOption();
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for model.json and role.json.", DefaultValueFactory = _ => new DirectoryInfo("framework") };
         var scaffold = new Command("scaffold", "Write a first competency model and role profile for a ratings export: its competency ids and scale, for you to complete.")
         {
-            ratings, columns, output,
+            ratings, columns, sourceValues, output,
         };
         scaffold.SetAction(result => ScaffoldVerb.Run(
-            result.GetRequiredValue(ratings), ColumnsOf(result, columns), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.GetRequiredValue(ratings), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return scaffold;
     }
 

@@ -1,6 +1,7 @@
 using Readiness.Calibration;
 using Readiness.Files;
 using Readiness.Reliability;
+using Readiness.Serialization;
 
 namespace Readiness.Cli;
 
@@ -41,7 +42,7 @@ internal static class ReliabilityVerb
             staging.Commit();
             var (diagnostics, agreement) = (report.RaterDiagnostics, report.SelfOther);
             console.WriteLine($"{diagnostics.Count(d => d.Issues != RaterIssues.None)} of {diagnostics.Length} raters flagged; " +
-                $"{string.Join(", ", agreement.People.GroupBy(p => p.Category).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}; {agreement.Excluded.Length} without self- and other-ratings to compare.");
+                $"{string.Join(", ", agreement.People.GroupBy(p => p.Category).OrderBy(g => g.Key).Select(g => $"{g.Count()} {WireNames.Of(g.Key)}"))}; {agreement.Excluded.Length} without self- and other-ratings to compare.");
             console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv, self-other.csv, agreement.csv, warnings.txt{(file.Report.Rejected.IsEmpty ? string.Empty : ", rejects.csv")} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }

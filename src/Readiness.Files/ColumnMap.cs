@@ -13,10 +13,13 @@ public sealed class ColumnMap
 
     private readonly Dictionary<string, string> _byField;
 
-    private ColumnMap(Dictionary<string, string> byField) => _byField = byField;
+    private ColumnMap(Dictionary<string, string> byField, SourceValues sources) => (_byField, Sources) = (byField, sources);
+
+    /// <summary>Gets the export's own words for the rater sources; default <see cref="SourceValues.None"/>.</summary>
+    public SourceValues Sources { get; }
 
     /// <summary>Gets the identity map: every column under its own name.</summary>
-    public static ColumnMap None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal));
+    public static ColumnMap None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), SourceValues.None);
 
     /// <summary>Reads a map written <c>field=column[,field=column…]</c>.</summary>
     /// <param name="text">The map, e.g. <c>ratee=employee_id,value=score</c>.</param>
@@ -60,8 +63,14 @@ public sealed class ColumnMap
         }
 
         var shared = byField.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        return shared is null ? (new ColumnMap(byField), null) : (null, $"column '{shared.Key}' is mapped to both {string.Join(" and ", shared.Select(p => p.Key))}");
+        return shared is null ? (new ColumnMap(byField, SourceValues.None), null) : (null, $"column '{shared.Key}' is mapped to both {string.Join(" and ", shared.Select(p => p.Key))}");
     }
+
+    /// <summary>The same columns, with the export's own words for the rater sources.</summary>
+    /// <param name="sources">The words.</param>
+    /// <returns>The map.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sources"/> is null.</exception>
+    public ColumnMap WithSources(SourceValues sources) => new(_byField, sources ?? throw new ArgumentNullException(nameof(sources)));
 
     /// <summary>The column name the file uses for a field.</summary>
     /// <param name="field">ratee, rater, source, competency, value or cycle.</param>

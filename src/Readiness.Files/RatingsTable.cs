@@ -152,7 +152,7 @@ public static class RatingsTable
                 badData = null;
             }
 
-            skip = ReadRows(csv, lineCounter, header.Length, column, builder, lines, () => badData, () => badData = null);
+            skip = ReadRows(csv, lineCounter, header.Length, column, map.Sources, builder, lines, () => badData, () => badData = null);
             if (skip < 0)
             {
                 return new RatingsFile(builder.Build(), lines.ToImmutable());
@@ -175,7 +175,7 @@ public static class RatingsTable
     /// </summary>
     private static int ReadRows(
         CsvParser csv, LineCounter lineCounter, int fields, (int Ratee, int Rater, int Competency, int Value, int Source, int Cycle) column,
-        RatingSetBuilder builder, ImmutableArray<int>.Builder lines, Func<string?> badData, Action clearBadData)
+        SourceValues sources, RatingSetBuilder builder, ImmutableArray<int>.Builder lines, Func<string?> badData, Action clearBadData)
     {
         var (ratee, rater, competency, value, source, cycle) = column;
         while (true)
@@ -237,10 +237,10 @@ public static class RatingsTable
             {
                 kind = rateeId.Value == raterId.Value ? RaterSource.Self : RaterSource.Peer;
             }
-            else if (!WireNames.TryParse(record[source], out kind))
+            else if (!sources.TryGetSource(record[source], out kind))
             {
                 builder.Reject(RejectReason.InvalidSource,
-                    $"Source '{CsvCells.Shown(record[source])}' is not one of self, manager, peer, direct-report, skip-level, assessor.");
+                    $"Source '{CsvCells.Shown(record[source])}' is not one of self, manager, peer, direct-report, skip-level, assessor (an export's own words are mapped with --source-values, e.g. \"Line Manager=manager\").");
                 continue;
             }
 

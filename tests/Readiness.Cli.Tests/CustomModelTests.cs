@@ -284,6 +284,30 @@ public sealed class CustomModelTests : IDisposable
     }
 
     /// <summary>The cohort's ratings as an HR system exports them: its own column names, as CSV or as a workbook (scores as numbers).</summary>
+    [Fact]
+    public void An_exports_own_words_for_the_sources_are_mapped_and_unmapped_ones_are_rejected_with_a_hint()
+    {
+        var rows = IOFile.ReadAllLines(File("ratings.csv")).Skip(1)
+            .Select(l => l.Replace(",manager,", ",Line Manager,", StringComparison.Ordinal).Replace(",direct-report,", ",Direct Report (360),", StringComparison.Ordinal)).ToArray();
+        IOFile.WriteAllLines(File("hr.csv"), ["employee_id,rater_id,rater_type,competency,score", .. rows]);
+        string[] common = ["--ratings", File("hr.csv"), "--model", File("model.json"), "--role", File("lead.json"), .. ExportColumns];
+        var renamed = rows.Count(r => r.Contains(",Line Manager,", StringComparison.Ordinal) || r.Contains(",Direct Report (360),", StringComparison.Ordinal));
+
+        var unmapped = Verb("score", common, "--allow-unscored", "--out", File("unmapped"));
+        var mapped = Verb("score", common, "--source-values", "line manager=manager, Direct Report (360)=DirectReport", "--out", File("mapped"));
+        var bad = Verb("score", common, "--source-values", "Line Manager=boss");
+
+        Assert.Equal(0, unmapped.Code);
+        Assert.StartsWith($"warning: hr.csv: {renamed} of {rows.Length} rows were rejected; rejects.csv in {File("unmapped")} lists each:\n  {renamed} × invalid-source, e.g. line ", unmapped.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("hint: --source-values maps an export's own words for the sources (\"Line Manager=manager\").", unmapped.Error, StringComparison.Ordinal);
+        Assert.Equal(renamed + 1, IOFile.ReadAllLines(Path.Combine(File("unmapped"), "rejects.csv")).Length);
+        Assert.Equal(0, mapped.Code);
+        Assert.Contains($"Read {rows.Length} submitted, {rows.Length} accepted, 0 rejected.", mapped.Output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, mapped.Error);
+        Assert.Equal(2, bad.Code);
+        Assert.StartsWith("error: --source-values: 'boss' is not a source; the sources are self, manager, peer, direct-report, skip-level, assessor.", bad.Error, StringComparison.Ordinal);
+    }
+
     private string WriteExport(string format)
     {
         var rows = IOFile.ReadAllLines(File("ratings.csv")).Skip(1).ToArray();
