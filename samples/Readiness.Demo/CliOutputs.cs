@@ -14,6 +14,7 @@ internal static class CliOutputs
         var ratings = new List<string> { "--ratings", files.Ratings.FullName };
         ratings.AddRange(files.Model is { } model ? ["--model", model.FullName] : []);
         ratings.AddRange(files.Columns is { } columns ? ["--columns", columns] : []);
+        ratings.AddRange(files.SourceValues is { } words ? ["--source-values", words] : []);
         var common = new List<string>(ratings);
         common.AddRange(files.Role is { } role ? ["--role", role.FullName] : []);
         if (files.Performance is { } performance)

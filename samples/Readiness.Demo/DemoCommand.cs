@@ -30,13 +30,21 @@ internal static class DemoCommand
                 result.AddError($"--columns: {problem}.");
             }
         });
-        var command = new RootCommand("Readiness demo: your best performer is not automatically your best leader.") { people, seed, output, ratings, performance, groups, outcomes, model, role, columns };
+        var sourceValues = new Option<string?>("--source-values") { Description = "With --ratings: the export's own words for the rater sources, e.g. \"Line Manager=manager\"." };
+        sourceValues.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && !SourceValues.TryParse(result.Tokens[0].Value, out _, out var problem))
+            {
+                result.AddError($"--source-values: {problem}.");
+            }
+        });
+        var command = new RootCommand("Readiness demo: your best performer is not automatically your best leader.") { people, seed, output, ratings, performance, groups, outcomes, model, role, columns, sourceValues };
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
             var ratingsFile = result.GetValue(ratings);
             var files = ratingsFile is null ? null : new DemoFiles(
-                ratingsFile, result.GetValue(performance), result.GetValue(groups), result.GetValue(outcomes), result.GetValue(model), result.GetValue(role), result.GetValue(columns));
+                ratingsFile, result.GetValue(performance), result.GetValue(groups), result.GetValue(outcomes), result.GetValue(model), result.GetValue(role), result.GetValue(columns), result.GetValue(sourceValues));
             if (files is null && (result.GetValue(performance) ?? result.GetValue(groups) ?? result.GetValue(outcomes) ?? result.GetValue(model) ?? result.GetValue(role)) is { } stray)
             {
                 error.WriteLine($"error: {stray.Name} was given without --ratings; --performance, --groups, --outcomes, --model and --role go with your own ratings export.");

@@ -12,10 +12,12 @@ namespace Readiness.Demo;
 /// The files the story runs on: a ratings export (its columns under the export's names) and, when there are any,
 /// performance, groups, later outcomes, and the user's own competency model and role profile.
 /// </summary>
-internal sealed record DemoFiles(FileInfo Ratings, FileInfo? Performance, FileInfo? Groups, FileInfo? Outcomes, FileInfo? Model = null, FileInfo? Role = null, string? Columns = null)
+internal sealed record DemoFiles(
+    FileInfo Ratings, FileInfo? Performance, FileInfo? Groups, FileInfo? Outcomes, FileInfo? Model = null, FileInfo? Role = null, string? Columns = null, string? SourceValues = null)
 {
-    /// <summary>Gets the column map <see cref="Columns"/> names (checked when the command line was parsed).</summary>
-    public ColumnMap ColumnMap => Columns is null ? ColumnMap.None : ColumnMap.Parse(Columns);
+    /// <summary>Gets the column map <see cref="Columns"/> and <see cref="SourceValues"/> name (checked when the command line was parsed).</summary>
+    public ColumnMap ColumnMap =>
+        (Columns is null ? ColumnMap.None : ColumnMap.Parse(Columns)).WithSources(SourceValues is null ? Files.SourceValues.None : Files.SourceValues.Parse(SourceValues));
 }
 
 /// <summary>

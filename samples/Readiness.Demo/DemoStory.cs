@@ -115,7 +115,7 @@ internal static class DemoStory
         if (report.Rejected.Length > 0)
         {
             story.Table("Rejected rows, by reason (the first of each shown; all in cli/calibrate/rejects.csv)", ["Reason", "Rows", "Example"],
-                report.Rejected.GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => new[] { g.Key.ToString(), N(g.Count(), "0"), inputs.Ratings.Describe(g.First()) }));
+                report.Rejected.GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => new[] { Serialization.WireNames.Of(g.Key), N(g.Count(), "0"), inputs.Ratings.Describe(g.First()) }));
         }
 
         story.Table("Accepted ratings by source", ["Source", "Ratings", "Share"],
