@@ -19,7 +19,7 @@ internal static class AuditVerb
     {
         try
         {
-            BadInput.RefuseOverwrite(output, ["audit.csv", "rater-splits.csv", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, groupsFile, performanceFile, roleFile);
+            BadInput.RefuseOverwrite(output, ["audit.csv", "rater-splits.csv", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, groupsFile, performanceFile, roleFile, settings.Options);
             var model = CohortInput.ReadModel(modelFile);
             var role = CohortInput.ReadRole(roleFile, model);
             var groups = CohortInput.Read(groupsFile, InputTables.ReadGroups, error);

@@ -8,11 +8,25 @@ using Readiness.Serialization;
 
 namespace Readiness.Cli;
 
-/// <summary>How the verbs that score calibrate and score: the method, the scoring options (the evidence rules among them) and whether a run in which nobody could be scored may succeed.</summary>
-internal sealed record CohortSettings(string Method, ScoringOptions Scoring, bool AllowUnscored = false)
+/// <summary>
+/// How the verbs that score calibrate and score: the method, the evidence rules and the options file as given on the
+/// command line (resolved in the verb, where a bad options file is reported as bad input), and whether a run in which
+/// nobody could be scored may succeed.
+/// </summary>
+internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? MinimumSources, FileInfo? Options, bool AllowUnscored = false)
 {
-    /// <summary>Gets the scorer the settings describe.</summary>
-    public ReadinessScorer Scorer { get; } = new(Scoring);
+    /// <summary>
+    /// The method and the scorer: the options file's settings (or the defaults), with --method, --min-raters and
+    /// --min-sources taking precedence where given.
+    /// </summary>
+    /// <exception cref="InputFileException">The options file cannot be used.</exception>
+    public (string Method, ReadinessScorer Scorer) Resolve()
+    {
+        var (scoring, method) = Options is null ? (new ReadinessScoringOptions(), null) : OptionsFile.Read(Options);
+        scoring.MinimumRaters = MinimumRaters ?? scoring.MinimumRaters;
+        scoring.MinimumSources = MinimumSources ?? scoring.MinimumSources;
+        return (Method ?? method ?? "crossed", new ReadinessScorer(scoring.ToScoringOptions()));
+    }
 }
 
 /// <summary>A verb's pipeline run and the ratings file it read.</summary>
@@ -135,6 +149,7 @@ internal static class CohortInput
         FileInfo ratingsFile, ColumnMap columns, CompetencyModel model, bool ownModel, CohortSettings settings, Func<RatingIntake, ReadinessRunInput> input, ReadinessPipelineOptions options,
         DirectoryInfo output, TextWriter console, TextWriter error)
     {
+        var (method, scorer) = settings.Resolve();
         var file = ReadRatings(ratingsFile, columns, model, ownModel, output, error);
         if (file is null)
         {
@@ -142,7 +157,7 @@ internal static class CohortInput
         }
 
         console.WriteLine($"Read {file.Report}.");
-        var pipeline = new ReadinessPipeline(CalibrateVerb.Calibrator(settings.Method, CrossedModelPath.Auto), settings.Scorer, options: options with { AllowUnscored = settings.AllowUnscored });
+        var pipeline = new ReadinessPipeline(CalibrateVerb.Calibrator(method, CrossedModelPath.Auto), scorer, options: options with { AllowUnscored = settings.AllowUnscored });
         try
         {
             var run = pipeline.Run(input(file.Intake));

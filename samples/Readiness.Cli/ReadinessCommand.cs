@@ -2,7 +2,6 @@ using Readiness.Reliability;
 using System.CommandLine;
 using Readiness.Calibration;
 using Readiness.Files;
-using Readiness.Scoring;
 using Readiness.Simulation;
 using Readiness.Weighting;
 
@@ -177,7 +176,7 @@ internal static class ReadinessCommand
         });
         var score = new Command("score", "Calibrate the ratings and score every ratee's readiness for a role, with intervals, bands, gaps and flags.")
         {
-            ratings, columns, sourceValues, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, anonymity, output,
+            ratings, columns, sourceValues, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, anonymity, output,
         };
         score.SetAction(result => ScoreVerb.Run(
             result.GetRequiredValue(ratings),
@@ -213,7 +212,7 @@ internal static class ReadinessCommand
         };
         var talent = new Command("talent", "Calibrate and score, then write the talent review: 9-box, a succession slate per role, bench strength and development plans.")
         {
-            ratings, columns, sourceValues, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, date, output,
+            ratings, columns, sourceValues, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, date, output,
         };
         talent.SetAction(result => TalentVerb.Run(
             result.GetRequiredValue(ratings),
@@ -243,7 +242,7 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for audit.csv and rater-splits.csv.", DefaultValueFactory = _ => new DirectoryInfo("audit") };
         var audit = new Command("audit", "Adverse-impact audit of an outcome by group and intersection, on calibrated and raw-mean scores, with the raters who favour one group.")
         {
-            ratings, columns, sourceValues, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, outcome, share, cell, output,
+            ratings, columns, sourceValues, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, outcome, share, cell, output,
         };
         audit.SetAction(result => AuditVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
@@ -263,7 +262,7 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for validity.json.", DefaultValueFactory = _ => new DirectoryInfo("validity") };
         var validity = new Command("validity", "Does readiness predict later outcomes better than performance alone? Correlations, incremental R², AUC.")
         {
-            ratings, columns, sourceValues, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.AllowUnscored, reliability, output,
+            ratings, columns, sourceValues, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, reliability, output,
         };
         validity.SetAction(result => ValidityVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
@@ -287,7 +286,7 @@ internal static class ReadinessCommand
     }
 
     /// <summary>The evidence rules and the unscored run's outcome, for the verbs that score.</summary>
-    private static (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored) EvidenceRules()
+    private static (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options) EvidenceRules()
     {
         var minRaters = new Option<int?>("--min-raters") { Description = "The fewest raters other than the person a score needs (default 3)." };
         var minSources = new Option<int?>("--min-sources") { Description = "The fewest rater sources other than self a score needs (default 2; a file without a source column has one, peer)." };
@@ -303,17 +302,20 @@ internal static class ReadinessCommand
         }
 
         var allowUnscored = new Option<bool>("--allow-unscored") { Description = "Write the results even when nobody could be scored (otherwise that run fails with the reasons, exit code 2)." };
-        return (minRaters, minSources, allowUnscored);
+        var options = new Option<FileInfo?>("--options")
+        {
+            Description = "JSON with the scoring options (and calibration method) as a host configures AddReadiness: the Readiness section of an appsettings.json, or that section alone. --method, --min-raters and --min-sources override it.",
+        };
+        return (minRaters, minSources, allowUnscored, options);
     }
 
-    private static CohortSettings Settings(ParseResult result, Option<string> method, (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored) rules)
-    {
-        var defaults = new ScoringOptions();
-        return new CohortSettings(
-            result.GetRequiredValue(method),
-            new ScoringOptions { MinimumRaters = result.GetValue(rules.MinRaters) ?? defaults.MinimumRaters, MinimumSources = result.GetValue(rules.MinSources) ?? defaults.MinimumSources },
+    private static CohortSettings Settings(ParseResult result, Option<string> method, (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options) rules) =>
+        new(
+            result.GetResult(method) is { Implicit: false } ? result.GetValue(method) : null,
+            result.GetValue(rules.MinRaters),
+            result.GetValue(rules.MinSources),
+            result.GetValue(rules.Options),
             result.GetValue(rules.AllowUnscored));
-    }
 
     /// <summary>The ratings columns under an export's own names.</summary>
     private static Option<string?> Columns()

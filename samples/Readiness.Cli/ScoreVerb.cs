@@ -17,7 +17,7 @@ internal static class ScoreVerb
     {
         try
         {
-            BadInput.RefuseOverwrite(output, ["readiness.csv", "explanations.json", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, performanceFile, roleFile);
+            BadInput.RefuseOverwrite(output, ["readiness.csv", "explanations.json", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, performanceFile, roleFile, settings.Options);
             var model = CohortInput.ReadModel(modelFile);
             var role = CohortInput.ReadRole(roleFile, model);
             var performance = performanceFile is null ? null : ReadPerformance(performanceFile, error);

@@ -19,7 +19,7 @@ internal static class TalentVerb
     {
         try
         {
-            BadInput.RefuseOverwrite(output, ["nine-box.csv", "bench.csv", "plans.json", "talent.json", "warnings.txt", "rejects.csv"], [ratingsFile, modelFile, performanceFile, excludeFile, .. roleFiles]);
+            BadInput.RefuseOverwrite(output, ["nine-box.csv", "bench.csv", "plans.json", "talent.json", "warnings.txt", "rejects.csv"], [ratingsFile, modelFile, performanceFile, excludeFile, settings.Options, .. roleFiles]);
             var model = CohortInput.ReadModel(modelFile);
             var roles = roleFiles.Count == 0 ? [CohortInput.ReadRole(null, model)] : roleFiles.Select(f => CohortInput.ReadRole(f, model)).ToArray();
             if (roles.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)

@@ -16,7 +16,7 @@ internal static class ValidityVerb
     {
         try
         {
-            BadInput.RefuseOverwrite(output, ["validity.json", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, outcomesFile, performanceFile, roleFile);
+            BadInput.RefuseOverwrite(output, ["validity.json", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, outcomesFile, performanceFile, roleFile, settings.Options);
             var model = CohortInput.ReadModel(modelFile);
             var role = CohortInput.ReadRole(roleFile, model);
             var outcomes = CohortInput.Read(outcomesFile, InputTables.ReadOutcomes, error);

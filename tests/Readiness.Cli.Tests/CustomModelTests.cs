@@ -308,6 +308,48 @@ public sealed class CustomModelTests : IDisposable
         Assert.StartsWith("error: --source-values: 'boss' is not a source; the sources are self, manager, peer, direct-report, skip-level, assessor.", bad.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Scoring_options_come_from_the_json_a_host_configures_and_the_command_line_overrides_them()
+    {
+        // Without a source column every rater is a peer: the default rule (two sources) scores nobody.
+        IOFile.WriteAllLines(File("nosource.csv"), IOFile.ReadAllLines(File("ratings.csv")).Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 2))));
+        string[] common = ["--ratings", File("nosource.csv"), "--model", File("model.json"), "--role", File("lead.json")];
+        IOFile.WriteAllText(File("appsettings.json"), """
+            {
+              // an appsettings.json: other sections are left alone
+              "Logging": { "LogLevel": { "Default": "Information" } },
+              "Readiness": {
+                "calibration": { "Method": "MeanCentring" },
+                "Scoring": { "Policy": "Compensatory", "MinimumSources": 1, "ReadyNowMinimumIndex": "95" },
+              }
+            }
+            """);
+        IOFile.WriteAllText(File("misspelt.json"), """{ "Scoring": { "MinimumSource": 1 } }""");
+        IOFile.WriteAllText(File("broken.json"), """{ "Scoring": { "ReadyNowMinimumIndex": 120, "MinimumRaters": 0 }, "Calibration": { "Method": "Magic" } }""");
+
+        var configured = Verb("score", common, "--options", File("appsettings.json"), "--out", File("configured"));
+        var overridden = Verb("score", common, "--options", File("appsettings.json"), "--min-sources", "2", "--out", File("overridden"));
+        var misspelt = Verb("score", common, "--options", File("misspelt.json"));
+        var broken = Verb("score", common, "--options", File("broken.json"));
+
+        Assert.Equal(0, configured.Code);
+        var explanations = System.Text.Json.Nodes.JsonNode.Parse(IOFile.ReadAllText(Path.Combine(File("configured"), "explanations.json")))!.AsArray();
+        Assert.All(explanations, e => Assert.Equal("compensatory", (string)e!["policy"]!));
+        Assert.Contains(explanations, e => e!["index"] is not null);
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(IOFile.ReadAllText(Path.Combine(File("configured"), "manifest.json")))!;
+        Assert.Contains(manifest["inputs"]!.AsArray(), i => ((string)i!["file"]!).EndsWith("appsettings.json", StringComparison.Ordinal));
+        Assert.Equal(2, overridden.Code);
+        Assert.Contains("all 90 lack the evidence", overridden.Error, StringComparison.Ordinal);
+        Assert.Equal(2, misspelt.Code);
+        Assert.Equal("error: misspelt.json: Readiness:Scoring:MinimumSource is not a setting (line 1); the settings are those of ReadinessOptions (README, Dependency injection).\n", misspelt.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(2, broken.Code);
+        Assert.Equal(
+            "error: broken.json: Readiness:Scoring:ReadyNowMinimumIndex was 120; it must be in [0, 100].\n"
+            + "Readiness:Scoring:MinimumRaters was 0; it must be at least 1.\n"
+            + "Readiness:Calibration:Method was 'Magic'; it must be one of None, MeanCentring, Standardisation, CrossedRandomEffects, ManyFacetRasch.\n",
+            broken.Error.ReplaceLineEndings("\n"));
+    }
+
     private string WriteExport(string format)
     {
         var rows = IOFile.ReadAllLines(File("ratings.csv")).Skip(1).ToArray();
