@@ -56,6 +56,10 @@ for method in none mean-centre standardise rasch crossed; do
 done
 same calibrate-xlsx calibrate --ratings tests/NativeCli/ratings.xlsx --method crossed
 same score score --ratings "$org/ratings.csv" --performance "$org/performance.csv"
+# An export's own words for a source, and scoring options from appsettings-style JSON (source-generated reading).
+sed 's/,manager,/,Line Manager,/' "$org/ratings.csv" > "$work/own-words.csv"
+printf '{ "Readiness": { "Scoring": { "Policy": "Conjunctive", "ReadyNowMinimumIndex": 95 } } }' > "$work/options.json"
+same score-options score --ratings "$work/own-words.csv" --source-values "Line Manager=manager" --options "$work/options.json"
 same talent talent --ratings "$org/ratings.csv" --performance "$org/performance.csv"
 same audit audit --ratings "$org/ratings.csv" --groups "$org/groups.csv" --outcome scoring-rate --min-cell 5
 same validity validity --ratings "$org/ratings.csv" --outcomes "$org/outcomes.csv" --performance "$org/performance.csv"
