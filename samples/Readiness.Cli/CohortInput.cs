@@ -22,10 +22,24 @@ internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? M
     /// <exception cref="InputFileException">The options file cannot be used.</exception>
     public (string Method, ReadinessScorer Scorer) Resolve()
     {
-        var (scoring, method) = Options is null ? (new ReadinessScoringOptions(), null) : OptionsFile.Read(Options);
+        var options = Options is null ? new ReadinessOptions() : Read(Options);
+        var scoring = options.Scoring;
         scoring.MinimumRaters = MinimumRaters ?? scoring.MinimumRaters;
         scoring.MinimumSources = MinimumSources ?? scoring.MinimumSources;
-        return (Method ?? method ?? "crossed", new ReadinessScorer(scoring.ToScoringOptions()));
+        return (Method ?? WireNames.Of(options.Calibration.Method), new ReadinessScorer(scoring.ToScoringOptions()));
+    }
+
+    /// <summary>The library's reading of the JSON a host configures AddReadiness with; every problem named by its key.</summary>
+    private static ReadinessOptions Read(FileInfo file)
+    {
+        try
+        {
+            return InputFileException.Reading(file, () => ReadinessOptionsJson.Read(file.FullName));
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            throw new InputFileException(file.Name, string.Join('\n', e.Failures), e);
+        }
     }
 }
 
