@@ -25,16 +25,44 @@ internal static class BadInput
     /// <exception cref="InputFileException">An output has an input's path.</exception>
     public static void RefuseOverwrite(DirectoryInfo output, IEnumerable<string> outputs, params FileInfo?[] inputs)
     {
+        if (File.Exists(output.FullName))
+        {
+            throw new InputFileException("--out", $"'{output.FullName}' is a file; --out names a directory for the run's files.");
+        }
+
+        // Compared by their real paths: an --out reached through a symbolic link is the directory it points to.
+        var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        var real = inputs.Where(i => i is not null).Select(i => (Input: i!, Path: RealPath(i!.FullName))).ToArray();
+        var directory = RealPath(output.FullName);
         foreach (var name in outputs.Append(RunManifest.FileName))
         {
-            var path = Path.GetFullPath(Path.Combine(output.FullName, name));
-            if (inputs.FirstOrDefault(i => i is not null && string.Equals(Path.GetFullPath(i.FullName), path, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)) is { } input)
+            var path = Path.Combine(directory, name);
+            if (real.FirstOrDefault(i => string.Equals(i.Path, path, comparison)).Input is { } input)
             {
                 throw new InputFileException(input.Name, $"it is an input, and the run would write its {name} over it; choose another --out directory.");
             }
         }
 
         RunManifest.Current?.Inputs(inputs);
+    }
+
+    /// <summary>The path with every symbolic link along it resolved (as far as the path exists), the way the file system will resolve it.</summary>
+    private static string RealPath(string path, int depth = 0)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? string.Empty;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo entry = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (depth < 40 && entry.Exists && entry.LinkTarget is not null && entry.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                current = RealPath(target.FullName, depth + 1);
+            }
+        }
+
+        return current;
     }
 
     /// <summary>
@@ -44,6 +72,13 @@ internal static class BadInput
     public static int Report(Exception e, TextWriter error, string? file = null)
     {
         var message = e is CsvHelperException ? "the file is not valid CSV (check quotes around cells)" : e.Message.ReplaceLineEndings("\n").TrimEnd();
+
+        // A library rule's message names the value and the rule; the parameter's name after it means nothing on a command line.
+        if (e is ArgumentException { ParamName: { } parameter })
+        {
+            message = message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal);
+        }
+
         file = e is InputFileException named ? named.File : file;
         error.WriteLine(file is null ? $"error: {message}" : $"error: {file}: {message}");
         return WeightsVerb.BadInput;

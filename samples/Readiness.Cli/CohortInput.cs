@@ -180,9 +180,9 @@ internal static class CohortInput
         }
         catch (InsufficientRatingsException) when (file.Report.Rejected.Length > 0)
         {
-            // Too few usable rows may be the rejected rows' fault (a source value the file spells its own way): say why
-            // they were rejected before the calibrator's reason, which sees only the rows that were kept.
-            Rejections(file, $"error: {ratingsFile.Name}: {file.Report.Rejected.Length} of {file.Report.Submitted} rows were rejected", ownModel, output, error);
+            // Too few usable rows may be the rejected rows' fault (a source value the file spells its own way): the warning
+            // said why they were rejected, before the calibrator's reason, which sees only the rows that were kept.
+            CalibrateVerb.WriteRefusedRun(output, file);
             throw;
         }
         catch (NobodyScoredException e)

@@ -79,7 +79,7 @@ internal static class ReadinessCommand
     {
         var ratings = new Option<FileInfo>("--ratings")
         {
-            Description = "CSV file with header ratee,rater,competency,value and optional source,cycle columns.",
+            Description = "CSV or .xlsx file with header ratee,rater,competency,value and optional source,cycle columns (other names mapped by --columns).",
             Required = true,
         };
         var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
@@ -361,8 +361,8 @@ internal static class ReadinessCommand
     private static (Option<FileInfo> Ratings, Option<FileInfo?> Performance, Option<FileInfo?> Role, Option<string> Method, Option<FileInfo?> Model) ScoringInputs()
     {
         var model = new Option<FileInfo?>("--model") { Description = "Competency model JSON the ratings and roles are written for; default: the built-in leadership framework." };
-        var ratings = new Option<FileInfo>("--ratings") { Description = "CSV file with header ratee,rater,competency,value and optional source,cycle columns.", Required = true };
-        var performance = new Option<FileInfo?>("--performance") { Description = "CSV file with header ratee,performance: individual performance, reported beside readiness (the 9-box's performance axis)." };
+        var ratings = new Option<FileInfo>("--ratings") { Description = "CSV or .xlsx file with header ratee,rater,competency,value and optional source,cycle columns (other names mapped by --columns).", Required = true };
+        var performance = new Option<FileInfo?>("--performance") { Description = "CSV or .xlsx file with header ratee,performance: individual performance, reported beside readiness (the 9-box's performance axis)." };
         var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON for the model (see the framework verb); default: the built-in first-line-manager profile, with the built-in model." };
         var method = new Option<string>("--method") { Description = "Calibration method.", DefaultValueFactory = _ => "crossed" };
         method.AcceptOnlyFromAmong("none", "mean-centre", "standardise", "crossed", "rasch");
@@ -410,7 +410,7 @@ internal static class ReadinessCommand
         design.AcceptOnlyFromAmong(SimulateVerb.Designs.Keys.ToArray());
         var ratersPerPerson = new Option<int>("--raters-per-person") { Description = "Raters drawn from the pool per person (widely-crossed, assessment-centre); 0 for the design's default.", DefaultValueFactory = _ => 0 };
         var raterPool = new Option<int>("--rater-pool") { Description = "Size of the rater pool (widely-crossed, assessment-centre); 0 for the design's default.", DefaultValueFactory = _ => 0 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write ratings.csv, performance.csv and truth.csv to.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write ratings.csv, performance.csv, truth.csv, groups.csv and outcomes.csv to.", Required = true };
         var simulate = new Command("simulate", "Write a simulated organisation (a 360° cycle with planted rater biases, demographic groups and team outcomes) as CSV files.")
         {
             people, seed, groupBias, design, ratersPerPerson, raterPool, output,

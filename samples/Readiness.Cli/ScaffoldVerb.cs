@@ -16,6 +16,12 @@ internal static class ScaffoldVerb
         try
         {
             BadInput.RefuseOverwrite(output, ["model.json", "role.json"], ratingsFile);
+
+            // A scaffold is written to be edited: a second run must not put back the blanks over the analyst's work.
+            if (new[] { "model.json", "role.json" }.FirstOrDefault(name => File.Exists(Path.Combine(output.FullName, name))) is { } written)
+            {
+                throw new InputFileException(written, $"{Path.Combine(output.FullName, written)} exists (perhaps already completed); scaffold does not overwrite it: choose another --out, or delete the file to start again.");
+            }
             var survey = InputFileException.Reading(ratingsFile, () => RatingsTable.Survey(ratingsFile.FullName, columns));
             var model = InputFileException.Reading(ratingsFile, () => survey.ScaffoldModel(ratingsFile.Name));
             var role = RatingsSurvey.ScaffoldRole(model, ratingsFile.Name);

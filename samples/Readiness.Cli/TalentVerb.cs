@@ -47,6 +47,11 @@ internal static class TalentVerb
             }
 
             var run = cohort.Run;
+            foreach (var stranger in exclude.Keys.Where(p => !run.Ratings.TryGetRateeIndex(p, out _)).Order())
+            {
+                // Nobody by that id was rated: a typo, or someone outside this review; either way the exclusion did nothing.
+                error.WriteLine($"warning: {excludeFile!.Name}: '{CsvCells.Shown(stranger.Value)}' is not among the people rated; the exclusion has no effect.");
+            }
 
             var pipeline = run.Talent!;
             var (nineBox, slates, plans) = (pipeline.NineBox, pipeline.Slates, pipeline.Plans);

@@ -15,8 +15,6 @@ namespace Readiness;
 /// </summary>
 public static class ReadinessOptionsJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     /// <summary>Reads and validates the options in a JSON file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The options, valid.</returns>
@@ -41,7 +39,7 @@ public static class ReadinessOptionsJson
         try
         {
             bool wrapped;
-            using (var document = JsonDocument.Parse(json, DocumentOptions))
+            using (var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
             {
                 wrapped = document.RootElement.ValueKind == JsonValueKind.Object
                     && document.RootElement.EnumerateObject().Any(p => string.Equals(p.Name, ReadinessOptionsValidator.Section, StringComparison.OrdinalIgnoreCase));

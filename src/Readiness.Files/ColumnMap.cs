@@ -45,6 +45,11 @@ public sealed class ColumnMap
         foreach (var pair in text.Split(',', StringSplitOptions.TrimEntries))
         {
             var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length > 2 || (parts.Length == 2 && (parts[1].Contains(';', StringComparison.Ordinal) || parts[1].Contains('=', StringComparison.Ordinal))))
+            {
+                return (null, $"'{pair}' holds more than one pair; separate the pairs with commas (ratee=employee_id,value=score)");
+            }
+
             if (parts.Length != 2 || parts[1].Length == 0)
             {
                 return (null, $"'{pair}' is not field=column; write for example ratee=employee_id,value=score");

@@ -329,8 +329,8 @@ public sealed class CustomModelTests : IDisposable
 
         var configured = Verb("score", common, "--options", File("appsettings.json"), "--out", File("configured"));
         var overridden = Verb("score", common, "--options", File("appsettings.json"), "--min-sources", "2", "--out", File("overridden"));
-        var misspelt = Verb("score", common, "--options", File("misspelt.json"));
-        var broken = Verb("score", common, "--options", File("broken.json"));
+        var misspelt = Verb("score", common, "--options", File("misspelt.json"), "--out", File("misspelt"));
+        var broken = Verb("score", common, "--options", File("broken.json"), "--out", File("broken"));
 
         Assert.Equal(0, configured.Code);
         var explanations = System.Text.Json.Nodes.JsonNode.Parse(IOFile.ReadAllText(Path.Combine(File("configured"), "explanations.json")))!.AsArray();
@@ -348,6 +348,42 @@ public sealed class CustomModelTests : IDisposable
             + "Readiness:Scoring:ReadyNowMinimumIndex was 120; it must be in [0, 100].\n"
             + "Readiness:Scoring:MinimumRaters was 0; it must be at least 1.\n",
             broken.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Outputs_never_land_on_an_input_through_a_link_on_a_file_or_on_a_completed_scaffold()
+    {
+        var inputs = Directory.CreateDirectory(File("inputs")).FullName;
+        IOFile.Copy(File("ratings.csv"), Path.Combine(inputs, "estimates.csv"));
+        var link = File("link");
+        Directory.CreateSymbolicLink(link, inputs);
+        string[] ratings = ["--ratings", Path.Combine(inputs, "estimates.csv"), "--model", File("model.json")];
+        var before = IOFile.ReadAllText(Path.Combine(inputs, "estimates.csv"));
+
+        var throughLink = Verb("calibrate", ratings, "--out", link);
+        var ontoFile = Verb("calibrate", ratings, "--out", File("model.json"));
+        Assert.Equal(0, Verb("scaffold", ["--ratings", File("ratings.csv")], "--out", File("framework")).Code);
+        IOFile.WriteAllText(Path.Combine(File("framework"), "model.json"), "{ \"edited\": true }");
+        var again = Verb("scaffold", ["--ratings", File("ratings.csv")], "--out", File("framework"));
+
+        Assert.Equal((2, "error: estimates.csv: it is an input, and the run would write its estimates.csv over it; choose another --out directory.\n"), (throughLink.Code, throughLink.Error.ReplaceLineEndings("\n")));
+        Assert.Equal(before, IOFile.ReadAllText(Path.Combine(inputs, "estimates.csv")));
+        Assert.Equal((2, $"error: --out: '{File("model.json")}' is a file; --out names a directory for the run's files.\n"), (ontoFile.Code, ontoFile.Error.ReplaceLineEndings("\n")));
+        Assert.Equal(2, again.Code);
+        Assert.StartsWith($"error: model.json: {Path.Combine(File("framework"), "model.json")} exists (perhaps already completed); scaffold does not overwrite it", again.Error, StringComparison.Ordinal);
+        Assert.Equal("{ \"edited\": true }", IOFile.ReadAllText(Path.Combine(File("framework"), "model.json")));
+    }
+
+    [Fact]
+    public void An_exclusion_of_someone_nobody_rated_is_said_to_have_no_effect()
+    {
+        IOFile.WriteAllLines(File("exclude.csv"), ["ratee,reason", "NOBODY,typo", $"{IOFile.ReadAllLines(File("ratings.csv"))[1].Split(',')[0]},moving"]);
+
+        var (code, _, error) = Verb("talent", ["--ratings", File("ratings.csv"), "--model", File("model.json"), "--role", File("lead.json")], "--exclude", File("exclude.csv"), "--out", File("talent"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("warning: exclude.csv: 'NOBODY' is not among the people rated; the exclusion has no effect.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("moving", error, StringComparison.Ordinal);
     }
 
     private string WriteExport(string format)

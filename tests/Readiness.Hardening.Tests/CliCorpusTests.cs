@@ -196,7 +196,8 @@ public sealed class CliCorpusTests : IDisposable
         var (code, _, error) = Run("calibrate", "--ratings", Refusal.Corpus("ratings", "off-scale.csv"), "--out", output);
 
         Assert.Equal(2, code);
-        Assert.StartsWith("error: off-scale.csv: ", error, StringComparison.Ordinal);
+        Assert.StartsWith("warning: off-scale.csv: 4 of 7 rows were rejected; rejects.csv in ", error, StringComparison.Ordinal);
+        Assert.Contains("\nerror: off-scale.csv: ", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(["2,value-off-scale", "3,value-off-scale", "4,value-off-scale", "5,value-off-scale"],
             File.ReadAllLines(Path.Combine(output, "rejects.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
     }

@@ -191,10 +191,12 @@ public sealed class RatingSetBuilder
                 else
                 {
                     var rowList = string.Join(", ", group.Select(r => r.Submitted).Order());
+                    // Equal values under two sources (a rater recorded as both manager and peer) conflict too: say which differs.
+                    var differ = group.All(r => r.Value.Equals(first.Value)) ? "sources" : "values";
                     foreach (var r in group)
                     {
                         rejected.Add(new RejectedRow(r.Submitted, RejectReason.DuplicateRating,
-                            $"{what} {group.Length} times with different values (rows {rowList}); conflicting duplicates are all refused."));
+                            $"{what} {group.Length} times with different {differ} (rows {rowList}); conflicting duplicates are all refused."));
                     }
                 }
             }

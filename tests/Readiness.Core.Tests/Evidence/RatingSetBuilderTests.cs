@@ -89,16 +89,19 @@ public sealed class RatingSetBuilderTests
         builder.Add(R("a", "b", RaterSource.Peer, Delegates, 3));      // 2 repeat of 0
         builder.Add(R("a", "c", RaterSource.Peer, Delegates, 2));      // 3 conflicting
         builder.Add(R("a", "c", RaterSource.Peer, Delegates, 2, "2026")); // 4 other cycle: fine
+        builder.Add(R("d", "c", RaterSource.Manager, Delegates, 2));   // 5 the same value under two sources: conflicting
+        builder.Add(R("d", "c", RaterSource.Peer, Delegates, 2));      // 6
 
         var intake = builder.Build();
 
-        Assert.Equal([1, 2, 3], intake.Report.Rejected.Select(r => r.Row));
+        Assert.Equal("Rater 'c' rated 'd' on 'delegates' 2 times with different sources (rows 5, 6); conflicting duplicates are all refused.", intake.Report.Rejected[^1].Message);
+        Assert.Equal([1, 2, 3, 5, 6], intake.Report.Rejected.Select(r => r.Row));
         Assert.All(intake.Report.Rejected, r => Assert.Equal(RejectReason.DuplicateRating, r.Reason));
         Assert.Contains("repeats row 0 exactly", intake.Report.Rejected[1].Message, StringComparison.Ordinal);
         Assert.Contains("2 times with different values (rows 1, 3)", intake.Report.Rejected[0].Message, StringComparison.Ordinal);
         Assert.Equal(2, intake.Ratings.Count);
         Assert.True(intake.Ratings.Cycles.SequenceEqual([null, "2026"]));
-        Assert.Equal([KeyValuePair.Create(RejectReason.DuplicateRating, 3)], intake.Report.CountByReason().ToArray());
+        Assert.Equal([KeyValuePair.Create(RejectReason.DuplicateRating, 5)], intake.Report.CountByReason().ToArray());
     }
 
     [Fact]
