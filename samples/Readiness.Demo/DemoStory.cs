@@ -55,16 +55,19 @@ internal static class DemoStory
         story.Table("Proficiency scale", ["Level", "Label", "Meaning"],
             model.Scale.Levels.Select(l => new[] { N(l.Value, "0"), l.Label, l.Description }));
         var shown = model.Scale.Maximum - 1;
-        story.Table($"Competencies, each anchored in behaviour at every level (level {shown} shown)", ["Competency", "Domain", $"Level {shown} looks like"],
+        var anchored = model.Competencies.All(c => c.Anchors.Any(a => a.Level == shown));
+        story.Table(anchored ? $"Competencies, each anchored in behaviour at every level (level {shown} shown)" : $"Competencies, with their behavioural anchors at level {shown} where the model gives them",
+            ["Competency", "Domain", $"Level {shown} looks like"],
             model.Competencies.Select(c => new[] { c.Name, DomainName(c.Domain), c.Anchors.FirstOrDefault(a => a.Level == shown)?.Behaviour ?? "—" }));
         story.Table($"Role profile: {role.Name}", ["Competency", "Domain", "Target", "Critical minimum", "Weight"],
             role.Requirements.Select(r => new[]
             {
                 r.Competency.Name, DomainName(r.Competency.Domain), N(r.Target, "0"), r.CriticalMinimum is { } m ? N(m, "0") : "—", r.Weight.ToString(),
             }));
+        // Rounded once, so the two shares add up to 100 as the weights do.
+        var leadership = Math.Round(role.DomainWeight(CompetencyDomain.Leadership) * 100);
         story.Say(
-            $"Leadership carries {role.DomainWeight(CompetencyDomain.Leadership) * 100:0}% of the weight, individual performance " +
-            $"{role.DomainWeight(CompetencyDomain.IndividualPerformance) * 100:0}%: a strong individual contributor is not yet a ready manager.", emphasis: true);
+            $"Leadership carries {leadership:0}% of the weight, individual performance {100 - leadership:0}%: a strong individual contributor is not yet a ready manager.", emphasis: true);
 
         // The profile's weights are a domain split times points within each domain; recomputing them with the weighting
         // API must give the profile's weights exactly. A role all in one domain has no split to recompute.
@@ -462,7 +465,7 @@ internal static class DemoStory
             ]);
         story.Chart("validity", "Readiness and performance as predictors of the teams' results", Charts.Validity(study));
         story.Say(inputs.Organisation is null
-            ? "Correlations among people who were promoted are restricted in range and understate validity in the whole population."
+            ? "Where the outcomes are those of people promoted in the past, correlations among them are restricted in range and understate validity in the whole population."
             : "The simulation was built on the premise (a team's result is mostly its leader's true leadership), so this shows the study " +
               "finds such an effect — not that it holds in your organisation. Run it on your own promotions and outcomes (--outcomes).");
     }

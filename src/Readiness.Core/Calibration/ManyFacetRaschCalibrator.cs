@@ -75,6 +75,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
             ExtremeAdjustment = Settings.ExtremeScoreAdjustment,
             RaterGroups = design.RaterGroups,
             SourceGroups = design.SourceGroups,
+            RateeRaterGroups = Settings.SourceFacet ? null : design.RateeRaterGroups(),
         };
         if (joint.MarkExtremes() == 0)
         {

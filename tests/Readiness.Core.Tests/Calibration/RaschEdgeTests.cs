@@ -336,4 +336,28 @@ public sealed class RaschEdgeTests
         Assert.Equal("ManyFacetRasch calibration is not possible: " + reason, error.Message);
         Assert.Equal(CalibrationMethod.ManyFacetRasch, error.Method);
     }
+
+    [Fact]
+    public void A_design_in_two_unconnected_parts_is_measured_the_same_whatever_the_rater_ids()
+    {
+        // Found by the relabelling property (42 people, seed 19081): the likelihood cannot place the two parts against each
+        // other, and the measures followed the solver's path (2e-3 apart after relabelling). Each part's raters are now
+        // centred on their own, as the design warning says the comparison assumes.
+        var organisation = Readiness.Simulation.OrganisationSimulator.Generate(new Readiness.Simulation.SimulationSettings { People = 42, Seed = 19081 });
+        var ratings = organisation.TakeInRatings().Ratings;
+        var renamed = new RatingSetBuilder(ratings.Model)
+            .AddRange(organisation.Ratings.Select(r => r with { Rater = new RaterId("z" + (1_000_000 - int.Parse(r.Rater.Value[1..], CultureInfo.InvariantCulture))) }))
+            .Build().Ratings;
+
+        var result = new ManyFacetRaschCalibrator().Calibrate(ratings);
+        var relabelled = new ManyFacetRaschCalibrator().Calibrate(renamed);
+
+        Assert.Contains(result.Warnings, w => w.StartsWith("The rater–ratee graph falls into 2 unconnected groups", StringComparison.Ordinal));
+        Assert.All(result.Estimates.Zip(relabelled.Estimates), p => Assert.Equal(p.First.Estimate, p.Second.Estimate, 1e-7));
+        var design = RaschDesign.Create(ratings.WithoutSource(RaterSource.Self), sourceFacet: false, CalibrationMethod.ManyFacetRasch);
+        var parts = design.RateeRaterGroups()!.Value.Raters;
+        var raters = result.Rasch!.Raters.ToDictionary(r => r.Id);
+        var ids = ratings.WithoutSource(RaterSource.Self).Raters;
+        Assert.All(Enumerable.Range(0, 2), part => Assert.Equal(0, ids.Where((_, i) => parts[i] == part).Select(r => raters[r.Value]).Where(r => !r.IsExtreme).Average(r => r.Measure), 1e-9));
+    }
 }

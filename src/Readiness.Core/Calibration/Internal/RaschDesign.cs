@@ -87,6 +87,37 @@ internal sealed record RaschDesign(
         return ([.. codes.Select(c => map[c])], present);
     }
 
+    /// <summary>
+    /// The connected groups of the ratee–rater graph (ratees and raters joined by a rating), or null when it is connected.
+    /// Within a group, every ratee and every rater moved by the same amount leaves every probability unchanged: the
+    /// likelihood cannot place groups against each other, so each group's raters are centred on their own.
+    /// </summary>
+    public (int[] Ratees, int[] Raters)? RateeRaterGroups()
+    {
+        var (ratees, raters) = (Elements[0], Elements[2]);
+        var (ratee, rater) = (Index[0], Index[2]);
+        var sets = new DisjointSets(ratees + raters);
+        for (var i = 0; i < ratee.Length; i++)
+        {
+            sets.Union(ratee[i], ratees + rater[i]);
+        }
+
+        var number = new Dictionary<int, int>();
+        var group = new int[ratees + raters];
+        for (var x = 0; x < group.Length; x++)
+        {
+            var root = sets.Find(x);
+            if (!number.TryGetValue(root, out var g))
+            {
+                number[root] = g = number.Count;
+            }
+
+            group[x] = g;
+        }
+
+        return number.Count <= 1 ? null : (group[..ratees], group[ratees..]);
+    }
+
     /// <summary>Connected groups of the rater–source graph, numbered by first appearance.</summary>
     private static (int[] Raters, int[] Sources) Groups(int[] rater, int[] source, int raters, int sources)
     {

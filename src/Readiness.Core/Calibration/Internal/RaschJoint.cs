@@ -83,6 +83,13 @@ internal sealed class RaschJoint
     /// <summary>Gets, with sources as facet 3, the group (as in <see cref="RaterGroups"/>) of each source.</summary>
     public int[]? SourceGroups { get; init; }
 
+    /// <summary>
+    /// Gets, without sources, the groups of a ratee–rater graph that falls apart (null when connected): each group's
+    /// raters are centred on their own and its ratees absorb the shift, so the measures do not depend on where the solver
+    /// started or on the order of the raters (see <see cref="RaschDesign.RateeRaterGroups"/>).
+    /// </summary>
+    public (int[] Ratees, int[] Raters)? RateeRaterGroups { get; init; }
+
     /// <summary>Gets the iterations run.</summary>
     public int Iterations { get; private set; }
 
@@ -707,7 +714,7 @@ internal sealed class RaschJoint
             for (var e = 0; e < Elements[f]; e++)
             {
                 var free = Extreme[f][e] == 0 && used[f][e];
-                var anchor = free && f > 0 && anchoredGroups.Add(f == 2 && RaterGroups is { } groups ? groups[e] : 0);
+                var anchor = free && f > 0 && anchoredGroups.Add(f != 2 ? 0 : RaterGroups is { } groups ? groups[e] : RateeRaterGroups is { } parts ? parts.Raters[e] : 0);
                 solved[f][e] = free && !anchor;
             }
         }
@@ -945,6 +952,12 @@ internal sealed class RaschJoint
             return;
         }
 
+        if (facet == 2 && RateeRaterGroups is { } parts)
+        {
+            CentreRatersByPart(parts.Ratees, parts.Raters);
+            return;
+        }
+
         var sum = 0.0;
         var count = 0;
         for (var e = 0; e < Elements[facet]; e++)
@@ -996,6 +1009,34 @@ internal sealed class RaschJoint
         {
             var g = sourceGroups[e];
             Measures[3][e] += count[g] > 0 ? sum[g] / count[g] : 0;
+        }
+    }
+
+    private void CentreRatersByPart(int[] rateeParts, int[] raterParts)
+    {
+        var parts = raterParts.Length == 0 ? 0 : raterParts.Max() + 1;
+        parts = Math.Max(parts, rateeParts.Length == 0 ? 0 : rateeParts.Max() + 1);
+        var sum = new double[parts];
+        var count = new int[parts];
+        for (var e = 0; e < Elements[2]; e++)
+        {
+            if (Extreme[2][e] == 0)
+            {
+                sum[raterParts[e]] += Measures[2][e];
+                count[raterParts[e]]++;
+            }
+        }
+
+        var mean = sum.Select((s, g) => count[g] > 0 ? s / count[g] : 0).ToArray();
+        for (var e = 0; e < Elements[2]; e++)
+        {
+            Measures[2][e] -= mean[raterParts[e]];
+        }
+
+        // (B − c) − (C − c) = B − C within the part: its ratees absorb the shift.
+        for (var e = 0; e < Elements[0]; e++)
+        {
+            Measures[0][e] -= mean[rateeParts[e]];
         }
     }
 
