@@ -112,6 +112,11 @@ internal static class CohortInput
     {
         var file = InputFileException.Reading(ratingsFile, () => RatingsTable.Read(ratingsFile.FullName, model, columns));
 
+        if (!file.HasSourceColumn && columns.Sources != SourceValues.None)
+        {
+            error.WriteLine($"warning: {ratingsFile.Name} has no source column, so --source-values is not used: every rater counts as a peer (a rating of oneself as a self-rating); --columns source=COLUMN names the export's own.");
+        }
+
         if (file.Intake.Ratings.Count > 0)
         {
             if (!file.Report.Rejected.IsEmpty)

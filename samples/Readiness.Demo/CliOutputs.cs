@@ -8,7 +8,7 @@ namespace Readiness.Demo;
 /// <summary>Runs the CLI's verbs in-process on the story's files, so the report links the exact files the CLI writes.</summary>
 internal static class CliOutputs
 {
-    public static List<(string Verb, string Directory, string[] Files)> Write(DemoFiles files, DirectoryInfo output, Story story)
+    public static List<(string Verb, string Directory, string[] Files)> Write(DemoFiles files, DateOnly reviewDate, DirectoryInfo output, Story story)
     {
         // The ratings as the user gave them: their model and column names.
         var ratings = new List<string> { "--ratings", files.Ratings.FullName };
@@ -27,7 +27,7 @@ internal static class CliOutputs
             ("calibrate", [.. ratings]),
             ("reliability", [.. ratings]),
             ("score", [.. common]),
-            ("talent", [.. common, "--date", "2027-01-04"]),
+            ("talent", [.. common, "--date", reviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]),
         };
         if (files.Groups is { } groups)
         {

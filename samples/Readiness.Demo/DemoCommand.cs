@@ -38,16 +38,23 @@ internal static class DemoCommand
                 result.AddError($"--source-values: {problem}.");
             }
         });
-        var command = new RootCommand("Readiness demo: your best performer is not automatically your best leader.") { people, seed, output, ratings, performance, groups, outcomes, model, role, columns, sourceValues };
+        var date = new Option<DateOnly?>("--date") { Description = "With --ratings: the review date development plans start from (yyyy-mm-dd); default: today." };
+        var command = new RootCommand("Readiness demo: your best performer is not automatically your best leader.") { people, seed, output, ratings, performance, groups, outcomes, model, role, columns, sourceValues, date };
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
             var ratingsFile = result.GetValue(ratings);
             var files = ratingsFile is null ? null : new DemoFiles(
-                ratingsFile, result.GetValue(performance), result.GetValue(groups), result.GetValue(outcomes), result.GetValue(model), result.GetValue(role), result.GetValue(columns), result.GetValue(sourceValues));
+                ratingsFile, result.GetValue(performance), result.GetValue(groups), result.GetValue(outcomes), result.GetValue(model), result.GetValue(role), result.GetValue(columns), result.GetValue(sourceValues), result.GetValue(date));
             if (files is null && (result.GetValue(performance) ?? result.GetValue(groups) ?? result.GetValue(outcomes) ?? result.GetValue(model) ?? result.GetValue(role)) is { } stray)
             {
                 error.WriteLine($"error: {stray.Name} was given without --ratings; --performance, --groups, --outcomes, --model and --role go with your own ratings export.");
+                return WeightsVerb.BadInput;
+            }
+
+            if (files is null && result.GetValue(date) is not null)
+            {
+                error.WriteLine("error: --date was given without --ratings; the simulated story keeps its own review date (2027-01-04), so its numbers match the README.");
                 return WeightsVerb.BadInput;
             }
 
@@ -107,7 +114,7 @@ internal static class DemoCommand
             story.Say($"The story stops here: {e.Message}", emphasis: true);
         }
 
-        var cli = CliOutputs.Write(inputs.Files, output, story);
+        var cli = CliOutputs.Write(inputs.Files, inputs.ReviewDate, output, story);
         var report = Path.Combine(output.FullName, "report.html");
         HtmlReport.Write(story, Title, inputs.Files, cli, report);
         console.WriteLine();

@@ -13,7 +13,8 @@ namespace Readiness.Demo;
 /// performance, groups, later outcomes, and the user's own competency model and role profile.
 /// </summary>
 internal sealed record DemoFiles(
-    FileInfo Ratings, FileInfo? Performance, FileInfo? Groups, FileInfo? Outcomes, FileInfo? Model = null, FileInfo? Role = null, string? Columns = null, string? SourceValues = null)
+    FileInfo Ratings, FileInfo? Performance, FileInfo? Groups, FileInfo? Outcomes, FileInfo? Model = null, FileInfo? Role = null, string? Columns = null, string? SourceValues = null,
+    DateOnly? ReviewDate = null)
 {
     /// <summary>Gets the column map <see cref="Columns"/> and <see cref="SourceValues"/> name (checked when the command line was parsed).</summary>
     public ColumnMap ColumnMap =>
@@ -37,6 +38,9 @@ internal sealed record DemoInputs(
     ImmutableArray<string> Warnings,
     SimulatedOrganisation? Organisation)
 {
+    /// <summary>Gets the date development plans start from: the one given, else today for the user's files and a fixed date for the simulation (its numbers are quoted in the README).</summary>
+    public DateOnly ReviewDate => Files.ReviewDate ?? (Organisation is null ? DateOnly.FromDateTime(DateTime.Today) : new DateOnly(2027, 1, 4));
+
     /// <summary>
     /// Rows as a hand-edited spreadsheet export might have them: each is a real row of the organisation with one thing
     /// wrong, appended so the intake step has rejects to account for.

@@ -42,7 +42,7 @@ internal static class DemoStory
         CalibrationChanges(story, raw, assessments);
         PlaceOnNineBox(story, inputs, assessments);
         var slate = SlateAndBench(story, model, role, candidates, assessments);
-        DevelopmentPlans(story, role, scored, slate, SourceAverages.Compute(ratings));
+        DevelopmentPlans(story, role, scored, slate, SourceAverages.Compute(ratings), inputs.ReviewDate);
         Fairness(story, inputs, run);
         Validity(story, inputs, scored);
         return contrast;
@@ -340,10 +340,9 @@ internal static class DemoStory
             $"recomputed with DirectPointsWeighting and DomainWeighting they differ from the profile's by at most {largestDifference:0.0E+0}.");
     }
 
-    private static void DevelopmentPlans(Story story, RoleProfile role, ReadinessAssessment[] scored, SuccessionSlate slate, SourceAverages sources)
+    private static void DevelopmentPlans(Story story, RoleProfile role, ReadinessAssessment[] scored, SuccessionSlate slate, SourceAverages sources, DateOnly reviewDate)
     {
         story.Step("Development that starts before the promotion");
-        var reviewDate = new DateOnly(2027, 1, 4);
         var planner = new DevelopmentPlanner();
         var chosen = new List<(ReadinessAssessment Person, string Why)>();
         if (scored.Where(a => a.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness)).OrderByDescending(Performance).ThenBy(a => a.Candidate.Value, StringComparer.Ordinal).FirstOrDefault() is { } trap)

@@ -8,7 +8,13 @@ namespace Readiness.Files;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed partial class RatingsFile
 {
-    internal RatingsFile(RatingIntake intake, ImmutableArray<int> lines) => (Intake, Lines) = (intake, lines);
+    internal RatingsFile(RatingIntake intake, ImmutableArray<int> lines, bool hasSourceColumn = true) => (Intake, Lines, HasSourceColumn) = (intake, lines, hasSourceColumn);
+
+    /// <summary>
+    /// Gets whether the file had a source column. Without one, a rating of oneself is a self-rating and every other a
+    /// peer rating, so evidence rules that ask for several sources cannot be met.
+    /// </summary>
+    public bool HasSourceColumn { get; }
 
     /// <summary>Gets the ratings accepted and the report of those refused.</summary>
     public RatingIntake Intake { get; }

@@ -155,7 +155,7 @@ public static class RatingsTable
             skip = ReadRows(csv, lineCounter, header.Length, column, map.Sources, builder, lines, () => badData, () => badData = null);
             if (skip < 0)
             {
-                return new RatingsFile(builder.Build(), lines.ToImmutable());
+                return new RatingsFile(builder.Build(), lines.ToImmutable(), column.Source >= 0);
             }
         }
     }

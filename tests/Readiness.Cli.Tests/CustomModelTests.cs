@@ -157,6 +157,10 @@ public sealed class CustomModelTests : IDisposable
         Assert.Equal(0, relaxed.Code);
         Assert.DoesNotContain("insufficient-evidence", relaxed.Output, StringComparison.Ordinal);
 
+        var unused = Verb("score", common, "--source-values", "Boss=manager", "--min-sources", "1", "--out", File("unused"));
+        Assert.Equal(0, unused.Code);
+        Assert.Equal("warning: nosource.csv has no source column, so --source-values is not used: every rater counts as a peer (a rating of oneself as a self-rating); --columns source=COLUMN names the export's own.\n", unused.Error.ReplaceLineEndings("\n"));
+
         var allowed = Verb("talent", common, "--allow-unscored", "--out", File("allowed"));
         Assert.Equal(0, allowed.Code);
         Assert.Equal("error: --min-raters was 0; it must be at least 1.", Verb("audit", common, "--groups", File("groups.csv"), "--min-raters", "0").Error.Split('\n')[0]);
