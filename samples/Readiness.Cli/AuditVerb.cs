@@ -35,9 +35,7 @@ internal static class AuditVerb
                 return WeightsVerb.BadInput;
             }
 
-            var run = cohort.Run;
-
-            var fairness = run.Fairness!;
+            var fairness = cohort.Run.Fairness!;
             using var staging = OutputStaging.Begin(output);
             var common = cohort.Write(staging);
             staging.WriteText("audit.csv", w => FairnessFiles.WriteAudit(w, fairness));

@@ -29,9 +29,7 @@ internal static class ValidityVerb
                 return WeightsVerb.BadInput;
             }
 
-            var run = cohort.Run;
-
-            var study = run.Validity!;
+            var study = cohort.Run.Validity!;
             using var staging = OutputStaging.Begin(output);
             var common = cohort.Write(staging);
             staging.WriteStream("validity.json", s => FairnessFiles.WriteValidity(s, study));

@@ -82,6 +82,10 @@ public static class CsvCells
         return cell.Length >= 2 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? cell[1..] : cell;
     }
 
+    /// <summary>A result cell rounded to <paramref name="digits"/> decimals; empty where there is no number (null, or not finite).</summary>
+    internal static string Rounded(double? value, int digits) =>
+        value is { } v && double.IsFinite(v) ? Number(Math.Round(v, digits)) : string.Empty;
+
     /// <summary>Takes the neutralising quote off every cell of a record, in place.</summary>
     internal static string[] ReadAll(string[] record)
     {

@@ -122,5 +122,5 @@ public static class FairnessFiles
         json.WriteEndObject();
     }
 
-    private static string N(double? value) => value is { } v ? CsvCells.Number(Math.Round(v, 6)) : string.Empty;
+    private static string N(double? value) => CsvCells.Rounded(value, 6);
 }

@@ -240,7 +240,7 @@ public static class RatingsTable
             else if (!sources.TryGetSource(record[source], out kind))
             {
                 builder.Reject(RejectReason.InvalidSource,
-                    $"Source '{CsvCells.Shown(record[source])}' is not one of self, manager, peer, direct-report, skip-level, assessor (an export's own words are mapped with --source-values, e.g. \"Line Manager=manager\").");
+                    $"Source '{CsvCells.Shown(record[source])}' is not one of self, manager, peer, direct-report, skip-level, assessor (an export's own words are mapped with SourceValues, --source-values on the command line, e.g. \"Line Manager=manager\").");
                 continue;
             }
 

@@ -109,5 +109,5 @@ public static class ReadinessFiles
         stream.WriteByte((byte)'\n');
     }
 
-    private static string N(double? value) => value is { } x ? CsvCells.Number(Math.Round(x, 4)) : string.Empty;
+    private static string N(double? value) => CsvCells.Rounded(value, 4);
 }

@@ -163,5 +163,5 @@ public static class ReliabilityFiles
 
     private static void Number(Utf8JsonWriter json, string name, double? value) => Json.NumberOrNull(json, name, value is { } v ? Math.Round(v, 6) : null);
 
-    private static string N(double? value) => value is { } v && double.IsFinite(v) ? CsvCells.Number(Math.Round(v, 6)) : string.Empty;
+    private static string N(double? value) => CsvCells.Rounded(value, 6);
 }

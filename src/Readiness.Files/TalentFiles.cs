@@ -81,7 +81,5 @@ public static class TalentFiles
         }
     }
 
-    private static string N(double value) => CsvCells.Number(Math.Round(value, 4));
-
-    private static string N(double? value) => value is { } v ? N(v) : string.Empty;
+    private static string N(double? value) => CsvCells.Rounded(value, 4);
 }

@@ -94,41 +94,28 @@ internal sealed record RaschDesign(
     /// </summary>
     public (int[] Ratees, int[] Raters)? RateeRaterGroups()
     {
-        var (ratees, raters) = (Elements[0], Elements[2]);
-        var (ratee, rater) = (Index[0], Index[2]);
-        var sets = new DisjointSets(ratees + raters);
-        for (var i = 0; i < ratee.Length; i++)
-        {
-            sets.Union(ratee[i], ratees + rater[i]);
-        }
-
-        var number = new Dictionary<int, int>();
-        var group = new int[ratees + raters];
-        for (var x = 0; x < group.Length; x++)
-        {
-            var root = sets.Find(x);
-            if (!number.TryGetValue(root, out var g))
-            {
-                number[root] = g = number.Count;
-            }
-
-            group[x] = g;
-        }
-
-        return number.Count <= 1 ? null : (group[..ratees], group[ratees..]);
+        var (ratees, raters, count) = Components(Index[0], Index[2], Elements[0], Elements[2]);
+        return count <= 1 ? null : (ratees, raters);
     }
 
     /// <summary>Connected groups of the rater–source graph, numbered by first appearance.</summary>
     private static (int[] Raters, int[] Sources) Groups(int[] rater, int[] source, int raters, int sources)
     {
-        var sets = new DisjointSets(raters + sources);
-        for (var i = 0; i < rater.Length; i++)
+        var (raterGroups, sourceGroups, _) = Components(rater, source, raters, sources);
+        return (raterGroups, sourceGroups);
+    }
+
+    /// <summary>The connected groups of a two-sided graph (one edge per rating), numbered by first appearance, and their number.</summary>
+    private static (int[] Left, int[] Right, int Count) Components(int[] left, int[] right, int lefts, int rights)
+    {
+        var sets = new DisjointSets(lefts + rights);
+        for (var i = 0; i < left.Length; i++)
         {
-            sets.Union(rater[i], raters + source[i]);
+            sets.Union(left[i], lefts + right[i]);
         }
 
         var number = new Dictionary<int, int>();
-        var group = new int[raters + sources];
+        var group = new int[lefts + rights];
         for (var x = 0; x < group.Length; x++)
         {
             var root = sets.Find(x);
@@ -140,6 +127,6 @@ internal sealed record RaschDesign(
             group[x] = g;
         }
 
-        return (group[..raters], group[raters..]);
+        return (group[..lefts], group[lefts..], number.Count);
     }
 }
