@@ -120,16 +120,23 @@ internal static class CalibrateVerb
         staging.WriteText("warnings.txt", w => CalibrationFiles.WriteWarnings(w, result));
 
     /// <summary>The calibrator for a method name; the crossed model with the path and, when given, the limits (seconds for the exact path, megabytes for a fit).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A limit breaks its rule; the message names the setting.</exception>
-    internal static IRatingCalibrator Calibrator(string method, CrossedModelPath path, (double Seconds, long Megabytes)? limits = null) => method switch
+    /// <exception cref="ArgumentException">A limit breaks its rule; the message names the setting.</exception>
+    internal static IRatingCalibrator Calibrator(string method, CrossedModelPath path, (double Seconds, long Megabytes)? limits = null) =>
+        Calibrator(method, new ReadinessCalibrationOptions
+        {
+            Crossed = limits is var (seconds, megabytes)
+                ? new() { Path = path, ExactPathMaxSeconds = seconds, MaxMemoryBytes = checked(megabytes * 1_000_000) }
+                : new() { Path = path },
+        });
+
+    /// <summary>The calibrator for a method name with the crossed model's and the Rasch model's settings of an options file.</summary>
+    internal static IRatingCalibrator Calibrator(string method, ReadinessCalibrationOptions settings) => method switch
     {
         "none" => new RawMeanCalibrator(),
         "mean-centre" => new MeanCentringCalibrator(),
         "standardise" => new StandardisationCalibrator(),
-        "rasch" => new ManyFacetRaschCalibrator(),
-        _ => new CrossedRandomEffectsCalibrator(limits is var (seconds, megabytes)
-            ? new CrossedModelSettings { Path = path, ExactPathMaxSeconds = seconds, MaxMemoryBytes = checked(megabytes * 1_000_000) }
-            : new CrossedModelSettings { Path = path }),
+        "rasch" => new ManyFacetRaschCalibrator(settings.Rasch.ToRaschOptions()),
+        _ => new CrossedRandomEffectsCalibrator(settings.Crossed.ToCrossedModelOptions()),
     };
 
     /// <summary>

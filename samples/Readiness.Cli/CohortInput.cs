@@ -16,17 +16,18 @@ namespace Readiness.Cli;
 internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? MinimumSources, FileInfo? Options, bool AllowUnscored = false)
 {
     /// <summary>
-    /// The method and the scorer: the options file's settings (or the defaults), with --method, --min-raters and
+    /// The calibrator and the scorer: the options file's settings (or the defaults), with --method, --min-raters and
     /// --min-sources taking precedence where given.
     /// </summary>
     /// <exception cref="InputFileException">The options file cannot be used.</exception>
-    public (string Method, ReadinessScorer Scorer) Resolve()
+    public (IRatingCalibrator Calibrator, ReadinessScorer Scorer) Resolve()
     {
         var options = Options is null ? new ReadinessOptions() : Read(Options);
         var scoring = options.Scoring;
         scoring.MinimumRaters = MinimumRaters ?? scoring.MinimumRaters;
         scoring.MinimumSources = MinimumSources ?? scoring.MinimumSources;
-        return (Method ?? WireNames.Of(options.Calibration.Method), new ReadinessScorer(scoring.ToScoringOptions()));
+        var method = Method ?? WireNames.Of(options.Calibration.Method);
+        return (CalibrateVerb.Calibrator(method, options.Calibration), new ReadinessScorer(scoring.ToScoringOptions()));
     }
 
     /// <summary>The library's reading of the JSON a host configures AddReadiness with; every problem named by its key.</summary>
@@ -168,7 +169,7 @@ internal static class CohortInput
         FileInfo ratingsFile, ColumnMap columns, CompetencyModel model, bool ownModel, CohortSettings settings, Func<RatingIntake, ReadinessRunInput> input, ReadinessPipelineOptions options,
         DirectoryInfo output, TextWriter console, TextWriter error)
     {
-        var (method, scorer) = settings.Resolve();
+        var (calibrator, scorer) = settings.Resolve();
         var file = ReadRatings(ratingsFile, columns, model, ownModel, output, error);
         if (file is null)
         {
@@ -176,7 +177,7 @@ internal static class CohortInput
         }
 
         console.WriteLine($"Read {file.Report}.");
-        var pipeline = new ReadinessPipeline(CalibrateVerb.Calibrator(method, CrossedModelPath.Auto), scorer, options: options with { AllowUnscored = settings.AllowUnscored });
+        var pipeline = new ReadinessPipeline(calibrator, scorer, options: options with { AllowUnscored = settings.AllowUnscored });
         try
         {
             var run = pipeline.Run(input(file.Intake));

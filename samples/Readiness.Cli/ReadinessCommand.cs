@@ -416,7 +416,7 @@ internal static class ReadinessCommand
             people, seed, groupBias, design, ratersPerPerson, raterPool, output,
         };
         simulate.SetAction(result => SimulateVerb.Run(
-            new SimulationSettings
+            new SimulationOptions
             {
                 People = result.GetValue(people),
                 Seed = result.GetValue(seed),

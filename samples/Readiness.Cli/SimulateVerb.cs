@@ -19,7 +19,7 @@ internal static class SimulateVerb
         ["anonymised"] = RatingDesign.Anonymised,
     }.ToFrozenDictionary();
 
-    public static int Run(SimulationSettings settings, DirectoryInfo output, TextWriter console, TextWriter error)
+    public static int Run(SimulationOptions settings, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         SimulatedOrganisation organisation;
         var seed = settings.Seed;
@@ -60,7 +60,7 @@ internal static class SimulateVerb
     private static void Truth(TextWriter truth, SimulatedOrganisation organisation)
     {
         truth.WriteLine("kind,id,competency,value,style");
-        var competencies = organisation.Settings.Model.Competencies;
+        var competencies = organisation.Options.Model.Competencies;
         foreach (var p in organisation.People)
         {
             for (var c = 0; c < competencies.Length; c++)

@@ -59,7 +59,7 @@ internal sealed record DemoInputs(
 
     public static DemoInputs Simulate(int people, int seed, DirectoryInfo data)
     {
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = seed, GroupBiasedRaterShare = 0.05 });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = people, Seed = seed, GroupBiasedRaterShare = 0.05 });
         data.Create();
         using (var staging = OutputStaging.Begin(data))
         {

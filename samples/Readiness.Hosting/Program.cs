@@ -38,7 +38,7 @@ catch (Exception e) when (e is OptionsValidationException or InvalidOperationExc
 var calibrator = host.Services.GetRequiredService<IRatingCalibrator>();
 var pipeline = new ReadinessPipeline(calibrator, host.Services.GetRequiredService<IReadinessScorer>(), host.Services.GetRequiredService<IDevelopmentPlanner>());
 var role = host.Services.GetRequiredService<RoleProfile>();
-var run = pipeline.Run(new ReadinessRunInput(OrganisationSimulator.Generate(new SimulationSettings { People = 1200, Seed = 1 }).TakeInRatings(), [role]));
+var run = pipeline.Run(new ReadinessRunInput(OrganisationSimulator.Generate(new SimulationOptions { People = 1200, Seed = 1 }).TakeInRatings(), [role]));
 var assessments = run.Assessments;
 
 // 4. Report.

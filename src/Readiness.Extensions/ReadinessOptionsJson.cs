@@ -81,7 +81,8 @@ public static class ReadinessOptionsJson
     private static IEnumerable<System.Text.Json.Serialization.Metadata.JsonTypeInfo> Settings =>
     [
         OptionsJsonContext.Default.ReadinessOptions, OptionsJsonContext.Default.ReadinessScoringOptions,
-        OptionsJsonContext.Default.ReadinessCalibrationOptions, OptionsJsonContext.Default.ReadinessProfileFile,
+        OptionsJsonContext.Default.ReadinessCalibrationOptions, OptionsJsonContext.Default.ReadinessCrossedModelOptions,
+        OptionsJsonContext.Default.ReadinessRaschOptions, OptionsJsonContext.Default.ReadinessProfileFile,
     ];
 
     private static string Capitalised(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];

@@ -28,22 +28,25 @@ internal sealed class ReadinessOptionsValidator : IValidateOptions<ReadinessOpti
                 problems.Add($"{Section}:Calibration:Method was '{calibration.Method}'; it must be one of {string.Join(", ", CalibrationMethod.BuiltIn)} (a calibrator of your own is registered as the IRatingCalibrator service before AddReadiness, not named here).");
             }
 
-            if (!Enum.IsDefined(calibration.CrossedModelPath))
-            {
-                problems.Add($"{Section}:Calibration:CrossedModelPath was {(int)calibration.CrossedModelPath}; it must be one of {string.Join(", ", Enum.GetNames<CrossedModelPath>())}.");
-            }
+            Nested(problems, "Calibration:Crossed", calibration.Crossed, c => c.ToCrossedModelOptions().Validate());
+            Nested(problems, "Calibration:Rasch", calibration.Rasch, r => r.ToRaschOptions().Validate());
         }
 
-        if (options.Scoring is not { } scoring)
-        {
-            problems.Add($"{Section}:Scoring must not be null.");
-        }
-        else
-        {
-            // Core's own rules, one message per broken rule, each starting with the property's name.
-            problems.AddRange(scoring.ToScoringOptions().Validate().Select(p => $"{Section}:Scoring:{p}"));
-        }
-
+        Nested(problems, "Scoring", options.Scoring, s => s.ToScoringOptions().Validate());
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>Core's own rules for a group of settings, one message per broken rule, each under the setting's key.</summary>
+    private static void Nested<T>(List<string> problems, string key, T? settings, Func<T, IEnumerable<string>> validate)
+        where T : class
+    {
+        if (settings is null)
+        {
+            problems.Add($"{Section}:{key} must not be null.");
+            return;
+        }
+
+        // Core's messages start with the property's name ("MaxStep was 20; …"), which is the key's last part.
+        problems.AddRange(validate(settings).Select(p => $"{Section}:{key}:{p}"));
     }
 }

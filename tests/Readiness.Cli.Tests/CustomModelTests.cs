@@ -329,7 +329,7 @@ public sealed class CustomModelTests : IDisposable
             }
             """);
         IOFile.WriteAllText(File("misspelt.json"), """{ "Scoring": { "MinimumSource": 1 } }""");
-        IOFile.WriteAllText(File("broken.json"), """{ "Scoring": { "ReadyNowMinimumIndex": 120, "MinimumRaters": 0 }, "Calibration": { "Method": "Magic" } }""");
+        IOFile.WriteAllText(File("broken.json"), """{ "Scoring": { "ReadyNowMinimumIndex": 120, "MinimumRaters": 0 }, "Calibration": { "Method": "Magic", "Rasch": { "MaxIterations": 0 } } }""");
 
         var configured = Verb("score", common, "--options", File("appsettings.json"), "--out", File("configured"));
         var overridden = Verb("score", common, "--options", File("appsettings.json"), "--min-sources", "2", "--out", File("overridden"));
@@ -345,10 +345,11 @@ public sealed class CustomModelTests : IDisposable
         Assert.Equal(2, overridden.Code);
         Assert.Contains("all 90 lack the evidence", overridden.Error, StringComparison.Ordinal);
         Assert.Equal(2, misspelt.Code);
-        Assert.StartsWith("error: misspelt.json: Readiness:Scoring:MinimumSource is not a setting (line 1); the settings there are Policy, IntervalLevel, ", misspelt.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: misspelt.json: Readiness:Scoring:MinimumSource is not a setting (line 1); the settings there are Policy, ProfilePolicies, OvershootCap, IntervalLevel, ", misspelt.Error, StringComparison.Ordinal);
         Assert.Equal(2, broken.Code);
         Assert.Equal(
             "error: broken.json: Readiness:Calibration:Method was 'Magic'; it must be one of None, MeanCentring, Standardisation, CrossedRandomEffects, ManyFacetRasch (a calibrator of your own is registered as the IRatingCalibrator service before AddReadiness, not named here).\n"
+            + "Readiness:Calibration:Rasch:MaxIterations was 0; it must be at least 1.\n"
             + "Readiness:Scoring:ReadyNowMinimumIndex was 120; it must be in [0, 100].\n"
             + "Readiness:Scoring:MinimumRaters was 0; it must be at least 1.\n",
             broken.Error.ReplaceLineEndings("\n"));

@@ -47,7 +47,7 @@ public sealed class AddReadinessTests
             .AddSingleton<IReadinessScorer, ThresholdScorer>()
             .AddReadiness()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var ratings = Readiness.Simulation.OrganisationSimulator.Generate(new Readiness.Simulation.SimulationSettings { People = 60, Seed = 2 }).TakeInRatings().Ratings;
+        var ratings = Readiness.Simulation.OrganisationSimulator.Generate(new Readiness.Simulation.SimulationOptions { People = 60, Seed = 2 }).TakeInRatings().Ratings;
 
         var calibration = provider.GetRequiredService<IRatingCalibrator>().Calibrate(ratings);
         var assessments = provider.GetRequiredService<IReadinessScorer>().ScoreCohort(ReadinessCandidate.FromCalibration(calibration, ratings), provider.GetRequiredService<RoleProfile>());

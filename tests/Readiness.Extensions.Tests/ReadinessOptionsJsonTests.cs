@@ -15,7 +15,7 @@ public sealed class ReadinessOptionsJsonTests
           // comments and trailing commas, as appsettings.json allows
           "Logging": { "LogLevel": { "Default": "Information" } },
           "readiness": {
-            "Calibration": { "method": "ManyFacetRasch", "RaschSourceFacet": true, "CrossedModelPath": "Scalable" },
+            "Calibration": { "method": "ManyFacetRasch", "rasch": { "SourceFacet": true }, "Crossed": { "Path": "Scalable" } },
             "Scoring": { "Policy": "Conjunctive", "ReadyNowMinimumIndex": "85", "MinimumRaters": 4, "BandBasis": "PointEstimate", },
           },
         }
@@ -30,7 +30,7 @@ public sealed class ReadinessOptionsJsonTests
 
         Assert.Equal(bound.Calibration.Method, read.Calibration.Method);
         Assert.Equal(CalibrationMethod.ManyFacetRasch, read.Calibration.Method);
-        Assert.Equal((bound.Calibration.RaschSourceFacet, bound.Calibration.CrossedModelPath), (read.Calibration.RaschSourceFacet, read.Calibration.CrossedModelPath));
+        Assert.Equal((bound.Calibration.Rasch.SourceFacet, bound.Calibration.Crossed.Path), (read.Calibration.Rasch.SourceFacet, read.Calibration.Crossed.Path));
         Assert.Equal(bound.Scoring.ToScoringOptions() with { }, read.Scoring.ToScoringOptions() with { });
         Assert.Equal((ScoringPolicy.Conjunctive, 85, 4, BandBasis.PointEstimate), (read.Scoring.Policy, read.Scoring.ReadyNowMinimumIndex, read.Scoring.MinimumRaters, read.Scoring.BandBasis));
         Assert.Equal(new ReadinessScoringOptions().ToScoringOptions() with { }, ReadinessOptionsJson.Parse("""{ "Scoring": {} }""").Scoring.ToScoringOptions() with { });
@@ -40,7 +40,7 @@ public sealed class ReadinessOptionsJsonTests
     public void Every_problem_is_named_by_its_key()
     {
         Assert.Equal(
-            ["Readiness:Scoring:ReadyNowMinimumIndx is not a setting (line 1); the settings there are Policy, IntervalLevel, BandBasis, BandConfidence, ReadyNowMinimumIndex, OnTrackMinimumIndex, ReadyNowMaxYears, NearTermMaxYears, LongTermMaxYears, DevelopmentRate, MinimumRaters, MinimumSources, MinimumCoverage."],
+            ["Readiness:Scoring:ReadyNowMinimumIndx is not a setting (line 1); the settings there are Policy, ProfilePolicies, OvershootCap, IntervalLevel, BandBasis, BandConfidence, ReadyNowMinimumIndex, OnTrackMinimumIndex, ReadyNowMaxYears, NearTermMaxYears, LongTermMaxYears, DevelopmentRate, DevelopmentRates, CriticalGapBand, MinimumRaters, MinimumSources, MinimumCoverage, SelfInflationThreshold, RaterDisagreementThreshold, CohortTopShare."],
             Failures("""{ "Scoring": { "ReadyNowMinimumIndx": 95 } }"""));
         Assert.Equal(
             ["Readiness:Scoring:ReadyNowMinimumIndex was 120; it must be in [0, 100].", "Readiness:Scoring:MinimumRaters was 0; it must be at least 1."],

@@ -18,8 +18,8 @@ public sealed class ReadinessOptionsTests
         var options = new ReadinessOptions();
 
         Assert.Equal(CalibrationMethod.CrossedRandomEffects, options.Calibration.Method);
-        Assert.Equal(CrossedModelPath.Auto, options.Calibration.CrossedModelPath);
-        Assert.False(options.Calibration.RaschSourceFacet);
+        Assert.Equal(CrossedModelPath.Auto, options.Calibration.Crossed.Path);
+        Assert.False(options.Calibration.Rasch.SourceFacet);
         Assert.Equal(new ScoringOptions() with { }, options.Scoring.ToScoringOptions() with { });
     }
 
@@ -27,13 +27,13 @@ public sealed class ReadinessOptionsTests
     public void Settings_bound_from_appsettings_json_reach_the_calibrator_and_the_scorer()
     {
         using var provider = new ServiceCollection()
-            .AddReadiness(Json("""{ "Readiness": { "Calibration": { "Method": "ManyFacetRasch", "RaschSourceFacet": true }, "Scoring": { "Policy": "Conjunctive", "ReadyNowMinimumIndex": 85, "MinimumRaters": 4 } } }""").GetSection("Readiness"))
+            .AddReadiness(Json("""{ "Readiness": { "Calibration": { "Method": "ManyFacetRasch", "Rasch": { "SourceFacet": true } }, "Scoring": { "Policy": "Conjunctive", "ReadyNowMinimumIndex": 85, "MinimumRaters": 4 } } }""").GetSection("Readiness"))
             .BuildServiceProvider(Strict);
 
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         var calibrator = Assert.IsType<ManyFacetRaschCalibrator>(Assert.IsType<Readiness.Internal.InstrumentedCalibrator>(provider.GetRequiredService<IRatingCalibrator>()).Inner);
-        Assert.True(calibrator.Settings.SourceFacet);
+        Assert.True(calibrator.Options.SourceFacet);
         var scorer = BuiltInScorer(provider);
         Assert.Equal(ScoringPolicy.Conjunctive, scorer.Options.Policy);
         Assert.Equal(85, scorer.Options.ReadyNowMinimumIndex);
@@ -127,7 +127,7 @@ public sealed class ReadinessOptionsTests
         var calibrator = provider.GetRequiredService<IRatingCalibrator>();
         var scorer = provider.GetRequiredService<IReadinessScorer>();
         var role = provider.GetRequiredService<Readiness.Competencies.RoleProfile>();
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 80, Seed = 9 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 80, Seed = 9 }).TakeInRatings().Ratings;
         var candidates = ReadinessCandidate.FromCalibration(calibrator.Calibrate(ratings), ratings);
         var serial = candidates.Select(c => scorer.Score(c, role).Index).ToArray();
 

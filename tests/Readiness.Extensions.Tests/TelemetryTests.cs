@@ -28,7 +28,7 @@ public sealed class TelemetryTests
         };
         ActivitySource.AddActivityListener(traces);
         using var provider = new ServiceCollection().AddSingleton<ILoggerFactory>(logs).AddReadiness().BuildServiceProvider();
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 40, Seed = 2 });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 40, Seed = 2 });
         var intake = organisation.TakeInRatings();
         var ratings = intake.Ratings;
 

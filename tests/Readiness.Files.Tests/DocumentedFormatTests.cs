@@ -89,7 +89,7 @@ public sealed partial class DocumentedFormatTests
     }
 
     private static readonly Lazy<SimulatedOrganisation> Organisation = new(() =>
-        OrganisationSimulator.Generate(new SimulationSettings { People = 120, Seed = 3 }));
+        OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 3 }));
 
     /// <summary>Every output of a run with every input: the library's writers, as the CLI calls them.</summary>
     private static Written Write()

@@ -20,7 +20,7 @@ public sealed class ApiBadInputTests
 {
     private static readonly Lazy<(RatingSet Ratings, ImmutableArray<ReadinessAssessment> Assessments)> Cohort = new(() =>
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 5 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 60, Seed = 5 }).TakeInRatings().Ratings;
         var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
         return (ratings, new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(calibration, ratings), LeadershipFramework.FirstLineManager));
     });
@@ -34,7 +34,7 @@ public sealed class ApiBadInputTests
         ["person id with a leading space"] = (() => _ = new RaterId(" P001"), typeof(ArgumentException), "white space"),
         ["calibrating no ratings"] = (() => new CrossedRandomEffectsCalibrator().Calibrate(new RatingSetBuilder(LeadershipFramework.Model).Build().Ratings), typeof(InsufficientRatingsException), ""),
         ["Rasch on no ratings"] = (() => new ManyFacetRaschCalibrator().Calibrate(new RatingSetBuilder(LeadershipFramework.Model).Build().Ratings), typeof(InsufficientRatingsException), ""),
-        ["zero threads for the crossed model"] = (() => _ = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxDegreeOfParallelism = 0 }), typeof(ArgumentException), "MaxDegreeOfParallelism"),
+        ["zero threads for the crossed model"] = (() => _ = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { MaxDegreeOfParallelism = 0 }), typeof(ArgumentException), "MaxDegreeOfParallelism"),
         ["batch spans of different lengths"] = (() => ScoreBatch(estimates: 28, errors: 14), typeof(ArgumentException), "28"),
         ["batch estimate NaN"] = (() => ScoreBatch(estimates: 14, errors: 14, nanAt: 3), typeof(ArgumentException), "NaN"),
         ["ICC with one rater"] = (() => IntraclassCorrelation.Compute(new double[5, 1]), typeof(ArgumentException), "1 judge(s)"),
@@ -54,7 +54,7 @@ public sealed class ApiBadInputTests
         ["a profile with negative importance"] = (() => new RoleProfileBuilder("r", "Role").Require(LeadershipFramework.Delegates, target: 4, importance: -1).Build(LeadershipFramework.Model), typeof(ReadinessValidationException), "-1"),
         ["a pairwise judgement of 0"] = (() => new PairwiseComparisonsBuilder([LeadershipFramework.Delegates, LeadershipFramework.Influences]).Compare(LeadershipFramework.Delegates, LeadershipFramework.Influences, 0).Build(), typeof(ReadinessValidationException), "0"),
         ["negative direct points"] = (() => new DirectPointsWeighting().Weigh([KeyValuePair.Create(LeadershipFramework.Delegates, -3.0)]), typeof(ReadinessValidationException), "-3"),
-        ["an organisation of no people"] = (() => OrganisationSimulator.Generate(new SimulationSettings { People = 0 }), typeof(ArgumentException), "People"),
+        ["an organisation of no people"] = (() => OrganisationSimulator.Generate(new SimulationOptions { People = 0 }), typeof(ArgumentException), "People"),
         ["a JSON depth limit beyond the maximum"] = (() => _ = new JsonReadLimits { MaxDepth = 10_000 }, typeof(ArgumentOutOfRangeException), "10000"),
         ["reading a null model document"] = (() => ReadinessJson.ReadCompetencyModel((string)null!), typeof(ArgumentNullException), "json"),
     };

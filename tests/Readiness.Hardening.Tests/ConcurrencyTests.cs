@@ -52,7 +52,7 @@ public sealed class ConcurrencyTests
     public void Shared_calibrators_called_at_once_on_different_tenants_give_the_serial_results()
     {
         var tenants = new[] { Simulated(people: 60, seed: 3), Simulated(people: 90, seed: 4) };
-        IRatingCalibrator[] calibrators = [new CrossedRandomEffectsCalibrator(), new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }), new ManyFacetRaschCalibrator()];
+        IRatingCalibrator[] calibrators = [new CrossedRandomEffectsCalibrator(), new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable }), new ManyFacetRaschCalibrator()];
         var serial = calibrators.Select(c => tenants.Select(t => Fingerprint.Of(c.Calibrate(t))).ToArray()).ToArray();
 
         var jobs = (from c in Enumerable.Range(0, calibrators.Length) from t in Enumerable.Range(0, tenants.Length) from repeat in Enumerable.Range(0, 2) select (c, t)).ToArray();
@@ -100,7 +100,7 @@ public sealed class ConcurrencyTests
 
     private static (double[] Index, double[] Lower, double[] Upper, ReadinessBand[] Bands) Outputs(int n) => (new double[n], new double[n], new double[n], new ReadinessBand[n]);
 
-    private static RatingSet Simulated(int people, int seed) => OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = seed }).TakeInRatings().Ratings;
+    private static RatingSet Simulated(int people, int seed) => OrganisationSimulator.Generate(new SimulationOptions { People = people, Seed = seed }).TakeInRatings().Ratings;
 
     private static (ReadinessCandidate[] Candidates, RoleProfile Profile) Tenant(int people, int seed)
     {

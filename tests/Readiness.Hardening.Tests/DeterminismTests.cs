@@ -17,7 +17,7 @@ namespace Readiness.Hardening.Tests;
 /// </summary>
 public sealed class DeterminismTests
 {
-    private static readonly SimulatedOrganisation Organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 150, Seed = 21 });
+    private static readonly SimulatedOrganisation Organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 150, Seed = 21 });
 
     [Fact]
     public void Shuffled_rows_give_the_same_calibrations_scores_talent_review_and_audit()
@@ -39,7 +39,7 @@ public sealed class DeterminismTests
         foreach (var path in new[] { CrossedModelPath.Exact, CrossedModelPath.Scalable })
         {
             var results = new[] { 1, 2, 16, -1 }.Select(threads =>
-                Fingerprint.Of(new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path, MaxDegreeOfParallelism = threads }).Calibrate(ratings))).ToArray();
+                Fingerprint.Of(new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = path, MaxDegreeOfParallelism = threads }).Calibrate(ratings))).ToArray();
 
             Assert.All(results, r => Assert.Equal(results[0], r));
         }
@@ -53,7 +53,7 @@ public sealed class DeterminismTests
     [Trait("Category", "Slow")]
     public Task The_Rasch_fit_split_into_chunks_gives_the_same_bits_on_one_thread_as_on_all()
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 1800, Seed = 8 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 1800, Seed = 8 }).TakeInRatings().Ratings;
         var fitted = ratings.AsEnumerable().Count(r => r.Source != RaterSource.Self);
         Assert.True(fitted > 100_000, $"{fitted} ratings from others: below the size at which the fit splits its work");
         return RaschOnOneThreadAndOnAll(ratings);
@@ -77,7 +77,7 @@ public sealed class DeterminismTests
         var ratings = Organisation.TakeInRatings().Ratings;
         var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
         string Plan() => string.Join('\n', EvidencePlan.Simulate(ratings, calibration).Steps.Select(s => $"{s.Raters}:{Fingerprint.R(s.Simulated)}±{Fingerprint.R(s.SimulatedStandardError)}"));
-        string Simulated() => Fingerprint.Of(new RawMeanCalibrator().Calibrate(OrganisationSimulator.Generate(new SimulationSettings { People = 150, Seed = 21 }).TakeInRatings().Ratings));
+        string Simulated() => Fingerprint.Of(new RawMeanCalibrator().Calibrate(OrganisationSimulator.Generate(new SimulationOptions { People = 150, Seed = 21 }).TakeInRatings().Ratings));
 
         Assert.Equal(Plan(), Plan());
         Assert.Equal(Simulated(), Simulated());
@@ -89,7 +89,7 @@ public sealed class DeterminismTests
     {
         var ratings = new RatingSetBuilder(LeadershipFramework.Model).AddRange(rows).Build().Ratings;
         var crossed = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
-        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }).Calibrate(ratings);
+        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable }).Calibrate(ratings);
         var rasch = new ManyFacetRaschCalibrator().Calibrate(ratings);
         var performance = PerformanceSet.Create(Organisation.PerformanceRecords).Performance;
         var assessments = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(crossed, ratings, performance), LeadershipFramework.FirstLineManager);

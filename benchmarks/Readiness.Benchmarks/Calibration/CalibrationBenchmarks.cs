@@ -22,7 +22,7 @@ public class CalibrationBenchmarks
     public static IEnumerable<int> PeopleSizes => Smoke.Sizes(200, 1_600, 16_000);
 
     [GlobalSetup]
-    public void Setup() => _ratings = OrganisationSimulator.Generate(new SimulationSettings { People = People, Seed = 16 }).TakeInRatings().Ratings;
+    public void Setup() => _ratings = OrganisationSimulator.Generate(new SimulationOptions { People = People, Seed = 16 }).TakeInRatings().Ratings;
 
     [Benchmark(Baseline = true, Description = "Raw means (baseline)")]
     public CalibrationResult RawMeans() => new RawMeanCalibrator().Calibrate(_ratings);
@@ -32,13 +32,13 @@ public class CalibrationBenchmarks
 
     [Benchmark(Description = "Crossed, exact REML")]
     public CalibrationResult CrossedExact() =>
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(_ratings);
+        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(_ratings);
 
     [Benchmark(Description = "Crossed, exact REML, 1 thread")]
     public CalibrationResult CrossedExactSerial() =>
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact, MaxDegreeOfParallelism = 1 }).Calibrate(_ratings);
+        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact, MaxDegreeOfParallelism = 1 }).Calibrate(_ratings);
 
     [Benchmark(Description = "Crossed, scalable")]
     public CalibrationResult CrossedScalable() =>
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }).Calibrate(_ratings);
+        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable }).Calibrate(_ratings);
 }

@@ -21,7 +21,7 @@ public class CalibrationDesignBenchmarks
 
     [GlobalSetup]
     public void Setup() =>
-        _ratings = OrganisationSimulator.Generate(new SimulationSettings { People = Smoke.IsOn ? 120 : 1_100, Seed = 1, Design = Design }).TakeInRatings().Ratings;
+        _ratings = OrganisationSimulator.Generate(new SimulationOptions { People = Smoke.IsOn ? 120 : 1_100, Seed = 1, Design = Design }).TakeInRatings().Ratings;
 
     [Benchmark(Baseline = true, Description = "Raw means (baseline)")]
     public CalibrationResult RawMeans() => new RawMeanCalibrator().Calibrate(_ratings);
@@ -31,9 +31,9 @@ public class CalibrationDesignBenchmarks
 
     [Benchmark(Description = "Crossed, exact REML")]
     public CalibrationResult CrossedExact() =>
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(_ratings);
+        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(_ratings);
 
     [Benchmark(Description = "Crossed, scalable")]
     public CalibrationResult CrossedScalable() =>
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }).Calibrate(_ratings);
+        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable }).Calibrate(_ratings);
 }

@@ -21,7 +21,7 @@ public class RaschBenchmarks
     public static IEnumerable<int> PeopleSizes => Smoke.Sizes(150, 12_600);
 
     [GlobalSetup]
-    public void Setup() => _ratings = OrganisationSimulator.Generate(new SimulationSettings { People = People, Seed = 16 }).TakeInRatings().Ratings;
+    public void Setup() => _ratings = OrganisationSimulator.Generate(new SimulationOptions { People = People, Seed = 16 }).TakeInRatings().Ratings;
 
     [Benchmark(Baseline = true, Description = "Raw means (baseline)")]
     public CalibrationResult RawMeans() => new RawMeanCalibrator().Calibrate(_ratings);

@@ -38,13 +38,13 @@ internal static class ScaleCurve
         var design = Enum.Parse<RatingDesign>(args.Length > 3 ? args[3].Replace("-", string.Empty, StringComparison.Ordinal) : "local", ignoreCase: true);
         var perPerson = design == RatingDesign.Local
             ? RatingsPerPerson
-            : OrganisationSimulator.Generate(new SimulationSettings { People = 2_000, Seed = 16, Design = design }).Ratings.Length / 2_000.0;
+            : OrganisationSimulator.Generate(new SimulationOptions { People = 2_000, Seed = 16, Design = design }).Ratings.Length / 2_000.0;
         var people = (int)Math.Max(20, Math.Round(target / perPerson));
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = 16, Design = design }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = people, Seed = 16, Design = design }).TakeInRatings().Ratings;
         ScaleRun.ResetPeak();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(ratings);
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = path }).Calibrate(ratings);
         var seconds = clock.Elapsed.TotalSeconds;
         var peak = ScaleRun.PeakMegabytes();
         var gigabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e9;

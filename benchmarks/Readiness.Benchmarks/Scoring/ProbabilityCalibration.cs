@@ -141,11 +141,11 @@ internal static class ProbabilityCalibration
         return 0;
     }
 
-    private static SimulationSettings Settings(RatingDesign design, int seed) => design switch
+    private static SimulationOptions Settings(RatingDesign design, int seed) => design switch
     {
-        RatingDesign.WidelyCrossed => new SimulationSettings { Seed = seed, Design = design, RatersPerPerson = 8, RaterPool = 600 },
-        RatingDesign.AssessmentCentre => new SimulationSettings { Seed = seed, Design = design, RatersPerPerson = 4, RaterPool = 40 },
-        _ => new SimulationSettings { Seed = seed, Design = design },
+        RatingDesign.WidelyCrossed => new SimulationOptions { Seed = seed, Design = design, RatersPerPerson = 8, RaterPool = 600 },
+        RatingDesign.AssessmentCentre => new SimulationOptions { Seed = seed, Design = design, RatersPerPerson = 4, RaterPool = 40 },
+        _ => new SimulationOptions { Seed = seed, Design = design },
     };
 
     private static string Share(int covered, int count) =>

@@ -3,7 +3,7 @@ namespace Readiness.Calibration;
 /// <summary>Which algorithm fits the crossed random-effects model.</summary>
 public enum CrossedModelPath
 {
-    /// <summary>Exact REML when the cost model predicts it within <see cref="CrossedModelSettings.ExactPathMaxSeconds"/> and <see cref="CrossedModelSettings.MaxMemoryBytes"/> and its sparse factor within <see cref="CrossedModelSettings.ExactPathMaxFactorEntries"/>; the scalable path otherwise, with a warning that says why.</summary>
+    /// <summary>Exact REML when the cost model predicts it within <see cref="CrossedModelOptions.ExactPathMaxSeconds"/> and <see cref="CrossedModelOptions.MaxMemoryBytes"/> and its sparse factor within <see cref="CrossedModelOptions.ExactPathMaxFactorEntries"/>; the scalable path otherwise, with a warning that says why.</summary>
     Auto = 0,
 
     /// <summary>Exact REML: variance components maximise the restricted likelihood; estimates are the BLUPs with exact prediction-error variances.</summary>

@@ -46,12 +46,12 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     private const double ExactPreference = 1.5;
 
     /// <summary>Creates the calibrator.</summary>
-    /// <param name="settings">The settings; null for the defaults.</param>
+    /// <param name="options">The options; null for the defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting breaks its rule; the message names it.</exception>
-    public CrossedRandomEffectsCalibrator(CrossedModelSettings? settings = null) => Settings = (settings ?? new CrossedModelSettings()).Validated();
+    public CrossedRandomEffectsCalibrator(CrossedModelOptions? options = null) => Options = (options ?? new CrossedModelOptions()).Validated();
 
-    /// <summary>Gets the settings.</summary>
-    public CrossedModelSettings Settings { get; }
+    /// <summary>Gets the options.</summary>
+    public CrossedModelOptions Options { get; }
 
     /// <inheritdoc />
     public CalibrationMethod Method => CalibrationMethod.CrossedRandomEffects;
@@ -132,15 +132,15 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         {
             // A prediction can be wrong; a fit that runs past twice the limit is stopped rather than left to tie a host up.
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(TimeSpan.FromSeconds(2 * Settings.ExactPathMaxSeconds));
+            limit.CancelAfter(TimeSpan.FromSeconds(2 * Options.ExactPathMaxSeconds));
             try
             {
                 result = FitExact(system, design, terms, moments, warnings, timed, plan.Structure!, limit.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                var overrun = $"the exact path ran past twice its limit of {Guard.Format(Settings.ExactPathMaxSeconds)} s (ExactPathMaxSeconds; it was predicted to take {plan.Prediction})";
-                if (Settings.Path == CrossedModelPath.Exact)
+                var overrun = $"the exact path ran past twice its limit of {Guard.Format(Options.ExactPathMaxSeconds)} s (ExactPathMaxSeconds; it was predicted to take {plan.Prediction})";
+                if (Options.Path == CrossedModelPath.Exact)
                 {
                     throw new CalibrationBudgetException(Method, $"{overrun}. The scalable path (Path = Scalable) is predicted to take {CrossedCostModel.Scalable(design, Workers)}.");
                 }
@@ -165,7 +165,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     private static void Started(IProgress<CalibrationProgress>? progress, string stage) => progress?.Report(new CalibrationProgress(stage, 0, null));
 
     /// <summary>The threads a fit may use.</summary>
-    private int Workers => Settings.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Settings.MaxDegreeOfParallelism;
+    private int Workers => Options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Options.MaxDegreeOfParallelism;
 
     /// <summary>
     /// Chooses the path from the cost model: the exact path's symbolic analysis (stopped as soon as its factor would not fit
@@ -175,10 +175,10 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     /// </summary>
     private FitPlan Plan(CrossedDesign design, Terms terms, IProgress<CalibrationProgress>? progress)
     {
-        var budget = CrossedCostModel.MemoryBudget(Settings.MaxMemoryBytes);
+        var budget = CrossedCostModel.MemoryBudget(Options.MaxMemoryBytes);
         var scalable = CrossedCostModel.Scalable(design, Workers);
         string? declined = null;
-        if (Settings.Path != CrossedModelPath.Scalable)
+        if (Options.Path != CrossedModelPath.Scalable)
         {
             Started(progress, "Sparse analysis");
             var workers = Math.Max(1, Math.Min(Workers, NewtonPoints(terms)));
@@ -187,8 +187,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             var affordable = Math.Max(1, (budget - designBytes) / perEntry);
             var columns = (long)design.Raters + design.P;
             // Below a million entries the analysis is quick, and the refusal then names the predicted time itself.
-            var inTime = Math.Max(1_000_000, CrossedCostModel.ExactEntriesWithin(Settings.ExactPathMaxSeconds, columns, workers));
-            var cap = Math.Min(Math.Min(affordable, inTime), Settings.Path == CrossedModelPath.Exact ? long.MaxValue : Settings.ExactPathMaxFactorEntries);
+            var inTime = Math.Max(1_000_000, CrossedCostModel.ExactEntriesWithin(Options.ExactPathMaxSeconds, columns, workers));
+            var cap = Math.Min(Math.Min(affordable, inTime), Options.Path == CrossedModelPath.Exact ? long.MaxValue : Options.ExactPathMaxFactorEntries);
             var system = designBytes >= budget ? null : CrossedSystem.TryCreate(design, cap);
             if (system is null)
             {
@@ -197,7 +197,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                     : cap == affordable
                         ? $"its sparse factor would hold more than {cap:N0} entries, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes) can hold"
                         : cap == inTime
-                            ? $"its sparse factor would hold more than {cap:N0} entries over {columns:N0} columns, whose {(double)cap * cap / columns:G3} multiply–adds at least would take more than the {Guard.Format(Settings.ExactPathMaxSeconds)} s allowed (ExactPathMaxSeconds)"
+                            ? $"its sparse factor would hold more than {cap:N0} entries over {columns:N0} columns, whose {(double)cap * cap / columns:G3} multiply–adds at least would take more than the {Guard.Format(Options.ExactPathMaxSeconds)} s allowed (ExactPathMaxSeconds)"
                             : $"its sparse factor would hold more than {cap:N0} entries (ExactPathMaxFactorEntries)";
             }
             else
@@ -207,9 +207,9 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                 // REML, and the exact path's extra (exact standard errors, no Monte-Carlo error) is worth a little time only.
                 declined = exact.Bytes > budget
                     ? $"it is predicted to need {CrossedCostModel.Megabytes(exact.Bytes)}, more than the {CrossedCostModel.Megabytes(budget)} allowed (MaxMemoryBytes)"
-                    : exact.Seconds > Settings.ExactPathMaxSeconds
-                        ? $"it is predicted to take {CrossedCostModel.Seconds(exact.Seconds)}, more than the {Guard.Format(Settings.ExactPathMaxSeconds)} s allowed (ExactPathMaxSeconds)"
-                        : Settings.Path == CrossedModelPath.Auto && exact.Seconds > ExactPreference * scalable.Seconds && scalable.Bytes <= budget
+                    : exact.Seconds > Options.ExactPathMaxSeconds
+                        ? $"it is predicted to take {CrossedCostModel.Seconds(exact.Seconds)}, more than the {Guard.Format(Options.ExactPathMaxSeconds)} s allowed (ExactPathMaxSeconds)"
+                        : Options.Path == CrossedModelPath.Auto && exact.Seconds > ExactPreference * scalable.Seconds && scalable.Bytes <= budget
                             ? $"it is predicted to take {CrossedCostModel.Seconds(exact.Seconds)}, more than {Guard.Format(ExactPreference)} times the scalable path's {CrossedCostModel.Seconds(scalable.Seconds)}"
                             : null;
                 if (declined is null)
@@ -221,7 +221,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                 }
             }
 
-            if (Settings.Path == CrossedModelPath.Exact)
+            if (Options.Path == CrossedModelPath.Exact)
             {
                 throw new CalibrationBudgetException(Method, scalable.Bytes > budget
                     ? $"the exact path was not started: {declined}. The scalable path would not fit either (predicted {scalable}): raise MaxMemoryBytes."
@@ -270,12 +270,12 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var startingResidual = StartingResidual(moments);
         double Floor(double variance, bool included) => included ? Math.Max(variance, 0.0025 * startingResidual) : 0;
         var start = (Floor(moments.Cell, terms.Cell), Floor(moments.Ratee, true), Floor(moments.Rater, terms.Rater), startingResidual);
-        var budget = CrossedCostModel.MemoryBudget(Settings.MaxMemoryBytes);
+        var budget = CrossedCostModel.MemoryBudget(Options.MaxMemoryBytes);
         var reml = ScalableReml.Fit(
             design,
             start,
-            Settings.Tolerance,
-            Settings.MaxIterations,
+            Options.Tolerance,
+            Options.MaxIterations,
             Workers,
             CrossedCostModel.ScalableColumns(design, Workers, budget),
             2 * CrossedCostModel.ScalableColumnIterationsAtMost(design),
@@ -307,7 +307,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         if (!reml.SolvesConverged)
         {
-            warnings.Add($"A conjugate-gradient solve stopped after {Settings.MaxIterations} iterations (MaxIterations) without meeting its tolerance, so the REML iterations stopped after {reml.Iterations}: the variance components are not at the optimum.");
+            warnings.Add($"A conjugate-gradient solve stopped after {Options.MaxIterations} iterations (MaxIterations) without meeting its tolerance, so the REML iterations stopped after {reml.Iterations}: the variance components are not at the optimum.");
         }
         else if (!reml.NewtonConverged)
         {
@@ -446,8 +446,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var (best, criterion, evaluations, used, converged) = NewtonMinimiser.Minimise(
             Evaluate,
             start,
-            Settings.Tolerance,
-            Settings.MaxIterations,
+            Options.Tolerance,
+            Options.MaxIterations,
             (iteration, value) => progress?.Report(new CalibrationProgress(Stage, iteration, value)),
             cancellationToken);
 
@@ -456,13 +456,13 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         // more than the two searches' own differences (the same optimum reached twice differs by rounding, and a choice on
         // rounding broke scale invariance): a design of 36 ratings ended on a ratee component of 0 with a REML criterion
         // of 69.25 where lme4 found 0.48 and 67.74.
-        if (best.Any(t => Math.Abs(t) < 1e-3) && evaluations < Settings.MaxIterations)
+        if (best.Any(t => Math.Abs(t) < 1e-3) && evaluations < Options.MaxIterations)
         {
             var again = NewtonMinimiser.Minimise(
                 Evaluate,
                 [.. start.Select(_ => 1.0)],
-                Settings.Tolerance,
-                Settings.MaxIterations - evaluations,
+                Options.Tolerance,
+                Options.MaxIterations - evaluations,
                 (iteration, value) => progress?.Report(new CalibrationProgress(Stage, used + iteration, value)),
                 cancellationToken);
             var (lower, higher) = again.F < criterion ? (again.F, criterion) : (criterion, again.F);
@@ -496,7 +496,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var components = Components(terms, sigma2 * theta[0] * theta[0], sigma2 * theta[1] * theta[1], sigma2 * theta[2] * theta[2], sigma2, warnings);
         if (!converged)
         {
-            warnings.Add($"The REML optimisation stopped after {used} iterations ({evaluations} criterion evaluations) without meeting the tolerance {Settings.Tolerance.ToString("R", CultureInfo.InvariantCulture)}.");
+            warnings.Add($"The REML optimisation stopped after {used} iterations ({evaluations} criterion evaluations) without meeting the tolerance {Options.Tolerance.ToString("R", CultureInfo.InvariantCulture)}.");
         }
 
         return Result(

@@ -17,11 +17,11 @@ namespace Readiness.Calibration;
 /// </para>
 /// <para>
 /// Estimation: PROX starting values, then Newton–Raphson for every measure and threshold at once until every non-extreme
-/// element's observed score equals its expected score within <see cref="RaschSettings.ScoreTolerance"/> (and every
+/// element's observed score equals its expected score within <see cref="RaschOptions.ScoreTolerance"/> (and every
 /// threshold's observed count equals its expected count). Conventions: competencies, raters (and sources) centred on 0, Andrich thresholds summing
 /// to 0, ratees floating; a facet with one element is anchored at 0. Elements whose every rating is the lowest or highest
 /// category are left out of estimation and then measured with their score moved
-/// <see cref="RaschSettings.ExtremeScoreAdjustment"/> points inward (one left out only because its other ratings were with
+/// <see cref="RaschOptions.ExtremeScoreAdjustment"/> points inward (one left out only because its other ratings were with
 /// such elements is measured from its own score over all its ratings). Joint estimates of competency and rater measures are
 /// spread wider than conditional ones by about L / (L − 1) for L ratings per ratee (the known JMLE bias); their order and
 /// relative spacing are what matter for calibration.
@@ -46,12 +46,12 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
     private const int ProxRounds = 5;
 
     /// <summary>Creates the calibrator.</summary>
-    /// <param name="settings">The settings; null for the defaults.</param>
+    /// <param name="options">The options; null for the defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting breaks its rule; the message names it.</exception>
-    public ManyFacetRaschCalibrator(RaschSettings? settings = null) => Settings = (settings ?? new RaschSettings()).Validated();
+    public ManyFacetRaschCalibrator(RaschOptions? options = null) => Options = (options ?? new RaschOptions()).Validated();
 
-    /// <summary>Gets the settings.</summary>
-    public RaschSettings Settings { get; }
+    /// <summary>Gets the options.</summary>
+    public RaschOptions Options { get; }
 
     /// <inheritdoc />
     public CalibrationMethod Method => CalibrationMethod.ManyFacetRasch;
@@ -69,13 +69,13 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         DesignChecks.ThrowIfUnusable(Method, others, parameters: 2);
         var warnings = new List<string>();
         DesignChecks.AddDesignWarnings(others, warnings);
-        var design = RaschDesign.Create(others, Settings.SourceFacet, Method);
+        var design = RaschDesign.Create(others, Options.SourceFacet, Method);
         var joint = new RaschJoint(design.Index, design.Elements, design.Category, design.Levels.Length)
         {
-            ExtremeAdjustment = Settings.ExtremeScoreAdjustment,
+            ExtremeAdjustment = Options.ExtremeScoreAdjustment,
             RaterGroups = design.RaterGroups,
             SourceGroups = design.SourceGroups,
-            RateeRaterGroups = Settings.SourceFacet ? null : design.RateeRaterGroups(),
+            RateeRaterGroups = Options.SourceFacet ? null : design.RateeRaterGroups(),
         };
         if (joint.MarkExtremes() == 0)
         {
@@ -94,9 +94,9 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         progress?.Report(new CalibrationProgress("PROX", 0, null));
         joint.Prox(ProxRounds);
         var converged = joint.Estimate(
-            Settings.ScoreTolerance,
-            Settings.MaxIterations,
-            Settings.MaxStep,
+            Options.ScoreTolerance,
+            Options.MaxIterations,
+            Options.MaxStep,
             progress is null ? null : (iteration, residual) => progress.Report(new CalibrationProgress(Stage, iteration, residual)),
             cancellationToken);
         var unidentified = joint.SetUnidentifiedSourceContrasts();
@@ -105,15 +105,15 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
             warnings.Add($"{unidentified} contrast(s) between sources cannot be told apart from differences between the people they rate (in a hierarchy, looking-up and looking-down ratings are confounded with level); they were set to the smallest source effects the data allow, so read source measures with care.");
         }
 
-        joint.EstimateExtremes(Settings.ScoreTolerance);
+        joint.EstimateExtremes(Options.ScoreTolerance);
         var largest = joint.Check();
         if (!converged)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Joint maximum likelihood stopped after {joint.Iterations} iterations with an observed − expected score of {largest:G3} (tolerance {Settings.ScoreTolerance:G3}); the measures are not final."));
+                $"Joint maximum likelihood stopped after {joint.Iterations} iterations with an observed − expected score of {largest:G3} (tolerance {Options.ScoreTolerance:G3}); the measures are not final."));
         }
 
-        var summary = new RaschSummary(joint, design, others, Settings.ScoreTolerance);
+        var summary = new RaschSummary(joint, design, others, Options.ScoreTolerance);
         AddExtremeWarning(joint, warnings);
         if (!summary.Fit.ThresholdsOrdered)
         {

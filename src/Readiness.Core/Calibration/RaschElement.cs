@@ -11,7 +11,7 @@ namespace Readiness.Calibration;
 /// <param name="InfitZ">The infit mean square standardised to an approximate unit normal (Wilson–Hilferty cube root). NaN for an extreme element.</param>
 /// <param name="Outfit">The unweighted mean square: the mean squared standardised residual, sensitive to outlying ratings. NaN for an extreme element.</param>
 /// <param name="OutfitZ">The outfit mean square standardised as <paramref name="InfitZ"/>. NaN for an extreme element.</param>
-/// <param name="IsExtreme">True when every rating was the lowest (or every one the highest) category: the measure then comes from the fractional-score rule (<see cref="RaschSettings.ExtremeScoreAdjustment"/>) and there is no fit.</param>
+/// <param name="IsExtreme">True when every rating was the lowest (or every one the highest) category: the measure then comes from the fractional-score rule (<see cref="RaschOptions.ExtremeScoreAdjustment"/>) and there is no fit.</param>
 public sealed record RaschElement(
     string Id,
     double Measure,

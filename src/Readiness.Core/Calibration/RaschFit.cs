@@ -41,7 +41,7 @@ public sealed class RaschFit
     /// <summary>Gets every rater's severity (higher = harsher), ordered by rater id.</summary>
     public ImmutableArray<RaschElement> Raters { get; }
 
-    /// <summary>Gets every source's severity when <see cref="RaschSettings.SourceFacet"/> is on, in source order; otherwise empty.</summary>
+    /// <summary>Gets every source's severity when <see cref="RaschOptions.SourceFacet"/> is on, in source order; otherwise empty.</summary>
     public ImmutableArray<RaschElement> Sources { get; }
 
     /// <summary>Gets the categories used, lowest first, with their counts, average measures and Andrich thresholds.</summary>

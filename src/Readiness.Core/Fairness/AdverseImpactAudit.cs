@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.Distributions;
-using Readiness.Internal;
 
 namespace Readiness.Fairness;
 
@@ -74,8 +73,7 @@ public sealed class AdverseImpactAudit
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(demographics);
         ArgumentNullException.ThrowIfNull(attributes);
-        options ??= new AuditOptions();
-        Check(options);
+        options = (options ?? new AuditOptions()).Validated();
         if (attributes.Count == 0 || attributes.Any(string.IsNullOrWhiteSpace)
             || attributes.Distinct(StringComparer.OrdinalIgnoreCase).Count() != attributes.Count)
         {
@@ -170,34 +168,5 @@ public sealed class AdverseImpactAudit
 
         var z = (((double)selected / count) - ((double)refSelected / refCount)) / se;
         return (z, 2 * Normal.CDF(0, 1, -Math.Abs(z)));
-    }
-
-    private static void Check(AuditOptions options)
-    {
-        var errors = new List<string>();
-        if (!(options.ImpactRatioThreshold > 0 && options.ImpactRatioThreshold <= 1))
-        {
-            errors.Add($"ImpactRatioThreshold was {Guard.Format(options.ImpactRatioThreshold)}; it must be in (0, 1].");
-        }
-
-        if (!(options.SignificanceLevel > 0 && options.SignificanceLevel < 1))
-        {
-            errors.Add($"SignificanceLevel was {Guard.Format(options.SignificanceLevel)}; it must be in (0, 1).");
-        }
-
-        if (!(options.MinimumShare >= 0 && options.MinimumShare < 1))
-        {
-            errors.Add($"MinimumShare was {Guard.Format(options.MinimumShare)}; it must be in [0, 1).");
-        }
-
-        if (options.MinimumCellSize < 0)
-        {
-            errors.Add($"MinimumCellSize was {options.MinimumCellSize}; it must be at least 0.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors), nameof(options));
-        }
     }
 }

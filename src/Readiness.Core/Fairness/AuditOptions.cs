@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Readiness.Internal;
+
 namespace Readiness.Fairness;
 
 /// <summary>The conventions of an adverse-impact audit.</summary>
@@ -17,4 +20,18 @@ public sealed record AuditOptions
 
     /// <summary>Gets the fewest people a group needs for its numbers to be shown; smaller groups are suppressed. The default value is 0 (no suppression).</summary>
     public int MinimumCellSize { get; init; }
+
+    /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    public ImmutableArray<string> Validate()
+    {
+        var rules = new OptionRules();
+        rules.Require(ImpactRatioThreshold is > 0 and <= 1, $"ImpactRatioThreshold was {Guard.Format(ImpactRatioThreshold)}; it must be in (0, 1].");
+        rules.Require(SignificanceLevel is > 0 and < 1, $"SignificanceLevel was {Guard.Format(SignificanceLevel)}; it must be in (0, 1).");
+        rules.Require(MinimumShare is >= 0 and < 1, $"MinimumShare was {Guard.Format(MinimumShare)}; it must be in [0, 1).");
+        rules.AtLeast(MinimumCellSize, 0);
+        return rules.Broken;
+    }
+
+    internal AuditOptions Validated() => OptionRules.Valid(this, Validate());
 }

@@ -83,8 +83,7 @@ public sealed class PredictiveValidityStudy
     {
         ArgumentNullException.ThrowIfNull(assessments);
         ArgumentNullException.ThrowIfNull(outcomes);
-        options ??= new ValidityOptions();
-        Check(options);
+        options = (options ?? new ValidityOptions()).Validated();
         var byPerson = new Dictionary<RateeId, double>();
         foreach (var o in outcomes)
         {
@@ -182,29 +181,5 @@ public sealed class PredictiveValidityStudy
         var (q1, q2) = (a / (2 - a), 2 * a * a / (1 + a));
         var se = Math.Sqrt(((a * (1 - a)) + ((n1 - 1) * (q1 - (a * a))) + ((n2 - 1) * (q2 - (a * a)))) / (n1 * n2));
         return new AreaUnderCurve(a, Math.Max(0, a - (z * se)), Math.Min(1, a + (z * se)));
-    }
-
-    private static void Check(ValidityOptions options)
-    {
-        var errors = new List<string>();
-        if (options.MinimumSample < 4)
-        {
-            errors.Add($"MinimumSample was {options.MinimumSample}; it must be at least 4 (a regression on two predictors needs n − 3 > 0).");
-        }
-
-        if (!(options.ConfidenceLevel > 0 && options.ConfidenceLevel < 1))
-        {
-            errors.Add($"ConfidenceLevel was {Guard.Format(options.ConfidenceLevel)}; it must be in (0, 1).");
-        }
-
-        if (options.OutcomeReliability is { } r && !(r > 0 && r <= 1))
-        {
-            errors.Add($"OutcomeReliability was {Guard.Format(r)}; it must be in (0, 1].");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors), nameof(options));
-        }
     }
 }

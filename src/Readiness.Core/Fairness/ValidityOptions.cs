@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Readiness.Internal;
+
 namespace Readiness.Fairness;
 
 /// <summary>How a predictive-validity study is run.</summary>
@@ -11,4 +14,17 @@ public sealed record ValidityOptions
 
     /// <summary>Gets the outcome measure's reliability in (0, 1], to correct the correlations for it (attenuation), or null for none. The default value is null.</summary>
     public double? OutcomeReliability { get; init; }
+
+    /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    public ImmutableArray<string> Validate()
+    {
+        var rules = new OptionRules();
+        rules.Require(MinimumSample >= 4, $"MinimumSample was {MinimumSample}; it must be at least 4 (a regression on two predictors needs n − 3 > 0).");
+        rules.Require(ConfidenceLevel is > 0 and < 1, $"ConfidenceLevel was {Guard.Format(ConfidenceLevel)}; it must be in (0, 1).");
+        rules.Require(OutcomeReliability is null or (> 0 and <= 1), $"OutcomeReliability was {Guard.Format(OutcomeReliability ?? 0)}; it must be in (0, 1], or null for no correction.");
+        return rules.Broken;
+    }
+
+    internal ValidityOptions Validated() => OptionRules.Valid(this, Validate());
 }

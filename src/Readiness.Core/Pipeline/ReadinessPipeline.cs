@@ -43,7 +43,7 @@ public sealed class ReadinessPipeline
         _calibrator = calibrator;
         _scorer = scorer;
         _planner = planner ?? new DevelopmentPlanner();
-        _options = options ?? new ReadinessPipelineOptions();
+        _options = (options ?? new ReadinessPipelineOptions()).Validated();
     }
 
     /// <summary>Runs the flow on the input.</summary>

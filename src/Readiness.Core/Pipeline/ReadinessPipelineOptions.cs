@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Readiness.Fairness;
+using Readiness.Internal;
 using Readiness.Scoring;
 using Readiness.Talent;
 
@@ -30,4 +32,19 @@ public sealed record ReadinessPipelineOptions
 
     /// <summary>Gets the predictive-validity study's options.</summary>
     public ValidityOptions Validity { get; init; } = new();
+
+    /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    public ImmutableArray<string> Validate()
+    {
+        var rules = new OptionRules();
+        rules.Nested(NineBox, () => NineBox.Validate());
+        rules.Nested(Slate, () => Slate.Validate());
+        rules.Require(AuditOutcome is not null, "AuditOutcome must not be null.");
+        rules.Nested(Audit, () => Audit.Validate());
+        rules.Nested(Validity, () => Validity.Validate());
+        return rules.Broken;
+    }
+
+    internal ReadinessPipelineOptions Validated() => OptionRules.Valid(this, Validate());
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Readiness.Internal;
 
 namespace Readiness.Reliability;
@@ -17,17 +18,16 @@ public sealed record EvidencePlanOptions
     /// <summary>Gets the seed of the simulation: the same seed gives the same plan. The default value is 1.</summary>
     public int Seed { get; init; } = 1;
 
-    internal EvidencePlanOptions Validated()
+        /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    public ImmutableArray<string> Validate()
     {
-        if (!(Target > 0 && Target < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Target), Target, $"{nameof(Target)} was {Guard.Format(Target)}; it must be in (0, 1).");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRaters, 1, nameof(MaxRaters));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxRaters, 100, nameof(MaxRaters));
-        ArgumentOutOfRangeException.ThrowIfLessThan(Replications, 2, nameof(Replications));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Replications, 10_000, nameof(Replications));
-        return this;
+        var rules = new OptionRules();
+        rules.Require(Target is > 0 and < 1, $"Target was {Guard.Format(Target)}; it must be in (0, 1).");
+        rules.InRange(MaxRaters, 1, 100);
+        rules.InRange(Replications, 2, 10_000);
+        return rules.Broken;
     }
+
+    internal EvidencePlanOptions Validated() => OptionRules.Valid(this, Validate());
 }

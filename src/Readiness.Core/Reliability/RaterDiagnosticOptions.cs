@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Readiness.Internal;
+
 namespace Readiness.Reliability;
 
 /// <summary>The thresholds of the rater diagnostics; each is the caller's to change.</summary>
@@ -17,4 +20,19 @@ public sealed record RaterDiagnosticOptions
 
     /// <summary>Gets the fewest ratees a rater needs to be examined. The default value is 2.</summary>
     public int MinimumRatees { get; init; } = 2;
+
+    /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    public ImmutableArray<string> Validate()
+    {
+        var rules = new OptionRules();
+        rules.Require(LeniencyThreshold >= 0 && double.IsFinite(LeniencyThreshold), $"LeniencyThreshold was {Guard.Format(LeniencyThreshold)}; it must be finite and at least 0.");
+        rules.InRange(CentralTendencyThreshold, 0, 1);
+        rules.InRange(HaloThreshold, 0, 1);
+        rules.Require(MisfitThreshold >= 1 && double.IsFinite(MisfitThreshold), $"MisfitThreshold was {Guard.Format(MisfitThreshold)}; it must be finite and at least 1.");
+        rules.AtLeast(MinimumRatees, 1);
+        return rules.Broken;
+    }
+
+    internal RaterDiagnosticOptions Validated() => OptionRules.Valid(this, Validate());
 }

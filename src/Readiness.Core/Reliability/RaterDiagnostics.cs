@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Calibration;
 using Readiness.Evidence;
-using Readiness.Internal;
 
 namespace Readiness.Reliability;
 
@@ -36,8 +35,7 @@ public static class RaterDiagnostics
     {
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(calibration);
-        options ??= new RaterDiagnosticOptions();
-        Check(options);
+        options = (options ?? new RaterDiagnosticOptions()).Validated();
         var competencies = ratings.Model.Competencies.Select(c => c.Id).ToArray();
 
         // Residual of every rating against the calibrated estimate of its cell (NaN when the cell has none).
@@ -128,27 +126,5 @@ public static class RaterDiagnostics
 
         var mean = values.Average();
         return values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
-    }
-
-    private static void Check(RaterDiagnosticOptions options)
-    {
-        var errors = new List<string>();
-        void Rule(bool ok, string message)
-        {
-            if (!ok)
-            {
-                errors.Add(message);
-            }
-        }
-
-        Rule(options.LeniencyThreshold >= 0 && double.IsFinite(options.LeniencyThreshold), $"LeniencyThreshold was {Guard.Format(options.LeniencyThreshold)}; it must be finite and at least 0.");
-        Rule(options.CentralTendencyThreshold is >= 0 and <= 1, $"CentralTendencyThreshold was {Guard.Format(options.CentralTendencyThreshold)}; it must be in [0, 1].");
-        Rule(options.HaloThreshold is >= 0 and <= 1, $"HaloThreshold was {Guard.Format(options.HaloThreshold)}; it must be in [0, 1].");
-        Rule(options.MisfitThreshold >= 1 && double.IsFinite(options.MisfitThreshold), $"MisfitThreshold was {Guard.Format(options.MisfitThreshold)}; it must be finite and at least 1.");
-        Rule(options.MinimumRatees >= 1, $"MinimumRatees was {options.MinimumRatees}; it must be at least 1.");
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors), nameof(options));
-        }
     }
 }

@@ -51,8 +51,7 @@ public sealed class SelfOtherAgreement
     public static SelfOtherAgreement Analyze(RatingSet ratings, SelfOtherOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        options ??= new SelfOtherOptions();
-        Guard.InRange(options.AgreementHalfWidth, 0, 1e6, nameof(options.AgreementHalfWidth));
+        options = (options ?? new SelfOtherOptions()).Validated();
         var k = ratings.Model.Competencies.Length;
         var sums = new (int N, double Sum)[ratings.Ratees.Length * k * 2];
         for (var i = 0; i < ratings.Count; i++)

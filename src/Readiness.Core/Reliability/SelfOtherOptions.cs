@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Readiness.Internal;
+
 namespace Readiness.Reliability;
 
 /// <summary>Where self–other agreement ends and over- or under-estimation begins.</summary>
@@ -14,4 +17,15 @@ public sealed record SelfOtherOptions
     /// on their mean (true), or in scale points around zero (false). The default value is true.
     /// </summary>
     public bool RelativeToCohort { get; init; } = true;
+
+    /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    public ImmutableArray<string> Validate()
+    {
+        var rules = new OptionRules();
+        rules.InRange(AgreementHalfWidth, 0, 1e6);
+        return rules.Broken;
+    }
+
+    internal SelfOtherOptions Validated() => OptionRules.Valid(this, Validate());
 }

@@ -37,11 +37,7 @@ public sealed class SourceAverages
     public static SourceAverages Compute(RatingSet ratings, AnonymityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        options ??= new AnonymityOptions();
-        if (options.MinimumRaters < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MinimumRaters, "AnonymityOptions.MinimumRaters must be at least 1 (1 shows every source's average).");
-        }
+        options = (options ?? new AnonymityOptions()).Validated();
 
         // Per person, competency and source: the sum of the values and the raters (a rater who rated a competency twice,
         // in two cycles, counts once).

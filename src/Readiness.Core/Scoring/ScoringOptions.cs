@@ -7,6 +7,10 @@ namespace Readiness.Scoring;
 /// <remarks>Checked when a scorer is created; every broken rule is reported at once, naming the property, its value and the rule.</remarks>
 public sealed record ScoringOptions
 {
+    // Compared by their entries, so that two options with the same settings are equal.
+    private readonly EquatableDictionary<string, ScoringPolicy> _profilePolicies = new(ImmutableDictionary<string, ScoringPolicy>.Empty);
+    private readonly EquatableDictionary<string, double> _developmentRates = new(ImmutableDictionary<string, double>.Empty);
+
     /// <summary>Gets the scoring policy for profiles not named in <see cref="ProfilePolicies"/>. The default value is <see cref="ScoringPolicy.Hybrid"/>.</summary>
     public ScoringPolicy Policy { get; init; } = ScoringPolicy.Hybrid;
 
@@ -15,7 +19,7 @@ public sealed record ScoringOptions
     /// serve several tenants, and tenant B's <c>Team-Lead</c> must not take tenant A's <c>team-lead</c> policy. The default
     /// value is empty.
     /// </summary>
-    public ImmutableDictionary<string, ScoringPolicy> ProfilePolicies { get; init; } = ImmutableDictionary<string, ScoringPolicy>.Empty;
+    public ImmutableDictionary<string, ScoringPolicy> ProfilePolicies { get => _profilePolicies.Items!; init => _profilePolicies = new(value); }
 
     /// <summary>Gets how far beyond its target a competency can count, as a fraction of the target's distance from the scale minimum. The default value is 0.1.</summary>
     /// <remarks>
@@ -54,7 +58,7 @@ public sealed record ScoringOptions
     public double DevelopmentRate { get; init; } = 0.5;
 
     /// <summary>Gets development rates (scale points per year) per competency id (ignoring case), overriding <see cref="DevelopmentRate"/>. The default value is empty.</summary>
-    public ImmutableDictionary<string, double> DevelopmentRates { get; init; } = ImmutableDictionary<string, double>.Empty;
+    public ImmutableDictionary<string, double> DevelopmentRates { get => _developmentRates.Items!; init => _developmentRates = new(value); }
 
     /// <summary>Gets the best band a candidate with a critical gap can have. The default value is <see cref="ReadinessBand.ReadyIn1To2Years"/>.</summary>
     public ReadinessBand CriticalGapBand { get; init; } = ReadinessBand.ReadyIn1To2Years;
@@ -107,59 +111,42 @@ public sealed record ScoringOptions
     /// <remarks>For hosts that validate configuration at start-up and report every error at once.</remarks>
     public ImmutableArray<string> Validate()
     {
-        var problems = new List<string>();
-        void Check(bool ok, string message)
-        {
-            if (!ok)
-            {
-                problems.Add(message);
-            }
-        }
-
+        var rules = new OptionRules();
         string F(double v) => Guard.Format(v);
-        Check(Enum.IsDefined(Policy), $"Policy was {(int)Policy}; it must be Hybrid, Compensatory or Conjunctive.");
-        Check(ProfilePolicies is not null && ProfilePolicies.Values.All(Enum.IsDefined), "ProfilePolicies must not be null and must hold only defined policies.");
-        Check(OvershootCap is >= 0 and <= 1, $"OvershootCap was {F(OvershootCap)}; it must be in [0, 1].");
-        Check(IntervalLevel is > 0 and < 1, $"IntervalLevel was {F(IntervalLevel)}; it must be in (0, 1).");
-        Check(Enum.IsDefined(BandBasis), $"BandBasis was {(int)BandBasis}; it must be PointEstimate, LowerBound or Probability.");
-        Check(BandConfidence is >= 0.5 and < 1, $"BandConfidence was {F(BandConfidence)}; it must be in [0.5, 1).");
-        Check(ReadyNowMinimumIndex is >= 0 and <= 100, $"ReadyNowMinimumIndex was {F(ReadyNowMinimumIndex)}; it must be in [0, 100].");
-        Check(OnTrackMinimumIndex >= 0 && OnTrackMinimumIndex <= ReadyNowMinimumIndex,
+        rules.Require(Enum.IsDefined(Policy), $"Policy was {(int)Policy}; it must be Hybrid, Compensatory or Conjunctive.");
+        rules.Require(ProfilePolicies is not null && ProfilePolicies.Values.All(Enum.IsDefined), "ProfilePolicies must not be null and must hold only defined policies.");
+        rules.Require(OvershootCap is >= 0 and <= 1, $"OvershootCap was {F(OvershootCap)}; it must be in [0, 1].");
+        rules.Require(IntervalLevel is > 0 and < 1, $"IntervalLevel was {F(IntervalLevel)}; it must be in (0, 1).");
+        rules.Require(Enum.IsDefined(BandBasis), $"BandBasis was {(int)BandBasis}; it must be PointEstimate, LowerBound or Probability.");
+        rules.Require(BandConfidence is >= 0.5 and < 1, $"BandConfidence was {F(BandConfidence)}; it must be in [0.5, 1).");
+        rules.Require(ReadyNowMinimumIndex is >= 0 and <= 100, $"ReadyNowMinimumIndex was {F(ReadyNowMinimumIndex)}; it must be in [0, 100].");
+        rules.Require(OnTrackMinimumIndex >= 0 && OnTrackMinimumIndex <= ReadyNowMinimumIndex,
             $"OnTrackMinimumIndex was {F(OnTrackMinimumIndex)}; it must be in [0, ReadyNowMinimumIndex = {F(ReadyNowMinimumIndex)}].");
-        Check(ReadyNowMaxYears >= 0 && ReadyNowMaxYears <= NearTermMaxYears && NearTermMaxYears <= LongTermMaxYears && double.IsFinite(LongTermMaxYears),
+        rules.Require(ReadyNowMaxYears >= 0 && ReadyNowMaxYears <= NearTermMaxYears && NearTermMaxYears <= LongTermMaxYears && double.IsFinite(LongTermMaxYears),
             $"ReadyNowMaxYears ({F(ReadyNowMaxYears)}), NearTermMaxYears ({F(NearTermMaxYears)}) and LongTermMaxYears ({F(LongTermMaxYears)}) must be finite, at least 0 and in increasing order.");
-        Check(DevelopmentRate > 0 && double.IsFinite(DevelopmentRate), $"DevelopmentRate was {F(DevelopmentRate)}; it must be a positive number of scale points per year.");
+        rules.Require(DevelopmentRate > 0 && double.IsFinite(DevelopmentRate), $"DevelopmentRate was {F(DevelopmentRate)}; it must be a positive number of scale points per year.");
         if (DevelopmentRates is null)
         {
-            problems.Add("DevelopmentRates must not be null.");
+            rules.Require(false, "DevelopmentRates must not be null.");
         }
         else
         {
             foreach (var (id, rate) in DevelopmentRates)
             {
-                Check(rate > 0 && double.IsFinite(rate), $"DevelopmentRates['{id}'] was {F(rate)}; it must be a positive number of scale points per year.");
+                rules.Require(rate > 0 && double.IsFinite(rate), $"DevelopmentRates['{id}'] was {F(rate)}; it must be a positive number of scale points per year.");
             }
         }
 
-        Check(CriticalGapBand is ReadinessBand.ReadyIn1To2Years or ReadinessBand.ReadyIn3PlusYears or ReadinessBand.NotOnLeadershipTrack,
+        rules.Require(CriticalGapBand is ReadinessBand.ReadyIn1To2Years or ReadinessBand.ReadyIn3PlusYears or ReadinessBand.NotOnLeadershipTrack,
             $"CriticalGapBand was {CriticalGapBand}; it must be ReadyIn1To2Years, ReadyIn3PlusYears or NotOnLeadershipTrack.");
-        Check(MinimumRaters >= 1, $"MinimumRaters was {MinimumRaters}; it must be at least 1.");
-        Check(MinimumSources >= 1, $"MinimumSources was {MinimumSources}; it must be at least 1.");
-        Check(MinimumCoverage is > 0 and <= 1, $"MinimumCoverage was {F(MinimumCoverage)}; it must be in (0, 1].");
-        Check(SelfInflationThreshold > 0 && double.IsFinite(SelfInflationThreshold), $"SelfInflationThreshold was {F(SelfInflationThreshold)}; it must be a positive number of scale points.");
-        Check(RaterDisagreementThreshold > 0 && double.IsFinite(RaterDisagreementThreshold), $"RaterDisagreementThreshold was {F(RaterDisagreementThreshold)}; it must be a positive number of scale points.");
-        Check(CohortTopShare is > 0 and < 0.5, $"CohortTopShare was {F(CohortTopShare)}; it must be in (0, 0.5).");
-        return [.. problems];
+        rules.Require(MinimumRaters >= 1, $"MinimumRaters was {MinimumRaters}; it must be at least 1.");
+        rules.Require(MinimumSources >= 1, $"MinimumSources was {MinimumSources}; it must be at least 1.");
+        rules.Require(MinimumCoverage is > 0 and <= 1, $"MinimumCoverage was {F(MinimumCoverage)}; it must be in (0, 1].");
+        rules.Require(SelfInflationThreshold > 0 && double.IsFinite(SelfInflationThreshold), $"SelfInflationThreshold was {F(SelfInflationThreshold)}; it must be a positive number of scale points.");
+        rules.Require(RaterDisagreementThreshold > 0 && double.IsFinite(RaterDisagreementThreshold), $"RaterDisagreementThreshold was {F(RaterDisagreementThreshold)}; it must be a positive number of scale points.");
+        rules.Require(CohortTopShare is > 0 and < 0.5, $"CohortTopShare was {F(CohortTopShare)}; it must be in (0, 0.5).");
+        return rules.Broken;
     }
 
-    internal ScoringOptions Validated()
-    {
-        var problems = Validate();
-        if (problems.Length > 0)
-        {
-            throw new ArgumentException("Scoring options are invalid: " + string.Join(" ", problems), nameof(ScoringOptions));
-        }
-
-        return this;
-    }
+    internal ScoringOptions Validated() => OptionRules.Valid(this, Validate());
 }

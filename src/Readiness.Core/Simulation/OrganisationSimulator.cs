@@ -9,16 +9,16 @@ namespace Readiness.Simulation;
 /// <summary>Generates seeded synthetic organisations with a realistic, non-random 360° rating design and planted rater biases.</summary>
 /// <remarks>
 /// <para>
-/// People form a tree with <see cref="SimulationSettings.TeamSize"/> reports per manager. Each person has a general
+/// People form a tree with <see cref="SimulationOptions.TeamSize"/> reports per manager. Each person has a general
 /// leadership level and an individual-performance level, correlated only weakly
-/// (<see cref="SimulationSettings.LeadershipPerformanceCorrelation"/>); each competency's true level follows its domain's
+/// (<see cref="SimulationOptions.LeadershipPerformanceCorrelation"/>); each competency's true level follows its domain's
 /// general level. Every person is rated by themselves, their manager, sometimes their skip-level manager, a few
 /// team-mates and a few of their direct reports — so a lenient manager rates a whole team, as in real organisations.
 /// </para>
 /// <para>
 /// A rating is the true level (or, for halo raters, the person's overall level) plus the rater's leniency, self-inflation
 /// for self-ratings and noise; central-tendency raters are pulled toward the scale midpoint; ratings are rounded to whole
-/// levels and clamped to the scale. The same settings and seed give the same organisation.
+/// levels and clamped to the scale. The same options and seed give the same organisation.
 /// </para>
 /// </remarks>
 public static class OrganisationSimulator
@@ -27,15 +27,15 @@ public static class OrganisationSimulator
     private const double DomainLoading = 0.8;
 
     /// <summary>Generates an organisation.</summary>
-    /// <param name="settings">The settings; null for the defaults.</param>
+    /// <param name="options">The options; null for the defaults.</param>
     /// <returns>The organisation with its ratings and the truth behind them.</returns>
     /// <exception cref="ArgumentException">A setting breaks its rule; the message names it.</exception>
-    public static SimulatedOrganisation Generate(SimulationSettings? settings = null)
+    public static SimulatedOrganisation Generate(SimulationOptions? options = null)
     {
-        settings ??= new SimulationSettings();
-        settings.Validate();
-        var random = new Random(settings.Seed);
-        var n = settings.People;
+        options ??= new SimulationOptions();
+        options = options.Validated();
+        var random = new Random(options.Seed);
+        var n = options.People;
         var ids = Enumerable.Range(1, n).Select(i => "P" + i.ToString(new string('0', Digits(n)), CultureInfo.InvariantCulture)).ToArray();
 
         var manager = new int[n];
@@ -43,28 +43,28 @@ public static class OrganisationSimulator
         for (var i = 0; i < n; i++)
         {
             reports[i] = [];
-            manager[i] = i == 0 ? -1 : (i - 1) / settings.TeamSize;
+            manager[i] = i == 0 ? -1 : (i - 1) / options.TeamSize;
             if (i > 0)
             {
                 reports[manager[i]].Add(i);
             }
         }
 
-        var people = GeneratePeople(settings, random, ids, manager, reports, out var halo);
-        var pool = settings.PoolSize;
-        var raters = GenerateRaters(settings, random, n + pool);
+        var people = GeneratePeople(options, random, ids, manager, reports, out var halo);
+        var pool = options.PoolSize;
+        var raters = GenerateRaters(options, random, n + pool);
         var raterIds = ids.Concat(Enumerable.Range(1, pool).Select(i => "R" + i.ToString(new string('0', Digits(pool)), CultureInfo.InvariantCulture))).ToArray();
 
         // Demographics, group-biased raters and team outcomes come from a stream of their own, so that adding them left
         // every earlier organisation (and every rating of a seed) as it was.
-        var audit = new Random(unchecked((settings.Seed * 7919) + 104_729));
+        var audit = new Random(unchecked((options.Seed * 7919) + 104_729));
         var male = Enumerable.Range(0, n).Select(_ => audit.NextDouble() >= 0.45).ToArray();
         var ethnicity = Enumerable.Range(0, n).Select(_ => audit.NextDouble() switch { < 0.60 => "group A", < 0.85 => "group B", _ => "group C" }).ToArray();
-        var favours = Enumerable.Range(0, n + pool).Select(_ => audit.NextDouble() < settings.GroupBiasedRaterShare).ToArray();
-        var favoured = male.Select(m => m == (settings.FavouredGroup == "male")).ToArray();
+        var favours = Enumerable.Range(0, n + pool).Select(_ => audit.NextDouble() < options.GroupBiasedRaterShare).ToArray();
+        var favoured = male.Select(m => m == (options.FavouredGroup == "male")).ToArray();
         var rated = new bool[n + pool];
-        var panels = new Panels(settings, random, manager, reports);
-        var ratings = GenerateRatings(settings, random, people, raterIds, panels, raters, halo, rated, favours, favoured);
+        var panels = new Panels(options, random, manager, reports);
+        var ratings = GenerateRatings(options, random, people, raterIds, panels, raters, halo, rated, favours, favoured);
         var demographics = Fairness.Demographics.Create(people.SelectMany((p, i) => new[]
         {
             new Fairness.DemographicRecord(p.Id, "sex", male[i] ? "male" : "female"),
@@ -78,7 +78,7 @@ public static class OrganisationSimulator
             .Select((r, i) => new SimulatedRater(new RaterId(raterIds[i]), favours[i] ? RaterStyle.FavoursGroup : r.Style, r.Leniency))
             .Where((_, i) => rated[i])
             .ToImmutableArray();
-        return new SimulatedOrganisation(settings, people, raterTruth, ratings, demographics, outcomes);
+        return new SimulatedOrganisation(options, people, raterTruth, ratings, demographics, outcomes);
     }
 
     /// <summary>Team performance a year on: 0.6 × true leadership + 0.15 × true individual performance (standardised) + noise, on a 50 ± 10 scale.</summary>
@@ -99,12 +99,12 @@ public static class OrganisationSimulator
     private static int Digits(int n) => n.ToString(CultureInfo.InvariantCulture).Length;
 
     private static ImmutableArray<SimulatedPerson> GeneratePeople(
-        SimulationSettings settings, Random random, string[] ids, int[] manager, List<int>[] reports, out double[] overall)
+        SimulationOptions options, Random random, string[] ids, int[] manager, List<int>[] reports, out double[] overall)
     {
-        var model = settings.Model;
+        var model = options.Model;
         var scale = model.Scale;
         var mid = (scale.Minimum + scale.Maximum) / 2.0;
-        var rho = settings.LeadershipPerformanceCorrelation;
+        var rho = options.LeadershipPerformanceCorrelation;
         var unique = Math.Sqrt(1 - (DomainLoading * DomainLoading));
         var people = ImmutableArray.CreateBuilder<SimulatedPerson>(ids.Length);
         overall = new double[ids.Length];
@@ -117,11 +117,11 @@ public static class OrganisationSimulator
             {
                 var general = model.Competencies[c].Domain == CompetencyDomain.Leadership ? leadership : performance;
                 var z = (DomainLoading * general) + (unique * Normal(random));
-                levels[c] = Math.Clamp(mid + (settings.TrueLevelSd * z), scale.Minimum, scale.Maximum);
+                levels[c] = Math.Clamp(mid + (options.TrueLevelSd * z), scale.Minimum, scale.Maximum);
             }
 
             overall[i] = levels.Average();
-            var observed = mid + (settings.TrueLevelSd * performance) + (0.3 * settings.TrueLevelSd * Normal(random));
+            var observed = mid + (options.TrueLevelSd * performance) + (0.3 * options.TrueLevelSd * Normal(random));
             people.Add(new SimulatedPerson(
                 new RateeId(ids[i]),
                 manager[i] < 0 ? null : new RateeId(ids[manager[i]]),
@@ -141,20 +141,20 @@ public static class OrganisationSimulator
         return inDomain.Length == 0 ? double.NaN : inDomain.Average();
     }
 
-    private static (RaterStyle Style, double Leniency)[] GenerateRaters(SimulationSettings settings, Random random, int n)
+    private static (RaterStyle Style, double Leniency)[] GenerateRaters(SimulationOptions options, Random random, int n)
     {
         var raters = new (RaterStyle, double)[n];
         for (var i = 0; i < n; i++)
         {
             var u = random.NextDouble();
-            var leniency = settings.RaterLeniencySd * Normal(random);
-            var biased = settings.BiasedRaterShare;
+            var leniency = options.RaterLeniencySd * Normal(random);
+            var biased = options.BiasedRaterShare;
             raters[i] = u switch
             {
-                _ when u < biased / 2 => (RaterStyle.Lenient, settings.BiasedRaterEffect + (0.1 * leniency)),
-                _ when u < biased => (RaterStyle.Severe, -settings.BiasedRaterEffect + (0.1 * leniency)),
-                _ when u < biased + settings.CentralTendencyShare => (RaterStyle.CentralTendency, leniency),
-                _ when u < biased + settings.CentralTendencyShare + settings.HaloShare => (RaterStyle.Halo, leniency),
+                _ when u < biased / 2 => (RaterStyle.Lenient, options.BiasedRaterEffect + (0.1 * leniency)),
+                _ when u < biased => (RaterStyle.Severe, -options.BiasedRaterEffect + (0.1 * leniency)),
+                _ when u < biased + options.CentralTendencyShare => (RaterStyle.CentralTendency, leniency),
+                _ when u < biased + options.CentralTendencyShare + options.HaloShare => (RaterStyle.Halo, leniency),
                 _ => (RaterStyle.Ordinary, leniency),
             };
         }
@@ -163,7 +163,7 @@ public static class OrganisationSimulator
     }
 
     private static ImmutableArray<Rating> GenerateRatings(
-        SimulationSettings settings,
+        SimulationOptions options,
         Random random,
         ImmutableArray<SimulatedPerson> people,
         string[] ids,
@@ -174,7 +174,7 @@ public static class OrganisationSimulator
         bool[] favours,
         bool[] favoured)
     {
-        var model = settings.Model;
+        var model = options.Model;
         var scale = model.Scale;
         var mid = (scale.Minimum + scale.Maximum) / 2.0;
         var rateeIds = people.Select(p => p.Id).ToArray();
@@ -189,31 +189,31 @@ public static class OrganisationSimulator
                 var (style, leniency) = raters[rater];
                 for (var c = 0; c < competencyIds.Length; c++)
                 {
-                    var missing = random.NextDouble() < settings.MissingShare;
-                    var noise = settings.NoiseSd * Normal(random);
+                    var missing = random.NextDouble() < options.MissingShare;
+                    var noise = options.NoiseSd * Normal(random);
                     if (missing)
                     {
                         continue;
                     }
 
                     var basis = style == RaterStyle.Halo ? overall[p] : people[p].TrueLevels[c];
-                    var x = basis + leniency + (source == RaterSource.Self ? settings.SelfInflation : 0) + noise
-                        + (favours[rater] && favoured[p] && source != RaterSource.Self ? settings.FavouredGroupBias : 0);
+                    var x = basis + leniency + (source == RaterSource.Self ? options.SelfInflation : 0) + noise
+                        + (favours[rater] && favoured[p] && source != RaterSource.Self ? options.FavouredGroupBias : 0);
                     if (style == RaterStyle.CentralTendency)
                     {
                         x = mid + (CentralPull * (x - mid));
                     }
 
-                    if (settings.WholeLevels)
+                    if (options.WholeLevels)
                     {
                         x = Math.Round(x, MidpointRounding.AwayFromZero);
                     }
 
                     x = Math.Clamp(x, scale.Minimum, scale.Maximum);
-                    var raterId = settings.Design == RatingDesign.Anonymised && source != RaterSource.Self
+                    var raterId = options.Design == RatingDesign.Anonymised && source != RaterSource.Self
                         ? new RaterId("A" + (++anonymous).ToString("D9", CultureInfo.InvariantCulture))
                         : raterIds[rater];
-                    ratings.Add(new Rating(rateeIds[p], raterId, source, competencyIds[c], x, settings.Cycle));
+                    ratings.Add(new Rating(rateeIds[p], raterId, source, competencyIds[c], x, options.Cycle));
                     rated[rater] = true;
                 }
             }
@@ -225,7 +225,7 @@ public static class OrganisationSimulator
     /// <summary>Who rates each person, by design: rater indices (people first, then the pool) with their sources.</summary>
     private sealed class Panels
     {
-        private readonly SimulationSettings _settings;
+        private readonly SimulationOptions _settings;
         private readonly Random _random;
         private readonly int[] _manager;
         private readonly List<int>[] _reports;
@@ -234,13 +234,13 @@ public static class OrganisationSimulator
         private readonly List<(int Rater, RaterSource Source)> _panel = [];
         private readonly HashSet<int> _drawn = [];
 
-        public Panels(SimulationSettings settings, Random random, int[] manager, List<int>[] reports)
+        public Panels(SimulationOptions options, Random random, int[] manager, List<int>[] reports)
         {
-            _settings = settings;
+            _settings = options;
             _random = random;
             _manager = manager;
             _reports = reports;
-            if (settings.Design == RatingDesign.Matrix)
+            if (options.Design == RatingDesign.Matrix)
             {
                 // The second hierarchy: the same tree shape over the people in a random order (projects cut across lines).
                 var n = manager.Length;
@@ -260,7 +260,7 @@ public static class OrganisationSimulator
 
                 for (var k = 0; k < n; k++)
                 {
-                    _projectLead[order[k]] = k == 0 ? -1 : order[(k - 1) / settings.TeamSize];
+                    _projectLead[order[k]] = k == 0 ? -1 : order[(k - 1) / options.TeamSize];
                     if (k > 0)
                     {
                         _projectTeam[_projectLead[order[k]]].Add(order[k]);

@@ -18,6 +18,6 @@ public enum RaterStyle
     /// <summary>Rates every competency of a person from one overall impression.</summary>
     Halo = 4,
 
-    /// <summary>Rates people of one group (<see cref="SimulationSettings.FavouredGroup"/>) higher than everyone else (on top of any other habit the rater has).</summary>
+    /// <summary>Rates people of one group (<see cref="SimulationOptions.FavouredGroup"/>) higher than everyone else (on top of any other habit the rater has).</summary>
     FavoursGroup = 5,
 }

@@ -8,14 +8,14 @@ namespace Readiness.Simulation;
 public sealed class SimulatedOrganisation
 {
     internal SimulatedOrganisation(
-        SimulationSettings settings,
+        SimulationOptions options,
         ImmutableArray<SimulatedPerson> people,
         ImmutableArray<SimulatedRater> raters,
         ImmutableArray<Rating> ratings,
         Fairness.Demographics demographics,
         ImmutableArray<Fairness.OutcomeRecord> teamOutcomes)
     {
-        Settings = settings;
+        Options = options;
         People = people;
         Raters = raters;
         Ratings = ratings;
@@ -23,8 +23,8 @@ public sealed class SimulatedOrganisation
         TeamOutcomes = teamOutcomes;
     }
 
-    /// <summary>Gets the settings the organisation was generated from.</summary>
-    public SimulationSettings Settings { get; }
+    /// <summary>Gets the options the organisation was generated from.</summary>
+    public SimulationOptions Options { get; }
 
     /// <summary>Gets every person, head of the organisation first.</summary>
     public ImmutableArray<SimulatedPerson> People { get; }
@@ -50,9 +50,9 @@ public sealed class SimulatedOrganisation
 
     /// <summary>Gets one performance record per person, measured apart from the leadership ratings.</summary>
     public ImmutableArray<PerformanceRecord> PerformanceRecords =>
-        [.. People.Select(p => new PerformanceRecord(p.Id, p.Performance, Settings.Cycle))];
+        [.. People.Select(p => new PerformanceRecord(p.Id, p.Performance, Options.Cycle))];
 
     /// <summary>Takes the ratings in through <see cref="RatingSetBuilder"/>.</summary>
     /// <returns>The rating set and its intake report (a simulation produces no rejects).</returns>
-    public RatingIntake TakeInRatings() => new RatingSetBuilder(Settings.Model).AddRange(Ratings).Build();
+    public RatingIntake TakeInRatings() => new RatingSetBuilder(Options.Model).AddRange(Ratings).Build();
 }

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Readiness.Internal;
+
 namespace Readiness.Talent;
 
 /// <summary>How development plans are laid out.</summary>
@@ -15,4 +18,15 @@ public sealed record DevelopmentPlanOptions
     /// the behaviours of leading through others — delegation, developing people — that the promotion will demand.
     /// </remarks>
     public bool LeadershipFirstForHighPerformers { get; init; } = true;
+
+    /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    public ImmutableArray<string> Validate()
+    {
+        var rules = new OptionRules();
+        rules.InRange(MaxMonthsToReassessment, 1, 120);
+        return rules.Broken;
+    }
+
+    internal DevelopmentPlanOptions Validated() => OptionRules.Valid(this, Validate());
 }

@@ -24,12 +24,7 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
     public DevelopmentPlanner(InterventionCatalogue? catalogue = null, DevelopmentPlanOptions? options = null)
     {
         Catalogue = catalogue ?? InterventionCatalogue.Default;
-        Options = options ?? new DevelopmentPlanOptions();
-        if (Options.MaxMonthsToReassessment is < 1 or > 120)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), Options.MaxMonthsToReassessment,
-                $"MaxMonthsToReassessment was {Options.MaxMonthsToReassessment}; it must be between 1 and 120.");
-        }
+        Options = (options ?? new DevelopmentPlanOptions()).Validated();
     }
 
     /// <summary>Gets the catalogue.</summary>

@@ -54,16 +54,7 @@ public sealed class NineBox
     public static NineBox Place(IEnumerable<ReadinessAssessment> assessments, NineBoxOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(assessments);
-        options ??= new NineBoxOptions();
-        ArgumentNullException.ThrowIfNull(options.Cuts, "options.Cuts");
-        ArgumentNullException.ThrowIfNull(options.Labels, "options.Labels");
-        foreach (var (cell, label) in options.Labels)
-        {
-            if (string.IsNullOrWhiteSpace(label) || !Enum.IsDefined(cell.Performance) || !Enum.IsDefined(cell.Readiness))
-            {
-                throw new ArgumentException($"options.Labels: the label of {cell} is '{label}'; every label must name one of the nine boxes and have text.", nameof(options));
-            }
-        }
+        options = (options ?? new NineBoxOptions()).Validated();
 
         var all = Cohort.Check(assessments, nameof(assessments));
         var scored = all.Where(a => a.IsScored).ToArray();

@@ -52,22 +52,7 @@ public sealed class SuccessionSlate
     {
         Guard.NotBlank(role);
         ArgumentNullException.ThrowIfNull(assessments);
-        options ??= new SlateOptions();
-        ArgumentNullException.ThrowIfNull(options.Exclude, "options.Exclude");
-        if (options.MaxLength is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxLength, $"MaxLength was {options.MaxLength}; it must be at least 1, or null for no limit.");
-        }
-
-        if (options.KeyGaps < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.KeyGaps, $"KeyGaps was {options.KeyGaps}; it must be at least 0.");
-        }
-
-        if (options.LowestBand is < ReadinessBand.ReadyNow or > ReadinessBand.NotOnLeadershipTrack)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.LowestBand, $"LowestBand was {options.LowestBand}; it must be a band a scored candidate can have.");
-        }
+        options = (options ?? new SlateOptions()).Validated();
 
         var all = Cohort.Check(assessments, nameof(assessments));
         var excluded = ImmutableArray.CreateBuilder<TalentExclusion>();

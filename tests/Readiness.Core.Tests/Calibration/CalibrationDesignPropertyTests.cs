@@ -127,8 +127,8 @@ public sealed class CalibrationDesignPropertyTests
     /// <summary>The law, where it applies; false where the design is exempt (see the two reasons below).</summary>
     private static bool AssertScalableFindsExact(Rating[] rows)
     {
-        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact });
-        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable });
+        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact });
+        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable });
         var ratings = Build(rows);
         var (e, s) = (Outcome(exact, ratings), Outcome(scalable, ratings));
         Assert.Equal(e.Refusal, s.Refusal);
@@ -235,7 +235,7 @@ public sealed class CalibrationDesignPropertyTests
     /// </summary>
     private static void AssertClose(IEnumerable<double> expected, IEnumerable<double> actual, IRatingCalibrator calibrator, double scalableTolerance = 1e-3)
     {
-        var tolerance = calibrator is CrossedRandomEffectsCalibrator { Settings.Path: CrossedModelPath.Scalable } ? scalableTolerance : 1e-6;
+        var tolerance = calibrator is CrossedRandomEffectsCalibrator { Options.Path: CrossedModelPath.Scalable } ? scalableTolerance : 1e-6;
         foreach (var (x, y) in expected.Zip(actual, (x, y) => (x, y)))
         {
             Assert.True(Math.Abs(x - y) <= tolerance * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y))), $"{calibrator.Method} (calibrator {Array.IndexOf(Calibrators, calibrator)}): expected {x}, got {y}");

@@ -11,15 +11,15 @@ namespace Readiness.Core.Tests.Calibration;
 
 public sealed class CalibrationPropertyTests
 {
-    private static readonly SimulatedOrganisation Small = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 3 });
+    private static readonly SimulatedOrganisation Small = OrganisationSimulator.Generate(new SimulationOptions { People = 60, Seed = 3 });
 
     internal static readonly IRatingCalibrator[] Calibrators =
     [
         new RawMeanCalibrator(),
         new MeanCentringCalibrator(),
         new StandardisationCalibrator(),
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }),
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }),
+        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }),
+        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable }),
         new ManyFacetRaschCalibrator(),
     ];
 
@@ -29,8 +29,8 @@ public sealed class CalibrationPropertyTests
         {
             var shuffled = Small.Ratings.ToArray();
             new Random(seed).Shuffle(shuffled);
-            var original = new RatingSetBuilder(Small.Settings.Model).AddRange(Small.Ratings).Build().Ratings;
-            var reordered = new RatingSetBuilder(Small.Settings.Model).AddRange(shuffled).Build().Ratings;
+            var original = new RatingSetBuilder(Small.Options.Model).AddRange(Small.Ratings).Build().Ratings;
+            var reordered = new RatingSetBuilder(Small.Options.Model).AddRange(shuffled).Build().Ratings;
             foreach (var calibrator in Calibrators)
             {
                 var a = calibrator.Calibrate(original);
@@ -111,8 +111,8 @@ public sealed class CalibrationPropertyTests
              select (people, seed, sources)).ToArbitrary(),
             c =>
             {
-                var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = c.people, Seed = c.seed });
-                var calibrator = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = c.sources });
+                var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = c.people, Seed = c.seed });
+                var calibrator = new ManyFacetRaschCalibrator(new RaschOptions { SourceFacet = c.sources });
                 var ratings = organisation.TakeInRatings().Ratings;
                 var result = calibrator.Calibrate(ratings);
 

@@ -7,7 +7,7 @@ namespace Readiness.Core.Tests.Calibration;
 
 public sealed class CalibrationTests
 {
-    private static readonly SimulatedOrganisation Organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 400, Seed = 21 });
+    private static readonly SimulatedOrganisation Organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 400, Seed = 21 });
     private static readonly RatingSet Ratings = Organisation.TakeInRatings().Ratings;
 
     public static TheoryData<string> Methods => new() { "none", "mean-centre", "standardise", "exact", "scalable" };
@@ -17,8 +17,8 @@ public sealed class CalibrationTests
         "none" => new RawMeanCalibrator(),
         "mean-centre" => new MeanCentringCalibrator(),
         "standardise" => new StandardisationCalibrator(),
-        "exact" => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }),
-        _ => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }),
+        "exact" => new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }),
+        _ => new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable }),
     };
 
     [Fact]
@@ -155,18 +155,18 @@ public sealed class CalibrationTests
     [Fact]
     public void Settings_are_checked_when_the_calibrator_is_created()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Tolerance = double.NaN }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxIterations = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = (CrossedModelPath)7 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxDegreeOfParallelism = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxDegreeOfParallelism = -2 }));
+        Assert.Throws<ArgumentException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Tolerance = double.NaN }));
+        Assert.Throws<ArgumentException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelOptions { MaxIterations = 0 }));
+        Assert.Throws<ArgumentException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = (CrossedModelPath)7 }));
+        Assert.Throws<ArgumentException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelOptions { MaxDegreeOfParallelism = 0 }));
+        Assert.Throws<ArgumentException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelOptions { MaxDegreeOfParallelism = -2 }));
     }
 
     [Fact]
     public void Results_are_bit_identical_whatever_the_degree_of_parallelism()
     {
         CalibrationResult Fit(int threads) =>
-            new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact, MaxDegreeOfParallelism = threads }).Calibrate(Ratings);
+            new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact, MaxDegreeOfParallelism = threads }).Calibrate(Ratings);
 
         var serial = Fit(1);
         foreach (var threads in new[] { 2, 3, 9 })
@@ -182,11 +182,11 @@ public sealed class CalibrationTests
     public void Auto_fits_exactly_unless_the_sparse_factor_would_exceed_its_budget()
     {
         var auto = new CrossedRandomEffectsCalibrator().Calibrate(Ratings);
-        var overBudget = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { ExactPathMaxFactorEntries = 1_000 }).Calibrate(Ratings);
+        var overBudget = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { ExactPathMaxFactorEntries = 1_000 }).Calibrate(Ratings);
 
         Assert.StartsWith("REML, exact", auto.Algorithm, StringComparison.Ordinal);
         Assert.Contains("scalable", overBudget.Algorithm, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { ExactPathMaxFactorEntries = 0 }));
+        Assert.Throws<ArgumentException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelOptions { ExactPathMaxFactorEntries = 0 }));
     }
 
     [Fact]

@@ -11,8 +11,8 @@ public sealed class CrossedIterativeSolverTests
     [Fact]
     public void With_the_REML_components_the_solver_reproduces_the_exact_BLUPs_and_fixed_effect_standard_errors()
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 4 }).TakeInRatings().Ratings;
-        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(ratings);
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 4 }).TakeInRatings().Ratings;
+        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(ratings);
         var residual = exact.VarianceOf(VarianceComponent.Residual)!.Value;
         var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var solver = new CrossedIterativeSolver(design, (
@@ -104,7 +104,7 @@ public sealed class CrossedIterativeSolverTests
     [Fact]
     public void A_term_with_no_variance_keeps_its_effects_at_zero()
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 2 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 60, Seed = 2 }).TakeInRatings().Ratings;
         var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var solver = new CrossedIterativeSolver(design, (0.2, 0.2, 0, 0.3));
 
@@ -123,7 +123,7 @@ public sealed class CrossedIterativeSolverTests
     public void The_raters_coupling_term_and_its_trace_are_those_of_the_dense_mixed_model_matrix(RatingDesign style, double cell, double ratee, double rater, int cycles = 1)
     {
         // Over two cycles a rater rates the same ratee and competency (one cell) twice.
-        var simulated = OrganisationSimulator.Generate(new SimulationSettings { People = 40, Seed = 3, Design = style }).TakeInRatings().Ratings;
+        var simulated = OrganisationSimulator.Generate(new SimulationOptions { People = 40, Seed = 3, Design = style }).TakeInRatings().Ratings;
         var ratings = new RatingSetBuilder(simulated.Model)
             .AddRange(simulated.AsEnumerable().SelectMany(r => Enumerable.Range(0, cycles).Select(y => r with { Cycle = $"y{y}", Value = Math.Min(5, r.Value + y) })))
             .Build().Ratings;
@@ -196,7 +196,7 @@ public sealed class CrossedIterativeSolverTests
 
     private static CrossedIterativeSolver SmallSolver()
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 2 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 60, Seed = 2 }).TakeInRatings().Ratings;
         return new CrossedIterativeSolver(new CrossedDesign(ratings.WithoutSource(RaterSource.Self)), (0.2, 0.3, 0.1, 0.3));
     }
 }

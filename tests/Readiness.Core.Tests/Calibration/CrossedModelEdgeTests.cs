@@ -18,7 +18,7 @@ public sealed class CrossedModelEdgeTests
     [Fact]
     public void An_exact_fit_predicted_to_take_longer_than_allowed_is_refused_before_it_starts_naming_the_scalable_path()
     {
-        var settings = new CrossedModelSettings { Path = CrossedModelPath.Exact, ExactPathMaxSeconds = 1e-6 };
+        var settings = new CrossedModelOptions { Path = CrossedModelPath.Exact, ExactPathMaxSeconds = 1e-6 };
         var progress = new ProgressRecorder();
 
         var error = Assert.Throws<CalibrationBudgetException>(() => new CrossedRandomEffectsCalibrator(settings).Calibrate(Small, progress));
@@ -33,7 +33,7 @@ public sealed class CrossedModelEdgeTests
     [Fact]
     public void Auto_takes_the_scalable_path_when_the_exact_one_would_take_too_long_and_says_why()
     {
-        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { ExactPathMaxSeconds = 1e-6 }).Calibrate(Small);
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { ExactPathMaxSeconds = 1e-6 }).Calibrate(Small);
 
         Assert.Matches(@"^REML, scalable \(average-information Newton; traces from [0-9,]+ probe vectors; preconditioned conjugate gradients\)$", result.Algorithm);
         Assert.Matches(
@@ -47,7 +47,7 @@ public sealed class CrossedModelEdgeTests
     public void A_fit_no_path_can_do_within_the_memory_allowed_is_refused_before_it_starts(CrossedModelPath path)
     {
         var error = Assert.Throws<CalibrationBudgetException>(() =>
-            new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path, MaxMemoryBytes = 100_000 }).Calibrate(Small));
+            new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = path, MaxMemoryBytes = 100_000 }).Calibrate(Small));
 
         var pattern = @"^CrossedRandomEffects calibration was not run: the scalable path is predicted to need [0-9.]+ MB, more than the 0\.1 MB allowed \(MaxMemoryBytes\)";
         Assert.Matches(
@@ -59,7 +59,7 @@ public sealed class CrossedModelEdgeTests
     public void The_exact_path_forced_beyond_the_memory_allowed_is_refused_naming_the_limit()
     {
         var error = Assert.Throws<CalibrationBudgetException>(() =>
-            new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact, MaxMemoryBytes = 60_000 }).Calibrate(Small));
+            new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact, MaxMemoryBytes = 60_000 }).Calibrate(Small));
 
         // The scalable path would not fit in 60 kB either, and the message says so rather than suggest it.
         Assert.Matches(@"^CrossedRandomEffects calibration was not run: the exact path was not started: the design alone needs [0-9.]+ MB, more than the 0\.1 MB allowed \(MaxMemoryBytes\)\. The scalable path would not fit either \(predicted .+\): raise MaxMemoryBytes\.$", error.Message);
@@ -68,7 +68,7 @@ public sealed class CrossedModelEdgeTests
     [Fact]
     public void Settings_are_accepted_at_their_limits_and_refused_just_beyond_with_the_rule()
     {
-        foreach (var ok in new CrossedModelSettings[]
+        foreach (var ok in new CrossedModelOptions[]
         {
             new() { Tolerance = 1e-14 }, new() { Tolerance = 1e-2 }, new() { MaxIterations = 1 },
             new() { ExactPathMaxFactorEntries = 1 }, new() { MaxDegreeOfParallelism = 1 }, new() { MaxDegreeOfParallelism = -1 },
@@ -76,10 +76,10 @@ public sealed class CrossedModelEdgeTests
             new() { ExactPathMaxSeconds = 1e-6 }, new() { ExactPathMaxSeconds = 1e6 },
         })
         {
-            Assert.Same(ok, new CrossedRandomEffectsCalibrator(ok).Settings);
+            Assert.Same(ok, new CrossedRandomEffectsCalibrator(ok).Options);
         }
 
-        Assert.Equal(new CrossedModelSettings(), new CrossedRandomEffectsCalibrator().Settings);
+        Assert.Equal(new CrossedModelOptions(), new CrossedRandomEffectsCalibrator().Options);
         Assert.Equal(CalibrationMethod.CrossedRandomEffects, new CrossedRandomEffectsCalibrator().Method);
         Refused(new() { Tolerance = 0.99e-14 }, "Tolerance was 9.9E-15; it must be in [1E-14, 0.01].");
         Refused(new() { Tolerance = 0.0101 }, "Tolerance was 0.0101; it must be in [1E-14, 0.01].");
@@ -90,8 +90,8 @@ public sealed class CrossedModelEdgeTests
         Refused(new() { ExactPathMaxSeconds = double.NaN }, "ExactPathMaxSeconds was NaN; it must be in [1E-06, 1000000].");
         Refused(new() { ExactPathMaxSeconds = double.PositiveInfinity }, "ExactPathMaxSeconds was Infinity; it must be in [1E-06, 1000000].");
         Refused(new() { MaxMemoryBytes = -1 }, "MaxMemoryBytes was -1; it must be 0 (a quarter of the memory available) or a number of bytes.");
-        Assert.Equal("MaxIterations", Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { MaxIterations = -1 })).ParamName);
-        Assert.Equal("ExactPathMaxFactorEntries", Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(new CrossedModelSettings { ExactPathMaxFactorEntries = -1 })).ParamName);
+        Refused(new() { MaxIterations = -1 }, "MaxIterations was -1; it must be at least 1.");
+        Refused(new() { ExactPathMaxFactorEntries = -1 }, "ExactPathMaxFactorEntries was -1; it must be at least 1.");
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class CrossedModelEdgeTests
             }
         }
 
-        var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path });
+        var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = path });
         Refused(calibrator, [.. rows],
             "the fixed part (competencies and sources) is not estimable: source:Peer is a combination of (Intercept), competency:builds-trust, so some source or competency is fully confounded with another (a source that rated only competencies no other source rated, for example).");
 
@@ -143,7 +143,7 @@ public sealed class CrossedModelEdgeTests
     public void An_export_with_every_response_under_its_own_rater_id_is_fitted_without_the_rater_term_and_says_so(CrossedModelPath path)
     {
         // Issue 32: the scalable path returned every component as 0 and identical scores for everyone, as converged.
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 2, Design = RatingDesign.Anonymised });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 2, Design = RatingDesign.Anonymised });
         var ratings = organisation.TakeInRatings().Ratings;
 
         var result = Fit(path, ratings);
@@ -173,7 +173,7 @@ public sealed class CrossedModelEdgeTests
         // Issue 32 (a newcomer's check): an anonymised export plus one rater who rated two people ran to a boundary —
         // residual 0.0009, rater variance 0.91 — short of lme4's optimum. The split between leniency and noise rests on the
         // ratings that repeat a rater; with fewer than ten the term is left out.
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 120, Seed = 4, Design = RatingDesign.Anonymised });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 4, Design = RatingDesign.Anonymised });
         var rows = organisation.Ratings.Where(r => r.Source != RaterSource.Self).ToArray();
         for (var k = 0; k < repeats; k++)
         {
@@ -226,7 +226,7 @@ public sealed class CrossedModelEdgeTests
     [Fact]
     public void Without_the_rater_term_both_paths_agree_as_they_do_with_it()
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 2, Design = RatingDesign.Anonymised }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 2, Design = RatingDesign.Anonymised }).TakeInRatings().Ratings;
 
         var exact = Fit(CrossedModelPath.Exact, ratings);
         var scalable = Fit(CrossedModelPath.Scalable, ratings);
@@ -287,8 +287,8 @@ public sealed class CrossedModelEdgeTests
     [Fact]
     public void A_fit_cut_short_says_so()
     {
-        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact, MaxIterations = 1 }).Calibrate(Small);
-        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable, MaxIterations = 1 }).Calibrate(Small);
+        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact, MaxIterations = 1 }).Calibrate(Small);
+        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable, MaxIterations = 1 }).Calibrate(Small);
 
         Assert.False(exact.Converged);
         // One evaluation, of the starting point, uses the whole budget: no Newton iteration starts.
@@ -297,7 +297,7 @@ public sealed class CrossedModelEdgeTests
         Assert.Equal(1, scalable.Iterations);
         Assert.Contains("A conjugate-gradient solve stopped after 1 iterations (MaxIterations) without meeting its tolerance, so the REML iterations stopped after 1: the variance components are not at the optimum.", scalable.Warnings);
 
-        var full = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(Small);
+        var full = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(Small);
         Assert.True(full.Converged);
         Assert.DoesNotContain(full.Warnings, w => w.Contains("stopped after", StringComparison.Ordinal));
     }
@@ -306,7 +306,7 @@ public sealed class CrossedModelEdgeTests
     public void The_exact_path_reports_each_stage_its_prediction_then_every_iteration_of_the_optimisation()
     {
         var progress = new ProgressRecorder();
-        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(Small, progress);
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(Small, progress);
 
         var stages = progress.Reports.Select(r => r.Stage).Distinct().ToArray();
         Assert.Equal(["Design", "Moment estimates", "Sparse analysis"], stages[..3]);
@@ -329,7 +329,7 @@ public sealed class CrossedModelEdgeTests
     public void The_scalable_path_reports_each_stage_then_every_REML_iteration()
     {
         var progress = new ProgressRecorder();
-        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }).Calibrate(Small, progress);
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable }).Calibrate(Small, progress);
 
         var stages = progress.Reports.Select(r => r.Stage).Distinct().ToArray();
         Assert.Equal(["Design", "Moment estimates"], stages[..2]);
@@ -382,10 +382,10 @@ public sealed class CrossedModelEdgeTests
     private static CalibrationResult Fit(CrossedModelPath path, Rating[] rows) => Fit(path, Set(rows));
 
     private static CalibrationResult Fit(CrossedModelPath path, RatingSet ratings) =>
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(ratings);
+        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = path }).Calibrate(ratings);
 
-    private static void Refused(CrossedModelSettings settings, string message) =>
-        Assert.StartsWith(message, Assert.Throws<ArgumentOutOfRangeException>(() => new CrossedRandomEffectsCalibrator(settings)).Message, StringComparison.Ordinal);
+    private static void Refused(CrossedModelOptions settings, string message) =>
+        Assert.StartsWith(message, Assert.Throws<ArgumentException>(() => new CrossedRandomEffectsCalibrator(settings)).Message, StringComparison.Ordinal);
 
     private static void Refused(CrossedRandomEffectsCalibrator calibrator, Rating[] rows, string reason)
     {

@@ -18,7 +18,7 @@ public sealed class CrossedModelLme4Tests
     {
         var data = Lme4Data.Load(name);
 
-        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(data.Ratings);
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(data.Ratings);
 
         Assert.True(result.Converged);
         Assert.Equal(double.Parse(data.Fit["reml_criterion"], System.Globalization.CultureInfo.InvariantCulture), result.Objective!.Value, 1e-7);
@@ -45,7 +45,7 @@ public sealed class CrossedModelLme4Tests
     {
         var data = Lme4Data.Load(name);
 
-        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable }).Calibrate(data.Ratings);
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable }).Calibrate(data.Ratings);
 
         Assert.True(result.Converged);
         foreach (var component in result.VarianceComponents)
@@ -78,7 +78,7 @@ public sealed class CrossedModelLme4Tests
     {
         var data = Lme4Data.Load(name);
 
-        var result = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(data.Ratings);
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(data.Ratings);
 
         Assert.True(result.Converged);
         Assert.Equal(double.Parse(data.Fit["reml_criterion"], System.Globalization.CultureInfo.InvariantCulture), result.Objective!.Value, 1e-6);

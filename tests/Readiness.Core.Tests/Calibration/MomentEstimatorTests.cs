@@ -27,7 +27,7 @@ public sealed class MomentEstimatorTests
         var design = new CrossedDesign(ratings);
 
         var moments = MomentEstimator.Estimate(design, cellTerm: true);
-        var reml = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Exact }).Calibrate(ratings);
+        var reml = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(ratings);
 
         // About 26,000 ratings, 400 ratees and raters: the ratee and rater components rest on about 400 levels each (a
         // sampling error near 7% for REML). Moments are unbiased but far less efficient (Gao and Owen): over eleven
@@ -58,7 +58,7 @@ public sealed class MomentEstimatorTests
     /// <summary>The design of a simulated organisation (other raters only), with values drawn from the crossed model.</summary>
     private static RatingSet ModelData(int seed)
     {
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 400, Seed = seed, SelfRatings = false });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 400, Seed = seed, SelfRatings = false });
         var random = new Random(seed * 7919);
         double Draw(double variance) => Math.Sqrt(variance) * Normal(random);
         var ratee = new Dictionary<RateeId, double>();

@@ -9,7 +9,7 @@ namespace Readiness.Core.Tests.Calibration;
 internal static class Panels
 {
     /// <summary>A simulated organisation of 40 people: every source, self-ratings, fitted in well under a second.</summary>
-    public static readonly RatingSet Small = OrganisationSimulator.Generate(new SimulationSettings { People = 40, Seed = 5 }).TakeInRatings().Ratings;
+    public static readonly RatingSet Small = OrganisationSimulator.Generate(new SimulationOptions { People = 40, Seed = 5 }).TakeInRatings().Ratings;
 
     /// <summary>Eight people, p0 … p7, rated by v, x, y and z on Delegates with levels 2 to 4: no element extreme, thresholds ordered.</summary>
     public static IEnumerable<Rating> Graded()

@@ -13,7 +13,7 @@ public sealed class RaschCalibratorTests
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Data", "rasch");
 
-    private static readonly SimulatedOrganisation Organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 33 });
+    private static readonly SimulatedOrganisation Organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 33 });
 
     private static readonly RatingSet Ratings = Organisation.TakeInRatings().Ratings;
 
@@ -229,8 +229,8 @@ public sealed class RaschCalibratorTests
     [Fact]
     public void Sources_as_a_facet_are_centred_and_their_unidentified_contrast_set_whatever_the_path()
     {
-        var result = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = true }).Calibrate(Ratings);
-        var shortSteps = new ManyFacetRaschCalibrator(new RaschSettings { SourceFacet = true, MaxStep = 0.05 }).Calibrate(Ratings);
+        var result = new ManyFacetRaschCalibrator(new RaschOptions { SourceFacet = true }).Calibrate(Ratings);
+        var shortSteps = new ManyFacetRaschCalibrator(new RaschOptions { SourceFacet = true, MaxStep = 0.05 }).Calibrate(Ratings);
 
         var rasch = result.Rasch!;
         Assert.True(result.Converged && shortSteps.Converged);
@@ -316,8 +316,8 @@ public sealed class RaschCalibratorTests
     [InlineData(double.NaN)]
     public void A_bad_extreme_score_adjustment_is_refused(double adjustment)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ManyFacetRaschCalibrator(new RaschSettings { ExtremeScoreAdjustment = adjustment }));
-        Assert.Contains(nameof(RaschSettings.ExtremeScoreAdjustment), error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<ArgumentException>(() => new ManyFacetRaschCalibrator(new RaschOptions { ExtremeScoreAdjustment = adjustment }));
+        Assert.Contains(nameof(RaschOptions.ExtremeScoreAdjustment), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

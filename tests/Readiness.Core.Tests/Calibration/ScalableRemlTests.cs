@@ -15,7 +15,7 @@ public sealed class ScalableRemlTests
     [MemberData(nameof(Designs))]
     public void On_every_design_the_scalable_path_finds_the_exact_REML_optimum_within_its_Monte_Carlo_error(RatingDesign design)
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 200, Seed = 11, Design = design }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 200, Seed = 11, Design = design }).TakeInRatings().Ratings;
 
         var exact = Fit(CrossedModelPath.Exact, ratings);
         var scalable = Fit(CrossedModelPath.Scalable, ratings);
@@ -91,7 +91,7 @@ public sealed class ScalableRemlTests
 
         var ratings = new RatingSetBuilder(Model).AddRange(rows).Build().Ratings;
         var exact = Fit(CrossedModelPath.Exact, ratings);
-        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable, MaxMemoryBytes = memory }).Calibrate(ratings);
+        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable, MaxMemoryBytes = memory }).Calibrate(ratings);
 
         Assert.Equal(0, exact.VarianceOf(VarianceComponent.RateeCompetency)!.Value, 6);
         Assert.True(scalable.Converged, string.Join(" ", scalable.Warnings));
@@ -113,7 +113,7 @@ public sealed class ScalableRemlTests
     {
         // The analysis stops at ExactEntriesWithin(seconds): sound only if no factor below that many entries is predicted
         // to take longer — Operations (Σ squared column lengths) is at least Entries² / columns.
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = 6, Design = design }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = people, Seed = 6, Design = design }).TakeInRatings().Ratings;
         var crossed = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var factor = CrossedSystem.TryCreate(crossed, long.MaxValue)!.RaterFactor;
         var columns = (long)crossed.Raters + crossed.P;
@@ -126,10 +126,10 @@ public sealed class ScalableRemlTests
     [Fact]
     public void Results_do_not_depend_on_the_threads()
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 150, Seed = 5, Design = RatingDesign.WidelyCrossed }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 150, Seed = 5, Design = RatingDesign.WidelyCrossed }).TakeInRatings().Ratings;
 
-        var one = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable, MaxDegreeOfParallelism = 1 }).Calibrate(ratings);
-        var three = new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = CrossedModelPath.Scalable, MaxDegreeOfParallelism = 3 }).Calibrate(ratings);
+        var one = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable, MaxDegreeOfParallelism = 1 }).Calibrate(ratings);
+        var three = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable, MaxDegreeOfParallelism = 3 }).Calibrate(ratings);
 
         Assert.Equal(one.VarianceComponents.AsEnumerable(), three.VarianceComponents.AsEnumerable());
         Assert.Equal(one.Estimates.AsEnumerable(), three.Estimates.AsEnumerable());
@@ -143,7 +143,7 @@ public sealed class ScalableRemlTests
         // Ten assessors are traced with unit vectors from the start; 1,500 pool raters by probes.
         foreach (var (people, design, traced) in new[] { (400, RatingDesign.AssessmentCentre, true), (600, RatingDesign.WidelyCrossed, false) })
         {
-            var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = people, Seed = 3, Design = design }).TakeInRatings().Ratings;
+            var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = people, Seed = 3, Design = design }).TakeInRatings().Ratings;
             var exact = Fit(CrossedModelPath.Exact, ratings);
             var scalable = Fit(CrossedModelPath.Scalable, ratings);
             var residual = scalable.VarianceOf(VarianceComponent.Residual)!.Value;
@@ -174,7 +174,7 @@ public sealed class ScalableRemlTests
     [InlineData(21, 3)]
     public void Solving_many_right_hand_sides_at_once_gives_each_ones_own_solution(int columns, int workers)
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 2, Design = RatingDesign.Matrix }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 60, Seed = 2, Design = RatingDesign.Matrix }).TakeInRatings().Ratings;
         var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var solver = new CrossedIterativeSolver(design, (0.2, 0.3, 0.1, 0.3), workers);
         var random = new Random(columns);
@@ -198,7 +198,7 @@ public sealed class ScalableRemlTests
     [InlineData(RatingDesign.Matrix)]
     public void The_preconditioner_over_one_block_is_the_whole_preconditioner_there(RatingDesign kind)
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 80, Seed = 3, Design = kind }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 80, Seed = 3, Design = kind }).TakeInRatings().Ratings;
         var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var solver = new CrossedIterativeSolver(design, (0.2, 0.3, 0.1, 0.3));
         var (cell, ratee, rater) = solver.Offsets;
@@ -218,7 +218,7 @@ public sealed class ScalableRemlTests
     [Fact]
     public void A_start_that_already_solves_the_system_takes_no_iteration()
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 2 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 60, Seed = 2 }).TakeInRatings().Ratings;
         var solver = new CrossedIterativeSolver(new CrossedDesign(ratings.WithoutSource(RaterSource.Self)), (0.2, 0.3, 0.1, 0.3));
         var (x, _, _) = solver.Solve(solver.Rhs(), 1e-13, 5000, null, CancellationToken.None);
 
@@ -233,11 +233,11 @@ public sealed class ScalableRemlTests
     public void Probes_stay_within_the_memory_allowed_and_the_result_says_what_that_cost()
     {
         // The local design's raters need about 200 probes for the error target; memory for a quarter of them is allowed.
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 4 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 4 }).TakeInRatings().Ratings;
         var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var predicted = CrossedCostModel.Scalable(design, 1).Bytes;
         var perColumn = 24L * (design.P + design.Cells + design.Ratees + design.Raters);
-        var settings = new CrossedModelSettings { Path = CrossedModelPath.Scalable, MaxDegreeOfParallelism = 1, MaxMemoryBytes = predicted + (30 * perColumn) };
+        var settings = new CrossedModelOptions { Path = CrossedModelPath.Scalable, MaxDegreeOfParallelism = 1, MaxMemoryBytes = predicted + (30 * perColumn) };
 
         var free = Fit(CrossedModelPath.Scalable, ratings);
         var limited = new CrossedRandomEffectsCalibrator(settings).Calibrate(ratings);
@@ -259,7 +259,7 @@ public sealed class ScalableRemlTests
     public void Probes_stay_within_the_time_budget_counted_in_column_iterations()
     {
         // The local design's ratees and raters want about 330 probes; a budget of 40,000 column-iterations affords a fraction.
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 4 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 4 }).TakeInRatings().Ratings;
         var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var start = (0.2, 0.2, 0.1, 0.3);
 
@@ -282,5 +282,5 @@ public sealed class ScalableRemlTests
     private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static CalibrationResult Fit(CrossedModelPath path, RatingSet ratings) =>
-        new CrossedRandomEffectsCalibrator(new CrossedModelSettings { Path = path }).Calibrate(ratings);
+        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = path }).Calibrate(ratings);
 }

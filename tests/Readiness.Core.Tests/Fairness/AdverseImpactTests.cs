@@ -108,7 +108,7 @@ public sealed class AdverseImpactTests
     public void Outcomes_from_the_library_and_bad_input()
     {
         var profile = LeadershipFramework.FirstLineManager;
-        var organisation = Readiness.Simulation.OrganisationSimulator.Generate(new Readiness.Simulation.SimulationSettings { People = 200, Seed = 3 });
+        var organisation = Readiness.Simulation.OrganisationSimulator.Generate(new Readiness.Simulation.SimulationOptions { People = 200, Seed = 3 });
         var ratings = organisation.TakeInRatings().Ratings;
         var calibration = new MeanCentringCalibrator().Calibrate(ratings);
         var assessments = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(calibration, ratings), profile);

@@ -11,7 +11,7 @@ public sealed class RaterGroupBiasTests
     [Fact]
     public void Raters_planted_to_favour_one_group_are_found_and_ordinary_raters_are_not_flagged()
     {
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 1200, Seed = 11, GroupBiasedRaterShare = 0.05, FavouredGroupBias = 1.0 });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 1200, Seed = 11, GroupBiasedRaterShare = 0.05, FavouredGroupBias = 1.0 });
         var ratings = organisation.TakeInRatings().Ratings;
         var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
 
@@ -28,7 +28,7 @@ public sealed class RaterGroupBiasTests
         Assert.Equal([.. splits.Select(s => s.Z).OrderDescending()], splits.Select(s => s.Z));
 
         // Without planted bias, nobody is flagged.
-        var fair = OrganisationSimulator.Generate(new SimulationSettings { People = 1200, Seed = 11 });
+        var fair = OrganisationSimulator.Generate(new SimulationOptions { People = 1200, Seed = 11 });
         var fairRatings = fair.TakeInRatings().Ratings;
         Assert.DoesNotContain(RaterGroupBias.Analyze(fairRatings, new CrossedRandomEffectsCalibrator().Calibrate(fairRatings), fair.Demographics, "sex"), s => s.Flagged);
         Assert.Throws<ArgumentOutOfRangeException>(() => RaterGroupBias.Analyze(fairRatings, calibration, fair.Demographics, "sex", minimumRatees: 1));
@@ -37,15 +37,15 @@ public sealed class RaterGroupBiasTests
     [Fact]
     public void Simulated_demographics_and_team_outcomes_leave_the_ratings_of_a_seed_unchanged()
     {
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 5 });
-        var again = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 5, GroupBiasedRaterShare = 0 });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 5 });
+        var again = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 5, GroupBiasedRaterShare = 0 });
         Assert.True(organisation.Ratings.SequenceEqual(again.Ratings));
         Assert.Equal(["ethnicity", "sex"], organisation.Demographics.Attributes.ToArray());
         var female = organisation.People.Count(p => organisation.Demographics.CategoryOf(p.Id, "sex") == "female");
         Assert.InRange(female, 100, 170);
         Assert.Equal(300, organisation.TeamOutcomes.Length);
         Assert.InRange(organisation.TeamOutcomes.Average(o => o.Value), 47, 53);
-        Assert.Throws<ArgumentException>(() => OrganisationSimulator.Generate(new SimulationSettings { FavouredGroup = "other" }));
+        Assert.Throws<ArgumentException>(() => OrganisationSimulator.Generate(new SimulationOptions { FavouredGroup = "other" }));
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public sealed class OutsideCalibratorTests
     [Fact]
     public void An_outside_calibrators_result_goes_through_candidates_scoring_slates_and_reliability()
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 120, Seed = 5 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 5 }).TakeInRatings().Ratings;
         var calibrator = new OthersMeanCalibrator();
 
         var calibration = calibrator.Calibrate(ratings);

@@ -17,7 +17,7 @@ public sealed class OutsideScorerTests
     [Fact]
     public void An_outside_scorers_assessments_go_through_slates_the_nine_box_and_audit_outcomes()
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 150, Seed = 6 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 150, Seed = 6 }).TakeInRatings().Ratings;
         var candidates = ReadinessCandidate.FromCalibration(new CrossedRandomEffectsCalibrator().Calibrate(ratings), ratings);
         IReadinessScorer scorer = new WeakestLinkScorer();
 

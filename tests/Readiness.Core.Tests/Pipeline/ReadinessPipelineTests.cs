@@ -25,7 +25,7 @@ public sealed class ReadinessPipelineTests
         .Require("acme.coach", 4, 2).Require("acme.direct", 4, 2).Require("acme.grow", 4, 1).Require("acme.trust", 4, 1).Build(Acme);
 
     private static readonly SimulatedOrganisation Organisation =
-        OrganisationSimulator.Generate(new SimulationSettings { People = 160, Seed = 21, Model = Acme, Design = RatingDesign.WidelyCrossed });
+        OrganisationSimulator.Generate(new SimulationOptions { People = 160, Seed = 21, Model = Acme, Design = RatingDesign.WidelyCrossed });
 
     [Fact]
     public void A_run_is_the_steps_a_caller_would_compose_by_hand()

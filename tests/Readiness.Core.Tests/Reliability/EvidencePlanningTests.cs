@@ -35,7 +35,7 @@ public sealed class EvidencePlanningTests
     [Fact]
     public void A_crossed_calibration_gives_the_single_rater_reliability_of_its_variance_components()
     {
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 4 });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 4 });
         var ratings = organisation.TakeInRatings().Ratings;
         var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
         var person = calibration.VarianceOf(VarianceComponent.Ratee)!.Value + calibration.VarianceOf(VarianceComponent.RateeCompetency)!.Value;
@@ -51,7 +51,7 @@ public sealed class EvidencePlanningTests
     [Fact]
     public void The_simulated_plan_of_the_organisations_design_stands_beside_Spearman_Brown()
     {
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 4 });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 4 });
         var ratings = organisation.TakeInRatings().Ratings;
         var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
 
@@ -77,10 +77,10 @@ public sealed class EvidencePlanningTests
     [InlineData(double.NaN)]
     public void A_bad_target_is_refused_with_its_name(double target)
     {
-        var ratings = OrganisationSimulator.Generate(new SimulationSettings { People = 40, Seed = 4 }).TakeInRatings().Ratings;
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 40, Seed = 4 }).TakeInRatings().Ratings;
         var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => EvidencePlan.Simulate(ratings, calibration, new EvidencePlanOptions { Target = target }));
+        var error = Assert.Throws<ArgumentException>(() => EvidencePlan.Simulate(ratings, calibration, new EvidencePlanOptions { Target = target }));
 
         Assert.Contains("Target", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => EvidencePlan.Simulate(ratings, new MeanCentringCalibrator().Calibrate(ratings)));

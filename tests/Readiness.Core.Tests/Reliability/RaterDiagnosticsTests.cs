@@ -7,7 +7,7 @@ namespace Readiness.Core.Tests.Reliability;
 
 public sealed class RaterDiagnosticsTests
 {
-    private static readonly SimulatedOrganisation Organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 1200, Seed = 12 });
+    private static readonly SimulatedOrganisation Organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 1200, Seed = 12 });
 
     [Fact]
     public void Planted_lenient_severe_central_tendency_and_halo_raters_are_flagged_and_ordinary_raters_rarely()

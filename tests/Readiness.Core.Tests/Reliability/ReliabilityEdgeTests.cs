@@ -67,7 +67,7 @@ public sealed class ReliabilityEdgeTests
             return;
         }
 
-        Assert.StartsWith(problem, Assert.Throws<ArgumentOutOfRangeException>(options.Validated).Message, StringComparison.Ordinal);
+        Assert.StartsWith(problem, Assert.Throws<ArgumentException>(options.Validated).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class ReliabilityEdgeTests
             return;
         }
 
-        Assert.Equal("AgreementHalfWidth", Assert.Throws<ArgumentOutOfRangeException>(() => SelfOtherAgreement.Analyze(Ratings(), options)).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => SelfOtherAgreement.Analyze(Ratings(), options)).ParamName);
     }
 
     [Fact]

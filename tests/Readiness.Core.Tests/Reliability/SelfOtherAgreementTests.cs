@@ -30,7 +30,7 @@ public sealed class SelfOtherAgreementTests
         var sd = Math.Sqrt(d.Sum(x => (x - d.Average()) * (x - d.Average())) / 3);
         Assert.Equal(d.Average() + (0.5 * sd), relative.UpperCut, 12);
         Assert.Equal(AgreementCategory.OverEstimator, relative.People[0].Category);
-        Assert.Throws<ArgumentOutOfRangeException>(() => SelfOtherAgreement.Analyze(ratings, new SelfOtherOptions { AgreementHalfWidth = -1 }));
+        Assert.Throws<ArgumentException>(() => SelfOtherAgreement.Analyze(ratings, new SelfOtherOptions { AgreementHalfWidth = -1 }));
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class ScoringOptionsTests
         {
             Assert.Equal(problem, Assert.Single(problems));
             var e = Assert.Throws<ArgumentException>(() => new ReadinessScorer(options));
-            Assert.Equal($"Scoring options are invalid: {problem} (Parameter 'ScoringOptions')", e.Message);
+            Assert.Equal($"{problem} (Parameter 'options')", e.Message);
         }
     }
 
@@ -108,7 +108,7 @@ public sealed class ScoringOptionsTests
                 "CohortTopShare was 1; it must be in (0, 0.5).",
             ],
             problems);
-        Assert.StartsWith($"Scoring options are invalid: {problems[0]} {problems[1]} ", Assert.Throws<ArgumentException>(() => new ReadinessScorer(options)).Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{problems[0]} {problems[1]} ", Assert.Throws<ArgumentException>(() => new ReadinessScorer(options)).Message, StringComparison.Ordinal);
     }
 
     private static string Horizons(double readyNow, double nearTerm, double longTerm) =>

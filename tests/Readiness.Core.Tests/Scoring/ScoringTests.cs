@@ -107,7 +107,7 @@ public sealed class ScoringTests
     [Fact]
     public void A_simulated_organisation_shows_the_promotion_trap_and_the_overlooked_leader()
     {
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 400, Seed = 8 });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 400, Seed = 8 });
         var intake = organisation.TakeInRatings();
         var performance = PerformanceSet.Create(organisation.People.Select(p => new PerformanceRecord(p.Id, p.Performance))).Performance;
         var calibration = new CrossedRandomEffectsCalibrator().Calibrate(intake.Ratings);

@@ -25,9 +25,9 @@ public sealed class OrganisationSimulatorTests
     [Fact]
     public void The_same_seed_gives_the_same_organisation_and_another_seed_another()
     {
-        var again = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 7 });
-        var same = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 7 });
-        var other = OrganisationSimulator.Generate(new SimulationSettings { People = 300, Seed = 8 });
+        var again = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 7 });
+        var same = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 7 });
+        var other = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 8 });
 
         Assert.Equal(again.Ratings.ToArray(), same.Ratings.ToArray());
         Assert.Equal(again.People.Select(p => p.Performance), same.People.Select(p => p.Performance));
@@ -65,10 +65,10 @@ public sealed class OrganisationSimulatorTests
     {
         var settings = property switch
         {
-            "People" => new SimulationSettings { People = (int)value },
-            "TeamSize" => new SimulationSettings { TeamSize = (int)value },
-            "MissingShare" => new SimulationSettings { MissingShare = value },
-            _ => new SimulationSettings { HaloShare = value },
+            "People" => new SimulationOptions { People = (int)value },
+            "TeamSize" => new SimulationOptions { TeamSize = (int)value },
+            "MissingShare" => new SimulationOptions { MissingShare = value },
+            _ => new SimulationOptions { HaloShare = value },
         };
 
         var e = Assert.ThrowsAny<ArgumentException>(() => OrganisationSimulator.Generate(settings));

@@ -6,7 +6,7 @@ namespace Readiness.Core.Tests.Simulation;
 /// <summary>The rating designs other than the organisational 360°: who rates whom in each, as documented.</summary>
 public sealed class RatingDesignTests
 {
-    private static readonly SimulationSettings Complete = new() { People = 400, Seed = 5, MissingShare = 0 };
+    private static readonly SimulationOptions Complete = new() { People = 400, Seed = 5, MissingShare = 0 };
 
     private static Dictionary<string, List<Rating>> ByRatee(SimulatedOrganisation organisation) =>
         organisation.Ratings.GroupBy(r => r.Ratee.Value).ToDictionary(g => g.Key, g => g.ToList());
@@ -101,7 +101,7 @@ public sealed class RatingDesignTests
     [InlineData(RatingDesign.Anonymised)]
     public void Every_design_is_seeded_and_taken_in_whole(RatingDesign design)
     {
-        var settings = new SimulationSettings { People = 300, Seed = 11, Design = design };
+        var settings = new SimulationOptions { People = 300, Seed = 11, Design = design };
 
         var first = OrganisationSimulator.Generate(settings);
         var again = OrganisationSimulator.Generate(settings);
@@ -120,10 +120,10 @@ public sealed class RatingDesignTests
     public void Pool_settings_with_a_design_that_has_no_pool_are_refused_not_ignored(RatingDesign design, int perPerson, int pool)
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            OrganisationSimulator.Generate(new SimulationSettings { People = 50, Design = design, RatersPerPerson = perPerson, RaterPool = pool }));
+            OrganisationSimulator.Generate(new SimulationOptions { People = 50, Design = design, RatersPerPerson = perPerson, RaterPool = pool }));
 
         Assert.Equal(
-            $"RatersPerPerson was {perPerson} and RaterPool {pool} with the {design} design; they size the rater pool of the WidelyCrossed and AssessmentCentre designs and must be 0 with any other.",
+            $"RatersPerPerson was {perPerson} and RaterPool {pool} with the {design} design; they size the rater pool of the WidelyCrossed and AssessmentCentre designs and must be 0 with any other. (Parameter 'options')",
             error.Message);
     }
 
@@ -132,9 +132,9 @@ public sealed class RatingDesignTests
     [InlineData(RatingDesign.AssessmentCentre, 0, 2, "RatersPerPerson was 3 and RaterPool 2; each person's raters are drawn from the pool without replacement, so the pool must hold at least RatersPerPerson raters.")]
     public void A_pool_smaller_than_a_panel_is_refused_with_both_numbers(RatingDesign design, int perPerson, int pool, string message)
     {
-        var error = Assert.Throws<ArgumentException>(() => OrganisationSimulator.Generate(new SimulationSettings { People = 50, Design = design, RatersPerPerson = perPerson, RaterPool = pool }));
+        var error = Assert.Throws<ArgumentException>(() => OrganisationSimulator.Generate(new SimulationOptions { People = 50, Design = design, RatersPerPerson = perPerson, RaterPool = pool }));
 
-        Assert.Equal(message, error.Message);
+        Assert.Equal($"{message} (Parameter 'options')", error.Message);
     }
 
     [Theory]
@@ -146,14 +146,14 @@ public sealed class RatingDesignTests
     {
         var settings = property switch
         {
-            "Design" => new SimulationSettings { Design = (RatingDesign)value },
-            "RatersPerPerson" => new SimulationSettings { RatersPerPerson = value },
-            _ => new SimulationSettings { RaterPool = value },
+            "Design" => new SimulationOptions { Design = (RatingDesign)value },
+            "RatersPerPerson" => new SimulationOptions { RatersPerPerson = value },
+            _ => new SimulationOptions { RaterPool = value },
         };
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => OrganisationSimulator.Generate(settings));
+        var error = Assert.Throws<ArgumentException>(() => OrganisationSimulator.Generate(settings));
 
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
-        Assert.Equal(property, error.ParamName);
+        Assert.StartsWith(property, settings.Validate()[0], StringComparison.Ordinal);
     }
 }

@@ -13,7 +13,7 @@ namespace Readiness.Core.Tests.Simulation;
 public sealed class SimulatedDesignTests
 {
     /// <summary>No noise, no leniency spread, no habit, no rounding, nothing missing: every rating is the true level.</summary>
-    private static readonly SimulationSettings Exact = new()
+    private static readonly SimulationOptions Exact = new()
     {
         People = 300,
         Seed = 3,
@@ -155,7 +155,7 @@ public sealed class SimulatedDesignTests
     public void Central_tendency_raters_pull_every_rating_a_third_of_the_way_to_the_midpoint()
     {
         var organisation = OrganisationSimulator.Generate(Exact with { CentralTendencyShare = 1 });
-        var mid = (organisation.Settings.Model.Scale.Minimum + organisation.Settings.Model.Scale.Maximum) / 2.0;
+        var mid = (organisation.Options.Model.Scale.Minimum + organisation.Options.Model.Scale.Maximum) / 2.0;
 
         AssertEveryRating(organisation, (person, _, _, c) => mid + (0.35 * (person.TrueLevels[c] - mid)));
         Assert.All(organisation.Raters, r => Assert.Equal(RaterStyle.CentralTendency, r.Style));
@@ -212,7 +212,7 @@ public sealed class SimulatedDesignTests
     [Fact]
     public void Group_biased_raters_are_planted_in_the_share_asked_for()
     {
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 1200, GroupBiasedRaterShare = 0.25 });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 1200, GroupBiasedRaterShare = 0.25 });
 
         Assert.InRange(organisation.Raters.Count(r => r.Style == RaterStyle.FavoursGroup) / (double)organisation.Raters.Length, 0.21, 0.29);
     }
@@ -245,7 +245,7 @@ public sealed class SimulatedDesignTests
     [Fact]
     public void The_planted_correlation_between_leadership_and_performance_is_the_one_asked_for()
     {
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 2000, LeadershipPerformanceCorrelation = 0.9 });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 2000, LeadershipPerformanceCorrelation = 0.9 });
         var people = organisation.People;
 
         Assert.InRange(Pearson(people.Select(p => p.TrueLeadership), people.Select(p => p.TrueIndividualPerformance)), 0.75, 0.9);
@@ -254,7 +254,7 @@ public sealed class SimulatedDesignTests
     [Fact]
     public void True_levels_stay_on_the_scale_and_domain_means_are_the_means_of_their_competencies()
     {
-        var model = Default.Settings.Model;
+        var model = Default.Options.Model;
         bool Leads(int c) => model.Competencies[c].Domain == CompetencyDomain.Leadership;
 
         Assert.All(Default.People, p =>
@@ -275,7 +275,7 @@ public sealed class SimulatedDesignTests
             builder.AddCompetency(c.Id, c.Name, c.Domain, b => b.WithDefinition(c.Definition));
         }
 
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 50, Model = builder.Build() });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 50, Model = builder.Build() });
 
         Assert.All(organisation.People, p => Assert.True(double.IsNaN(p.TrueIndividualPerformance) && double.IsFinite(p.TrueLeadership)));
         Assert.All(organisation.TeamOutcomes, o => Assert.True(double.IsFinite(o.Value)));
@@ -287,7 +287,7 @@ public sealed class SimulatedDesignTests
         // Seeded organisations feed the samples, the benchmarks and the numbers quoted in the docs; a change to the
         // simulator that moves them must be deliberate: update this digest and say so in the CHANGELOG. Continuous values
         // enter rounded to 1e-6, so a last-bit difference in a platform's Math.Log or Math.Cos does not count.
-        var organisation = OrganisationSimulator.Generate(new SimulationSettings { People = 60, Seed = 42, GroupBiasedRaterShare = 0.3 });
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 60, Seed = 42, GroupBiasedRaterShare = 0.3 });
         static string F(double x) => x.ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
         var lines = organisation.Ratings.Select(r => $"{r.Ratee},{r.Rater},{r.Source},{r.Competency},{F(r.Value)}")
             .Concat(organisation.People.Select(p => $"{p.Id},{p.Manager},{string.Join(';', p.TrueLevels.Select(F))},{F(p.Performance)}"))
@@ -303,10 +303,10 @@ public sealed class SimulatedDesignTests
     /// <summary>Checks every rating against the formula of its habit (to 1e-12), clamped to the scale.</summary>
     private static void AssertEveryRating(SimulatedOrganisation organisation, Func<SimulatedPerson, SimulatedRater, Rating, int, double> expected)
     {
-        var scale = organisation.Settings.Model.Scale;
+        var scale = organisation.Options.Model.Scale;
         var people = organisation.People.ToDictionary(p => p.Id);
         var raters = organisation.Raters.ToDictionary(r => r.Id);
-        var competency = organisation.Settings.Model.Competencies.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var competency = organisation.Options.Model.Competencies.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
 
         Assert.NotEmpty(organisation.Ratings);
         Assert.Equal(organisation.Ratings.Select(r => r.Rater).Distinct().Count(), raters.Count);

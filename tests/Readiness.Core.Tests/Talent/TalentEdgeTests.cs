@@ -25,7 +25,7 @@ public sealed class TalentEdgeTests
     {
         var options = new SlateOptions { MaxLength = maxLength, KeyGaps = keyGaps, LowestBand = lowest };
 
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => SuccessionSlate.Build("role", Four, options));
+        var e = Assert.Throws<ArgumentException>(() => SuccessionSlate.Build("role", Four, options));
 
         Assert.StartsWith($"{message} (Parameter 'options')", e.Message, StringComparison.Ordinal);
     }
@@ -43,7 +43,7 @@ public sealed class TalentEdgeTests
         Assert.Equal(["A", "B", "C", "D"], all.Entries.Select(e => e.Candidate.Value));
         Assert.Equal([2, 2, 2, 0], all.Entries.Skip(1).Select(e => e.KeyGaps.Length).Append(one.Entries[0].KeyGaps.Length));
         Assert.All(readyNow.Entries, e => Assert.Equal(ReadinessBand.ReadyNow, e.Band));
-        Assert.Equal("options.Exclude", Assert.Throws<ArgumentNullException>(() => SuccessionSlate.Build("role", Four, new SlateOptions { Exclude = null! })).ParamName);
+        Assert.StartsWith("Exclude must not be null.", Assert.Throws<ArgumentException>(() => SuccessionSlate.Build("role", Four, new SlateOptions { Exclude = null! })).Message, StringComparison.Ordinal);
         Assert.Null(SuccessionSlate.Build("role", []).ProfileId);
     }
 
@@ -112,10 +112,10 @@ public sealed class TalentEdgeTests
     {
         var offGrid = ImmutableDictionary<NineBoxCell, string>.Empty.Add(new NineBoxCell((TalentLevel)3, TalentLevel.Low), "x");
 
-        Assert.Equal("options.Cuts", Assert.Throws<ArgumentNullException>(() => NineBox.Place(Four, new NineBoxOptions { Cuts = null! })).ParamName);
-        Assert.Equal("options.Labels", Assert.Throws<ArgumentNullException>(() => NineBox.Place(Four, new NineBoxOptions { Labels = null! })).ParamName);
+        Assert.Equal("Cuts must not be null. (Parameter 'options')", Assert.Throws<ArgumentException>(() => NineBox.Place(Four, new NineBoxOptions { Cuts = null! })).Message);
+        Assert.Equal("Labels must not be null. (Parameter 'options')", Assert.Throws<ArgumentException>(() => NineBox.Place(Four, new NineBoxOptions { Labels = null! })).Message);
         Assert.StartsWith(
-            "options.Labels: the label of box 4 (performance 3, readiness Low) is 'x'; every label must name one of the nine boxes and have text.",
+            "Labels: the label of box 4 (performance 3, readiness Low) is 'x'; every label must name one of the nine boxes and have text.",
             Assert.Throws<ArgumentException>(() => NineBox.Place(Four, new NineBoxOptions { Labels = offGrid })).Message,
             StringComparison.Ordinal);
         Assert.StartsWith(
@@ -166,8 +166,8 @@ public sealed class TalentEdgeTests
             return;
         }
 
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DevelopmentPlanner(options: options));
-        Assert.StartsWith($"MaxMonthsToReassessment was {months}; it must be between 1 and 120. (Parameter 'options')", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<ArgumentException>(() => new DevelopmentPlanner(options: options));
+        Assert.StartsWith($"MaxMonthsToReassessment was {months}; it must be in [1, 120]. (Parameter 'options')", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

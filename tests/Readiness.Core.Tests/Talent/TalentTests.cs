@@ -144,9 +144,9 @@ public sealed class TalentTests
         Assert.Equal([Delegates, ManagesConflict], slate.Entries[2].KeyGaps.ToArray());
         Assert.Empty(slate.Entries[0].KeyGaps);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => SuccessionSlate.Build("r", cohort, new SlateOptions { MaxLength = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SuccessionSlate.Build("r", cohort, new SlateOptions { KeyGaps = -1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SuccessionSlate.Build("r", cohort, new SlateOptions { LowestBand = ReadinessBand.InsufficientEvidence }));
+        Assert.Throws<ArgumentException>(() => SuccessionSlate.Build("r", cohort, new SlateOptions { MaxLength = 0 }));
+        Assert.Throws<ArgumentException>(() => SuccessionSlate.Build("r", cohort, new SlateOptions { KeyGaps = -1 }));
+        Assert.Throws<ArgumentException>(() => SuccessionSlate.Build("r", cohort, new SlateOptions { LowestBand = ReadinessBand.InsufficientEvidence }));
         Assert.Throws<ArgumentException>(() => SuccessionSlate.Build(" ", cohort));
     }
 
@@ -215,7 +215,7 @@ public sealed class TalentTests
         Assert.Contains("was not scored", Assert.Throws<ArgumentException>(() => planner.Plan(unscored, TeamLead, default)).Message, StringComparison.Ordinal);
         var scored = Scorer.Score(Candidate("S", (Delegates, 3, 0.1), (ManagesConflict, 3, 0.1), (DeliversResults, 3, 0.1)), TeamLead);
         Assert.Contains("not 'first-line-manager'", Assert.Throws<ArgumentException>(() => planner.Plan(scored, FirstLineManager, default)).Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new DevelopmentPlanner(options: new DevelopmentPlanOptions { MaxMonthsToReassessment = 0 }));
+        Assert.Throws<ArgumentException>(() => new DevelopmentPlanner(options: new DevelopmentPlanOptions { MaxMonthsToReassessment = 0 }));
 
         var met = Scorer.Score(Candidate("M", (Delegates, 4, 0.1), (ManagesConflict, 4, 0.1), (DeliversResults, 3, 0.1)), TeamLead);
         var empty = planner.Plan(met, TeamLead, new DateOnly(2027, 1, 1));

@@ -1,10 +1,11 @@
+using System.Collections.Immutable;
 using Readiness.Internal;
 
 namespace Readiness.Calibration;
 
 /// <summary>Settings of the crossed random-effects calibrator.</summary>
 /// <remarks>Checked when the calibrator is created; a bad value gets an exception naming the property and the rule.</remarks>
-public sealed record CrossedModelSettings
+public sealed record CrossedModelOptions
 {
     /// <summary>Gets the algorithm. The default value is <see cref="CrossedModelPath.Auto"/>.</summary>
     public CrossedModelPath Path { get; init; } = CrossedModelPath.Auto;
@@ -61,28 +62,20 @@ public sealed record CrossedModelSettings
     /// </remarks>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    internal CrossedModelSettings Validated()
+        /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    public ImmutableArray<string> Validate()
     {
-        if (!Enum.IsDefined(Path))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Path), Path, $"Path was {(int)Path}; it must be Auto, Exact or Scalable.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ExactPathMaxFactorEntries, nameof(ExactPathMaxFactorEntries));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxIterations, nameof(MaxIterations));
-        if (MaxMemoryBytes < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), MaxMemoryBytes,
-                $"MaxMemoryBytes was {MaxMemoryBytes}; it must be 0 (a quarter of the memory available) or a number of bytes.");
-        }
-
-        Guard.InRange(ExactPathMaxSeconds, 1e-6, 1e6, nameof(ExactPathMaxSeconds));
-        if (MaxDegreeOfParallelism is 0 or < -1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
-                $"MaxDegreeOfParallelism was {MaxDegreeOfParallelism}; it must be -1 (one per processor) or at least 1.");
-        }
-        Guard.InRange(Tolerance, 1e-14, 1e-2, nameof(Tolerance));
-        return this;
+        var rules = new OptionRules();
+        rules.Defined(Path);
+        rules.AtLeast(ExactPathMaxFactorEntries, 1);
+        rules.Require(MaxMemoryBytes >= 0, $"MaxMemoryBytes was {MaxMemoryBytes}; it must be 0 (a quarter of the memory available) or a number of bytes.");
+        rules.InRange(ExactPathMaxSeconds, 1e-6, 1e6);
+        rules.InRange(Tolerance, 1e-14, 1e-2);
+        rules.AtLeast(MaxIterations, 1);
+        rules.Require(MaxDegreeOfParallelism is -1 or >= 1, $"MaxDegreeOfParallelism was {MaxDegreeOfParallelism}; it must be -1 (one per processor) or at least 1.");
+        return rules.Broken;
     }
+
+    internal CrossedModelOptions Validated() => OptionRules.Valid(this, Validate());
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Readiness.Competencies;
 using Readiness.Internal;
 
@@ -8,7 +9,7 @@ namespace Readiness.Simulation;
 /// Every property has a documented default that gives a realistic 360° cycle. Settings are checked when a simulation
 /// starts (<see cref="OrganisationSimulator.Generate"/>); a bad value gets an exception naming the property and the rule.
 /// </remarks>
-public sealed record SimulationSettings
+public sealed record SimulationOptions
 {
     /// <summary>Gets the number of people. The default value is 1,200.</summary>
     public int People { get; init; } = 1200;
@@ -106,78 +107,43 @@ public sealed record SimulationSettings
         _ => 0,
     };
 
-    internal void Validate()
+        /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    public ImmutableArray<string> Validate()
     {
-        ArgumentNullException.ThrowIfNull(Model, nameof(Model));
-        if (People is < 2 or > 2_000_000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(People), People, $"People was {People}; it must be in [2, 2000000].");
-        }
-
-        if (!Enum.IsDefined(Design))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Design), Design, $"Design was {(int)Design}; it must be Local, WidelyCrossed, AssessmentCentre, Matrix or Anonymised.");
-        }
-
-        if (RatersPerPerson is < 0 or > 1000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(RatersPerPerson), RatersPerPerson, $"RatersPerPerson was {RatersPerPerson}; it must be in [0, 1000] (0 for the design's default).");
-        }
-
-        if (RaterPool is < 0 or > 20_000_000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(RaterPool), RaterPool, $"RaterPool was {RaterPool}; it must be in [0, 20000000] (0 for the design's default).");
-        }
-
-        if (Design is not (RatingDesign.WidelyCrossed or RatingDesign.AssessmentCentre) && (RatersPerPerson != 0 || RaterPool != 0))
-        {
-            throw new ArgumentException(
-                $"RatersPerPerson was {RatersPerPerson} and RaterPool {RaterPool} with the {Design} design; they size the rater pool of the WidelyCrossed and AssessmentCentre designs and must be 0 with any other.");
-        }
-
-        if (Design is RatingDesign.WidelyCrossed or RatingDesign.AssessmentCentre && PoolRatersPerPerson > PoolSize)
-        {
-            throw new ArgumentException(
-                $"RatersPerPerson was {PoolRatersPerPerson} and RaterPool {PoolSize}; each person's raters are drawn from the pool without replacement, so the pool must hold at least RatersPerPerson raters.");
-        }
-
-        if (TeamSize is < 1 or > 1000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(TeamSize), TeamSize, $"TeamSize was {TeamSize}; it must be in [1, 1000].");
-        }
-
-        if (PeersPerPerson < 0 || DirectReportRaters < 0)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(PeersPerPerson), $"PeersPerPerson was {PeersPerPerson} and DirectReportRaters {DirectReportRaters}; neither may be negative.");
-        }
-
-        Guard.InRange(SkipLevelShare, 0, 1, nameof(SkipLevelShare));
-        Guard.InRange(MissingShare, 0, 0.95, nameof(MissingShare));
-        Guard.InRange(LeadershipPerformanceCorrelation, -1, 1, nameof(LeadershipPerformanceCorrelation));
-        Guard.InRange(TrueLevelSd, 0, 10, nameof(TrueLevelSd));
-        Guard.InRange(RaterLeniencySd, 0, 10, nameof(RaterLeniencySd));
-        Guard.InRange(BiasedRaterShare, 0, 1, nameof(BiasedRaterShare));
-        Guard.InRange(BiasedRaterEffect, 0, 10, nameof(BiasedRaterEffect));
-        Guard.InRange(CentralTendencyShare, 0, 1, nameof(CentralTendencyShare));
-        Guard.InRange(HaloShare, 0, 1, nameof(HaloShare));
-        Guard.InRange(SelfInflation, -10, 10, nameof(SelfInflation));
-        Guard.InRange(NoiseSd, 0, 10, nameof(NoiseSd));
-        Guard.InRange(GroupBiasedRaterShare, 0, 1, nameof(GroupBiasedRaterShare));
-        Guard.InRange(FavouredGroupBias, -10, 10, nameof(FavouredGroupBias));
-        if (FavouredGroup is not ("male" or "female"))
-        {
-            throw new ArgumentException($"FavouredGroup was '{FavouredGroup}'; it must be \"male\" or \"female\" (the simulated sex attribute).", nameof(FavouredGroup));
-        }
-        if (BiasedRaterShare + CentralTendencyShare + HaloShare > 1)
-        {
-            throw new ArgumentException(
-                $"BiasedRaterShare + CentralTendencyShare + HaloShare was {Guard.Format(BiasedRaterShare + CentralTendencyShare + HaloShare)}; the shares must not add up to more than 1.");
-        }
-
-        if (Cycle is not null && PersonIdRules.Check(Cycle) is not null)
-        {
-            throw new ArgumentException($"Cycle '{Cycle}' is not a valid cycle label.", nameof(Cycle));
-        }
+        var rules = new OptionRules();
+        rules.Require(Model is not null, "Model must not be null.");
+        rules.InRange(People, 2, 2_000_000);
+        rules.Defined(Design);
+        rules.Require(RatersPerPerson is >= 0 and <= 1000, $"RatersPerPerson was {RatersPerPerson}; it must be in [0, 1000] (0 for the design's default).");
+        rules.Require(RaterPool is >= 0 and <= 20_000_000, $"RaterPool was {RaterPool}; it must be in [0, 20000000] (0 for the design's default).");
+        var pooled = Design is RatingDesign.WidelyCrossed or RatingDesign.AssessmentCentre;
+        rules.Require(pooled || (RatersPerPerson == 0 && RaterPool == 0),
+            $"RatersPerPerson was {RatersPerPerson} and RaterPool {RaterPool} with the {Design} design; they size the rater pool of the WidelyCrossed and AssessmentCentre designs and must be 0 with any other.");
+        rules.Require(!pooled || PoolRatersPerPerson <= PoolSize,
+            $"RatersPerPerson was {PoolRatersPerPerson} and RaterPool {PoolSize}; each person's raters are drawn from the pool without replacement, so the pool must hold at least RatersPerPerson raters.");
+        rules.InRange(TeamSize, 1, 1000);
+        rules.AtLeast(PeersPerPerson, 0);
+        rules.AtLeast(DirectReportRaters, 0);
+        rules.InRange(SkipLevelShare, 0, 1);
+        rules.InRange(MissingShare, 0, 0.95);
+        rules.InRange(LeadershipPerformanceCorrelation, -1, 1);
+        rules.InRange(TrueLevelSd, 0, 10);
+        rules.InRange(RaterLeniencySd, 0, 10);
+        rules.InRange(BiasedRaterShare, 0, 1);
+        rules.InRange(BiasedRaterEffect, 0, 10);
+        rules.InRange(CentralTendencyShare, 0, 1);
+        rules.InRange(HaloShare, 0, 1);
+        rules.InRange(SelfInflation, -10, 10);
+        rules.InRange(NoiseSd, 0, 10);
+        rules.InRange(GroupBiasedRaterShare, 0, 1);
+        rules.InRange(FavouredGroupBias, -10, 10);
+        rules.Require(FavouredGroup is "male" or "female", $"FavouredGroup was '{FavouredGroup}'; it must be \"male\" or \"female\" (the simulated sex attribute).");
+        rules.Require(!(BiasedRaterShare + CentralTendencyShare + HaloShare > 1),
+            $"BiasedRaterShare + CentralTendencyShare + HaloShare was {Guard.Format(BiasedRaterShare + CentralTendencyShare + HaloShare)}; the shares must not add up to more than 1.");
+        rules.Require(Cycle is null || PersonIdRules.Check(Cycle) is null, $"Cycle '{Cycle}' is not a valid cycle label.");
+        return rules.Broken;
     }
+
+    internal SimulationOptions Validated() => OptionRules.Valid(this, Validate());
 }

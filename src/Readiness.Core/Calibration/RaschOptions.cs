@@ -1,10 +1,11 @@
+using System.Collections.Immutable;
 using Readiness.Internal;
 
 namespace Readiness.Calibration;
 
 /// <summary>Settings of the many-facet Rasch calibrator.</summary>
 /// <remarks>Checked when the calibrator is created; a bad value gets an exception naming the property and the rule.</remarks>
-public sealed record RaschSettings
+public sealed record RaschOptions
 {
     /// <summary>Gets a value indicating whether rater source (manager, peer, direct report, …) is a facet of its own. The default value is false.</summary>
     /// <remarks>
@@ -32,12 +33,17 @@ public sealed record RaschSettings
     /// <summary>Gets the largest Newton step, in logits. The default value is 1.</summary>
     public double MaxStep { get; init; } = 1;
 
-    internal RaschSettings Validated()
+        /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
+    /// <returns>The broken rules; empty when the options are valid.</returns>
+    public ImmutableArray<string> Validate()
     {
-        Guard.InRange(ScoreTolerance, 1e-12, 1e-2, nameof(ScoreTolerance));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxIterations, nameof(MaxIterations));
-        Guard.InRange(ExtremeScoreAdjustment, 0.01, 0.5, nameof(ExtremeScoreAdjustment));
-        Guard.InRange(MaxStep, 0.01, 10, nameof(MaxStep));
-        return this;
+        var rules = new OptionRules();
+        rules.InRange(ScoreTolerance, 1e-12, 1e-2);
+        rules.AtLeast(MaxIterations, 1);
+        rules.InRange(ExtremeScoreAdjustment, 0.01, 0.5);
+        rules.InRange(MaxStep, 0.01, 10);
+        return rules.Broken;
     }
+
+    internal RaschOptions Validated() => OptionRules.Valid(this, Validate());
 }
