@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MathNet.Numerics.Statistics;
 using Readiness.Internal;
 using Readiness.Scoring;
 using Readiness.Talent;
@@ -75,7 +76,7 @@ public sealed class AuditOutcome
         var all = Guard.NoNulls(assessments, "Assessment");
 
         var scored = all.Where(a => a.IsScored).ToArray();
-        var median = scored.Length == 0 ? double.NaN : Quantile.Type7(scored.Select(a => a.Index!.Value), 0.5);
+        var median = scored.Length == 0 ? double.NaN : Statistics.QuantileCustom(scored.Select(a => a.Index!.Value), 0.5, QuantileDefinition.R7);
         return Create(name, scored.Select(a => new AuditDecision(a.Candidate, selected(a, median))), all.Length - scored.Length);
     }
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
 using Readiness.Evidence;
 using Readiness.Internal;
 using Readiness.Scoring;
@@ -120,6 +121,8 @@ public sealed class PredictiveValidityStudy
             }
         }
 
+        // Clamped: a perfect correlation computed in floating point can land a hair outside [−1, 1], where atanh is undefined.
+        static double Pearson(double[] a, double[] b) => Math.Clamp(Correlation.Pearson(a, b), -1, 1);
         var (rxy, rpy, rxp) = (Pearson(x, y), Pearson(p, y), Pearson(x, p));
         var z = Normal.InvCDF(0, 1, 0.5 + (options.ConfidenceLevel / 2));
         var binary = y.All(v => v is 0 or 1);
@@ -127,21 +130,6 @@ public sealed class PredictiveValidityStudy
             Coefficient(rxy, n, z, options.OutcomeReliability), Coefficient(rpy, n, z, options.OutcomeReliability), rxp,
             Incremental(rpy, rxy, rxp, n), Incremental(rxy, rpy, rxp, n),
             binary ? Auc(x, y, z) : null, binary ? Auc(p, y, z) : null);
-    }
-
-    private static double Pearson(double[] a, double[] b)
-    {
-        var (ma, mb) = (a.Average(), b.Average());
-        double sab = 0, saa = 0, sbb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var (da, db) = (a[i] - ma, b[i] - mb);
-            sab += da * db;
-            saa += da * da;
-            sbb += db * db;
-        }
-
-        return Math.Clamp(sab / Math.Sqrt(saa * sbb), -1, 1);
     }
 
     private static ValidityCoefficient Coefficient(double r, int n, double z, double? reliability)

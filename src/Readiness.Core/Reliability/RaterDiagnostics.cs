@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MathNet.Numerics.Statistics;
 using Readiness.Calibration;
 using Readiness.Evidence;
 
@@ -102,29 +103,14 @@ public static class RaterDiagnostics
     /// <summary>Pearson's r; 0 when <paramref name="x"/> does not vary, null when <paramref name="y"/> does not.</summary>
     private static double? Correlation(double[] x, double[] y)
     {
-        var (vx, vy) = (Variance(x), Variance(y));
-        if (!(vy > 0))
+        if (!(Variance(y) > 0))
         {
             return null;
         }
 
-        if (!(vx > 0))
-        {
-            return 0;
-        }
-
-        var (mx, my) = (x.Average(), y.Average());
-        return x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my)) / ((x.Length - 1) * Math.Sqrt(vx * vy));
+        return Variance(x) > 0 ? MathNet.Numerics.Statistics.Correlation.Pearson(x, y) : 0;
     }
 
-    private static double Variance(double[] values)
-    {
-        if (values.Length < 2)
-        {
-            return 0;
-        }
-
-        var mean = values.Average();
-        return values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
-    }
+    /// <summary>The sample variance; 0 for fewer than two values (nothing varies).</summary>
+    private static double Variance(double[] values) => values.Length < 2 ? 0 : ArrayStatistics.Variance(values);
 }

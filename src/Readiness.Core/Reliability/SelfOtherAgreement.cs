@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using MathNet.Numerics.Statistics;
 using Readiness.Evidence;
-using Readiness.Internal;
 
 namespace Readiness.Reliability;
 
@@ -91,7 +91,7 @@ public sealed class SelfOtherAgreement
         }
 
         var (lower, upper) = (centre - (options.AgreementHalfWidth * unit), centre + (options.AgreementHalfWidth * unit));
-        var good = views.Count == 0 ? double.NaN : Quantile.Type7(views.Select(v => v.Others), 0.5);
+        var good = views.Count == 0 ? double.NaN : Statistics.QuantileCustom(views.Select(v => v.Others), 0.5, QuantileDefinition.R7);
         var people = views
             .Select(v =>
             {

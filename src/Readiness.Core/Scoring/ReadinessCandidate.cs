@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MathNet.Numerics.Statistics;
 using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Internal;
@@ -158,7 +159,7 @@ public sealed class ReadinessCandidate
                 continue;
             }
 
-            double? spread = raterMeans.TryGetValue(t, out var means) && means.Length > 1 ? StandardDeviation(means) : null;
+            double? spread = raterMeans.TryGetValue(t, out var means) && means.Length > 1 ? ArrayStatistics.StandardDeviation(means) : null;
             double? performanceValue = performance is not null && performance.TryGetValue(id, out var p) ? p : null;
             double? self = selfCount[t] > 0 ? (selfSum[t] - selfEstimateSum[t]) / selfCount[t] : null;
             result.Add(new ReadinessCandidate(id, own, raters[t]?.Count ?? 0, sources[t] ?? [], performanceValue, self, spread, calibration.ErrorCorrelations(id)));
@@ -178,10 +179,4 @@ public sealed class ReadinessCandidate
 
     /// <inheritdoc />
     public override string ToString() => $"{Id}: {Estimates.Length} estimates, {OtherRaters} raters, {Sources.Length} sources";
-
-    private static double StandardDeviation(double[] values)
-    {
-        var mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-    }
 }

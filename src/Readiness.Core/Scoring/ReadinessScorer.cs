@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using MathNet.Numerics.Statistics;
 using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Internal;
@@ -255,8 +256,8 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var top = 1 - Options.CohortTopShare;
-        var (readinessMedian, readinessTop) = (Quantile.Type7(readiness, 0.5), Quantile.Type7(readiness, top));
-        var (performanceMedian, performanceTop) = (Quantile.Type7(performance, 0.5), Quantile.Type7(performance, top));
+        var (readinessMedian, readinessTop) = (Statistics.QuantileCustom(readiness, 0.5, QuantileDefinition.R7), Statistics.QuantileCustom(readiness, top, QuantileDefinition.R7));
+        var (performanceMedian, performanceTop) = (Statistics.QuantileCustom(performance, 0.5, QuantileDefinition.R7), Statistics.QuantileCustom(performance, top, QuantileDefinition.R7));
         for (var i = 0; i < assessments.Length; i++)
         {
             var a = assessments[i];

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Readiness.Internal;
+using MathNet.Numerics.Statistics;
 using Readiness.Scoring;
 using Readiness.Scoring.Internal;
 
@@ -153,6 +153,6 @@ public sealed class NineBox
         }
 
         var data = values.ToArray();
-        return data.Length == 0 ? (double.NaN, double.NaN) : (Quantile.Type7(data, lower), Quantile.Type7(data, upper));
+        return data.Length == 0 ? (double.NaN, double.NaN) : (Statistics.QuantileCustom(data, lower, QuantileDefinition.R7), Statistics.QuantileCustom(data, upper, QuantileDefinition.R7));
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using MathNet.Numerics.Statistics;
 using Readiness.Internal;
 
 namespace Readiness.Core.Tests.Internal;
@@ -135,14 +136,14 @@ public sealed class InternalRulesTests
     [InlineData(0.5, 3.0)]
     [InlineData(0.9, 7.6)]
     [InlineData(1.0, 10.0)]
-    public void Type7_quantile_matches_R(double q, double expected)
+    public void The_R7_quantile_the_library_uses_matches_R(double q, double expected)
     {
         // R: quantile(c(4, 1, 10, 3, 2), q, type = 7)
-        Assert.Equal(expected, Quantile.Type7([4, 1, 10, 3, 2], q), 12);
+        Assert.Equal(expected, Statistics.QuantileCustom([4.0, 1, 10, 3, 2], q, QuantileDefinition.R7), 12);
     }
 
     [Fact]
-    public void Type7_quantile_of_one_value_is_that_value() => Assert.Equal(3.5, Quantile.Type7([3.5], 0.75));
+    public void The_R7_quantile_of_one_value_is_that_value() => Assert.Equal(3.5, Statistics.QuantileCustom([3.5], 0.75, QuantileDefinition.R7));
 
     [Property(MaxTest = 200)]
     public bool Bound_searches_count_the_values_below_and_at_or_below(int[] values, int probe)

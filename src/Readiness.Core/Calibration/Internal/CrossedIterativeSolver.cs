@@ -25,7 +25,7 @@ namespace Readiness.Calibration.Internal;
 /// </para>
 /// <para>A term whose variance is 0 is absent: its effects stay 0. Every sum runs in a fixed order.</para>
 /// </remarks>
-internal sealed class CrossedIterativeSolver
+internal sealed class CrossedIterativeSolver : IBlockOperator
 {
     /// <summary>The most columns one conjugate-gradient recursion carries at once.</summary>
     private const int MaxGroupWidth = 16;
@@ -599,7 +599,7 @@ internal sealed class CrossedIterativeSolver
         Array.Clear(x, 0, size);
         Interleave(b, r, width);
         var norm = new double[width];
-        ColumnDots(r, r, width, norm);
+        BlockConjugateGradients.ColumnDots(r, r, _n, width, norm);
         if (start is not null)
         {
             Interleave(start, x, width);
@@ -608,71 +608,7 @@ internal sealed class CrossedIterativeSolver
             VectorMath.AddScaled(r.AsSpan(0, size), q.AsSpan(0, size), -1);
         }
 
-        Precondition(r, z, width);
-        Array.Copy(z, p, size);
-        var rz = new double[width];
-        var rzNext = new double[width];
-        var pq = new double[width];
-        var residual = new double[width];
-        var alpha = new double[width];
-        var beta = new double[width];
-        ColumnDots(r, z, width, rz);
-        ColumnDots(r, r, width, residual);
-        var target = new double[width];
-        var active = new bool[width];
-        var open = 0;
-        for (var k = 0; k < width; k++)
-        {
-            target[k] = tolerance[k] * Math.Sqrt(norm[k]);
-            active[k] = Math.Sqrt(residual[k]) > target[k];
-            open += active[k] ? 1 : 0;
-        }
-
-        var iterations = 0;
-        while (open > 0 && iterations < maxIterations)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            iterations++;
-            Multiply(p, q, width);
-            ColumnDots(p, q, width, pq);
-            for (var k = 0; k < width; k++)
-            {
-                alpha[k] = active[k] ? rz[k] / pq[k] : 0;
-            }
-
-            Step(x, r, p, q, alpha, width, residual);
-            var worst = 0.0;
-            for (var k = 0; k < width; k++)
-            {
-                if (active[k])
-                {
-                    worst = Math.Max(worst, Math.Sqrt(residual[k] / norm[k]));
-                    if (Math.Sqrt(residual[k]) <= target[k])
-                    {
-                        active[k] = false;
-                        open--;
-                    }
-                }
-            }
-
-            onIteration?.Invoke(iterations, worst);
-            if (open == 0)
-            {
-                break;
-            }
-
-            Precondition(r, z, width);
-            ColumnDots(r, z, width, rzNext);
-            for (var k = 0; k < width; k++)
-            {
-                // A finished column keeps its direction (β = 1, z ignored): it is still multiplied, but no longer moves.
-                beta[k] = active[k] ? rzNext[k] / rz[k] : double.NaN;
-            }
-
-            Redirect(p, z, beta, width);
-            (rz, rzNext) = (rzNext, rz);
-        }
-
+        var (iterations, converged) = BlockConjugateGradients.Solve(this, width, x, r, (z, q, p), norm, tolerance, maxIterations, onIteration, cancellationToken);
         var solutions = new double[width][];
         for (var k = 0; k < width; k++)
         {
@@ -683,11 +619,11 @@ internal sealed class CrossedIterativeSolver
             }
         }
 
-        return (solutions, iterations, open == 0);
+        return (solutions, iterations, converged);
     }
 
     /// <summary>q = A p for each column: one pass over the ratings (fitted values, then their sums by fixed column, cell, ratee and rater).</summary>
-    private void Multiply(double[] p, double[] q, int width)
+    public void Multiply(double[] p, double[] q, int width)
     {
         var d = _d;
         Array.Clear(q, 0, _n * width);
@@ -799,7 +735,7 @@ internal sealed class CrossedIterativeSolver
     }
 
     /// <summary>The block-diagonal solve for each column: XᵀX for β, each ratee with its cells in closed form, each rater alone.</summary>
-    private void Precondition(double[] r, double[] z, int width)
+    public void Precondition(double[] r, double[] z, int width)
     {
         var d = _d;
         var p = d.P;
@@ -937,112 +873,6 @@ internal sealed class CrossedIterativeSolver
             for (var u = 0; u < _n; u++)
             {
                 into[(u * width) + k] = column?[u] ?? 0;
-            }
-        }
-    }
-
-    /// <summary>Each column's xᵀy over the first <see cref="Unknowns"/> rows, summed in row order (SIMD across columns, so a column's sum does not depend on its group).</summary>
-    private void ColumnDots(double[] x, double[] y, int width, double[] sums)
-    {
-        var vectorEnd = VectorEnd(width);
-        Span<Vector<double>> accumulators = stackalloc Vector<double>[Math.Max(1, vectorEnd / Lane)];
-        accumulators.Clear();
-        Array.Clear(sums);
-        ref var xBase = ref MemoryMarshal.GetArrayDataReference(x);
-        ref var yBase = ref MemoryMarshal.GetArrayDataReference(y);
-        for (var u = 0; u < _n * width; u += width)
-        {
-            for (var k = 0; k < vectorEnd; k += Lane)
-            {
-                var o = (nuint)(u + k);
-                accumulators[k / Lane] += Vector.LoadUnsafe(ref xBase, o) * Vector.LoadUnsafe(ref yBase, o);
-            }
-
-            for (var k = vectorEnd; k < width; k++)
-            {
-                sums[k] += x[u + k] * y[u + k];
-            }
-        }
-
-        for (var k = 0; k < vectorEnd; k++)
-        {
-            sums[k] = accumulators[k / Lane][k % Lane];
-        }
-    }
-
-    /// <summary>x += α p and r −= α q for each column, with each column's new ‖r‖² summed on the way (one pass instead of two).</summary>
-    private void Step(double[] x, double[] r, double[] p, double[] q, double[] alpha, int width, double[] residual)
-    {
-        var vectorEnd = VectorEnd(width);
-        Span<Vector<double>> accumulators = stackalloc Vector<double>[Math.Max(1, vectorEnd / Lane)];
-        Span<Vector<double>> scales = stackalloc Vector<double>[Math.Max(1, vectorEnd / Lane)];
-        accumulators.Clear();
-        for (var k = 0; k < vectorEnd; k += Lane)
-        {
-            scales[k / Lane] = new Vector<double>(alpha.AsSpan(k, Lane));
-        }
-
-        Array.Clear(residual);
-        ref var xBase = ref MemoryMarshal.GetArrayDataReference(x);
-        ref var rBase = ref MemoryMarshal.GetArrayDataReference(r);
-        ref var pBase = ref MemoryMarshal.GetArrayDataReference(p);
-        ref var qBase = ref MemoryMarshal.GetArrayDataReference(q);
-        for (var u = 0; u < _n * width; u += width)
-        {
-            for (var k = 0; k < vectorEnd; k += Lane)
-            {
-                var o = (nuint)(u + k);
-                var a = scales[k / Lane];
-                (Vector.LoadUnsafe(ref xBase, o) + (a * Vector.LoadUnsafe(ref pBase, o))).StoreUnsafe(ref xBase, o);
-                var next = Vector.LoadUnsafe(ref rBase, o) - (a * Vector.LoadUnsafe(ref qBase, o));
-                next.StoreUnsafe(ref rBase, o);
-                accumulators[k / Lane] += next * next;
-            }
-
-            for (var k = vectorEnd; k < width; k++)
-            {
-                x[u + k] += alpha[k] * p[u + k];
-                r[u + k] -= alpha[k] * q[u + k];
-                residual[k] += r[u + k] * r[u + k];
-            }
-        }
-
-        for (var k = 0; k < vectorEnd; k++)
-        {
-            residual[k] = accumulators[k / Lane][k % Lane];
-        }
-    }
-
-    /// <summary>p = z + β p for each column with a finite β; a column whose β is NaN (finished) keeps its p.</summary>
-    private void Redirect(double[] p, double[] z, double[] beta, int width)
-    {
-        var vectorEnd = VectorEnd(width);
-        Span<Vector<double>> scales = stackalloc Vector<double>[Math.Max(1, vectorEnd / Lane)];
-        Span<Vector<long>> keep = stackalloc Vector<long>[Math.Max(1, vectorEnd / Lane)];
-        for (var k = 0; k < vectorEnd; k += Lane)
-        {
-            var b = new Vector<double>(beta.AsSpan(k, Lane));
-            keep[k / Lane] = Vector.Equals(b, b);
-            scales[k / Lane] = b;
-        }
-
-        ref var pBase = ref MemoryMarshal.GetArrayDataReference(p);
-        ref var zBase = ref MemoryMarshal.GetArrayDataReference(z);
-        for (var u = 0; u < _n * width; u += width)
-        {
-            for (var k = 0; k < vectorEnd; k += Lane)
-            {
-                var o = (nuint)(u + k);
-                var old = Vector.LoadUnsafe(ref pBase, o);
-                Vector.ConditionalSelect(keep[k / Lane], Vector.LoadUnsafe(ref zBase, o) + (scales[k / Lane] * old), old).StoreUnsafe(ref pBase, o);
-            }
-
-            for (var k = vectorEnd; k < width; k++)
-            {
-                if (!double.IsNaN(beta[k]))
-                {
-                    p[u + k] = z[u + k] + (beta[k] * p[u + k]);
-                }
             }
         }
     }

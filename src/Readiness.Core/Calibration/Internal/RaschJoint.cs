@@ -1,3 +1,5 @@
+using Readiness.Internal;
+
 namespace Readiness.Calibration.Internal;
 
 /// <summary>
@@ -735,94 +737,99 @@ internal sealed class RaschJoint
     {
         const int MaxSolveIterations = 2000;
         const double RelativeTolerance = 1e-2;
-        var blocks = step.Length;
-        var diagonal = new double[blocks][];
-        var r = new double[blocks][];
+        var system = new NewtonSystem(this, solved);
+        var n = system.Unknowns;
+        var scores = new double[Facets + 1][];
         for (var f = 0; f < Facets; f++)
         {
-            diagonal[f] = _information[f];
-            r[f] = [.. _residual[f].Select(x => Sign(f) * x)];
+            scores[f] = [.. _residual[f].Select(x => Sign(f) * x)];
         }
 
         // d log L / d τ_k = expected − observed count at or above k.
-        diagonal[Facets] = _thresholdInformation;
-        r[Facets] = [.. Enumerable.Range(0, M + 1).Select(k => k == 0 ? 0 : -ThresholdResidual(k))];
-        var z = step.Select(b => new double[b.Length]).ToArray();
-        var p = step.Select(b => new double[b.Length]).ToArray();
-        var q = step.Select(b => new double[b.Length]).ToArray();
-        CentreThresholdBlock(r[Facets]);
-        double rz = 0, norm0 = 0;
-        for (var f = 0; f < blocks; f++)
+        scores[Facets] = [.. Enumerable.Range(0, M + 1).Select(k => k == 0 ? 0 : -ThresholdResidual(k))];
+        CentreThresholdBlock(scores[Facets]);
+        var r = new double[n];
+        system.Join(scores, r);
+        system.Mask(r);
+        var reference = new double[1];
+        BlockConjugateGradients.ColumnDots(r, r, n, 1, reference);
+        var x = new double[n];
+        BlockConjugateGradients.Solve(system, 1, x, r, (new double[n], new double[n], new double[n]), reference, [RelativeTolerance], MaxSolveIterations, null, cancellationToken);
+        system.Split(x, step);
+    }
+
+    /// <summary>
+    /// The Newton system I δ = g as conjugate gradients see it: one vector of the measures of every facet and then the
+    /// thresholds, the parameters not solved held at 0 and the threshold steps kept summing to 0 (both products projected).
+    /// </summary>
+    private sealed class NewtonSystem : IBlockOperator
+    {
+        private readonly RaschJoint _joint;
+        private readonly int[] _offsets;
+        private readonly bool[] _solved;
+        private readonly double[] _diagonal;
+        private readonly double[][] _product;
+        private readonly double[][] _direction;
+
+        public NewtonSystem(RaschJoint joint, bool[][] solved)
         {
-            Array.Clear(step[f]);
-            for (var e = 0; e < step[f].Length; e++)
+            _joint = joint;
+            _offsets = new int[solved.Length + 1];
+            for (var f = 0; f < solved.Length; f++)
             {
-                r[f][e] = solved[f][e] ? r[f][e] : 0;
-                z[f][e] = solved[f][e] ? r[f][e] / diagonal[f][e] : 0;
+                _offsets[f + 1] = _offsets[f] + solved[f].Length;
+            }
+
+            _solved = [.. solved.SelectMany(b => b)];
+            _diagonal = [.. joint._information.SelectMany(b => b), .. joint._thresholdInformation];
+            _product = [.. solved.Select(b => new double[b.Length])];
+            _direction = [.. solved.Select(b => new double[b.Length])];
+        }
+
+        public int Unknowns => _offsets[^1];
+
+        /// <summary>q = I p, one column (the Rasch step is a single system).</summary>
+        public void Multiply(double[] p, double[] q, int width)
+        {
+            Split(p, _direction);
+            _joint.Multiply(_direction, _product);
+            Join(_product, q);
+            CentreThresholdBlock(q.AsSpan(_offsets[^2]));
+            Mask(q);
+        }
+
+        /// <summary>z = D⁻¹ r with D the information's diagonal.</summary>
+        public void Precondition(double[] r, double[] z, int width)
+        {
+            for (var i = 0; i < r.Length; i++)
+            {
+                z[i] = _solved[i] ? r[i] / _diagonal[i] : 0;
+            }
+
+            CentreThresholdBlock(z.AsSpan(_offsets[^2]));
+        }
+
+        public void Mask(double[] v)
+        {
+            for (var i = 0; i < v.Length; i++)
+            {
+                v[i] = _solved[i] ? v[i] : 0;
             }
         }
 
-        CentreThresholdBlock(z[Facets]);
-        for (var f = 0; f < blocks; f++)
+        public void Join(double[][] blocks, double[] into)
         {
-            for (var e = 0; e < step[f].Length; e++)
+            for (var f = 0; f < blocks.Length; f++)
             {
-                p[f][e] = z[f][e];
-                rz += r[f][e] * z[f][e];
-                norm0 += r[f][e] * r[f][e];
+                blocks[f].CopyTo(into, _offsets[f]);
             }
         }
 
-        for (var iteration = 0; iteration < MaxSolveIterations && rz > 0; iteration++)
+        public void Split(double[] from, double[][] blocks)
         {
-            if ((iteration & 63) == 63)
+            for (var f = 0; f < blocks.Length; f++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            Multiply(p, q);
-            CentreThresholdBlock(q[Facets]);
-            var pq = Dot(p, q);
-            if (pq <= 0)
-            {
-                break;
-            }
-
-            var alpha = rz / pq;
-            double norm = 0, next = 0;
-            for (var f = 0; f < blocks; f++)
-            {
-                for (var e = 0; e < step[f].Length; e++)
-                {
-                    step[f][e] += alpha * p[f][e];
-                    r[f][e] = solved[f][e] ? r[f][e] - (alpha * q[f][e]) : 0;
-                    z[f][e] = solved[f][e] ? r[f][e] / diagonal[f][e] : 0;
-                }
-            }
-
-            CentreThresholdBlock(z[Facets]);
-            for (var f = 0; f < blocks; f++)
-            {
-                for (var e = 0; e < step[f].Length; e++)
-                {
-                    norm += r[f][e] * r[f][e];
-                    next += r[f][e] * z[f][e];
-                }
-            }
-
-            if (norm <= RelativeTolerance * RelativeTolerance * norm0)
-            {
-                break;
-            }
-
-            var beta = next / rz;
-            rz = next;
-            for (var f = 0; f < blocks; f++)
-            {
-                for (var e = 0; e < step[f].Length; e++)
-                {
-                    p[f][e] = z[f][e] + (beta * p[f][e]);
-                }
+                Array.Copy(from, _offsets[f], blocks[f], 0, blocks[f].Length);
             }
         }
     }
@@ -920,21 +927,7 @@ internal sealed class RaschJoint
     }
 
     /// <summary>Projects the threshold part of a vector (indices 1…M) onto steps that sum to 0.</summary>
-    private static void CentreThresholdBlock(double[] thresholds) => _ = Centre(thresholds.AsSpan(1));
-
-    private static double Dot(double[][] a, double[][] b)
-    {
-        var sum = 0.0;
-        for (var f = 0; f < a.Length; f++)
-        {
-            for (var e = 0; e < a[f].Length; e++)
-            {
-                sum += a[f][e] * b[f][e];
-            }
-        }
-
-        return sum;
-    }
+    private static void CentreThresholdBlock(Span<double> thresholds) => _ = Centre(thresholds[1..]);
 
     private void CentreThresholds()
     {
