@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Readiness.Internal;
 
 namespace Readiness.Fairness;
 
@@ -25,4 +26,11 @@ public sealed record GroupRate(
     bool? AdverseImpact,
     double? FisherP,
     double? Z,
-    double? ZTestP);
+    double? ZTestP)
+{
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<string> _categories = new(Categories);
+
+    /// <summary>Gets the group's category on each audited attribute, in the audit's attribute order.</summary>
+    public ImmutableArray<string> Categories { get => _categories.Items; init => _categories = new(value); }
+}

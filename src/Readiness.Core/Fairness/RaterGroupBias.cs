@@ -95,7 +95,7 @@ public static class RaterGroupBias
             var difference = high.MeanResidual - low.MeanResidual;
             var se = Math.Sqrt((high.Variance / high.Ratees) + (low.Variance / low.Ratees));
             var flagged = difference >= minimumDifference && se > 0 && difference / se >= minimumZ;
-            splits.Add(new RaterGroupSplit(ratings.Raters[byRater.Key], [.. groups.Select(g => (g.Group, g.Ratees, g.MeanResidual))],
+            splits.Add(new RaterGroupSplit(ratings.Raters[byRater.Key], [.. groups.Select(g => new RaterGroupMean(g.Group, g.Ratees, g.MeanResidual))],
                 high.Group, low.Group, difference, se, flagged));
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Fairness;
 
@@ -13,13 +14,19 @@ namespace Readiness.Fairness;
 /// <param name="Flagged">Whether the difference is at least the options' size and its z at least the options' threshold.</param>
 public sealed record RaterGroupSplit(
     RaterId Rater,
-    ImmutableArray<(string Group, int Ratees, double MeanResidual)> Groups,
+    ImmutableArray<RaterGroupMean> Groups,
     string HighGroup,
     string LowGroup,
     double Difference,
     double StandardError,
     bool Flagged)
 {
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<RaterGroupMean> _groups = new(Groups);
+
+    /// <summary>Gets the rater's ratees per group: how many, and the mean residual (rating − calibrated estimate), in scale points.</summary>
+    public ImmutableArray<RaterGroupMean> Groups { get => _groups.Items; init => _groups = new(value); }
+
     /// <summary>Gets the difference over its standard error.</summary>
     public double Z => Difference / StandardError;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Readiness.Calibration;
 using Readiness.Evidence;
+using Readiness.Internal;
 using static Readiness.Internal.RandomDraws;
 
 namespace Readiness.Reliability;
@@ -28,6 +29,12 @@ namespace Readiness.Reliability;
 /// <param name="Steps">Reliability by number of raters: Spearman–Brown beside the simulation.</param>
 public sealed record EvidencePlan(double Target, double SingleRaterReliability, int SpearmanBrownRaters, int? SimulatedRaters, ImmutableArray<EvidencePlanStep> Steps)
 {
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<EvidencePlanStep> _steps = new(Steps);
+
+    /// <summary>Gets reliability by number of raters: Spearman–Brown beside the simulation.</summary>
+    public ImmutableArray<EvidencePlanStep> Steps { get => _steps.Items; init => _steps = new(value); }
+
     /// <summary>Plans the evidence for a target reliability from the organisation's own design.</summary>
     /// <param name="ratings">The ratings whose design is simulated (who rated whom, on which competencies).</param>
     /// <param name="calibration">A crossed random-effects calibration of <paramref name="ratings"/>.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Reliability;
 
@@ -86,7 +87,22 @@ public static class InterRaterAgreement
 /// <param name="Cells">Per person × competency, in rating-set order.</param>
 /// <param name="People">Per person, in ratee order.</param>
 /// <param name="Competencies">Per competency, in model order (competencies with no person rated twice are left out).</param>
-public sealed record AgreementReport(double ChanceVariance, ImmutableArray<CellAgreement> Cells, ImmutableArray<PersonAgreement> People, ImmutableArray<CompetencyAgreement> Competencies);
+public sealed record AgreementReport(double ChanceVariance, ImmutableArray<CellAgreement> Cells, ImmutableArray<PersonAgreement> People, ImmutableArray<CompetencyAgreement> Competencies)
+{
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<CellAgreement> _cells = new(Cells);
+    private readonly EquatableArray<PersonAgreement> _people = new(People);
+    private readonly EquatableArray<CompetencyAgreement> _competencies = new(Competencies);
+
+    /// <summary>Gets the agreement per person × competency, in rating-set order.</summary>
+    public ImmutableArray<CellAgreement> Cells { get => _cells.Items; init => _cells = new(value); }
+
+    /// <summary>Gets the agreement per person, in ratee order.</summary>
+    public ImmutableArray<PersonAgreement> People { get => _people.Items; init => _people = new(value); }
+
+    /// <summary>Gets the agreement per competency, in model order (competencies with no person rated twice are left out).</summary>
+    public ImmutableArray<CompetencyAgreement> Competencies { get => _competencies.Items; init => _competencies = new(value); }
+}
 
 /// <summary>How far the other raters of one person agree on one competency.</summary>
 /// <param name="Ratee">The person.</param>

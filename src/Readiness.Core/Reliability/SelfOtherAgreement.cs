@@ -60,7 +60,7 @@ public sealed class SelfOtherAgreement
             sums[cell] = (sums[cell].N + 1, sums[cell].Sum + ratings.Values[i]);
         }
 
-        var views = new List<(RateeId Person, double Self, double Others, ImmutableArray<(string, double, double, double)> Competencies)>();
+        var views = new List<(RateeId Person, double Self, double Others, ImmutableArray<SelfOtherCompetency> Competencies)>();
         var excluded = ImmutableArray.CreateBuilder<RateeId>();
         for (var p = 0; p < ratings.Ratees.Length; p++)
         {
@@ -70,7 +70,7 @@ public sealed class SelfOtherAgreement
                 {
                     var (self, others) = (sums[((p * k) + c) * 2], sums[(((p * k) + c) * 2) + 1]);
                     var (s, o) = (self.Sum / self.N, others.Sum / others.N);
-                    return (ratings.Model.Competencies[c].Id, s, o, s - o);
+                    return new SelfOtherCompetency(ratings.Model.Competencies[c].Id, s, o, s - o);
                 })
                 .ToImmutableArray();
             if (common.IsEmpty)
@@ -79,7 +79,7 @@ public sealed class SelfOtherAgreement
                 continue;
             }
 
-            views.Add((ratings.Ratees[p], common.Average(c => c.Item2), common.Average(c => c.Item3), common));
+            views.Add((ratings.Ratees[p], common.Average(c => c.Self), common.Average(c => c.Others), common));
         }
 
         var differences = views.Select(v => v.Self - v.Others).ToArray();

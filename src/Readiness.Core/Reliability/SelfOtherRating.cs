@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Reliability;
 
@@ -14,8 +15,14 @@ public sealed record SelfOtherRating(
     double Self,
     double Others,
     AgreementCategory Category,
-    ImmutableArray<(string Competency, double Self, double Others, double Difference)> Competencies)
+    ImmutableArray<SelfOtherCompetency> Competencies)
 {
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<SelfOtherCompetency> _competencies = new(Competencies);
+
+    /// <summary>Gets each competency they rated themselves and were rated on: self mean, others' mean and the difference.</summary>
+    public ImmutableArray<SelfOtherCompetency> Competencies { get => _competencies.Items; init => _competencies = new(value); }
+
     /// <summary>Gets self minus others.</summary>
     public double Difference => Self - Others;
 }

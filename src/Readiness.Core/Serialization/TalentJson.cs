@@ -247,7 +247,7 @@ internal static class TalentJson
         json.WriteEndArray();
     }
 
-    private static void Cuts(Utf8JsonWriter json, string name, (double Lower, double Upper) cuts)
+    private static void Cuts(Utf8JsonWriter json, string name, NineBoxAxisCuts cuts)
     {
         json.WriteStartObject(name);
         foreach (var (key, value) in new[] { ("lower", cuts.Lower), ("upper", cuts.Upper) })

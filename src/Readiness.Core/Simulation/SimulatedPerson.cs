@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Simulation;
 
@@ -20,6 +21,12 @@ public sealed record SimulatedPerson(
     double TrueIndividualPerformance,
     double Performance)
 {
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<double> _trueLevels = new(TrueLevels);
+
+    /// <summary>Gets the true level on each competency, in model order, on the model's scale.</summary>
+    public ImmutableArray<double> TrueLevels { get => _trueLevels.Items; init => _trueLevels = new(value); }
+
     /// <summary>Gets a value indicating whether the person manages anyone.</summary>
     public bool IsManager => DirectReports > 0;
 }

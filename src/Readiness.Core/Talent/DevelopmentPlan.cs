@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
+using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Talent;
@@ -23,6 +24,12 @@ public sealed record DevelopmentPlan(
     DateOnly ReadyBy,
     DateOnly NextReassessment)
 {
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<DevelopmentStep> _steps = new(Steps);
+
+    /// <summary>Gets the steps; empty when every target is met.</summary>
+    public ImmutableArray<DevelopmentStep> Steps { get => _steps.Items; init => _steps = new(value); }
+
     /// <summary>Gets the assessment's band (under the default basis, the one reached with the stated probability): with no gap on the estimates a person can still be 1–2 years away when the evidence is thin.</summary>
     public ReadinessBand Band { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Competencies;
+using Readiness.Internal;
 
 namespace Readiness.Talent;
 
@@ -24,6 +25,12 @@ public sealed record DevelopmentStep(
     double YearsToClose,
     DateOnly ReassessOn)
 {
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<Intervention> _interventions = new(Interventions);
+
+    /// <summary>Gets the catalogue's interventions for the competency.</summary>
+    public ImmutableArray<Intervention> Interventions { get => _interventions.Items; init => _interventions = new(value); }
+
     /// <summary>Gets the weighted gap (weight × gap) the plan is ordered by.</summary>
     public double WeightedGap => Weight * Gap;
 }

@@ -21,7 +21,7 @@ namespace Readiness.Talent;
 public sealed class NineBox
 {
     private NineBox(
-        bool usesRecords, (double Lower, double Upper) performanceCuts, (double Lower, double Upper) readinessCuts,
+        bool usesRecords, NineBoxAxisCuts performanceCuts, NineBoxAxisCuts readinessCuts,
         ImmutableArray<NineBoxPlacement> placements, ImmutableArray<TalentExclusion> excluded)
     {
         UsesPerformanceRecords = usesRecords;
@@ -35,10 +35,10 @@ public sealed class NineBox
     public bool UsesPerformanceRecords { get; }
 
     /// <summary>Gets the performance axis's cuts as values (quantile cuts resolved on this cohort; NaN when nobody is boxed).</summary>
-    public (double Lower, double Upper) PerformanceCuts { get; }
+    public NineBoxAxisCuts PerformanceCuts { get; }
 
     /// <summary>Gets the readiness axis's cuts in index points.</summary>
-    public (double Lower, double Upper) ReadinessCuts { get; }
+    public NineBoxAxisCuts ReadinessCuts { get; }
 
     /// <summary>Gets one placement per boxed person, by box number and then readiness, highest first (ties by person id).</summary>
     public ImmutableArray<NineBoxPlacement> Placements { get; }
@@ -83,7 +83,7 @@ public sealed class NineBox
         var cuts = options.Cuts;
         var performanceCuts = Resolve(cuts.ByQuantile, boxed.Select(b => b.Performance), cuts.PerformanceLower, cuts.PerformanceUpper);
         var readinessCuts = Resolve(cuts.ByQuantile, boxed.Select(b => b.Assessment.Index!.Value), cuts.ReadinessLower, cuts.ReadinessUpper);
-        var cells = boxed.Select(b => new NineBoxCell(Level(b.Performance, performanceCuts), Level(b.Assessment.Index!.Value, readinessCuts))).ToArray();
+        var cells = boxed.Select(b => new NineBoxCell(performanceCuts.Level(b.Performance), readinessCuts.Level(b.Assessment.Index!.Value))).ToArray();
         var chances = BoxChances(boxed, usesRecords, cuts, cells);
         var placements = boxed
             .Select((b, i) =>
@@ -92,7 +92,7 @@ public sealed class NineBox
                 var cell = cells[i];
                 var label = options.Labels.TryGetValue(cell, out var own) ? own : cell.DefaultLabel;
                 return new NineBoxPlacement(a.Candidate, b.Performance, a.Index!.Value, a.Lower!.Value, a.Upper!.Value, cell, label,
-                    Level(a.Lower.Value, readinessCuts), Level(a.Upper.Value, readinessCuts)) { ProbabilityInBox = chances?[i] };
+                    readinessCuts.Level(a.Lower.Value), readinessCuts.Level(a.Upper.Value)) { ProbabilityInBox = chances?[i] };
             })
             .OrderBy(p => p.Cell.Number).ThenByDescending(p => p.Readiness).ThenBy(p => p.Person)
             .ToImmutableArray();
@@ -130,7 +130,7 @@ public sealed class NineBox
                 var readinessCuts = Resolve(cuts.ByQuantile, readiness, cuts.ReadinessLower, cuts.ReadinessUpper);
                 for (var i = 0; i < n; i++)
                 {
-                    hits[i] += new NineBoxCell(Level(performance[i], performanceCuts), Level(readiness[i], readinessCuts)) == cells[i] ? 1 : 0;
+                    hits[i] += new NineBoxCell(performanceCuts.Level(performance[i]), readinessCuts.Level(readiness[i])) == cells[i] ? 1 : 0;
                 }
             });
         return [.. hits.Select(h => (double)h / CohortDraws.Count)];
@@ -141,18 +141,14 @@ public sealed class NineBox
     /// <returns>How many placements it holds.</returns>
     public int Count(NineBoxCell cell) => Placements.Count(p => p.Cell == cell);
 
-    /// <summary>The level of a value: below the lower cut low, at or above the upper cut high.</summary>
-    internal static TalentLevel Level(double value, (double Lower, double Upper) cuts) =>
-        value < cuts.Lower ? TalentLevel.Low : value >= cuts.Upper ? TalentLevel.High : TalentLevel.Moderate;
-
-    private static (double Lower, double Upper) Resolve(bool byQuantile, IEnumerable<double> values, double lower, double upper)
+    private static NineBoxAxisCuts Resolve(bool byQuantile, IEnumerable<double> values, double lower, double upper)
     {
         if (!byQuantile)
         {
-            return (lower, upper);
+            return new(lower, upper);
         }
 
         var data = values.ToArray();
-        return data.Length == 0 ? (double.NaN, double.NaN) : (Statistics.QuantileCustom(data, lower, QuantileDefinition.R7), Statistics.QuantileCustom(data, upper, QuantileDefinition.R7));
+        return data.Length == 0 ? new(double.NaN, double.NaN) : new(Statistics.QuantileCustom(data, lower, QuantileDefinition.R7), Statistics.QuantileCustom(data, upper, QuantileDefinition.R7));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Talent;
 
@@ -11,5 +12,16 @@ namespace Readiness.Talent;
 public sealed record PersonSummary(
     RateeId Person,
     NineBoxPlacement? Placement,
-    ImmutableArray<(string Role, SlateEntry Entry)> Slates,
-    ImmutableArray<DevelopmentPlan> Plans);
+    ImmutableArray<RoleSlateEntry> Slates,
+    ImmutableArray<DevelopmentPlan> Plans)
+{
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<RoleSlateEntry> _slates = new(Slates);
+    private readonly EquatableArray<DevelopmentPlan> _plans = new(Plans);
+
+    /// <summary>Gets the slates that name them: role and entry.</summary>
+    public ImmutableArray<RoleSlateEntry> Slates { get => _slates.Items; init => _slates = new(value); }
+
+    /// <summary>Gets their development plans.</summary>
+    public ImmutableArray<DevelopmentPlan> Plans { get => _plans.Items; init => _plans = new(value); }
+}

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Talent;
 
@@ -7,4 +8,11 @@ namespace Readiness.Talent;
 /// <param name="Person">The person.</param>
 /// <param name="Roles">The roles whose slates name them, in the order the slates were given.</param>
 /// <param name="ReadyNowFor">How many of those roles they are ready now for.</param>
-public sealed record SharedSuccessor(RateeId Person, ImmutableArray<string> Roles, int ReadyNowFor);
+public sealed record SharedSuccessor(RateeId Person, ImmutableArray<string> Roles, int ReadyNowFor)
+{
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<string> _roles = new(Roles);
+
+    /// <summary>Gets the roles whose slates name them, in the order the slates were given.</summary>
+    public ImmutableArray<string> Roles { get => _roles.Items; init => _roles = new(value); }
+}

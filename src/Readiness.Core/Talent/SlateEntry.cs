@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
+using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Talent;
@@ -29,6 +30,12 @@ public sealed record SlateEntry(
     ImmutableArray<string> KeyGaps,
     ReadinessSignals Signals)
 {
+    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
+    private readonly EquatableArray<string> _keyGaps = new(KeyGaps);
+
+    /// <summary>Gets the competencies of the largest gaps (weight × gap).</summary>
+    public ImmutableArray<string> KeyGaps { get => _keyGaps.Items; init => _keyGaps = new(value); }
+
     /// <summary>Gets a value indicating whether the evidence cannot tell this successor's place from a neighbour's.</summary>
     public bool RankUncertain => BestRank != WorstRank;
 

@@ -63,8 +63,8 @@ public sealed class RaterGroupBiasTests
 
         Assert.Equal(["X", "Y"], splits.Select(s => s.Rater.Value));
         var (x, y) = (splits[0], splits[1]);
-        Assert.Equal<(string, int, double)>([("f", 4, 0.75), ("m", 4, -0.25)], x.Groups);
-        Assert.Equal<(string, int, double)>([("f", 4, -0.75), ("m", 4, 0.25)], y.Groups);
+        Assert.Equal([new RaterGroupMean("f", 4, 0.75), new RaterGroupMean("m", 4, -0.25)], x.Groups.ToArray());
+        Assert.Equal([new RaterGroupMean("f", 4, -0.75), new RaterGroupMean("m", 4, 0.25)], y.Groups.ToArray());
         Assert.Equal(("f", "m", 1.0, true), (x.HighGroup, x.LowGroup, x.Difference, x.Flagged));
         Assert.Equal(("m", "f", 1.0, true), (y.HighGroup, y.LowGroup, y.Difference, y.Flagged));
         Assert.Equal(Math.Sqrt(1 / 24.0), x.StandardError, 15);

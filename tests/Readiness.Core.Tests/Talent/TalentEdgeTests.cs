@@ -90,7 +90,7 @@ public sealed class TalentEdgeTests
     [InlineData(79.999, TalentLevel.Moderate)]
     [InlineData(80, TalentLevel.High)]
     public void A_value_at_a_cut_belongs_to_the_band_above(double value, TalentLevel level) =>
-        Assert.Equal(level, NineBox.Level(value, (50, 80)));
+        Assert.Equal(level, new NineBoxAxisCuts(50, 80).Level(value));
 
     [Fact]
     public void Without_performance_records_the_box_uses_the_role_performance_index()

@@ -43,8 +43,8 @@ public sealed class TalentPropertyTests
             Assert.All(box.Placements, p =>
             {
                 Assert.Equal(1, NineBoxCell.All.Count(cell => cell == p.Cell));
-                Assert.Equal(NineBox.Level(p.Performance, box.PerformanceCuts), p.Cell.Performance);
-                Assert.Equal(NineBox.Level(p.Readiness, box.ReadinessCuts), p.Cell.Readiness);
+                Assert.Equal(box.PerformanceCuts.Level(p.Performance), p.Cell.Performance);
+                Assert.Equal(box.ReadinessCuts.Level(p.Readiness), p.Cell.Readiness);
                 Assert.InRange(p.Cell.Readiness, p.LowestReadiness, p.HighestReadiness);
             });
             Assert.Equal(box.Placements.Length, NineBoxCell.All.Sum(box.Count));

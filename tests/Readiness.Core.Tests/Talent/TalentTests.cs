@@ -91,7 +91,7 @@ public sealed class TalentTests
     {
         var cohort = Scorer.ScoreCohort(Enumerable.Range(0, 9).Select(i => Person($"P{i}", 3 + (i * 0.1), 3 + (i * 0.1), 0.01, performance: i)), TeamLead);
         var box = NineBox.Place(cohort);
-        Assert.Equal((8 / 3.0, 16 / 3.0), box.PerformanceCuts);
+        Assert.Equal(new NineBoxAxisCuts(8 / 3.0, 16 / 3.0), box.PerformanceCuts);
         Assert.All(Enum.GetValues<TalentLevel>(), level => Assert.Equal(3, box.Placements.Count(p => p.Cell.Performance == level)));
 
         Assert.Contains("strictly between 0 and 1", Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Quantiles(0, 0.5)).Message, StringComparison.Ordinal);
