@@ -108,7 +108,7 @@ internal static class CalibrateVerb
     {
         foreach (var warning in result.Warnings)
         {
-            console.WriteLine($"warning: {warning}");
+            console.WriteLine($"warning: {warning.Message}");
         }
     }
 

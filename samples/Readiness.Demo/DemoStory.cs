@@ -149,7 +149,7 @@ internal static class DemoStory
         {
             // What the calibration could not do on these data (a term left out, groups it could not connect) qualifies
             // everything after it, so it is said here, in the console and the report alike.
-            story.Say($"Warning from the calibration: {warning}", emphasis: true);
+            story.Say($"Warning from the calibration: {warning.Message}", emphasis: true);
         }
 
         var total = calibration.VarianceComponents.Sum(v => v.Variance);

@@ -70,7 +70,7 @@ public static class CalibrationFiles
         ArgumentNullException.ThrowIfNull(result);
         foreach (var warning in result.Warnings)
         {
-            writer.WriteLine(warning);
+            writer.WriteLine(warning.Message);
         }
     }
 
@@ -148,7 +148,10 @@ public static class CalibrationFiles
         json.WriteStartArray("warnings");
         foreach (var w in result.Warnings)
         {
-            json.WriteStringValue(w);
+            json.WriteStartObject();
+            json.WriteString("code", w.Code);
+            json.WriteString("message", w.Message);
+            json.WriteEndObject();
         }
 
         json.WriteEndArray();

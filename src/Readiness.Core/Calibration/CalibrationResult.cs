@@ -30,7 +30,7 @@ public sealed class CalibrationResult
         int iterations,
         bool converged,
         double? objective,
-        ImmutableArray<string> warnings,
+        ImmutableArray<CalibrationWarning> warnings,
         RaschFit? rasch = null,
         IReadOnlyDictionary<RateeId, EstimateCorrelations>? correlations = null)
     {
@@ -79,7 +79,7 @@ public sealed class CalibrationResult
         int iterations = 0,
         bool converged = true,
         double? objective = null,
-        IEnumerable<string>? warnings = null)
+        IEnumerable<CalibrationWarning>? warnings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(algorithm);
         ArgumentNullException.ThrowIfNull(estimates);
@@ -110,7 +110,7 @@ public sealed class CalibrationResult
         var fixedList = Checked(fixedEffects ?? [], nameof(fixedEffects), f =>
             string.IsNullOrWhiteSpace(f.Name) ? "a fixed effect has no name" : Rule(f.Estimate, f.StandardError) is { } rule ? $"fixed effect {f.Name}: {rule}" : null);
         Unique(fixedList, f => f.Name, nameof(fixedEffects), f => $"fixed effect {f.Name}");
-        var notes = Checked(warnings ?? [], nameof(warnings), w => string.IsNullOrWhiteSpace(w) ? "a warning is empty" : null);
+        var notes = Checked(warnings ?? [], nameof(warnings), _ => null);
 
         return new CalibrationResult(
             method,
@@ -197,8 +197,8 @@ public sealed class CalibrationResult
     /// <summary>Gets the value of the objective at the solution (for REML, the REML criterion −2 log L_R; for the Rasch model, the joint −2 log L of the ratings used), when there is one.</summary>
     public double? Objective { get; }
 
-    /// <summary>Gets what a careful reader should know about this fit (thin evidence, boundary estimates, disconnected raters, …).</summary>
-    public ImmutableArray<string> Warnings { get; }
+    /// <summary>Gets what a careful reader should know about this fit (thin evidence, boundary estimates, disconnected raters, …), each with a code (<see cref="CalibrationWarningCodes"/>).</summary>
+    public ImmutableArray<CalibrationWarning> Warnings { get; }
 
     /// <summary>Gets the many-facet Rasch measures, fit statistics and rating-scale structure, for <see cref="CalibrationMethod.ManyFacetRasch"/>; null for every other method.</summary>
     public RaschFit? Rasch { get; }

@@ -60,7 +60,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     public CalibrationResult Calibrate(RatingSet ratings, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        var warnings = new List<string>();
+        var warnings = new List<CalibrationWarning>();
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 4);
 
         // Self-ratings never inform an estimate: the model is fitted to the other raters' ratings, and how far self-ratings
@@ -85,18 +85,18 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var raterTerm = others.Raters.Length > 1 && repeats >= MinRaterRepeats;
         if (others.Raters.Length == 1)
         {
-            warnings.Add(
+            warnings.Add(CalibrationWarningCodes.RaterTermLeftOut, 
                 $"Only one rater ('{others.Raters[0]}') rated others, so their leniency cannot be told apart from the average level: the rater term was left out and no rater effect is reported. Everyone shares the same rater, so comparisons between people are unaffected.");
         }
         else if (repeats == 0)
         {
-            warnings.Add(
+            warnings.Add(CalibrationWarningCodes.RaterTermLeftOut, 
                 $"Every one of the {others.Raters.Length} raters gave exactly one rating (an export that anonymises each response gives every rating its own rater id), " +
                 "so rater leniency cannot be told apart from noise: the rater term was left out, no rater effects are reported, and the estimates are not adjusted for leniency.");
         }
         else if (!raterTerm)
         {
-            warnings.Add(
+            warnings.Add(CalibrationWarningCodes.RaterTermLeftOut, 
                 $"Only {repeats} of the {others.Count} ratings repeat a rater (most of the {others.Raters.Length} raters gave one rating), too few to tell rater leniency from noise (at least {MinRaterRepeats} are needed): " +
                 "the rater term was left out, no rater effects are reported, and the estimates are not adjusted for leniency.");
         }
@@ -117,7 +117,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var cellTerm = design.CompetenciesPresent > 1 && design.Cells < design.N;
         if (design.CompetenciesPresent > 1 && !cellTerm)
         {
-            warnings.Add("Every person was rated once per competency, so person × competency variation cannot be told apart from noise; the ratee_competency term was left out.");
+            warnings.Add(CalibrationWarningCodes.CellTermLeftOut, "Every person was rated once per competency, so person × competency variation cannot be told apart from noise; the ratee_competency term was left out.");
         }
 
         DesignChecks.AddDesignWarnings(others, warnings, raterEffects: raterTerm);
@@ -145,7 +145,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                     throw new CalibrationBudgetException(Method, $"{overrun}. The scalable path (Path = Scalable) is predicted to take {CrossedCostModel.Scalable(design, Workers)}.");
                 }
 
-                warnings.Add($"The exact REML path was stopped: {overrun}; the scalable path estimated REML instead (each component's Monte-Carlo error is reported).");
+                warnings.Add(CalibrationWarningCodes.ScalablePathTaken, $"The exact REML path was stopped: {overrun}; the scalable path estimated REML instead (each component's Monte-Carlo error is reported).");
                 result = FitScalable(design, terms, moments, warnings, progress, cancellationToken);
             }
         }
@@ -153,7 +153,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         {
             if (plan.Declined is { } declined)
             {
-                warnings.Add($"The exact REML path was not taken: {declined}. The scalable path estimated REML instead (each component's Monte-Carlo error is reported).");
+                warnings.Add(CalibrationWarningCodes.ScalablePathTaken, $"The exact REML path was not taken: {declined}. The scalable path estimated REML instead (each component's Monte-Carlo error is reported).");
             }
 
             result = FitScalable(design, terms, moments, warnings, timed, cancellationToken);
@@ -259,7 +259,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         CrossedDesign design,
         Terms terms,
         (double Cell, double Ratee, double Rater, double Residual) moments,
-        List<string> warnings,
+        List<CalibrationWarning> warnings,
         IProgress<CalibrationProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -297,27 +297,27 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var converged = reml.Converged;
         if (reml.ProbesLimitedByMemory)
         {
-            warnings.Add($"The memory allowed ({CrossedCostModel.Megabytes(budget)}, MaxMemoryBytes) held {reml.Probes} probe vectors, fewer than the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component (of {Guard.Format(ScalableReml.SmallComponentShare)} of the total variance for a smaller one) needed: the components' Monte-Carlo errors, reported with them, are larger.");
+            warnings.Add(CalibrationWarningCodes.FewProbes, $"The memory allowed ({CrossedCostModel.Megabytes(budget)}, MaxMemoryBytes) held {reml.Probes} probe vectors, fewer than the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component (of {Guard.Format(ScalableReml.SmallComponentShare)} of the total variance for a smaller one) needed: the components' Monte-Carlo errors, reported with them, are larger.");
         }
 
         if (reml.ProbesLimitedByTime)
         {
-            warnings.Add($"The probe vectors the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component (of {Guard.Format(ScalableReml.SmallComponentShare)} of the total variance for a smaller one) needed would have taken the scalable path past twice its longest predicted time; it used {reml.Probes}, and the components' Monte-Carlo errors, reported with them, are larger. The exact path (Path = Exact) has no Monte-Carlo error.");
+            warnings.Add(CalibrationWarningCodes.FewProbes, $"The probe vectors the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component (of {Guard.Format(ScalableReml.SmallComponentShare)} of the total variance for a smaller one) needed would have taken the scalable path past twice its longest predicted time; it used {reml.Probes}, and the components' Monte-Carlo errors, reported with them, are larger. The exact path (Path = Exact) has no Monte-Carlo error.");
         }
 
         if (!reml.SolvesConverged)
         {
-            warnings.Add($"A conjugate-gradient solve stopped after {Options.MaxIterations} iterations (MaxIterations) without meeting its tolerance, so the REML iterations stopped after {reml.Iterations}: the variance components are not at the optimum.");
+            warnings.Add(CalibrationWarningCodes.NotConverged, $"A conjugate-gradient solve stopped after {Options.MaxIterations} iterations (MaxIterations) without meeting its tolerance, so the REML iterations stopped after {reml.Iterations}: the variance components are not at the optimum.");
         }
         else if (!reml.NewtonConverged)
         {
-            warnings.Add($"The REML iterations stopped after {reml.Iterations} Newton steps without settling: the variance components are not at the optimum.");
+            warnings.Add(CalibrationWarningCodes.NotConverged, $"The REML iterations stopped after {reml.Iterations} Newton steps without settling: the variance components are not at the optimum.");
         }
 
         // Prediction-error variances conditional on the rater and fixed effects (the nested ratee/cell block in closed
         // form): cheap, and they understate the exact ones because rater uncertainty is left out. Said in the result, since
         // a reader cannot tell from the numbers.
-        warnings.Add(reml.RaterInverseDiagonal is null
+        warnings.Add(CalibrationWarningCodes.ApproximateStandardErrors, reml.RaterInverseDiagonal is null
             ? $"Standard errors on the scalable path leave out part of the uncertainty: estimates' that of the rater and fixed effects (on the designs measured up to 18% below the exact path's, 8% at the median), rater effects' that of the people they rated (up to 81% below, for raters who rated many people; up to {ScalableReml.ExactRaters} raters get exact ones)."
             : "Standard errors of estimates on the scalable path leave out the uncertainty of the rater and fixed effects: on the designs measured they ran up to 18% below the exact path's (8% at the median). Rater effects' are exact.");
         var residual = variance.Residual;
@@ -400,7 +400,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         CrossedDesign design,
         Terms terms,
         (double Cell, double Ratee, double Rater, double Residual) moments,
-        List<string> warnings,
+        List<CalibrationWarning> warnings,
         IProgress<CalibrationProgress>? progress,
         string structure,
         CancellationToken cancellationToken)
@@ -475,7 +475,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             (evaluations, used) = (evaluations + again.Evaluations, used + again.Iterations);
             if (second)
             {
-                warnings.Add($"The fit has two optima on these data: the one reported fits better, by {(higher - lower).ToString("F2", CultureInfo.InvariantCulture)} on the REML criterion ({lower.ToString("F2", CultureInfo.InvariantCulture)} against {higher.ToString("F2", CultureInfo.InvariantCulture)}; lower is better), and {TwoOptima}");
+                warnings.Add(CalibrationWarningCodes.TwoOptima, $"The fit has two optima on these data: the one reported fits better, by {(higher - lower).ToString("F2", CultureInfo.InvariantCulture)} on the REML criterion ({lower.ToString("F2", CultureInfo.InvariantCulture)} against {higher.ToString("F2", CultureInfo.InvariantCulture)}; lower is better), and {TwoOptima}");
             }
         }
 
@@ -496,7 +496,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var components = Components(terms, sigma2 * theta[0] * theta[0], sigma2 * theta[1] * theta[1], sigma2 * theta[2] * theta[2], sigma2, warnings);
         if (!converged)
         {
-            warnings.Add($"The REML optimisation stopped after {used} iterations ({evaluations} criterion evaluations) without meeting the tolerance {Options.Tolerance.ToString("R", CultureInfo.InvariantCulture)}.");
+            warnings.Add(CalibrationWarningCodes.NotConverged, $"The REML optimisation stopped after {used} iterations ({evaluations} criterion evaluations) without meeting the tolerance {Options.Tolerance.ToString("R", CultureInfo.InvariantCulture)}.");
         }
 
         return Result(
@@ -518,7 +518,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             warnings);
     }
 
-    private static ImmutableArray<VarianceComponent> Components(Terms terms, double cell, double ratee, double rater, double residual, List<string> warnings)
+    private static ImmutableArray<VarianceComponent> Components(Terms terms, double cell, double ratee, double rater, double residual, List<CalibrationWarning> warnings)
     {
         var components = ImmutableArray.CreateBuilder<VarianceComponent>();
         if (terms.Cell)
@@ -535,14 +535,14 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         components.Add(new VarianceComponent(VarianceComponent.Residual, residual));
         foreach (var component in components.Where(c => c.Name != VarianceComponent.Residual && c.Variance < 1e-8 * residual))
         {
-            warnings.Add($"The {component.Name} variance was estimated at 0 (a boundary fit): the data show no {component.Name} variation beyond noise.");
+            warnings.Add(CalibrationWarningCodes.BoundaryFit, $"The {component.Name} variance was estimated at 0 (a boundary fit): the data show no {component.Name} variation beyond noise.");
         }
 
         // The other boundary: noise absorbed by a random term that cannot be told apart from it.
         var total = components.Sum(c => c.Variance);
         if (residual < 0.01 * total)
         {
-            warnings.Add(
+            warnings.Add(CalibrationWarningCodes.BoundaryFit, 
                 $"The residual variance was estimated at {residual.ToString("G3", CultureInfo.InvariantCulture)}, under 1% of the total (a boundary fit): a random term has absorbed the noise, which happens when it can hardly be told apart from it (raters or cells with one rating each). Treat the components and standard errors with caution.");
         }
 
@@ -566,7 +566,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         int iterations,
         bool converged,
         double? objective,
-        List<string> warnings)
+        List<CalibrationWarning> warnings)
     {
         var reference = new ReferenceRow(design);
         var estimates = ImmutableArray.CreateBuilder<CompetencyEstimate>(design.Cells);

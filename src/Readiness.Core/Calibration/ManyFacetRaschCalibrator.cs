@@ -67,7 +67,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 2);
         var others = ratings.WithoutSource(RaterSource.Self);
         DesignChecks.ThrowIfUnusable(Method, others, parameters: 2);
-        var warnings = new List<string>();
+        var warnings = new List<CalibrationWarning>();
         DesignChecks.AddDesignWarnings(others, warnings);
         var design = RaschDesign.Create(others, Options.SourceFacet, Method);
         var joint = new RaschJoint(design.Index, design.Elements, design.Category, design.Levels.Length)
@@ -102,14 +102,14 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         var unidentified = joint.SetUnidentifiedSourceContrasts();
         if (unidentified > 0)
         {
-            warnings.Add($"{unidentified} contrast(s) between sources cannot be told apart from differences between the people they rate (in a hierarchy, looking-up and looking-down ratings are confounded with level); they were set to the smallest source effects the data allow, so read source measures with care.");
+            warnings.Add(CalibrationWarningCodes.SourceContrastsUnidentified, $"{unidentified} contrast(s) between sources cannot be told apart from differences between the people they rate (in a hierarchy, looking-up and looking-down ratings are confounded with level); they were set to the smallest source effects the data allow, so read source measures with care.");
         }
 
         joint.EstimateExtremes(Options.ScoreTolerance);
         var largest = joint.Check();
         if (!converged)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+            warnings.Add(CalibrationWarningCodes.NotConverged, string.Create(CultureInfo.InvariantCulture,
                 $"Joint maximum likelihood stopped after {joint.Iterations} iterations with an observed − expected score of {largest:G3} (tolerance {Options.ScoreTolerance:G3}); the measures are not final."));
         }
 
@@ -117,7 +117,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         AddExtremeWarning(joint, warnings);
         if (!summary.Fit.ThresholdsOrdered)
         {
-            warnings.Add($"The Andrich thresholds are disordered ({string.Join(", ", summary.Fit.Thresholds.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} logits): some category is never the most probable; the raters did not use the scale as ordered steps.");
+            warnings.Add(CalibrationWarningCodes.DisorderedThresholds, $"The Andrich thresholds are disordered ({string.Join(", ", summary.Fit.Thresholds.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} logits): some category is never the most probable; the raters did not use the scale as ordered steps.");
         }
 
         var result = new CalibrationResult(
@@ -136,7 +136,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         return SelfEffect.AddTo(result, ratings, ratings.Count - others.Count);
     }
 
-    private static void AddExtremeWarning(RaschJoint joint, List<string> warnings)
+    private static void AddExtremeWarning(RaschJoint joint, List<CalibrationWarning> warnings)
     {
         string[] names = ["ratee", "competency", "rater", "source"];
         var parts = new List<string>();
@@ -151,7 +151,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
 
         if (parts.Count > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+            warnings.Add(CalibrationWarningCodes.ExtremeScores, string.Create(CultureInfo.InvariantCulture,
                 $"{string.Join(", ", parts)} had every rating in the lowest or every rating in the highest category: left out of estimation and measured with the score moved {joint.ExtremeAdjustment} points inward."));
         }
     }

@@ -27,7 +27,7 @@ public sealed class MeanCentringCalibrator : IRatingCalibrator
     {
         ArgumentNullException.ThrowIfNull(ratings);
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 2);
-        var warnings = new List<string>();
+        var warnings = new List<CalibrationWarning>();
         DesignChecks.AddDesignWarnings(ratings, warnings);
         var (mean, _, count, grand, pooled) = AdjustedRatings.RaterMoments(ratings);
         DesignChecks.ThrowIfNoRaterRepeats(Method, count);

@@ -24,7 +24,7 @@ public sealed class StandardisationCalibrator : IRatingCalibrator
     {
         ArgumentNullException.ThrowIfNull(ratings);
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 3);
-        var warnings = new List<string>();
+        var warnings = new List<CalibrationWarning>();
         DesignChecks.AddDesignWarnings(ratings, warnings);
         var (mean, sd, count, grand, pooled) = AdjustedRatings.RaterMoments(ratings);
         DesignChecks.ThrowIfNoRaterRepeats(Method, count);
@@ -47,7 +47,7 @@ public sealed class StandardisationCalibrator : IRatingCalibrator
         var unscaled = sd.Where((_, r) => count[r] > 0).Count(s => !(s > 0));
         if (unscaled > 0)
         {
-            warnings.Add($"{unscaled} rater(s) gave a single rating or the same value every time; they were centred but not rescaled.");
+            warnings.Add(CalibrationWarningCodes.UnscaledRaters, $"{unscaled} rater(s) gave a single rating or the same value every time; they were centred but not rescaled.");
         }
 
         var effects = AdjustedRatings.RaterEffects(ratings, mean, count, grand, pooled);

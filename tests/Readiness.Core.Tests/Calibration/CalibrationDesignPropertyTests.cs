@@ -134,7 +134,7 @@ public sealed class CalibrationDesignPropertyTests
         Assert.Equal(e.Refusal, s.Refusal);
         // Where the criterion has two optima (tiny designs, people and raters nearly confounded) the exact path reports the
         // lower and says so; a local search from the moments, as the scalable path is, may end on either.
-        if (e.Result is not { Converged: true } || s.Result is null || e.Result.Warnings.Any(w => w.Contains(CrossedRandomEffectsCalibrator.TwoOptima, StringComparison.Ordinal)))
+        if (e.Result is not { Converged: true } || s.Result is null || e.Result.Warnings.Any(w => w.Message.Contains(CrossedRandomEffectsCalibrator.TwoOptima, StringComparison.Ordinal)))
         {
             return false;
         }
@@ -144,18 +144,18 @@ public sealed class CalibrationDesignPropertyTests
         // then it says so.
         if (!s.Result.Converged && e.Result.Iterations > 50)
         {
-            Assert.NotEmpty(s.Result.Warnings);
+            Assert.NotEmpty(s.Result.Warnings.Select(w => w.Message));
             return false;
         }
 
-        Assert.True(s.Result.Converged, $"{string.Join(" ", s.Result.Warnings)} (exact: {e.Result.Iterations} iterations)");
+        Assert.True(s.Result.Converged, $"{string.Join(" ", s.Result.Warnings.Select(w => w.Message))} (exact: {e.Result.Iterations} iterations)");
 
         // Within 1e-3 of the total variance: a component the probes cannot tell from 0 (under 0.1% of the total) is set to 0.
         var total = e.Result.VarianceComponents.Sum(c => c.Variance);
         Assert.Equal(e.Result.VarianceComponents.Select(c => c.Name), s.Result.VarianceComponents.Select(c => c.Name));
         foreach (var (x, y) in e.Result.VarianceComponents.Zip(s.Result.VarianceComponents))
         {
-            Assert.True(Math.Abs(x.Variance - y.Variance) <= 1e-3 * total, $"{x.Name}: exact {x.Variance}, scalable {y.Variance} ({s.Result.Iterations} iterations, {(s.Result.Converged ? "converged" : "not converged")}; exact {e.Result.Iterations}, {(e.Result.Converged ? "converged" : "not converged")}; {ratings.Count} ratings: {string.Join(" ", s.Result.Warnings)})");
+            Assert.True(Math.Abs(x.Variance - y.Variance) <= 1e-3 * total, $"{x.Name}: exact {x.Variance}, scalable {y.Variance} ({s.Result.Iterations} iterations, {(s.Result.Converged ? "converged" : "not converged")}; exact {e.Result.Iterations}, {(e.Result.Converged ? "converged" : "not converged")}; {ratings.Count} ratings: {string.Join(" ", s.Result.Warnings.Select(w => w.Message))})");
         }
 
         // Estimates within 2% of their standard error: on a few dozen ratings a component's 1e-3 of the total moves a
@@ -226,7 +226,7 @@ public sealed class CalibrationDesignPropertyTests
     }
 
     private static string Describe(CalibrationResult r) =>
-        $"{r.Algorithm}; {string.Join(", ", r.VarianceComponents.Select(c => $"{c.Name} {c.Variance:G6}"))}; {r.Iterations} iterations, {(r.Converged ? "converged" : "NOT converged")}; {string.Join(" ", r.Warnings)}";
+        $"{r.Algorithm}; {string.Join(", ", r.VarianceComponents.Select(c => $"{c.Name} {c.Variance:G6}"))}; {r.Iterations} iterations, {(r.Converged ? "converged" : "NOT converged")}; {string.Join(" ", r.Warnings.Select(w => w.Message))}";
 
     /// <summary>
     /// Equal within 1e-6 of the larger magnitude (and 1e-6 absolute): the exact optimiser stops at 1e-6. The scalable path

@@ -147,9 +147,9 @@ public sealed class CalibrationTests
 
         var result = Calibrator("exact").Calibrate(set);
 
-        Assert.Contains(result.Warnings, w => w.Contains("unconnected groups", StringComparison.Ordinal));
-        Assert.Contains(result.Warnings, w => w.Contains("only one rating", StringComparison.Ordinal));
-        Assert.Contains(result.Warnings, w => w.Contains("at most one rater other than themselves", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("unconnected groups", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("only one rating", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("at most one rater other than themselves", StringComparison.Ordinal));
     }
 
     [Fact]

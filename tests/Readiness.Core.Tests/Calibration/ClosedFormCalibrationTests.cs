@@ -50,7 +50,7 @@ public sealed class ClosedFormCalibrationTests
         Assert.False(result.TryGetEstimate(new RateeId("b"), BuildsTrust, out _));
         Assert.Equal(10 / 3.0, Assert.Single(result.VarianceComponents).Variance, 14);
         Assert.Empty(result.RaterEffects);
-        Assert.Equal<string>([SelfOnlyWarning], result.Warnings);
+        Assert.Equal<string>([SelfOnlyWarning], result.Warnings.Select(w => w.Message));
         AssertRunFacts(result, CalibrationMethod.None, "raw means");
 
         // Sources against the mean peer rating 3: self ratings 5 and 4 run 1.5 above (SD √½ over √2); peers' SD √2 over √6.
@@ -70,7 +70,7 @@ public sealed class ClosedFormCalibrationTests
         AssertEstimate(result, "c", 2, sd, 1, 1);
         Assert.Equal(0.625 / 3, Assert.Single(result.VarianceComponents).Variance, 14);
         AssertRaterEffects(result);
-        Assert.Equal<string>([.. DesignWarnings, SelfOnlyWarning], result.Warnings);
+        Assert.Equal<string>([.. DesignWarnings, SelfOnlyWarning], result.Warnings.Select(w => w.Message));
         AssertRunFacts(result, CalibrationMethod.MeanCentring, "per-rater mean-centring");
 
         // The centred peer ratings 3, 4, 2, 2.5, 3.5, 3 have mean 3 and SD √½.
@@ -96,7 +96,7 @@ public sealed class ClosedFormCalibrationTests
             .. DesignWarnings,
             "1 rater(s) gave a single rating or the same value every time; they were centred but not rescaled.",
             SelfOnlyWarning,
-        ], result.Warnings);
+        ], result.Warnings.Select(w => w.Message));
         AssertRunFacts(result, CalibrationMethod.Standardisation, "per-rater standardisation");
         var peers = a.Concat(b).Concat(c).ToArray();
         var peerSd = Math.Sqrt(peers.Sum(v => Math.Pow(v - 3, 2)) / 5);
@@ -122,7 +122,7 @@ public sealed class ClosedFormCalibrationTests
         [
             DesignWarnings[1],
             "1 rater(s) gave a single rating or the same value every time; they were centred but not rescaled.",
-        ], result.Warnings);
+        ], result.Warnings.Select(w => w.Message));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class ClosedFormCalibrationTests
         // y's ratings all sit at the grand mean, as in the test above; so c's estimate is the grand mean.
         var grand = (4 + 2 + (3 * 1.35)) / 5;
         Assert.Equal(grand, result.Estimates.Single(e => e.Ratee.Value == "c").Estimate, 12);
-        Assert.Contains("1 rater(s) gave a single rating or the same value every time; they were centred but not rescaled.", result.Warnings);
+        Assert.Contains("1 rater(s) gave a single rating or the same value every time; they were centred but not rescaled.", result.Warnings.Select(w => w.Message));
     }
 
     [Fact]
@@ -185,8 +185,8 @@ public sealed class ClosedFormCalibrationTests
 
         // Every rater gave two different ratings, so standardisation has no one to leave unscaled either.
         string[] warnings = ["The rater–ratee graph falls into 3 unconnected groups: rater effects are only comparable within a group, and comparisons across groups rest on the assumption that groups do not differ on average."];
-        Assert.Equal<string>(warnings, centred.Warnings);
-        Assert.Equal<string>(warnings, standardised.Warnings);
+        Assert.Equal<string>(warnings, centred.Warnings.Select(w => w.Message));
+        Assert.Equal<string>(warnings, standardised.Warnings.Select(w => w.Message));
     }
 
     [Fact]

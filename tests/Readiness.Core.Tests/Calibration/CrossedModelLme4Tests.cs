@@ -89,7 +89,7 @@ public sealed class CrossedModelLme4Tests
             Assert.True(Math.Abs(component.Variance - expected) <= 1e-5 * total, $"{component.Name}: {component.Variance} vs lme4 {expected}");
         }
 
-        Assert.Contains(result.Warnings, w => w.Contains(CrossedRandomEffectsCalibrator.TwoOptima, StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains(CrossedRandomEffectsCalibrator.TwoOptima, StringComparison.Ordinal));
     }
 
     /// <summary>

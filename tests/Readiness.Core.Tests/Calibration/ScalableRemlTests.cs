@@ -94,10 +94,10 @@ public sealed class ScalableRemlTests
         var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable, MaxMemoryBytes = memory }).Calibrate(ratings);
 
         Assert.Equal(0, exact.VarianceOf(VarianceComponent.RateeCompetency)!.Value, 6);
-        Assert.True(scalable.Converged, string.Join(" ", scalable.Warnings));
+        Assert.True(scalable.Converged, string.Join(" ", scalable.Warnings.Select(w => w.Message)));
         Assert.True(scalable.Iterations <= 10, $"{scalable.Iterations} iterations");
         Assert.Equal(0, scalable.VarianceOf(VarianceComponent.RateeCompetency));
-        Assert.Contains("The ratee_competency variance was estimated at 0 (a boundary fit): the data show no ratee_competency variation beyond noise.", scalable.Warnings);
+        Assert.Contains("The ratee_competency variance was estimated at 0 (a boundary fit): the data show no ratee_competency variation beyond noise.", scalable.Warnings.Select(w => w.Message));
         foreach (var name in new[] { VarianceComponent.Ratee, VarianceComponent.Rater, VarianceComponent.Residual })
         {
             var (e, s) = (exact.VarianceOf(name)!.Value, scalable.VarianceOf(name)!.Value);
@@ -149,7 +149,7 @@ public sealed class ScalableRemlTests
             var residual = scalable.VarianceOf(VarianceComponent.Residual)!.Value;
             var lambda = residual / scalable.VarianceOf(VarianceComponent.Rater)!.Value;
 
-            Assert.Contains(scalable.Warnings, w => w.StartsWith("Standard errors", StringComparison.Ordinal) && w.Contains(traced ? "Rater effects' are exact." : "up to 81% below", StringComparison.Ordinal));
+            Assert.Contains(scalable.Warnings, w => w.Message.StartsWith("Standard errors", StringComparison.Ordinal) && w.Message.Contains(traced ? "Rater effects' are exact." : "up to 81% below", StringComparison.Ordinal));
             foreach (var (e, s) in exact.RaterEffects.Zip(scalable.RaterEffects))
             {
                 if (traced)
@@ -242,8 +242,8 @@ public sealed class ScalableRemlTests
         var free = Fit(CrossedModelPath.Scalable, ratings);
         var limited = new CrossedRandomEffectsCalibrator(settings).Calibrate(ratings);
 
-        Assert.DoesNotContain(free.Warnings, w => w.Contains("MaxMemoryBytes", StringComparison.Ordinal));
-        Assert.Contains(limited.Warnings, w => w.Contains("MaxMemoryBytes", StringComparison.Ordinal) && w.Contains("probe vectors", StringComparison.Ordinal));
+        Assert.DoesNotContain(free.Warnings, w => w.Message.Contains("MaxMemoryBytes", StringComparison.Ordinal));
+        Assert.Contains(limited.Warnings, w => w.Message.Contains("MaxMemoryBytes", StringComparison.Ordinal) && w.Message.Contains("probe vectors", StringComparison.Ordinal));
         Assert.True(CrossedCostModel.ScalableColumns(design, 1, settings.MaxMemoryBytes) >= ProbeCount(limited) + 1 + design.P + 4, limited.Algorithm);
         Assert.True(ProbeCount(free) > ProbeCount(limited), $"{free.Algorithm} against {limited.Algorithm}");
         Assert.True(limited.Converged);

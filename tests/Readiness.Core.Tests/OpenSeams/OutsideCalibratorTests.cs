@@ -82,8 +82,24 @@ public sealed class OutsideCalibratorTests
         { "a component twice", () => Create([Estimate(Ann, "delegates")], components: [new VarianceComponent("rater", 0.1), new VarianceComponent("rater", 0.2)]), "lists component rater twice" },
         { "an unnamed fixed effect", () => Create([Estimate(Ann, "delegates")], fixedEffects: [new FixedEffect(" ", 1, 0.1)]), "a fixed effect has no name" },
         { "an undefined source", () => Create([Estimate(Ann, "delegates")], sources: [new SourceEffect((RaterSource)9, 0, 0, 1)]), "source 9 is not a RaterSource" },
-        { "an empty warning", () => Create([Estimate(Ann, "delegates")], warnings: [""]), "a warning is empty" },
+        { "a null warning", () => Create([Estimate(Ann, "delegates")], warnings: [null!]), "warnings[0] is null" },
     };
+
+    [Theory]
+    [InlineData("Disconnected-Design")]
+    [InlineData("disconnected design")]
+    [InlineData("-design")]
+    [InlineData("design-")]
+    [InlineData("two--hyphens")]
+    [InlineData("")]
+    public void A_warning_code_is_lower_case_words_joined_by_hyphens(string code)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new CalibrationWarning(code, "text"));
+
+        Assert.Equal($"The warning code '{code}' must be lower-case letters and digits in words joined by single hyphens. (Parameter 'code')", error.Message);
+        Assert.Equal("vendor-irt-2", new CalibrationWarning("vendor-irt-2", "text").Code);
+        Assert.Throws<ArgumentException>(() => new CalibrationWarning("vendor", " "));
+    }
 
     [Theory]
     [MemberData(nameof(Refusals))]
@@ -110,7 +126,7 @@ public sealed class OutsideCalibratorTests
         SourceEffect[]? sources = null,
         VarianceComponent[]? components = null,
         FixedEffect[]? fixedEffects = null,
-        string[]? warnings = null) =>
+        CalibrationWarning[]? warnings = null) =>
         CalibrationResult.Create(new CalibrationMethod("Vendor"), "test", estimates, raters, sources, components, fixedEffects, warnings: warnings);
 
     private static CompetencyEstimate Estimate(RateeId ratee, string competency, double estimate = 3, double se = 0.2, int ratings = 4, int raters = 3) =>

@@ -114,7 +114,7 @@ public sealed class EvidencePlanSimulationTests
                 new VarianceComponent(VarianceComponent.Rater, rater),
                 new VarianceComponent(VarianceComponent.Residual, residual),
             ],
-            [], 0, true, null, ImmutableArray<string>.Empty);
+            [], 0, true, null, ImmutableArray<CalibrationWarning>.Empty);
 
     /// <summary>Each of <see cref="People"/> people rated on Delegates and Builds trust by the raters named; the values do not matter to the plan.</summary>
     private static RatingSet Design(Func<int, IEnumerable<string>> raters, bool selfRatings = false)

@@ -24,7 +24,7 @@ internal static class AdjustedRatings
         RatingSet ratings,
         double[] adjusted,
         ImmutableArray<RaterEffect> raterEffects,
-        List<string> warnings)
+        List<CalibrationWarning> warnings)
     {
         var n = ratings.Count;
         var ratee = ratings.RateeIndices;
@@ -78,7 +78,7 @@ internal static class AdjustedRatings
 
         if (selfOnly > 0)
         {
-            warnings.Add($"{selfOnly} person × competency combination(s) have only a self-rating; self-ratings do not count toward an estimate, so they have none.");
+            warnings.Add(CalibrationWarningCodes.SelfRatingOnly, $"{selfOnly} person × competency combination(s) have only a self-rating; self-ratings do not count toward an estimate, so they have none.");
         }
 
         var pooledDf = cells.Sum(c => c.Count - 1);

@@ -70,7 +70,7 @@ internal static class DesignChecks
     }
 
     /// <summary>Adds the warnings a reader of the fit needs about its design; with <paramref name="raterEffects"/> false (a fit without the rater term) those about telling raters apart are left out.</summary>
-    public static void AddDesignWarnings(RatingSet ratings, List<string> warnings, bool raterEffects = true)
+    public static void AddDesignWarnings(RatingSet ratings, List<CalibrationWarning> warnings, bool raterEffects = true)
     {
         var raterCount = new int[ratings.Raters.Length];
         foreach (var r in ratings.RaterIndices)
@@ -81,7 +81,7 @@ internal static class DesignChecks
         var single = raterCount.Count(c => c == 1);
         if (single > 0 && raterEffects)
         {
-            warnings.Add($"{single} rater(s) gave only one rating; their leniency cannot be told apart from their judgement of that person, so their effects rest on the model alone.");
+            warnings.Add(CalibrationWarningCodes.SingleRatingRaters, $"{single} rater(s) gave only one rating; their leniency cannot be told apart from their judgement of that person, so their effects rest on the model alone.");
         }
 
         var ratee = ratings.RateeIndices;
@@ -99,13 +99,13 @@ internal static class DesignChecks
         var thin = otherRaters.Count(s => s is null || s.Count <= 1);
         if (thin > 0 && raterEffects)
         {
-            warnings.Add($"{thin} person(s) were rated by at most one rater other than themselves; their estimates cannot separate that rater's leniency from their level and carry wide standard errors.");
+            warnings.Add(CalibrationWarningCodes.ThinlyRatedPeople, $"{thin} person(s) were rated by at most one rater other than themselves; their estimates cannot separate that rater's leniency from their level and carry wide standard errors.");
         }
 
         var components = raterEffects ? ConnectedComponents(ratings) : 1;
         if (components > 1)
         {
-            warnings.Add($"The rater–ratee graph falls into {components} unconnected groups: rater effects are only comparable within a group, and comparisons across groups rest on the assumption that groups do not differ on average.");
+            warnings.Add(CalibrationWarningCodes.DisconnectedDesign, $"The rater–ratee graph falls into {components} unconnected groups: rater effects are only comparable within a group, and comparisons across groups rest on the assumption that groups do not differ on average.");
         }
     }
 
