@@ -32,7 +32,8 @@ public sealed class CalibrationResult
         double? objective,
         ImmutableArray<CalibrationWarning> warnings,
         RaschFit? rasch = null,
-        IReadOnlyDictionary<RateeId, EstimateCorrelations>? correlations = null)
+        IReadOnlyDictionary<RateeId, EstimateCorrelations>? correlations = null,
+        CrossedModelFit? crossed = null)
     {
         _correlations = correlations;
         Method = method;
@@ -47,6 +48,7 @@ public sealed class CalibrationResult
         Objective = objective;
         Warnings = warnings;
         Rasch = rasch;
+        Crossed = crossed;
     }
 
     /// <summary>
@@ -203,8 +205,11 @@ public sealed class CalibrationResult
     /// <summary>Gets the many-facet Rasch measures, fit statistics and rating-scale structure, for <see cref="CalibrationMethod.ManyFacetRasch"/>; null for every other method.</summary>
     public RaschFit? Rasch { get; }
 
+    /// <summary>Gets the crossed random-effects model's path and variance components by name, for <see cref="CalibrationMethod.CrossedRandomEffects"/>; null for every other method.</summary>
+    public CrossedModelFit? Crossed { get; }
+
     internal CalibrationResult WithSourceEffects(ImmutableArray<SourceEffect> sourceEffects) =>
-        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, _correlations);
+        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, _correlations, Crossed);
 
     /// <summary>Gets the correlations of the errors of one person's estimates, in the order of <see cref="EstimatesFor"/>.</summary>
     /// <param name="ratee">The person.</param>

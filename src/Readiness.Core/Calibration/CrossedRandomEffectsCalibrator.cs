@@ -392,7 +392,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             reml.Iterations,
             converged,
             null,
-            warnings);
+            warnings,
+            new CrossedModelFit(CrossedModelPath.Scalable, components, null, reml.Probes));
     }
 
     private CalibrationResult FitExact(
@@ -515,7 +516,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             used,
             converged,
             criterion,
-            warnings);
+            warnings,
+            new CrossedModelFit(CrossedModelPath.Exact, components, criterion, null));
     }
 
     private static ImmutableArray<VarianceComponent> Components(Terms terms, double cell, double ratee, double rater, double residual, List<CalibrationWarning> warnings)
@@ -566,7 +568,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         int iterations,
         bool converged,
         double? objective,
-        List<CalibrationWarning> warnings)
+        List<CalibrationWarning> warnings,
+        CrossedModelFit fit)
     {
         var reference = new ReferenceRow(design);
         var estimates = ImmutableArray.CreateBuilder<CompetencyEstimate>(design.Cells);
@@ -614,7 +617,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             converged,
             objective,
             [.. warnings],
-            correlations: correlations);
+            correlations: correlations,
+            crossed: fit);
     }
 
     /// <summary>Which of the random terms with a free variance (ratee × competency, ratee, rater) the fit includes; the ratee term always is.</summary>

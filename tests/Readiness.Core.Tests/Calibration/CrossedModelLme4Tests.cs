@@ -36,6 +36,17 @@ public sealed class CrossedModelLme4Tests
         }
 
         AssertBlups(result, data, spread: 2e-6, rater: 1e-6);
+
+        // The typed fit holds the same components by name, the path taken and lme4's criterion.
+        var fit = result.Crossed!;
+        Assert.Equal(CrossedModelPath.Exact, fit.Path);
+        Assert.Equal(result.Objective, fit.RemlCriterion);
+        Assert.Null(fit.Probes);
+        Assert.Equal(data.Variances[VarianceComponent.Ratee], fit.Ratee.Variance, 2e-5 * data.Variances[VarianceComponent.Ratee]);
+        Assert.Equal(result.VarianceOf(VarianceComponent.Rater), fit.Rater?.Variance);
+        Assert.Equal(result.VarianceOf(VarianceComponent.RateeCompetency), fit.RateeCompetency?.Variance);
+        Assert.Equal(result.VarianceOf(VarianceComponent.Residual), fit.Residual.Variance);
+        Assert.Equal((fit.Rater?.Variance ?? 0) / result.VarianceComponents.Sum(c => c.Variance), fit.RaterShare, 12);
     }
 
     [Theory]

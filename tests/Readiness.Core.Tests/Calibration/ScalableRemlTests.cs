@@ -97,6 +97,9 @@ public sealed class ScalableRemlTests
         Assert.True(scalable.Converged, string.Join(" ", scalable.Warnings.Select(w => w.Message)));
         Assert.True(scalable.Iterations <= 10, $"{scalable.Iterations} iterations");
         Assert.Equal(0, scalable.VarianceOf(VarianceComponent.RateeCompetency));
+        Assert.Equal((CrossedModelPath.Scalable, 0.0, (double?)null), (scalable.Crossed!.Path, scalable.Crossed.RateeCompetency!.Variance, scalable.Crossed.RemlCriterion));
+        Assert.True(scalable.Crossed.Probes >= 8, $"{scalable.Crossed.Probes} probes");
+        Assert.Contains(scalable.Warnings, w => w.Code == CalibrationWarningCodes.BoundaryFit);
         Assert.Contains("The ratee_competency variance was estimated at 0 (a boundary fit): the data show no ratee_competency variation beyond noise.", scalable.Warnings.Select(w => w.Message));
         foreach (var name in new[] { VarianceComponent.Ratee, VarianceComponent.Rater, VarianceComponent.Residual })
         {
