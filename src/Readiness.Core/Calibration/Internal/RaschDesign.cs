@@ -94,7 +94,7 @@ internal sealed record RaschDesign(
     /// </summary>
     public (int[] Ratees, int[] Raters)? RateeRaterGroups()
     {
-        var (ratees, raters, count) = Components(Index[0], Index[2], Elements[0], Elements[2]);
+        var (ratees, raters, count) = Components(Index[RaschFacet.Ratee], Index[RaschFacet.Rater], Elements[RaschFacet.Ratee], Elements[RaschFacet.Rater]);
         return count <= 1 ? null : (ratees, raters);
     }
 

@@ -25,6 +25,18 @@ internal sealed class RaschJoint
 {
     private const double ProxExpansion = 2.89; // 1.7², the logistic–normal scaling of PROX.
 
+    /// <summary>An eigenvalue of the source conditions' Gram matrix below this share of the largest is taken as 0 (its eigenvector is a contrast the data leave free).</summary>
+    private const double NullEigenvalueShare = 1e-9;
+
+    /// <summary>The length below which a vector, its projections on a basis removed, is taken to lie in the basis's span.</summary>
+    private const double SpanTolerance = 1e-6;
+
+    /// <summary>The largest move, in logits, of any extreme element in a sweep at which their estimates stop.</summary>
+    private const double ExtremeSweepTolerance = 1e-10;
+
+    /// <summary>The most sweeps over the extreme elements.</summary>
+    private const int MaxExtremeSweeps = 100;
+
     private readonly int[][] _index;
     private readonly int[] _category;
     private readonly bool[] _active;
@@ -100,12 +112,12 @@ internal sealed class RaschJoint
 
     public bool IsActive(int rating) => _active[rating];
 
-    public static double Sign(int facet) => facet == 0 ? 1 : -1;
+    public static double Sign(int facet) => facet == RaschFacet.Ratee ? 1 : -1;
 
     /// <summary>The linear predictor of one rating.</summary>
     public double Predictor(int rating)
     {
-        var x = Measures[0][_index[0][rating]];
+        var x = Measures[RaschFacet.Ratee][_index[RaschFacet.Ratee][rating]];
         for (var f = 1; f < _index.Length; f++)
         {
             x -= Measures[f][_index[f][rating]];
@@ -336,19 +348,19 @@ internal sealed class RaschJoint
     /// </remarks>
     public int SetUnidentifiedSourceContrasts()
     {
-        if (Facets < 4 || RaterGroups is not { } raterGroups || SourceGroups is not { } sourceGroups)
+        if (Facets <= RaschFacet.Source || RaterGroups is not { } raterGroups || SourceGroups is not { } sourceGroups)
         {
             return 0;
         }
 
-        int ratees = Elements[0], raters = Elements[2], sources = Elements[3];
+        int ratees = Elements[RaschFacet.Ratee], raters = Elements[RaschFacet.Rater], sources = Elements[RaschFacet.Source];
         var byRatee = new List<(int Rater, int Source)>[ratees];
         var byRater = new List<(int Ratee, int Source)>[raters];
         var seen = new HashSet<(int, int, int)>();
         var rated = new bool[sources];
         for (var i = 0; i < _category.Length; i++)
         {
-            var (n, r, s) = (_index[0][i], _index[2][i], _index[3][i]);
+            var (n, r, s) = (_index[RaschFacet.Ratee][i], _index[RaschFacet.Rater][i], _index[RaschFacet.Source][i]);
             if (_active[i] && seen.Add((n, r, s)))
             {
                 rated[s] = true;
@@ -444,7 +456,7 @@ internal sealed class RaschJoint
         var fixedCount = basis.Count;
         for (var j = 0; j < sources; j++)
         {
-            if (Math.Abs(evd.EigenValues[j].Real) < 1e-9 * scale)
+            if (Math.Abs(evd.EigenValues[j].Real) < NullEigenvalueShare * scale)
             {
                 Orthonormalise(basis, evd.EigenVectors.Column(j).ToArray());
             }
@@ -459,7 +471,7 @@ internal sealed class RaschJoint
         var shift = new double[sources];
         foreach (var u in free)
         {
-            var t = -Measures[3].Select((x, k) => x * u[k]).Sum();
+            var t = -Measures[RaschFacet.Source].Select((x, k) => x * u[k]).Sum();
             for (var k = 0; k < sources; k++)
             {
                 shift[k] += t * u[k];
@@ -468,17 +480,17 @@ internal sealed class RaschJoint
 
         for (var k = 0; k < sources; k++)
         {
-            Measures[3][k] += shift[k];
+            Measures[RaschFacet.Source][k] += shift[k];
         }
 
         for (var n = 0; n < ratees; n++)
         {
-            Measures[0][n] += b[n] is null ? 0 : b[n].Select((x, k) => x * shift[k]).Sum();
+            Measures[RaschFacet.Ratee][n] += b[n] is null ? 0 : b[n].Select((x, k) => x * shift[k]).Sum();
         }
 
         for (var r = 0; r < raters; r++)
         {
-            Measures[2][r] += c[r] is null ? 0 : c[r].Select((x, k) => x * shift[k]).Sum();
+            Measures[RaschFacet.Rater][r] += c[r] is null ? 0 : c[r].Select((x, k) => x * shift[k]).Sum();
         }
 
         CentreRatersByGroup(raterGroups, sourceGroups);
@@ -499,7 +511,7 @@ internal sealed class RaschJoint
         }
 
         var norm = Math.Sqrt(vector.Sum(x => x * x));
-        if (norm > 1e-6)
+        if (norm > SpanTolerance)
         {
             basis.Add([.. vector.Select(x => x / norm)]);
         }
@@ -567,7 +579,7 @@ internal sealed class RaschJoint
             }
         }
 
-        for (var sweep = 0; sweep < 100; sweep++)
+        for (var sweep = 0; sweep < MaxExtremeSweeps; sweep++)
         {
             var moved = 0.0;
             for (var f = 0; f < Facets; f++)
@@ -595,7 +607,7 @@ internal sealed class RaschJoint
                 }
             }
 
-            if (moved < 1e-10)
+            if (moved < ExtremeSweepTolerance)
             {
                 break;
             }
@@ -879,7 +891,7 @@ internal sealed class RaschJoint
                 continue;
             }
 
-            var s = v[0][_index[0][i]];
+            var s = v[RaschFacet.Ratee][_index[RaschFacet.Ratee][i]];
             for (var f = 1; f < _index.Length; f++)
             {
                 s -= v[f][_index[f][i]];
@@ -903,7 +915,7 @@ internal sealed class RaschJoint
             }
 
             var measures = (_weight[i] * s) - u;
-            q[0][_index[0][i]] += measures;
+            q[RaschFacet.Ratee][_index[RaschFacet.Ratee][i]] += measures;
             for (var f = 1; f < _index.Length; f++)
             {
                 q[f][_index[f][i]] -= measures;
@@ -939,13 +951,13 @@ internal sealed class RaschJoint
 
     private void CentreFacet(int facet)
     {
-        if (facet == 2 && RaterGroups is { } raterGroups && SourceGroups is { } sourceGroups)
+        if (facet == RaschFacet.Rater && RaterGroups is { } raterGroups && SourceGroups is { } sourceGroups)
         {
             CentreRatersByGroup(raterGroups, sourceGroups);
             return;
         }
 
-        if (facet == 2 && RateeRaterGroups is { } parts)
+        if (facet == RaschFacet.Rater && RateeRaterGroups is { } parts)
         {
             CentreRatersByPart(parts.Ratees, parts.Raters);
             return;
@@ -982,26 +994,26 @@ internal sealed class RaschJoint
         var groups = raterGroups.Length == 0 ? 0 : raterGroups.Max() + 1;
         var sum = new double[groups];
         var count = new int[groups];
-        for (var e = 0; e < Elements[2]; e++)
+        for (var e = 0; e < Elements[RaschFacet.Rater]; e++)
         {
-            if (Extreme[2][e] == 0)
+            if (Extreme[RaschFacet.Rater][e] == 0)
             {
-                sum[raterGroups[e]] += Measures[2][e];
+                sum[raterGroups[e]] += Measures[RaschFacet.Rater][e];
                 count[raterGroups[e]]++;
             }
         }
 
-        for (var e = 0; e < Elements[2]; e++)
+        for (var e = 0; e < Elements[RaschFacet.Rater]; e++)
         {
             var g = raterGroups[e];
-            Measures[2][e] -= count[g] > 0 ? sum[g] / count[g] : 0;
+            Measures[RaschFacet.Rater][e] -= count[g] > 0 ? sum[g] / count[g] : 0;
         }
 
         // (C − c) + (S + c) = C + S: the group's sources absorb the shift.
-        for (var e = 0; e < Elements[3]; e++)
+        for (var e = 0; e < Elements[RaschFacet.Source]; e++)
         {
             var g = sourceGroups[e];
-            Measures[3][e] += count[g] > 0 ? sum[g] / count[g] : 0;
+            Measures[RaschFacet.Source][e] += count[g] > 0 ? sum[g] / count[g] : 0;
         }
     }
 
@@ -1011,31 +1023,31 @@ internal sealed class RaschJoint
         parts = Math.Max(parts, rateeParts.Length == 0 ? 0 : rateeParts.Max() + 1);
         var sum = new double[parts];
         var count = new int[parts];
-        for (var e = 0; e < Elements[2]; e++)
+        for (var e = 0; e < Elements[RaschFacet.Rater]; e++)
         {
-            if (Extreme[2][e] == 0)
+            if (Extreme[RaschFacet.Rater][e] == 0)
             {
-                sum[raterParts[e]] += Measures[2][e];
+                sum[raterParts[e]] += Measures[RaschFacet.Rater][e];
                 count[raterParts[e]]++;
             }
         }
 
         var mean = sum.Select((s, g) => count[g] > 0 ? s / count[g] : 0).ToArray();
-        for (var e = 0; e < Elements[2]; e++)
+        for (var e = 0; e < Elements[RaschFacet.Rater]; e++)
         {
-            Measures[2][e] -= mean[raterParts[e]];
+            Measures[RaschFacet.Rater][e] -= mean[raterParts[e]];
         }
 
         // (B − c) − (C − c) = B − C within the part: its ratees absorb the shift.
-        for (var e = 0; e < Elements[0]; e++)
+        for (var e = 0; e < Elements[RaschFacet.Ratee]; e++)
         {
-            Measures[0][e] -= mean[rateeParts[e]];
+            Measures[RaschFacet.Ratee][e] -= mean[rateeParts[e]];
         }
     }
 
     private void ShiftRatees(double shift)
     {
-        var ratees = Measures[0];
+        var ratees = Measures[RaschFacet.Ratee];
         for (var e = 0; e < ratees.Length; e++)
         {
             ratees[e] += shift;

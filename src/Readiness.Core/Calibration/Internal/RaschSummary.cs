@@ -52,11 +52,11 @@ internal sealed class RaschSummary
     {
         double sum = 0;
         var count = 0;
-        for (var e = 0; e < joint.Elements[0]; e++)
+        for (var e = 0; e < joint.Elements[RaschFacet.Ratee]; e++)
         {
-            if (joint.Extreme[0][e] == 0)
+            if (joint.Extreme[RaschFacet.Ratee][e] == 0)
             {
-                sum += joint.Measures[0][e];
+                sum += joint.Measures[RaschFacet.Ratee][e];
                 count++;
             }
         }
@@ -206,7 +206,7 @@ internal sealed class RaschSummary
             var raters = 0;
             for (var i = start; i < end; i++)
             {
-                offsets.Add(joint.Predictor(i) - joint.Measures[0][ratee]);
+                offsets.Add(joint.Predictor(i) - joint.Measures[RaschFacet.Ratee][ratee]);
                 score += _design.Category[i];
                 raters += i == start || index[2][i] != index[2][i - 1] ? 1 : 0;
             }
@@ -214,8 +214,8 @@ internal sealed class RaschSummary
             // A cell rated all-lowest or all-highest gets the fractional-score estimate, like an extreme element.
             var count = end - start;
             var (ability, information) = RatingScaleCategories.Solve(
-                [.. offsets], joint.ScoreToSolve(score, count), _cumulative, joint.Measures[0][ratee], tolerance);
-            var (fair, slope) = Expected(ability - joint.Measures[1][competency]);
+                [.. offsets], joint.ScoreToSolve(score, count), _cumulative, joint.Measures[RaschFacet.Ratee][ratee], tolerance);
+            var (fair, slope) = Expected(ability - joint.Measures[RaschFacet.Competency][competency]);
             estimates.Add(new CompetencyEstimate(
                 ratings.Ratees[ratee], ratings.Model.Competencies[_design.Competencies[competency]].Id, fair, slope / Math.Sqrt(information), count, raters));
             start = end;
@@ -233,7 +233,7 @@ internal sealed class RaschSummary
         {
             for (var i = 0; i < _design.Category.Length; i++)
             {
-                sourceSum[_design.Index[2][i]] += _joint.Measures[3][_design.Index[3][i]];
+                sourceSum[_design.Index[RaschFacet.Rater][i]] += _joint.Measures[RaschFacet.Source][_design.Index[RaschFacet.Source][i]];
             }
         }
 
