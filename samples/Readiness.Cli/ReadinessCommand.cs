@@ -304,7 +304,7 @@ internal static class ReadinessCommand
         var allowUnscored = new Option<bool>("--allow-unscored") { Description = "Write the results even when nobody could be scored (otherwise that run fails with the reasons, exit code 2)." };
         var options = new Option<FileInfo?>("--options")
         {
-            Description = "JSON with the scoring options (and calibration method) as a host configures AddReadiness: the Readiness section of an appsettings.json, or that section alone. --method, --min-raters and --min-sources override it.",
+            Description = "JSON with the scoring and calibration options as a host configures AddReadiness: the Readiness section of an appsettings.json, or that section alone. --method, --min-raters and --min-sources override it.",
         };
         return (minRaters, minSources, allowUnscored, options);
     }
