@@ -32,7 +32,8 @@ internal interface IBlockOperator
 /// </summary>
 internal static class BlockConjugateGradients
 {
-    private static int Lane => Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
+    /// <summary>Gets the columns one SIMD vector holds (1 without SIMD).</summary>
+    public static int Lane => Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
 
     /// <summary>
     /// Iterates until each column's ‖r‖ ≤ tolerance · ‖reference‖ (<c>referenceSquares</c> holds each column's ‖b‖², or its starting residual's), or
@@ -237,5 +238,5 @@ internal static class BlockConjugateGradients
     }
 
     /// <summary>The columns handled in whole SIMD vectors; those after it run scalar (with the same operations).</summary>
-    private static int VectorEnd(int width) => Vector.IsHardwareAccelerated ? width / Lane * Lane : 0;
+    public static int VectorEnd(int width) => Vector.IsHardwareAccelerated ? width / Lane * Lane : 0;
 }

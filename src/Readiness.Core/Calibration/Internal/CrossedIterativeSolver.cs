@@ -86,8 +86,6 @@ internal sealed class CrossedIterativeSolver : IBlockOperator
         }
     }
 
-    private static int Lane => Vector.IsHardwareAccelerated ? Vector<double>.Count : 1;
-
     /// <summary>The work space one group of <c>SolveMany</c> holds at once (five vectors per column), for a system of that many unknowns.</summary>
     public static long GroupBytes(long unknowns) => 5L * 8 * unknowns * WidestGroup(unknowns);
 
@@ -160,7 +158,7 @@ internal sealed class CrossedIterativeSolver : IBlockOperator
         // GroupWorkBytes), at least one per thread while there are vectors to share: wider groups gain little (a pass is
         // then limited by memory, not by reading the indices) and cost work space in proportion; a group narrower than a
         // vector runs scalar.
-        var lane = Lane;
+        var lane = BlockConjugateGradients.Lane;
         var vectors = (b.Length + lane - 1) / lane;
         var widest = WidestGroup(_n);
         var count = Math.Max(Math.Min(_workers, vectors), (b.Length + widest - 1) / widest);
@@ -802,7 +800,7 @@ internal sealed class CrossedIterativeSolver : IBlockOperator
     private static void Divide(ReadOnlySpan<double> x, double s, Span<double> into)
     {
         var i = 0;
-        for (; i < VectorEnd(x.Length); i += Lane)
+        for (; i < BlockConjugateGradients.VectorEnd(x.Length); i += BlockConjugateGradients.Lane)
         {
             (new Vector<double>(x[i..]) / s).CopyTo(into[i..]);
         }
@@ -817,7 +815,7 @@ internal sealed class CrossedIterativeSolver : IBlockOperator
     private static void Scale(ReadOnlySpan<double> x, double s, Span<double> into)
     {
         var i = 0;
-        for (; i < VectorEnd(x.Length); i += Lane)
+        for (; i < BlockConjugateGradients.VectorEnd(x.Length); i += BlockConjugateGradients.Lane)
         {
             (new Vector<double>(x[i..]) * s).CopyTo(into[i..]);
         }
@@ -832,7 +830,7 @@ internal sealed class CrossedIterativeSolver : IBlockOperator
     private static void CellSolve(ReadOnlySpan<double> r, double n, ReadOnlySpan<double> zt, double s, Span<double> into)
     {
         var i = 0;
-        for (; i < VectorEnd(r.Length); i += Lane)
+        for (; i < BlockConjugateGradients.VectorEnd(r.Length); i += BlockConjugateGradients.Lane)
         {
             ((new Vector<double>(r[i..]) - (n * new Vector<double>(zt[i..]))) * s).CopyTo(into[i..]);
         }
@@ -877,11 +875,8 @@ internal sealed class CrossedIterativeSolver : IBlockOperator
         }
     }
 
-    /// <summary>The columns handled in whole SIMD vectors; those after it run scalar (with the same operations).</summary>
-    private static int VectorEnd(int width) => Vector.IsHardwareAccelerated ? width / Lane * Lane : 0;
-
     /// <summary>The most columns a group carries: whole SIMD vectors, at most MaxGroupWidth, narrower where the work space would pass GroupWorkBytes.</summary>
-    private static int WidestGroup(long unknowns) => (int)Math.Clamp(GroupWorkBytes / (5L * 8 * Math.Max(1, unknowns)) / Lane * Lane, Lane, MaxGroupWidth);
+    private static int WidestGroup(long unknowns) => (int)Math.Clamp(GroupWorkBytes / (5L * 8 * Math.Max(1, unknowns)) / BlockConjugateGradients.Lane * BlockConjugateGradients.Lane, BlockConjugateGradients.Lane, MaxGroupWidth);
 
     /// <summary>The five work vectors of a group, sized for the widest group, one set per thread that asks.</summary>
     /// <param name="unknowns">The unknowns of the systems it serves.</param>
