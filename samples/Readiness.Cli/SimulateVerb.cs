@@ -50,9 +50,9 @@ internal static class SimulateVerb
     public static void Write(SimulatedOrganisation organisation, OutputStaging staging)
     {
         staging.WriteText("ratings.csv", w => RatingsTable.Write(w, organisation.Ratings));
-        staging.WriteText("performance.csv", w => InputTables.WritePerformance(w, organisation.People.Select(p => new PerformanceRecord(p.Id, p.Performance))));
+        staging.WriteText("performance.csv", w => InputTables.WritePerformance(w, organisation.People.Select(p => new PerformanceRecord(p.Person, p.Performance))));
         staging.WriteText("truth.csv", w => Truth(w, organisation));
-        staging.WriteText("groups.csv", w => InputTables.WriteGroups(w, new DemographicGroups(organisation.Demographics, ["sex", "ethnicity"]), organisation.People.Select(p => p.Id)));
+        staging.WriteText("groups.csv", w => InputTables.WriteGroups(w, new DemographicGroups(organisation.Demographics, ["sex", "ethnicity"]), organisation.People.Select(p => p.Person)));
         staging.WriteText("outcomes.csv", w => InputTables.WriteOutcomes(w, organisation.TeamOutcomes.Select(o => o with { Value = Math.Round(o.Value, 4) })));
     }
 
@@ -65,13 +65,13 @@ internal static class SimulateVerb
         {
             for (var c = 0; c < competencies.Length; c++)
             {
-                truth.WriteLine($"level,{CsvCells.Field(p.Id.Value)},{CsvCells.Field(competencies[c].Id)},{CsvCells.Number(p.TrueLevels[c])},");
+                truth.WriteLine($"level,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id)},{CsvCells.Number(p.TrueLevels[c])},");
             }
         }
 
         foreach (var r in organisation.Raters)
         {
-            truth.WriteLine($"rater,{CsvCells.Field(r.Id.Value)},,{CsvCells.Number(r.Leniency)},{WireNames.Of(r.Style)}");
+            truth.WriteLine($"rater,{CsvCells.Field(r.Rater.Value)},,{CsvCells.Number(r.Leniency)},{WireNames.Of(r.Style)}");
         }
     }
 }

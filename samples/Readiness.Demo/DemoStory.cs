@@ -156,7 +156,7 @@ internal static class DemoStory
         story.Table("Variance components", ["Component", "Variance", "Share"],
             calibration.VarianceComponents.Select(v => new[] { v.Name, N(v.Variance, "0.000"), N(v.Variance / total, "0%") }));
 
-        var planted = inputs.Organisation?.Raters.ToDictionary(r => r.Id.Value, r => r.Style) ?? [];
+        var planted = inputs.Organisation?.Raters.ToDictionary(r => r.Rater.Value, r => r.Style) ?? [];
         var ordered = calibration.RaterEffects.OrderByDescending(r => r.Effect).ThenBy(r => r.Rater.Value, StringComparer.Ordinal).ToArray();
         string[] Row(RaterEffect r) =>
         [
@@ -215,18 +215,18 @@ internal static class DemoStory
             story.Say("No performance file (--performance FILE.csv, header ratee,performance): performance below is the competency-based index on the role's individual-performance competencies.");
         }
 
-        var byPerformance = scored.OrderByDescending(Performance).ThenBy(a => a.Candidate.Value, StringComparer.Ordinal).Take(10).ToArray();
+        var byPerformance = scored.OrderByDescending(Performance).ThenBy(a => a.Person.Value, StringComparer.Ordinal).Take(10).ToArray();
         var byReadiness = scored.Order(ReadinessAssessment.MostReadyFirst).Take(10).ToArray();
         var table = story.Table("Top ten by individual performance, top ten by leadership readiness (ranked by P(ready now), then expected shortfall)",
             ["#", "Top performer", "Performance", "Band", "Most ready", "P(ready now)", "Shortfall", "Rank could be", "Band ", "Performance "],
             byPerformance.Zip(byReadiness, (p, r) => (p, r)).Select((pair, i) => new[]
             {
-                N(i + 1, "0"), pair.p.Candidate.Value, N(Performance(pair.p), "0.00"), BandName(pair.p.Band),
-                pair.r.Candidate.Value, N(pair.r.ProbabilityReadyNow!.Value, "0.000"), N(pair.r.ExpectedShortfall!.Value, "0.00"),
+                N(i + 1, "0"), pair.p.Person.Value, N(Performance(pair.p), "0.00"), BandName(pair.p.Band),
+                pair.r.Person.Value, N(pair.r.ProbabilityReadyNow!.Value, "0.000"), N(pair.r.ExpectedShortfall!.Value, "0.00"),
                 $"{pair.r.RankLow}–{pair.r.RankHigh}", BandName(pair.r.Band), N(Performance(pair.r), "0.00"),
             }));
         var notReady = byPerformance.Count(a => a.Band is not ReadinessBand.ReadyNow and not ReadinessBand.ReadyIn1To2Years);
-        var overlap = byPerformance.Select(a => a.Candidate).Intersect(byReadiness.Select(a => a.Candidate)).Count();
+        var overlap = byPerformance.Select(a => a.Person).Intersect(byReadiness.Select(a => a.Person)).Count();
         var conclusion = $"Of the ten best performers, {notReady} are not ready to lead within two years, and {overlap} of them {(overlap == 1 ? "is" : "are")} among the ten most ready.";
         story.Say(
             "P(ready now) is the chance, given how precisely each person was measured, that their true levels meet the ready-now rule; " +
@@ -239,8 +239,8 @@ internal static class DemoStory
     private static void CalibrationChanges(Story story, IEnumerable<ReadinessAssessment> rawAssessments, IReadOnlyList<ReadinessAssessment> calibrated)
     {
         story.Step("What calibration changed");
-        var raw = rawAssessments.ToDictionary(a => a.Candidate);
-        var pairs = calibrated.Select(a => (Raw: raw[a.Candidate], Calibrated: a)).ToArray();
+        var raw = rawAssessments.ToDictionary(a => a.Person);
+        var pairs = calibrated.Select(a => (Raw: raw[a.Person], Calibrated: a)).ToArray();
         var bands = Enum.GetValues<ReadinessBand>().Where(b => pairs.Any(p => p.Raw.Band == b || p.Calibrated.Band == b)).ToArray();
         story.Table("Bands on raw rating means (rows) against calibrated bands (columns)", ["Raw \\ Calibrated", .. bands.Select(BandName)],
             bands.Select(r => (string[])[BandName(r), .. bands.Select(c => N(pairs.Count(p => p.Raw.Band == r && p.Calibrated.Band == c), "0"))]));
@@ -307,7 +307,7 @@ internal static class DemoStory
             ["Rank", "Could be", "Person", "P(ready now)", "Band", "Key gaps", "Signals"],
             slate.Entries.Select(e => new[]
             {
-                N(e.Rank, "0"), $"{e.BestRank}–{e.WorstRank}", e.Candidate.Value, e.ProbabilityReadyNow is { } p ? N(p, "0.000") : string.Empty,
+                N(e.Rank, "0"), $"{e.BestRank}–{e.WorstRank}", e.Person.Value, e.ProbabilityReadyNow is { } p ? N(p, "0.000") : string.Empty,
                 BandName(e.Band), string.Join(", ", e.KeyGaps), e.Signals == ReadinessSignals.None ? string.Empty : e.Signals.ToString(),
             }));
         story.Say("Left off: " + string.Join(", ", slate.Excluded.GroupBy(x => x.Reason).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}")) +
@@ -345,21 +345,21 @@ internal static class DemoStory
         story.Step("Development that starts before the promotion");
         var planner = new DevelopmentPlanner();
         var chosen = new List<(ReadinessAssessment Person, string Why)>();
-        if (scored.Where(a => a.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness)).OrderByDescending(Performance).ThenBy(a => a.Candidate.Value, StringComparer.Ordinal).FirstOrDefault() is { } trap)
+        if (scored.Where(a => a.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness)).OrderByDescending(Performance).ThenBy(a => a.Person.Value, StringComparer.Ordinal).FirstOrDefault() is { } trap)
         {
             chosen.Add((trap, "a high performer with low leadership readiness"));
         }
 
         if (slate.Entries.FirstOrDefault(e => e.Band == ReadinessBand.ReadyIn1To2Years) is { } near)
         {
-            chosen.Add((scored.Single(a => a.Candidate == near.Candidate), "on the slate, ready in 1–2 years"));
+            chosen.Add((scored.Single(a => a.Person == near.Person), "on the slate, ready in 1–2 years"));
         }
 
         foreach (var (person, why) in chosen)
         {
             var plan = planner.Plan(person, role, reviewDate);
             story.Table(
-                $"Plan for {person.Candidate} ({why}; P(ready now) {plan.ProbabilityReadyNow:0.000}): the gaps on the estimates close by {plan.ReadyBy:yyyy-MM-dd}, first reassessment {plan.NextReassessment:yyyy-MM-dd}",
+                $"Plan for {person.Person} ({why}; P(ready now) {plan.ProbabilityReadyNow:0.000}): the gaps on the estimates close by {plan.ReadyBy:yyyy-MM-dd}, first reassessment {plan.NextReassessment:yyyy-MM-dd}",
                 ["#", "Competency", "Domain", "Gap", "Years", "First intervention", "Reassess"],
                 plan.Steps.Take(5).Select(step => new[]
                 {
@@ -377,7 +377,7 @@ internal static class DemoStory
                 story.Say("Leadership behaviours come first: more individual excellence is not what this person's next role needs.");
             }
 
-            SaidBySource(story, person.Candidate, plan.Steps.Take(5).Select(step => step.Competency), sources);
+            SaidBySource(story, person.Person, plan.Steps.Take(5).Select(step => step.Competency), sources);
         }
 
         if (chosen.Count == 0)
@@ -408,7 +408,7 @@ internal static class DemoStory
         var attributeForRaters = fairness.RaterSplits[0].Attribute;
         var splits = fairness.RaterSplits[0].Splits;
         var flagged = splits.Where(s => s.Flagged).ToArray();
-        var planted = inputs.Organisation?.Raters.Where(r => r.Style == RaterStyle.FavoursGroup).Select(r => r.Id.Value).ToHashSet() ?? [];
+        var planted = inputs.Organisation?.Raters.Where(r => r.Style == RaterStyle.FavoursGroup).Select(r => r.Rater.Value).ToHashSet() ?? [];
         story.Say(
             $"Calibration removes each rater's overall leniency, not leniency toward one group. Split by the ratee's {attributeForRaters}, " +
             $"{flagged.Length} of the {splits.Length} raters who rated enough people in two groups rate one group markedly higher" +
@@ -444,7 +444,7 @@ internal static class DemoStory
         // performance — because only they have teams. A user's outcomes file already holds just those people.
         var sample = inputs.Organisation is null
             ? scored
-            : scored.OrderByDescending(Performance).ThenBy(a => a.Candidate.Value, StringComparer.Ordinal).Take(PastPromotions).ToArray();
+            : scored.OrderByDescending(Performance).ThenBy(a => a.Person.Value, StringComparer.Ordinal).Take(PastPromotions).ToArray();
         PredictiveValidityStudy study;
         try
         {

@@ -156,7 +156,7 @@ public static class InputTables
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(records);
-        WritePersonValues(writer, "performance", records.Select(r => (r.Ratee, r.Value)));
+        WritePersonValues(writer, "performance", records.Select(r => (r.Person, r.Value)));
     }
 
     /// <summary>Writes <c>ratee,outcome</c>.</summary>

@@ -22,7 +22,7 @@ public static class ReadinessFiles
         writer.WriteLine("ratee,index,lower,upper,band,performance,flags,p_ready_now,p_ready_within_2y,rank_low,rank_high");
         foreach (var a in assessments)
         {
-            writer.WriteLine($"{CsvCells.Field(a.Candidate.Value)},{N(a.Index)},{N(a.Lower)},{N(a.Upper)},{WireNames.Of(a.Band)},{N(a.Performance ?? a.PerformanceIndex)},{WireNames.Of(a.Signals)}," +
+            writer.WriteLine($"{CsvCells.Field(a.Person.Value)},{N(a.Index)},{N(a.Lower)},{N(a.Upper)},{WireNames.Of(a.Band)},{N(a.Performance ?? a.PerformanceIndex)},{WireNames.Of(a.Signals)}," +
                 $"{N(a.ProbabilityReadyNow)},{N(a.ProbabilityReadyNearTerm)},{N(a.RankLow)},{N(a.RankHigh)}");
         }
     }
@@ -47,7 +47,7 @@ public static class ReadinessFiles
             foreach (var a in assessments)
             {
                 json.WriteStartObject();
-                json.WriteString("ratee", a.Candidate.Value);
+                json.WriteString("ratee", a.Person.Value);
                 json.WriteString("role", a.ProfileId);
                 json.WriteString("policy", WireNames.Of(a.Policy));
                 Json.NumberOrNull(json, "index", a.Index);
@@ -85,7 +85,7 @@ public static class ReadinessFiles
                     Json.NumberOrNull(json, "contribution", c.Contribution);
                     json.WriteBoolean("belowCriticalMinimum", c.BelowCriticalMinimum);
                     json.WriteStartArray("sources");
-                    foreach (var s in bySource.TryGetValue(a.Candidate, out var averages) ? averages[c.Competency] : [])
+                    foreach (var s in bySource.TryGetValue(a.Person, out var averages) ? averages[c.Competency] : [])
                     {
                         json.WriteStartObject();
                         json.WriteString("source", WireNames.Of(s.Source));

@@ -96,9 +96,9 @@ public static class ReliabilityFiles
         foreach (var p in report.SelfOther.People)
         {
             writer.WriteLine($"{CsvCells.Field(p.Person.Value)},overall,{N(p.Self)},{N(p.Others)},{N(p.Difference)},{WireNames.Of(p.Category)}");
-            foreach (var (competency, self, others, difference) in p.Competencies)
+            foreach (var c in p.Competencies)
             {
-                writer.WriteLine($"{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competency)},{N(self)},{N(others)},{N(difference)},");
+                writer.WriteLine($"{CsvCells.Field(p.Person.Value)},{CsvCells.Field(c.Competency)},{N(c.Self)},{N(c.Others)},{N(c.Difference)},");
             }
         }
     }
@@ -114,7 +114,7 @@ public static class ReliabilityFiles
         writer.WriteLine("ratee,competency,people,mean_sd,rwg");
         foreach (var p in report.Agreement.People)
         {
-            writer.WriteLine($"{CsvCells.Field(p.Ratee.Value)},overall,,{N(p.MeanStandardDeviation)},{N(p.RwgJ)}");
+            writer.WriteLine($"{CsvCells.Field(p.Person.Value)},overall,,{N(p.MeanStandardDeviation)},{N(p.RwgJ)}");
         }
 
         foreach (var c in report.Agreement.Competencies)

@@ -55,7 +55,7 @@ public static class TalentFiles
         writer.WriteLine("rank,ratee,index,lower,upper,band,years_to_ready,best_rank,worst_rank,key_gaps,flags,excluded,p_ready_now,p_ready_within_2y");
         foreach (var e in slate.Entries)
         {
-            writer.WriteLine($"{e.Rank},{CsvCells.Field(e.Candidate.Value)},{N(e.Index)},{N(e.Lower)},{N(e.Upper)},{WireNames.Of(e.Band)},{N(e.YearsToReady)}," +
+            writer.WriteLine($"{e.Rank},{CsvCells.Field(e.Person.Value)},{N(e.Index)},{N(e.Lower)},{N(e.Upper)},{WireNames.Of(e.Band)},{N(e.YearsToReady)}," +
                 $"{e.BestRank},{e.WorstRank},{CsvCells.Field(string.Join(';', e.KeyGaps))},{WireNames.Of(e.Signals)},,{N(e.ProbabilityReadyNow)},{N(e.ProbabilityReadyNearTerm)}");
         }
 

@@ -108,7 +108,7 @@ public sealed class AddReadinessTests
         {
             var met = profile.Requirements.Count(r => candidate.FindEstimate(r.Competency.Id)?.Estimate >= r.Target);
             var index = 100.0 * met / profile.Requirements.Length;
-            return ReadinessAssessment.Scored(candidate.Id, profile.Id, ScoringPolicy.Compensatory, index, index, index, 0.9,
+            return ReadinessAssessment.Scored(candidate.Person, profile.Id, ScoringPolicy.Compensatory, index, index, index, 0.9,
                 index >= 90 ? ReadinessBand.ReadyNow : ReadinessBand.NotOnLeadershipTrack, 0, []);
         }
 

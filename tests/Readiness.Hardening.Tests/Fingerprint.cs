@@ -24,7 +24,7 @@ internal static class Fingerprint
 
         foreach (var e in result.Estimates)
         {
-            text.Append(e.Ratee).Append('/').Append(e.Competency).Append(':').Append(R(e.Estimate)).Append('±').Append(R(e.StandardError)).Append('\n');
+            text.Append(e.Person).Append('/').Append(e.Competency).Append(':').Append(R(e.Estimate)).Append('±').Append(R(e.StandardError)).Append('\n');
         }
 
         return text.ToString();
@@ -35,7 +35,7 @@ internal static class Fingerprint
         var text = new StringBuilder();
         foreach (var a in assessments)
         {
-            text.Append(a.Candidate).Append(':').Append(R(a.Index)).Append('[').Append(R(a.Lower)).Append(',').Append(R(a.Upper)).Append(']')
+            text.Append(a.Person).Append(':').Append(R(a.Index)).Append('[').Append(R(a.Lower)).Append(',').Append(R(a.Upper)).Append(']')
                 .Append(a.Band).Append(' ').Append(a.Signals).Append(' ').Append(R(a.YearsToReady)).Append(' ').Append(R(a.PerformanceIndex));
             foreach (var c in a.Competencies)
             {

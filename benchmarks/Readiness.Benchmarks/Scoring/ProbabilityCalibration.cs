@@ -53,15 +53,15 @@ internal static class ProbabilityCalibration
                 var organisation = OrganisationSimulator.Generate(Settings(design, seed));
                 var ratings = organisation.TakeInRatings().Ratings;
                 var fit = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
-                var people = organisation.People.ToDictionary(p => p.Id);
+                var people = organisation.People.ToDictionary(p => p.Person);
                 var position = ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j, StringComparer.OrdinalIgnoreCase);
                 var assessed = new List<ReadinessAssessment>();
                 var truths = new List<ReadinessAssessment>();
                 foreach (var a in ReadinessCandidate.FromCalibration(fit, ratings).Select(c => scorer.Score(c, profile)).Where(a => a.IsScored))
                 {
-                    var levels = people[a.Candidate].TrueLevels;
-                    var exact = new ReadinessCandidate(a.Candidate,
-                        ratings.Model.Competencies.Select((c, j) => new CompetencyEstimate(a.Candidate, c.Id, levels[j], 0, 1, 1)), 99, [RaterSource.Manager, RaterSource.Peer]);
+                    var levels = people[a.Person].TrueLevels;
+                    var exact = new ReadinessCandidate(a.Person,
+                        ratings.Model.Competencies.Select((c, j) => new CompetencyEstimate(a.Person, c.Id, levels[j], 0, 1, 1)), 99, [RaterSource.Manager, RaterSource.Peer]);
                     var atTruth = truth.Score(exact, profile);
                     assessed.Add(a);
                     truths.Add(atTruth);

@@ -91,33 +91,23 @@ public sealed class CalibrationResult
             throw new ArgumentOutOfRangeException(nameof(objective), o, $"The objective was {Guard.Format(o)}; it must be finite (or null when there is none).");
         }
 
-        var estimateList = Checked(estimates, nameof(estimates), e =>
-            IdRules.Check(e.Competency) is { } bad ? $"competency {bad}"
-            : Rule(e.Estimate, e.StandardError) is { } rule ? $"{e.Ratee}, {e.Competency}: {rule}"
-            : e.Ratings < 1 || e.Raters < 1 || e.Raters > e.Ratings ? $"{e.Ratee}, {e.Competency}: {e.Ratings} ratings from {e.Raters} raters; an estimate rests on at least one rating, from at least one and at most that many raters"
-            : null);
-        Unique(estimateList, e => (e.Ratee, e.Competency.ToUpperInvariant()), nameof(estimates), e => $"{e.Ratee} on {e.Competency}");
-        var raters = Checked(raterEffects ?? [], nameof(raterEffects), r =>
-            Rule(r.Effect, r.StandardError) is { } rule ? $"rater {r.Rater}: {rule}" : r.Ratings < 1 ? $"rater {r.Rater}: {r.Ratings} ratings; an effect rests on at least one" : null);
+        // Each element checked its own numbers when it was built; what is left is what only the whole result can break.
+        var estimateList = Checked(estimates, nameof(estimates), e => IdRules.Check(e.Competency) is { } bad ? $"competency {bad}" : null);
+        Unique(estimateList, e => (e.Person, e.Competency.ToUpperInvariant()), nameof(estimates), e => $"{e.Person} on {e.Competency}");
+        var raters = Checked(raterEffects ?? [], nameof(raterEffects));
         Unique(raters, r => r.Rater, nameof(raterEffects), r => $"rater {r.Rater}");
-        var sources = Checked(sourceEffects ?? [], nameof(sourceEffects), e =>
-            Rule(e.Effect, e.StandardError) is { } rule ? $"source {e.Source}: {rule}" : !Enum.IsDefined(e.Source) ? $"source {(int)e.Source} is not a RaterSource" : null);
+        var sources = Checked(sourceEffects ?? [], nameof(sourceEffects));
         Unique(sources, e => e.Source, nameof(sourceEffects), e => $"source {e.Source}");
-        var components = Checked(varianceComponents ?? [], nameof(varianceComponents), v =>
-            string.IsNullOrWhiteSpace(v.Name) ? "a component has no name"
-            : !double.IsFinite(v.Variance) || v.Variance < 0 ? $"component {v.Name}: variance {Guard.Format(v.Variance)}; a variance is finite and at least 0"
-            : v.MonteCarloError is { } mc && (!double.IsFinite(mc) || mc < 0) ? $"component {v.Name}: Monte-Carlo error {Guard.Format(mc)}; it is finite and at least 0"
-            : null);
+        var components = Checked(varianceComponents ?? [], nameof(varianceComponents));
         Unique(components, v => v.Name, nameof(varianceComponents), v => $"component {v.Name}");
-        var fixedList = Checked(fixedEffects ?? [], nameof(fixedEffects), f =>
-            string.IsNullOrWhiteSpace(f.Name) ? "a fixed effect has no name" : Rule(f.Estimate, f.StandardError) is { } rule ? $"fixed effect {f.Name}: {rule}" : null);
+        var fixedList = Checked(fixedEffects ?? [], nameof(fixedEffects));
         Unique(fixedList, f => f.Name, nameof(fixedEffects), f => $"fixed effect {f.Name}");
-        var notes = Checked(warnings ?? [], nameof(warnings), _ => null);
+        var notes = Checked(warnings ?? [], nameof(warnings));
 
         return new CalibrationResult(
             method,
             algorithm,
-            [.. estimateList.OrderBy(e => e.Ratee)],
+            [.. estimateList.OrderBy(e => e.Person)],
             [.. raters.OrderBy(r => r.Rater)],
             [.. sources.OrderBy(e => e.Source)],
             [.. components],
@@ -126,15 +116,10 @@ public sealed class CalibrationResult
             converged,
             objective,
             [.. notes]);
-
-        static string? Rule(double value, double standardError) =>
-            !double.IsFinite(value) ? $"value {Guard.Format(value)}; it must be finite"
-            : !double.IsFinite(standardError) || standardError < 0 ? $"standard error {Guard.Format(standardError)}; it must be finite and at least 0"
-            : null;
     }
 
     /// <summary>The items, each null-checked and checked by <paramref name="problem"/> (null when it is fine).</summary>
-    private static List<T> Checked<T>(IEnumerable<T> items, string name, Func<T, string?> problem)
+    private static List<T> Checked<T>(IEnumerable<T> items, string name, Func<T, string?>? problem = null)
     {
         ArgumentNullException.ThrowIfNull(items, name);
         var list = new List<T>();
@@ -145,7 +130,7 @@ public sealed class CalibrationResult
                 throw new ArgumentNullException(name, $"{name}[{list.Count}] is null.");
             }
 
-            if (problem(item) is { } why)
+            if (problem?.Invoke(item) is { } why)
             {
                 throw new ArgumentException($"{name}[{list.Count}] is refused: {why}.", name);
             }
@@ -212,40 +197,40 @@ public sealed class CalibrationResult
         new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, _correlations, Crossed);
 
     /// <summary>Gets the correlations of the errors of one person's estimates, in the order of <see cref="EstimatesFor"/>.</summary>
-    /// <param name="ratee">The person.</param>
+    /// <param name="person">The person.</param>
     /// <returns>
     /// The correlations, or null when the person was not rated or the method does not give them. The crossed model gives
     /// them exactly on its exact path (from the inverse of the mixed-model equations, like its standard errors) and
     /// conditionally on the rater and fixed effects on its scalable path.
     /// </returns>
-    public EstimateCorrelations? ErrorCorrelations(RateeId ratee) =>
-        _correlations is not null && _correlations.TryGetValue(ratee, out var found) ? found : null;
+    public EstimateCorrelations? ErrorCorrelations(RateeId person) =>
+        _correlations is not null && _correlations.TryGetValue(person, out var found) ? found : null;
 
     /// <summary>Finds a person's estimate on one competency.</summary>
-    /// <param name="ratee">The person.</param>
+    /// <param name="person">The person.</param>
     /// <param name="competency">The competency id (case-insensitive, as everywhere in a model).</param>
     /// <param name="estimate">The estimate, or null.</param>
     /// <returns>True when the person was rated on the competency.</returns>
-    public bool TryGetEstimate(RateeId ratee, string competency, [NotNullWhen(true)] out CompetencyEstimate? estimate)
+    public bool TryGetEstimate(RateeId person, string competency, [NotNullWhen(true)] out CompetencyEstimate? estimate)
     {
         var index = LazyInitializer.EnsureInitialized(ref _estimateIndex, () =>
         {
             var built = new Dictionary<(RateeId, string), int>(Estimates.Length, new EstimateKeyComparer());
             for (var i = 0; i < Estimates.Length; i++)
             {
-                built.Add((Estimates[i].Ratee, Estimates[i].Competency), i);
+                built.Add((Estimates[i].Person, Estimates[i].Competency), i);
             }
 
             return built;
         });
-        estimate = competency is not null && index.TryGetValue((ratee, competency), out var found) ? Estimates[found] : null;
+        estimate = competency is not null && index.TryGetValue((person, competency), out var found) ? Estimates[found] : null;
         return estimate is not null;
     }
 
     /// <summary>Gets every estimate of one person, in model order.</summary>
-    /// <param name="ratee">The person.</param>
+    /// <param name="person">The person.</param>
     /// <returns>The estimates; empty when the person was not rated.</returns>
-    public ImmutableArray<CompetencyEstimate> EstimatesFor(RateeId ratee) => [.. Estimates.Where(e => e.Ratee == ratee)];
+    public ImmutableArray<CompetencyEstimate> EstimatesFor(RateeId person) => [.. Estimates.Where(e => e.Person == person)];
 
     /// <summary>Finds a rater's effect.</summary>
     /// <param name="rater">The rater.</param>
@@ -267,12 +252,12 @@ public sealed class CalibrationResult
     public override string ToString() =>
         $"{Method} ({Algorithm}): {Estimates.Length} estimates, {RaterEffects.Length} raters, {(Converged ? "converged" : "NOT converged")} in {Iterations} iterations";
 
-    private sealed class EstimateKeyComparer : IEqualityComparer<(RateeId Ratee, string Competency)>
+    private sealed class EstimateKeyComparer : IEqualityComparer<(RateeId Person, string Competency)>
     {
-        public bool Equals((RateeId Ratee, string Competency) x, (RateeId Ratee, string Competency) y) =>
-            x.Ratee == y.Ratee && IdRules.Comparer.Equals(x.Competency, y.Competency);
+        public bool Equals((RateeId Person, string Competency) x, (RateeId Person, string Competency) y) =>
+            x.Person == y.Person && IdRules.Comparer.Equals(x.Competency, y.Competency);
 
-        public int GetHashCode((RateeId Ratee, string Competency) obj) =>
-            HashCode.Combine(obj.Ratee, IdRules.Comparer.GetHashCode(obj.Competency));
+        public int GetHashCode((RateeId Person, string Competency) obj) =>
+            HashCode.Combine(obj.Person, IdRules.Comparer.GetHashCode(obj.Competency));
     }
 }

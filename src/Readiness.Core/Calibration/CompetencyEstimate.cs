@@ -1,12 +1,51 @@
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Calibration;
 
 /// <summary>A person's calibrated level on one competency, with its uncertainty and the evidence behind it.</summary>
-/// <param name="Ratee">The person.</param>
-/// <param name="Competency">The competency id.</param>
-/// <param name="Estimate">The level on the model's scale, as an average rater other than the person themselves would rate it.</param>
-/// <param name="StandardError">The standard error of <paramref name="Estimate"/>, in scale points.</param>
-/// <param name="Ratings">The number of ratings that informed the estimate.</param>
-/// <param name="Raters">The number of distinct raters among them.</param>
-public sealed record CompetencyEstimate(RateeId Ratee, string Competency, double Estimate, double StandardError, int Ratings, int Raters);
+public sealed record CompetencyEstimate
+{
+    /// <summary>Initializes a new instance of the <see cref="CompetencyEstimate"/> record.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="competency">The competency id.</param>
+    /// <param name="estimate">The level on the model's scale, as an average rater other than the person themselves would rate it.</param>
+    /// <param name="standardError">The standard error of <paramref name="estimate"/>, in scale points.</param>
+    /// <param name="ratings">The number of ratings that informed the estimate.</param>
+    /// <param name="raters">The number of distinct raters among them.</param>
+    /// <exception cref="ArgumentException"><paramref name="competency"/> is null or blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The estimate is not finite, the standard error is not finite or is negative, there is no rating, or the raters are fewer than 1 or more than the ratings.</exception>
+    public CompetencyEstimate(RateeId person, string competency, double estimate, double standardError, int ratings, int raters)
+    {
+        if (ratings < 1 || raters < 1 || raters > ratings)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(raters), raters, $"The estimate of {person} on {competency} rests on {ratings} ratings from {raters} raters; an estimate rests on at least one rating, from at least one and at most that many raters.");
+        }
+
+        Person = person;
+        Competency = Guard.NotBlank(competency);
+        Estimate = Guard.Finite(estimate);
+        StandardError = Guard.FiniteNonNegative(standardError);
+        Ratings = ratings;
+        Raters = raters;
+    }
+
+    /// <summary>Gets the person.</summary>
+    public RateeId Person { get; }
+
+    /// <summary>Gets the competency id.</summary>
+    public string Competency { get; }
+
+    /// <summary>Gets the level on the model's scale, as an average rater other than the person themselves would rate it.</summary>
+    public double Estimate { get; }
+
+    /// <summary>Gets the standard error of <see cref="Estimate"/>, in scale points.</summary>
+    public double StandardError { get; }
+
+    /// <summary>Gets the number of ratings that informed the estimate.</summary>
+    public int Ratings { get; }
+
+    /// <summary>Gets the number of distinct raters among them.</summary>
+    public int Raters { get; }
+}

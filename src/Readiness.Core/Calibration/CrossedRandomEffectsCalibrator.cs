@@ -365,16 +365,13 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         var error = reml.MonteCarloError;
         var components = Components(terms, variance.Cell, variance.Ratee, variance.Rater, residual, warnings)
-            .Select(c => c with
+            .Select(c => new VarianceComponent(c.Name, c.Variance, c.Name switch
             {
-                MonteCarloError = c.Name switch
-                {
-                    VarianceComponent.RateeCompetency => error.Cell,
-                    VarianceComponent.Ratee => error.Ratee,
-                    VarianceComponent.Rater => error.Rater,
-                    _ => error.Residual,
-                },
-            })
+                VarianceComponent.RateeCompetency => error.Cell,
+                VarianceComponent.Ratee => error.Ratee,
+                VarianceComponent.Rater => error.Rater,
+                _ => error.Residual,
+            }))
             .ToImmutableArray();
         return Result(
             design,

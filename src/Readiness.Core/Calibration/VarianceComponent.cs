@@ -1,10 +1,29 @@
+using Readiness.Internal;
+
 namespace Readiness.Calibration;
 
 /// <summary>One variance component of a calibration model, in squared scale points.</summary>
-/// <param name="Name">The component: <c>ratee</c>, <c>ratee_competency</c>, <c>rater</c> or <c>residual</c>.</param>
-/// <param name="Variance">The estimated variance, never negative.</param>
-public sealed record VarianceComponent(string Name, double Variance)
+public sealed record VarianceComponent
 {
+    /// <summary>Initializes a new instance of the <see cref="VarianceComponent"/> record.</summary>
+    /// <param name="name">The component: <c>ratee</c>, <c>ratee_competency</c>, <c>rater</c> or <c>residual</c>.</param>
+    /// <param name="variance">The estimated variance, never negative.</param>
+    /// <param name="monteCarloError">The Monte-Carlo standard error of <paramref name="variance"/> when it was estimated with random probes; null when it was computed exactly.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The variance or the Monte-Carlo error is not finite or is negative.</exception>
+    public VarianceComponent(string name, double variance, double? monteCarloError = null)
+    {
+        Name = Guard.NotBlank(name);
+        Variance = Guard.FiniteNonNegative(variance);
+        MonteCarloError = monteCarloError is { } error ? Guard.FiniteNonNegative(error, nameof(monteCarloError)) : null;
+    }
+
+    /// <summary>Gets the component: <c>ratee</c>, <c>ratee_competency</c>, <c>rater</c> or <c>residual</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the estimated variance, never negative.</summary>
+    public double Variance { get; }
+
     /// <summary>The name of the between-person component (a person's general level).</summary>
     public const string Ratee = "ratee";
 
@@ -24,7 +43,7 @@ public sealed record VarianceComponent(string Name, double Variance)
     /// of the component on the designs tested, which dominates where the traces were computed exactly and this error is
     /// near 0. It is not the sampling error of the component, which is far larger.
     /// </remarks>
-    public double? MonteCarloError { get; init; }
+    public double? MonteCarloError { get; }
 
     /// <summary>Gets the standard deviation, in scale points.</summary>
     public double StandardDeviation => Math.Sqrt(Variance);

@@ -1,6 +1,20 @@
 namespace Readiness.Evidence;
 
 /// <summary>The outcome of a bulk intake of performance records.</summary>
-/// <param name="Performance">The accepted records.</param>
-/// <param name="Report">How many records were submitted and which were refused, and why.</param>
-public sealed record PerformanceIntake(PerformanceSet Performance, IntakeReport Report);
+public sealed record PerformanceIntake
+{
+    /// <summary>Initializes a new instance of the <see cref="PerformanceIntake"/> record.</summary>
+    /// <param name="performance">The accepted records.</param>
+    /// <param name="report">How many records were submitted and which were refused, and why.</param>
+    internal PerformanceIntake(PerformanceSet performance, IntakeReport report)
+    {
+        Performance = performance;
+        Report = report;
+    }
+
+    /// <summary>Gets the accepted records.</summary>
+    public PerformanceSet Performance { get; }
+
+    /// <summary>Gets how many records were submitted and which were refused, and why.</summary>
+    public IntakeReport Report { get; }
+}

@@ -7,7 +7,7 @@ namespace Readiness.Evidence;
 /// objective results — and is never derived from the leadership ratings. Any finite scale works; it is used only to
 /// compare people with each other.
 /// </remarks>
-/// <param name="Ratee">The person.</param>
+/// <param name="Person">The person.</param>
 /// <param name="Value">The performance measure.</param>
 /// <param name="Cycle">The review cycle, or null when there is one record per person.</param>
-public readonly record struct PerformanceRecord(RateeId Ratee, double Value, string? Cycle = null);
+public readonly record struct PerformanceRecord(RateeId Person, double Value, string? Cycle = null);

@@ -12,7 +12,7 @@ public sealed class PerformanceSet
     private PerformanceSet(ImmutableArray<PerformanceRecord> records)
     {
         Records = records;
-        _meanByRatee = records.GroupBy(r => r.Ratee).ToDictionary(g => g.Key, g => g.Average(r => r.Value));
+        _meanByRatee = records.GroupBy(r => r.Person).ToDictionary(g => g.Key, g => g.Average(r => r.Value));
     }
 
     /// <summary>Gets every accepted record, ordered by ratee and then cycle (no cycle first).</summary>
@@ -50,25 +50,25 @@ public sealed class PerformanceSet
         }
 
         var accepted = new List<PerformanceRecord>();
-        foreach (var group in valid.GroupBy(v => (v.Record.Ratee, v.Record.Cycle)))
+        foreach (var group in valid.GroupBy(v => (v.Record.Person, v.Record.Cycle)))
         {
             var items = group.OrderBy(v => v.Row).ToList();
             if (items.All(v => v.Record.Value.Equals(items[0].Record.Value)))
             {
                 accepted.Add(items[0].Record);
                 rejected.AddRange(items.Skip(1).Select(v => new RejectedRow(v.Row, RejectReason.DuplicateRating,
-                    $"Performance of '{v.Record.Ratee}' repeats row {items[0].Row} exactly; only one is kept.")));
+                    $"Performance of '{v.Record.Person}' repeats row {items[0].Row} exactly; only one is kept.")));
             }
             else
             {
                 var rows = string.Join(", ", items.Select(v => v.Row));
                 rejected.AddRange(items.Select(v => new RejectedRow(v.Row, RejectReason.InvalidPerformance,
-                    $"Performance of '{v.Record.Ratee}' was given {items.Count} times with different values (rows {rows}); conflicting records are all refused.")));
+                    $"Performance of '{v.Record.Person}' was given {items.Count} times with different values (rows {rows}); conflicting records are all refused.")));
             }
         }
 
         var ordered = accepted
-            .OrderBy(r => r.Ratee)
+            .OrderBy(r => r.Person)
             .ThenBy(r => r.Cycle, StringComparer.Ordinal)
             .ToImmutableArray();
         rejected.Sort((a, b) => a.Row.CompareTo(b.Row));
@@ -76,12 +76,12 @@ public sealed class PerformanceSet
     }
 
     /// <summary>Gets a person's performance: the mean of their records over all cycles.</summary>
-    /// <param name="ratee">The person.</param>
+    /// <param name="person">The person.</param>
     /// <param name="value">The mean performance, or NaN when the person has no record.</param>
     /// <returns>True when the person has at least one record.</returns>
-    public bool TryGetValue(RateeId ratee, out double value)
+    public bool TryGetValue(RateeId person, out double value)
     {
-        if (_meanByRatee.TryGetValue(ratee, out value))
+        if (_meanByRatee.TryGetValue(person, out value))
         {
             return true;
         }
@@ -92,14 +92,14 @@ public sealed class PerformanceSet
 
     private static string? Check(PerformanceRecord record)
     {
-        if (record.Ratee.IsEmpty)
+        if (record.Person.IsEmpty)
         {
             return "Ratee id is missing; every performance record needs the person it measures.";
         }
 
         if (!double.IsFinite(record.Value))
         {
-            return $"Performance of '{record.Ratee}' was {Guard.Format(record.Value)}; a performance value must be a finite number.";
+            return $"Performance of '{record.Person}' was {Guard.Format(record.Value)}; a performance value must be a finite number.";
         }
 
         return record.Cycle is { } cycle && PersonIdRules.Check(cycle) is not null

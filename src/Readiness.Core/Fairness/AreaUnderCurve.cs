@@ -1,7 +1,25 @@
 namespace Readiness.Fairness;
 
 /// <summary>How well a predictor separates successes from failures: the area under the ROC curve with its interval.</summary>
-/// <param name="Auc">The probability that a random success scores above a random failure (ties count half).</param>
-/// <param name="Lower">The interval's lower end (Hanley and McNeil's standard error, clipped to [0, 1]).</param>
-/// <param name="Upper">Its upper end.</param>
-public sealed record AreaUnderCurve(double Auc, double Lower, double Upper);
+public sealed record AreaUnderCurve
+{
+    /// <summary>Initializes a new instance of the <see cref="AreaUnderCurve"/> record.</summary>
+    /// <param name="auc">The probability that a random success scores above a random failure (ties count half).</param>
+    /// <param name="lower">The interval's lower end (Hanley and McNeil's standard error, clipped to [0, 1]).</param>
+    /// <param name="upper">Its upper end.</param>
+    internal AreaUnderCurve(double auc, double lower, double upper)
+    {
+        Auc = auc;
+        Lower = lower;
+        Upper = upper;
+    }
+
+    /// <summary>Gets the probability that a random success scores above a random failure (ties count half).</summary>
+    public double Auc { get; }
+
+    /// <summary>Gets the interval's lower end (Hanley and McNeil's standard error, clipped to [0, 1]).</summary>
+    public double Lower { get; }
+
+    /// <summary>Gets its upper end.</summary>
+    public double Upper { get; }
+}

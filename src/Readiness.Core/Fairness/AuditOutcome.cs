@@ -68,7 +68,7 @@ public sealed class AuditOutcome
     {
         ArgumentNullException.ThrowIfNull(slate);
         return Create($"on the slate for {slate.Role}",
-            slate.Entries.Select(e => new AuditDecision(e.Candidate, true)).Concat(slate.Excluded.Select(x => new AuditDecision(x.Person, false))));
+            slate.Entries.Select(e => new AuditDecision(e.Person, true)).Concat(slate.Excluded.Select(x => new AuditDecision(x.Person, false))));
     }
 
     private static AuditOutcome FromScored(string name, IEnumerable<ReadinessAssessment> assessments, Func<ReadinessAssessment, double, bool> selected)
@@ -77,7 +77,7 @@ public sealed class AuditOutcome
 
         var scored = all.Where(a => a.IsScored).ToArray();
         var median = scored.Length == 0 ? double.NaN : Statistics.QuantileCustom(scored.Select(a => a.Index!.Value), 0.5, QuantileDefinition.R7);
-        return Create(name, scored.Select(a => new AuditDecision(a.Candidate, selected(a, median))), all.Length - scored.Length);
+        return Create(name, scored.Select(a => new AuditDecision(a.Person, selected(a, median))), all.Length - scored.Length);
     }
 
     private static AuditOutcome Create(string name, IEnumerable<AuditDecision> decisions, int notScored)

@@ -4,33 +4,68 @@ using Readiness.Internal;
 namespace Readiness.Fairness;
 
 /// <summary>One group's row in an audit: its selection rate, its impact ratio and whether the difference is significant.</summary>
-/// <param name="Group">The group's name: its categories joined with " × " (e.g. "female × Black").</param>
-/// <param name="Categories">The group's category on each audited attribute, in the audit's attribute order.</param>
-/// <param name="Status">How the group takes part.</param>
-/// <param name="Count">The group's audited people; null when suppressed.</param>
-/// <param name="Selected">How many of them were selected; null when suppressed.</param>
-/// <param name="Rate">Selected over count; null when suppressed.</param>
-/// <param name="ImpactRatio">The rate over the reference group's rate, in [0, 1]; null when not compared or the reference rate is 0.</param>
-/// <param name="AdverseImpact">Whether the impact ratio is below the threshold (four-fifths); null without a ratio.</param>
-/// <param name="FisherP">Fisher's exact test (two-sided) of this group against the reference group; null when not compared.</param>
-/// <param name="Z">The two-proportion z statistic (pooled), this group's rate minus the reference's; null when not compared or undefined.</param>
-/// <param name="ZTestP">Its two-sided p-value; null with it.</param>
-public sealed record GroupRate(
-    string Group,
-    ImmutableArray<string> Categories,
-    GroupStatus Status,
-    int? Count,
-    int? Selected,
-    double? Rate,
-    double? ImpactRatio,
-    bool? AdverseImpact,
-    double? FisherP,
-    double? Z,
-    double? ZTestP)
+public sealed record GroupRate
 {
+    /// <summary>Initializes a new instance of the <see cref="GroupRate"/> record.</summary>
+    /// <param name="group">The group's name: its categories joined with " × " (e.g. "female × Black").</param>
+    /// <param name="categories">The group's category on each audited attribute, in the audit's attribute order.</param>
+    /// <param name="status">How the group takes part.</param>
+    /// <param name="count">The group's audited people; null when suppressed.</param>
+    /// <param name="selected">How many of them were selected; null when suppressed.</param>
+    /// <param name="rate">Selected over count; null when suppressed.</param>
+    /// <param name="impactRatio">The rate over the reference group's rate, in [0, 1]; null when not compared or the reference rate is 0.</param>
+    /// <param name="adverseImpact">Whether the impact ratio is below the threshold (four-fifths); null without a ratio.</param>
+    /// <param name="fisherP">Fisher's exact test (two-sided) of this group against the reference group; null when not compared.</param>
+    /// <param name="z">The two-proportion z statistic (pooled), this group's rate minus the reference's; null when not compared or undefined.</param>
+    /// <param name="zTestP">Its two-sided p-value; null with it.</param>
+    internal GroupRate(string group, ImmutableArray<string> categories, GroupStatus status, int? count, int? selected, double? rate, double? impactRatio, bool? adverseImpact, double? fisherP, double? z, double? zTestP)
+    {
+        Group = group;
+        Status = status;
+        Count = count;
+        Selected = selected;
+        Rate = rate;
+        ImpactRatio = impactRatio;
+        AdverseImpact = adverseImpact;
+        FisherP = fisherP;
+        Z = z;
+        ZTestP = zTestP;
+        _categories = new(categories);
+    }
+
+    /// <summary>Gets the group's name: its categories joined with " × " (e.g. "female × Black").</summary>
+    public string Group { get; }
+
+    /// <summary>Gets how the group takes part.</summary>
+    public GroupStatus Status { get; }
+
+    /// <summary>Gets the group's audited people; null when suppressed.</summary>
+    public int? Count { get; }
+
+    /// <summary>Gets how many of them were selected; null when suppressed.</summary>
+    public int? Selected { get; }
+
+    /// <summary>Gets selected over count; null when suppressed.</summary>
+    public double? Rate { get; }
+
+    /// <summary>Gets the rate over the reference group's rate, in [0, 1]; null when not compared or the reference rate is 0.</summary>
+    public double? ImpactRatio { get; }
+
+    /// <summary>Gets whether the impact ratio is below the threshold (four-fifths); null without a ratio.</summary>
+    public bool? AdverseImpact { get; }
+
+    /// <summary>Gets fisher's exact test (two-sided) of this group against the reference group; null when not compared.</summary>
+    public double? FisherP { get; }
+
+    /// <summary>Gets the two-proportion z statistic (pooled), this group's rate minus the reference's; null when not compared or undefined.</summary>
+    public double? Z { get; }
+
+    /// <summary>Gets its two-sided p-value; null with it.</summary>
+    public double? ZTestP { get; }
+
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<string> _categories = new(Categories);
+    private readonly EquatableArray<string> _categories;
 
     /// <summary>Gets the group's category on each audited attribute, in the audit's attribute order.</summary>
-    public ImmutableArray<string> Categories { get => _categories.Items; init => _categories = new(value); }
+    public ImmutableArray<string> Categories => _categories.Items;
 }

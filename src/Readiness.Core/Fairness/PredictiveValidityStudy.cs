@@ -102,9 +102,9 @@ public sealed class PredictiveValidityStudy
         var scored = assessments.Where(a => a is not null && a.IsScored).ToArray();
         var usesRecords = scored.Any(a => a.Performance is not null);
         var rows = scored
-            .Where(a => byPerson.ContainsKey(a.Candidate) && (usesRecords ? a.Performance : a.PerformanceIndex) is not null)
-            .OrderBy(a => a.Candidate)
-            .Select(a => (Readiness: a.Index!.Value, Performance: (usesRecords ? a.Performance : a.PerformanceIndex)!.Value, Outcome: byPerson[a.Candidate]))
+            .Where(a => byPerson.ContainsKey(a.Person) && (usesRecords ? a.Performance : a.PerformanceIndex) is not null)
+            .OrderBy(a => a.Person)
+            .Select(a => (Readiness: a.Index!.Value, Performance: (usesRecords ? a.Performance : a.PerformanceIndex)!.Value, Outcome: byPerson[a.Person]))
             .ToArray();
         var n = rows.Length;
         if (n < options.MinimumSample)

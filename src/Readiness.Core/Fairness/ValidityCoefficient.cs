@@ -1,9 +1,35 @@
 namespace Readiness.Fairness;
 
 /// <summary>A predictor's correlation with the outcome, with its confidence interval and test.</summary>
-/// <param name="R">Pearson's r (point-biserial for a binary outcome).</param>
-/// <param name="Lower">The interval's lower end (Fisher's z transformation).</param>
-/// <param name="Upper">Its upper end.</param>
-/// <param name="P">The two-sided p-value of r = 0 (t test on n − 2 degrees of freedom).</param>
-/// <param name="Corrected">r corrected for the outcome's unreliability (r / √reliability, capped at ±1), or null when no reliability was given.</param>
-public sealed record ValidityCoefficient(double R, double Lower, double Upper, double P, double? Corrected);
+public sealed record ValidityCoefficient
+{
+    /// <summary>Initializes a new instance of the <see cref="ValidityCoefficient"/> record.</summary>
+    /// <param name="r">Pearson's r (point-biserial for a binary outcome).</param>
+    /// <param name="lower">The interval's lower end (Fisher's z transformation).</param>
+    /// <param name="upper">Its upper end.</param>
+    /// <param name="p">The two-sided p-value of r = 0 (t test on n − 2 degrees of freedom).</param>
+    /// <param name="corrected">r corrected for the outcome's unreliability (r / √reliability, capped at ±1), or null when no reliability was given.</param>
+    internal ValidityCoefficient(double r, double lower, double upper, double p, double? corrected)
+    {
+        R = r;
+        Lower = lower;
+        Upper = upper;
+        P = p;
+        Corrected = corrected;
+    }
+
+    /// <summary>Gets pearson's r (point-biserial for a binary outcome).</summary>
+    public double R { get; }
+
+    /// <summary>Gets the interval's lower end (Fisher's z transformation).</summary>
+    public double Lower { get; }
+
+    /// <summary>Gets its upper end.</summary>
+    public double Upper { get; }
+
+    /// <summary>Gets the two-sided p-value of r = 0 (t test on n − 2 degrees of freedom).</summary>
+    public double P { get; }
+
+    /// <summary>Gets r corrected for the outcome's unreliability (r / √reliability, capped at ±1), or null when no reliability was given.</summary>
+    public double? Corrected { get; }
+}

@@ -16,6 +16,17 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Rejects negative values, NaN and infinities: the rule for a variance or a standard error.</summary>
+    public static double FiniteNonNegative(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(double.IsFinite(value) && value >= 0))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} was {Format(value)}; it must be finite and at least 0.");
+        }
+
+        return value;
+    }
+
     /// <summary>Rejects values outside [<paramref name="min"/>, <paramref name="max"/>], NaN included.</summary>
     public static double InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {

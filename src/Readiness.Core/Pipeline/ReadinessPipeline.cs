@@ -87,8 +87,8 @@ public sealed class ReadinessPipeline
         {
             var slate = SuccessionSlate.Build(role.Role.Id, role.Assessments, slateOptions);
             slates.Add(slate);
-            var byCandidate = role.Assessments.ToDictionary(a => a.Candidate);
-            plans.AddRange(slate.Entries.Where(e => e.Band != ReadinessBand.ReadyNow).Select(e => _planner.Plan(byCandidate[e.Candidate], role.Role, date)));
+            var byCandidate = role.Assessments.ToDictionary(a => a.Person);
+            plans.AddRange(slate.Entries.Where(e => e.Band != ReadinessBand.ReadyNow).Select(e => _planner.Plan(byCandidate[e.Person], role.Role, date)));
         }
 
         return TalentPipeline.Create(date, nineBox, slates, plans);

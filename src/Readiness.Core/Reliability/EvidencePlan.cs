@@ -22,18 +22,40 @@ namespace Readiness.Reliability;
 /// </para>
 /// <para>The calibration must be a crossed random-effects fit of the same ratings (it supplies the variance components).</para>
 /// </remarks>
-/// <param name="Target">The reliability aimed for.</param>
-/// <param name="SingleRaterReliability">One rating's reliability from the variance components (see <see cref="SpearmanBrown.SingleRaterReliability"/>).</param>
-/// <param name="SpearmanBrownRaters">The fewest raters that reach the target by Spearman–Brown.</param>
-/// <param name="SimulatedRaters">The fewest raters that reach the target in the simulation of this design; null when even <see cref="EvidencePlanOptions.MaxRaters"/> do not.</param>
-/// <param name="Steps">Reliability by number of raters: Spearman–Brown beside the simulation.</param>
-public sealed record EvidencePlan(double Target, double SingleRaterReliability, int SpearmanBrownRaters, int? SimulatedRaters, ImmutableArray<EvidencePlanStep> Steps)
+public sealed record EvidencePlan
 {
+    /// <summary>Initializes a new instance of the <see cref="EvidencePlan"/> record.</summary>
+    /// <param name="target">The reliability aimed for.</param>
+    /// <param name="singleRaterReliability">One rating's reliability from the variance components (see <see cref="SpearmanBrown.SingleRaterReliability"/>).</param>
+    /// <param name="spearmanBrownRaters">The fewest raters that reach the target by Spearman–Brown.</param>
+    /// <param name="simulatedRaters">The fewest raters that reach the target in the simulation of this design; null when even <see cref="EvidencePlanOptions.MaxRaters"/> do not.</param>
+    /// <param name="steps">Reliability by number of raters: Spearman–Brown beside the simulation.</param>
+    internal EvidencePlan(double target, double singleRaterReliability, int spearmanBrownRaters, int? simulatedRaters, ImmutableArray<EvidencePlanStep> steps)
+    {
+        Target = target;
+        SingleRaterReliability = singleRaterReliability;
+        SpearmanBrownRaters = spearmanBrownRaters;
+        SimulatedRaters = simulatedRaters;
+        _steps = new(steps);
+    }
+
+    /// <summary>Gets the reliability aimed for.</summary>
+    public double Target { get; }
+
+    /// <summary>Gets one rating's reliability from the variance components (see <see cref="SpearmanBrown.SingleRaterReliability"/>).</summary>
+    public double SingleRaterReliability { get; }
+
+    /// <summary>Gets the fewest raters that reach the target by Spearman–Brown.</summary>
+    public int SpearmanBrownRaters { get; }
+
+    /// <summary>Gets the fewest raters that reach the target in the simulation of this design; null when even <see cref="EvidencePlanOptions.MaxRaters"/> do not.</summary>
+    public int? SimulatedRaters { get; }
+
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<EvidencePlanStep> _steps = new(Steps);
+    private readonly EquatableArray<EvidencePlanStep> _steps;
 
     /// <summary>Gets reliability by number of raters: Spearman–Brown beside the simulation.</summary>
-    public ImmutableArray<EvidencePlanStep> Steps { get => _steps.Items; init => _steps = new(value); }
+    public ImmutableArray<EvidencePlanStep> Steps => _steps.Items;
 
     /// <summary>Plans the evidence for a target reliability from the organisation's own design.</summary>
     /// <param name="ratings">The ratings whose design is simulated (who rated whom, on which competencies).</param>
@@ -159,8 +181,30 @@ public sealed record EvidencePlan(double Target, double SingleRaterReliability, 
 }
 
 /// <summary>The reliability of one number of raters per person.</summary>
-/// <param name="Raters">Raters per person.</param>
-/// <param name="SpearmanBrown">The Spearman–Brown reliability of that many independent raters.</param>
-/// <param name="Simulated">The mean simulated reliability in the organisation's own design.</param>
-/// <param name="SimulatedStandardError">The standard error of <paramref name="Simulated"/> over the replications.</param>
-public sealed record EvidencePlanStep(int Raters, double SpearmanBrown, double Simulated, double SimulatedStandardError);
+public sealed record EvidencePlanStep
+{
+    /// <summary>Initializes a new instance of the <see cref="EvidencePlanStep"/> record.</summary>
+    /// <param name="raters">Raters per person.</param>
+    /// <param name="spearmanBrown">The Spearman–Brown reliability of that many independent raters.</param>
+    /// <param name="simulated">The mean simulated reliability in the organisation's own design.</param>
+    /// <param name="simulatedStandardError">The standard error of <paramref name="simulated"/> over the replications.</param>
+    internal EvidencePlanStep(int raters, double spearmanBrown, double simulated, double simulatedStandardError)
+    {
+        Raters = raters;
+        SpearmanBrown = spearmanBrown;
+        Simulated = simulated;
+        SimulatedStandardError = simulatedStandardError;
+    }
+
+    /// <summary>Gets raters per person.</summary>
+    public int Raters { get; }
+
+    /// <summary>Gets the Spearman–Brown reliability of that many independent raters.</summary>
+    public double SpearmanBrown { get; }
+
+    /// <summary>Gets the mean simulated reliability in the organisation's own design.</summary>
+    public double Simulated { get; }
+
+    /// <summary>Gets the standard error of <see cref="Simulated"/> over the replications.</summary>
+    public double SimulatedStandardError { get; }
+}

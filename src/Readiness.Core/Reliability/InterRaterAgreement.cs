@@ -66,7 +66,7 @@ public static class InterRaterAgreement
         }
 
         var all = cells.ToImmutable();
-        var people = all.GroupBy(c => c.Ratee).Select(g =>
+        var people = all.GroupBy(c => c.Person).Select(g =>
         {
             var rated = g.Where(c => c.Ratings > 1).ToArray();
             var meanVariance = rated.Length > 0 ? rated.Average(c => c.StandardDeviation * c.StandardDeviation) : double.NaN;
@@ -83,46 +83,132 @@ public static class InterRaterAgreement
 }
 
 /// <summary>Inter-rater agreement at every level.</summary>
-/// <param name="ChanceVariance">σ²_EU, the variance of ratings given uniformly at random over the scale's levels.</param>
-/// <param name="Cells">Per person × competency, in rating-set order.</param>
-/// <param name="People">Per person, in ratee order.</param>
-/// <param name="Competencies">Per competency, in model order (competencies with no person rated twice are left out).</param>
-public sealed record AgreementReport(double ChanceVariance, ImmutableArray<CellAgreement> Cells, ImmutableArray<PersonAgreement> People, ImmutableArray<CompetencyAgreement> Competencies)
+public sealed record AgreementReport
 {
+    /// <summary>Initializes a new instance of the <see cref="AgreementReport"/> record.</summary>
+    /// <param name="chanceVariance">σ²_EU, the variance of ratings given uniformly at random over the scale's levels.</param>
+    /// <param name="cells">Per person × competency, in rating-set order.</param>
+    /// <param name="people">Per person, in ratee order.</param>
+    /// <param name="competencies">Per competency, in model order (competencies with no person rated twice are left out).</param>
+    internal AgreementReport(double chanceVariance, ImmutableArray<CellAgreement> cells, ImmutableArray<PersonAgreement> people, ImmutableArray<CompetencyAgreement> competencies)
+    {
+        ChanceVariance = chanceVariance;
+        _cells = new(cells);
+        _people = new(people);
+        _competencies = new(competencies);
+    }
+
+    /// <summary>Gets σ²_EU, the variance of ratings given uniformly at random over the scale's levels.</summary>
+    public double ChanceVariance { get; }
+
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<CellAgreement> _cells = new(Cells);
-    private readonly EquatableArray<PersonAgreement> _people = new(People);
-    private readonly EquatableArray<CompetencyAgreement> _competencies = new(Competencies);
+    private readonly EquatableArray<CellAgreement> _cells;
+    private readonly EquatableArray<PersonAgreement> _people;
+    private readonly EquatableArray<CompetencyAgreement> _competencies;
 
     /// <summary>Gets the agreement per person × competency, in rating-set order.</summary>
-    public ImmutableArray<CellAgreement> Cells { get => _cells.Items; init => _cells = new(value); }
+    public ImmutableArray<CellAgreement> Cells => _cells.Items;
 
     /// <summary>Gets the agreement per person, in ratee order.</summary>
-    public ImmutableArray<PersonAgreement> People { get => _people.Items; init => _people = new(value); }
+    public ImmutableArray<PersonAgreement> People => _people.Items;
 
     /// <summary>Gets the agreement per competency, in model order (competencies with no person rated twice are left out).</summary>
-    public ImmutableArray<CompetencyAgreement> Competencies { get => _competencies.Items; init => _competencies = new(value); }
+    public ImmutableArray<CompetencyAgreement> Competencies => _competencies.Items;
 }
 
 /// <summary>How far the other raters of one person agree on one competency.</summary>
-/// <param name="Ratee">The person.</param>
-/// <param name="Competency">The competency id.</param>
-/// <param name="Ratings">The other raters' ratings.</param>
-/// <param name="Mean">Their mean.</param>
-/// <param name="StandardDeviation">Their sample standard deviation; NaN for a single rating.</param>
-/// <param name="Rwg">1 − variance / chance variance; NaN for a single rating.</param>
-public sealed record CellAgreement(RateeId Ratee, string Competency, int Ratings, double Mean, double StandardDeviation, double Rwg);
+public sealed record CellAgreement
+{
+    /// <summary>Initializes a new instance of the <see cref="CellAgreement"/> record.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="competency">The competency id.</param>
+    /// <param name="ratings">The other raters' ratings.</param>
+    /// <param name="mean">Their mean.</param>
+    /// <param name="standardDeviation">Their sample standard deviation; NaN for a single rating.</param>
+    /// <param name="rwg">1 − variance / chance variance; NaN for a single rating.</param>
+    internal CellAgreement(RateeId person, string competency, int ratings, double mean, double standardDeviation, double rwg)
+    {
+        Person = person;
+        Competency = competency;
+        Ratings = ratings;
+        Mean = mean;
+        StandardDeviation = standardDeviation;
+        Rwg = rwg;
+    }
+
+    /// <summary>Gets the person.</summary>
+    public RateeId Person { get; }
+
+    /// <summary>Gets the competency id.</summary>
+    public string Competency { get; }
+
+    /// <summary>Gets the other raters' ratings.</summary>
+    public int Ratings { get; }
+
+    /// <summary>Gets their mean.</summary>
+    public double Mean { get; }
+
+    /// <summary>Gets their sample standard deviation; NaN for a single rating.</summary>
+    public double StandardDeviation { get; }
+
+    /// <summary>Gets 1 − variance / chance variance; NaN for a single rating.</summary>
+    public double Rwg { get; }
+}
 
 /// <summary>How far the other raters of one person agree across the competencies.</summary>
-/// <param name="Ratee">The person.</param>
-/// <param name="Competencies">The competencies rated by two or more others.</param>
-/// <param name="MeanStandardDeviation">√(mean within-competency variance).</param>
-/// <param name="RwgJ">r_wg(J) over those competencies; NaN when there are none.</param>
-public sealed record PersonAgreement(RateeId Ratee, int Competencies, double MeanStandardDeviation, double RwgJ);
+public sealed record PersonAgreement
+{
+    /// <summary>Initializes a new instance of the <see cref="PersonAgreement"/> record.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="competencies">The competencies rated by two or more others.</param>
+    /// <param name="meanStandardDeviation">√(mean within-competency variance).</param>
+    /// <param name="rwgJ">r_wg(J) over those competencies; NaN when there are none.</param>
+    internal PersonAgreement(RateeId person, int competencies, double meanStandardDeviation, double rwgJ)
+    {
+        Person = person;
+        Competencies = competencies;
+        MeanStandardDeviation = meanStandardDeviation;
+        RwgJ = rwgJ;
+    }
+
+    /// <summary>Gets the person.</summary>
+    public RateeId Person { get; }
+
+    /// <summary>Gets the competencies rated by two or more others.</summary>
+    public int Competencies { get; }
+
+    /// <summary>Gets √(mean within-competency variance).</summary>
+    public double MeanStandardDeviation { get; }
+
+    /// <summary>Gets r_wg(J) over those competencies; NaN when there are none.</summary>
+    public double RwgJ { get; }
+}
 
 /// <summary>How far raters agree on one competency, averaged over the people rated by two or more others.</summary>
-/// <param name="Competency">The competency id.</param>
-/// <param name="People">The people averaged over.</param>
-/// <param name="MeanStandardDeviation">The mean within-person standard deviation.</param>
-/// <param name="MeanRwg">The mean r_wg.</param>
-public sealed record CompetencyAgreement(string Competency, int People, double MeanStandardDeviation, double MeanRwg);
+public sealed record CompetencyAgreement
+{
+    /// <summary>Initializes a new instance of the <see cref="CompetencyAgreement"/> record.</summary>
+    /// <param name="competency">The competency id.</param>
+    /// <param name="people">The people averaged over.</param>
+    /// <param name="meanStandardDeviation">The mean within-person standard deviation.</param>
+    /// <param name="meanRwg">The mean r_wg.</param>
+    internal CompetencyAgreement(string competency, int people, double meanStandardDeviation, double meanRwg)
+    {
+        Competency = competency;
+        People = people;
+        MeanStandardDeviation = meanStandardDeviation;
+        MeanRwg = meanRwg;
+    }
+
+    /// <summary>Gets the competency id.</summary>
+    public string Competency { get; }
+
+    /// <summary>Gets the people averaged over.</summary>
+    public int People { get; }
+
+    /// <summary>Gets the mean within-person standard deviation.</summary>
+    public double MeanStandardDeviation { get; }
+
+    /// <summary>Gets the mean r_wg.</summary>
+    public double MeanRwg { get; }
+}

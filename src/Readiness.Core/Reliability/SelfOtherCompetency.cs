@@ -1,8 +1,30 @@
 namespace Readiness.Reliability;
 
 /// <summary>One competency of a person's self–other comparison.</summary>
-/// <param name="Competency">The competency's id.</param>
-/// <param name="Self">The person's own rating (their mean, if they rated it more than once).</param>
-/// <param name="Others">The other raters' mean rating.</param>
-/// <param name="Difference">Self − others, in scale points.</param>
-public sealed record SelfOtherCompetency(string Competency, double Self, double Others, double Difference);
+public sealed record SelfOtherCompetency
+{
+    /// <summary>Initializes a new instance of the <see cref="SelfOtherCompetency"/> record.</summary>
+    /// <param name="competency">The competency's id.</param>
+    /// <param name="self">The person's own rating (their mean, if they rated it more than once).</param>
+    /// <param name="others">The other raters' mean rating.</param>
+    /// <param name="difference">Self − others, in scale points.</param>
+    internal SelfOtherCompetency(string competency, double self, double others, double difference)
+    {
+        Competency = competency;
+        Self = self;
+        Others = others;
+        Difference = difference;
+    }
+
+    /// <summary>Gets the competency's id.</summary>
+    public string Competency { get; }
+
+    /// <summary>Gets the person's own rating (their mean, if they rated it more than once).</summary>
+    public double Self { get; }
+
+    /// <summary>Gets the other raters' mean rating.</summary>
+    public double Others { get; }
+
+    /// <summary>Gets self − others, in scale points.</summary>
+    public double Difference { get; }
+}

@@ -5,23 +5,40 @@ using Readiness.Internal;
 namespace Readiness.Reliability;
 
 /// <summary>One person's self-view against the others' view of them.</summary>
-/// <param name="Person">The person.</param>
-/// <param name="Self">The mean of their self-ratings, over the competencies they rated themselves on.</param>
-/// <param name="Others">The mean of the other raters' ratings of them, over the same competencies.</param>
-/// <param name="Category">Their agreement category.</param>
-/// <param name="Competencies">Per competency they rated themselves and were rated on: self mean, others' mean and the difference.</param>
-public sealed record SelfOtherRating(
-    RateeId Person,
-    double Self,
-    double Others,
-    AgreementCategory Category,
-    ImmutableArray<SelfOtherCompetency> Competencies)
+public sealed record SelfOtherRating
 {
+    /// <summary>Initializes a new instance of the <see cref="SelfOtherRating"/> record.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="self">The mean of their self-ratings, over the competencies they rated themselves on.</param>
+    /// <param name="others">The mean of the other raters' ratings of them, over the same competencies.</param>
+    /// <param name="category">Their agreement category.</param>
+    /// <param name="competencies">Per competency they rated themselves and were rated on: self mean, others' mean and the difference.</param>
+    internal SelfOtherRating(RateeId person, double self, double others, AgreementCategory category, ImmutableArray<SelfOtherCompetency> competencies)
+    {
+        Person = person;
+        Self = self;
+        Others = others;
+        Category = category;
+        _competencies = new(competencies);
+    }
+
+    /// <summary>Gets the person.</summary>
+    public RateeId Person { get; }
+
+    /// <summary>Gets the mean of their self-ratings, over the competencies they rated themselves on.</summary>
+    public double Self { get; }
+
+    /// <summary>Gets the mean of the other raters' ratings of them, over the same competencies.</summary>
+    public double Others { get; }
+
+    /// <summary>Gets their agreement category.</summary>
+    public AgreementCategory Category { get; }
+
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<SelfOtherCompetency> _competencies = new(Competencies);
+    private readonly EquatableArray<SelfOtherCompetency> _competencies;
 
     /// <summary>Gets each competency they rated themselves and were rated on: self mean, others' mean and the difference.</summary>
-    public ImmutableArray<SelfOtherCompetency> Competencies { get => _competencies.Items; init => _competencies = new(value); }
+    public ImmutableArray<SelfOtherCompetency> Competencies => _competencies.Items;
 
     /// <summary>Gets self minus others.</summary>
     public double Difference => Self - Others;

@@ -3,12 +3,33 @@ using Readiness.Evidence;
 namespace Readiness.Reliability;
 
 /// <summary>One source's average rating of a person on one competency.</summary>
-/// <param name="Competency">The competency id.</param>
-/// <param name="Source">The rater source.</param>
-/// <param name="Raters">How many different raters of the source rated the person on the competency.</param>
-/// <param name="Average">Their raw average; null where fewer raters than the anonymity threshold gave it.</param>
-public sealed record SourceAverage(string Competency, RaterSource Source, int Raters, double? Average)
+public sealed record SourceAverage
 {
+    /// <summary>Initializes a new instance of the <see cref="SourceAverage"/> record.</summary>
+    /// <param name="competency">The competency id.</param>
+    /// <param name="source">The rater source.</param>
+    /// <param name="raters">How many different raters of the source rated the person on the competency.</param>
+    /// <param name="average">Their raw average; null where fewer raters than the anonymity threshold gave it.</param>
+    internal SourceAverage(string competency, RaterSource source, int raters, double? average)
+    {
+        Competency = competency;
+        Source = source;
+        Raters = raters;
+        Average = average;
+    }
+
+    /// <summary>Gets the competency id.</summary>
+    public string Competency { get; }
+
+    /// <summary>Gets the rater source.</summary>
+    public RaterSource Source { get; }
+
+    /// <summary>Gets how many different raters of the source rated the person on the competency.</summary>
+    public int Raters { get; }
+
+    /// <summary>Gets their raw average; null where fewer raters than the anonymity threshold gave it.</summary>
+    public double? Average { get; }
+
     /// <summary>Gets whether the average is kept back to protect the raters' anonymity.</summary>
     public bool Withheld => Average is null;
 }

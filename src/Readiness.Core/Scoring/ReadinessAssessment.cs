@@ -20,7 +20,7 @@ public sealed class ReadinessAssessment
     private const double MaximumIndex = 200;
 
     internal ReadinessAssessment(
-        RateeId candidate,
+        RateeId person,
         string profileId,
         ScoringPolicy policy,
         EvidenceCheck evidence,
@@ -41,7 +41,7 @@ public sealed class ReadinessAssessment
         Chances = chances;
         Joint = joint;
         Ranks = ranks;
-        Candidate = candidate;
+        Person = person;
         ProfileId = profileId;
         Policy = policy;
         Evidence = evidence;
@@ -61,7 +61,7 @@ public sealed class ReadinessAssessment
     /// Creates a scored assessment from a scorer of your own (an <see cref="IReadinessScorer"/> outside this library), so that
     /// slates, the nine-box, fairness audits and reports take it like a built-in one.
     /// </summary>
-    /// <param name="candidate">The candidate.</param>
+    /// <param name="person">The person.</param>
     /// <param name="profileId">The id of the role profile scored against.</param>
     /// <param name="policy">How the requirements were combined.</param>
     /// <param name="index">The readiness index, in [0, 200] (100 at the targets; above it only by capped overshoot).</param>
@@ -79,7 +79,7 @@ public sealed class ReadinessAssessment
     /// <exception cref="ArgumentException"><paramref name="profileId"/> is not a valid id, or a requirement's competency is not.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number breaks its rule (the message names it), or <paramref name="policy"/>, <paramref name="band"/> or <paramref name="signals"/> is not one the enum defines.</exception>
     public static ReadinessAssessment Scored(
-        RateeId candidate,
+        RateeId person,
         string profileId,
         ScoringPolicy policy,
         double index,
@@ -112,12 +112,12 @@ public sealed class ReadinessAssessment
             Guard.InRange(attainment, 0, 100, nameof(performanceIndex));
         }
 
-        return new ReadinessAssessment(candidate, profileId, policy, new EvidenceCheck(true, []), index, lower, upper, intervalLevel, band,
+        return new ReadinessAssessment(person, profileId, policy, new EvidenceCheck(true, []), index, lower, upper, intervalLevel, band,
             yearsToReady, Requirements(competencies), performanceIndex, performance, signals);
     }
 
     /// <summary>Creates the assessment of a candidate whose evidence falls short, from a scorer of your own: not scored, saying what is missing.</summary>
-    /// <param name="candidate">The candidate.</param>
+    /// <param name="person">The person.</param>
     /// <param name="profileId">The id of the role profile.</param>
     /// <param name="policy">The policy that would have combined the requirements.</param>
     /// <param name="missing">What is missing, one sentence each; at least one.</param>
@@ -130,7 +130,7 @@ public sealed class ReadinessAssessment
     /// <exception cref="ArgumentException"><paramref name="missing"/> is empty or holds an empty sentence, or an id is not valid.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number or enum value breaks its rule.</exception>
     public static ReadinessAssessment NotScored(
-        RateeId candidate,
+        RateeId person,
         string profileId,
         ScoringPolicy policy,
         IEnumerable<string> missing,
@@ -147,7 +147,7 @@ public sealed class ReadinessAssessment
             throw new ArgumentException("missing must say what is missing: at least one sentence, none empty.", nameof(missing));
         }
 
-        return new ReadinessAssessment(candidate, profileId, policy, new EvidenceCheck(false, reasons), null, null, null, intervalLevel,
+        return new ReadinessAssessment(person, profileId, policy, new EvidenceCheck(false, reasons), null, null, null, intervalLevel,
             ReadinessBand.InsufficientEvidence, null, Requirements(competencies), null, performance, signals);
     }
 
@@ -202,8 +202,8 @@ public sealed class ReadinessAssessment
         return scores;
     }
 
-    /// <summary>Gets the candidate.</summary>
-    public RateeId Candidate { get; }
+    /// <summary>Gets the person.</summary>
+    public RateeId Person { get; }
 
     /// <summary>Gets the id of the role profile scored against.</summary>
     public string ProfileId { get; }
@@ -305,7 +305,7 @@ public sealed class ReadinessAssessment
         order = order != 0 ? order : (a.ExpectedShortfall ?? double.PositiveInfinity).CompareTo(b.ExpectedShortfall ?? double.PositiveInfinity);
         order = order != 0 ? order : Nullable.Compare(b.ExpectedSurplus, a.ExpectedSurplus);
         order = order != 0 ? order : Nullable.Compare(b.Index, a.Index);
-        return order != 0 ? order : a.Candidate.CompareTo(b.Candidate);
+        return order != 0 ? order : a.Person.CompareTo(b.Person);
     });
 
     /// <summary>Whether <see cref="MostReadyFirst"/> finds the two equal before it falls back on their ids.</summary>
@@ -319,15 +319,15 @@ public sealed class ReadinessAssessment
 
     /// <summary>Returns the assessment with more signals.</summary>
     internal ReadinessAssessment WithSignals(ReadinessSignals signals) =>
-        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals | signals, Chances, Ranks, Joint);
+        new(Person, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals | signals, Chances, Ranks, Joint);
 
     /// <summary>Returns the assessment with its rank in the cohort.</summary>
     internal ReadinessAssessment WithRanks(CohortRank ranks) =>
-        new(Candidate, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals, Chances, ranks, Joint);
+        new(Person, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals, Chances, ranks, Joint);
 
     /// <inheritdoc />
     public override string ToString() =>
         IsScored
-            ? $"{Candidate} for {ProfileId}: {Index:0.0} [{Lower:0.0}, {Upper:0.0}], {Band}{(Signals == ReadinessSignals.None ? string.Empty : $" ({Signals})")}"
-            : $"{Candidate} for {ProfileId}: not scored ({string.Join(" ", Evidence.Missing)})";
+            ? $"{Person} for {ProfileId}: {Index:0.0} [{Lower:0.0}, {Upper:0.0}], {Band}{(Signals == ReadinessSignals.None ? string.Empty : $" ({Signals})")}"
+            : $"{Person} for {ProfileId}: not scored ({string.Join(" ", Evidence.Missing)})";
 }

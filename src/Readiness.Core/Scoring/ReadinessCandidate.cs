@@ -17,7 +17,7 @@ public sealed class ReadinessCandidate
     private readonly Dictionary<string, int> _byCompetency;
 
     /// <summary>Creates a candidate.</summary>
-    /// <param name="id">The person.</param>
+    /// <param name="person">The person.</param>
     /// <param name="estimates">Calibrated estimates, at most one per competency, all of this person.</param>
     /// <param name="otherRaters">How many distinct people other than the candidate rated them.</param>
     /// <param name="sources">The distinct sources other than self among those raters.</param>
@@ -26,9 +26,9 @@ public sealed class ReadinessCandidate
     /// <param name="raterSpread">The standard deviation of the other raters' mean ratings of the candidate, when there are two or more.</param>
     /// <param name="errorCorrelations">The correlations of the estimates' errors, in the order of <paramref name="estimates"/>; null when unknown (the scorer then takes the errors to move together).</param>
     /// <exception cref="ArgumentNullException"><paramref name="estimates"/> or <paramref name="sources"/> is null.</exception>
-    /// <exception cref="ArgumentException">An estimate is of another person, repeats a competency, or is not finite; a count is negative; a number is not finite; the correlations are among another number of estimates.</exception>
+    /// <exception cref="ArgumentException">An estimate is of another person or repeats a competency; a count is negative; a number is not finite; the correlations are among another number of estimates.</exception>
     public ReadinessCandidate(
-        RateeId id,
+        RateeId person,
         IEnumerable<CompetencyEstimate> estimates,
         int otherRaters,
         IEnumerable<RaterSource> sources,
@@ -39,34 +39,27 @@ public sealed class ReadinessCandidate
     {
         ArgumentNullException.ThrowIfNull(estimates);
         ArgumentNullException.ThrowIfNull(sources);
-        Id = id;
+        Person = person;
         var list = estimates.ToImmutableArray();
         var seen = new Dictionary<string, int>(list.Length, IdRules.Comparer);
         foreach (var e in list)
         {
             ArgumentNullException.ThrowIfNull(e, nameof(estimates));
-            if (e.Ratee != id)
+            if (e.Person != person)
             {
-                throw new ArgumentException($"An estimate of {e.Ratee} was given for candidate {id}; every estimate must be of the candidate.", nameof(estimates));
+                throw new ArgumentException($"An estimate of {e.Person} was given for candidate {person}; every estimate must be of the candidate.", nameof(estimates));
             }
 
             if (!seen.TryAdd(e.Competency, seen.Count))
             {
-                throw new ArgumentException($"Competency '{e.Competency}' has two estimates for candidate {id}; there must be at most one.", nameof(estimates));
-            }
-
-            if (!double.IsFinite(e.Estimate) || !double.IsFinite(e.StandardError) || e.StandardError < 0)
-            {
-                throw new ArgumentException(
-                    $"The estimate of '{e.Competency}' for {id} was {Guard.Format(e.Estimate)} ± {Guard.Format(e.StandardError)}; it must be finite with a finite standard error ≥ 0.",
-                    nameof(estimates));
+                throw new ArgumentException($"Competency '{e.Competency}' has two estimates for candidate {person}; there must be at most one.", nameof(estimates));
             }
         }
 
         if (errorCorrelations is not null && errorCorrelations.Count != list.Length)
         {
             throw new ArgumentException(
-                $"The error correlations are among {errorCorrelations.Count} estimates; candidate {id} has {list.Length}.", nameof(errorCorrelations));
+                $"The error correlations are among {errorCorrelations.Count} estimates; candidate {person} has {list.Length}.", nameof(errorCorrelations));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(otherRaters);
@@ -81,7 +74,7 @@ public sealed class ReadinessCandidate
     }
 
     /// <summary>Gets the person.</summary>
-    public RateeId Id { get; }
+    public RateeId Person { get; }
 
     /// <summary>Gets the calibrated competency estimates.</summary>
     public ImmutableArray<CompetencyEstimate> Estimates { get; }
@@ -121,7 +114,7 @@ public sealed class ReadinessCandidate
         var selfCount = new int[people];
         var selfEstimateSum = new double[people];
         var raterSum = new Dictionary<(int Ratee, int Rater), (double Sum, int Count)>();
-        var estimates = calibration.Estimates.GroupBy(e => e.Ratee).ToDictionary(g => g.Key, g => g.ToImmutableArray());
+        var estimates = calibration.Estimates.GroupBy(e => e.Person).ToDictionary(g => g.Key, g => g.ToImmutableArray());
         var rateeIndex = ratings.RateeIndices;
         var raterIndex = ratings.RaterIndices;
         var source = ratings.Sources;
@@ -178,5 +171,5 @@ public sealed class ReadinessCandidate
     internal int PositionOf(string competencyId) => _byCompetency.TryGetValue(competencyId, out var i) ? i : -1;
 
     /// <inheritdoc />
-    public override string ToString() => $"{Id}: {Estimates.Length} estimates, {OtherRaters} raters, {Sources.Length} sources";
+    public override string ToString() => $"{Person}: {Estimates.Length} estimates, {OtherRaters} raters, {Sources.Length} sources";
 }

@@ -89,7 +89,7 @@ public sealed class ReadinessScorer : IReadinessScorer
                     present[j] ? x[j] : null, present[j] ? se[j] : null, null, null, null, present[j] && x[j] < kernel.Critical[j]));
             }
 
-            return new ReadinessAssessment(candidate.Id, profile.Id, kernel.Policy, evidence, null, null, null, Options.IntervalLevel,
+            return new ReadinessAssessment(candidate.Person, profile.Id, kernel.Policy, evidence, null, null, null, Options.IntervalLevel,
                 ReadinessBand.InsufficientEvidence, null, unscored.MoveToImmutable(), null, candidate.Performance, signals);
         }
 
@@ -111,10 +111,10 @@ public sealed class ReadinessScorer : IReadinessScorer
         // Under the probability basis the kernel's years and critical gaps are those of the band's end; the assessment
         // reports the estimates' own.
         var atEstimates = Options.BandBasis == BandBasis.Probability ? kernel.Score(x, small ? stackalloc double[k] : new double[k], 0) : row;
-        return new ReadinessAssessment(candidate.Id, profile.Id, kernel.Policy, evidence, row.Index, lower, upper, Options.IntervalLevel, band,
+        return new ReadinessAssessment(candidate.Person, profile.Id, kernel.Policy, evidence, row.Index, lower, upper, Options.IntervalLevel, band,
             atEstimates.Years, scores.MoveToImmutable(), double.IsNaN(performanceIndex) ? null : performanceIndex, candidate.Performance,
             signals | (atEstimates.CriticalGap ? ReadinessSignals.CriticalGap : ReadinessSignals.None), chances, null,
-            new JointEstimate(kernel, candidate.Id.Value, x.ToArray(), se.ToArray(), correlation));
+            new JointEstimate(kernel, candidate.Person.Value, x.ToArray(), se.ToArray(), correlation));
     }
 
     /// <summary>
@@ -223,9 +223,9 @@ public sealed class ReadinessScorer : IReadinessScorer
         foreach (var c in list)
         {
             ArgumentNullException.ThrowIfNull(c, nameof(candidates));
-            if (!seen.Add(c.Id))
+            if (!seen.Add(c.Person))
             {
-                throw new ArgumentException($"Candidate {c.Id} appears twice in the cohort; each person must appear once.", nameof(candidates));
+                throw new ArgumentException($"Candidate {c.Person} appears twice in the cohort; each person must appear once.", nameof(candidates));
             }
         }
 

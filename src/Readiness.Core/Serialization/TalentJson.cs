@@ -45,10 +45,11 @@ internal static class TalentJson
             }
 
             json.WriteStartArray("slates");
-            foreach (var (role, entry) in person.Slates)
+            foreach (var slate in person.Slates)
             {
+                var entry = slate.Entry;
                 json.WriteStartObject();
-                json.WriteString("role", role);
+                json.WriteString("role", slate.Role);
                 json.WriteNumber("rank", entry.Rank);
                 json.WriteNumber("bestRank", entry.BestRank);
                 json.WriteNumber("worstRank", entry.WorstRank);
@@ -168,7 +169,7 @@ internal static class TalentJson
         {
             json.WriteStartObject();
             json.WriteNumber("rank", e.Rank);
-            json.WriteString("person", e.Candidate.Value);
+            json.WriteString("person", e.Person.Value);
             json.WriteNumber("index", Math.Round(e.Index, 4));
             json.WriteNumber("lower", Math.Round(e.Lower, 4));
             json.WriteNumber("upper", Math.Round(e.Upper, 4));

@@ -67,8 +67,8 @@ public static class OrganisationSimulator
         var ratings = GenerateRatings(options, random, people, raterIds, panels, raters, halo, rated, favours, favoured);
         var demographics = Fairness.Demographics.Create(people.SelectMany((p, i) => new[]
         {
-            new Fairness.DemographicRecord(p.Id, "sex", male[i] ? "male" : "female"),
-            new Fairness.DemographicRecord(p.Id, "ethnicity", ethnicity[i]),
+            new Fairness.DemographicRecord(p.Person, "sex", male[i] ? "male" : "female"),
+            new Fairness.DemographicRecord(p.Person, "ethnicity", ethnicity[i]),
         }));
         var outcomes = TeamOutcomes(audit, people);
 
@@ -93,7 +93,7 @@ public static class OrganisationSimulator
         var leadership = Standardised([.. people.Select(p => double.IsNaN(p.TrueLeadership) ? 0 : p.TrueLeadership)]);
         var performance = Standardised([.. people.Select(p => double.IsNaN(p.TrueIndividualPerformance) ? 0 : p.TrueIndividualPerformance)]);
         const double Noise = 0.78; // √(1 − 0.6² − 0.15²): the outcome's SD stays about 1 before scaling
-        return [.. people.Select((p, i) => new Fairness.OutcomeRecord(p.Id, 50 + (10 * ((0.6 * leadership[i]) + (0.15 * performance[i]) + (Noise * Normal(random))))))];
+        return [.. people.Select((p, i) => new Fairness.OutcomeRecord(p.Person, 50 + (10 * ((0.6 * leadership[i]) + (0.15 * performance[i]) + (Noise * Normal(random))))))];
     }
 
     private static int Digits(int n) => n.ToString(CultureInfo.InvariantCulture).Length;
@@ -177,7 +177,7 @@ public static class OrganisationSimulator
         var model = options.Model;
         var scale = model.Scale;
         var mid = (scale.Minimum + scale.Maximum) / 2.0;
-        var rateeIds = people.Select(p => p.Id).ToArray();
+        var rateeIds = people.Select(p => p.Person).ToArray();
         var raterIds = ids.Select(id => new RaterId(id)).ToArray();
         var competencyIds = model.Competencies.Select(c => c.Id).ToArray();
         var ratings = ImmutableArray.CreateBuilder<Rating>();

@@ -50,7 +50,7 @@ public sealed class SimulatedOrganisation
 
     /// <summary>Gets one performance record per person, measured apart from the leadership ratings.</summary>
     public ImmutableArray<PerformanceRecord> PerformanceRecords =>
-        [.. People.Select(p => new PerformanceRecord(p.Id, p.Performance, Options.Cycle))];
+        [.. People.Select(p => new PerformanceRecord(p.Person, p.Performance, Options.Cycle))];
 
     /// <summary>Takes the ratings in through <see cref="RatingSetBuilder"/>.</summary>
     /// <returns>The rating set and its intake report (a simulation produces no rejects).</returns>

@@ -5,27 +5,50 @@ using Readiness.Internal;
 namespace Readiness.Simulation;
 
 /// <summary>One person of a simulated organisation, with the true levels the ratings were generated from.</summary>
-/// <param name="Id">The person's id (as ratee; the same text is their rater id).</param>
-/// <param name="Manager">The person's manager, or null for the head of the organisation.</param>
-/// <param name="DirectReports">How many people report to this person; managers have at least one.</param>
-/// <param name="TrueLevels">The true level on each competency, in model order, on the model's scale.</param>
-/// <param name="TrueLeadership">The mean true level over the model's leadership competencies.</param>
-/// <param name="TrueIndividualPerformance">The mean true level over the model's individual-performance competencies.</param>
-/// <param name="Performance">The observed individual-performance measure (a review score, with noise).</param>
-public sealed record SimulatedPerson(
-    RateeId Id,
-    RateeId? Manager,
-    int DirectReports,
-    ImmutableArray<double> TrueLevels,
-    double TrueLeadership,
-    double TrueIndividualPerformance,
-    double Performance)
+public sealed record SimulatedPerson
 {
+    /// <summary>Initializes a new instance of the <see cref="SimulatedPerson"/> record.</summary>
+    /// <param name="person">The person's id (as ratee; the same text is their rater id).</param>
+    /// <param name="manager">The person's manager, or null for the head of the organisation.</param>
+    /// <param name="directReports">How many people report to this person; managers have at least one.</param>
+    /// <param name="trueLevels">The true level on each competency, in model order, on the model's scale.</param>
+    /// <param name="trueLeadership">The mean true level over the model's leadership competencies.</param>
+    /// <param name="trueIndividualPerformance">The mean true level over the model's individual-performance competencies.</param>
+    /// <param name="performance">The observed individual-performance measure (a review score, with noise).</param>
+    internal SimulatedPerson(RateeId person, RateeId? manager, int directReports, ImmutableArray<double> trueLevels, double trueLeadership, double trueIndividualPerformance, double performance)
+    {
+        Person = person;
+        Manager = manager;
+        DirectReports = directReports;
+        TrueLeadership = trueLeadership;
+        TrueIndividualPerformance = trueIndividualPerformance;
+        Performance = performance;
+        _trueLevels = new(trueLevels);
+    }
+
+    /// <summary>Gets the person's id (as ratee; the same text is their rater id).</summary>
+    public RateeId Person { get; }
+
+    /// <summary>Gets the person's manager, or null for the head of the organisation.</summary>
+    public RateeId? Manager { get; }
+
+    /// <summary>Gets how many people report to this person; managers have at least one.</summary>
+    public int DirectReports { get; }
+
+    /// <summary>Gets the mean true level over the model's leadership competencies.</summary>
+    public double TrueLeadership { get; }
+
+    /// <summary>Gets the mean true level over the model's individual-performance competencies.</summary>
+    public double TrueIndividualPerformance { get; }
+
+    /// <summary>Gets the observed individual-performance measure (a review score, with noise).</summary>
+    public double Performance { get; }
+
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<double> _trueLevels = new(TrueLevels);
+    private readonly EquatableArray<double> _trueLevels;
 
     /// <summary>Gets the true level on each competency, in model order, on the model's scale.</summary>
-    public ImmutableArray<double> TrueLevels { get => _trueLevels.Items; init => _trueLevels = new(value); }
+    public ImmutableArray<double> TrueLevels => _trueLevels.Items;
 
     /// <summary>Gets a value indicating whether the person manages anyone.</summary>
     public bool IsManager => DirectReports > 0;

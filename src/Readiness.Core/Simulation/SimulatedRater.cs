@@ -1,7 +1,25 @@
 namespace Readiness.Simulation;
 
 /// <summary>One rater of a simulated organisation, with the bias planted in them.</summary>
-/// <param name="Id">The rater id.</param>
-/// <param name="Style">The planted rating habit.</param>
-/// <param name="Leniency">The planted additive leniency (+) or severity (−), in scale points.</param>
-public sealed record SimulatedRater(Evidence.RaterId Id, RaterStyle Style, double Leniency);
+public sealed record SimulatedRater
+{
+    /// <summary>Initializes a new instance of the <see cref="SimulatedRater"/> record.</summary>
+    /// <param name="rater">The rater.</param>
+    /// <param name="style">The planted rating habit.</param>
+    /// <param name="leniency">The planted additive leniency (+) or severity (−), in scale points.</param>
+    internal SimulatedRater(Evidence.RaterId rater, RaterStyle style, double leniency)
+    {
+        Rater = rater;
+        Style = style;
+        Leniency = leniency;
+    }
+
+    /// <summary>Gets the rater.</summary>
+    public Evidence.RaterId Rater { get; }
+
+    /// <summary>Gets the planted rating habit.</summary>
+    public RaterStyle Style { get; }
+
+    /// <summary>Gets the planted additive leniency (+) or severity (−), in scale points.</summary>
+    public double Leniency { get; }
+}

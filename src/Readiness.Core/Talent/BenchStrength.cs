@@ -54,13 +54,13 @@ public sealed class BenchStrength
                 s.Entries.Count(e => e.Band == ReadinessBand.ReadyIn3PlusYears),
                 s.Entries.Count(e => e.Band == ReadinessBand.NotOnLeadershipTrack)))
             .ToImmutableArray();
-        var lines = all.SelectMany(s => s.Entries.Select(e => (s.Role, e.Candidate, e.Band))).ToArray();
-        var shared = lines.GroupBy(l => l.Candidate)
+        var lines = all.SelectMany(s => s.Entries.Select(e => (s.Role, e.Person, e.Band))).ToArray();
+        var shared = lines.GroupBy(l => l.Person)
             .Where(g => g.Count() > 1)
             .Select(g => new SharedSuccessor(g.Key, [.. g.Select(l => l.Role)], g.Count(l => l.Band == ReadinessBand.ReadyNow)))
             .OrderByDescending(s => s.Roles.Length).ThenBy(s => s.Person)
             .ToImmutableArray();
-        var distinct = lines.Where(l => l.Band == ReadinessBand.ReadyNow).Select(l => l.Candidate).Distinct().Count();
+        var distinct = lines.Where(l => l.Band == ReadinessBand.ReadyNow).Select(l => l.Person).Distinct().Count();
         return new BenchStrength(roles, shared, distinct);
     }
 }

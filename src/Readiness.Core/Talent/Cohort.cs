@@ -11,7 +11,7 @@ internal static class Cohort
     {
         var all = Guard.NoNulls(assessments, "Assessment", paramName);
 
-        if (all.GroupBy(a => a.Candidate).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        if (all.GroupBy(a => a.Person).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
             throw new ArgumentException($"'{twice.Key}' appears {twice.Count()} times; a cohort holds one assessment per person.", paramName);
         }

@@ -6,29 +6,55 @@ using Readiness.Scoring;
 namespace Readiness.Talent;
 
 /// <summary>A person's development plan towards a role: the gaps in the order to work on them, and the dates.</summary>
-/// <param name="Person">The person.</param>
-/// <param name="ProfileId">The role profile the plan prepares for.</param>
-/// <param name="Start">The plan's start.</param>
-/// <param name="LeadershipFirst">Whether leadership gaps come before individual-performance ones (the high performer with low readiness).</param>
-/// <param name="Steps">The steps; empty when every target is met.</param>
-/// <param name="YearsToReady">The longest step's years to close (gaps close in parallel); 0 without steps.</param>
-/// <param name="ReadyBy">The start plus the years to ready: when the gaps on the estimates close. <see cref="Band"/> and <see cref="ProbabilityReadyNow"/> say how sure that is.</param>
-/// <param name="NextReassessment">The earliest step's reassessment date, or the start plus the interval without steps.</param>
-public sealed record DevelopmentPlan(
-    RateeId Person,
-    string ProfileId,
-    DateOnly Start,
-    bool LeadershipFirst,
-    ImmutableArray<DevelopmentStep> Steps,
-    double YearsToReady,
-    DateOnly ReadyBy,
-    DateOnly NextReassessment)
+public sealed record DevelopmentPlan
 {
+    /// <summary>Initializes a new instance of the <see cref="DevelopmentPlan"/> record.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="profileId">The role profile the plan prepares for.</param>
+    /// <param name="start">The plan's start.</param>
+    /// <param name="leadershipFirst">Whether leadership gaps come before individual-performance ones (the high performer with low readiness).</param>
+    /// <param name="steps">The steps; empty when every target is met.</param>
+    /// <param name="yearsToReady">The longest step's years to close (gaps close in parallel); 0 without steps.</param>
+    /// <param name="readyBy">The start plus the years to ready: when the gaps on the estimates close. <see cref="Band"/> and <see cref="ProbabilityReadyNow"/> say how sure that is.</param>
+    /// <param name="nextReassessment">The earliest step's reassessment date, or the start plus the interval without steps.</param>
+    internal DevelopmentPlan(RateeId person, string profileId, DateOnly start, bool leadershipFirst, ImmutableArray<DevelopmentStep> steps, double yearsToReady, DateOnly readyBy, DateOnly nextReassessment)
+    {
+        Person = person;
+        ProfileId = profileId;
+        Start = start;
+        LeadershipFirst = leadershipFirst;
+        YearsToReady = yearsToReady;
+        ReadyBy = readyBy;
+        NextReassessment = nextReassessment;
+        _steps = new(steps);
+    }
+
+    /// <summary>Gets the person.</summary>
+    public RateeId Person { get; }
+
+    /// <summary>Gets the role profile the plan prepares for.</summary>
+    public string ProfileId { get; }
+
+    /// <summary>Gets the plan's start.</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>Gets whether leadership gaps come before individual-performance ones (the high performer with low readiness).</summary>
+    public bool LeadershipFirst { get; }
+
+    /// <summary>Gets the longest step's years to close (gaps close in parallel); 0 without steps.</summary>
+    public double YearsToReady { get; }
+
+    /// <summary>Gets the start plus the years to ready: when the gaps on the estimates close. <see cref="Band"/> and <see cref="ProbabilityReadyNow"/> say how sure that is.</summary>
+    public DateOnly ReadyBy { get; }
+
+    /// <summary>Gets the earliest step's reassessment date, or the start plus the interval without steps.</summary>
+    public DateOnly NextReassessment { get; }
+
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<DevelopmentStep> _steps = new(Steps);
+    private readonly EquatableArray<DevelopmentStep> _steps;
 
     /// <summary>Gets the steps; empty when every target is met.</summary>
-    public ImmutableArray<DevelopmentStep> Steps { get => _steps.Items; init => _steps = new(value); }
+    public ImmutableArray<DevelopmentStep> Steps => _steps.Items;
 
     /// <summary>Gets the assessment's band (under the default basis, the one reached with the stated probability): with no gap on the estimates a person can still be 1–2 years away when the evidence is thin.</summary>
     public ReadinessBand Band { get; init; }

@@ -40,13 +40,13 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
         ArgumentNullException.ThrowIfNull(profile);
         if (!string.Equals(assessment.ProfileId, profile.Id, StringComparison.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"The assessment of '{assessment.Candidate}' is against '{assessment.ProfileId}', not '{profile.Id}'.", nameof(profile));
+            throw new ArgumentException($"The assessment of '{assessment.Person}' is against '{assessment.ProfileId}', not '{profile.Id}'.", nameof(profile));
         }
 
         if (!assessment.IsScored)
         {
             throw new ArgumentException(
-                $"'{assessment.Candidate}' was not scored ({string.Join(" ", assessment.Evidence.Missing)}); gather the missing evidence before planning.", nameof(assessment));
+                $"'{assessment.Person}' was not scored ({string.Join(" ", assessment.Evidence.Missing)}); gather the missing evidence before planning.", nameof(assessment));
         }
 
         var leadershipFirst = Options.LeadershipFirstForHighPerformers && assessment.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness);
@@ -68,7 +68,7 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
             .ToImmutableArray();
         var yearsToReady = steps.IsEmpty ? 0 : steps.Max(s => s.YearsToClose);
         var next = steps.IsEmpty ? latest : steps.Min(s => s.ReassessOn);
-        return new DevelopmentPlan(assessment.Candidate, profile.Id, start, leadershipFirst, steps, yearsToReady, After(start, yearsToReady), next)
+        return new DevelopmentPlan(assessment.Person, profile.Id, start, leadershipFirst, steps, yearsToReady, After(start, yearsToReady), next)
         {
             Band = assessment.Band,
             ProbabilityReadyNow = assessment.ProbabilityReadyNow,

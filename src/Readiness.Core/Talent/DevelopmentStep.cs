@@ -5,31 +5,60 @@ using Readiness.Internal;
 namespace Readiness.Talent;
 
 /// <summary>One gap in a development plan and what to do about it.</summary>
-/// <param name="Order">The step's place in the plan, 1 first.</param>
-/// <param name="Competency">The competency id.</param>
-/// <param name="Domain">Leadership or individual performance.</param>
-/// <param name="Gap">Scale points short of the role's target (always above 0).</param>
-/// <param name="Weight">The competency's weight in the role.</param>
-/// <param name="BelowCriticalMinimum">Whether the estimate is below the critical minimum (such a gap caps the band).</param>
-/// <param name="Interventions">The catalogue's interventions for the competency.</param>
-/// <param name="YearsToClose">The gap at the competency's development rate.</param>
-/// <param name="ReassessOn">When to reassess: when the gap should be closed, and no later than the options' interval.</param>
-public sealed record DevelopmentStep(
-    int Order,
-    string Competency,
-    CompetencyDomain Domain,
-    double Gap,
-    double Weight,
-    bool BelowCriticalMinimum,
-    ImmutableArray<Intervention> Interventions,
-    double YearsToClose,
-    DateOnly ReassessOn)
+public sealed record DevelopmentStep
 {
+    /// <summary>Initializes a new instance of the <see cref="DevelopmentStep"/> record.</summary>
+    /// <param name="order">The step's place in the plan, 1 first.</param>
+    /// <param name="competency">The competency id.</param>
+    /// <param name="domain">Leadership or individual performance.</param>
+    /// <param name="gap">Scale points short of the role's target (always above 0).</param>
+    /// <param name="weight">The competency's weight in the role.</param>
+    /// <param name="belowCriticalMinimum">Whether the estimate is below the critical minimum (such a gap caps the band).</param>
+    /// <param name="interventions">The catalogue's interventions for the competency.</param>
+    /// <param name="yearsToClose">The gap at the competency's development rate.</param>
+    /// <param name="reassessOn">When to reassess: when the gap should be closed, and no later than the options' interval.</param>
+    internal DevelopmentStep(int order, string competency, CompetencyDomain domain, double gap, double weight, bool belowCriticalMinimum, ImmutableArray<Intervention> interventions, double yearsToClose, DateOnly reassessOn)
+    {
+        Order = order;
+        Competency = competency;
+        Domain = domain;
+        Gap = gap;
+        Weight = weight;
+        BelowCriticalMinimum = belowCriticalMinimum;
+        YearsToClose = yearsToClose;
+        ReassessOn = reassessOn;
+        _interventions = new(interventions);
+    }
+
+    /// <summary>Gets the step's place in the plan, 1 first.</summary>
+    public int Order { get; }
+
+    /// <summary>Gets the competency id.</summary>
+    public string Competency { get; }
+
+    /// <summary>Gets leadership or individual performance.</summary>
+    public CompetencyDomain Domain { get; }
+
+    /// <summary>Gets scale points short of the role's target (always above 0).</summary>
+    public double Gap { get; }
+
+    /// <summary>Gets the competency's weight in the role.</summary>
+    public double Weight { get; }
+
+    /// <summary>Gets whether the estimate is below the critical minimum (such a gap caps the band).</summary>
+    public bool BelowCriticalMinimum { get; }
+
+    /// <summary>Gets the gap at the competency's development rate.</summary>
+    public double YearsToClose { get; }
+
+    /// <summary>Gets when to reassess: when the gap should be closed, and no later than the options' interval.</summary>
+    public DateOnly ReassessOn { get; }
+
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<Intervention> _interventions = new(Interventions);
+    private readonly EquatableArray<Intervention> _interventions;
 
     /// <summary>Gets the catalogue's interventions for the competency.</summary>
-    public ImmutableArray<Intervention> Interventions { get => _interventions.Items; init => _interventions = new(value); }
+    public ImmutableArray<Intervention> Interventions => _interventions.Items;
 
     /// <summary>Gets the weighted gap (weight × gap) the plan is ordered by.</summary>
     public double WeightedGap => Weight * Gap;

@@ -67,7 +67,7 @@ public sealed class NineBox
         {
             if (!a.IsScored)
             {
-                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.InsufficientEvidence, string.Join(" ", a.Evidence.Missing)));
+                excluded.Add(new TalentExclusion(a.Person, ExclusionReason.InsufficientEvidence, string.Join(" ", a.Evidence.Missing)));
             }
             else if (PerformanceOf(a) is { } p)
             {
@@ -75,7 +75,7 @@ public sealed class NineBox
             }
             else
             {
-                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.NoPerformanceMeasure,
+                excluded.Add(new TalentExclusion(a.Person, ExclusionReason.NoPerformanceMeasure,
                     usesRecords ? "no performance record" : "the role has no individual-performance requirements to measure performance by"));
             }
         }
@@ -91,7 +91,7 @@ public sealed class NineBox
                 var a = b.Assessment;
                 var cell = cells[i];
                 var label = options.Labels.TryGetValue(cell, out var own) ? own : cell.DefaultLabel;
-                return new NineBoxPlacement(a.Candidate, b.Performance, a.Index!.Value, a.Lower!.Value, a.Upper!.Value, cell, label,
+                return new NineBoxPlacement(a.Person, b.Performance, a.Index!.Value, a.Lower!.Value, a.Upper!.Value, cell, label,
                     readinessCuts.Level(a.Lower.Value), readinessCuts.Level(a.Upper.Value)) { ProbabilityInBox = chances?[i] };
             })
             .OrderBy(p => p.Cell.Number).ThenByDescending(p => p.Readiness).ThenBy(p => p.Person)

@@ -1,10 +1,23 @@
 namespace Readiness.Talent;
 
 /// <summary>One box of the 9-box: individual performance (horizontal) × leadership readiness (vertical).</summary>
-/// <param name="Performance">The performance third.</param>
-/// <param name="Readiness">The leadership-readiness third.</param>
-public readonly record struct NineBoxCell(TalentLevel Performance, TalentLevel Readiness)
+public readonly record struct NineBoxCell
 {
+    /// <summary>Initializes a new instance of the <see cref="NineBoxCell"/> structure.</summary>
+    /// <param name="performance">The performance third.</param>
+    /// <param name="readiness">The leadership-readiness third.</param>
+    public NineBoxCell(TalentLevel performance, TalentLevel readiness)
+    {
+        Performance = performance;
+        Readiness = readiness;
+    }
+
+    /// <summary>Gets the performance third.</summary>
+    public TalentLevel Performance { get; }
+
+    /// <summary>Gets the leadership-readiness third.</summary>
+    public TalentLevel Readiness { get; }
+
     /// <summary>Gets every box, low readiness and low performance first.</summary>
     public static IReadOnlyList<NineBoxCell> All { get; } =
         [.. from r in Enum.GetValues<TalentLevel>() from p in Enum.GetValues<TalentLevel>() select new NineBoxCell(p, r)];

@@ -3,26 +3,58 @@ using Readiness.Evidence;
 namespace Readiness.Talent;
 
 /// <summary>Where one person sits on the 9-box, with the readiness interval's reach.</summary>
-/// <param name="Person">The person.</param>
-/// <param name="Performance">The individual-performance value (see <see cref="NineBox.UsesPerformanceRecords"/>).</param>
-/// <param name="Readiness">The readiness index.</param>
-/// <param name="ReadinessLower">The lower end of the index's interval.</param>
-/// <param name="ReadinessUpper">The upper end of the index's interval.</param>
-/// <param name="Cell">The box of the point estimates.</param>
-/// <param name="Label">The box's label.</param>
-/// <param name="LowestReadiness">The readiness third of the interval's lower end.</param>
-/// <param name="HighestReadiness">The readiness third of the interval's upper end.</param>
-public sealed record NineBoxPlacement(
-    RateeId Person,
-    double Performance,
-    double Readiness,
-    double ReadinessLower,
-    double ReadinessUpper,
-    NineBoxCell Cell,
-    string Label,
-    TalentLevel LowestReadiness,
-    TalentLevel HighestReadiness)
+public sealed record NineBoxPlacement
 {
+    /// <summary>Initializes a new instance of the <see cref="NineBoxPlacement"/> record.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="performance">The individual-performance value (see <see cref="NineBox.UsesPerformanceRecords"/>).</param>
+    /// <param name="readiness">The readiness index.</param>
+    /// <param name="readinessLower">The lower end of the index's interval.</param>
+    /// <param name="readinessUpper">The upper end of the index's interval.</param>
+    /// <param name="cell">The box of the point estimates.</param>
+    /// <param name="label">The box's label.</param>
+    /// <param name="lowestReadiness">The readiness third of the interval's lower end.</param>
+    /// <param name="highestReadiness">The readiness third of the interval's upper end.</param>
+    internal NineBoxPlacement(RateeId person, double performance, double readiness, double readinessLower, double readinessUpper, NineBoxCell cell, string label, TalentLevel lowestReadiness, TalentLevel highestReadiness)
+    {
+        Person = person;
+        Performance = performance;
+        Readiness = readiness;
+        ReadinessLower = readinessLower;
+        ReadinessUpper = readinessUpper;
+        Cell = cell;
+        Label = label;
+        LowestReadiness = lowestReadiness;
+        HighestReadiness = highestReadiness;
+    }
+
+    /// <summary>Gets the person.</summary>
+    public RateeId Person { get; }
+
+    /// <summary>Gets the individual-performance value (see <see cref="NineBox.UsesPerformanceRecords"/>).</summary>
+    public double Performance { get; }
+
+    /// <summary>Gets the readiness index.</summary>
+    public double Readiness { get; }
+
+    /// <summary>Gets the lower end of the index's interval.</summary>
+    public double ReadinessLower { get; }
+
+    /// <summary>Gets the upper end of the index's interval.</summary>
+    public double ReadinessUpper { get; }
+
+    /// <summary>Gets the box of the point estimates.</summary>
+    public NineBoxCell Cell { get; }
+
+    /// <summary>Gets the box's label.</summary>
+    public string Label { get; }
+
+    /// <summary>Gets the readiness third of the interval's lower end.</summary>
+    public TalentLevel LowestReadiness { get; }
+
+    /// <summary>Gets the readiness third of the interval's upper end.</summary>
+    public TalentLevel HighestReadiness { get; }
+
     /// <summary>Gets a value indicating whether the readiness interval crosses a cut: the box is then not certain.</summary>
     public bool StraddlesBoundary => LowestReadiness != HighestReadiness;
 

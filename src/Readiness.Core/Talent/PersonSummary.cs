@@ -5,23 +5,34 @@ using Readiness.Internal;
 namespace Readiness.Talent;
 
 /// <summary>One person across the talent review: their box, the slates that name them and their plans.</summary>
-/// <param name="Person">The person.</param>
-/// <param name="Placement">Their 9-box placement, or null when they were not boxed.</param>
-/// <param name="Slates">The slates that name them: role and entry.</param>
-/// <param name="Plans">Their development plans.</param>
-public sealed record PersonSummary(
-    RateeId Person,
-    NineBoxPlacement? Placement,
-    ImmutableArray<RoleSlateEntry> Slates,
-    ImmutableArray<DevelopmentPlan> Plans)
+public sealed record PersonSummary
 {
+    /// <summary>Initializes a new instance of the <see cref="PersonSummary"/> record.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="placement">Their 9-box placement, or null when they were not boxed.</param>
+    /// <param name="slates">The slates that name them: role and entry.</param>
+    /// <param name="plans">Their development plans.</param>
+    internal PersonSummary(RateeId person, NineBoxPlacement? placement, ImmutableArray<RoleSlateEntry> slates, ImmutableArray<DevelopmentPlan> plans)
+    {
+        Person = person;
+        Placement = placement;
+        _slates = new(slates);
+        _plans = new(plans);
+    }
+
+    /// <summary>Gets the person.</summary>
+    public RateeId Person { get; }
+
+    /// <summary>Gets their 9-box placement, or null when they were not boxed.</summary>
+    public NineBoxPlacement? Placement { get; }
+
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<RoleSlateEntry> _slates = new(Slates);
-    private readonly EquatableArray<DevelopmentPlan> _plans = new(Plans);
+    private readonly EquatableArray<RoleSlateEntry> _slates;
+    private readonly EquatableArray<DevelopmentPlan> _plans;
 
     /// <summary>Gets the slates that name them: role and entry.</summary>
-    public ImmutableArray<RoleSlateEntry> Slates { get => _slates.Items; init => _slates = new(value); }
+    public ImmutableArray<RoleSlateEntry> Slates => _slates.Items;
 
     /// <summary>Gets their development plans.</summary>
-    public ImmutableArray<DevelopmentPlan> Plans { get => _plans.Items; init => _plans = new(value); }
+    public ImmutableArray<DevelopmentPlan> Plans => _plans.Items;
 }

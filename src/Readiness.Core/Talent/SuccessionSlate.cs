@@ -57,19 +57,19 @@ public sealed class SuccessionSlate
         var all = Cohort.Check(assessments, nameof(assessments));
         var excluded = ImmutableArray.CreateBuilder<TalentExclusion>();
         var eligible = new List<ReadinessAssessment>();
-        foreach (var a in all.OrderBy(a => a.Candidate))
+        foreach (var a in all.OrderBy(a => a.Person))
         {
-            if (options.Exclude.TryGetValue(a.Candidate, out var why))
+            if (options.Exclude.TryGetValue(a.Person, out var why))
             {
-                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.ExcludedByCaller, why));
+                excluded.Add(new TalentExclusion(a.Person, ExclusionReason.ExcludedByCaller, why));
             }
             else if (!a.IsScored)
             {
-                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.InsufficientEvidence, string.Join(" ", a.Evidence.Missing)));
+                excluded.Add(new TalentExclusion(a.Person, ExclusionReason.InsufficientEvidence, string.Join(" ", a.Evidence.Missing)));
             }
             else if (a.Band > options.LowestBand)
             {
-                excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.BandBelowSlate, $"band {ReadinessBandNames.Of(a.Band)} is below {ReadinessBandNames.Of(options.LowestBand)}"));
+                excluded.Add(new TalentExclusion(a.Person, ExclusionReason.BandBelowSlate, $"band {ReadinessBandNames.Of(a.Band)} is below {ReadinessBandNames.Of(options.LowestBand)}"));
             }
             else
             {
@@ -81,7 +81,7 @@ public sealed class SuccessionSlate
         var length = Math.Min(ranked.Length, options.MaxLength ?? int.MaxValue);
         foreach (var a in ranked.Skip(length))
         {
-            excluded.Add(new TalentExclusion(a.Candidate, ExclusionReason.BeyondSlateLength, $"ranked below the slate's {length} places"));
+            excluded.Add(new TalentExclusion(a.Person, ExclusionReason.BeyondSlateLength, $"ranked below the slate's {length} places"));
         }
 
         var listed = ranked.Take(length).ToArray();
@@ -97,7 +97,7 @@ public sealed class SuccessionSlate
             // and clearly below, widened to hold the place itself.
             var best = a.RankLow ?? Math.Min(rank, 1 + (lowers.Length - SortedSearch.UpperBound(lowers, a.Upper!.Value)));
             var worst = a.RankHigh ?? Math.Max(rank, listed.Length - SortedSearch.LowerBound(uppers, a.Lower!.Value));
-            entries.Add(new SlateEntry(rank, a.Candidate, a.Index!.Value, a.Lower!.Value, a.Upper!.Value, a.Band, a.YearsToReady!.Value,
+            entries.Add(new SlateEntry(rank, a.Person, a.Index!.Value, a.Lower!.Value, a.Upper!.Value, a.Band, a.YearsToReady!.Value,
                 best, worst, [.. Cohort.Gaps(a).Take(options.KeyGaps).Select(c => c.Competency)], a.Signals)
             {
                 ProbabilityReadyNow = a.ProbabilityReadyNow,

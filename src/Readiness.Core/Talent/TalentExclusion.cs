@@ -3,7 +3,25 @@ using Readiness.Evidence;
 namespace Readiness.Talent;
 
 /// <summary>A person left out of a 9-box or a slate, and why: nobody is dropped silently.</summary>
-/// <param name="Person">The person.</param>
-/// <param name="Reason">Why.</param>
-/// <param name="Detail">The specifics, in words.</param>
-public sealed record TalentExclusion(RateeId Person, ExclusionReason Reason, string Detail);
+public sealed record TalentExclusion
+{
+    /// <summary>Initializes a new instance of the <see cref="TalentExclusion"/> record.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="detail">The specifics, in words.</param>
+    internal TalentExclusion(RateeId person, ExclusionReason reason, string detail)
+    {
+        Person = person;
+        Reason = reason;
+        Detail = detail;
+    }
+
+    /// <summary>Gets the person.</summary>
+    public RateeId Person { get; }
+
+    /// <summary>Gets why.</summary>
+    public ExclusionReason Reason { get; }
+
+    /// <summary>Gets the specifics, in words.</summary>
+    public string Detail { get; }
+}

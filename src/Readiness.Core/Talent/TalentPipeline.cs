@@ -54,7 +54,7 @@ public sealed class TalentPipeline
         var planList = Guard.NoNulls(plans, "Plan").ToImmutableArray();
 
         var placements = nineBox.Placements.ToDictionary(p => p.Person);
-        var onSlates = slateList.SelectMany(s => s.Entries.Select(e => new RoleSlateEntry(s.Role, e))).ToLookup(l => l.Entry.Candidate);
+        var onSlates = slateList.SelectMany(s => s.Entries.Select(e => new RoleSlateEntry(s.Role, e))).ToLookup(l => l.Entry.Person);
         var planned = planList.ToLookup(p => p.Person);
         var people = placements.Keys.Concat(onSlates.Select(g => g.Key)).Concat(planned.Select(g => g.Key)).Distinct().Order()
             .Select(id => new PersonSummary(id, placements.GetValueOrDefault(id), [.. onSlates[id]], [.. planned[id]]))

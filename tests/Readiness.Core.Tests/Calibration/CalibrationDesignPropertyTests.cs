@@ -93,9 +93,9 @@ public sealed class CalibrationDesignPropertyTests
             {
                 Compare(calibrator, rows, renamed, (a, b) =>
                 {
-                    var byId = b.Estimates.ToDictionary(e => (e.Ratee.Value, e.Competency));
-                    AssertClose(a.Estimates.Select(e => e.Estimate), a.Estimates.Select(e => byId[(ratees[e.Ratee.Value], e.Competency)].Estimate), calibrator);
-                    AssertClose(a.Estimates.Select(e => e.StandardError), a.Estimates.Select(e => byId[(ratees[e.Ratee.Value], e.Competency)].StandardError), calibrator);
+                    var byId = b.Estimates.ToDictionary(e => (e.Person.Value, e.Competency));
+                    AssertClose(a.Estimates.Select(e => e.Estimate), a.Estimates.Select(e => byId[(ratees[e.Person.Value], e.Competency)].Estimate), calibrator);
+                    AssertClose(a.Estimates.Select(e => e.StandardError), a.Estimates.Select(e => byId[(ratees[e.Person.Value], e.Competency)].StandardError), calibrator);
                     var effects = b.RaterEffects.ToDictionary(e => e.Rater.Value);
                     AssertClose(a.RaterEffects.Select(e => e.Effect), a.RaterEffects.Select(e => effects[raters[e.Rater.Value]].Effect), calibrator);
                     AssertClose(a.VarianceComponents.Select(c => c.Variance), b.VarianceComponents.Select(c => c.Variance), calibrator);

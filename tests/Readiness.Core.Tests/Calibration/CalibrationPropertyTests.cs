@@ -51,7 +51,7 @@ public sealed class CalibrationPropertyTests
             {
                 // Unrounded, unclamped ratings on a wide scale, so that the shift keeps every rating on the scale.
                 var model = WideModel();
-                var target = Small.Raters[c.rater].Id;
+                var target = Small.Raters[c.rater].Rater;
                 var before = Set(model, Small.Ratings, null, 0);
                 var after = Set(model, Small.Ratings, target, c.k);
                 foreach (var calibrator in new IRatingCalibrator[] { new MeanCentringCalibrator(), new StandardisationCalibrator() })
@@ -86,7 +86,7 @@ public sealed class CalibrationPropertyTests
                 // Then a constant added to one rater's ratings is absorbed by that rater's effect alone: every other effect
                 // keeps its value, up to the one common constant that identifies rater effects against the intercept.
                 var model = WideModel();
-                var target = Small.Raters[c.rater].Id;
+                var target = Small.Raters[c.rater].Rater;
                 var before = Solve(Set(model, Small.Ratings, null, 0));
                 var after = Solve(Set(model, Small.Ratings, target, c.k));
                 var index = Array.IndexOf([.. before.Ratings.Raters], target);

@@ -29,14 +29,14 @@ public sealed class CalibrationTests
 
         var rawCorrelation = CorrelationWithTruth(raw);
         var crossedCorrelation = CorrelationWithTruth(crossed);
-        var rated = Organisation.Raters.Where(r => crossed.TryGetRaterEffect(r.Id, out _)).ToArray();
-        var leniency = MathNet.Numerics.Statistics.Correlation.Pearson(rated.Select(r => r.Leniency), rated.Select(r => Effect(crossed, r.Id)));
+        var rated = Organisation.Raters.Where(r => crossed.TryGetRaterEffect(r.Rater, out _)).ToArray();
+        var leniency = MathNet.Numerics.Statistics.Correlation.Pearson(rated.Select(r => r.Leniency), rated.Select(r => Effect(crossed, r.Rater)));
 
         // Measured on this organisation (400 people, 31,774 ratings): raw 0.886, crossed 0.910; leniency 0.922.
         Assert.True(crossedCorrelation > rawCorrelation + 0.02, $"crossed {crossedCorrelation:F3} vs raw {rawCorrelation:F3}");
         Assert.True(leniency > 0.7, $"planted vs estimated leniency correlate {leniency:F3}");
-        var lenient = rated.Where(r => r.Style == RaterStyle.Lenient).Select(r => Effect(crossed, r.Id)).Average();
-        var severe = rated.Where(r => r.Style == RaterStyle.Severe).Select(r => Effect(crossed, r.Id)).Average();
+        var lenient = rated.Where(r => r.Style == RaterStyle.Lenient).Select(r => Effect(crossed, r.Rater)).Average();
+        var severe = rated.Where(r => r.Style == RaterStyle.Severe).Select(r => Effect(crossed, r.Rater)).Average();
         Assert.True(lenient > 0.4 && severe < -0.4, $"planted lenient raters average {lenient:F2}, severe {severe:F2}");
     }
 
@@ -98,7 +98,7 @@ public sealed class CalibrationTests
         Assert.All(result.Estimates, e =>
         {
             Assert.True(double.IsFinite(e.Estimate));
-            Assert.True(e.StandardError > 0, $"{e.Ratee}/{e.Competency}: SE {e.StandardError}");
+            Assert.True(e.StandardError > 0, $"{e.Person}/{e.Competency}: SE {e.StandardError}");
             Assert.InRange(e.Raters, 1, e.Ratings);
         });
         Assert.True(result.TryGetEstimate(Ratings.Ratees[0], LeadershipFramework.Delegates.ToUpperInvariant(), out _));
@@ -205,10 +205,10 @@ public sealed class CalibrationTests
 
     private static double CorrelationWithTruth(CalibrationResult result)
     {
-        var truth = Organisation.People.ToDictionary(p => p.Id);
+        var truth = Organisation.People.ToDictionary(p => p.Person);
         var model = LeadershipFramework.Model;
         var pairs = result.Estimates
-            .Select(e => (Estimate: e.Estimate, Truth: truth[e.Ratee].TrueLevels[model.Competencies.IndexOf(model.GetCompetency(e.Competency))]))
+            .Select(e => (Estimate: e.Estimate, Truth: truth[e.Person].TrueLevels[model.Competencies.IndexOf(model.GetCompetency(e.Competency))]))
             .ToArray();
         return MathNet.Numerics.Statistics.Correlation.Pearson(pairs.Select(p => p.Estimate), pairs.Select(p => p.Truth));
     }

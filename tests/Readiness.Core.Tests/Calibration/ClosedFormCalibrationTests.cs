@@ -138,7 +138,7 @@ public sealed class ClosedFormCalibrationTests
 
         // y's ratings all sit at the grand mean, as in the test above; so c's estimate is the grand mean.
         var grand = (4 + 2 + (3 * 1.35)) / 5;
-        Assert.Equal(grand, result.Estimates.Single(e => e.Ratee.Value == "c").Estimate, 12);
+        Assert.Equal(grand, result.Estimates.Single(e => e.Person.Value == "c").Estimate, 12);
         Assert.Contains("1 rater(s) gave a single rating or the same value every time; they were centred but not rescaled.", result.Warnings.Select(w => w.Message));
     }
 

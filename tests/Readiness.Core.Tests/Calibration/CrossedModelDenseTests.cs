@@ -111,8 +111,8 @@ public sealed class CrossedModelDenseTests
             var h = Combination(c);
             var variance = Covariance(c, c);
             Assert.True(fit.TryGetEstimate(design.Ratings.Ratees[design.CellRatee[c]], design.Ratings.Model.Competencies[design.CellCompetency[c]].Id, out var estimate));
-            AssertClose(h * solution, estimate.Estimate, $"estimate {estimate.Ratee}/{estimate.Competency}");
-            AssertClose(Math.Sqrt(residual * variance), estimate.StandardError, $"SE of {estimate.Ratee}/{estimate.Competency}");
+            AssertClose(h * solution, estimate.Estimate, $"estimate {estimate.Person}/{estimate.Competency}");
+            AssertClose(Math.Sqrt(residual * variance), estimate.StandardError, $"SE of {estimate.Person}/{estimate.Competency}");
         }
 
         // The correlations of a person's errors: the same inverse between two of the person's cells.

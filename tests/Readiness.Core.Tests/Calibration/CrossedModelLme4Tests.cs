@@ -112,7 +112,7 @@ public sealed class CrossedModelLme4Tests
     {
         foreach (var group in result.Estimates.GroupBy(e => e.Competency))
         {
-            var rests = group.Select(e => e.Estimate - data.Blups[("ratee", e.Ratee.Value)] - data.Blups[("ratee_competency", $"{e.Ratee.Value}:{e.Competency}")]).ToArray();
+            var rests = group.Select(e => e.Estimate - data.Blups[("ratee", e.Person.Value)] - data.Blups[("ratee_competency", $"{e.Person.Value}:{e.Competency}")]).ToArray();
             Assert.True(rests.Max() - rests.Min() <= spread, $"{group.Key}: BLUPs differ from lme4's by up to {rests.Max() - rests.Min()}");
         }
 

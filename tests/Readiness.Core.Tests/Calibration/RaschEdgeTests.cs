@@ -171,7 +171,7 @@ public sealed class RaschEdgeTests
     public void A_rater_who_rated_a_cell_in_two_cycles_is_one_of_its_raters()
     {
         var rows = Graded().Append(Peer("p0", "v", 3) with { Cycle = "2027" }).Append(Peer("p0", "x", 2) with { Cycle = "2027" });
-        var cell = new ManyFacetRaschCalibrator().Calibrate(Set(rows)).Estimates.Single(e => e.Ratee.Value == "p0");
+        var cell = new ManyFacetRaschCalibrator().Calibrate(Set(rows)).Estimates.Single(e => e.Person.Value == "p0");
         Assert.Equal((6, 4), (cell.Ratings, cell.Raters));
     }
 

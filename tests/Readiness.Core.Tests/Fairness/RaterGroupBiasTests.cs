@@ -17,7 +17,7 @@ public sealed class RaterGroupBiasTests
 
         var splits = RaterGroupBias.Analyze(ratings, calibration, organisation.Demographics, "sex");
 
-        var planted = organisation.Raters.Where(r => r.Style == RaterStyle.FavoursGroup).Select(r => r.Id).ToHashSet();
+        var planted = organisation.Raters.Where(r => r.Style == RaterStyle.FavoursGroup).Select(r => r.Rater).ToHashSet();
         var flagged = splits.Where(s => s.Flagged).ToArray();
         var found = flagged.Count(s => planted.Contains(s.Rater));
         var examined = splits.Count(s => planted.Contains(s.Rater));
@@ -41,7 +41,7 @@ public sealed class RaterGroupBiasTests
         var again = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 5, GroupBiasedRaterShare = 0 });
         Assert.True(organisation.Ratings.SequenceEqual(again.Ratings));
         Assert.Equal(["ethnicity", "sex"], organisation.Demographics.Attributes.ToArray());
-        var female = organisation.People.Count(p => organisation.Demographics.CategoryOf(p.Id, "sex") == "female");
+        var female = organisation.People.Count(p => organisation.Demographics.CategoryOf(p.Person, "sex") == "female");
         Assert.InRange(female, 100, 170);
         Assert.Equal(300, organisation.TeamOutcomes.Length);
         Assert.InRange(organisation.TeamOutcomes.Average(o => o.Value), 47, 53);

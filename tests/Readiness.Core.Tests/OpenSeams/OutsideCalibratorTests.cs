@@ -48,7 +48,7 @@ public sealed class OutsideCalibratorTests
         Assert.Equal(120, candidates.Length);
         Assert.Contains(assessments, a => a.IsScored);
         Assert.NotEmpty(slate.Entries);
-        Assert.True(calibration.TryGetEstimate(calibration.Estimates[0].Ratee, calibration.Estimates[0].Competency.ToUpperInvariant(), out _));
+        Assert.True(calibration.TryGetEstimate(calibration.Estimates[0].Person, calibration.Estimates[0].Competency.ToUpperInvariant(), out _));
 
         // Reliability reads the components by their documented names, from any calibrator.
         Assert.InRange(SpearmanBrown.SingleRaterReliability(calibration), 0, 1);
@@ -60,7 +60,7 @@ public sealed class OutsideCalibratorTests
         var result = CalibrationResult.Create(new CalibrationMethod("Vendor"), "test",
             [Estimate(Bob, "delegates"), Estimate(Ann, "influences"), Estimate(Ann, "delegates")]);
 
-        Assert.Equal([(Ann, "influences"), (Ann, "delegates"), (Bob, "delegates")], result.Estimates.Select(e => (e.Ratee, e.Competency)));
+        Assert.Equal([(Ann, "influences"), (Ann, "delegates"), (Bob, "delegates")], result.Estimates.Select(e => (e.Person, e.Competency)));
         Assert.Empty(result.RaterEffects);
         Assert.True(result.Converged);
         Assert.Equal(0, result.Iterations);
@@ -68,20 +68,20 @@ public sealed class OutsideCalibratorTests
 
     public static TheoryData<string, Func<CalibrationResult>, string> Refusals => new()
     {
-        { "NaN estimate", () => Create([Estimate(Ann, "delegates", estimate: double.NaN)]), "ann, delegates: value NaN; it must be finite" },
-        { "negative SE", () => Create([Estimate(Ann, "delegates", se: -0.1)]), "standard error -0.1; it must be finite and at least 0" },
-        { "infinite SE", () => Create([Estimate(Ann, "delegates", se: double.PositiveInfinity)]), "standard error Infinity" },
-        { "more raters than ratings", () => Create([Estimate(Ann, "delegates", ratings: 2, raters: 3)]), "2 ratings from 3 raters" },
-        { "no ratings", () => Create([Estimate(Ann, "delegates", ratings: 0, raters: 0)]), "0 ratings from 0 raters" },
+        { "NaN estimate", () => Create([Estimate(Ann, "delegates", estimate: double.NaN)]), "estimate was NaN; it must be a finite number" },
+        { "negative SE", () => Create([Estimate(Ann, "delegates", se: -0.1)]), "standardError was -0.1; it must be finite and at least 0" },
+        { "infinite SE", () => Create([Estimate(Ann, "delegates", se: double.PositiveInfinity)]), "standardError was Infinity" },
+        { "more raters than ratings", () => Create([Estimate(Ann, "delegates", ratings: 2, raters: 3)]), "ann on delegates rests on 2 ratings from 3 raters" },
+        { "no ratings", () => Create([Estimate(Ann, "delegates", ratings: 0, raters: 0)]), "rests on 0 ratings from 0 raters" },
         { "bad competency id", () => Create([Estimate(Ann, "sets expectations")]), "'sets expectations' is not a valid id" },
         { "a cell twice", () => Create([Estimate(Ann, "delegates"), Estimate(Ann, "DELEGATES")]), "lists ann on DELEGATES twice" },
         { "a rater twice", () => Create([Estimate(Ann, "delegates")], raters: [new RaterEffect(new RaterId("r1"), 0.1, 0.05, 4), new RaterEffect(new RaterId("r1"), 0.2, 0.05, 4)]), "lists rater r1 twice" },
-        { "a rater without ratings", () => Create([Estimate(Ann, "delegates")], raters: [new RaterEffect(new RaterId("r1"), 0.1, 0.05, 0)]), "rater r1: 0 ratings" },
-        { "negative variance", () => Create([Estimate(Ann, "delegates")], components: [new VarianceComponent(VarianceComponent.Rater, -0.01)]), "variance -0.01" },
-        { "NaN Monte-Carlo error", () => Create([Estimate(Ann, "delegates")], components: [new VarianceComponent(VarianceComponent.Rater, 0.1) { MonteCarloError = double.NaN }]), "Monte-Carlo error NaN" },
+        { "a rater without ratings", () => Create([Estimate(Ann, "delegates")], raters: [new RaterEffect(new RaterId("r1"), 0.1, 0.05, 0)]), "Rater r1 has 0 ratings; an effect rests on at least one" },
+        { "negative variance", () => Create([Estimate(Ann, "delegates")], components: [new VarianceComponent(VarianceComponent.Rater, -0.01)]), "variance was -0.01; it must be finite and at least 0" },
+        { "NaN Monte-Carlo error", () => Create([Estimate(Ann, "delegates")], components: [new VarianceComponent(VarianceComponent.Rater, 0.1, double.NaN)]), "monteCarloError was NaN" },
         { "a component twice", () => Create([Estimate(Ann, "delegates")], components: [new VarianceComponent("rater", 0.1), new VarianceComponent("rater", 0.2)]), "lists component rater twice" },
-        { "an unnamed fixed effect", () => Create([Estimate(Ann, "delegates")], fixedEffects: [new FixedEffect(" ", 1, 0.1)]), "a fixed effect has no name" },
-        { "an undefined source", () => Create([Estimate(Ann, "delegates")], sources: [new SourceEffect((RaterSource)9, 0, 0, 1)]), "source 9 is not a RaterSource" },
+        { "an unnamed fixed effect", () => Create([Estimate(Ann, "delegates")], fixedEffects: [new FixedEffect(" ", 1, 0.1)]), "name was blank" },
+        { "an undefined source", () => Create([Estimate(Ann, "delegates")], sources: [new SourceEffect((RaterSource)9, 0, 0, 1)]), "source was 9; it must be a defined RaterSource" },
         { "a null warning", () => Create([Estimate(Ann, "delegates")], warnings: [null!]), "warnings[0] is null" },
     };
 
@@ -103,7 +103,7 @@ public sealed class OutsideCalibratorTests
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public void The_factory_refuses_what_nothing_downstream_could_use_naming_the_value_and_the_rule(string what, Func<CalibrationResult> create, string message)
+    public void The_factory_and_the_elements_refuse_what_nothing_downstream_could_use_naming_the_value_and_the_rule(string what, Func<CalibrationResult> create, string message)
     {
         var error = Assert.ThrowsAny<ArgumentException>(create);
         Assert.True(error.Message.Contains(message, StringComparison.Ordinal), $"{what}: {error.Message}");

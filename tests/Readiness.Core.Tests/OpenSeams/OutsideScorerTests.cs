@@ -102,7 +102,7 @@ public sealed class OutsideScorerTests
                 x.Estimate?.Estimate < x.Requirement.CriticalMinimum));
             if (rows.Any(x => x.Estimate is null))
             {
-                return ReadinessAssessment.NotScored(candidate.Id, profile.Id, ScoringPolicy.Conjunctive, ["no estimate for every requirement"], 0.9, scores, candidate.Performance);
+                return ReadinessAssessment.NotScored(candidate.Person, profile.Id, ScoringPolicy.Conjunctive, ["no estimate for every requirement"], 0.9, scores, candidate.Performance);
             }
 
             var weakest = rows.MinBy(x => x.Estimate!.Estimate / x.Requirement.Target);
@@ -110,7 +110,7 @@ public sealed class OutsideScorerTests
             var margin = 100 * 1.645 * weakest.Estimate.StandardError / weakest.Requirement.Target;
             var band = index >= 90 ? ReadinessBand.ReadyNow : index >= 75 ? ReadinessBand.ReadyIn1To2Years : index >= 60 ? ReadinessBand.ReadyIn3PlusYears : ReadinessBand.NotOnLeadershipTrack;
             var years = rows.Max(x => Math.Max(0, x.Requirement.Target - x.Estimate!.Estimate)) / 0.5; // half a point a year
-            return ReadinessAssessment.Scored(candidate.Id, profile.Id, ScoringPolicy.Conjunctive, index, Math.Max(0, index - margin), Math.Min(100, index + margin), 0.9, band, years, scores,
+            return ReadinessAssessment.Scored(candidate.Person, profile.Id, ScoringPolicy.Conjunctive, index, Math.Max(0, index - margin), Math.Min(100, index + margin), 0.9, band, years, scores,
                 performance: candidate.Performance);
         }
 

@@ -31,7 +31,7 @@ public sealed class ReadinessPipelineTests
     public void A_run_is_the_steps_a_caller_would_compose_by_hand()
     {
         var intake = Organisation.TakeInRatings();
-        var exclusions = ImmutableDictionary<RateeId, string>.Empty.Add(Organisation.People[0].Id, "moving abroad");
+        var exclusions = ImmutableDictionary<RateeId, string>.Empty.Add(Organisation.People[0].Person, "moving abroad");
         var input = new ReadinessRunInput(intake, [Lead, Senior])
         {
             Performance = PerformanceSet.Create(Organisation.PerformanceRecords).Performance,
@@ -54,17 +54,17 @@ public sealed class ReadinessPipelineTests
         Assert.Same(intake.Report, run.Intake);
         Assert.Equal(calibration.Estimates.Select(e => e.Estimate), run.Calibration.Estimates.Select(e => e.Estimate));
         Assert.Equal([Lead.Id, Senior.Id], run.Roles.Select(r => r.Role.Id));
-        Assert.Equal(lead.Select(a => (a.Candidate, a.Index, a.Band)), run.Assessments.Select(a => (a.Candidate, a.Index, a.Band)));
-        Assert.Equal(senior.Select(a => (a.Candidate, a.Index, a.Band)), run.Roles[1].Assessments.Select(a => (a.Candidate, a.Index, a.Band)));
+        Assert.Equal(lead.Select(a => (a.Person, a.Index, a.Band)), run.Assessments.Select(a => (a.Person, a.Index, a.Band)));
+        Assert.Equal(senior.Select(a => (a.Person, a.Index, a.Band)), run.Roles[1].Assessments.Select(a => (a.Person, a.Index, a.Band)));
         Assert.Equal(raw.Select(a => a.Index), run.RawMeanAssessments.Select(a => a.Index));
 
         var talent = run.Talent!;
         Assert.Equal(ReviewDate, talent.Date);
         Assert.Equal(NineBox.Place(lead).Placements.Select(p => (p.Person, p.Cell)), talent.NineBox.Placements.Select(p => (p.Person, p.Cell)));
-        Assert.Equal(slates.Select(s => s.Entries.Select(e => e.Candidate).ToArray()), talent.Slates.Select(s => s.Entries.Select(e => e.Candidate).ToArray()));
-        Assert.All(talent.Slates, s => Assert.Contains(s.Excluded, x => x.Person == Organisation.People[0].Id && x.Detail.Contains("moving abroad", StringComparison.Ordinal)));
+        Assert.Equal(slates.Select(s => s.Entries.Select(e => e.Person).ToArray()), talent.Slates.Select(s => s.Entries.Select(e => e.Person).ToArray()));
+        Assert.All(talent.Slates, s => Assert.Contains(s.Excluded, x => x.Person == Organisation.People[0].Person && x.Detail.Contains("moving abroad", StringComparison.Ordinal)));
         // A plan for everyone on a slate who is not ready now, against that slate's role.
-        var planned = slates.SelectMany(s => s.Entries.Where(e => e.Band != ReadinessBand.ReadyNow).Select(e => (s.Role, e.Candidate))).ToArray();
+        var planned = slates.SelectMany(s => s.Entries.Where(e => e.Band != ReadinessBand.ReadyNow).Select(e => (s.Role, e.Person))).ToArray();
         Assert.Equal(planned, talent.Plans.Select(p => (p.ProfileId, p.Person)));
 
         var fairness = run.Fairness!;
@@ -96,7 +96,7 @@ public sealed class ReadinessPipelineTests
 
         var compared = new ReadinessPipeline(new MeanCentringCalibrator(), new ReadinessScorer(), options: new ReadinessPipelineOptions { CompareWithRawMeans = true })
             .Run(new ReadinessRunInput(Organisation.TakeInRatings(), [Lead]));
-        Assert.Equal(run.Assessments.Select(a => a.Candidate), compared.RawMeanAssessments.Select(a => a.Candidate));
+        Assert.Equal(run.Assessments.Select(a => a.Person), compared.RawMeanAssessments.Select(a => a.Person));
     }
 
     [Fact]

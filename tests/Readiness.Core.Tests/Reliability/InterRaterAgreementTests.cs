@@ -25,18 +25,18 @@ public sealed class InterRaterAgreementTests
         var report = InterRaterAgreement.Analyze(new RatingSetBuilder(Model).AddRange(rows).Build().Ratings);
 
         Assert.Equal(2, report.ChanceVariance, 15);
-        var a0 = report.Cells.Single(c => c.Ratee.Value == "a" && c.Competency == c0);
+        var a0 = report.Cells.Single(c => c.Person.Value == "a" && c.Competency == c0);
         Assert.Equal((3, 4.0, 1.0, 0.5), (a0.Ratings, a0.Mean, a0.StandardDeviation, a0.Rwg));
-        Assert.Equal(1, report.Cells.Single(c => c.Ratee.Value == "a" && c.Competency == c1).Rwg, 15);
-        var a = report.People.Single(p => p.Ratee.Value == "a");
+        Assert.Equal(1, report.Cells.Single(c => c.Person.Value == "a" && c.Competency == c1).Rwg, 15);
+        var a = report.People.Single(p => p.Person.Value == "a");
         Assert.Equal(2, a.Competencies);
         Assert.Equal(6.0 / 7, a.RwgJ, 12);
         Assert.Equal(Math.Sqrt(0.5), a.MeanStandardDeviation, 12);
 
         // One rating: no spread to measure, and it says so rather than claiming agreement.
-        var b = report.Cells.Single(c => c.Ratee.Value == "b");
+        var b = report.Cells.Single(c => c.Person.Value == "b");
         Assert.True(double.IsNaN(b.StandardDeviation) && double.IsNaN(b.Rwg));
-        Assert.True(double.IsNaN(report.People.Single(p => p.Ratee.Value == "b").RwgJ));
+        Assert.True(double.IsNaN(report.People.Single(p => p.Person.Value == "b").RwgJ));
         var first = report.Competencies.Single(c => c.Competency == c0);
         Assert.Equal((1, 1.0, 0.5), (first.People, first.MeanStandardDeviation, first.MeanRwg));
     }

@@ -14,7 +14,7 @@ public sealed class RaterDiagnosticsTests
     {
         var ratings = Organisation.TakeInRatings().Ratings;
         var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
-        var style = Organisation.Raters.ToDictionary(r => r.Id, r => r.Style);
+        var style = Organisation.Raters.ToDictionary(r => r.Rater, r => r.Style);
 
         var diagnostics = RaterDiagnostics.Analyze(ratings, calibration);
 
@@ -40,7 +40,7 @@ public sealed class RaterDiagnosticsTests
     public void A_rater_who_gives_everyone_the_same_rating_on_everything_is_flagged_for_halo_and_central_tendency()
     {
         var intake = Organisation.TakeInRatings().Ratings;
-        var target = Organisation.Raters.First(r => r.Style == RaterStyle.Ordinary && intake.AsEnumerable().Count(x => x.Rater == r.Id && x.Source != RaterSource.Self) >= 40).Id;
+        var target = Organisation.Raters.First(r => r.Style == RaterStyle.Ordinary && intake.AsEnumerable().Count(x => x.Rater == r.Rater && x.Source != RaterSource.Self) >= 40).Rater;
         var ratings = new RatingSetBuilder(intake.Model).AddRange(intake.AsEnumerable().Select(r => r.Rater == target && r.Source != RaterSource.Self ? r with { Value = 3 } : r)).Build().Ratings;
 
         var diagnostic = RaterDiagnostics.Analyze(ratings, new CrossedRandomEffectsCalibrator().Calibrate(ratings)).Single(d => d.Rater == target);

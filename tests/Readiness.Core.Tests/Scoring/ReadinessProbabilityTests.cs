@@ -128,7 +128,7 @@ public sealed class ReadinessProbabilityTests
         Assert.True(a.ExpectedShortfall < b.ExpectedShortfall);
         Assert.Equal(Normal.CDF(0, 1, -0.05 / 0.09), a.ProbabilityReadyNearTerm!.Value, 1e-9);
         Assert.Equal(0.5, b.ProbabilityReadyNearTerm!.Value, 1e-9);
-        Assert.Equal(["B", "A"], new[] { a, b }.Order(ReadinessAssessment.MostReadyFirst).Select(x => x.Candidate.Value));
+        Assert.Equal(["B", "A"], new[] { a, b }.Order(ReadinessAssessment.MostReadyFirst).Select(x => x.Person.Value));
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class ReadinessProbabilityTests
 
         // Every target passed by more than the 10% overshoot cap: A, B and C all score the ceiling, 110.
         Assert.Equal([110, 110, 110, 107], scored.Select(a => Math.Round(a.Index!.Value, 9)));
-        Assert.Equal(["C", "A", "D", "B"], scored.Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Candidate.Value));
+        Assert.Equal(["C", "A", "D", "B"], scored.Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Person.Value));
         Assert.Equal(4, scored.Select(a => (a.ProbabilityReadyNow, a.ExpectedShortfall)).Distinct().Count());
     }
 
@@ -305,10 +305,10 @@ public sealed class ReadinessProbabilityTests
         {
             var (profile, cohort, shuffled) = Cohort(cases, seed);
             var scorer = new ReadinessScorer();
-            var original = scorer.ScoreCohort(cohort, profile).ToDictionary(a => a.Candidate, a => (a.CohortRank, a.RankLow, a.RankHigh));
+            var original = scorer.ScoreCohort(cohort, profile).ToDictionary(a => a.Person, a => (a.CohortRank, a.RankLow, a.RankHigh));
             foreach (var a in scorer.ScoreCohort(shuffled, profile))
             {
-                Assert.Equal(original[a.Candidate], (a.CohortRank, a.RankLow, a.RankHigh));
+                Assert.Equal(original[a.Person], (a.CohortRank, a.RankLow, a.RankHigh));
                 Assert.True(a.IsScored ? a.RankLow <= a.CohortRank && a.CohortRank <= a.RankHigh : a.CohortRank is null);
             }
         });
@@ -319,8 +319,8 @@ public sealed class ReadinessProbabilityTests
         {
             var (profile, cohort, shuffled) = Cohort(cases, seed);
             var scorer = new ReadinessScorer();
-            var ranked = cohort.Select(c => scorer.Score(c, profile)).Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Candidate).ToArray();
-            Assert.Equal(ranked, shuffled.Select(c => scorer.Score(c, profile)).Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Candidate));
+            var ranked = cohort.Select(c => scorer.Score(c, profile)).Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Person).ToArray();
+            Assert.Equal(ranked, shuffled.Select(c => scorer.Score(c, profile)).Order(ReadinessAssessment.MostReadyFirst).Select(a => a.Person));
         });
 
     /// <summary>A cohort from the cases whose profile has the first case's size (scored against the first profile), and the same cohort shuffled.</summary>

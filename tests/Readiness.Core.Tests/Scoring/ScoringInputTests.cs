@@ -17,16 +17,16 @@ public sealed class ScoringInputTests
         .Build(LeadershipFramework.Model);
 
     [Theory]
-    [InlineData(double.NaN, 0.1, "NaN ± 0.1")]
-    [InlineData(double.NegativeInfinity, 0.1, "-Infinity ± 0.1")]
-    [InlineData(3.0, double.PositiveInfinity, "3 ± Infinity")]
-    [InlineData(3.0, double.NaN, "3 ± NaN")]
-    [InlineData(3.0, -0.1, "3 ± -0.1")]
-    public void A_candidate_with_a_bad_estimate_is_refused_naming_it(double estimate, double standardError, string shown)
+    [InlineData(double.NaN, 0.1, "estimate was NaN; it must be a finite number.")]
+    [InlineData(double.NegativeInfinity, 0.1, "estimate was -Infinity; it must be a finite number.")]
+    [InlineData(3.0, double.PositiveInfinity, "standardError was Infinity; it must be finite and at least 0.")]
+    [InlineData(3.0, double.NaN, "standardError was NaN; it must be finite and at least 0.")]
+    [InlineData(3.0, -0.1, "standardError was -0.1; it must be finite and at least 0.")]
+    public void A_bad_estimate_cannot_be_built_so_no_candidate_can_carry_one(double estimate, double standardError, string rule)
     {
-        var e = Assert.Throws<ArgumentException>(() => new ReadinessCandidate(P1, [Estimate(P1, "delegates", estimate, standardError)], 3, []));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Estimate(P1, "delegates", estimate, standardError));
 
-        Assert.Equal($"The estimate of 'delegates' for P1 was {shown}; it must be finite with a finite standard error ≥ 0. (Parameter 'estimates')", e.Message);
+        Assert.StartsWith(rule, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ScoringInputTests
 
         var candidates = ReadinessCandidate.FromCalibration(calibration, ratings, performance);
 
-        Assert.Equal([P1, p2, new RateeId("P4")], candidates.Select(c => c.Id));
+        Assert.Equal([P1, p2, new RateeId("P4")], candidates.Select(c => c.Person));
         Assert.Null(candidates[2].RaterSpread); // one rater has no spread
         var (first, second) = (candidates[0], candidates[1]);
         Assert.Equal(3, first.OtherRaters);

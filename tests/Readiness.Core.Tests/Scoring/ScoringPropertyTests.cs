@@ -120,13 +120,13 @@ public sealed class ScoringPropertyTests
                 .Select((c, i) => Candidate(profile, c.X, c.Se, $"P{i:000}", performance: i % 7))
                 .ToArray();
             var random = new Random(seed);
-            var shuffled = cohort.Select(c => new ReadinessCandidate(c.Id, c.Estimates.OrderBy(_ => random.Next()), c.OtherRaters, c.Sources, c.Performance)).ToArray();
+            var shuffled = cohort.Select(c => new ReadinessCandidate(c.Person, c.Estimates.OrderBy(_ => random.Next()), c.OtherRaters, c.Sources, c.Performance)).ToArray();
             random.Shuffle(shuffled);
 
-            var original = scorer.ScoreCohort(cohort, profile).ToDictionary(a => a.Candidate);
+            var original = scorer.ScoreCohort(cohort, profile).ToDictionary(a => a.Person);
             foreach (var a in scorer.ScoreCohort(shuffled, profile))
             {
-                var b = original[a.Candidate];
+                var b = original[a.Person];
                 Assert.Equal(b.Index, a.Index);
                 Assert.Equal((b.Lower, b.Upper, b.Band, b.Signals), (a.Lower, a.Upper, a.Band, a.Signals));
                 Assert.Equal(b.Competencies.Select(s => s.Contribution), a.Competencies.Select(s => s.Contribution));

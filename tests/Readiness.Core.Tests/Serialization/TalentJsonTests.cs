@@ -32,7 +32,7 @@ public sealed class TalentJsonTests
             Person("F", 3.5, 3.5, 0.01, 88, results: 2.5),
         ], TeamLead);
         var payments = SuccessionSlate.Build("Payments", cohort, new SlateOptions { MaxLength = 3, KeyGaps = 2 });
-        var risk = SuccessionSlate.Build("Risk", cohort.Where(a => a.Candidate.Value is "A" or "B" or "F"),
+        var risk = SuccessionSlate.Build("Risk", cohort.Where(a => a.Person.Value is "A" or "B" or "F"),
             new SlateOptions { Exclude = ImmutableDictionary<RateeId, string>.Empty.Add(new RateeId("B"), "on secondment") });
         var catalogue = InterventionCatalogue.Create(
         [
@@ -40,7 +40,7 @@ public sealed class TalentJsonTests
             KeyValuePair.Create(ManagesConflict, (IEnumerable<Intervention>)[new(InterventionType.Coaching, "Difficult conversations coaching")]),
         ]);
         var planner = new DevelopmentPlanner(catalogue);
-        var plans = cohort.Where(a => a.Candidate.Value is "A" or "C").Select(a => planner.Plan(a, TeamLead, Start));
+        var plans = cohort.Where(a => a.Person.Value is "A" or "C").Select(a => planner.Plan(a, TeamLead, Start));
 
         var pipeline = TalentPipeline.Create(Start, NineBox.Place(cohort, new NineBoxOptions { Cuts = NineBoxCuts.Absolute(70, 85, 50, 90) }), [payments, risk], plans);
 

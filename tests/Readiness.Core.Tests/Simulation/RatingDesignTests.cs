@@ -19,7 +19,7 @@ public sealed class RatingDesignTests
 
         foreach (var person in organisation.People)
         {
-            var ratings = ByRatee(organisation)[person.Id.Value];
+            var ratings = ByRatee(organisation)[person.Person.Value];
             var peers = ratings.Where(r => r.Source == RaterSource.Peer).Select(r => r.Rater.Value).Distinct().ToList();
             Assert.Equal(6, peers.Count);
             Assert.All(peers, id => Assert.StartsWith("R", id, StringComparison.Ordinal));
@@ -32,7 +32,7 @@ public sealed class RatingDesignTests
         var poolRaters = organisation.Ratings.Where(r => r.Source == RaterSource.Peer).GroupBy(r => r.Rater).ToList();
         Assert.True(poolRaters.Count > 800, $"{poolRaters.Count} of the pool's 900 raters rated someone");
         Assert.All(poolRaters.Select(g => g.Key.Value), id => Assert.Matches("^R[0-9]{3}$", id));
-        var managers = organisation.People.ToDictionary(p => p.Id, p => p.Manager);
+        var managers = organisation.People.ToDictionary(p => p.Person, p => p.Manager);
         var spread = poolRaters.Count(g => g.Select(r => managers[r.Ratee]).Distinct().Count() > 1);
         var several = poolRaters.Count(g => g.Select(r => r.Ratee).Distinct().Count() > 1);
         Assert.True(spread > 0.9 * several, $"{spread} of {several} pool raters with several ratees rate across teams");
@@ -43,10 +43,10 @@ public sealed class RatingDesignTests
     {
         var organisation = OrganisationSimulator.Generate(Complete with { Design = RatingDesign.WidelyCrossed, SelfRatings = false });
 
-        var pool = organisation.Raters.Where(r => r.Id.Value.StartsWith('R')).ToList();
+        var pool = organisation.Raters.Where(r => r.Rater.Value.StartsWith('R')).ToList();
         Assert.InRange(pool.Count, 800, 1000);
         Assert.All(ByRatee(organisation).Values, ratings => Assert.Equal(5, ratings.Where(r => r.Source == RaterSource.Peer).Select(r => r.Rater).Distinct().Count()));
-        Assert.Equal(organisation.Raters.Select(r => r.Id.Value).Order(StringComparer.Ordinal), organisation.Raters.Select(r => r.Id.Value));
+        Assert.Equal(organisation.Raters.Select(r => r.Rater.Value).Order(StringComparer.Ordinal), organisation.Raters.Select(r => r.Rater.Value));
     }
 
     [Fact]

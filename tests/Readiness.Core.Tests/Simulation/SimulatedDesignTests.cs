@@ -35,9 +35,9 @@ public sealed class SimulatedDesignTests
     {
         var organisation = OrganisationSimulator.Generate(Exact with { People = people });
 
-        Assert.Equal(first, organisation.People[0].Id.Value);
-        Assert.Equal(last, organisation.People[^1].Id.Value);
-        Assert.Equal(organisation.People.Select(p => p.Id.Value).Order(StringComparer.Ordinal), organisation.People.Select(p => p.Id.Value));
+        Assert.Equal(first, organisation.People[0].Person.Value);
+        Assert.Equal(last, organisation.People[^1].Person.Value);
+        Assert.Equal(organisation.People.Select(p => p.Person.Value).Order(StringComparer.Ordinal), organisation.People.Select(p => p.Person.Value));
     }
 
     [Theory]
@@ -51,10 +51,10 @@ public sealed class SimulatedDesignTests
         Assert.Null(people[0].Manager);
         for (var i = 1; i < people.Length; i++)
         {
-            Assert.Equal(people[(i - 1) / teamSize].Id, people[i].Manager);
+            Assert.Equal(people[(i - 1) / teamSize].Person, people[i].Manager);
         }
 
-        Assert.All(people, p => Assert.Equal(people.Count(q => q.Manager == p.Id), p.DirectReports));
+        Assert.All(people, p => Assert.Equal(people.Count(q => q.Manager == p.Person), p.DirectReports));
         Assert.Equal(Math.Ceiling(39.0 / teamSize), people.Count(p => p.IsManager));
     }
 
@@ -63,12 +63,12 @@ public sealed class SimulatedDesignTests
     {
         var settings = Exact with { SkipLevelShare = 1, PeersPerPerson = 2, DirectReportRaters = 3, TeamSize = 4, People = 120 };
         var organisation = OrganisationSimulator.Generate(settings);
-        var manager = organisation.People.ToDictionary(p => p.Id.Value, p => p.Manager?.Value);
+        var manager = organisation.People.ToDictionary(p => p.Person.Value, p => p.Manager?.Value);
         var competencies = settings.Model.Competencies.Length;
 
         foreach (var person in organisation.People)
         {
-            var id = person.Id.Value;
+            var id = person.Person.Value;
             var panel = organisation.Ratings.Where(r => r.Ratee.Value == id).GroupBy(r => (r.Rater.Value, r.Source)).ToArray();
             Assert.All(panel, g => Assert.Equal(competencies, g.Count()));
             var by = panel.ToLookup(g => g.Key.Source, g => g.Key.Item1);
@@ -98,9 +98,9 @@ public sealed class SimulatedDesignTests
 
         Assert.All(none.Ratings, r => Assert.Equal(RaterSource.Manager, r.Source));
         Assert.All(none.Ratings, r => Assert.Equal("2026", r.Cycle));
-        Assert.Equal(none.People.Where(p => p.IsManager).Select(p => p.Id.Value), none.Raters.Select(r => r.Id.Value));
+        Assert.Equal(none.People.Where(p => p.IsManager).Select(p => p.Person.Value), none.Raters.Select(r => r.Rater.Value));
         Assert.InRange(half.Ratings.Length / (double)full.Ratings.Length, 0.45, 0.55);
-        var skip = full.People.Count(p => p.Manager is { } m && full.People.Single(q => q.Id == m).Manager is not null);
+        var skip = full.People.Count(p => p.Manager is { } m && full.People.Single(q => q.Person == m).Manager is not null);
         var skipRated = full.Ratings.Where(r => r.Source == RaterSource.SkipLevel).Select(r => r.Ratee).Distinct().Count();
         Assert.InRange(skipRated / (double)skip, 0.4, 0.6);
     }
@@ -191,7 +191,7 @@ public sealed class SimulatedDesignTests
         var organisation = OrganisationSimulator.Generate(Exact with { GroupBiasedRaterShare = 1, FavouredGroupBias = 0.5, FavouredGroup = group });
 
         AssertEveryRating(organisation, (person, _, rating, c) => person.TrueLevels[c]
-            + (rating.Source != RaterSource.Self && organisation.Demographics.CategoryOf(person.Id, "sex") == group ? 0.5 : 0));
+            + (rating.Source != RaterSource.Self && organisation.Demographics.CategoryOf(person.Person, "sex") == group ? 0.5 : 0));
         Assert.All(organisation.Raters, r => Assert.Equal(RaterStyle.FavoursGroup, r.Style));
     }
 
@@ -199,7 +199,7 @@ public sealed class SimulatedDesignTests
     public void Demographics_are_drawn_in_the_documented_shares()
     {
         double Share(string attribute, string category) =>
-            Default.People.Count(p => Default.Demographics.CategoryOf(p.Id, attribute) == category) / (double)Default.People.Length;
+            Default.People.Count(p => Default.Demographics.CategoryOf(p.Person, attribute) == category) / (double)Default.People.Length;
 
         Assert.Equal<string>(["ethnicity", "sex"], Default.Demographics.Attributes);
         Assert.InRange(Share("sex", "male"), 0.51, 0.59);
@@ -224,7 +224,7 @@ public sealed class SimulatedDesignTests
         var leadership = Default.People.Select(p => p.TrueLeadership).ToArray();
         var performance = Default.People.Select(p => p.TrueIndividualPerformance).ToArray();
 
-        Assert.Equal(Default.People.Select(p => p.Id), Default.TeamOutcomes.Select(o => o.Person));
+        Assert.Equal(Default.People.Select(p => p.Person), Default.TeamOutcomes.Select(o => o.Person));
         Assert.InRange(outcomes.Average(), 49, 51);
         Assert.InRange(MathNet.Numerics.Statistics.Statistics.StandardDeviation(outcomes), 9, 11);
         Assert.InRange(Pearson(outcomes, leadership), 0.5, 0.7);
@@ -239,7 +239,7 @@ public sealed class SimulatedDesignTests
 
         Assert.InRange(Pearson(observed, truth), 0.8, 0.95);
         Assert.InRange(observed.Average(), 2.9, 3.1);
-        Assert.All(Default.PerformanceRecords, (r, i) => Assert.Equal((Default.People[i].Id, Default.People[i].Performance), (r.Ratee, r.Value)));
+        Assert.All(Default.PerformanceRecords, (r, i) => Assert.Equal((Default.People[i].Person, Default.People[i].Performance), (r.Person, r.Value)));
     }
 
     [Fact]
@@ -290,9 +290,9 @@ public sealed class SimulatedDesignTests
         var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 60, Seed = 42, GroupBiasedRaterShare = 0.3 });
         static string F(double x) => x.ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
         var lines = organisation.Ratings.Select(r => $"{r.Ratee},{r.Rater},{r.Source},{r.Competency},{F(r.Value)}")
-            .Concat(organisation.People.Select(p => $"{p.Id},{p.Manager},{string.Join(';', p.TrueLevels.Select(F))},{F(p.Performance)}"))
-            .Concat(organisation.Raters.Select(r => $"{r.Id},{r.Style},{F(r.Leniency)}"))
-            .Concat(organisation.People.Select(p => $"{p.Id},{organisation.Demographics.CategoryOf(p.Id, "sex")},{organisation.Demographics.CategoryOf(p.Id, "ethnicity")}"))
+            .Concat(organisation.People.Select(p => $"{p.Person},{p.Manager},{string.Join(';', p.TrueLevels.Select(F))},{F(p.Performance)}"))
+            .Concat(organisation.Raters.Select(r => $"{r.Rater},{r.Style},{F(r.Leniency)}"))
+            .Concat(organisation.People.Select(p => $"{p.Person},{organisation.Demographics.CategoryOf(p.Person, "sex")},{organisation.Demographics.CategoryOf(p.Person, "ethnicity")}"))
             .Concat(organisation.TeamOutcomes.Select(o => $"{o.Person},{F(o.Value)}"));
 
         var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines))));
@@ -304,8 +304,8 @@ public sealed class SimulatedDesignTests
     private static void AssertEveryRating(SimulatedOrganisation organisation, Func<SimulatedPerson, SimulatedRater, Rating, int, double> expected)
     {
         var scale = organisation.Options.Model.Scale;
-        var people = organisation.People.ToDictionary(p => p.Id);
-        var raters = organisation.Raters.ToDictionary(r => r.Id);
+        var people = organisation.People.ToDictionary(p => p.Person);
+        var raters = organisation.Raters.ToDictionary(r => r.Rater);
         var competency = organisation.Options.Model.Competencies.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
 
         Assert.NotEmpty(organisation.Ratings);

@@ -37,10 +37,10 @@ public sealed class TalentEdgeTests
         var all = SuccessionSlate.Build("role", Four, new SlateOptions { LowestBand = ReadinessBand.NotOnLeadershipTrack });
         var readyNow = SuccessionSlate.Build("role", Four, new SlateOptions { LowestBand = ReadinessBand.ReadyNow });
 
-        Assert.Equal(["A"], one.Entries.Select(e => e.Candidate.Value));
+        Assert.Equal(["A"], one.Entries.Select(e => e.Person.Value));
         Assert.Equal("ranked below the slate's 1 places", one.Excluded.Single(x => x.Person.Value == "B").Detail);
         Assert.Equal("band not-on-track is below ready-3-plus-years", one.Excluded.Single(x => x.Person.Value == "D").Detail);
-        Assert.Equal(["A", "B", "C", "D"], all.Entries.Select(e => e.Candidate.Value));
+        Assert.Equal(["A", "B", "C", "D"], all.Entries.Select(e => e.Person.Value));
         Assert.Equal([2, 2, 2, 0], all.Entries.Skip(1).Select(e => e.KeyGaps.Length).Append(one.Entries[0].KeyGaps.Length));
         Assert.All(readyNow.Entries, e => Assert.Equal(ReadinessBand.ReadyNow, e.Band));
         Assert.StartsWith("Exclude must not be null.", Assert.Throws<ArgumentException>(() => SuccessionSlate.Build("role", Four, new SlateOptions { Exclude = null! })).Message, StringComparison.Ordinal);
@@ -53,8 +53,8 @@ public sealed class TalentEdgeTests
         var slates = new[]
         {
             SuccessionSlate.Build("Payments", Four, new SlateOptions { LowestBand = ReadinessBand.NotOnLeadershipTrack }),
-            SuccessionSlate.Build("Risk", Four.Where(a => a.Candidate.Value is "B" or "C")),
-            SuccessionSlate.Build("Cards", Four.Where(a => a.Candidate.Value is "C")),
+            SuccessionSlate.Build("Risk", Four.Where(a => a.Person.Value is "B" or "C")),
+            SuccessionSlate.Build("Cards", Four.Where(a => a.Person.Value is "C")),
         };
 
         var bench = BenchStrength.Measure(slates);
@@ -100,7 +100,7 @@ public sealed class TalentEdgeTests
         var noMeasure = NineBox.Place([Scorer.Score(Candidate("Z", (Delegates, 3, 0.1)), leadershipOnly)]);
 
         Assert.False(box.UsesPerformanceRecords);
-        Assert.All(box.Placements, p => Assert.Equal(Four.Single(a => a.Candidate == p.Person).PerformanceIndex, p.Performance));
+        Assert.All(box.Placements, p => Assert.Equal(Four.Single(a => a.Person == p.Person).PerformanceIndex, p.Performance));
         Assert.Equal(
             (ExclusionReason.NoPerformanceMeasure, "the role has no individual-performance requirements to measure performance by"),
             (noMeasure.Excluded.Single().Reason, noMeasure.Excluded.Single().Detail));

@@ -37,9 +37,9 @@ public sealed class TalentPropertyTests
             var cohort = Score(c.Profile, c.Members);
             var box = NineBox.Place(cohort, new NineBoxOptions { Cuts = cuts });
 
-            var boxable = cohort.Where(a => a.IsScored && (box.UsesPerformanceRecords ? a.Performance : a.PerformanceIndex) is not null).Select(a => a.Candidate);
+            var boxable = cohort.Where(a => a.IsScored && (box.UsesPerformanceRecords ? a.Performance : a.PerformanceIndex) is not null).Select(a => a.Person);
             Assert.Equal(boxable.Order(), box.Placements.Select(p => p.Person).Order());
-            Assert.Equal(cohort.Select(a => a.Candidate).Order(), box.Placements.Select(p => p.Person).Concat(box.Excluded.Select(e => e.Person)).Order());
+            Assert.Equal(cohort.Select(a => a.Person).Order(), box.Placements.Select(p => p.Person).Concat(box.Excluded.Select(e => e.Person)).Order());
             Assert.All(box.Placements, p =>
             {
                 Assert.Equal(1, NineBoxCell.All.Count(cell => cell == p.Cell));
@@ -61,23 +61,23 @@ public sealed class TalentPropertyTests
             new Random(seed).Shuffle(shuffled);
 
             Assert.Equal(slate.Entries, SuccessionSlate.Build("role", shuffled, options).Entries, EntryComparer.Instance);
-            Assert.Equal(cohort.Select(a => a.Candidate).Order(), slate.Entries.Select(e => e.Candidate).Concat(slate.Excluded.Select(e => e.Person)).Order());
+            Assert.Equal(cohort.Select(a => a.Person).Order(), slate.Entries.Select(e => e.Person).Concat(slate.Excluded.Select(e => e.Person)).Order());
             // The slate is the cohort's own ranking: most ready first, each rank the person's rank in the cohort, inside
             // the range the evidence allows.
-            var assessment = cohort.ToDictionary(a => a.Candidate);
+            var assessment = cohort.ToDictionary(a => a.Person);
             for (var i = 0; i < slate.Entries.Length; i++)
             {
                 var e = slate.Entries[i];
-                Assert.True(i == 0 || ReadinessAssessment.MostReadyFirst.Compare(assessment[slate.Entries[i - 1].Candidate], assessment[e.Candidate]) < 0);
+                Assert.True(i == 0 || ReadinessAssessment.MostReadyFirst.Compare(assessment[slate.Entries[i - 1].Person], assessment[e.Person]) < 0);
                 Assert.True(i == 0 || slate.Entries[i - 1].Band <= e.Band);
-                Assert.Equal(assessment[e.Candidate].CohortRank, e.Rank);
+                Assert.Equal(assessment[e.Person].CohortRank, e.Rank);
                 Assert.InRange(e.Rank, e.BestRank, e.WorstRank);
                 Assert.True(e.Band <= options.LowestBand);
             }
 
             // Whoever was left off for length ranks no higher than the last successor.
             Assert.All(slate.Excluded.Where(x => x.Reason == ExclusionReason.BeyondSlateLength),
-                x => Assert.True(ReadinessAssessment.MostReadyFirst.Compare(assessment[x.Person], assessment[slate.Entries[^1].Candidate]) > 0));
+                x => Assert.True(ReadinessAssessment.MostReadyFirst.Compare(assessment[x.Person], assessment[slate.Entries[^1].Person]) > 0));
         });
 
     [Property(MaxTest = 100)]
@@ -141,7 +141,7 @@ public sealed class TalentPropertyTests
 
     private static ReadinessCandidate Candidate(RoleProfile profile, Member m, string id = "P1") =>
         new(new RateeId(id),
-            profile.Requirements.Select((r, j) => new CompetencyEstimate(new RateeId(id), r.Competency.Id, m.X[j], m.Se[j], 10, m.OtherRaters)),
+            profile.Requirements.Select((r, j) => new CompetencyEstimate(new RateeId(id), r.Competency.Id, m.X[j], m.Se[j], 10, Math.Max(1, m.OtherRaters))),
             m.OtherRaters,
             m.OtherRaters > 0 ? [RaterSource.Manager, RaterSource.Peer] : [],
             m.Performance);
@@ -151,9 +151,9 @@ public sealed class TalentPropertyTests
         public static readonly EntryComparer Instance = new();
 
         public bool Equals(SlateEntry? x, SlateEntry? y) =>
-            x is not null && y is not null && (x.Rank, x.Candidate, x.Index, x.BestRank, x.WorstRank, x.Band) == (y.Rank, y.Candidate, y.Index, y.BestRank, y.WorstRank, y.Band)
+            x is not null && y is not null && (x.Rank, x.Person, x.Index, x.BestRank, x.WorstRank, x.Band) == (y.Rank, y.Person, y.Index, y.BestRank, y.WorstRank, y.Band)
             && x.KeyGaps.SequenceEqual(y.KeyGaps);
 
-        public int GetHashCode(SlateEntry obj) => obj.Candidate.GetHashCode();
+        public int GetHashCode(SlateEntry obj) => obj.Person.GetHashCode();
     }
 }

@@ -131,7 +131,7 @@ public sealed class TalentTests
         // people D, whose evidence is thin (SE 0.3), is the likeliest to be ready now (gaps of 0.5 with P(θ ≥ 3.75) = 0.20)
         // and ranks before B and C (gaps of 0.3 measured to ±0.01: P ≈ 3e-7), who tie; H is left off for length.
         Assert.Equal("team-lead", slate.ProfileId);
-        Assert.Equal(["A", "D", "B", "C"], slate.Entries.Select(e => e.Candidate.Value));
+        Assert.Equal(["A", "D", "B", "C"], slate.Entries.Select(e => e.Person.Value));
         Assert.Equal([1, 3, 4, 4], slate.Entries.Select(e => e.Rank));
         Assert.Equal(1 - MathNet.Numerics.Distributions.Normal.CDF(3.5, 0.3, 3.75), slate.Entries[1].ProbabilityReadyNow!.Value, 1e-9);
         Assert.All(slate.Entries, e => Assert.InRange(e.Rank, e.BestRank, e.WorstRank));
@@ -196,7 +196,7 @@ public sealed class TalentTests
             Person("Trap", 3.6, 3.6, 0.05, performance: 99, results: 1.2),
             .. Enumerable.Range(0, 7).Select(i => Person($"P{i}", 3.5 + (i * 0.07), 3.5 + (i * 0.07), 0.05, performance: 50 + i)),
         ], TeamLead);
-        var trap = cohort.Single(c => c.Candidate.Value == "Trap");
+        var trap = cohort.Single(c => c.Person.Value == "Trap");
         Assert.True(trap.Signals.HasFlag(ReadinessSignals.HighPerformerLowReadiness));
 
         var plan = new DevelopmentPlanner().Plan(trap, TeamLead, new DateOnly(2027, 1, 1));
@@ -244,7 +244,7 @@ public sealed class TalentTests
             TeamLead);
         var slate = SuccessionSlate.Build("Payments", cohort);
         var start = new DateOnly(2027, 1, 4);
-        var plans = slate.Entries.Where(e => e.Band != ReadinessBand.ReadyNow).Select(e => new DevelopmentPlanner().Plan(cohort.Single(a => a.Candidate == e.Candidate), TeamLead, start));
+        var plans = slate.Entries.Where(e => e.Band != ReadinessBand.ReadyNow).Select(e => new DevelopmentPlanner().Plan(cohort.Single(a => a.Person == e.Person), TeamLead, start));
 
         var pipeline = TalentPipeline.Create(start, NineBox.Place(cohort), [slate], plans);
 
