@@ -65,7 +65,7 @@ internal static class SimulateVerb
         {
             for (var c = 0; c < competencies.Length; c++)
             {
-                truth.WriteLine($"level,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id)},{CsvCells.Number(p.TrueLevels[c])},");
+                truth.WriteLine($"level,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id.Value)},{CsvCells.Number(p.TrueLevels[c])},");
             }
         }
 

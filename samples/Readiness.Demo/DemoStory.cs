@@ -331,10 +331,10 @@ internal static class DemoStory
         var leadershipShare = role.DomainWeight(CompetencyDomain.Leadership);
         var points = new DirectPointsWeighting();
         CompetencyWeights Within(CompetencyDomain domain) =>
-            points.Weigh(role.Requirements.Where(r => r.Competency.Domain == domain).Select(r => KeyValuePair.Create(r.Competency.Id, r.Importance)));
+            points.Weigh(role.Requirements.Where(r => r.Competency.Domain == domain).Select(r => KeyValuePair.Create(r.Competency.Id.Value, r.Importance)));
         var (withinLeadership, withinIndividual) = (Within(CompetencyDomain.Leadership), Within(CompetencyDomain.IndividualPerformance));
         var derived = DomainWeighting.Combine(model, leadershipShare, withinLeadership, withinIndividual);
-        var largestDifference = role.Requirements.Max(r => Math.Abs(r.Weight.Fraction - derived[r.Competency.Id].Fraction));
+        var largestDifference = role.Requirements.Max(r => Math.Abs(r.Weight.Fraction - derived[r.Competency.Id.Value].Fraction));
         story.Say(
             $"The weights come from a domain split (leadership {leadershipShare:0%}) times importance points within each domain; " +
             $"recomputed with DirectPointsWeighting and DomainWeighting they differ from the profile's by at most {largestDifference:0.0E+0}.");
@@ -486,14 +486,14 @@ internal static class DemoStory
     /// What each source said of the person on the plan's first competencies, as their feedback report shows it: a source
     /// fewer than <see cref="SourceAverages.MinimumRaters"/> of whose raters rated them is kept back, with their number.
     /// </summary>
-    private static void SaidBySource(Story story, RateeId person, IEnumerable<string> competencies, SourceAverages sources)
+    private static void SaidBySource(Story story, RateeId person, IEnumerable<CompetencyId> competencies, SourceAverages sources)
     {
         var averages = sources.People.Single(p => p.Person == person).Averages;
         var columns = averages.Select(a => a.Source).Distinct().Order().ToArray();
         story.Table(
             $"What each source said of {person} (raw averages; a source with fewer than {sources.MinimumRaters} raters is kept back, self and manager excepted)",
             ["Competency", .. columns.Select(SourceLabel)],
-            competencies.Select(competency => new[] { competency }.Concat(columns.Select(source =>
+            competencies.Select(competency => new[] { competency.Value }.Concat(columns.Select(source =>
                 averages.FirstOrDefault(a => a.Competency == competency && a.Source == source) is { } a
                     ? a.Average is { } v ? $"{v.ToString("0.00", Invariant)} ({a.Raters})" : $"kept back ({a.Raters})"
                     : "—")).ToArray()));

@@ -23,7 +23,7 @@ public static class CalibrationFiles
         writer.WriteLine("ratee,competency,estimate,se,ratings,raters");
         foreach (var e in result.Estimates)
         {
-            writer.WriteLine($"{CsvCells.Field(e.Person.Value)},{CsvCells.Field(e.Competency)},{CsvCells.Number(e.Estimate)},{CsvCells.Number(e.StandardError)},{e.Ratings},{e.Raters}");
+            writer.WriteLine($"{CsvCells.Field(e.Person.Value)},{CsvCells.Field(e.Competency.Value)},{CsvCells.Number(e.Estimate)},{CsvCells.Number(e.StandardError)},{e.Ratings},{e.Raters}");
         }
     }
 

@@ -395,7 +395,7 @@ public sealed class RatingsSurvey
         var role = new RoleProfileBuilder("role", $"Role for {Path.GetFileNameWithoutExtension(source)}");
         foreach (var competency in model.Competencies)
         {
-            role.Require(competency.Id, Math.Ceiling((model.Scale.Minimum + model.Scale.Maximum) / 2.0), importance: 1);
+            role.Require(competency.Id.Value, Math.Ceiling((model.Scale.Minimum + model.Scale.Maximum) / 2.0), importance: 1);
         }
 
         return role.Build(model);

@@ -75,7 +75,7 @@ public static class ReadinessFiles
                 foreach (var c in a.Competencies)
                 {
                     json.WriteStartObject();
-                    json.WriteString("competency", c.Competency);
+                    json.WriteString("competency", c.Competency.Value);
                     json.WriteNumber("target", c.Target);
                     Json.NumberOrNull(json, "criticalMinimum", c.CriticalMinimum);
                     json.WriteNumber("weight", c.Weight);

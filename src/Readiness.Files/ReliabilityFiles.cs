@@ -98,7 +98,7 @@ public static class ReliabilityFiles
             writer.WriteLine($"{CsvCells.Field(p.Person.Value)},overall,{N(p.Self)},{N(p.Others)},{N(p.Difference)},{WireNames.Of(p.Category)}");
             foreach (var c in p.Competencies)
             {
-                writer.WriteLine($"{CsvCells.Field(p.Person.Value)},{CsvCells.Field(c.Competency)},{N(c.Self)},{N(c.Others)},{N(c.Difference)},");
+                writer.WriteLine($"{CsvCells.Field(p.Person.Value)},{CsvCells.Field(c.Competency.Value)},{N(c.Self)},{N(c.Others)},{N(c.Difference)},");
             }
         }
     }
@@ -119,7 +119,7 @@ public static class ReliabilityFiles
 
         foreach (var c in report.Agreement.Competencies)
         {
-            writer.WriteLine($",{CsvCells.Field(c.Competency)},{c.People},{N(c.MeanStandardDeviation)},{N(c.MeanRwg)}");
+            writer.WriteLine($",{CsvCells.Field(c.Competency.Value)},{c.People},{N(c.MeanStandardDeviation)},{N(c.MeanRwg)}");
         }
     }
 

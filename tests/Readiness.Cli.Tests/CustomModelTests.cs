@@ -219,7 +219,7 @@ public sealed class CustomModelTests : IDisposable
         Assert.Equal(0, code);
         Assert.StartsWith("6 competencies on a 1–4 scale; every requirement at 3, importance 1.", output, StringComparison.Ordinal);
         var model = ReadinessJson.ReadCompetencyModel(IOFile.ReadAllText(Path.Combine(File("framework"), "model.json")));
-        Assert.Equal(Leadership.Concat(Performance), model.Competencies.Select(c => c.Id));
+        Assert.Equal(Leadership.Concat(Performance), model.Competencies.Select(c => c.Id.Value));
         Assert.Equal((1, 4), (model.Scale.Minimum, model.Scale.Maximum));
         var score = Verb("score", ["--ratings", File("export.csv"), .. columns, "--model", Path.Combine(File("framework"), "model.json")], "--role", Path.Combine(File("framework"), "role.json"), "--out", File("out"));
         Assert.Equal(0, score.Code);
@@ -414,7 +414,7 @@ public sealed class CustomModelTests : IDisposable
         var builder = new RoleProfileBuilder(id, id);
         foreach (var c in model.Competencies)
         {
-            builder.Require(c.Id, target, Leadership.Contains(c.Id) ? 3 : 1);
+            builder.Require(c.Id.Value, target, Leadership.Contains(c.Id.Value) ? 3 : 1);
         }
 
         return builder.Build(model);

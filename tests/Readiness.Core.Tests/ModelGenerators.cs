@@ -40,7 +40,7 @@ internal static class ModelGenerators
     public static Gen<RoleProfile> Profile { get; } =
         from model in Model
         from chosen in Gen.SubListOf(model.Competencies.ToArray()).Where(l => l.Count > 0)
-        from requirements in Gen.CollectToArray(chosen, c => Requirement(model.Scale, c.Id)).Where(r => r.Any(x => x.Importance > 0))
+        from requirements in Gen.CollectToArray(chosen, c => Requirement(model.Scale, c.Id.Value)).Where(r => r.Any(x => x.Importance > 0))
         from description in Text.OrNull()
         select BuildProfile(model, description, requirements);
 

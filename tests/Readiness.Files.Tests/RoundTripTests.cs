@@ -129,7 +129,7 @@ public sealed class RoundTripTests : IDisposable
             from competency in Gen.Elements(Acme.Competencies.Select(c => c.Id).ToArray())
             from half in Gen.Choose(1, 9)
             from cycle in Gen.Elements<string?>(null, "2026-H1", "=cycle", "a, b")
-            select new Rating(new RateeId(person), new RaterId(source == RaterSource.Self ? person : rater), source, competency, 0.5 + (half / 2.0), cycle),
+            select new Rating(new RateeId(person), new RaterId(source == RaterSource.Self ? person : rater), source, competency.Value, 0.5 + (half / 2.0), cycle),
             count)
         select rows;
 

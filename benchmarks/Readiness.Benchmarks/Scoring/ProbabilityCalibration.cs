@@ -27,7 +27,7 @@ internal static class ProbabilityCalibration
         var builder = new RoleProfileBuilder("flm-lower", "First-line manager, targets 0.8 lower");
         foreach (var r in LeadershipFramework.FirstLineManager.Requirements)
         {
-            builder.Require(r.Competency.Id, r.Target - 0.8, r.Importance, r.CriticalMinimum - 0.8);
+            builder.Require(r.Competency.Id.Value, r.Target - 0.8, r.Importance, r.CriticalMinimum - 0.8);
         }
 
         var profile = builder.Build(LeadershipFramework.Model);
@@ -54,7 +54,7 @@ internal static class ProbabilityCalibration
                 var ratings = organisation.TakeInRatings().Ratings;
                 var fit = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
                 var people = organisation.People.ToDictionary(p => p.Person);
-                var position = ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j, StringComparer.OrdinalIgnoreCase);
+                var position = ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j);
                 var assessed = new List<ReadinessAssessment>();
                 var truths = new List<ReadinessAssessment>();
                 foreach (var a in ReadinessCandidate.FromCalibration(fit, ratings).Select(c => scorer.Score(c, profile)).Where(a => a.IsScored))

@@ -19,7 +19,7 @@ public class PairwiseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var ids = LeadershipFramework.Model.Competencies.Select(c => c.Id).ToArray();
+        var ids = LeadershipFramework.Model.Competencies.Select(c => c.Id.Value).ToArray();
         var random = new Random(42);
         var matrix = new double?[ids.Length, ids.Length];
         for (var i = 0; i < ids.Length; i++)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Internal;
 
@@ -15,7 +16,7 @@ namespace Readiness.Calibration;
 public sealed class CalibrationResult
 {
     // Built on first lookup: most callers read the arrays, and a fit should not pay for hashing every key.
-    private Dictionary<(RateeId, string), int>? _estimateIndex;
+    private Dictionary<(RateeId, CompetencyId), int>? _estimateIndex;
     private Dictionary<RaterId, int>? _raterIndex;
     private readonly IReadOnlyDictionary<RateeId, EstimateCorrelations>? _correlations;
 
@@ -91,9 +92,9 @@ public sealed class CalibrationResult
             throw new ArgumentOutOfRangeException(nameof(objective), o, $"The objective was {Guard.Format(o)}; it must be finite (or null when there is none).");
         }
 
-        // Each element checked its own numbers when it was built; what is left is what only the whole result can break.
-        var estimateList = Checked(estimates, nameof(estimates), e => IdRules.Check(e.Competency) is { } bad ? $"competency {bad}" : null);
-        Unique(estimateList, e => (e.Person, e.Competency.ToUpperInvariant()), nameof(estimates), e => $"{e.Person} on {e.Competency}");
+        // Each element checked its own numbers and id when it was built; what is left is what only the whole result can break.
+        var estimateList = Checked(estimates, nameof(estimates));
+        Unique(estimateList, e => (e.Person, e.Competency), nameof(estimates), e => $"{e.Person} on {e.Competency}");
         var raters = Checked(raterEffects ?? [], nameof(raterEffects));
         Unique(raters, r => r.Rater, nameof(raterEffects), r => $"rater {r.Rater}");
         var sources = Checked(sourceEffects ?? [], nameof(sourceEffects));
@@ -211,11 +212,11 @@ public sealed class CalibrationResult
     /// <param name="competency">The competency id (case-insensitive, as everywhere in a model).</param>
     /// <param name="estimate">The estimate, or null.</param>
     /// <returns>True when the person was rated on the competency.</returns>
-    public bool TryGetEstimate(RateeId person, string competency, [NotNullWhen(true)] out CompetencyEstimate? estimate)
+    public bool TryGetEstimate(RateeId person, CompetencyId competency, [NotNullWhen(true)] out CompetencyEstimate? estimate)
     {
         var index = LazyInitializer.EnsureInitialized(ref _estimateIndex, () =>
         {
-            var built = new Dictionary<(RateeId, string), int>(Estimates.Length, new EstimateKeyComparer());
+            var built = new Dictionary<(RateeId, CompetencyId), int>(Estimates.Length);
             for (var i = 0; i < Estimates.Length; i++)
             {
                 built.Add((Estimates[i].Person, Estimates[i].Competency), i);
@@ -223,7 +224,7 @@ public sealed class CalibrationResult
 
             return built;
         });
-        estimate = competency is not null && index.TryGetValue((person, competency), out var found) ? Estimates[found] : null;
+        estimate = index.TryGetValue((person, competency), out var found) ? Estimates[found] : null;
         return estimate is not null;
     }
 
@@ -251,13 +252,4 @@ public sealed class CalibrationResult
     /// <inheritdoc />
     public override string ToString() =>
         $"{Method} ({Algorithm}): {Estimates.Length} estimates, {RaterEffects.Length} raters, {(Converged ? "converged" : "NOT converged")} in {Iterations} iterations";
-
-    private sealed class EstimateKeyComparer : IEqualityComparer<(RateeId Person, string Competency)>
-    {
-        public bool Equals((RateeId Person, string Competency) x, (RateeId Person, string Competency) y) =>
-            x.Person == y.Person && IdRules.Comparer.Equals(x.Competency, y.Competency);
-
-        public int GetHashCode((RateeId Person, string Competency) obj) =>
-            HashCode.Combine(obj.Person, IdRules.Comparer.GetHashCode(obj.Competency));
-    }
 }

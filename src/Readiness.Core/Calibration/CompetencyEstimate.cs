@@ -1,3 +1,4 @@
+using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Internal;
 
@@ -13,9 +14,9 @@ public sealed record CompetencyEstimate
     /// <param name="standardError">The standard error of <paramref name="estimate"/>, in scale points.</param>
     /// <param name="ratings">The number of ratings that informed the estimate.</param>
     /// <param name="raters">The number of distinct raters among them.</param>
-    /// <exception cref="ArgumentException"><paramref name="competency"/> is null or blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="competency"/> is the default value (a string converts implicitly, and throws when it is not a valid id).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The estimate is not finite, the standard error is not finite or is negative, there is no rating, or the raters are fewer than 1 or more than the ratings.</exception>
-    public CompetencyEstimate(RateeId person, string competency, double estimate, double standardError, int ratings, int raters)
+    public CompetencyEstimate(RateeId person, CompetencyId competency, double estimate, double standardError, int ratings, int raters)
     {
         if (ratings < 1 || raters < 1 || raters > ratings)
         {
@@ -24,7 +25,7 @@ public sealed record CompetencyEstimate
         }
 
         Person = person;
-        Competency = Guard.NotBlank(competency);
+        Competency = competency.IsEmpty ? throw new ArgumentException("The competency id is the default value, which holds no id.", nameof(competency)) : competency;
         Estimate = Guard.Finite(estimate);
         StandardError = Guard.FiniteNonNegative(standardError);
         Ratings = ratings;
@@ -35,7 +36,7 @@ public sealed record CompetencyEstimate
     public RateeId Person { get; }
 
     /// <summary>Gets the competency id.</summary>
-    public string Competency { get; }
+    public CompetencyId Competency { get; }
 
     /// <summary>Gets the level on the model's scale, as an average rater other than the person themselves would rate it.</summary>
     public double Estimate { get; }

@@ -8,7 +8,7 @@ namespace Readiness.Competencies;
 public sealed class Competency
 {
     internal Competency(
-        string id,
+        CompetencyId id,
         string name,
         string definition,
         CompetencyDomain domain,
@@ -24,7 +24,7 @@ public sealed class Competency
     }
 
     /// <summary>Gets the stable id that ratings, role profiles and files refer to, e.g. <c>delegates</c>.</summary>
-    public string Id { get; }
+    public CompetencyId Id { get; }
 
     /// <summary>Gets the display name, e.g. <c>Delegates genuinely</c>.</summary>
     public string Name { get; }

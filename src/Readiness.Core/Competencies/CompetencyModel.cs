@@ -21,7 +21,7 @@ public sealed class CompetencyModel
         Description = description;
         Scale = scale;
         Competencies = competencies;
-        _byId = competencies.ToFrozenDictionary(c => c.Id, IdRules.Comparer);
+        _byId = competencies.ToFrozenDictionary(c => c.Id.Value, IdRules.Comparer);
     }
 
     /// <summary>Gets the model's stable id.</summary>
@@ -42,18 +42,22 @@ public sealed class CompetencyModel
     /// <summary>Gets a competency by id (ignoring case).</summary>
     /// <param name="id">The competency id.</param>
     /// <returns>The competency.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default value, or text that is not a valid id.</exception>
     /// <exception cref="KeyNotFoundException">The model has no competency with that id.</exception>
-    public Competency GetCompetency(string id)
+    public Competency GetCompetency(CompetencyId id)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        return _byId.TryGetValue(id, out var competency)
+        if (id.IsEmpty)
+        {
+            throw new ArgumentException("The competency id is the default value, which holds no id.", nameof(id));
+        }
+
+        return _byId.TryGetValue(id.Value, out var competency)
             ? competency
             : throw new KeyNotFoundException($"Competency '{id}' is not part of model '{Id}'.");
     }
 
-    /// <summary>Looks up a competency by id (ignoring case).</summary>
-    /// <param name="id">The competency id.</param>
+    /// <summary>Looks up a competency by id text (ignoring case), as it arrives from a file or a form.</summary>
+    /// <param name="id">The competency id; text that is not a valid id is simply not found.</param>
     /// <param name="competency">The competency, when found.</param>
     /// <returns>True when the model has a competency with that id.</returns>
     public bool TryGetCompetency(string? id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Competency? competency)

@@ -46,12 +46,11 @@ public sealed class RoleProfile
     /// <summary>Looks up the requirement for a competency (id ignoring case).</summary>
     /// <param name="competencyId">The competency id.</param>
     /// <returns>The requirement, or null when the competency does not count for this role.</returns>
-    public RoleRequirement? FindRequirement(string competencyId)
+    public RoleRequirement? FindRequirement(CompetencyId competencyId)
     {
-        ArgumentNullException.ThrowIfNull(competencyId);
         foreach (var requirement in Requirements)
         {
-            if (string.Equals(requirement.Competency.Id, competencyId, StringComparison.OrdinalIgnoreCase))
+            if (requirement.Competency.Id == competencyId)
             {
                 return requirement;
             }

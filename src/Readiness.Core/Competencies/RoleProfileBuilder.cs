@@ -84,9 +84,9 @@ public sealed class RoleProfileBuilder
                     ? "is missing; a competency id is required"
                     : $"'{r.CompetencyId}' is not a competency of model '{model.Id}'"));
             }
-            else if (!firstByCompetency.TryAdd(competency.Id, i))
+            else if (!firstByCompetency.TryAdd(competency.Id.Value, i))
             {
-                errors.Add(new($"{path}.competency", $"'{r.CompetencyId}' is already required by requirements[{firstByCompetency[competency.Id]}]; each competency is listed once"));
+                errors.Add(new($"{path}.competency", $"'{r.CompetencyId}' is already required by requirements[{firstByCompetency[competency.Id.Value]}]; each competency is listed once"));
             }
             else
             {

@@ -98,7 +98,7 @@ public sealed class RatingSet
                 Ratees[_ratee[index]],
                 Raters[_rater[index]],
                 _source[index],
-                Model.Competencies[_competency[index]].Id,
+                Model.Competencies[_competency[index]].Id.Value,
                 _value[index],
                 Cycles[_cycle[index]]);
         }

@@ -41,7 +41,7 @@ public sealed class RatingSetBuilder
         _competencyIndex = new Dictionary<string, int>(IdRules.Comparer);
         for (var i = 0; i < model.Competencies.Length; i++)
         {
-            _competencyIndex.Add(model.Competencies[i].Id, i);
+            _competencyIndex.Add(model.Competencies[i].Id.Value, i);
         }
     }
 

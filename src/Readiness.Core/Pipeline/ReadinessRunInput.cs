@@ -43,7 +43,7 @@ public sealed class ReadinessRunInput
                 throw new ArgumentException($"roles held the role profile '{role.Id}' twice; each role is scored once.", nameof(roles));
             }
 
-            if (role.Requirements.FirstOrDefault(r => !model.TryGetCompetency(r.Competency.Id, out _)) is { } foreign)
+            if (role.Requirements.FirstOrDefault(r => !model.TryGetCompetency(r.Competency.Id.Value, out _)) is { } foreign)
             {
                 throw new ArgumentException(
                     $"role profile '{role.Id}' asks for competency '{foreign.Competency.Id}', which the ratings' model '{model.Id}' does not have; a role must be written for the model the ratings were read with.",

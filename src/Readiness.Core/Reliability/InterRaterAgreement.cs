@@ -1,3 +1,4 @@
+using Readiness.Competencies;
 using System.Collections.Immutable;
 using Readiness.Evidence;
 using Readiness.Internal;
@@ -126,7 +127,7 @@ public sealed record CellAgreement
     /// <param name="mean">Their mean.</param>
     /// <param name="standardDeviation">Their sample standard deviation; NaN for a single rating.</param>
     /// <param name="rwg">1 − variance / chance variance; NaN for a single rating.</param>
-    internal CellAgreement(RateeId person, string competency, int ratings, double mean, double standardDeviation, double rwg)
+    internal CellAgreement(RateeId person, CompetencyId competency, int ratings, double mean, double standardDeviation, double rwg)
     {
         Person = person;
         Competency = competency;
@@ -140,7 +141,7 @@ public sealed record CellAgreement
     public RateeId Person { get; }
 
     /// <summary>Gets the competency id.</summary>
-    public string Competency { get; }
+    public CompetencyId Competency { get; }
 
     /// <summary>Gets the other raters' ratings.</summary>
     public int Ratings { get; }
@@ -192,7 +193,7 @@ public sealed record CompetencyAgreement
     /// <param name="people">The people averaged over.</param>
     /// <param name="meanStandardDeviation">The mean within-person standard deviation.</param>
     /// <param name="meanRwg">The mean r_wg.</param>
-    internal CompetencyAgreement(string competency, int people, double meanStandardDeviation, double meanRwg)
+    internal CompetencyAgreement(CompetencyId competency, int people, double meanStandardDeviation, double meanRwg)
     {
         Competency = competency;
         People = people;
@@ -201,7 +202,7 @@ public sealed record CompetencyAgreement
     }
 
     /// <summary>Gets the competency id.</summary>
-    public string Competency { get; }
+    public CompetencyId Competency { get; }
 
     /// <summary>Gets the people averaged over.</summary>
     public int People { get; }

@@ -72,7 +72,7 @@ public sealed class ReliabilityReport
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(calibration);
         var competencies = ratings.Model.Competencies
-            .Select((c, index) => CompetencyReliability.Compute(c.Id, Cells(ratings, r => r == index)))
+            .Select((c, index) => CompetencyReliability.Compute(c.Id.Value, Cells(ratings, r => r == index)))
             .ToImmutableArray();
         var overall = CompetencyReliability.Compute("overall", Cells(ratings, _ => true));
         double? single = calibration.VarianceOf(VarianceComponent.Rater) is null ? null : SpearmanBrown.SingleRaterReliability(calibration);

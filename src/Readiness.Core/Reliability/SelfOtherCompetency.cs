@@ -1,3 +1,5 @@
+using Readiness.Competencies;
+
 namespace Readiness.Reliability;
 
 /// <summary>One competency of a person's self–other comparison.</summary>
@@ -8,7 +10,7 @@ public sealed record SelfOtherCompetency
     /// <param name="self">The person's own rating (their mean, if they rated it more than once).</param>
     /// <param name="others">The other raters' mean rating.</param>
     /// <param name="difference">Self − others, in scale points.</param>
-    internal SelfOtherCompetency(string competency, double self, double others, double difference)
+    internal SelfOtherCompetency(CompetencyId competency, double self, double others, double difference)
     {
         Competency = competency;
         Self = self;
@@ -17,7 +19,7 @@ public sealed record SelfOtherCompetency
     }
 
     /// <summary>Gets the competency's id.</summary>
-    public string Competency { get; }
+    public CompetencyId Competency { get; }
 
     /// <summary>Gets the person's own rating (their mean, if they rated it more than once).</summary>
     public double Self { get; }

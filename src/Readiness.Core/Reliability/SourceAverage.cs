@@ -1,3 +1,4 @@
+using Readiness.Competencies;
 using Readiness.Evidence;
 
 namespace Readiness.Reliability;
@@ -10,7 +11,7 @@ public sealed record SourceAverage
     /// <param name="source">The rater source.</param>
     /// <param name="raters">How many different raters of the source rated the person on the competency.</param>
     /// <param name="average">Their raw average; null where fewer raters than the anonymity threshold gave it.</param>
-    internal SourceAverage(string competency, RaterSource source, int raters, double? average)
+    internal SourceAverage(CompetencyId competency, RaterSource source, int raters, double? average)
     {
         Competency = competency;
         Source = source;
@@ -19,7 +20,7 @@ public sealed record SourceAverage
     }
 
     /// <summary>Gets the competency id.</summary>
-    public string Competency { get; }
+    public CompetencyId Competency { get; }
 
     /// <summary>Gets the rater source.</summary>
     public RaterSource Source { get; }

@@ -1,3 +1,5 @@
+using Readiness.Competencies;
+
 namespace Readiness.Scoring;
 
 /// <summary>One requirement of the role, as the candidate meets it: the estimate against the target, the gap and the part of the index it explains.</summary>
@@ -14,7 +16,7 @@ public sealed record CompetencyScore
     /// <param name="yearsToClose">The gap divided by the competency's development rate; null without an estimate.</param>
     /// <param name="contribution">The index points this requirement contributes; the contributions add up to the index. Null when not scored.</param>
     /// <param name="belowCriticalMinimum">Whether the estimate is below the critical minimum.</param>
-    public CompetencyScore(string competency, double target, double? criticalMinimum, double weight, double? estimate, double? standardError, double? gap, double? yearsToClose, double? contribution, bool belowCriticalMinimum)
+    public CompetencyScore(CompetencyId competency, double target, double? criticalMinimum, double weight, double? estimate, double? standardError, double? gap, double? yearsToClose, double? contribution, bool belowCriticalMinimum)
     {
         Competency = competency;
         Target = target;
@@ -29,7 +31,7 @@ public sealed record CompetencyScore
     }
 
     /// <summary>Gets the competency id.</summary>
-    public string Competency { get; }
+    public CompetencyId Competency { get; }
 
     /// <summary>Gets the role's target level.</summary>
     public double Target { get; }

@@ -193,7 +193,7 @@ public sealed class ReadinessAssessment
                 throw new ArgumentNullException(nameof(competencies), $"competencies[{i}] is null.");
             }
 
-            if (IdRules.Check(scores[i].Competency) is { } problem)
+            if (IdRules.Check(scores[i].Competency.Value) is { } problem)
             {
                 throw new ArgumentException($"competencies[{i}]: the competency {problem}.", nameof(competencies));
             }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.Statistics;
+using Readiness.Competencies;
 using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Internal;
@@ -50,7 +51,7 @@ public sealed class ReadinessCandidate
                 throw new ArgumentException($"An estimate of {e.Person} was given for candidate {person}; every estimate must be of the candidate.", nameof(estimates));
             }
 
-            if (!seen.TryAdd(e.Competency, seen.Count))
+            if (!seen.TryAdd(e.Competency.Value, seen.Count))
             {
                 throw new ArgumentException($"Competency '{e.Competency}' has two estimates for candidate {person}; there must be at most one.", nameof(estimates));
             }
@@ -164,8 +165,8 @@ public sealed class ReadinessCandidate
     /// <summary>Finds the estimate of one competency (id ignoring case).</summary>
     /// <param name="competencyId">The competency id.</param>
     /// <returns>The estimate, or null.</returns>
-    public CompetencyEstimate? FindEstimate(string competencyId) =>
-        competencyId is not null && _byCompetency.TryGetValue(competencyId, out var i) ? Estimates[i] : null;
+    public CompetencyEstimate? FindEstimate(CompetencyId competencyId) =>
+        _byCompetency.TryGetValue(competencyId.Value, out var i) ? Estimates[i] : null;
 
     /// <summary>The position of a competency's estimate in <see cref="Estimates"/> (id ignoring case), or −1.</summary>
     internal int PositionOf(string competencyId) => _byCompetency.TryGetValue(competencyId, out var i) ? i : -1;

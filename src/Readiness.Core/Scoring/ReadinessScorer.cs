@@ -174,7 +174,7 @@ public sealed class ReadinessScorer : IReadinessScorer
             return null;
         }
 
-        var position = profile.Requirements.Select(r => candidate.PositionOf(r.Competency.Id)).ToArray();
+        var position = profile.Requirements.Select(r => candidate.PositionOf(r.Competency.Id.Value)).ToArray();
 
         // A requirement without an estimate has no error (standard error 0), so its correlation never matters.
         return (i, j) => position[i] < 0 || position[j] < 0 ? 0 : correlations[position[i], position[j]];
@@ -496,7 +496,7 @@ public sealed class ReadinessScorer : IReadinessScorer
             {
                 if (!present[j])
                 {
-                    absent.Add(profile.Requirements[j].Competency.Id);
+                    absent.Add(profile.Requirements[j].Competency.Id.Value);
                 }
             }
 

@@ -193,7 +193,7 @@ public static class ReadinessJson
             [
                 .. model.Competencies.Select(c => new CompetencyDocument
                 {
-                    Id = c.Id,
+                    Id = c.Id.Value,
                     Name = c.Name,
                     Domain = c.Domain.ToString(),
                     Definition = c.Definition,
@@ -218,7 +218,7 @@ public static class ReadinessJson
             [
                 .. profile.Requirements.Select(r => new RequirementDocument
                 {
-                    Competency = r.Competency.Id,
+                    Competency = r.Competency.Id.Value,
                     Target = r.Target,
                     Importance = r.Importance,
                     CriticalMinimum = r.CriticalMinimum,

@@ -97,7 +97,7 @@ internal static class TalentJson
         {
             json.WriteStartObject();
             json.WriteNumber("order", step.Order);
-            json.WriteString("competency", step.Competency);
+            json.WriteString("competency", step.Competency.Value);
             json.WriteString("domain", step.Domain.ToString());
             json.WriteNumber("gap", Math.Round(step.Gap, 4));
             json.WriteNumber("weightedGap", Math.Round(step.WeightedGap, 4));
@@ -182,7 +182,7 @@ internal static class TalentJson
             json.WriteStartArray("keyGaps");
             foreach (var gap in e.KeyGaps)
             {
-                json.WriteStringValue(gap);
+                json.WriteStringValue(gap.Value);
             }
 
             json.WriteEndArray();

@@ -213,7 +213,7 @@ public static class OrganisationSimulator
                     var raterId = options.Design == RatingDesign.Anonymised && source != RaterSource.Self
                         ? new RaterId("A" + (++anonymous).ToString("D9", CultureInfo.InvariantCulture))
                         : raterIds[rater];
-                    ratings.Add(new Rating(rateeIds[p], raterId, source, competencyIds[c], x, options.Cycle));
+                    ratings.Add(new Rating(rateeIds[p], raterId, source, competencyIds[c].Value, x, options.Cycle));
                     rated[rater] = true;
                 }
             }

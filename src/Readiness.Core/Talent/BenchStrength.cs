@@ -42,7 +42,7 @@ public sealed class BenchStrength
     {
         var all = Guard.NoNulls(slates, "Slate");
 
-        if (all.GroupBy(s => s.Role, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        if (all.GroupBy(s => s.Role, IdRules.Comparer).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
             throw new ArgumentException($"Role '{twice.Key}' has {twice.Count()} slates; give one per role.", nameof(slates));
         }

@@ -16,7 +16,7 @@ internal static class Cohort
             throw new ArgumentException($"'{twice.Key}' appears {twice.Count()} times; a cohort holds one assessment per person.", paramName);
         }
 
-        var profiles = all.Select(a => a.ProfileId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var profiles = all.Select(a => a.ProfileId).Distinct(IdRules.Comparer).ToArray();
         if (profiles.Length > 1)
         {
             throw new ArgumentException($"The assessments are against {profiles.Length} role profiles ({string.Join(", ", profiles.Take(3))}); a cohort is assessed against one.", paramName);
@@ -27,5 +27,5 @@ internal static class Cohort
 
     /// <summary>The competencies short of target, largest weighted gap (weight × gap) first, ties by id.</summary>
     public static IEnumerable<CompetencyScore> Gaps(ReadinessAssessment assessment) =>
-        assessment.Competencies.Where(c => c.Gap > 0).OrderByDescending(c => c.Weight * c.Gap!.Value).ThenBy(c => c.Competency, StringComparer.Ordinal);
+        assessment.Competencies.Where(c => c.Gap > 0).OrderByDescending(c => c.Weight * c.Gap!.Value).ThenBy(c => c.Competency.Value, StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Competencies;
+using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Talent;
@@ -38,7 +39,7 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
     {
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(profile);
-        if (!string.Equals(assessment.ProfileId, profile.Id, StringComparison.OrdinalIgnoreCase))
+        if (!IdRules.Comparer.Equals(assessment.ProfileId, profile.Id))
         {
             throw new ArgumentException($"The assessment of '{assessment.Person}' is against '{assessment.ProfileId}', not '{profile.Id}'.", nameof(profile));
         }
@@ -57,7 +58,7 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
             .OrderBy(g => leadershipFirst && g.Competency.Domain != CompetencyDomain.Leadership)
             .ThenByDescending(g => g.Score.BelowCriticalMinimum)
             .ThenByDescending(g => g.Score.Weight * g.Score.Gap!.Value)
-            .ThenBy(g => g.Score.Competency, StringComparer.Ordinal)
+            .ThenBy(g => g.Score.Competency.Value, StringComparer.Ordinal)
             .Select((g, i) =>
             {
                 var years = g.Score.YearsToClose!.Value;
@@ -76,8 +77,8 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
         };
     }
 
-    private static Competency Requirement(RoleProfile profile, string id) =>
-        profile.Requirements.FirstOrDefault(r => string.Equals(r.Competency.Id, id, StringComparison.OrdinalIgnoreCase))?.Competency
+    private static Competency Requirement(RoleProfile profile, CompetencyId id) =>
+        profile.FindRequirement(id)?.Competency
         ?? throw new ArgumentException($"Competency '{id}' of the assessment is not a requirement of '{profile.Id}'; the assessment was made against another version of the profile.", nameof(profile));
 
     /// <summary>The date <paramref name="years"/> after <paramref name="start"/>, whole days rounded up, capped at the calendar's end.</summary>

@@ -17,7 +17,7 @@ public sealed record DevelopmentStep
     /// <param name="interventions">The catalogue's interventions for the competency.</param>
     /// <param name="yearsToClose">The gap at the competency's development rate.</param>
     /// <param name="reassessOn">When to reassess: when the gap should be closed, and no later than the options' interval.</param>
-    internal DevelopmentStep(int order, string competency, CompetencyDomain domain, double gap, double weight, bool belowCriticalMinimum, ImmutableArray<Intervention> interventions, double yearsToClose, DateOnly reassessOn)
+    internal DevelopmentStep(int order, CompetencyId competency, CompetencyDomain domain, double gap, double weight, bool belowCriticalMinimum, ImmutableArray<Intervention> interventions, double yearsToClose, DateOnly reassessOn)
     {
         Order = order;
         Competency = competency;
@@ -34,7 +34,7 @@ public sealed record DevelopmentStep
     public int Order { get; }
 
     /// <summary>Gets the competency id.</summary>
-    public string Competency { get; }
+    public CompetencyId Competency { get; }
 
     /// <summary>Gets leadership or individual performance.</summary>
     public CompetencyDomain Domain { get; }

@@ -63,7 +63,7 @@ public sealed class InterventionCatalogue
     public ImmutableArray<Intervention> For(Competency competency)
     {
         ArgumentNullException.ThrowIfNull(competency);
-        return _entries.TryGetValue(competency.Id, out var list)
+        return _entries.TryGetValue(competency.Id.Value, out var list)
             ? list
             : [
                 new Intervention(InterventionType.Coaching, $"Coaching on {competency.Name}"),

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Internal;
 using Readiness.Scoring;
@@ -20,7 +21,7 @@ public sealed record SlateEntry
     /// <param name="worstRank">The worst rank in the whole cohort the evidence allows (<see cref="ReadinessAssessment.RankHigh"/>); outside a cohort, the slate's length − the successors whose upper end is below this lower end.</param>
     /// <param name="keyGaps">The largest gaps (weight × gap), competency ids.</param>
     /// <param name="signals">The assessment's signals.</param>
-    internal SlateEntry(int rank, RateeId person, double index, double lower, double upper, ReadinessBand band, double yearsToReady, int bestRank, int worstRank, ImmutableArray<string> keyGaps, ReadinessSignals signals)
+    internal SlateEntry(int rank, RateeId person, double index, double lower, double upper, ReadinessBand band, double yearsToReady, int bestRank, int worstRank, ImmutableArray<CompetencyId> keyGaps, ReadinessSignals signals)
     {
         Rank = rank;
         Person = person;
@@ -66,10 +67,10 @@ public sealed record SlateEntry
     public ReadinessSignals Signals { get; }
 
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<string> _keyGaps;
+    private readonly EquatableArray<CompetencyId> _keyGaps;
 
     /// <summary>Gets the competencies of the largest gaps (weight × gap).</summary>
-    public ImmutableArray<string> KeyGaps => _keyGaps.Items;
+    public ImmutableArray<CompetencyId> KeyGaps => _keyGaps.Items;
 
     /// <summary>Gets a value indicating whether the evidence cannot tell this successor's place from a neighbour's.</summary>
     public bool RankUncertain => BestRank != WorstRank;

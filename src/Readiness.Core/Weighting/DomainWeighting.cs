@@ -48,9 +48,9 @@ public static class DomainWeighting
             var (within, share) = competency.Domain == CompetencyDomain.Leadership
                 ? (leadership, leadershipShare)
                 : (individualPerformance, 1 - leadershipShare);
-            if (within.TryGetWeight(competency.Id, out var weight))
+            if (within.TryGetWeight(competency.Id.Value, out var weight))
             {
-                ids.Add(competency.Id);
+                ids.Add(competency.Id.Value);
                 values.Add(share * weight.Fraction);
             }
         }

@@ -25,7 +25,7 @@ public static class RoleProfileWeighting
                 : $"'{id}' is not a competency of model '{profile.Model.Id}'"));
         }
 
-        foreach (var requirement in profile.Requirements.Where(r => !weights.TryGetWeight(r.Competency.Id, out _)))
+        foreach (var requirement in profile.Requirements.Where(r => !weights.TryGetWeight(r.Competency.Id.Value, out _)))
         {
             errors.Add(new($"weights[{requirement.Competency.Id}]", $"requirement '{requirement.Competency.Id}' has no weight; weigh every requirement of the role"));
         }
@@ -37,7 +37,7 @@ public static class RoleProfileWeighting
 
         var requirements = profile.Requirements.Select(r =>
         {
-            var weight = weights[r.Competency.Id];
+            var weight = weights[r.Competency.Id.Value];
             return new RoleRequirement(r.Competency, r.Target, r.CriticalMinimum, weight.Fraction, weight);
         });
         return new RoleProfile(profile.Id, profile.Name, profile.Description, profile.Model, [.. requirements]);

@@ -181,7 +181,7 @@ public sealed class CalibrationDesignPropertyTests
                 for (var c = 0; c < competencies; c++)
                 {
                     var value = Math.Clamp(3 + level + cells[c] + leniency[r] + Normal(0.5), 1.5, 4.5);
-                    rows.Add(new Rating(new RateeId($"p{t}"), new RaterId(raterIds[r]), RaterSource.Peer, Model.Competencies[c].Id, Math.Round(value, 2)));
+                    rows.Add(new Rating(new RateeId($"p{t}"), new RaterId(raterIds[r]), RaterSource.Peer, Model.Competencies[c].Id.Value, Math.Round(value, 2)));
                 }
             }
         }

@@ -181,7 +181,7 @@ public sealed class CalibrationPropertyTests
         builder.WithScale(ProficiencyScale.Create(Enumerable.Range(-5, 11).Select(v => new ScaleLevel(v, $"level {v}", $"Level {v}."))));
         foreach (var c in LeadershipFramework.Model.Competencies)
         {
-            builder.AddCompetency(c.Id, c.Name, c.Domain, b => b.WithDefinition(c.Definition));
+            builder.AddCompetency(c.Id.Value, c.Name, c.Domain, b => b.WithDefinition(c.Definition));
         }
 
         return builder.Build();

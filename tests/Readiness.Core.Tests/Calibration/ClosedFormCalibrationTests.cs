@@ -196,9 +196,9 @@ public sealed class ClosedFormCalibrationTests
 
         Assert.True(result.TryGetEstimate(new RateeId("a"), Delegates.ToUpperInvariant(), out var found));
         Assert.Equal(2.75, found.Estimate, 14);
-        Assert.False(result.TryGetEstimate(new RateeId("a"), null!, out _));
+        Assert.Throws<ArgumentNullException>(() => result.TryGetEstimate(new RateeId("a"), (string)null!, out _));
         Assert.False(result.TryGetEstimate(new RateeId("a"), BuildsTrust, out _));
-        Assert.Equal<string>([Delegates], result.EstimatesFor(new RateeId("b")).Select(e => e.Competency));
+        Assert.Equal<string>([Delegates], result.EstimatesFor(new RateeId("b")).Select(e => e.Competency.Value));
         Assert.Empty(result.EstimatesFor(new RateeId("x")));
         Assert.Null(result.VarianceOf(VarianceComponent.Rater));
         Assert.Equal("MeanCentring (per-rater mean-centring): 3 estimates, 3 raters, converged in 0 iterations", result.ToString());

@@ -195,7 +195,7 @@ public sealed class RaschCalibratorTests
             }
 
             var x = (lo + hi) / 2;
-            var cell = cells[(e.Person.Value, e.Competency)];
+            var cell = cells[(e.Person.Value, e.Competency.Value)];
             var information = cell.Sum(r => Variance(Probabilities(x - rater[r.Rater.Value], cumulative)));
             var slope = Slope(rasch, cumulative, x);
             Assert.Equal(slope / Math.Sqrt(information), e.StandardError, 1e-6);
@@ -327,8 +327,8 @@ public sealed class RaschCalibratorTests
         var scale = model.Scale;
         var rows = new[]
         {
-            new Rating(new RateeId("a"), new RaterId("x"), RaterSource.Peer, model.Competencies[0].Id, scale.Minimum),
-            new Rating(new RateeId("b"), new RaterId("y"), RaterSource.Peer, model.Competencies[0].Id, scale.Maximum),
+            new Rating(new RateeId("a"), new RaterId("x"), RaterSource.Peer, model.Competencies[0].Id.Value, scale.Minimum),
+            new Rating(new RateeId("b"), new RaterId("y"), RaterSource.Peer, model.Competencies[0].Id.Value, scale.Maximum),
         };
 
         var error = Assert.Throws<InsufficientRatingsException>(() => new ManyFacetRaschCalibrator().Calibrate(new RatingSetBuilder(model).AddRange(rows).Build().Ratings));

@@ -48,7 +48,7 @@ public sealed class ScalableRemlTests
         {
             for (var r = 0; r < table.GetLength(1); r++)
             {
-                rows.Add(new Rating(new RateeId($"p{t}"), new RaterId($"r{r}"), RaterSource.Peer, Model.Competencies[0].Id, table[t, r] + r));
+                rows.Add(new Rating(new RateeId($"p{t}"), new RaterId($"r{r}"), RaterSource.Peer, Model.Competencies[0].Id.Value, table[t, r] + r));
             }
         }
 
@@ -84,7 +84,7 @@ public sealed class ScalableRemlTests
             {
                 foreach (var competency in Model.Competencies.Take(5))
                 {
-                    rows.Add(new Rating(new RateeId($"p{t}"), new RaterId($"r{r}"), RaterSource.Peer, competency.Id, 3 + person + raterEffect[r] + (0.8 * Normal(random))));
+                    rows.Add(new Rating(new RateeId($"p{t}"), new RaterId($"r{r}"), RaterSource.Peer, competency.Id.Value, 3 + person + raterEffect[r] + (0.8 * Normal(random))));
                 }
             }
         }

@@ -9,8 +9,9 @@ public sealed class CompetencyContractTests
     [Fact]
     public void Null_arguments_are_refused_by_name()
     {
-        Assert.Equal("id", Assert.Throws<ArgumentNullException>(() => Model.GetCompetency(null!)).ParamName);
-        Assert.Equal("competencyId", Assert.Throws<ArgumentNullException>(() => FirstLineManager.FindRequirement(null!)).ParamName);
+        // Lookups take a CompetencyId; null text is refused where it converts.
+        Assert.Equal("value", Assert.Throws<ArgumentNullException>(() => Model.GetCompetency((string)null!)).ParamName);
+        Assert.Equal("value", Assert.Throws<ArgumentNullException>(() => FirstLineManager.FindRequirement((string)null!)).ParamName);
         Assert.Equal("levels", Assert.Throws<ArgumentNullException>(() => ProficiencyScale.Create(null!)).ParamName);
         Assert.Equal("scale", Assert.Throws<ArgumentNullException>(() => new CompetencyModelBuilder("m", "M").WithScale(null!)).ParamName);
         Assert.Equal("model", Assert.Throws<ArgumentNullException>(() => new RoleProfileBuilder("p", "P").Require(Delegates, 4, 1).Build(null!)).ParamName);

@@ -12,7 +12,7 @@ public sealed class CompetencyModelBuilderTests
     [
         ("invalid competency id", (b, _) => b.AddCompetency("bad id!", "Bad", CompetencyDomain.Leadership, Valid), Extra("id"), _ => "'bad id!'"),
         ("id too long", (b, _) => b.AddCompetency(new string('a', 65), "Long", CompetencyDomain.Leadership, Valid), Extra("id"), _ => new string('a', 65)),
-        ("duplicate id", (b, m) => b.AddCompetency(m.Competencies[0].Id.ToUpperInvariant(), "Twin", CompetencyDomain.Leadership, Valid), Extra("id"), m => $"'{m.Competencies[0].Id.ToUpperInvariant()}' is already the id of competencies[0]"),
+        ("duplicate id", (b, m) => b.AddCompetency(m.Competencies[0].Id.Value.ToUpperInvariant(), "Twin", CompetencyDomain.Leadership, Valid), Extra("id"), m => $"'{m.Competencies[0].Id.Value.ToUpperInvariant()}' is already the id of competencies[0]"),
         ("missing id", (b, _) => b.AddCompetency(null, "No id", CompetencyDomain.Leadership, Valid), Extra("id"), _ => "is missing"),
         ("blank name", (b, _) => b.AddCompetency("blank-name", " ", CompetencyDomain.Leadership, Valid), Extra("name"), _ => "is blank"),
         ("duplicate name", (b, m) => b.AddCompetency("twin-name", m.Competencies[0].Name.ToLowerInvariant(), CompetencyDomain.Leadership, Valid), Extra("name"), m => $"'{m.Competencies[0].Name.ToLowerInvariant()}' is already the name of competencies[0]"),
@@ -125,7 +125,7 @@ public sealed class CompetencyModelBuilderTests
         var builder = new CompetencyModelBuilder(model.Id, model.Name).WithDescription(model.Description).WithScale(model.Scale);
         foreach (var competency in model.Competencies)
         {
-            builder.AddCompetency(competency.Id, competency.Name, competency.Domain, c =>
+            builder.AddCompetency(competency.Id.Value, competency.Name, competency.Domain, c =>
             {
                 c.WithDefinition(competency.Definition);
                 foreach (var indicator in competency.Indicators)

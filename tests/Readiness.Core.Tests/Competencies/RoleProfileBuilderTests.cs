@@ -101,7 +101,7 @@ public sealed class RoleProfileBuilderTests
                 var rebuilt = new RoleProfileBuilder(c.Profile.Id, c.Profile.Name).WithDescription(c.Profile.Description);
                 foreach (var r in c.Shuffled)
                 {
-                    rebuilt.Require(r.Competency.Id, r.Target, r.Importance, r.CriticalMinimum);
+                    rebuilt.Require(r.Competency.Id.Value, r.Target, r.Importance, r.CriticalMinimum);
                 }
 
                 ModelAssert.Equal(c.Profile, rebuilt.Build(c.Profile.Model));

@@ -48,7 +48,7 @@ public sealed class OutsideCalibratorTests
         Assert.Equal(120, candidates.Length);
         Assert.Contains(assessments, a => a.IsScored);
         Assert.NotEmpty(slate.Entries);
-        Assert.True(calibration.TryGetEstimate(calibration.Estimates[0].Person, calibration.Estimates[0].Competency.ToUpperInvariant(), out _));
+        Assert.True(calibration.TryGetEstimate(calibration.Estimates[0].Person, calibration.Estimates[0].Competency.Value.ToUpperInvariant(), out _));
 
         // Reliability reads the components by their documented names, from any calibrator.
         Assert.InRange(SpearmanBrown.SingleRaterReliability(calibration), 0, 1);

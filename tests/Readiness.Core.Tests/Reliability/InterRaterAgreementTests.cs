@@ -17,9 +17,9 @@ public sealed class InterRaterAgreementTests
         var (c0, c1) = (Model.Competencies[0].Id, Model.Competencies[1].Id);
         var rows = new[]
         {
-            Row("a", "x", c0, 3), Row("a", "y", c0, 4), Row("a", "z", c0, 5), Row("a", "a", c0, 1, RaterSource.Self),
-            Row("a", "x", c1, 2), Row("a", "y", c1, 2),
-            Row("b", "x", c0, 4),
+            Row("a", "x", c0.Value, 3), Row("a", "y", c0.Value, 4), Row("a", "z", c0.Value, 5), Row("a", "a", c0.Value, 1, RaterSource.Self),
+            Row("a", "x", c1.Value, 2), Row("a", "y", c1.Value, 2),
+            Row("b", "x", c0.Value, 4),
         };
 
         var report = InterRaterAgreement.Analyze(new RatingSetBuilder(Model).AddRange(rows).Build().Ratings);
@@ -45,7 +45,7 @@ public sealed class InterRaterAgreementTests
     public void Raters_who_disagree_more_than_chance_get_a_negative_rwg()
     {
         var c0 = Model.Competencies[0].Id;
-        var rows = new[] { Row("a", "x", c0, 1), Row("a", "y", c0, 5) };
+        var rows = new[] { Row("a", "x", c0.Value, 1), Row("a", "y", c0.Value, 5) };
 
         var cell = Assert.Single(InterRaterAgreement.Analyze(new RatingSetBuilder(Model).AddRange(rows).Build().Ratings).Cells);
 

@@ -96,7 +96,7 @@ public sealed class SourceAveragesTests
             Assert.Equal(cells.Count, all.Length);
             foreach (var (person, a) in all)
             {
-                var cell = cells[(person, a.Competency, a.Source)];
+                var cell = cells[(person, a.Competency.Value, a.Source)];
                 Assert.Equal(cell.Select(r => r.Rater).Distinct().Count(), a.Raters);
                 Assert.Equal(!SourceAverages.IsExempt(a.Source) && a.Raters < threshold, a.Withheld);
                 if (a.Average is { } shown)

@@ -272,7 +272,7 @@ public sealed class SimulatedDesignTests
         var builder = new CompetencyModelBuilder("leaders", "Leadership only");
         foreach (var c in LeadershipFramework.Model.Competencies.Where(c => c.Domain == CompetencyDomain.Leadership))
         {
-            builder.AddCompetency(c.Id, c.Name, c.Domain, b => b.WithDefinition(c.Definition));
+            builder.AddCompetency(c.Id.Value, c.Name, c.Domain, b => b.WithDefinition(c.Definition));
         }
 
         var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 50, Model = builder.Build() });

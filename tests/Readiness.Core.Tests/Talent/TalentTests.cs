@@ -233,7 +233,7 @@ public sealed class TalentTests
         var own = InterventionCatalogue.Create([KeyValuePair.Create(Delegates, (IEnumerable<Intervention>)[coaching])]);
         Assert.Equal([coaching], own.For(Model.Competencies.Single(c => c.Id == Delegates)).ToArray());
         Assert.Equal(2, own.For(Model.Competencies.Single(c => c.Id == Influences)).Length);
-        Assert.Equal(Model.Competencies.Select(c => c.Id).Order(StringComparer.Ordinal), InterventionCatalogue.Default.Competencies);
+        Assert.Equal(Model.Competencies.Select(c => c.Id.Value).Order(StringComparer.Ordinal), InterventionCatalogue.Default.Competencies);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class RoleWeightingTests
         var combined = DomainWeighting.Combine(Model, 0.85, leadership, individual);
         var profile = FirstLineManager.WithWeights(combined);
 
-        Assert.Equal(Model.Competencies.Select(c => c.Id), combined.CompetencyIds);
+        Assert.Equal(Model.Competencies.Select(c => c.Id.Value), combined.CompetencyIds);
         Assert.All(FirstLineManager.Requirements, r => Assert.Equal(r.Weight.Fraction, profile.FindRequirement(r.Competency.Id)!.Weight.Fraction, 12));
         Assert.Equal(0.85, profile.DomainWeight(CompetencyDomain.Leadership), 12);
         Assert.Equal(FirstLineManager.Requirements.Select(r => r.Target), profile.Requirements.Select(r => r.Target));

@@ -21,7 +21,7 @@ internal sealed class RaschSummary
         string[][] ids =
         [
             [.. ratings.Ratees.Select(r => r.Value)],
-            [.. design.Competencies.Select(c => ratings.Model.Competencies[c].Id)],
+            [.. design.Competencies.Select(c => ratings.Model.Competencies[c].Id.Value)],
             [.. ratings.Raters.Select(r => r.Value)],
             [.. design.Sources.Select(s => s.ToString())],
         ];

@@ -89,7 +89,7 @@ internal sealed partial class ProfileKernel
             Target[j] = r.Target;
             Critical[j] = r.CriticalMinimum ?? double.NegativeInfinity;
             _hybridCritical[j] = policy == ScoringPolicy.Hybrid ? Critical[j] : double.NegativeInfinity;
-            _rate[j] = options.DevelopmentRateFor(r.Competency.Id);
+            _rate[j] = options.DevelopmentRateFor(r.Competency.Id.Value);
             YearsPerPoint[j] = 1 / _rate[j];
             PerformanceWeight[j] = r.Competency.Domain == CompetencyDomain.IndividualPerformance && performanceTotal > 0 ? r.Weight.Fraction / performanceTotal : 0;
         }
