@@ -60,6 +60,6 @@ public sealed record RaschElement
     /// <summary>Gets the outfit mean square standardised as <see cref="InfitZ"/>. NaN for an extreme element.</summary>
     public double OutfitZ { get; }
 
-    /// <summary>Gets true when every rating was the lowest (or every one the highest) category: the measure then comes from the fractional-score rule (<see cref="RaschOptions.ExtremeScoreAdjustment"/>) and there is no fit.</summary>
+    /// <summary>Gets a value indicating whether every rating was the lowest (or every one the highest) category: the measure then comes from the fractional-score rule (<see cref="RaschOptions.ExtremeScoreAdjustment"/>) and there is no fit.</summary>
     public bool IsExtreme { get; }
 }

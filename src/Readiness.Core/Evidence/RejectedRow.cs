@@ -20,6 +20,6 @@ public sealed record RejectedRow
     /// <summary>Gets the rule the row broke.</summary>
     public RejectReason Reason { get; }
 
-    /// <summary>Gets A sentence naming the offending value and the rule.</summary>
+    /// <summary>Gets a sentence naming the offending value and the rule.</summary>
     public string Message { get; }
 }

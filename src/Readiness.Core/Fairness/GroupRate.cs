@@ -15,7 +15,7 @@ public sealed record GroupRate
     /// <param name="rate">Selected over count; null when suppressed.</param>
     /// <param name="impactRatio">The rate over the reference group's rate, in [0, 1]; null when not compared or the reference rate is 0.</param>
     /// <param name="adverseImpact">Whether the impact ratio is below the threshold (four-fifths); null without a ratio.</param>
-    /// <param name="fisherP">Fisher's exact test (two-sided) of this group against the reference group; null when not compared.</param>
+    /// <param name="fisherP">The p-value of Fisher's exact test (two-sided) of this group against the reference group; null when not compared.</param>
     /// <param name="z">The two-proportion z statistic (pooled), this group's rate minus the reference's; null when not compared or undefined.</param>
     /// <param name="zTestP">Its two-sided p-value; null with it.</param>
     internal GroupRate(string group, ImmutableArray<string> categories, GroupStatus status, int? count, int? selected, double? rate, double? impactRatio, bool? adverseImpact, double? fisherP, double? z, double? zTestP)
@@ -45,7 +45,7 @@ public sealed record GroupRate
     /// <summary>Gets how many of them were selected; null when suppressed.</summary>
     public int? Selected { get; }
 
-    /// <summary>Gets selected over count; null when suppressed.</summary>
+    /// <summary>Gets the selection rate, selected over count; null when suppressed.</summary>
     public double? Rate { get; }
 
     /// <summary>Gets the rate over the reference group's rate, in [0, 1]; null when not compared or the reference rate is 0.</summary>
@@ -54,7 +54,7 @@ public sealed record GroupRate
     /// <summary>Gets whether the impact ratio is below the threshold (four-fifths); null without a ratio.</summary>
     public bool? AdverseImpact { get; }
 
-    /// <summary>Gets fisher's exact test (two-sided) of this group against the reference group; null when not compared.</summary>
+    /// <summary>Gets the p-value of Fisher's exact test (two-sided) of this group against the reference group; null when not compared.</summary>
     public double? FisherP { get; }
 
     /// <summary>Gets the two-proportion z statistic (pooled), this group's rate minus the reference's; null when not compared or undefined.</summary>

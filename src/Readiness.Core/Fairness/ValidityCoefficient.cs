@@ -18,7 +18,7 @@ public sealed record ValidityCoefficient
         Corrected = corrected;
     }
 
-    /// <summary>Gets pearson's r (point-biserial for a binary outcome).</summary>
+    /// <summary>Gets Pearson's r (point-biserial for a binary outcome).</summary>
     public double R { get; }
 
     /// <summary>Gets the interval's lower end (Fisher's z transformation).</summary>

@@ -40,6 +40,6 @@ public sealed record SelfOtherRating
     /// <summary>Gets each competency they rated themselves and were rated on: self mean, others' mean and the difference.</summary>
     public ImmutableArray<SelfOtherCompetency> Competencies => _competencies.Items;
 
-    /// <summary>Gets self minus others.</summary>
+    /// <summary>Gets self minus others, in scale points.</summary>
     public double Difference => Self - Others;
 }

@@ -15,7 +15,7 @@ public sealed record EvidenceCheck
         _missing = new(missing);
     }
 
-    /// <summary>Gets true when the candidate can be scored.</summary>
+    /// <summary>Gets a value indicating whether the candidate can be scored.</summary>
     public bool IsSufficient { get; }
 
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.

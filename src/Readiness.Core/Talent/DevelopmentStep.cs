@@ -36,7 +36,7 @@ public sealed record DevelopmentStep
     /// <summary>Gets the competency id.</summary>
     public CompetencyId Competency { get; }
 
-    /// <summary>Gets leadership or individual performance.</summary>
+    /// <summary>Gets the domain: leadership or individual performance.</summary>
     public CompetencyDomain Domain { get; }
 
     /// <summary>Gets scale points short of the role's target (always above 0).</summary>

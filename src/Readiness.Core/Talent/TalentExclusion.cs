@@ -19,7 +19,7 @@ public sealed record TalentExclusion
     /// <summary>Gets the person.</summary>
     public RateeId Person { get; }
 
-    /// <summary>Gets why.</summary>
+    /// <summary>Gets why the person was left out.</summary>
     public ExclusionReason Reason { get; }
 
     /// <summary>Gets the specifics, in words.</summary>
