@@ -148,7 +148,7 @@ public sealed class PredictiveValidityStudy
         var baseR2 = r1 * r1;
         var fullR2 = Math.Abs(r12) >= 1 ? baseR2 : Math.Max(baseR2, ((r1 * r1) + (r2 * r2) - (2 * r1 * r2 * r12)) / (1 - (r12 * r12)));
         var f = (fullR2 - baseR2) / ((1 - fullR2) / (n - 3));
-        return new IncrementalValidity(baseR2, fullR2, f, 1 - FisherSnedecor.CDF(1, n - 3, f));
+        return new IncrementalValidity(baseR2, fullR2, f, UpperTail.FisherSnedecor(1, n - 3, f));
     }
 
     /// <summary>The AUC by the Mann–Whitney count (ties half) and Hanley and McNeil's standard error.</summary>

@@ -13,9 +13,11 @@ namespace Readiness.Reliability;
 /// <para>
 /// r_wg = 1 − s² / σ²_EU compares the observed variance s² of the other raters' ratings of one person on one competency with
 /// the variance expected if raters answered at random, uniformly over the scale's A levels: σ²_EU = (A² − 1) / 12 (James,
-/// Demaree &amp; Wolf 1984). 1 is full agreement, 0 agreement no better than chance; below 0 (more spread than chance) is
-/// reported as computed, not truncated. Over J competencies, r_wg(J) = J(1 − s̄²/σ²_EU) / (J(1 − s̄²/σ²_EU) + s̄²/σ²_EU),
-/// with s̄² the mean of the competencies' variances. Self-ratings are left out (they are not another rater's view). A
+/// Demaree &amp; Wolf 1984). 1 is full agreement, 0 agreement no better than chance. Over J competencies,
+/// r_wg(J) = J(1 − s̄²/σ²_EU) / (J(1 − s̄²/σ²_EU) + s̄²/σ²_EU), with s̄² the mean of the competencies' variances. Where the
+/// raters spread more than chance would (s² or s̄² above σ²_EU), both are truncated to 0, as LeBreton and Senter (2008)
+/// prescribe: the formulas give no agreement index there (r_wg below 0, and r_wg(J) above 1 — raters answering 1 and 5 on
+/// every competency of a 1–5 scale would otherwise "agree" at 1.105). Self-ratings are left out (they are not another rater's view). A
 /// person × competency needs two or more ratings; fewer is reported with NaN spread and r_wg.
 /// </para>
 /// <para>This is agreement (do raters give the same number?), not reliability (do they order people the same way?): see
@@ -60,7 +62,7 @@ public static class InterRaterAgreement
             if (count > 0)
             {
                 var variance = count > 1 ? Math.Max(squares - (sum * sum / count), 0) / (count - 1) : double.NaN;
-                cells.Add(new CellAgreement(ratings.Ratees[ratee], ratings.Model.Competencies[competency].Id, count, sum / count, Math.Sqrt(variance), 1 - (variance / chance)));
+                cells.Add(new CellAgreement(ratings.Ratees[ratee], ratings.Model.Competencies[competency].Id, count, sum / count, Math.Sqrt(variance), Rwg(variance, chance)));
             }
 
             start = end;
@@ -73,7 +75,8 @@ public static class InterRaterAgreement
             var meanVariance = rated.Length > 0 ? rated.Average(c => c.StandardDeviation * c.StandardDeviation) : double.NaN;
             var j = rated.Length;
             var agreement = j * (1 - (meanVariance / chance));
-            return new PersonAgreement(g.Key, j, Math.Sqrt(meanVariance), agreement / (agreement + (meanVariance / chance)));
+            var rwgJ = meanVariance > chance ? 0 : agreement / (agreement + (meanVariance / chance));
+            return new PersonAgreement(g.Key, j, Math.Sqrt(meanVariance), rwgJ);
         });
         var competencies = ratings.Model.Competencies
             .Select(c => (c.Id, Cells: all.Where(a => a.Competency == c.Id && a.Ratings > 1).ToArray()))
@@ -81,6 +84,9 @@ public static class InterRaterAgreement
             .Select(c => new CompetencyAgreement(c.Id, c.Cells.Length, c.Cells.Average(a => a.StandardDeviation), c.Cells.Average(a => a.Rwg)));
         return new AgreementReport(chance, all, [.. people], [.. competencies]);
     }
+
+    /// <summary>r_wg of one cell, truncated to 0 where the spread exceeds chance; NaN stays NaN (a single rating).</summary>
+    private static double Rwg(double variance, double chance) => variance > chance ? 0 : 1 - (variance / chance);
 }
 
 /// <summary>Inter-rater agreement at every level.</summary>
@@ -126,7 +132,7 @@ public sealed record CellAgreement
     /// <param name="ratings">The other raters' ratings.</param>
     /// <param name="mean">Their mean.</param>
     /// <param name="standardDeviation">Their sample standard deviation; NaN for a single rating.</param>
-    /// <param name="rwg">1 − variance / chance variance; NaN for a single rating.</param>
+    /// <param name="rwg">1 − variance / chance variance, 0 where the variance exceeds chance; NaN for a single rating.</param>
     internal CellAgreement(RateeId person, CompetencyId competency, int ratings, double mean, double standardDeviation, double rwg)
     {
         Person = person;
@@ -152,7 +158,7 @@ public sealed record CellAgreement
     /// <summary>Gets their sample standard deviation; NaN for a single rating.</summary>
     public double StandardDeviation { get; }
 
-    /// <summary>Gets 1 − variance / chance variance; NaN for a single rating.</summary>
+    /// <summary>Gets 1 − variance / chance variance, 0 where the variance exceeds chance; NaN for a single rating.</summary>
     public double Rwg { get; }
 }
 
@@ -163,7 +169,7 @@ public sealed record PersonAgreement
     /// <param name="person">The person.</param>
     /// <param name="competencies">The competencies rated by two or more others.</param>
     /// <param name="meanStandardDeviation">√(mean within-competency variance).</param>
-    /// <param name="rwgJ">r_wg(J) over those competencies; NaN when there are none.</param>
+    /// <param name="rwgJ">r_wg(J) over those competencies, 0 where their mean variance exceeds chance; NaN when there are none.</param>
     internal PersonAgreement(RateeId person, int competencies, double meanStandardDeviation, double rwgJ)
     {
         Person = person;
@@ -181,7 +187,7 @@ public sealed record PersonAgreement
     /// <summary>Gets √(mean within-competency variance).</summary>
     public double MeanStandardDeviation { get; }
 
-    /// <summary>Gets r_wg(J) over those competencies; NaN when there are none.</summary>
+    /// <summary>Gets r_wg(J) over those competencies, 0 where their mean variance exceeds chance; NaN when there are none.</summary>
     public double RwgJ { get; }
 }
 

@@ -155,7 +155,7 @@ public sealed class IntraclassCorrelation
             }
         }
 
-        double P(double f, double d1, double d2) => double.IsNaN(f) ? double.NaN : double.IsPositiveInfinity(f) ? 0 : 1 - FisherSnedecor.CDF(d1, d2, f);
+        double P(double f, double d1, double d2) => UpperTail.FisherSnedecor(d1, d2, f);
 
         // One-way: judges are not a factor.
         double df1 = n - 1, dfWithin = n * (k - 1), dfError = (n - 1) * (k - 1);

@@ -42,14 +42,34 @@ public sealed class InterRaterAgreementTests
     }
 
     [Fact]
-    public void Raters_who_disagree_more_than_chance_get_a_negative_rwg()
+    public void Raters_who_disagree_more_than_chance_get_no_agreement_on_any_competency_or_across_them()
     {
-        var c0 = Model.Competencies[0].Id;
-        var rows = new[] { Row("a", "x", c0.Value, 1), Row("a", "y", c0.Value, 5) };
+        // 1 and 5 on every competency of a 1–5 scale: s² = 8 against σ²_EU = 2. Untruncated, r_wg = −3 per competency and
+        // r_wg(J) = 14 × (−3) / (14 × (−3) + 4) = 1.105 over the 14 — "agreement" above perfect (LeBreton & Senter 2008).
+        var rows = Model.Competencies.SelectMany(c => new[] { Row("a", "x", c.Id.Value, 1), Row("a", "y", c.Id.Value, 5) });
 
-        var cell = Assert.Single(InterRaterAgreement.Analyze(new RatingSetBuilder(Model).AddRange(rows).Build().Ratings).Cells);
+        var report = InterRaterAgreement.Analyze(new RatingSetBuilder(Model).AddRange(rows).Build().Ratings);
 
-        Assert.Equal(1 - (8.0 / 2), cell.Rwg, 12);
+        Assert.Equal(14, report.Cells.Length);
+        Assert.All(report.Cells, c => Assert.Equal(0, c.Rwg));
+        Assert.Equal((14, 0.0), (report.People.Single().Competencies, report.People.Single().RwgJ));
+        Assert.All(report.Competencies, c => Assert.Equal(0, c.MeanRwg));
+    }
+
+    [Fact]
+    public void Spread_exactly_at_chance_is_zero_agreement_and_just_below_it_is_not_truncated()
+    {
+        // σ²_EU = 2 on 1–5. Ratings 1, 3, 3, 5 have s² = 8/3 (above chance: truncated); 2, 2, 4, 4 have s² = 4/3, so
+        // r_wg = 1/3, and with the 1, 3, 3, 5 competency r_wg(J) over J = 2 is built from s̄² = 2 = σ²_EU: exactly 0.
+        var (c0, c1) = (Model.Competencies[0].Id.Value, Model.Competencies[1].Id.Value);
+        var rows = new[] { 1.0, 3, 3, 5 }.Select((v, i) => Row("a", $"r{i}", c0, v))
+            .Concat(new[] { 2.0, 2, 4, 4 }.Select((v, i) => Row("a", $"r{i}", c1, v)));
+
+        var report = InterRaterAgreement.Analyze(new RatingSetBuilder(Model).AddRange(rows).Build().Ratings);
+
+        Assert.Equal(0, report.Cells.Single(c => c.Competency == c0).Rwg);
+        Assert.Equal(1.0 / 3, report.Cells.Single(c => c.Competency == c1).Rwg, 12);
+        Assert.Equal(0, report.People.Single().RwgJ, 12);
     }
 
     private static Rating Row(string ratee, string rater, string competency, double value, RaterSource source = RaterSource.Peer) =>

@@ -1,0 +1,18 @@
+using MathNet.Numerics;
+
+namespace Readiness.Internal;
+
+/// <summary>Upper-tail probabilities computed as such, not as 1 − CDF, which rounds to 0 below about 1e-16.</summary>
+internal static class UpperTail
+{
+    /// <summary>
+    /// P(F ≥ f) for F with (<paramref name="d1"/>, <paramref name="d2"/>) degrees of freedom: the regularised incomplete
+    /// beta I_x(d2/2, d1/2) at x = d2 / (d2 + d1·f), exact to relative precision far into the tail (R's
+    /// <c>pf(f, d1, d2, lower.tail = FALSE)</c>). 1 for f ≤ 0, 0 for an infinite f, NaN for NaN.
+    /// </summary>
+    public static double FisherSnedecor(double d1, double d2, double f) =>
+        double.IsNaN(f) ? double.NaN
+        : f <= 0 ? 1
+        : double.IsPositiveInfinity(f) ? 0
+        : SpecialFunctions.BetaRegularized(d2 / 2, d1 / 2, d2 / (d2 + (d1 * f)));
+}
