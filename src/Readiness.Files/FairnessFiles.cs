@@ -93,6 +93,8 @@ public static class FairnessFiles
         json.WriteNumber("upper", Math.Round(c.Upper, 6));
         json.WriteNumber("p", c.P);
         Json.NumberOrNull(json, "corrected", c.Corrected is { } v ? Math.Round(v, 6) : null);
+        Json.NumberOrNull(json, "correctedLower", c.CorrectedLower is { } lower ? Math.Round(lower, 6) : null);
+        Json.NumberOrNull(json, "correctedUpper", c.CorrectedUpper is { } upper ? Math.Round(upper, 6) : null);
         json.WriteEndObject();
     }
 

@@ -138,8 +138,9 @@ public sealed class PredictiveValidityStudy
         var se = 1 / Math.Sqrt(n - 3);
         var t = r * Math.Sqrt((n - 2) / Math.Max(1 - (r * r), 1e-300));
         var pValue = 2 * StudentT.CDF(0, 1, n - 2, -Math.Abs(t));
-        double? corrected = reliability is { } ryy ? Math.Clamp(r / Math.Sqrt(ryy), -1, 1) : null;
-        return new ValidityCoefficient(r, Math.Tanh(fisher - (z * se)), Math.Tanh(fisher + (z * se)), pValue, corrected);
+        var (lower, upper) = (Math.Tanh(fisher - (z * se)), Math.Tanh(fisher + (z * se)));
+        var attenuation = reliability is { } ryy ? Math.Sqrt(ryy) : (double?)null;
+        return new ValidityCoefficient(r, lower, upper, pValue, r / attenuation, lower / attenuation, upper / attenuation);
     }
 
     /// <summary>ΔR² of adding predictor 2 to predictor 1 (correlations with the outcome r1, r2; with each other r12).</summary>

@@ -8,9 +8,13 @@ public sealed record ValidityCoefficient
     /// <param name="lower">The interval's lower end (Fisher's z transformation).</param>
     /// <param name="upper">Its upper end.</param>
     /// <param name="p">The two-sided p-value of r = 0 (t test on n − 2 degrees of freedom).</param>
-    /// <param name="corrected">r corrected for the outcome's unreliability (r / √reliability, capped at ±1), or null when no reliability was given.</param>
-    internal ValidityCoefficient(double r, double lower, double upper, double p, double? corrected)
+    /// <param name="corrected">r corrected for the outcome's unreliability (r / √reliability), or null when no reliability was given.</param>
+    /// <param name="correctedLower">The interval's lower end corrected alike, or null.</param>
+    /// <param name="correctedUpper">The interval's upper end corrected alike, or null.</param>
+    internal ValidityCoefficient(double r, double lower, double upper, double p, double? corrected, double? correctedLower, double? correctedUpper)
     {
+        CorrectedLower = correctedLower;
+        CorrectedUpper = correctedUpper;
         R = r;
         Lower = lower;
         Upper = upper;
@@ -30,6 +34,17 @@ public sealed record ValidityCoefficient
     /// <summary>Gets the two-sided p-value of r = 0 (t test on n − 2 degrees of freedom).</summary>
     public double P { get; }
 
-    /// <summary>Gets r corrected for the outcome's unreliability (r / √reliability, capped at ±1), or null when no reliability was given.</summary>
+    /// <summary>Gets r corrected for the outcome's unreliability (r / √reliability), or null when no reliability was given.</summary>
+    /// <remarks>
+    /// Not capped: a corrected r beyond ±1 says that the reliability given is too low for this sample or that the sample is
+    /// small, and capping it would hide that. The interval is corrected by the same factor (Hunter &amp; Schmidt 2004), so
+    /// it keeps its coverage of the corrected correlation.
+    /// </remarks>
     public double? Corrected { get; }
+
+    /// <summary>Gets the interval's lower end corrected for the outcome's unreliability (<see cref="Lower"/> / √reliability), or null when no reliability was given.</summary>
+    public double? CorrectedLower { get; }
+
+    /// <summary>Gets the interval's upper end corrected for the outcome's unreliability (<see cref="Upper"/> / √reliability), or null when no reliability was given.</summary>
+    public double? CorrectedUpper { get; }
 }

@@ -35,6 +35,8 @@ public sealed class PredictiveValidityTests
             Near($"{outcome}.{name}.upper", c.Upper);
             Near($"{outcome}.{name}.p", c.P);
             Assert.Null(c.Corrected);
+            Assert.Null(c.CorrectedLower);
+            Assert.Null(c.CorrectedUpper);
         }
 
         Near($"{outcome}.readinessOverPerformance.baseR2", study.ReadinessOverPerformance.BaseR2);
@@ -73,6 +75,26 @@ public sealed class PredictiveValidityTests
 
         Assert.Equal(10 / 16.0, study.ReadinessAuc!.Auc, 15);
         Assert.Equal(study.Readiness.R / 0.8, study.Readiness.Corrected!.Value, 15);
+        Assert.Equal((study.Readiness.Lower / 0.8, study.Readiness.Upper / 0.8), (study.Readiness.CorrectedLower!.Value, study.Readiness.CorrectedUpper!.Value));
+    }
+
+    [Fact]
+    public void A_correction_beyond_1_is_reported_not_capped_so_an_understated_reliability_shows()
+    {
+        // Readiness follows the outcome almost exactly (r ≈ 0.99); a stated reliability of 0.5 cannot be right for such an
+        // outcome, and r / √0.5 ≈ 1.4 says so where a cap at 1 would look like a perfect predictor.
+        var people = Enumerable.Range(0, 20).Select(i => (Id: $"P{i:00}", Score: 50.0 + i, Outcome: i + (0.3 * (i % 3)))).ToArray();
+        var study = PredictiveValidityStudy.Run(
+            people.Select((p, i) => Assessment(p.Id, p.Score, (i * 7) % 5)),
+            people.Select(p => new OutcomeRecord(new RateeId(p.Id), p.Outcome)),
+            new ValidityOptions { MinimumSample = 10, OutcomeReliability = 0.5 });
+
+        var c = study.Readiness;
+        Assert.True(c.R > 0.99, $"{c.R}");
+        Assert.Equal(c.R / Math.Sqrt(0.5), c.Corrected!.Value, 14);
+        Assert.True(c.Corrected > 1.39);
+        Assert.InRange(c.CorrectedLower!.Value, 1, c.Corrected.Value);
+        Assert.Equal(c.Upper / Math.Sqrt(0.5), c.CorrectedUpper!.Value, 14);
     }
 
     [Fact]
