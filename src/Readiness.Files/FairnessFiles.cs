@@ -56,7 +56,8 @@ public static class FairnessFiles
 
     /// <summary>
     /// Writes <c>validity.json</c>: the sample, readiness's and performance's correlations with the outcome (with intervals
-    /// and, given the outcome's reliability, corrected), the increments in R² each adds over the other, and the AUCs.
+    /// and, given the outcome's reliability, corrected), the increments in R² each adds over the other, the AUCs and DeLong's
+    /// paired test of their difference.
     /// </summary>
     /// <param name="stream">Where to write (UTF-8).</param>
     /// <param name="study">The study.</param>
@@ -79,6 +80,22 @@ public static class FairnessFiles
             Incremental(json, "performanceOverReadiness", study.PerformanceOverReadiness);
             Auc(json, "readinessAuc", study.ReadinessAuc);
             Auc(json, "performanceAuc", study.PerformanceAuc);
+            if (study.AucDifference is { } d)
+            {
+                json.WriteStartObject("aucDifference");
+                json.WriteNumber("difference", Math.Round(d.Difference, 6));
+                json.WriteNumber("se", Math.Round(d.StandardError, 6));
+                json.WriteNumber("lower", Math.Round(d.Lower, 6));
+                json.WriteNumber("upper", Math.Round(d.Upper, 6));
+                json.WriteNumber("z", Math.Round(d.Z, 6));
+                json.WriteNumber("p", d.P);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("aucDifference");
+            }
+
             json.WriteEndObject();
         }
 
@@ -119,6 +136,7 @@ public static class FairnessFiles
 
         json.WriteStartObject(name);
         json.WriteNumber("auc", Math.Round(auc.Auc, 6));
+        json.WriteNumber("se", Math.Round(auc.StandardError, 6));
         json.WriteNumber("lower", Math.Round(auc.Lower, 6));
         json.WriteNumber("upper", Math.Round(auc.Upper, 6));
         json.WriteEndObject();

@@ -15,7 +15,8 @@ namespace Readiness.Fairness;
 /// The study uses the people with a readiness index, a performance value (the performance records when any assessment
 /// has one, else the competency-based performance index, as the 9-box does) and an outcome; it refuses a sample below
 /// <see cref="ValidityOptions.MinimumSample"/>. Outcomes that are all 0 or 1 are treated as success/failure. Intervals use
-/// Fisher's z for correlations and Hanley and McNeil (1982) for the AUC; the correction for attenuation divides by the
+/// Fisher's z for correlations and DeLong, DeLong and Clarke-Pearson (1988) for the AUC, whose paired test compares
+/// readiness's AUC with performance's on the same people (<see cref="AucDifference"/>); the correction for attenuation divides by the
 /// square root of the outcome's reliability. Only people who were promoted have outcomes, so the correlations are
 /// restricted in range and understate validity in the whole population; the study does not correct for that.
 /// </remarks>
@@ -23,7 +24,8 @@ namespace Readiness.Fairness;
 public sealed class PredictiveValidityStudy
 {
     private PredictiveValidityStudy(int n, int leftOut, bool binary, bool usesRecords, ValidityCoefficient readiness, ValidityCoefficient performance,
-        double intercorrelation, IncrementalValidity readinessOverPerformance, IncrementalValidity performanceOverReadiness, AreaUnderCurve? readinessAuc, AreaUnderCurve? performanceAuc)
+        double intercorrelation, IncrementalValidity readinessOverPerformance, IncrementalValidity performanceOverReadiness, AreaUnderCurve? readinessAuc, AreaUnderCurve? performanceAuc,
+        AucComparison? aucDifference)
     {
         Sample = n;
         LeftOut = leftOut;
@@ -35,6 +37,7 @@ public sealed class PredictiveValidityStudy
         ReadinessOverPerformance = readinessOverPerformance;
         PerformanceOverReadiness = performanceOverReadiness;
         ReadinessAuc = readinessAuc;
+        AucDifference = aucDifference;
         PerformanceAuc = performanceAuc;
     }
 
@@ -70,6 +73,9 @@ public sealed class PredictiveValidityStudy
 
     /// <summary>Gets performance's AUC for a success/failure outcome, else null.</summary>
     public AreaUnderCurve? PerformanceAuc { get; }
+
+    /// <summary>Gets DeLong's paired test of readiness's AUC against performance's for a success/failure outcome, else null.</summary>
+    public AucComparison? AucDifference { get; }
 
     /// <summary>Runs the study.</summary>
     /// <param name="assessments">The assessments (readiness and performance) made before the outcomes.</param>
@@ -126,10 +132,11 @@ public sealed class PredictiveValidityStudy
         var (rxy, rpy, rxp) = (Pearson(x, y), Pearson(p, y), Pearson(x, p));
         var z = Normal.InvCDF(0, 1, 0.5 + (options.ConfidenceLevel / 2));
         var binary = y.All(v => v is 0 or 1);
+        var (readinessAuc, performanceAuc, difference) = binary ? Aucs(x, p, y, z) : default;
         return new PredictiveValidityStudy(n, byPerson.Count - n, binary, usesRecords,
             Coefficient(rxy, n, z, options.OutcomeReliability), Coefficient(rpy, n, z, options.OutcomeReliability), rxp,
             Incremental(rpy, rxy, rxp, n), Incremental(rxy, rpy, rxp, n),
-            binary ? Auc(x, y, z) : null, binary ? Auc(p, y, z) : null);
+            readinessAuc, performanceAuc, difference);
     }
 
     private static ValidityCoefficient Coefficient(double r, int n, double z, double? reliability)
@@ -152,23 +159,78 @@ public sealed class PredictiveValidityStudy
         return new IncrementalValidity(baseR2, fullR2, f, UpperTail.FisherSnedecor(1, n - 3, f));
     }
 
-    /// <summary>The AUC by the Mann–Whitney count (ties half) and Hanley and McNeil's standard error.</summary>
-    private static AreaUnderCurve Auc(double[] score, double[] success, double z)
+    /// <summary>
+    /// Both AUCs with DeLong's intervals, and the paired test of their difference. DeLong's placements: each success's
+    /// share of the failures it outscores (ties half) and each failure's share of the successes that outscore it; the AUC
+    /// is their mean, and their variances and covariances across the two predictors give the standard errors.
+    /// </summary>
+    private static (AreaUnderCurve Readiness, AreaUnderCurve Performance, AucComparison Difference) Aucs(double[] readiness, double[] performance, double[] success, double z)
     {
-        var positives = score.Where((_, i) => success[i] == 1).Order().ToArray();
-        var negatives = score.Where((_, i) => success[i] == 0).Order().ToArray();
-        var wins = 0.0;
-        foreach (var s in positives)
+        var (r10, r01) = Placements(readiness, success);
+        var (p10, p01) = Placements(performance, success);
+        var (m, n) = ((double)r10.Length, (double)r01.Length);
+        var (ra, pa) = (r10.Average(), p10.Average());
+        double Covariance(double[] a, double[] b, double meanA, double meanB) =>
+            a.Zip(b, (u, v) => (u - meanA) * (v - meanB)).Sum() / (a.Length - 1);
+        double Variance(double[] x10, double[] x01, double[] y10, double[] y01, double meanX, double meanY) =>
+            (Covariance(x10, y10, meanX, meanY) / m) + (Covariance(x01, y01, meanX, meanY) / n);
+
+        var readinessVariance = Variance(r10, r01, r10, r01, ra, ra);
+        var performanceVariance = Variance(p10, p01, p10, p01, pa, pa);
+        var covariance = Variance(r10, r01, p10, p01, ra, pa);
+        var difference = ra - pa;
+        var se = Math.Sqrt(Math.Max(0, readinessVariance + performanceVariance - (2 * covariance)));
+        var zScore = se > 0 ? difference / se : 0;
+        return (
+            Curve(ra, readinessVariance),
+            Curve(pa, performanceVariance),
+            new AucComparison(difference, se, difference - (z * se), difference + (z * se), zScore, 2 * Normal.CDF(0, 1, -Math.Abs(zScore))));
+
+        AreaUnderCurve Curve(double auc, double variance)
         {
-            var below = SortedSearch.LowerBound(negatives, s);
-            var equal = SortedSearch.UpperBound(negatives, s) - below;
-            wins += below + (equal / 2.0);
+            var error = Math.Sqrt(variance);
+            return new AreaUnderCurve(auc, error, Math.Max(0, auc - (z * error)), Math.Min(1, auc + (z * error)));
+        }
+    }
+
+    /// <summary>
+    /// DeLong's placements from mid-ranks (Sun and Xu 2014), in O(N log N): a success's is (its rank among all − its rank
+    /// among successes) / failures; a failure's is 1 − (its rank among all − its rank among failures) / successes.
+    /// </summary>
+    private static (double[] Successes, double[] Failures) Placements(double[] score, double[] success)
+    {
+        var all = MidRanks(score);
+        var positives = Enumerable.Range(0, score.Length).Where(i => success[i] == 1).ToArray();
+        var negatives = Enumerable.Range(0, score.Length).Where(i => success[i] == 0).ToArray();
+        var withinPositives = MidRanks([.. positives.Select(i => score[i])]);
+        var withinNegatives = MidRanks([.. negatives.Select(i => score[i])]);
+        var (m, n) = ((double)positives.Length, (double)negatives.Length);
+        return (
+            [.. positives.Select((i, k) => (all[i] - withinPositives[k]) / n)],
+            [.. negatives.Select((i, k) => 1 - ((all[i] - withinNegatives[k]) / m))]);
+    }
+
+    /// <summary>1-based ranks, ties given the mean of the ranks they span.</summary>
+    private static double[] MidRanks(double[] values)
+    {
+        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
+        var ranks = new double[values.Length];
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start;
+            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
+            {
+                end++;
+            }
+
+            for (var k = start; k <= end; k++)
+            {
+                ranks[order[k]] = ((start + end) / 2.0) + 1;
+            }
+
+            start = end + 1;
         }
 
-        var (n1, n2) = ((double)positives.Length, (double)negatives.Length);
-        var a = wins / (n1 * n2);
-        var (q1, q2) = (a / (2 - a), 2 * a * a / (1 + a));
-        var se = Math.Sqrt(((a * (1 - a)) + ((n1 - 1) * (q1 - (a * a))) + ((n2 - 1) * (q2 - (a * a)))) / (n1 * n2));
-        return new AreaUnderCurve(a, Math.Max(0, a - (z * se)), Math.Min(1, a + (z * se)));
+        return ranks;
     }
 }

@@ -53,10 +53,16 @@ public sealed class PredictiveValidityTests
             Near("binary.performance.auc", study.PerformanceAuc!.Auc);
             Near("binary.performance.aucLower", study.PerformanceAuc.Lower);
             Near("binary.performance.aucUpper", study.PerformanceAuc.Upper);
+            Near("binary.aucDifference.z", study.AucDifference!.Z);
+            Near("binary.aucDifference.p", study.AucDifference.P);
+            Near("binary.aucDifference.lower", study.AucDifference.Lower);
+            Near("binary.aucDifference.upper", study.AucDifference.Upper);
+            Assert.Equal(study.ReadinessAuc.Auc - study.PerformanceAuc.Auc, study.AucDifference.Difference, 14);
         }
         else
         {
             Assert.Null(study.ReadinessAuc);
+            Assert.Null(study.AucDifference);
         }
     }
 
@@ -74,6 +80,15 @@ public sealed class PredictiveValidityTests
             new ValidityOptions { MinimumSample = 8, OutcomeReliability = 0.64 });
 
         Assert.Equal(10 / 16.0, study.ReadinessAuc!.Auc, 15);
+
+        // With ties, against pROC 1.18 (ci.auc and roc.test, method "delong", direction "<"); performance is i mod 3.
+        Assert.Equal(0.22243913025065232, study.ReadinessAuc.StandardError, 12);
+        Assert.Equal(0.18902731595630751, study.ReadinessAuc.Lower, 12);
+        Assert.Equal(1, study.ReadinessAuc.Upper);
+        Assert.Equal(0.77302068252392575, study.AucDifference!.Z, 12);
+        Assert.Equal(0.43951014044455466, study.AucDifference.P, 12);
+        Assert.Equal(-0.33588214802776861, study.AucDifference.Lower, 12);
+        Assert.Equal(0.77338214802776861, study.AucDifference.Upper, 12);
         Assert.Equal(study.Readiness.R / 0.8, study.Readiness.Corrected!.Value, 15);
         Assert.Equal((study.Readiness.Lower / 0.8, study.Readiness.Upper / 0.8), (study.Readiness.CorrectedLower!.Value, study.Readiness.CorrectedUpper!.Value));
     }

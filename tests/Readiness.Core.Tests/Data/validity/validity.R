@@ -1,5 +1,6 @@
 # Expected values for PredictiveValidityStudy from base R: cor.test (r, 95% CI, p), the F test of adding a predictor
-# (anova of nested lm fits) and the AUC by the Mann-Whitney count with Hanley & McNeil's (1982) standard error.
+# (anova of nested lm fits), and the AUC with DeLong's interval and the paired DeLong test of readiness against
+# performance from pROC (ci.auc and roc.test, method "delong"; higher scores predict success).
 # Regenerate: Rscript validity.R   (writes data.csv and expected.csv next to it)
 set.seed(20261125)
 n <- 60
@@ -9,13 +10,11 @@ outcome <- 0.05 * readiness + 0.2 * performance + rnorm(n, 0, 0.8)
 success <- as.integer(outcome > median(outcome))
 write.csv(data.frame(readiness, performance, outcome, success), "data.csv", row.names = FALSE)
 
+suppressMessages(library(pROC))
+curve <- function(score, y) roc(y, score, levels = c(0, 1), direction = "<", quiet = TRUE)
 auc <- function(score, y) {
-  pos <- score[y == 1]; neg <- score[y == 0]
-  a <- mean(outer(pos, neg, function(p, q) (p > q) + 0.5 * (p == q)))
-  n1 <- length(pos); n2 <- length(neg); q1 <- a / (2 - a); q2 <- 2 * a^2 / (1 + a)
-  se <- sqrt((a * (1 - a) + (n1 - 1) * (q1 - a^2) + (n2 - 1) * (q2 - a^2)) / (n1 * n2))
-  z <- qnorm(0.975)
-  c(a, max(0, a - z * se), min(1, a + z * se))
+  ci <- ci.auc(curve(score, y), conf.level = 0.95, method = "delong")
+  c(ci[2], ci[1], ci[3])
 }
 row <- function(name, value) cat(sprintf("%s,%.17g\n", name, value))
 cat("name,value\n", file = "expected.csv")
@@ -39,5 +38,8 @@ for (y in list(list("continuous", outcome), list("binary", success))) {
 r <- auc(readiness, success); p <- auc(performance, success)
 row("binary.readiness.auc", r[1]); row("binary.readiness.aucLower", r[2]); row("binary.readiness.aucUpper", r[3])
 row("binary.performance.auc", p[1]); row("binary.performance.aucLower", p[2]); row("binary.performance.aucUpper", p[3])
+test <- roc.test(curve(readiness, success), curve(performance, success), method = "delong", paired = TRUE, conf.level = 0.95)
+row("binary.aucDifference.z", test$statistic); row("binary.aucDifference.p", test$p.value)
+row("binary.aucDifference.lower", test$conf.int[1]); row("binary.aucDifference.upper", test$conf.int[2])
 row("intercorrelation", cor(readiness, performance))
 sink()
