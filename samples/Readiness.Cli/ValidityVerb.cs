@@ -34,9 +34,11 @@ internal static class ValidityVerb
             var common = cohort.Write(staging);
             staging.WriteStream("validity.json", s => FairnessFiles.WriteValidity(s, study));
             staging.Commit();
-            console.WriteLine($"{study.Sample} people ({study.LeftOut} outcomes without a score or performance): readiness r = {study.Readiness.R:0.00} " +
+            var auc = study.AucDifference is not { } d ? "."
+                : $"; AUC {study.ReadinessAuc!.Auc:0.00} against {study.PerformanceAuc!.Auc:0.00}, difference {d.Difference:0.00} [{d.Lower:0.00}, {d.Upper:0.00}] ({P(d.P)}, DeLong).";
+            console.WriteLine($"{study.Sample} people ({study.LeftOut} outcome{(study.LeftOut == 1 ? string.Empty : "s")} without a score or performance): readiness r = {study.Readiness.R:0.00} " +
                 $"[{study.Readiness.Lower:0.00}, {study.Readiness.Upper:0.00}], performance r = {study.Performance.R:0.00} [{study.Performance.Lower:0.00}, {study.Performance.Upper:0.00}]; " +
-                $"readiness adds ΔR² {study.ReadinessOverPerformance.DeltaR2:0.000} over performance (p {study.ReadinessOverPerformance.P:0.0000}).");
+                $"readiness adds ΔR² {study.ReadinessOverPerformance.DeltaR2:0.000} over performance ({P(study.ReadinessOverPerformance.P)}){auc}");
             console.WriteLine($"Wrote validity.json, {common} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
@@ -45,4 +47,7 @@ internal static class ValidityVerb
             return BadInput.Report(e, error);
         }
     }
+
+    /// <summary>A p-value as a reader takes it in: three decimals, or "below 0.001" rather than a row of zeros.</summary>
+    private static string P(double p) => p < 0.001 ? "p < 0.001" : $"p {p:0.000}";
 }
