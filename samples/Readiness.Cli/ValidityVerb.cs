@@ -39,6 +39,14 @@ internal static class ValidityVerb
             console.WriteLine($"{study.Sample} people ({study.LeftOut} outcome{(study.LeftOut == 1 ? string.Empty : "s")} without a score or performance): readiness r = {study.Readiness.R:0.00} " +
                 $"[{study.Readiness.Lower:0.00}, {study.Readiness.Upper:0.00}], performance r = {study.Performance.R:0.00} [{study.Performance.Lower:0.00}, {study.Performance.Upper:0.00}]; " +
                 $"readiness adds ΔR² {study.ReadinessOverPerformance.DeltaR2:0.000} over performance ({P(study.ReadinessOverPerformance.P)}){auc}");
+            if (study.Restriction is { IsMaterial: true } restriction)
+            {
+                error.WriteLine(
+                    $"warning: the people with outcomes are a narrower slice of the {restriction.Assessed:#,0} assessed (spread of readiness {restriction.ReadinessRatio:0.00}, " +
+                    $"of performance {restriction.PerformanceRatio:0.00} of everyone's), so the correlations understate validity in the whole organisation; corrected " +
+                    $"(Thorndike Case II, selection on each predictor): readiness r = {restriction.ReadinessCorrected:0.00}, performance r = {restriction.PerformanceCorrected:0.00}.");
+            }
+
             console.WriteLine($"Wrote validity.json, {common} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }

@@ -441,14 +441,17 @@ internal static class DemoStory
         }
 
         // In the simulation everyone has a team outcome; the study uses the people promoted in the past — chosen mostly on
-        // performance — because only they have teams. A user's outcomes file already holds just those people.
-        var sample = inputs.Organisation is null
-            ? scored
-            : scored.OrderByDescending(Performance).ThenBy(a => a.Person.Value, StringComparer.Ordinal).Take(PastPromotions).ToArray();
+        // performance — because only they have teams. A user's outcomes file already holds just those people. Everyone
+        // assessed goes in, so the study can see how much narrower the promoted are.
+        var outcomes = inputs.Organisation is null
+            ? inputs.Outcomes
+            : [.. inputs.Outcomes.IntersectBy(
+                scored.OrderByDescending(Performance).ThenBy(a => a.Person.Value, StringComparer.Ordinal).Take(PastPromotions).Select(a => a.Person),
+                o => o.Person)];
         PredictiveValidityStudy study;
         try
         {
-            study = PredictiveValidityStudy.Run(sample, inputs.Outcomes);
+            study = PredictiveValidityStudy.Run(scored, outcomes);
         }
         catch (ArgumentException e)
         {
@@ -463,6 +466,15 @@ internal static class DemoStory
                 ["Individual performance", Coefficient(study.Performance), P(study.Performance.P), $"{study.PerformanceOverReadiness.DeltaR2:0.000} (p {P(study.PerformanceOverReadiness.P)})"],
             ]);
         story.Chart("validity", "Readiness and performance as predictors of the teams' results", Charts.Validity(study));
+        if (study.Restriction is { IsMaterial: true } restriction)
+        {
+            story.Say(
+                $"The {study.Sample} people with outcomes are a narrower slice of the {restriction.Assessed:#,0} assessed: performance varies {restriction.PerformanceRatio:0.00} " +
+                $"and readiness {restriction.ReadinessRatio:0.00} as much among them. Corrected for that (Thorndike Case II), performance's r is " +
+                $"{restriction.PerformanceCorrected:0.00} and readiness's {restriction.ReadinessCorrected:0.00}" +
+                (restriction.PerformanceRatio < restriction.ReadinessRatio ? ": the table above flatters what readiness adds over performance." : "."));
+        }
+
         story.Say(inputs.Organisation is null
             ? "Where the outcomes are those of people promoted in the past, correlations among them are restricted in range and understate validity in the whole population."
             : "The simulation was built on the premise (a team's result is mostly its leader's true leadership), so this shows the study " +

@@ -96,6 +96,16 @@ public static class FairnessFiles
                 json.WriteNull("aucDifference");
             }
 
+            var r = study.Restriction;
+            json.WriteStartObject("rangeRestriction");
+            json.WriteNumber("assessed", r.Assessed);
+            json.WriteNumber("readinessRatio", Math.Round(r.ReadinessRatio, 6));
+            json.WriteNumber("performanceRatio", Math.Round(r.PerformanceRatio, 6));
+            json.WriteBoolean("material", r.IsMaterial);
+            json.WriteNumber("readinessCorrected", Math.Round(r.ReadinessCorrected, 6));
+            json.WriteNumber("performanceCorrected", Math.Round(r.PerformanceCorrected, 6));
+            json.WriteEndObject();
+
             json.WriteEndObject();
         }
 

@@ -17,15 +17,17 @@ namespace Readiness.Fairness;
 /// <see cref="ValidityOptions.MinimumSample"/>. Outcomes that are all 0 or 1 are treated as success/failure. Intervals use
 /// Fisher's z for correlations and DeLong, DeLong and Clarke-Pearson (1988) for the AUC, whose paired test compares
 /// readiness's AUC with performance's on the same people (<see cref="AucDifference"/>); the correction for attenuation divides by the
-/// square root of the outcome's reliability. Only people who were promoted have outcomes, so the correlations are
-/// restricted in range and understate validity in the whole population; the study does not correct for that.
+/// square root of the outcome's reliability. Only people who were promoted have outcomes, so the correlations may be
+/// restricted in range: <see cref="Restriction"/> compares the spread of each predictor among the people with outcomes
+/// with its spread among everyone assessed, says when the difference is material, and gives the correlations corrected
+/// by Thorndike's Case II.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class PredictiveValidityStudy
 {
     private PredictiveValidityStudy(int n, int leftOut, bool binary, bool usesRecords, ValidityCoefficient readiness, ValidityCoefficient performance,
         double intercorrelation, IncrementalValidity readinessOverPerformance, IncrementalValidity performanceOverReadiness, AreaUnderCurve? readinessAuc, AreaUnderCurve? performanceAuc,
-        AucComparison? aucDifference)
+        AucComparison? aucDifference, RangeRestriction restriction)
     {
         Sample = n;
         LeftOut = leftOut;
@@ -38,6 +40,7 @@ public sealed class PredictiveValidityStudy
         PerformanceOverReadiness = performanceOverReadiness;
         ReadinessAuc = readinessAuc;
         AucDifference = aucDifference;
+        Restriction = restriction;
         PerformanceAuc = performanceAuc;
     }
 
@@ -77,6 +80,9 @@ public sealed class PredictiveValidityStudy
     /// <summary>Gets DeLong's paired test of readiness's AUC against performance's for a success/failure outcome, else null.</summary>
     public AucComparison? AucDifference { get; }
 
+    /// <summary>Gets how far the people with outcomes are a narrower slice of everyone assessed, with the correlations corrected for it.</summary>
+    public RangeRestriction Restriction { get; }
+
     /// <summary>Runs the study.</summary>
     /// <param name="assessments">The assessments (readiness and performance) made before the outcomes.</param>
     /// <param name="outcomes">The later outcomes, one per person.</param>
@@ -107,6 +113,10 @@ public sealed class PredictiveValidityStudy
 
         var scored = assessments.Where(a => a is not null && a.IsScored).ToArray();
         var usesRecords = scored.Any(a => a.Performance is not null);
+        var assessed = scored
+            .Where(a => (usesRecords ? a.Performance : a.PerformanceIndex) is not null)
+            .Select(a => (Readiness: a.Index!.Value, Performance: (usesRecords ? a.Performance : a.PerformanceIndex)!.Value))
+            .ToArray();
         var rows = scored
             .Where(a => byPerson.ContainsKey(a.Person) && (usesRecords ? a.Performance : a.PerformanceIndex) is not null)
             .OrderBy(a => a.Person)
@@ -136,7 +146,7 @@ public sealed class PredictiveValidityStudy
         return new PredictiveValidityStudy(n, byPerson.Count - n, binary, usesRecords,
             Coefficient(rxy, n, z, options.OutcomeReliability), Coefficient(rpy, n, z, options.OutcomeReliability), rxp,
             Incremental(rpy, rxy, rxp, n), Incremental(rxy, rpy, rxp, n),
-            readinessAuc, performanceAuc, difference);
+            readinessAuc, performanceAuc, difference, RestrictionOf(assessed, x, p, rxy, rpy));
     }
 
     private static ValidityCoefficient Coefficient(double r, int n, double z, double? reliability)
@@ -148,6 +158,13 @@ public sealed class PredictiveValidityStudy
         var (lower, upper) = (Math.Tanh(fisher - (z * se)), Math.Tanh(fisher + (z * se)));
         var attenuation = reliability is { } ryy ? Math.Sqrt(ryy) : (double?)null;
         return new ValidityCoefficient(r, lower, upper, pValue, r / attenuation, lower / attenuation, upper / attenuation);
+    }
+
+    private static RangeRestriction RestrictionOf((double Readiness, double Performance)[] assessed, double[] readiness, double[] performance, double rxy, double rpy)
+    {
+        var readinessRatio = readiness.StandardDeviation() / assessed.Select(a => a.Readiness).StandardDeviation();
+        var performanceRatio = performance.StandardDeviation() / assessed.Select(a => a.Performance).StandardDeviation();
+        return new RangeRestriction(assessed.Length, readinessRatio, performanceRatio, RangeRestriction.CaseTwo(rxy, readinessRatio), RangeRestriction.CaseTwo(rpy, performanceRatio));
     }
 
     /// <summary>ΔR² of adding predictor 2 to predictor 1 (correlations with the outcome r1, r2; with each other r12).</summary>

@@ -112,6 +112,58 @@ public sealed class PredictiveValidityTests
         Assert.Equal(c.Upper / Math.Sqrt(0.5), c.CorrectedUpper!.Value, 14);
     }
 
+    public static TheoryData<double, double, double, double> CaseTwoFromR()
+    {
+        var data = new TheoryData<double, double, double, double>();
+        foreach (var line in File.ReadLines(Path.Combine(Folder, "range.csv")).Skip(1))
+        {
+            var v = line.Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+            data.Add(v[0], v[1], v[2], v[3]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseTwoFromR))]
+    public void Thorndikes_case_II_matches_psych_rangeCorrection(double r, double unrestricted, double restricted, double expected) =>
+        Assert.Equal(expected, RangeRestriction.CaseTwo(r, restricted / unrestricted), 14);
+
+    [Fact]
+    public void A_study_of_the_best_performers_only_says_its_range_is_restricted_and_corrects_for_it()
+    {
+        // 400 people assessed; outcomes only for the 100 best performers. Performance's spread among them is a fraction of
+        // the organisation's, and its observed correlation with the outcome understates the one in the whole population.
+        var random = new Random(20261205);
+        var people = Enumerable.Range(0, 400).Select(i =>
+        {
+            var performance = Normal(random);
+            var readiness = 60 + (10 * Normal(random));
+            return (Id: $"P{i:000}", Readiness: readiness, Performance: performance, Outcome: (0.5 * performance) + (0.03 * readiness) + Normal(random));
+        }).ToArray();
+        var promoted = people.OrderByDescending(p => p.Performance).Take(100).ToArray();
+
+        var study = PredictiveValidityStudy.Run(
+            people.Select(p => Assessment(p.Id, p.Readiness, p.Performance)),
+            promoted.Select(p => new OutcomeRecord(new RateeId(p.Id), p.Outcome)));
+
+        var restriction = study.Restriction;
+        Assert.Equal(400, restriction.Assessed);
+        Assert.True(restriction.IsMaterial);
+        Assert.InRange(restriction.PerformanceRatio, 0.3, 0.7);
+        Assert.InRange(restriction.ReadinessRatio, 0.85, 1.15);
+        Assert.Equal(RangeRestriction.CaseTwo(study.Performance.R, restriction.PerformanceRatio), restriction.PerformanceCorrected, 14);
+        Assert.True(restriction.PerformanceCorrected > 1.5 * study.Performance.R, $"{study.Performance.R} → {restriction.PerformanceCorrected}");
+
+        // Everyone with an outcome: nothing restricted, nothing to correct.
+        var whole = PredictiveValidityStudy.Run(people.Select(p => Assessment(p.Id, p.Readiness, p.Performance)), people.Select(p => new OutcomeRecord(new RateeId(p.Id), p.Outcome)));
+        Assert.False(whole.Restriction.IsMaterial);
+        Assert.Equal((1.0, 1.0), (whole.Restriction.ReadinessRatio, whole.Restriction.PerformanceRatio));
+        Assert.Equal(whole.Performance.R, whole.Restriction.PerformanceCorrected, 12);
+    }
+
+    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
     [Fact]
     public void Small_samples_constant_predictors_and_bad_outcomes_are_refused_with_the_reason()
     {
