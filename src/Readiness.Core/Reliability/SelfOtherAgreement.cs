@@ -11,8 +11,9 @@ namespace Readiness.Reliability;
 /// <remarks>
 /// Only competencies a person rated themselves on and was rated on by others count, so self and others are compared on
 /// the same ground; ratings are raw (calibration models the others' view, and self-ratings are what is being compared).
-/// The agreement band is the cohort's mean difference ± 0.5 standard deviations of the differences by default (or a fixed
-/// number of scale points around zero): above it over-estimators, below it under-estimators; within it, "good" when the
+/// The agreement band is zero ± 0.5 standard deviations of the cohort's differences by default (or a number of scale
+/// points; or, the cohort-relative variant, centred on the cohort's mean difference): above it over-estimators, below it
+/// under-estimators, so an over-estimator always rates themselves above what others say; within it, "good" when the
 /// others' overall rating is at or above the cohort's median of the others' ratings, else "poor". People without
 /// self-ratings or without other raters on a common competency are listed in <see cref="Excluded"/>.
 /// </remarks>
@@ -83,12 +84,11 @@ public sealed class SelfOtherAgreement
         }
 
         var differences = views.Select(v => v.Self - v.Others).ToArray();
-        double centre = 0, unit = 1;
-        if (options.RelativeToCohort && differences.Length > 1)
-        {
-            centre = differences.Average();
-            unit = Math.Sqrt(differences.Sum(d => (d - centre) * (d - centre)) / (differences.Length - 1));
-        }
+        // With fewer than two people there is no spread to measure the band in: it falls back to scale points, as before.
+        var mean = differences.Length > 0 ? differences.Average() : 0;
+        var spreadKnown = differences.Length > 1;
+        var centre = options.CentredOnCohortMean && spreadKnown ? mean : 0;
+        var unit = options.WidthInStandardDeviations && spreadKnown ? Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1)) : 1;
 
         var (lower, upper) = (centre - (options.AgreementHalfWidth * unit), centre + (options.AgreementHalfWidth * unit));
         var good = views.Count == 0 ? double.NaN : Statistics.QuantileCustom(views.Select(v => v.Others), 0.5, QuantileDefinition.R7);
