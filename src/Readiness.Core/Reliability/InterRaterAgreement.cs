@@ -13,7 +13,7 @@ namespace Readiness.Reliability;
 /// <para>
 /// r_wg = 1 − s² / σ²_EU compares the observed variance s² of the other raters' ratings of one person on one competency with
 /// the variance expected if raters answered at random, uniformly over the scale's A levels: σ²_EU = (A² − 1) / 12 (James,
-/// Demaree &amp; Wolf 1984). 1 is full agreement, 0 agreement no better than chance. Over J competencies,
+/// Demaree &amp; Wolf 1984); when ratings fall between levels, uniformly over the continuous range: (max − min)² / 12. 1 is full agreement, 0 agreement no better than chance. Over J competencies,
 /// r_wg(J) = J(1 − s̄²/σ²_EU) / (J(1 − s̄²/σ²_EU) + s̄²/σ²_EU), with s̄² the mean of the competencies' variances. Where the
 /// raters spread more than chance would (s² or s̄² above σ²_EU), both are truncated to 0, as LeBreton and Senter (2008)
 /// prescribe: the formulas give no agreement index there (r_wg below 0, and r_wg(J) above 1 — raters answering 1 and 5 on
@@ -32,9 +32,7 @@ public static class InterRaterAgreement
     public static AgreementReport Analyze(RatingSet ratings)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        var scale = ratings.Model.Scale;
-        var levels = scale.Maximum - scale.Minimum + 1;
-        var chance = ((levels * levels) - 1) / 12.0;
+        var chance = ChanceVariance(ratings);
         var cells = ImmutableArray.CreateBuilder<CellAgreement>();
         var n = ratings.Count;
         var start = 0;
@@ -85,6 +83,27 @@ public static class InterRaterAgreement
         return new AgreementReport(chance, all, [.. people], [.. competencies]);
     }
 
+    /// <summary>
+    /// σ²_EU for the scale as used: (A² − 1) / 12 over the A whole levels when every other rater's rating is a whole level;
+    /// (max − min)² / 12, the rectangular distribution over the continuous range, once any rating falls between levels
+    /// (averaged items, a slider), where the discrete null would overstate chance agreement's spread.
+    /// </summary>
+    private static double ChanceVariance(RatingSet ratings)
+    {
+        var scale = ratings.Model.Scale;
+        var range = scale.Maximum - scale.Minimum;
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            if (ratings.Sources[i] != RaterSource.Self && ratings.Values[i] != Math.Round(ratings.Values[i]))
+            {
+                return range * range / 12.0;
+            }
+        }
+
+        var levels = range + 1;
+        return ((levels * levels) - 1) / 12.0;
+    }
+
     /// <summary>r_wg of one cell, truncated to 0 where the spread exceeds chance; NaN stays NaN (a single rating).</summary>
     private static double Rwg(double variance, double chance) => variance > chance ? 0 : 1 - (variance / chance);
 }
@@ -93,7 +112,7 @@ public static class InterRaterAgreement
 public sealed record AgreementReport
 {
     /// <summary>Initializes a new instance of the <see cref="AgreementReport"/> record.</summary>
-    /// <param name="chanceVariance">σ²_EU, the variance of ratings given uniformly at random over the scale's levels.</param>
+    /// <param name="chanceVariance">σ²_EU, the variance of ratings given uniformly at random over the scale's levels (over its continuous range when ratings fall between levels).</param>
     /// <param name="cells">Per person × competency, in rating-set order.</param>
     /// <param name="people">Per person, in ratee order.</param>
     /// <param name="competencies">Per competency, in model order (competencies with no person rated twice are left out).</param>
@@ -105,7 +124,7 @@ public sealed record AgreementReport
         _competencies = new(competencies);
     }
 
-    /// <summary>Gets σ²_EU, the variance of ratings given uniformly at random over the scale's levels.</summary>
+    /// <summary>Gets σ²_EU, the variance of ratings given uniformly at random over the scale's levels (over its continuous range when ratings fall between levels).</summary>
     public double ChanceVariance { get; }
 
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.

@@ -72,6 +72,20 @@ public sealed class InterRaterAgreementTests
         Assert.Equal(0, report.People.Single().RwgJ, 12);
     }
 
+    [Fact]
+    public void Ratings_between_levels_are_measured_against_the_continuous_range()
+    {
+        // 1–5 scale: whole levels give σ²_EU = (25 − 1) / 12 = 2; once a rating is 3.5, the null is uniform over [1, 5]:
+        // 16 / 12. Ratings 3.5 and 4.5 (s² = 0.5) then agree at 1 − 0.5 / (4/3) = 0.625 rather than 0.75.
+        var c0 = Model.Competencies[0].Id.Value;
+        var rows = new[] { Row("a", "x", c0, 3.5), Row("a", "y", c0, 4.5) };
+
+        var report = InterRaterAgreement.Analyze(new RatingSetBuilder(Model).AddRange(rows).Build().Ratings);
+
+        Assert.Equal(16.0 / 12, report.ChanceVariance, 15);
+        Assert.Equal(0.625, report.Cells.Single().Rwg, 12);
+    }
+
     private static Rating Row(string ratee, string rater, string competency, double value, RaterSource source = RaterSource.Peer) =>
         new(new RateeId(ratee), new RaterId(rater), source, competency, value);
 }
