@@ -35,6 +35,7 @@ internal static class ValidityVerb
             staging.WriteStream("validity.json", s => FairnessFiles.WriteValidity(s, study));
             staging.Commit();
             var auc = study.AucDifference is not { } d ? "."
+                : double.IsNaN(d.P) ? $"; AUC {study.ReadinessAuc!.Auc:0.00} against {study.PerformanceAuc!.Auc:0.00} (one success or one failure: no interval or test)."
                 : $"; AUC {study.ReadinessAuc!.Auc:0.00} against {study.PerformanceAuc!.Auc:0.00}, difference {d.Difference:0.00} [{d.Lower:0.00}, {d.Upper:0.00}] ({P(d.P)}, DeLong).";
             console.WriteLine($"{study.Sample} people ({study.LeftOut} outcome{(study.LeftOut == 1 ? string.Empty : "s")} without a score or performance): readiness r = {study.Readiness.R:0.00} " +
                 $"[{study.Readiness.Lower:0.00}, {study.Readiness.Upper:0.00}], performance r = {study.Performance.R:0.00} [{study.Performance.Lower:0.00}, {study.Performance.Upper:0.00}]; " +

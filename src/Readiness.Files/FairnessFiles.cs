@@ -84,11 +84,11 @@ public static class FairnessFiles
             {
                 json.WriteStartObject("aucDifference");
                 json.WriteNumber("difference", Math.Round(d.Difference, 6));
-                json.WriteNumber("se", Math.Round(d.StandardError, 6));
-                json.WriteNumber("lower", Math.Round(d.Lower, 6));
-                json.WriteNumber("upper", Math.Round(d.Upper, 6));
-                json.WriteNumber("z", Math.Round(d.Z, 6));
-                json.WriteNumber("p", d.P);
+                Json.NumberOrNull(json, "se", Math.Round(d.StandardError, 6));
+                Json.NumberOrNull(json, "lower", Math.Round(d.Lower, 6));
+                Json.NumberOrNull(json, "upper", Math.Round(d.Upper, 6));
+                Json.NumberOrNull(json, "z", Math.Round(d.Z, 6));
+                Json.NumberOrNull(json, "p", d.P);
                 json.WriteEndObject();
             }
             else
@@ -146,9 +146,9 @@ public static class FairnessFiles
 
         json.WriteStartObject(name);
         json.WriteNumber("auc", Math.Round(auc.Auc, 6));
-        json.WriteNumber("se", Math.Round(auc.StandardError, 6));
-        json.WriteNumber("lower", Math.Round(auc.Lower, 6));
-        json.WriteNumber("upper", Math.Round(auc.Upper, 6));
+        Json.NumberOrNull(json, "se", Math.Round(auc.StandardError, 6));
+        Json.NumberOrNull(json, "lower", Math.Round(auc.Lower, 6));
+        Json.NumberOrNull(json, "upper", Math.Round(auc.Upper, 6));
         json.WriteEndObject();
     }
 

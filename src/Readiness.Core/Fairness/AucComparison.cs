@@ -1,6 +1,7 @@
 namespace Readiness.Fairness;
 
 /// <summary>Readiness's AUC against performance's on the same people: DeLong's paired test of the difference.</summary>
+/// <remarks>With a single success or a single failure only the difference is defined; the rest is NaN.</remarks>
 public sealed record AucComparison
 {
     /// <summary>Initializes a new instance of the <see cref="AucComparison"/> record.</summary>

@@ -187,6 +187,14 @@ public sealed class PredictiveValidityStudy
         var (p10, p01) = Placements(performance, success);
         var (m, n) = ((double)r10.Length, (double)r01.Length);
         var (ra, pa) = (r10.Average(), p10.Average());
+        if (m < 2 || n < 2)
+        {
+            // One success or one failure: the AUC is a count, but its variance across successes (or failures) is not
+            // defined, as in R's pROC (NA); NaN says so rather than an interval from nothing.
+            return (new AreaUnderCurve(ra, double.NaN, double.NaN, double.NaN), new AreaUnderCurve(pa, double.NaN, double.NaN, double.NaN),
+                new AucComparison(ra - pa, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
+        }
+
         double Covariance(double[] a, double[] b, double meanA, double meanB) =>
             a.Zip(b, (u, v) => (u - meanA) * (v - meanB)).Sum() / (a.Length - 1);
         double Variance(double[] x10, double[] x01, double[] y10, double[] y01, double meanX, double meanY) =>

@@ -165,6 +165,20 @@ public sealed class PredictiveValidityTests
     private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     [Fact]
+    public void With_a_single_success_the_AUC_is_a_count_and_its_interval_and_test_say_they_do_not_exist()
+    {
+        var people = Enumerable.Range(0, 12).Select(i => (Id: $"P{i:00}", Score: 50.0 + i, Outcome: i == 7 ? 1.0 : 0.0)).ToArray();
+        var study = PredictiveValidityStudy.Run(
+            people.Select((p, i) => Assessment(p.Id, p.Score, (i * 5) % 7)),
+            people.Select(p => new OutcomeRecord(new RateeId(p.Id), p.Outcome)),
+            new ValidityOptions { MinimumSample = 10 });
+
+        Assert.Equal(7 / 11.0, study.ReadinessAuc!.Auc, 15);
+        Assert.True(double.IsNaN(study.ReadinessAuc.StandardError) && double.IsNaN(study.ReadinessAuc.Lower) && double.IsNaN(study.ReadinessAuc.Upper));
+        Assert.True(double.IsNaN(study.AucDifference!.P) && double.IsFinite(study.AucDifference.Difference));
+    }
+
+    [Fact]
     public void Small_samples_constant_predictors_and_bad_outcomes_are_refused_with_the_reason()
     {
         var assessments = Enumerable.Range(0, 40).Select(i => Assessment($"P{i:00}", 50 + i, i % 5)).ToArray();
