@@ -84,7 +84,7 @@ public sealed class SelfOtherAgreement
         }
 
         var differences = views.Select(v => v.Self - v.Others).ToArray();
-        // With fewer than two people there is no spread to measure the band in: it falls back to scale points, as before.
+        // With fewer than two people there is no spread to measure the band in: it is then in scale points, around zero.
         var mean = differences.Length > 0 ? differences.Average() : 0;
         var spreadKnown = differences.Length > 1;
         var centre = options.CentredOnCohortMean && spreadKnown ? mean : 0;
