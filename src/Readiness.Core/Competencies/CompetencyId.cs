@@ -101,7 +101,7 @@ public readonly struct CompetencyId : IEquatable<CompetencyId>, IComparable<Comp
     public static CompetencyId FromString(string value) => new(value);
 
     /// <inheritdoc />
-    public bool Equals(CompetencyId other) => IdRules.Comparer.Equals(Value, other.Value) && IsEmpty == other.IsEmpty;
+    public bool Equals(CompetencyId other) => IdRules.Comparer.Equals(Value, other.Value);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is CompetencyId other && Equals(other);
@@ -109,11 +109,10 @@ public readonly struct CompetencyId : IEquatable<CompetencyId>, IComparable<Comp
     /// <inheritdoc />
     public override int GetHashCode() => IdRules.Comparer.GetHashCode(Value);
 
-    /// <summary>Orders ids ignoring case (ordinal on the upper-cased text), the default value first.</summary>
+    /// <summary>Orders ids ignoring case (ordinal on the upper-cased text); the default value, whose text is empty, first.</summary>
     /// <param name="other">The other id.</param>
     /// <returns>Negative, zero or positive as this id sorts before, with or after <paramref name="other"/>.</returns>
-    public int CompareTo(CompetencyId other) =>
-        IsEmpty || other.IsEmpty ? IsEmpty.CompareTo(other.IsEmpty) * -1 : IdRules.Comparer.Compare(Value, other.Value);
+    public int CompareTo(CompetencyId other) => IdRules.Comparer.Compare(Value, other.Value);
 
     /// <summary>Returns the id text.</summary>
     /// <returns>The id text as given; empty for the default value.</returns>
