@@ -44,10 +44,19 @@ internal static class AuditVerb
             var first = fairness.Calibrated[0];
             console.WriteLine($"Audited '{first.Outcome}' by {string.Join(", ", fairness.Calibrated.Select(a => string.Join(" × ", a.Attributes)))}: " +
                 $"{first.Audited} people, {first.MissingDemographics} without demographic data, {first.NotScored} not scored.");
+            var confidence = (1 - first.Options.SignificanceLevel).ToString("0%", CultureInfo.InvariantCulture);
             foreach (var audit in fairness.Calibrated)
             {
-                var flagged = audit.Groups.Where(g => g.AdverseImpact == true).Select(g => $"{g.Group} ({g.ImpactRatio:0.00})").ToArray();
-                console.WriteLine($"  {string.Join(" × ", audit.Attributes)}: {(flagged.Length == 0 ? "no group below four-fifths" : "below four-fifths: " + string.Join(", ", flagged))}");
+                var omnibus = audit.Omnibus is { } test
+                    ? $"selection {(test.P < audit.Options.SignificanceLevel ? "depends" : "does not detectably depend")} on the group ({ValidityVerb.P(test.P)}, {test.Groups} groups{(test.IsExact ? string.Empty : $", {test.Draws:N0} shuffles")})"
+                    : "fewer than two groups to compare";
+                var flagged = audit.Groups.Where(g => g.AdverseImpact == true).Select(g => g.ImpactRatioLower is { } lower
+                    ? $"{g.Group} {g.ImpactRatio:0.00} ({confidence} CI {lower:0.00}–{g.ImpactRatioUpper:0.00}, adjusted {ValidityVerb.P(g.AdjustedP!.Value)})"
+                    : $"{g.Group} {g.ImpactRatio:0.00}").ToArray();
+                var suppressed = audit.Groups.Count(g => g.Status == GroupStatus.Suppressed);
+                console.WriteLine($"  {string.Join(" × ", audit.Attributes)}: {omnibus}; " +
+                    $"{(flagged.Length == 0 ? "no group below four-fifths" : "below four-fifths: " + string.Join(", ", flagged))}" +
+                    $"{(suppressed == 0 ? string.Empty : $"; {suppressed} group{(suppressed == 1 ? string.Empty : "s")} suppressed")}.");
             }
 
             console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores), rater-splits.csv, {common} and manifest.json to {output.FullName}");

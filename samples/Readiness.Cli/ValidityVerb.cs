@@ -1,3 +1,4 @@
+using System.Globalization;
 using Readiness.Fairness;
 using Readiness.Files;
 using Readiness.Pipeline;
@@ -58,5 +59,6 @@ internal static class ValidityVerb
     }
 
     /// <summary>A p-value as a reader takes it in: three decimals, or "below 0.001" rather than a row of zeros.</summary>
-    private static string P(double p) => p < 0.001 ? "p < 0.001" : $"p {p:0.000}";
+    /// <summary>A p-value as the console prints it: three decimals, or "p &lt; 0.001".</summary>
+    internal static string P(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.000", CultureInfo.InvariantCulture)}";
 }

@@ -9,9 +9,10 @@ namespace Readiness.Files;
 public static class FairnessFiles
 {
     /// <summary>
-    /// Writes <c>scores,attributes,group,status,people,selected,rate,impact_ratio,below_four_fifths,fisher_p,z,z_p</c>: for
-    /// each grouping (each attribute alone, then their intersection) the calibrated scores' groups then the raw means', each
-    /// followed by a row counting the people whose category is unknown.
+    /// Writes <c>scores,attributes,group,status,people,selected,rate,impact_ratio,impact_ratio_lower,impact_ratio_upper,
+    /// below_four_fifths,fisher_p,adjusted_p,z,z_p</c>: for each grouping (each attribute alone, then their intersection)
+    /// the calibrated scores' groups then the raw means', each followed by the omnibus test's row (status <c>omnibus</c>,
+    /// its p-value in <c>fisher_p</c>) and a row counting the people whose category is unknown.
     /// </summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="review">The audit.</param>
@@ -20,18 +21,27 @@ public static class FairnessFiles
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(review);
-        writer.WriteLine("scores,attributes,group,status,people,selected,rate,impact_ratio,below_four_fifths,fisher_p,z,z_p");
+        writer.WriteLine("scores,attributes,group,status,people,selected,rate,impact_ratio,impact_ratio_lower,impact_ratio_upper,below_four_fifths,fisher_p,adjusted_p,z,z_p");
         foreach (var (scores, audit) in review.Calibrated.Zip(review.RawMeans).SelectMany(pair => new[] { ("calibrated", pair.First), ("raw-mean", pair.Second) }))
         {
             var attributes = CsvCells.Field(string.Join(" × ", audit.Attributes));
             foreach (var g in audit.Groups)
             {
                 writer.WriteLine(string.Join(',', scores, attributes, CsvCells.Field(g.Group), WireNames.Of(g.Status),
-                    g.Count, g.Selected, N(g.Rate), N(g.ImpactRatio), g.AdverseImpact is { } flag ? (flag ? "yes" : "no") : string.Empty, N(g.FisherP), N(g.Z), N(g.ZTestP)));
+                    g.Count, g.Selected, N(g.Rate), N(g.ImpactRatio), N(g.ImpactRatioLower), N(g.ImpactRatioUpper), g.AdverseImpact is { } flag ? (flag ? "yes" : "no") : string.Empty,
+                    N(g.FisherP), N(g.AdjustedP), N(g.Z), N(g.ZTestP)));
+            }
+
+            // The omnibus test over the compared groups, their people and selections summed; its p-value in fisher_p.
+            if (audit.Omnibus is { } omnibus)
+            {
+                var compared = audit.Groups.Where(g => g.Status is GroupStatus.Compared or GroupStatus.Reference).ToArray();
+                var (people, selected) = (compared.Sum(g => g.Count!.Value), compared.Sum(g => g.Selected!.Value));
+                writer.WriteLine($"{scores},{attributes},(all compared),omnibus,{people},{selected},{N((double)selected / people)},,,,,{N(omnibus.P)},,,");
             }
 
             // As published bias-audit summaries do: the people whose category is unknown, counted but not rated.
-            writer.WriteLine($"{scores},{attributes},(unknown),unknown,{audit.MissingDemographics},,,,,,,");
+            writer.WriteLine($"{scores},{attributes},(unknown),unknown,{audit.MissingDemographics},,,,,,,,,,");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Readiness.Cli.Tests;
@@ -23,8 +24,15 @@ public sealed class FairnessVerbTests : IDisposable
         var rows = File.ReadAllLines(Path.Combine(_directory, "audit", "audit.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
         Assert.Equal(["calibrated", "raw-mean"], rows.Select(r => r[0]).Distinct().Order());
         Assert.Equal(["ethnicity", "sex", "sex × ethnicity"], rows.Select(r => r[1]).Distinct().Order());
-        Assert.All(rows.Where(r => r[3] == "Suppressed"), r => Assert.Equal(string.Empty, r[4]));
-        Assert.Equal(2 * 3, rows.Count(r => r[1] == "sex"));
+        Assert.Subset(new HashSet<string> { "reference", "compared", "excluded-small-share", "suppressed", "omnibus", "unknown" }, rows.Select(r => r[3]).ToHashSet());
+        Assert.All(rows.Where(r => r[3] == "suppressed"), r => Assert.All(r[4..], cell => Assert.Equal(string.Empty, cell)));
+
+        // Per kind of score: the two sexes, the omnibus test, the unknown; the omnibus row sums the compared groups.
+        Assert.Equal(2 * 4, rows.Count(r => r[1] == "sex"));
+        Assert.Equal(6, rows.Count(r => r[3] == "omnibus"));
+        var sex = rows.Where(r => r[0] == "calibrated" && r[1] == "sex").ToArray();
+        Assert.Equal(sex.Where(r => r[3] is "reference" or "compared").Sum(r => int.Parse(r[4], CultureInfo.InvariantCulture)), int.Parse(sex.Single(r => r[3] == "omnibus")[4], CultureInfo.InvariantCulture));
+        Assert.Contains("selection ", text, StringComparison.Ordinal);
         Assert.All(rows.Where(r => r[3] == "unknown"), r => Assert.Equal("0", r[4]));
         Assert.True(File.ReadAllLines(Path.Combine(_directory, "audit", "rater-splits.csv")).Length > 1);
 

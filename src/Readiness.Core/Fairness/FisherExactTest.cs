@@ -1,4 +1,4 @@
-using MathNet.Numerics;
+using Readiness.Fairness.Internal;
 
 namespace Readiness.Fairness;
 
@@ -6,30 +6,34 @@ namespace Readiness.Fairness;
 internal static class FisherExactTest
 {
     /// <summary>
-    /// The two-sided p-value of the table [[a, b], [c, d]]: the total probability, with the margins fixed, of every table
-    /// no more probable than the one observed (within a relative 1e-7, as R does, so that ties in probability count).
+    /// R's tolerance: a table counts as "no more probable" than the one observed when its probability is within a relative
+    /// 1e-7 of it (here on the log scale), so that tables tied in probability count despite rounding.
     /// </summary>
-    public static double TwoSided(int a, int b, int c, int d)
+    public const double RelativeTolerance = 1e-7;
+
+    /// <summary>The two-sided p-value of the table [[a, b], [c, d]].</summary>
+    public static double TwoSided(int a, int b, int c, int d) => TwoSided(a, b, c, d, new LogFactorials(a + b + c + d));
+
+    /// <summary>
+    /// The two-sided p-value of the table [[a, b], [c, d]]: the total probability, with the margins fixed, of every table
+    /// no more probable than the one observed.
+    /// </summary>
+    public static double TwoSided(int a, int b, int c, int d, LogFactorials logFactorials)
     {
         var (rowA, colA, n) = (a + b, a + c, a + b + c + d);
         var (low, high) = (Math.Max(0, rowA + colA - n), Math.Min(rowA, colA));
-        var observed = LogProbability(a, rowA, colA, n);
+        var total = logFactorials.Choose(n, rowA);
+        var observed = logFactorials.Choose(colA, a) + logFactorials.Choose(n - colA, rowA - a);
         var p = 0.0;
         for (var x = low; x <= high; x++)
         {
-            var log = LogProbability(x, rowA, colA, n);
-            if (log <= observed + 1e-7)
+            var log = logFactorials.Choose(colA, x) + logFactorials.Choose(n - colA, rowA - x);
+            if (log <= observed + RelativeTolerance)
             {
-                p += Math.Exp(log);
+                p += Math.Exp(log - total);
             }
         }
 
         return Math.Min(1, p);
     }
-
-    /// <summary>log P(X = x) for the hypergeometric count in the top-left cell with row total r, column total c and n in all.</summary>
-    private static double LogProbability(int x, int r, int c, int n) =>
-        LogChoose(c, x) + LogChoose(n - c, r - x) - LogChoose(n, r);
-
-    private static double LogChoose(int n, int k) => SpecialFunctions.FactorialLn(n) - SpecialFunctions.FactorialLn(k) - SpecialFunctions.FactorialLn(n - k);
 }

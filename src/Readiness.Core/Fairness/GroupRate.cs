@@ -15,10 +15,13 @@ public sealed record GroupRate
     /// <param name="rate">Selected over count; null when suppressed.</param>
     /// <param name="impactRatio">The rate over the reference group's rate, in [0, 1]; null when not compared or the reference rate is 0.</param>
     /// <param name="adverseImpact">Whether the impact ratio is below the threshold (four-fifths); null without a ratio.</param>
-    /// <param name="fisherP">The p-value of Fisher's exact test (two-sided) of this group against the reference group; null when not compared.</param>
+    /// <param name="impactRatioLower">The lower end of the impact ratio's confidence interval; null without a ratio or for the reference.</param>
+    /// <param name="impactRatioUpper">Its upper end (may exceed 1); null with the lower.</param>
+    /// <param name="fisherP">The p-value of Fisher's exact test (two-sided) of this group against the reference group, unadjusted; null when not compared.</param>
+    /// <param name="adjustedP">The p-value adjusted for the number of groups and for the choice of the reference; null when not compared or for the reference.</param>
     /// <param name="z">The two-proportion z statistic (pooled), this group's rate minus the reference's; null when not compared or undefined.</param>
     /// <param name="zTestP">Its two-sided p-value; null with it.</param>
-    internal GroupRate(string group, ImmutableArray<string> categories, GroupStatus status, int? count, int? selected, double? rate, double? impactRatio, bool? adverseImpact, double? fisherP, double? z, double? zTestP)
+    internal GroupRate(string group, ImmutableArray<string> categories, GroupStatus status, int? count, int? selected, double? rate, double? impactRatio, double? impactRatioLower, double? impactRatioUpper, bool? adverseImpact, double? fisherP, double? adjustedP, double? z, double? zTestP)
     {
         Group = group;
         Status = status;
@@ -26,8 +29,11 @@ public sealed record GroupRate
         Selected = selected;
         Rate = rate;
         ImpactRatio = impactRatio;
+        ImpactRatioLower = impactRatioLower;
+        ImpactRatioUpper = impactRatioUpper;
         AdverseImpact = adverseImpact;
         FisherP = fisherP;
+        AdjustedP = adjustedP;
         Z = z;
         ZTestP = zTestP;
         _categories = new(categories);
@@ -51,11 +57,32 @@ public sealed record GroupRate
     /// <summary>Gets the rate over the reference group's rate, in [0, 1]; null when not compared or the reference rate is 0.</summary>
     public double? ImpactRatio { get; }
 
+    /// <summary>
+    /// Gets the lower end of the impact ratio's confidence interval at the audit's confidence (1 − significance level), by
+    /// the log method of Katz et al. (R's <c>epitools::riskratio.wald</c>), its lower end 0 when no one in the group was
+    /// selected; null without a ratio or for the reference. Not adjusted for the number of groups.
+    /// </summary>
+    public double? ImpactRatioLower { get; }
+
+    /// <summary>Gets the upper end of the impact ratio's confidence interval (it may exceed 1); null with the lower.</summary>
+    public double? ImpactRatioUpper { get; }
+
     /// <summary>Gets whether the impact ratio is below the threshold (four-fifths); null without a ratio.</summary>
     public bool? AdverseImpact { get; }
 
-    /// <summary>Gets the p-value of Fisher's exact test (two-sided) of this group against the reference group; null when not compared.</summary>
+    /// <summary>
+    /// Gets the p-value of Fisher's exact test (two-sided) of this group against the reference group, unadjusted: read on
+    /// its own it overstates the evidence, since the reference was chosen as the most-selected group and several groups
+    /// were tested. Null when not compared.
+    /// </summary>
     public double? FisherP { get; }
+
+    /// <summary>
+    /// Gets the p-value adjusted for the number of groups tested and for the reference having been chosen as the
+    /// most-selected group (Westfall and Young's minP over shuffled group labels, <see cref="AdverseImpactAudit"/>); the
+    /// one to read. Null when not compared or for the reference.
+    /// </summary>
+    public double? AdjustedP { get; }
 
     /// <summary>Gets the two-proportion z statistic (pooled), this group's rate minus the reference's; null when not compared or undefined.</summary>
     public double? Z { get; }

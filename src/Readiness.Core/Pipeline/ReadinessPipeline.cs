@@ -99,12 +99,13 @@ public sealed class ReadinessPipeline
     {
         var attributes = input.AuditAttributes.IsDefaultOrEmpty ? demographics.Attributes : input.AuditAttributes;
         string[][] groupings = attributes.Length <= 1 ? [[.. attributes]] : [.. attributes.Select(a => new[] { a }), [.. attributes]];
-        var calibratedOutcome = _options.AuditOutcome(calibrated);
-        var rawOutcome = _options.AuditOutcome(raw);
+
+        // Written together, so suppressed together: no table may give away what another hides.
+        var audits = AdverseImpactAudit.RunTogether([_options.AuditOutcome(calibrated), _options.AuditOutcome(raw)], demographics, groupings, _options.Audit);
         return new FairnessReview(
             attributes,
-            [.. groupings.Select(by => AdverseImpactAudit.Run(calibratedOutcome, demographics, by, _options.Audit))],
-            [.. groupings.Select(by => AdverseImpactAudit.Run(rawOutcome, demographics, by, _options.Audit))],
+            audits[..groupings.Length],
+            audits[groupings.Length..],
             [.. attributes.Select(a => new RaterSplits(a, RaterGroupBias.Analyze(input.Ratings.Ratings, calibration, demographics, a)))]);
     }
 }

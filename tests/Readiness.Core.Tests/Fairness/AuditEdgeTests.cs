@@ -65,20 +65,29 @@ public sealed class AuditEdgeTests
     [Fact]
     public void A_group_at_the_minimum_share_or_cell_size_takes_part()
     {
-        // b is 10 of 40 people: a quarter.
+        // b is 10 of 40 people, 2 of them selected; c is 10 people, none selected.
         var (outcome, demographics) = Population(("a", 30, 15), ("b", 10, 2));
-        GroupStatus StatusOfB(AuditOptions options) => AdverseImpactAudit.Run(outcome, demographics, ["race"], options).Groups.Single(g => g.Group == "b").Status;
+        var (noneSelected, d2) = Population(("a", 30, 15), ("c", 10, 0));
+        GroupStatus Status(string group, AuditOptions options) =>
+            AdverseImpactAudit.Run(group == "b" ? outcome : noneSelected, group == "b" ? demographics : d2, ["race"], options with { Permutations = 100 })
+                .Groups.Single(g => g.Group == group).Status;
 
-        Assert.Equal(GroupStatus.Compared, StatusOfB(new AuditOptions { MinimumShare = 0.25 }));
-        Assert.Equal(GroupStatus.ExcludedSmallShare, StatusOfB(new AuditOptions { MinimumShare = 0.2501 }));
-        Assert.Equal(GroupStatus.Compared, StatusOfB(new AuditOptions { MinimumCellSize = 10 }));
-        Assert.Equal(GroupStatus.Suppressed, StatusOfB(new AuditOptions { MinimumCellSize = 11 }));
+        Assert.Equal(GroupStatus.Compared, Status("b", new AuditOptions { MinimumShare = 0.25 }));
+        Assert.Equal(GroupStatus.ExcludedSmallShare, Status("b", new AuditOptions { MinimumShare = 0.2501 }));
+
+        // The minimum holds for the people and for the selected and not selected: 2 selected pass a minimum of 2, not 3.
+        Assert.Equal(GroupStatus.Compared, Status("b", new AuditOptions { MinimumCellSize = 2 }));
+        Assert.Equal(GroupStatus.Suppressed, Status("b", new AuditOptions { MinimumCellSize = 3 }));
+
+        // No one selected is shown, not hidden: it is the finding an audit exists for.
+        Assert.Equal(GroupStatus.Compared, Status("c", new AuditOptions { MinimumCellSize = 10 }));
+        Assert.Equal(GroupStatus.Suppressed, Status("c", new AuditOptions { MinimumCellSize = 11 }));
     }
 
     [Fact]
     public void One_suppressed_group_takes_every_group_tied_for_smallest_with_it_and_no_more()
     {
-        var (outcome, demographics) = Population(("a", 30, 15), ("b", 4, 2), ("c", 12, 3), ("d", 12, 6), ("e", 20, 5));
+        var (outcome, demographics) = Population(("a", 30, 15), ("b", 4, 2), ("c", 12, 6), ("d", 12, 6), ("e", 20, 5));
 
         var audit = AdverseImpactAudit.Run(outcome, demographics, ["race"], new AuditOptions { MinimumCellSize = 5 });
 
@@ -86,6 +95,23 @@ public sealed class AuditEdgeTests
             [GroupStatus.Reference, GroupStatus.Suppressed, GroupStatus.Suppressed, GroupStatus.Suppressed, GroupStatus.Compared],
             audit.Groups.Select(g => g.Status));
         Assert.Equal(78, audit.Audited);
+    }
+
+    [Fact]
+    public void Two_small_groups_hide_each_other_unless_no_one_in_either_was_selected()
+    {
+        // b and c are both under the minimum: the total gives only their sum, so nothing more is suppressed …
+        var (outcome, demographics) = Population(("a", 30, 15), ("b", 4, 2), ("c", 3, 1), ("d", 12, 6), ("e", 20, 5));
+        Assert.Equal(
+            [GroupStatus.Reference, GroupStatus.Suppressed, GroupStatus.Suppressed, GroupStatus.Compared, GroupStatus.Compared],
+            AdverseImpactAudit.Run(outcome, demographics, ["race"], new AuditOptions { MinimumCellSize = 5 }).Groups.Select(g => g.Status));
+
+        // … but when neither had anyone selected, their sum of selected (0) would say so of each: the smallest shown
+        // group with someone selected goes too.
+        var (none, d2) = Population(("a", 30, 15), ("b", 4, 0), ("c", 3, 0), ("d", 12, 6), ("e", 20, 5));
+        Assert.Equal(
+            [GroupStatus.Reference, GroupStatus.Suppressed, GroupStatus.Suppressed, GroupStatus.Suppressed, GroupStatus.Compared],
+            AdverseImpactAudit.Run(none, d2, ["race"], new AuditOptions { MinimumCellSize = 5 }).Groups.Select(g => g.Status));
     }
 
     [Fact]
@@ -119,7 +145,7 @@ public sealed class AuditEdgeTests
         Assert.Equal(1.0, b.FisherP!.Value);
         var c = audit.Groups[2];
         Assert.Equal((0.0, true), (c.ImpactRatio!.Value, c.AdverseImpact!.Value));
-        var p = c.FisherP!.Value;
+        var p = c.AdjustedP!.Value;
         Assert.False(AdverseImpactAudit.Run(some, d2, ["race"], new AuditOptions { SignificanceLevel = p }).IsSignificant(c));
         Assert.True(AdverseImpactAudit.Run(some, d2, ["race"], new AuditOptions { SignificanceLevel = Math.BitIncrement(p) }).IsSignificant(c));
         Assert.Null(audit.IsSignificant(audit.Groups[0]));
