@@ -68,7 +68,7 @@ public static class ReliabilityFiles
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary>Writes <c>rater,ratings,ratees,leniency,se,spread_ratio,halo_ratio,mean_square,flags</c>.</summary>
+    /// <summary>Writes <c>rater,ratings,ratees,leniency,se,leniency_p,spread_ratio,spread_p,halo_ratio,halo_p,mean_square,mean_square_p,flags</c>: each number with its test's p-value.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -76,10 +76,11 @@ public static class ReliabilityFiles
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        writer.WriteLine("rater,ratings,ratees,leniency,se,spread_ratio,halo_ratio,mean_square,flags");
+        writer.WriteLine("rater,ratings,ratees,leniency,se,leniency_p,spread_ratio,spread_p,halo_ratio,halo_p,mean_square,mean_square_p,flags");
         foreach (var d in report.RaterDiagnostics)
         {
-            writer.WriteLine(string.Join(',', CsvCells.Field(d.Rater.Value), d.Ratings, d.Ratees, N(d.Leniency), N(d.LeniencyStandardError), N(d.SpreadRatio), N(d.HaloRatio), N(d.MeanSquare),
+            writer.WriteLine(string.Join(',', CsvCells.Field(d.Rater.Value), d.Ratings, d.Ratees, N(d.Leniency), N(d.LeniencyStandardError), N(d.LeniencyP),
+                N(d.SpreadRatio), N(d.SpreadP), N(d.HaloRatio), N(d.HaloP), N(d.MeanSquare), N(d.MeanSquareP),
                 WireNames.Of(d.Issues)));
         }
     }

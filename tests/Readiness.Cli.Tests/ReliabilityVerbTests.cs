@@ -37,7 +37,7 @@ public sealed class ReliabilityVerbTests : IDisposable
         Assert.Equal("ratee,competency,people,mean_sd,rwg", agreement[0]);
         Assert.Equal(14, agreement.Count(l => l.StartsWith(',')));
         var diagnostics = File.ReadAllLines(Path.Combine(output, "rater-diagnostics.csv"));
-        Assert.Equal("rater,ratings,ratees,leniency,se,spread_ratio,halo_ratio,mean_square,flags", diagnostics[0]);
+        Assert.Equal("rater,ratings,ratees,leniency,se,leniency_p,spread_ratio,spread_p,halo_ratio,halo_p,mean_square,mean_square_p,flags", diagnostics[0]);
         Assert.Contains(diagnostics, l => l.EndsWith("lenient", StringComparison.Ordinal) || l.Contains("lenient;", StringComparison.Ordinal));
         var selfOther = File.ReadAllLines(Path.Combine(output, "self-other.csv"));
         Assert.Equal(150, selfOther.Count(l => l.Contains(",overall,", StringComparison.Ordinal)));

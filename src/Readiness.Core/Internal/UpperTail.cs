@@ -15,4 +15,14 @@ internal static class UpperTail
         : f <= 0 ? 1
         : double.IsPositiveInfinity(f) ? 0
         : SpecialFunctions.BetaRegularized(d2 / 2, d1 / 2, d2 / (d2 + (d1 * f)));
+
+    /// <summary>
+    /// P(X ≥ x) for X chi-squared with <paramref name="degreesOfFreedom"/>: the regularised upper incomplete gamma
+    /// Q(k/2, x/2) (R's <c>pchisq(x, k, lower.tail = FALSE)</c>). 1 for x ≤ 0, NaN for NaN.
+    /// </summary>
+    public static double ChiSquared(double degreesOfFreedom, double x) =>
+        double.IsNaN(x) ? double.NaN
+        : x <= 0 ? 1
+        : double.IsPositiveInfinity(x) ? 0
+        : SpecialFunctions.GammaUpperRegularized(degreesOfFreedom / 2, x / 2);
 }

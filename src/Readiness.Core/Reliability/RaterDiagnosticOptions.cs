@@ -21,6 +21,21 @@ public sealed record RaterDiagnosticOptions
     /// <summary>Gets the fewest ratees a rater needs to be examined. The default value is 2.</summary>
     public int MinimumRatees { get; init; } = 2;
 
+    /// <summary>
+    /// Gets the level of the test each flag also needs: the chance that a rater who rates as the model says is flagged, per
+    /// rater and flag, is at most this. The default value is 0.05.
+    /// </summary>
+    public double SignificanceLevel { get; init; } = 0.05;
+
+    /// <summary>
+    /// Gets how many rating sets are drawn from the fitted model per rater for the central-tendency and halo tests; the
+    /// smallest p-value they can give is 1 / (draws + 1). The default value is 200.
+    /// </summary>
+    public int NullDraws { get; init; } = 200;
+
+    /// <summary>Gets the seed of the draws, so that diagnostics are reproducible. The default value is 1.</summary>
+    public int Seed { get; init; } = 1;
+
     /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
     /// <returns>The broken rules; empty when the options are valid.</returns>
     public ImmutableArray<string> Validate()
@@ -31,6 +46,8 @@ public sealed record RaterDiagnosticOptions
         rules.InRange(HaloThreshold, 0, 1);
         rules.Require(MisfitThreshold >= 1 && double.IsFinite(MisfitThreshold), $"MisfitThreshold was {Guard.Format(MisfitThreshold)}; it must be finite and at least 1.");
         rules.AtLeast(MinimumRatees, 1);
+        rules.Require(SignificanceLevel is > 0 and < 1, $"SignificanceLevel was {Guard.Format(SignificanceLevel)}; it must be in (0, 1).");
+        rules.AtLeast(NullDraws, 19);
         return rules.Broken;
     }
 

@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
+using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using Readiness.Calibration;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Reliability;
 
 /// <summary>
 /// Rater diagnostics: leniency or severity, central tendency (range restriction), halo and misfit for every rater, each a
-/// number with a flag.
+/// number, a p-value under "this rater rates as the model says" and a flag that needs both.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -16,11 +18,25 @@ namespace Readiness.Reliability;
 /// standard deviation of the rater's ratings over that of the other raters' ratings of the same ratees. Halo ratio: how
 /// well the rater's ratings of a person follow that person's calibrated profile across competencies (the mean, over
 /// their ratees, of the correlation between their ratings and the calibrated estimates; 0 for a rater who gives a person
-/// one rating throughout) over the same for the other raters of those people — a rater rating from one overall impression
-/// does not follow the profile, however much their ratings vary.
-/// Leniency: the calibration's rater effect when it has one, else the rater's mean residual against the calibrated
-/// estimates. Mean square: the mean of (rating − estimate − leniency)² over the residual variance (the calibration's, else
-/// the pooled residual variance) — like a Rasch outfit mean square, about 1 for a rater who fits the model.
+/// one rating throughout) over the same for the other raters of those people — each rating compared with its estimate as it
+/// would be without that rating, so that a rater's own ratings do not lend the profile they are measured against.
+/// Leniency: the calibration's rater effect when it has one (with its standard error), else the rater's mean residual
+/// against the calibrated estimates (with the standard error of the mean of their per-ratee mean residuals, on a t
+/// distribution). Mean square: the mean squared residual (rating − estimate − leniency) left out — each residual divided by
+/// σ²(1 − h), h = SE²/σ² the rating's share of its estimate (Gaussian leave-one-out) — so that a rater's own ratings do
+/// not pull the estimates toward themselves and hide their misfit; about 1 for a rater who fits. Its p-value is the
+/// chi-squared tail on effective degrees of freedom: a rater's left-out residuals of one person share that person's
+/// estimation error, and the pooled correlation between them shrinks the ratings' count by the design effect.
+/// </para>
+/// <para>
+/// Error control. A flag needs the number beyond its threshold (the size that matters) and its p-value below
+/// <see cref="RaterDiagnosticOptions.SignificanceLevel"/> (evidence that it is not chance), so that a rater with two
+/// ratees is not flagged on two ratings' noise. Leniency: its interval excludes zero. Central tendency: the spread ratio
+/// is compared with the spread ratios of <see cref="RaterDiagnosticOptions.NullDraws"/> rating sets drawn for the same
+/// ratings from the fitted model (estimate + leniency + residual noise, rounded to whole levels when the rater rates in
+/// whole levels). Halo: likewise, the draws compressed to the rater's own spread, so that a central-tendency rater — whose
+/// narrow band of whole levels also weakens the profile — is not flagged for halo as well. Misfit: the chi-squared tail
+/// of the left-out mean square. The p-values are per rater; with many raters, a few flags at the level are expected.
 /// </para>
 /// <para>Self-ratings are not examined. Raters with fewer than <see cref="RaterDiagnosticOptions.MinimumRatees"/> ratees are left out.</para>
 /// </remarks>
@@ -38,24 +54,44 @@ public static class RaterDiagnostics
         ArgumentNullException.ThrowIfNull(calibration);
         options = (options ?? new RaterDiagnosticOptions()).Validated();
         var competencies = ratings.Model.Competencies.Select(c => c.Id).ToArray();
+        var scale = ratings.Model.Scale;
 
-        // Residual of every rating against the calibrated estimate of its cell (NaN when the cell has none).
+        // Residual of every rating against the calibrated estimate of its cell (NaN when the cell has none), and that
+        // estimate's standard error.
         var residual = new double[ratings.Count];
+        var estimateSe = new double[ratings.Count];
         for (var i = 0; i < ratings.Count; i++)
         {
-            residual[i] = ratings.Sources[i] != RaterSource.Self
-                && calibration.TryGetEstimate(ratings.Ratees[ratings.RateeIndices[i]], competencies[ratings.CompetencyIndices[i]], out var e)
-                ? ratings.Values[i] - e.Estimate
-                : double.NaN;
+            CompetencyEstimate? e = null;
+            var found = ratings.Sources[i] != RaterSource.Self
+                && calibration.TryGetEstimate(ratings.Ratees[ratings.RateeIndices[i]], competencies[ratings.CompetencyIndices[i]], out e);
+            residual[i] = found ? ratings.Values[i] - e!.Estimate : double.NaN;
+            estimateSe[i] = found ? e!.StandardError : double.NaN;
         }
 
         var byRater = Enumerable.Range(0, ratings.Count).Where(i => !double.IsNaN(residual[i])).GroupBy(i => ratings.RaterIndices[i]).ToDictionary(g => g.Key, g => g.ToArray());
         var byRatee = Enumerable.Range(0, ratings.Count).Where(i => !double.IsNaN(residual[i])).GroupBy(i => ratings.RateeIndices[i]).ToDictionary(g => g.Key, g => g.ToArray());
         var leniency = byRater.ToDictionary(r => r.Key, r => calibration.TryGetRaterEffect(ratings.Raters[r.Key], out var effect)
-            ? (Effect: effect.Effect, Se: (double?)effect.StandardError)
-            : (Effect: r.Value.Average(i => residual[i]), Se: null));
+            ? (Effect: effect.Effect, Se: (double?)effect.StandardError, Df: double.PositiveInfinity)
+            : MeanResidual(r.Value));
         var residualVariance = calibration.VarianceOf(VarianceComponent.Residual)
             ?? Variance(byRater.SelectMany(r => r.Value.Select(i => residual[i] - leniency[r.Key].Effect)).ToArray());
+        var noise = Math.Sqrt(residualVariance);
+
+        // Each rating's share h = SE²/σ² of its own estimate, and the estimate as it would be without it (Gaussian
+        // leave-one-out: e − h/(1 − h)·(rating − leniency − e)), which owes nothing to the rating it is compared with.
+        var share = new double[ratings.Count];
+        var leftOut = new double[ratings.Count];
+        foreach (var (rater, own) in byRater)
+        {
+            foreach (var i in own)
+            {
+                share[i] = residualVariance > 0 ? Math.Min(MaximumShare, estimateSe[i] * estimateSe[i] / residualVariance) : 0;
+                leftOut[i] = ratings.Values[i] - residual[i] - (share[i] / (1 - share[i]) * (residual[i] - leniency[rater].Effect));
+            }
+        }
+
+        var sameRateeCorrelation = SameRateeCorrelation();
 
         var diagnostics = ImmutableArray.CreateBuilder<RaterDiagnostic>();
         foreach (var (rater, own) in byRater.OrderBy(r => ratings.Raters[r.Key]))
@@ -67,38 +103,152 @@ public static class RaterDiagnostics
             }
 
             var others = ratees.SelectMany(p => byRatee[p]).Where(i => ratings.RaterIndices[i] != rater).ToArray();
-            var spread = others.Length > 1 && Variance(Values(others)) > 0 ? Math.Sqrt(Variance(Values(own)) / Variance(Values(others))) : (double?)null;
-            var ownHalo = ProfileCorrelation(own);
-            var othersHalo = ProfileCorrelation(others);
+            var othersVariance = others.Length > 1 ? Variance(Values(others)) : 0;
+            var ownValues = Values(own);
+            var spread = othersVariance > 0 ? Math.Sqrt(Variance(ownValues) / othersVariance) : (double?)null;
+            var ownHalo = ProfileCorrelation(own, ownValues);
+            var othersHalo = ProfileCorrelation(others, Values(others));
             var halo = othersHalo is > 0 && ownHalo is { } h ? h / othersHalo.Value : (double?)null;
-            var (effect, se) = leniency[rater];
-            var meanSquare = residualVariance > 0 ? own.Average(i => (residual[i] - effect) * (residual[i] - effect)) / residualVariance : 0;
+            var (effect, se, df) = leniency[rater];
+            // A standard error of 0 (every ratee's residuals the same) makes any leniency certain and none no evidence.
+            double? leniencyP = se switch { null => null, > 0 => TwoSided(effect / se.Value, df), _ => effect == 0 ? 1 : 0 };
+            var (meanSquare, meanSquareP) = LeftOutMeanSquare(own, effect);
+
+            // The fitted model's version of this rater, drawn again and again: how often does it look as narrow, or as flat?
+            // One stream per rater, fixed by the seed and the rater's place in the rating set, so a diagnosis is reproducible.
+            var (spreadP, haloP) = NullShares(own, ownValues, effect, spread, ownHalo, othersVariance, new Random(unchecked((options.Seed * 1_000_003) + rater)));
 
             var issues = RaterIssues.None;
-            issues |= effect > options.LeniencyThreshold ? RaterIssues.Lenient : effect < -options.LeniencyThreshold ? RaterIssues.Severe : RaterIssues.None;
-            issues |= spread < options.CentralTendencyThreshold ? RaterIssues.CentralTendency : RaterIssues.None;
-            issues |= halo < options.HaloThreshold ? RaterIssues.Halo : RaterIssues.None;
-            issues |= meanSquare > options.MisfitThreshold ? RaterIssues.Misfit : RaterIssues.None;
-            diagnostics.Add(new RaterDiagnostic(ratings.Raters[rater], own.Length, ratees.Length, effect, se, spread, halo, meanSquare, issues));
+            if (Math.Abs(effect) > options.LeniencyThreshold && leniencyP < options.SignificanceLevel)
+            {
+                issues |= effect > 0 ? RaterIssues.Lenient : RaterIssues.Severe;
+            }
+
+            issues |= spread < options.CentralTendencyThreshold && spreadP < options.SignificanceLevel ? RaterIssues.CentralTendency : RaterIssues.None;
+            issues |= halo < options.HaloThreshold && haloP < options.SignificanceLevel ? RaterIssues.Halo : RaterIssues.None;
+            issues |= meanSquare > options.MisfitThreshold && meanSquareP < options.SignificanceLevel ? RaterIssues.Misfit : RaterIssues.None;
+            diagnostics.Add(new RaterDiagnostic(ratings.Raters[rater], own.Length, ratees.Length, effect, se, leniencyP, spread, spreadP, halo, haloP, meanSquare, meanSquareP, issues));
         }
 
         return diagnostics.ToImmutable();
 
         double[] Values(int[] indices) => [.. indices.Select(i => ratings.Values[i])];
 
-        // The mean, over ratees rated on three or more competencies, of the correlation between one rater's ratings of them
-        // and their calibrated profile (0 when the rater gives them one rating throughout).
-        double? ProfileCorrelation(int[] indices)
+        // Without a rater effect from the calibration: the mean residual, its standard error from the per-ratee means
+        // (a rater's ratings of one person share that person's error), on n − 1 degrees of freedom.
+        (double Effect, double? Se, double Df) MeanResidual(int[] own)
         {
-            var correlations = indices.GroupBy(i => (ratings.RateeIndices[i], ratings.RaterIndices[i]))
+            var means = own.GroupBy(i => ratings.RateeIndices[i]).Select(g => g.Average(i => residual[i])).ToArray();
+            var se = means.Length > 1 ? Math.Sqrt(Variance(means) / means.Length) : (double?)null;
+            return (own.Average(i => residual[i]), se, means.Length - 1);
+        }
+
+        // The mean over the rater's ratings of r² / (σ²(1 − h)), h = SE²/σ²: what the residual would be were the rating
+        // left out of its estimate; its p-value from n times it on n degrees of freedom.
+        (double MeanSquare, double? P) LeftOutMeanSquare(int[] own, double effect)
+        {
+            if (!(residualVariance > 0))
+            {
+                return (0, null);
+            }
+
+            var (sum, count) = (0.0, 0);
+            foreach (var i in own)
+            {
+                    if (share[i] < MaximumShare)
+                {
+                    var r = residual[i] - effect;
+                    sum += r * r / (residualVariance * (1 - share[i]));
+                    count++;
+                }
+            }
+
+            if (count == 0)
+            {
+                return (0, null);
+            }
+
+            // One rater's left-out residuals of one person are correlated (ρ: they share that person's estimation error), so
+            // their squares carry fewer than n degrees of freedom: n / (1 + ρ²(Σ m_b² / n − 1)) for blocks of m_b ratings.
+            var blocks = own.GroupBy(i => ratings.RateeIndices[i]).Sum(g => (double)g.Count() * g.Count());
+            var effective = count / (1 + (sameRateeCorrelation * sameRateeCorrelation * Math.Max(0, (blocks / count) - 1)));
+            return (sum / count, UpperTail.ChiSquared(effective, effective * sum / count));
+        }
+
+        // The pooled correlation between two left-out residuals of the same rater and person: Σ z_j·z_k over pairs in a block
+        // over Σ (m − 1)·z_j², the ratio estimator over every rater's blocks.
+        double SameRateeCorrelation()
+        {
+            var (cross, squares) = (0.0, 0.0);
+            foreach (var (rater, own) in byRater)
+            {
+                foreach (var block in own.GroupBy(i => ratings.RateeIndices[i]))
+                {
+                    var z = block.Where(i => share[i] < MaximumShare).Select(i => (residual[i] - leniency[rater].Effect) / Math.Sqrt(1 - share[i])).ToArray();
+                    var (total, sumSquares) = (z.Sum(), z.Sum(x => x * x));
+                    cross += (total * total) - sumSquares;
+                    squares += (z.Length - 1) * sumSquares;
+                }
+            }
+
+            return squares > 0 ? Math.Clamp(cross / squares, -1, 1) : 0;
+        }
+
+        (double? SpreadP, double? HaloP) NullShares(int[] own, double[] ownValues, double effect, double? spread, double? ownHalo, double othersVariance, Random random)
+        {
+            if (!(noise > 0) || (spread is null && ownHalo is null))
+            {
+                return (null, null);
+            }
+
+            var whole = ownValues.All(v => v == Math.Round(v));
+            var centre = ownValues.Average();
+            var compression = Math.Min(1, spread ?? 1);
+            var (narrower, flatter) = (0, 0);
+            var (plain, compressed) = (new double[own.Length], new double[own.Length]);
+            for (var d = 0; d < options.NullDraws; d++)
+            {
+                for (var j = 0; j < own.Length; j++)
+                {
+                    // The spread around the estimates; the profile around the left-out estimates, with their error added to the
+                    // rating noise (σ² + σ²h/(1 − h)), since the halo statistic compares with those.
+                    var z = RandomDraws.Normal(random);
+                    plain[j] = OnScale(ratings.Values[own[j]] - residual[own[j]] + effect + (noise * z), whole);
+                    var drawn = leftOut[own[j]] + effect + (noise / Math.Sqrt(1 - share[own[j]]) * z);
+                    compressed[j] = OnScale(centre + (compression * (drawn - centre)), whole);
+                }
+
+                narrower += spread is { } s && Math.Sqrt(Variance(plain) / othersVariance) <= s ? 1 : 0;
+                flatter += ownHalo is { } h && ProfileCorrelation(own, compressed) <= h ? 1 : 0;
+            }
+
+            var draws = options.NullDraws + 1.0;
+            return (spread is null ? null : (1 + narrower) / draws, ownHalo is null ? null : (1 + flatter) / draws);
+        }
+
+        double OnScale(double value, bool whole) => Math.Clamp(whole ? Math.Round(value, MidpointRounding.AwayFromZero) : value, scale.Minimum, scale.Maximum);
+
+        // The mean, over ratees rated on three or more competencies, of the correlation between one rater's ratings of them
+        // (values, aligned with indices) and their profile without those ratings (0 when the rater gives them one rating
+        // throughout).
+        double? ProfileCorrelation(int[] indices, double[] values)
+        {
+            var correlations = Enumerable.Range(0, indices.Length).GroupBy(j => (ratings.RateeIndices[indices[j]], ratings.RaterIndices[indices[j]]))
                 .Where(g => g.Count() > 2)
-                .Select(g => Correlation([.. g.Select(i => ratings.Values[i])], [.. g.Select(i => ratings.Values[i] - residual[i])]))
+                .Select(g => Correlation([.. g.Select(j => values[j])], [.. g.Select(j => leftOut[indices[j]])]))
                 .Where(r => r is not null)
                 .Select(r => r!.Value)
                 .ToArray();
             return correlations.Length == 0 ? null : correlations.Average();
         }
     }
+
+    /// <summary>A rating that is more than this share of its own estimate (h = SE²/σ² near 1) has no left-out residual to speak of.</summary>
+    private const double MaximumShare = 0.999;
+
+    /// <summary>The two-sided p-value of a z (infinite degrees of freedom) or t statistic.</summary>
+    private static double TwoSided(double statistic, double degreesOfFreedom) =>
+        2 * (double.IsPositiveInfinity(degreesOfFreedom) ? Normal.CDF(0, 1, -Math.Abs(statistic)) : StudentT.CDF(0, 1, degreesOfFreedom, -Math.Abs(statistic)));
 
     /// <summary>Pearson's r; 0 when <paramref name="x"/> does not vary, null when <paramref name="y"/> does not.</summary>
     private static double? Correlation(double[] x, double[] y)

@@ -155,6 +155,7 @@ public static class OrganisationSimulator
                 _ when u < biased => (RaterStyle.Severe, -options.BiasedRaterEffect + (0.1 * leniency)),
                 _ when u < biased + options.CentralTendencyShare => (RaterStyle.CentralTendency, leniency),
                 _ when u < biased + options.CentralTendencyShare + options.HaloShare => (RaterStyle.Halo, leniency),
+                _ when u < biased + options.CentralTendencyShare + options.HaloShare + options.ErraticShare => (RaterStyle.Erratic, leniency),
                 _ => (RaterStyle.Ordinary, leniency),
             };
         }
@@ -190,7 +191,7 @@ public static class OrganisationSimulator
                 for (var c = 0; c < competencyIds.Length; c++)
                 {
                     var missing = random.NextDouble() < options.MissingShare;
-                    var noise = options.NoiseSd * Normal(random);
+                    var noise = options.NoiseSd * (style == RaterStyle.Erratic ? options.ErraticNoiseFactor : 1) * Normal(random);
                     if (missing)
                     {
                         continue;

@@ -20,4 +20,7 @@ public enum RaterStyle
 
     /// <summary>Rates people of one group (<see cref="SimulationOptions.FavouredGroup"/>) higher than everyone else (on top of any other habit the rater has).</summary>
     FavoursGroup = 5,
+
+    /// <summary>Rates erratically: the rating noise is <see cref="SimulationOptions.ErraticNoiseFactor"/> times the usual.</summary>
+    Erratic = 6,
 }

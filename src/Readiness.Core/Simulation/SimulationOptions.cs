@@ -71,6 +71,12 @@ public sealed record SimulationOptions
     /// <summary>Gets the share of raters whose ratings follow their overall impression of a person (halo). The default value is 0.08.</summary>
     public double HaloShare { get; init; } = 0.08;
 
+    /// <summary>Gets the share of raters whose ratings are much noisier than others' (misfit). The default value is 0 (none), so that adding them changes no other draw.</summary>
+    public double ErraticShare { get; init; }
+
+    /// <summary>Gets how many times the usual rating noise an erratic rater's ratings carry. The default value is 2.5.</summary>
+    public double ErraticNoiseFactor { get; init; } = 2.5;
+
     /// <summary>Gets how far self-ratings run above others' ratings, in scale points. The default value is 0.4.</summary>
     public double SelfInflation { get; init; } = 0.4;
 
@@ -134,13 +140,15 @@ public sealed record SimulationOptions
         rules.InRange(BiasedRaterEffect, 0, 10);
         rules.InRange(CentralTendencyShare, 0, 1);
         rules.InRange(HaloShare, 0, 1);
+        rules.InRange(ErraticShare, 0, 1);
+        rules.Require(ErraticNoiseFactor >= 1 && double.IsFinite(ErraticNoiseFactor), $"ErraticNoiseFactor was {Guard.Format(ErraticNoiseFactor)}; it must be finite and at least 1.");
         rules.InRange(SelfInflation, -10, 10);
         rules.InRange(NoiseSd, 0, 10);
         rules.InRange(GroupBiasedRaterShare, 0, 1);
         rules.InRange(FavouredGroupBias, -10, 10);
         rules.Require(FavouredGroup is "male" or "female", $"FavouredGroup was '{FavouredGroup}'; it must be \"male\" or \"female\" (the simulated sex attribute).");
-        rules.Require(!(BiasedRaterShare + CentralTendencyShare + HaloShare > 1),
-            $"BiasedRaterShare + CentralTendencyShare + HaloShare was {Guard.Format(BiasedRaterShare + CentralTendencyShare + HaloShare)}; the shares must not add up to more than 1.");
+        rules.Require(!(BiasedRaterShare + CentralTendencyShare + HaloShare + ErraticShare > 1),
+            $"BiasedRaterShare + CentralTendencyShare + HaloShare + ErraticShare was {Guard.Format(BiasedRaterShare + CentralTendencyShare + HaloShare + ErraticShare)}; the shares must not add up to more than 1.");
         rules.Require(Cycle is null || PersonIdRules.Check(Cycle) is null, $"Cycle '{Cycle}' is not a valid cycle label.");
         return rules.Broken;
     }

@@ -1,5 +1,6 @@
 using Readiness.Calibration;
 using Readiness.Evidence;
+using Readiness.Internal;
 using Readiness.Reliability;
 using static Readiness.Competencies.LeadershipFramework;
 
@@ -153,10 +154,16 @@ public sealed class ReliabilityEdgeTests
     /// <summary>
     /// Raw means as the calibration. X rates P0 (4, 3, 2), P1 (5, 4, 3), P2 (3, 3, 3); Y rates P0 (2, 3, 4), P1 (3, 3, 3),
     /// P2 (3, 4, 5); Z rates P0 (3, 3, 3) only. Estimates: P0 (3, 3, 3), P1 (4, 3.5, 3), P2 (3, 3.5, 4); X's residuals 1, 0,
-    /// −1, 1, ½, 0, 0, −½, −1 (mean 0), Y's their negatives, Z's 0. The calibration's residual variance is the pooled
-    /// within-cell variance, 9 / 12, so X's mean square is ½ / ¾ = ⅔. X's ratings vary 6/8; the others' ratings of X's people (Y's nine and Z's
-    /// three) 6.25/11, so the spread ratio is √(0.75 · 11 / 6.25). Profiles: X follows P1's (r = 1) and is flat on P2
-    /// (r = 0; P0's profile is flat, so it does not count); the others likewise, so the halo ratio is 1. Z rated one person
+    /// −1, 1, ½, 0, 0, −½, −1 (mean 0), Y's their negatives, Z's 0; X's per-ratee means 0, ½, −½, so the leniency's standard
+    /// error is √(¼ / 3). The calibration's residual variance σ² is the pooled within-cell variance, 9 / 12, and each
+    /// estimate's SE² is σ²/n, so left out a residual r counts r² / (σ²(1 − 1/n)): P0's cells have three raters, P1's and
+    /// P2's two, and X's mean square is (2 / ½ + 1¼ / ⅜ + 1¼ / ⅜) / 9 = 32/27. Its p-value: the left-out residuals
+    /// z = r / √(1 − h) of one rater and person correlate by ρ = Σ(Σz)² − Σz² over Σ(m − 1)Σz² = 2 / 32 (X's and Y's
+    /// blocks give −3, 2, 2 over 6, 5, 5 each; Z's are 0), so X's nine ratings in blocks of three count as
+    /// 9 / (1 + ρ²(27/9 − 1)) degrees of freedom. X's ratings vary 6/8; the others' ratings of X's people (Y's nine and Z's
+    /// three) 6.25/11, so the spread ratio is √(0.75 · 11 / 6.25). Profiles, each rating against its estimate left
+    /// without it (e − h/(1 − h)·r): on P0 X's (4, 3, 2) meets (2.5, 3, 3.5), r = −1; on P1 the profile left is Y's flat
+    /// (3, 3, 3), no correlation; on P2 X is flat, 0 — a mean of −½, and Y's and Z's likewise, so no halo ratio. Z rated one person
     /// and is not examined.
     /// </summary>
     [Fact]
@@ -171,15 +178,18 @@ public sealed class ReliabilityEdgeTests
         var spread = Math.Sqrt(0.75 * 11 / 6.25);
         foreach (var d in diagnostics)
         {
-            Assert.Equal((9, 3, 0.0, (double?)null), (d.Ratings, d.Ratees, d.Leniency, d.LeniencyStandardError));
+            Assert.Equal((9, 3, 0.0, 1.0), (d.Ratings, d.Ratees, d.Leniency, d.LeniencyP!.Value));
+            Assert.Equal(Math.Sqrt(0.25 / 3), d.LeniencyStandardError!.Value, 12);
+            Assert.Equal(32 / 27.0, d.MeanSquare, 12);
+            var effective = 9 / (1 + (1 / 256.0 * 2));
+            Assert.Equal(UpperTail.ChiSquared(effective, effective * 32 / 27), d.MeanSquareP!.Value, 12);
             Assert.Equal(spread, d.SpreadRatio!.Value, 12);
-            Assert.Equal(1.0, d.HaloRatio!.Value, 12);
-            Assert.Equal(2 / 3.0, d.MeanSquare, 12);
+            Assert.Null(d.HaloRatio);
             Assert.Equal(RaterIssues.None, d.Issues);
         }
 
         RaterIssues IssuesOfX(RaterDiagnosticOptions options) => RaterDiagnostics.Analyze(ratings, calibration, options)[0].Issues;
-        // The halo ratio is exactly 1, the highest threshold allowed: flags are strict, so it is not flagged.
+        // At the highest thresholds allowed nothing is flagged: the spread ratio is above 1 and the mean square is no evidence of misfit.
         Assert.Equal(RaterIssues.None, IssuesOfX(new() { CentralTendencyThreshold = 1, HaloThreshold = 1, MisfitThreshold = 1 }));
         Assert.Empty(RaterDiagnostics.Analyze(ratings, calibration, new() { MinimumRatees = 4 }));
         Assert.Equal(["X", "Y", "Z"], RaterDiagnostics.Analyze(ratings, calibration, new() { MinimumRatees = 1 }).Select(d => d.Rater.Value));

@@ -48,9 +48,9 @@ public sealed class OrganisationSimulatorTests
     [Fact]
     public void Planted_biases_are_all_present_and_self_ratings_run_high()
     {
-        // Group-biased raters are planted only when asked for.
-        Assert.All(Enum.GetValues<RaterStyle>().Where(s => s != RaterStyle.FavoursGroup), s => Assert.Contains(Default.Raters, r => r.Style == s));
-        Assert.DoesNotContain(Default.Raters, r => r.Style == RaterStyle.FavoursGroup);
+        // Group-biased and erratic raters are planted only when asked for.
+        Assert.All(Enum.GetValues<RaterStyle>().Where(s => s is not (RaterStyle.FavoursGroup or RaterStyle.Erratic)), s => Assert.Contains(Default.Raters, r => r.Style == s));
+        Assert.DoesNotContain(Default.Raters, r => r.Style is RaterStyle.FavoursGroup or RaterStyle.Erratic);
         var self = Default.Ratings.Where(r => r.Source == RaterSource.Self).Average(r => r.Value);
         var others = Default.Ratings.Where(r => r.Source != RaterSource.Self).Average(r => r.Value);
         Assert.InRange(self - others, 0.2, 0.6);

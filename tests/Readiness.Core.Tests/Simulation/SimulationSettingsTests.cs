@@ -25,7 +25,7 @@ public sealed class SimulationSettingsTests
         ["favouring an unknown group"] = (Defaults with { FavouredGroup = "Male" }, "FavouredGroup was 'Male'; it must be \"male\" or \"female\" (the simulated sex attribute)."),
         ["habits adding up to 1"] = (Defaults with { BiasedRaterShare = 0.5, CentralTendencyShare = 0.25, HaloShare = 0.25 }, null),
         ["habits adding up to more than 1"] = (Defaults with { BiasedRaterShare = 0.5, CentralTendencyShare = 0.25, HaloShare = 0.26 },
-            "BiasedRaterShare + CentralTendencyShare + HaloShare was 1.01; the shares must not add up to more than 1."),
+            "BiasedRaterShare + CentralTendencyShare + HaloShare + ErraticShare was 1.01; the shares must not add up to more than 1."),
         ["a cycle"] = (Defaults with { Cycle = "2026 H2" }, null),
         ["a bad cycle"] = (Defaults with { Cycle = " 2026" }, "Cycle ' 2026' is not a valid cycle label."),
     };
