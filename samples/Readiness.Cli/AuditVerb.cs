@@ -59,6 +59,13 @@ internal static class AuditVerb
                     $"{(suppressed == 0 ? string.Empty : $"; {suppressed} group{(suppressed == 1 ? string.Empty : "s")} suppressed")}.");
             }
 
+            foreach (var bias in fairness.RaterSplits)
+            {
+                console.WriteLine($"  raters by {bias.Attribute}: {bias.Splits.Count(s => s.Flagged)} of {bias.Splits.Length} examined rate one group higher " +
+                    $"(≥ {bias.Options.MinimumDifference:0.0#} points, {bias.Options.FalseDiscoveryRate:0%} false-discovery rate); {bias.NotExamined} of {bias.Raters} could not be examined " +
+                    $"({bias.OneGroupOnly} rated one group only, {bias.TooFewRatees} too few ratees in each).");
+            }
+
             console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores), rater-splits.csv, {common} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }

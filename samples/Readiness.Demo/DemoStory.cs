@@ -409,15 +409,18 @@ internal static class DemoStory
             "produces flags, so each group's p-value is adjusted for both (shuffling the group labels), and one test per attribute asks first whether " +
             $"the scoring rate depends on the group at all (Fisher–Freeman–Halton p on the calibrated scores: {string.Join(", ", omnibus)}).");
         var (ratings, role, assessments) = (run.Ratings, run.Roles[0].Role, run.Assessments);
-        var attributeForRaters = fairness.RaterSplits[0].Attribute;
-        var splits = fairness.RaterSplits[0].Splits;
+        var bias = fairness.RaterSplits[0];
+        var attributeForRaters = bias.Attribute;
+        var splits = bias.Splits;
         var flagged = splits.Where(s => s.Flagged).ToArray();
         var planted = inputs.Organisation?.Raters.Where(r => r.Style == RaterStyle.FavoursGroup).Select(r => r.Rater.Value).ToHashSet() ?? [];
         story.Say(
             $"Calibration removes each rater's overall leniency, not leniency toward one group. Split by the ratee's {attributeForRaters}, " +
-            $"{flagged.Length} of the {splits.Length} raters who rated enough people in two groups rate one group markedly higher" +
+            $"{flagged.Length} of the {splits.Length} raters with at least {bias.Options.MinimumRateesPerGroup} ratees in two groups rate one group " +
+            $"at least {bias.Options.MinimumDifference:0.0} points higher, their slope on the ratees' level allowed for, at a {bias.Options.FalseDiscoveryRate:0%} false-discovery rate" +
             (planted.Count > 0 ? $" ({flagged.Count(s => planted.Contains(s.Rater.Value))} of them among the {planted.Count} planted)" : string.Empty) +
-            (flagged.Length > 0 ? ": " + string.Join(", ", flagged.Take(5).Select(s => $"{s.Rater} +{s.Difference:0.00} for {s.HighGroup} (z {s.Z:0.0})")) : string.Empty) + ".");
+            (flagged.Length > 0 ? ": " + string.Join(", ", flagged.Take(5).Select(s => $"{s.Rater} +{s.Difference:0.00} for {s.HighGroup} (q {s.QValue:0.000})")) : string.Empty) +
+            $". {bias.NotExamined} of the {bias.Raters} raters could not be examined: {bias.OneGroupOnly} rated people of one group only, {bias.TooFewRatees} too few in each.");
         if (flagged.Length == 0)
         {
             return;

@@ -45,7 +45,10 @@ public static class FairnessFiles
         }
     }
 
-    /// <summary>Writes <c>attribute,rater,high_group,low_group,difference,se,z,flagged</c>: per attribute, every rater with ratees in two or more of its groups.</summary>
+    /// <summary>
+    /// Writes <c>attribute,rater,high_group,low_group,difference,se,t,df,p,q,level_slope,flagged</c>: per attribute, every
+    /// rater examined (<see cref="RaterGroupBias"/>), smallest p-value first.
+    /// </summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="review">The audit.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -53,13 +56,13 @@ public static class FairnessFiles
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(review);
-        writer.WriteLine("attribute,rater,high_group,low_group,difference,se,z,flagged");
-        foreach (var splits in review.RaterSplits)
+        writer.WriteLine("attribute,rater,high_group,low_group,difference,se,t,df,p,q,level_slope,flagged");
+        foreach (var result in review.RaterSplits)
         {
-            foreach (var s in splits.Splits)
+            foreach (var s in result.Splits)
             {
-                writer.WriteLine(string.Join(',', CsvCells.Field(splits.Attribute), CsvCells.Field(s.Rater.Value), CsvCells.Field(s.HighGroup), CsvCells.Field(s.LowGroup),
-                    N(s.Difference), N(s.StandardError), N(s.Z), s.Flagged ? "yes" : "no"));
+                writer.WriteLine(string.Join(',', CsvCells.Field(result.Attribute), CsvCells.Field(s.Rater.Value), CsvCells.Field(s.HighGroup), CsvCells.Field(s.LowGroup),
+                    N(s.Difference), N(s.StandardError), N(s.T), N(s.DegreesOfFreedom), N(s.P), N(s.QValue), N(s.LevelSlope), s.Flagged ? "yes" : "no"));
             }
         }
     }

@@ -10,7 +10,7 @@ namespace Readiness.Pipeline;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class FairnessReview
 {
-    internal FairnessReview(ImmutableArray<string> attributes, ImmutableArray<AdverseImpactAudit> calibrated, ImmutableArray<AdverseImpactAudit> rawMeans, ImmutableArray<RaterSplits> raterSplits)
+    internal FairnessReview(ImmutableArray<string> attributes, ImmutableArray<AdverseImpactAudit> calibrated, ImmutableArray<AdverseImpactAudit> rawMeans, ImmutableArray<RaterGroupBiasResult> raterSplits)
     {
         Attributes = attributes;
         Calibrated = calibrated;
@@ -27,19 +27,6 @@ public sealed class FairnessReview
     /// <summary>Gets the same audits on raw rating means, in the same order.</summary>
     public ImmutableArray<AdverseImpactAudit> RawMeans { get; }
 
-    /// <summary>Gets, per attribute, the raters whose residuals differ between groups.</summary>
-    public ImmutableArray<RaterSplits> RaterSplits { get; }
-}
-
-/// <summary>The raters' residuals split by one attribute's groups (<see cref="RaterGroupBias"/>).</summary>
-/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class RaterSplits
-{
-    internal RaterSplits(string attribute, ImmutableArray<RaterGroupSplit> splits) => (Attribute, Splits) = (attribute, splits);
-
-    /// <summary>Gets the attribute whose categories form the groups.</summary>
-    public string Attribute { get; }
-
-    /// <summary>Gets the raters with ratees in two or more groups, largest z first.</summary>
-    public ImmutableArray<RaterGroupSplit> Splits { get; }
+    /// <summary>Gets, per attribute, the raters whose residuals differ between groups, and how many could not be examined.</summary>
+    public ImmutableArray<RaterGroupBiasResult> RaterSplits { get; }
 }

@@ -106,6 +106,6 @@ public sealed class ReadinessPipeline
             attributes,
             audits[..groupings.Length],
             audits[groupings.Length..],
-            [.. attributes.Select(a => new RaterSplits(a, RaterGroupBias.Analyze(input.Ratings.Ratings, calibration, demographics, a)))]);
+            [.. attributes.Select(a => RaterGroupBias.Analyze(input.Ratings.Ratings, calibration, demographics, a))]);
     }
 }

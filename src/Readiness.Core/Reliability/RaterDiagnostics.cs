@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.Statistics;
 using Readiness.Calibration;
+using Readiness.Calibration.Internal;
 using Readiness.Evidence;
 using Readiness.Internal;
 
@@ -53,43 +53,11 @@ public static class RaterDiagnostics
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(calibration);
         options = (options ?? new RaterDiagnosticOptions()).Validated();
-        var competencies = ratings.Model.Competencies.Select(c => c.Id).ToArray();
         var scale = ratings.Model.Scale;
-
-        // Residual of every rating against the calibrated estimate of its cell (NaN when the cell has none), and that
-        // estimate's standard error.
-        var residual = new double[ratings.Count];
-        var estimateSe = new double[ratings.Count];
-        for (var i = 0; i < ratings.Count; i++)
-        {
-            CompetencyEstimate? e = null;
-            var found = ratings.Sources[i] != RaterSource.Self
-                && calibration.TryGetEstimate(ratings.Ratees[ratings.RateeIndices[i]], competencies[ratings.CompetencyIndices[i]], out e);
-            residual[i] = found ? ratings.Values[i] - e!.Estimate : double.NaN;
-            estimateSe[i] = found ? e!.StandardError : double.NaN;
-        }
-
-        var byRater = Enumerable.Range(0, ratings.Count).Where(i => !double.IsNaN(residual[i])).GroupBy(i => ratings.RaterIndices[i]).ToDictionary(g => g.Key, g => g.ToArray());
+        var fit = LeftOutResiduals.Compute(ratings, calibration);
+        var (residual, share, leftOut, residualVariance, byRater, leniency) = (fit.Residual, fit.Share, fit.LeftOut, fit.ResidualVariance, fit.ByRater, fit.Leniency);
         var byRatee = Enumerable.Range(0, ratings.Count).Where(i => !double.IsNaN(residual[i])).GroupBy(i => ratings.RateeIndices[i]).ToDictionary(g => g.Key, g => g.ToArray());
-        var leniency = byRater.ToDictionary(r => r.Key, r => calibration.TryGetRaterEffect(ratings.Raters[r.Key], out var effect)
-            ? (Effect: effect.Effect, Se: (double?)effect.StandardError, Df: double.PositiveInfinity)
-            : MeanResidual(r.Value));
-        var residualVariance = calibration.VarianceOf(VarianceComponent.Residual)
-            ?? Variance(byRater.SelectMany(r => r.Value.Select(i => residual[i] - leniency[r.Key].Effect)).ToArray());
         var noise = Math.Sqrt(residualVariance);
-
-        // Each rating's share h = SE²/σ² of its own estimate, and the estimate as it would be without it (Gaussian
-        // leave-one-out: e − h/(1 − h)·(rating − leniency − e)), which owes nothing to the rating it is compared with.
-        var share = new double[ratings.Count];
-        var leftOut = new double[ratings.Count];
-        foreach (var (rater, own) in byRater)
-        {
-            foreach (var i in own)
-            {
-                share[i] = residualVariance > 0 ? Math.Min(MaximumShare, estimateSe[i] * estimateSe[i] / residualVariance) : 0;
-                leftOut[i] = ratings.Values[i] - residual[i] - (share[i] / (1 - share[i]) * (residual[i] - leniency[rater].Effect));
-            }
-        }
 
         var sameRateeCorrelation = SameRateeCorrelation();
 
@@ -134,15 +102,6 @@ public static class RaterDiagnostics
 
         double[] Values(int[] indices) => [.. indices.Select(i => ratings.Values[i])];
 
-        // Without a rater effect from the calibration: the mean residual, its standard error from the per-ratee means
-        // (a rater's ratings of one person share that person's error), on n − 1 degrees of freedom.
-        (double Effect, double? Se, double Df) MeanResidual(int[] own)
-        {
-            var means = own.GroupBy(i => ratings.RateeIndices[i]).Select(g => g.Average(i => residual[i])).ToArray();
-            var se = means.Length > 1 ? Math.Sqrt(Variance(means) / means.Length) : (double?)null;
-            return (own.Average(i => residual[i]), se, means.Length - 1);
-        }
-
         // The mean over the rater's ratings of r² / (σ²(1 − h)), h = SE²/σ²: what the residual would be were the rating
         // left out of its estimate; its p-value from n times it on n degrees of freedom.
         (double MeanSquare, double? P) LeftOutMeanSquare(int[] own, double effect)
@@ -155,7 +114,7 @@ public static class RaterDiagnostics
             var (sum, count) = (0.0, 0);
             foreach (var i in own)
             {
-                    if (share[i] < MaximumShare)
+                    if (share[i] < LeftOutResiduals.MaximumShare)
                 {
                     var r = residual[i] - effect;
                     sum += r * r / (residualVariance * (1 - share[i]));
@@ -184,7 +143,7 @@ public static class RaterDiagnostics
             {
                 foreach (var block in own.GroupBy(i => ratings.RateeIndices[i]))
                 {
-                    var z = block.Where(i => share[i] < MaximumShare).Select(i => (residual[i] - leniency[rater].Effect) / Math.Sqrt(1 - share[i])).ToArray();
+                    var z = block.Where(i => share[i] < LeftOutResiduals.MaximumShare).Select(i => (residual[i] - leniency[rater].Effect) / Math.Sqrt(1 - share[i])).ToArray();
                     var (total, sumSquares) = (z.Sum(), z.Sum(x => x * x));
                     cross += (total * total) - sumSquares;
                     squares += (z.Length - 1) * sumSquares;
@@ -243,9 +202,6 @@ public static class RaterDiagnostics
         }
     }
 
-    /// <summary>A rating that is more than this share of its own estimate (h = SE²/σ² near 1) has no left-out residual to speak of.</summary>
-    private const double MaximumShare = 0.999;
-
     /// <summary>The two-sided p-value of a z (infinite degrees of freedom) or t statistic.</summary>
     private static double TwoSided(double statistic, double degreesOfFreedom) =>
         2 * (double.IsPositiveInfinity(degreesOfFreedom) ? Normal.CDF(0, 1, -Math.Abs(statistic)) : StudentT.CDF(0, 1, degreesOfFreedom, -Math.Abs(statistic)));
@@ -261,6 +217,5 @@ public static class RaterDiagnostics
         return Variance(x) > 0 ? MathNet.Numerics.Statistics.Correlation.Pearson(x, y) : 0;
     }
 
-    /// <summary>The sample variance; 0 for fewer than two values (nothing varies).</summary>
-    private static double Variance(double[] values) => values.Length < 2 ? 0 : ArrayStatistics.Variance(values);
+    private static double Variance(double[] values) => LeftOutResiduals.Variance(values);
 }

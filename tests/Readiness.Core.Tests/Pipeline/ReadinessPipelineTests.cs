@@ -76,7 +76,7 @@ public sealed class ReadinessPipelineTests
         var rawSex = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(raw), Organisation.Demographics, ["sex"]);
         Assert.Equal(rawSex.Groups.Select(g => (g.Group, g.Selected)), fairness.RawMeans[1].Groups.Select(g => (g.Group, g.Selected)));
         Assert.Equal(["ethnicity", "sex"], fairness.RaterSplits.Select(s => s.Attribute));
-        Assert.Equal(RaterGroupBias.Analyze(intake.Ratings, calibration, Organisation.Demographics, "sex").Select(s => (s.Rater, s.Difference)), fairness.RaterSplits[1].Splits.Select(s => (s.Rater, s.Difference)));
+        Assert.Equal(RaterGroupBias.Analyze(intake.Ratings, calibration, Organisation.Demographics, "sex").Splits.Select(s => (s.Rater, s.Difference)), fairness.RaterSplits[1].Splits.Select(s => (s.Rater, s.Difference)));
 
         var study = PredictiveValidityStudy.Run(lead, Organisation.TeamOutcomes);
         Assert.Equal(study.Sample, run.Validity!.Sample);
