@@ -19,7 +19,7 @@ internal static class AuditVerb
     {
         try
         {
-            BadInput.RefuseOverwrite(output, ["audit.csv", "rater-splits.csv", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, groupsFile, performanceFile, roleFile, settings.Options);
+            BadInput.RefuseOverwrite(output, ["audit.csv", "rater-splits.csv", "potential-gap.csv", "warnings.txt", "rejects.csv"], ratingsFile, modelFile, groupsFile, performanceFile, roleFile, settings.Options);
             var model = CohortInput.ReadModel(modelFile);
             var role = CohortInput.ReadRole(roleFile, model);
             var groups = CohortInput.Read(groupsFile, InputTables.ReadGroups, error);
@@ -40,6 +40,7 @@ internal static class AuditVerb
             var common = cohort.Write(staging);
             staging.WriteText("audit.csv", w => FairnessFiles.WriteAudit(w, fairness));
             staging.WriteText("rater-splits.csv", w => FairnessFiles.WriteRaterSplits(w, fairness));
+            staging.WriteText("potential-gap.csv", w => FairnessFiles.WritePotentialGaps(w, fairness));
             staging.Commit();
             var first = fairness.Calibrated[0];
             console.WriteLine($"Audited '{first.Outcome}' by {string.Join(", ", fairness.Calibrated.Select(a => string.Join(" × ", a.Attributes)))}: " +
@@ -66,7 +67,15 @@ internal static class AuditVerb
                     $"({bias.OneGroupOnly} rated one group only, {bias.TooFewRatees} too few ratees in each).");
             }
 
-            console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores), rater-splits.csv, {common} and manifest.json to {output.FullName}");
+            foreach (var gap in fairness.PotentialGaps)
+            {
+                var lowest = gap.Groups.Where(g => g.AdjustedP is not null).MinBy(g => g.Gap);
+                console.WriteLine($"  readiness for performance by {gap.Attribute}: " + (gap.OmnibusP is not { } p
+                    ? "fewer than two groups large enough to test."
+                    : $"{(p < gap.Options.SignificanceLevel ? "differs" : "does not detectably differ")} between groups ({ValidityVerb.P(p)}); lowest {lowest!.Group} {lowest.Gap:+0.00;−0.00} SD (adjusted {ValidityVerb.P(lowest.AdjustedP!.Value)})."));
+            }
+
+            console.WriteLine($"Wrote audit.csv (calibrated and raw-mean scores), rater-splits.csv, potential-gap.csv, {common} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;
         }
         catch (Exception e) when (BadInput.Is(e, arguments: true))

@@ -408,6 +408,13 @@ internal static class DemoStory
             "An audit flag starts an investigation; it is not a verdict. With several groups and the best-scoring one as the reference, chance alone " +
             "produces flags, so each group's p-value is adjusted for both (shuffling the group labels), and one test per attribute asks first whether " +
             $"the scoring rate depends on the group at all (Fisher–Freeman–Halton p on the calibrated scores: {string.Join(", ", omnibus)}).");
+        foreach (var gap in fairness.PotentialGaps.Where(g => g.OmnibusP is not null))
+        {
+            story.Say(
+                $"Readiness for performance by {gap.Attribute} (Benson, Li and Shue's question: is a group rated less ready than people who perform as well?): " +
+                string.Join(", ", gap.Groups.Select(g => $"{g.Group} {g.Gap:+0.00;−0.00} SD")) + $" (omnibus {P(gap.OmnibusP)}).");
+        }
+
         var (ratings, role, assessments) = (run.Ratings, run.Roles[0].Role, run.Assessments);
         var bias = fairness.RaterSplits[0];
         var attributeForRaters = bias.Attribute;

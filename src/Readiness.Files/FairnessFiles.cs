@@ -68,6 +68,31 @@ public static class FairnessFiles
     }
 
     /// <summary>
+    /// Writes <c>attribute,group,people,performance,readiness,gap,p,adjusted_p</c>: per attribute, each group's mean
+    /// performance and readiness (in standard deviations) and its readiness for its performance (<see cref="PotentialGap"/>),
+    /// then an <c>(all tested)</c> row with the omnibus p-value in <c>p</c>.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="review">The audit.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WritePotentialGaps(TextWriter writer, FairnessReview review)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(review);
+        writer.WriteLine("attribute,group,people,performance,readiness,gap,p,adjusted_p");
+        foreach (var result in review.PotentialGaps)
+        {
+            var attribute = CsvCells.Field(result.Attribute);
+            foreach (var g in result.Groups)
+            {
+                writer.WriteLine(string.Join(',', attribute, CsvCells.Field(g.Group), g.People, N(g.Performance), N(g.Readiness), N(g.Gap), N(g.P), N(g.AdjustedP)));
+            }
+
+            writer.WriteLine($"{attribute},(all tested),{result.Groups.Where(g => g.P is not null).Sum(g => g.People)},,,,{N(result.OmnibusP)},");
+        }
+    }
+
+    /// <summary>
     /// Writes <c>validity.json</c>: the sample, readiness's and performance's correlations with the outcome (with intervals
     /// and, given the outcome's reliability, corrected), the increments in R² each adds over the other, the AUCs and DeLong's
     /// paired test of their difference.

@@ -117,6 +117,7 @@ public sealed partial class DocumentedFormatTests
             ["bench.csv"] = Text(w => TalentFiles.WriteBench(w, talent.Bench)),
             ["audit.csv"] = Text(w => FairnessFiles.WriteAudit(w, run.Fairness!)),
             ["rater-splits.csv"] = Text(w => FairnessFiles.WriteRaterSplits(w, run.Fairness!)),
+            ["potential-gap.csv"] = Text(w => FairnessFiles.WritePotentialGaps(w, run.Fairness!)),
             ["rater-diagnostics.csv"] = Text(w => ReliabilityFiles.WriteRaterDiagnostics(w, reliability)),
             ["self-other.csv"] = Text(w => ReliabilityFiles.WriteSelfOther(w, reliability)),
             ["agreement.csv"] = Text(w => ReliabilityFiles.WriteAgreement(w, reliability)),

@@ -94,7 +94,7 @@ public sealed class ReadinessPipeline
         return TalentPipeline.Create(date, nineBox, slates, plans);
     }
 
-    /// <summary>Each attribute alone, then all of them together when there are several; calibrated and raw; the raters' splits.</summary>
+    /// <summary>Each attribute alone, then all of them together when there are several; calibrated and raw; the raters' splits; the potential gap.</summary>
     private FairnessReview Audit(ReadinessRunInput input, Demographics demographics, CalibrationResult calibration, ImmutableArray<ReadinessAssessment> calibrated, ImmutableArray<ReadinessAssessment> raw)
     {
         var attributes = input.AuditAttributes.IsDefaultOrEmpty ? demographics.Attributes : input.AuditAttributes;
@@ -106,6 +106,7 @@ public sealed class ReadinessPipeline
             attributes,
             audits[..groupings.Length],
             audits[groupings.Length..],
-            [.. attributes.Select(a => RaterGroupBias.Analyze(input.Ratings.Ratings, calibration, demographics, a))]);
+            [.. attributes.Select(a => RaterGroupBias.Analyze(input.Ratings.Ratings, calibration, demographics, a))],
+            [.. attributes.Select(a => PotentialGap.Analyze(calibrated, demographics, a))]);
     }
 }
