@@ -1,3 +1,4 @@
+using System.Globalization;
 using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Reliability;
@@ -7,6 +8,46 @@ namespace Readiness.Core.Tests.Reliability;
 public sealed class InterRaterAgreementTests
 {
     private static readonly CompetencyModel Model = LeadershipFramework.Model;
+
+    [Fact]
+    public void Rwg_and_rwg_j_reproduce_the_multilevel_package_on_Bliese_s_published_leadership_data()
+    {
+        // Data/rwg: lq2002 (Bliese & Halverson 2002; 2,042 soldiers rating their company's leadership on eleven 1–5 items,
+        // 49 companies) and multilevel 2.7's rwg.j and rwg(LEAD01) per company with ranvar = 2, as its manual runs them
+        // (rwg.R). Companies are the people rated, soldiers the raters, items the competencies.
+        var folder = Path.Combine(AppContext.BaseDirectory, "Data", "rwg");
+        var lines = File.ReadAllLines(Path.Combine(folder, "lq2002.csv"));
+        var items = lines[0].Split(',').Skip(2).Select(h => h.Trim('"')).ToArray();
+        var builder = new CompetencyModelBuilder("lq2002", "Leadership climate").WithScale(ProficiencyScale.Default);
+        foreach (var item in items)
+        {
+            builder.AddCompetency(item, "Item " + item, CompetencyDomain.Leadership, c => c.WithDefinition("A leadership-climate item of lq2002."));
+        }
+
+        var ratings = new RatingSetBuilder(builder.Build());
+        foreach (var fields in lines.Skip(1).Select(l => l.Split(',')))
+        {
+            for (var j = 0; j < items.Length; j++)
+            {
+                ratings.Add(new Rating(new RateeId("C" + fields[0]), new RaterId($"S{fields[0]}-{fields[1]}"), RaterSource.Peer, items[j], double.Parse(fields[j + 2], CultureInfo.InvariantCulture)));
+            }
+        }
+
+        var report = InterRaterAgreement.Analyze(ratings.Build().Ratings);
+
+        var expected = File.ReadAllLines(Path.Combine(folder, "expected.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(49, expected.Length);
+        Assert.Equal(2, report.ChanceVariance, 15);
+        foreach (var row in expected)
+        {
+            var company = "C" + row[0].Trim('"');
+            var person = report.People.Single(p => p.Person.Value == company);
+            Assert.Equal(double.Parse(row[1], CultureInfo.InvariantCulture), person.RwgJ, 12);
+            var lead01 = report.Cells.Single(c => c.Person.Value == company && c.Competency.Value == "LEAD01");
+            Assert.Equal(Math.Max(0, double.Parse(row[3], CultureInfo.InvariantCulture)), lead01.Rwg, 12);
+            Assert.Equal(int.Parse(row[2], CultureInfo.InvariantCulture), lead01.Ratings);
+        }
+    }
 
     [Fact]
     public void Rwg_comes_out_as_computed_by_hand()
