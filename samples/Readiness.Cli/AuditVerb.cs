@@ -71,7 +71,7 @@ internal static class AuditVerb
             {
                 var lowest = gap.Groups.Where(g => g.AdjustedP is not null).MinBy(g => g.Gap);
                 console.WriteLine($"  readiness for performance by {gap.Attribute}: " + (gap.OmnibusP is not { } p
-                    ? "fewer than two groups large enough to test."
+                    ? (gap.Groups.IsEmpty ? "no one has both a readiness index and a performance measure (give --performance FILE.csv)." : "fewer than two groups large enough to test.")
                     : $"{(p < gap.Options.SignificanceLevel ? "differs" : "does not detectably differ")} between groups ({ValidityVerb.P(p)}); lowest {lowest!.Group} {lowest.Gap:+0.00;−0.00} SD (adjusted {ValidityVerb.P(lowest.AdjustedP!.Value)})."));
             }
 

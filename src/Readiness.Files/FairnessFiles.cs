@@ -70,7 +70,7 @@ public static class FairnessFiles
     /// <summary>
     /// Writes <c>attribute,group,people,performance,readiness,gap,p,adjusted_p</c>: per attribute, each group's mean
     /// performance and readiness (in standard deviations) and its readiness for its performance (<see cref="PotentialGap"/>),
-    /// then an <c>(all tested)</c> row with the omnibus p-value in <c>p</c>.
+    /// then an <c>(all tested)</c> row with the omnibus p-value in <c>p</c>. A group the audit suppressed has no numbers.
     /// </summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="review">The audit.</param>
@@ -88,7 +88,7 @@ public static class FairnessFiles
                 writer.WriteLine(string.Join(',', attribute, CsvCells.Field(g.Group), g.People, N(g.Performance), N(g.Readiness), N(g.Gap), N(g.P), N(g.AdjustedP)));
             }
 
-            writer.WriteLine($"{attribute},(all tested),{result.Groups.Where(g => g.P is not null).Sum(g => g.People)},,,,{N(result.OmnibusP)},");
+            writer.WriteLine($"{attribute},(all tested),{result.Groups.Where(g => g.P is not null).Sum(g => g.People!.Value)},,,,{N(result.OmnibusP)},");
         }
     }
 

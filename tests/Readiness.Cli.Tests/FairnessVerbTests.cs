@@ -36,6 +36,16 @@ public sealed class FairnessVerbTests : IDisposable
         Assert.All(rows.Where(r => r[3] == "unknown"), r => Assert.Equal("0", r[4]));
         Assert.True(File.ReadAllLines(Path.Combine(_directory, "audit", "rater-splits.csv")).Length > 1);
 
+        // The potential gap, written with the audit, withholds what the audit suppresses for that attribute (a minimum of 40
+        // hides the smallest ethnicity and what would give it away).
+        Assert.Equal(0, ScoreVerbTests.Run("audit", "--ratings", ratings, "--groups", Path.Combine(organisation, "groups.csv"), "--min-cell", "40", "--out", Path.Combine(_directory, "audit40")).Code);
+        var strict = File.ReadAllLines(Path.Combine(_directory, "audit40", "audit.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        var gaps = File.ReadAllLines(Path.Combine(_directory, "audit40", "potential-gap.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        var hidden = strict.Where(r => r[0] == "calibrated" && r[1] is "sex" or "ethnicity" && r[3] == "suppressed").Select(r => (r[1], r[2])).ToArray();
+        Assert.NotEmpty(hidden);
+        Assert.All(hidden, h => Assert.All(gaps.Single(g => (g[0], g[1]) == h)[2..], cell => Assert.Equal(string.Empty, cell)));
+        Assert.Equal(2, gaps.Count(g => g[1] == "(all tested)"));
+
         (code, text, _) = ScoreVerbTests.Run("validity", "--ratings", ratings, "--outcomes", Path.Combine(organisation, "outcomes.csv"), "--reliability", "0.8", "--out", Path.Combine(_directory, "validity"));
 
         Assert.Equal(0, code);

@@ -116,7 +116,7 @@ public sealed class AdverseImpactAudit
         foreach (var attributes in groupingList)
         {
             if (attributes.Count == 0 || attributes.Any(string.IsNullOrWhiteSpace)
-                || attributes.Distinct(StringComparer.OrdinalIgnoreCase).Count() != attributes.Count)
+                || attributes.Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != attributes.Count)
             {
                 throw new ArgumentException("Audit by one or more distinct, non-blank attributes.", groupings.Count == 1 ? "attributes" : nameof(groupings));
             }

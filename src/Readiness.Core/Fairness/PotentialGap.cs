@@ -31,9 +31,10 @@ public static class PotentialGap
     /// <param name="demographics">The caller's demographic data.</param>
     /// <param name="attribute">The attribute whose categories form the groups.</param>
     /// <param name="options">The conventions; null for the defaults.</param>
+    /// <param name="suppressed">Groups whose numbers must not be shown (those an audit published with this check suppressed); they are neither shown nor tested.</param>
     /// <returns>The check.</returns>
     /// <exception cref="ArgumentException">The attribute is blank, an assessment is null, or an option is out of range (named, with its rule).</exception>
-    public static PotentialGapResult Analyze(IEnumerable<ReadinessAssessment> assessments, Demographics demographics, string attribute, PotentialGapOptions? options = null)
+    public static PotentialGapResult Analyze(IEnumerable<ReadinessAssessment> assessments, Demographics demographics, string attribute, PotentialGapOptions? options = null, IEnumerable<string>? suppressed = null)
     {
         var all = Guard.NoNulls(assessments, "Assessment");
         ArgumentNullException.ThrowIfNull(demographics);
@@ -60,7 +61,8 @@ public static class PotentialGap
             size[g]++;
         }
 
-        var tested = Enumerable.Range(0, names.Length).Where(g => size[g] >= options.MinimumGroupSize).ToArray();
+        var hidden = new HashSet<string>(suppressed ?? [], StringComparer.OrdinalIgnoreCase);
+        var tested = Enumerable.Range(0, names.Length).Where(g => size[g] >= options.MinimumGroupSize && !hidden.Contains(names[g])).ToArray();
         var (observed, omnibus) = Statistics(label, residual, size, tested);
         double?[] p = new double?[names.Length], adjusted = new double?[names.Length];
         double? omnibusP = null;
@@ -92,6 +94,11 @@ public static class PotentialGap
 
         var groups = Enumerable.Range(0, names.Length).Select(g =>
         {
+            if (hidden.Contains(names[g]))
+            {
+                return new PotentialGapGroup(names[g], null, null, null, null, null, null);
+            }
+
             var members = Enumerable.Range(0, label.Length).Where(i => label[i] == g).ToArray();
             return new PotentialGapGroup(names[g], size[g], members.Average(i => performance[i]), members.Average(i => readiness[i]), members.Average(i => residual[i]), p[g], adjusted[g]);
         });

@@ -107,6 +107,11 @@ public sealed class ReadinessPipeline
             audits[..groupings.Length],
             audits[groupings.Length..],
             [.. attributes.Select(a => RaterGroupBias.Analyze(input.Ratings.Ratings, calibration, demographics, a))],
-            [.. attributes.Select(a => PotentialGap.Analyze(calibrated, demographics, a))]);
+            [.. attributes.Select(a => PotentialGap.Analyze(calibrated, demographics, a, suppressed: SuppressedGroups(audits, a)))]);
     }
+
+    /// <summary>The groups the calibrated audit of one attribute alone suppressed: the potential gap, written with it, withholds them too.</summary>
+    private static IEnumerable<string> SuppressedGroups(ImmutableArray<AdverseImpactAudit> audits, string attribute) =>
+        audits.First(a => a.Attributes.Length == 1 && string.Equals(a.Attributes[0], attribute, StringComparison.OrdinalIgnoreCase))
+            .Groups.Where(g => g.Status == GroupStatus.Suppressed).Select(g => g.Group);
 }

@@ -116,7 +116,10 @@ internal sealed class SelectionPermutations
         }
 
         Array.Sort(smallest);
-        var adjusted = observedP.Select(p => p is { } observed ? (double?)((1.0 + SortedSearch.UpperBound(smallest, observed * (1 + FisherExactTest.RelativeTolerance))) / (draws + 1)) : null).ToArray();
+        // Never below the unadjusted p-value: the shuffles estimate the adjustment, and an estimate under it is noise.
+        var adjusted = observedP.Select(p => p is { } observed
+            ? (double?)Math.Max(observed, (1.0 + SortedSearch.UpperBound(smallest, observed * (1 + FisherExactTest.RelativeTolerance))) / (draws + 1))
+            : null).ToArray();
         return ((1.0 + asExtreme) / (draws + 1), adjusted);
     }
 
