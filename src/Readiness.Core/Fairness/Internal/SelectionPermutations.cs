@@ -15,6 +15,9 @@ internal sealed class SelectionPermutations
     private readonly int[] _sizes;
     private readonly int[] _selected;
     private readonly LogFactorials _logFactorials;
+    /// <summary>The most Fisher p-values remembered at once (tables met again and again in the shuffles).</summary>
+    private const int LargestCache = 1 << 20;
+
     private readonly Dictionary<(int, int, int, int), double> _fisher = [];
 
     /// <param name="sizes">Each compared group's people, in the audit's (name) order.</param>
@@ -48,6 +51,12 @@ internal sealed class SelectionPermutations
         var key = (_sizes[group], selected[group], _sizes[reference], selected[reference]);
         if (!_fisher.TryGetValue(key, out var p))
         {
+            if (_fisher.Count >= LargestCache)
+            {
+                // Shuffles of many large groups meet ever new tables: memory stays bounded, at the cost of recomputing.
+                _fisher.Clear();
+            }
+
             p = FisherExactTest.TwoSided(selected[group], _sizes[group] - selected[group], selected[reference], _sizes[reference] - selected[reference], _logFactorials);
             _fisher[key] = p;
         }
