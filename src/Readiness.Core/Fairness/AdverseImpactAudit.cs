@@ -330,7 +330,7 @@ public sealed class AdverseImpactAudit
         }
 
         var z = (((double)selected / count) - ((double)refSelected / refCount)) / se;
-        return (z, 2 * Normal.CDF(0, 1, -Math.Abs(z)));
+        return (z, UpperTail.TwoSided(z));
     }
 
     private sealed class FinestCell(string key, string?[] categories)

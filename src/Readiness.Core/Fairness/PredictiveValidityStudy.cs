@@ -154,7 +154,7 @@ public sealed class PredictiveValidityStudy
         var fisher = Math.Atanh(Math.Clamp(r, -1 + 1e-15, 1 - 1e-15));
         var se = 1 / Math.Sqrt(n - 3);
         var t = r * Math.Sqrt((n - 2) / Math.Max(1 - (r * r), 1e-300));
-        var pValue = 2 * StudentT.CDF(0, 1, n - 2, -Math.Abs(t));
+        var pValue = UpperTail.TwoSided(t, n - 2);
         var (lower, upper) = (Math.Tanh(fisher - (z * se)), Math.Tanh(fisher + (z * se)));
         var attenuation = reliability is { } ryy ? Math.Sqrt(ryy) : (double?)null;
         return new ValidityCoefficient(r, lower, upper, pValue, r / attenuation, lower / attenuation, upper / attenuation);
@@ -209,7 +209,7 @@ public sealed class PredictiveValidityStudy
         return (
             Curve(ra, readinessVariance),
             Curve(pa, performanceVariance),
-            new AucComparison(difference, se, difference - (z * se), difference + (z * se), zScore, 2 * Normal.CDF(0, 1, -Math.Abs(zScore))));
+            new AucComparison(difference, se, difference - (z * se), difference + (z * se), zScore, UpperTail.TwoSided(zScore)));
 
         AreaUnderCurve Curve(double auc, double variance)
         {

@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using MathNet.Numerics.Distributions;
 
 namespace Readiness.Internal;
 
@@ -25,4 +26,11 @@ internal static class UpperTail
         : x <= 0 ? 1
         : double.IsPositiveInfinity(x) ? 0
         : SpecialFunctions.GammaUpperRegularized(degreesOfFreedom / 2, x / 2);
+
+    /// <summary>
+    /// The two-sided p-value of a z statistic (infinite <paramref name="degreesOfFreedom"/>) or a t statistic: twice the
+    /// lower tail at −|statistic|, which does not round to 0 as 1 − CDF does.
+    /// </summary>
+    public static double TwoSided(double statistic, double degreesOfFreedom = double.PositiveInfinity) =>
+        2 * (double.IsPositiveInfinity(degreesOfFreedom) ? Normal.CDF(0, 1, -Math.Abs(statistic)) : StudentT.CDF(0, 1, degreesOfFreedom, -Math.Abs(statistic)));
 }

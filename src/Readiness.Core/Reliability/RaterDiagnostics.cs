@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using MathNet.Numerics.Distributions;
 using Readiness.Calibration;
 using Readiness.Calibration.Internal;
 using Readiness.Evidence;
@@ -79,7 +78,7 @@ public static class RaterDiagnostics
             var halo = othersHalo is > 0 && ownHalo is { } h ? h / othersHalo.Value : (double?)null;
             var (effect, se, df) = leniency[rater];
             // A standard error of 0 (every ratee's residuals the same) makes any leniency certain and none no evidence.
-            double? leniencyP = se switch { null => null, > 0 => TwoSided(effect / se.Value, df), _ => effect == 0 ? 1 : 0 };
+            double? leniencyP = se switch { null => null, > 0 => UpperTail.TwoSided(effect / se.Value, df), _ => effect == 0 ? 1 : 0 };
             var (meanSquare, meanSquareP) = LeftOutMeanSquare(own, effect);
 
             // The fitted model's version of this rater, drawn again and again: how often does it look as narrow, or as flat?
@@ -201,10 +200,6 @@ public static class RaterDiagnostics
             return correlations.Length == 0 ? null : correlations.Average();
         }
     }
-
-    /// <summary>The two-sided p-value of a z (infinite degrees of freedom) or t statistic.</summary>
-    private static double TwoSided(double statistic, double degreesOfFreedom) =>
-        2 * (double.IsPositiveInfinity(degreesOfFreedom) ? Normal.CDF(0, 1, -Math.Abs(statistic)) : StudentT.CDF(0, 1, degreesOfFreedom, -Math.Abs(statistic)));
 
     /// <summary>Pearson's r; 0 when <paramref name="x"/> does not vary, null when <paramref name="y"/> does not.</summary>
     private static double? Correlation(double[] x, double[] y)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
 using Readiness.Fairness;
+using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Core.Tests.Fairness;
@@ -49,8 +50,8 @@ public sealed class PotentialGapTests
         var people = Enumerable.Range(0, 600).Select(i =>
         {
             var female = i % 2 == 0;
-            var performance = RandomNormal(random) + (female ? 0.3 : 0);
-            var readiness = 60 + (8 * performance) + (8 * RandomNormal(random)) - (female ? 0.3 * 11.3 : 0);
+            var performance = RandomDraws.Normal(random) + (female ? 0.3 : 0);
+            var readiness = 60 + (8 * performance) + (8 * RandomDraws.Normal(random)) - (female ? 0.3 * 11.3 : 0);
             return (Id: $"p{i:000}", Group: female ? "female" : "male", Performance: performance, Readiness: readiness);
         }).ToArray();
 
@@ -71,7 +72,7 @@ public sealed class PotentialGapTests
         var (anyAdjusted, anyRaw, omnibus, runs) = (0, 0, 0, 600);
         for (var run = 0; run < runs; run++)
         {
-            var people = Enumerable.Range(0, 120).Select(i => (Id: $"p{i:000}", Group: $"g{i % 4}", Performance: RandomNormal(random), Readiness: RandomNormal(random))).ToArray();
+            var people = Enumerable.Range(0, 120).Select(i => (Id: $"p{i:000}", Group: $"g{i % 4}", Performance: RandomDraws.Normal(random), Readiness: RandomDraws.Normal(random))).ToArray();
             var result = PotentialGap.Analyze(people.Select(p => Assessment(p.Id, 60 + (8 * (p.Readiness + (0.5 * p.Performance))), p.Performance)),
                 Groups(people.Select(p => (p.Id, p.Group))), "sex", new PotentialGapOptions { Permutations = 500, Seed = run });
 
@@ -112,6 +113,4 @@ public sealed class PotentialGapTests
             new PotentialGapOptions { MinimumGroupSize = 1, SignificanceLevel = 1, Permutations = 99 }.Validate().ToArray());
         Assert.Throws<ArgumentException>(() => PotentialGap.Analyze(assessments, Groups(people), " "));
     }
-
-    private static double RandomNormal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
