@@ -50,4 +50,7 @@ public static class CalibrationWarningCodes
 
     /// <summary>Elements with extreme scores, measured with the extreme-score adjustment.</summary>
     public const string ExtremeScores = "extreme-scores";
+
+    /// <summary>The longitudinal model's ratings lie at one date: no growth can be measured and the fit is the crossed model.</summary>
+    public const string NoGrowth = "no-growth";
 }

@@ -1,0 +1,226 @@
+using Readiness.Evidence;
+
+namespace Readiness.Calibration.Internal;
+
+/// <summary>
+/// The longitudinal model's design, <c>value ~ competency + competency:time + source + (1 + time | ratee) +
+/// (1 | ratee:competency) + (1 | rater)</c>, gathered in one pass over a <see cref="RatingSet"/> without self-ratings.
+/// </summary>
+/// <remarks>
+/// Fixed columns: the intercept, treatment contrasts for the competencies present (reference: the first in model order),
+/// treatment contrasts for the sources present (reference: the first in <see cref="RaterSource"/> order), then one time
+/// slope per competency present (lme4 codes <c>competency:time</c> without a main effect of time that way). Each row has at
+/// most four non-zero fixed entries, so X is kept as column numbers, not as a matrix. A rating set keeps rows in (ratee,
+/// competency, rater) order, so each ratee × competency cell is a contiguous run. When every rating lies at one time the
+/// slopes (fixed and random) are left out and the model is the crossed model.
+/// </remarks>
+internal sealed class GrowthDesign
+{
+    private readonly int[] _sourceCount;
+
+    public GrowthDesign(RatingSet ratings, ReadOnlySpan<double> cycleYears, bool raterTerm)
+    {
+        Ratings = ratings;
+        N = ratings.Count;
+        var competency = ratings.CompetencyIndices;
+        var source = ratings.Sources;
+        var cycle = ratings.CycleIndices;
+        Time = new double[N];
+        for (var i = 0; i < N; i++)
+        {
+            Time[i] = cycleYears[cycle[i]];
+        }
+
+        Growth = N > 0 && Time.Any(t => t != Time[0]);
+        var competencyPresent = new bool[ratings.Model.Competencies.Length];
+        var sourcePresent = new bool[Enum.GetValues<RaterSource>().Length];
+        _sourceCount = new int[sourcePresent.Length];
+        for (var i = 0; i < N; i++)
+        {
+            competencyPresent[competency[i]] = true;
+            sourcePresent[(int)source[i]] = true;
+            _sourceCount[(int)source[i]]++;
+        }
+
+        var names = new List<string> { "(Intercept)" };
+        CompetencyColumn = Columns(competencyPresent, names, c => "competency:" + ratings.Model.Competencies[c].Id, skipFirst: true);
+        SourceColumn = Columns(sourcePresent, names, s => "source:" + (RaterSource)s, skipFirst: true);
+        SlopeColumn = Growth
+            ? Columns(competencyPresent, names, c => "time:" + ratings.Model.Competencies[c].Id, skipFirst: false)
+            : [.. competencyPresent.Select(_ => -1)];
+        FixedNames = [.. names];
+        P = names.Count;
+        CompetenciesPresent = competencyPresent.Count(p => p);
+        SourcesPresent = [.. Enumerable.Range(0, sourcePresent.Length).Where(s => sourcePresent[s]).Select(s => (RaterSource)s)];
+        Ratees = ratings.Ratees.Length;
+        RaterTerm = raterTerm;
+        Raters = raterTerm ? ratings.Raters.Length : 0;
+        Y = ratings.Values.ToArray();
+        RowRater = ratings.RaterIndices.ToArray();
+        RowCompetency = competency.ToArray();
+        RowSourceColumn = new int[N];
+        RowCell = new int[N];
+        var cellRatee = new List<int>();
+        var cellCompetency = new List<int>();
+        var ratee = ratings.RateeIndices;
+        for (var i = 0; i < N; i++)
+        {
+            if (i == 0 || ratee[i] != ratee[i - 1] || competency[i] != competency[i - 1])
+            {
+                cellRatee.Add(ratee[i]);
+                cellCompetency.Add(competency[i]);
+            }
+
+            RowCell[i] = cellRatee.Count - 1;
+            RowSourceColumn[i] = SourceColumn[(int)source[i]];
+        }
+
+        Cells = cellRatee.Count;
+        CellRatee = [.. cellRatee];
+        CellCompetency = [.. cellCompetency];
+        CellTerm = CompetenciesPresent > 1 && Cells < N;
+
+        // The times at which each ratee was rated: a person seen at one time has no growth of their own in the data.
+        RateeTimes = new int[Ratees];
+        var seen = new HashSet<(int, double)>();
+        for (var i = 0; i < N; i++)
+        {
+            if (seen.Add((ratee[i], Time[i])))
+            {
+                RateeTimes[ratee[i]]++;
+            }
+        }
+    }
+
+    public RatingSet Ratings { get; }
+
+    public int N { get; }
+
+    public int P { get; }
+
+    public int Cells { get; }
+
+    public int Ratees { get; }
+
+    /// <summary>Gets the number of raters in the fit: 0 without the rater term.</summary>
+    public int Raters { get; }
+
+    public bool RaterTerm { get; }
+
+    /// <summary>Gets whether the ratee × competency term is in the fit: it needs two competencies and some cell rated twice.</summary>
+    public bool CellTerm { get; }
+
+    /// <summary>Gets whether the ratings span more than one time, so that growth (fixed and random slopes) is in the fit.</summary>
+    public bool Growth { get; }
+
+    public int CompetenciesPresent { get; }
+
+    public RaterSource[] SourcesPresent { get; }
+
+    public string[] FixedNames { get; }
+
+    /// <summary>Gets, per model competency, its contrast column (−1: the reference, or not present).</summary>
+    public int[] CompetencyColumn { get; }
+
+    /// <summary>Gets, per model competency, its time-slope column (−1: not present, or no growth in the fit).</summary>
+    public int[] SlopeColumn { get; }
+
+    /// <summary>Gets, per <see cref="RaterSource"/>, its contrast column (−1: the reference, or not present).</summary>
+    public int[] SourceColumn { get; }
+
+    public double[] Y { get; }
+
+    /// <summary>Gets each rating's time in years since the first cycle.</summary>
+    public double[] Time { get; }
+
+    public int[] RowCell { get; }
+
+    public int[] RowRater { get; }
+
+    public int[] RowCompetency { get; }
+
+    public int[] RowSourceColumn { get; }
+
+    public int[] CellRatee { get; }
+
+    public int[] CellCompetency { get; }
+
+    /// <summary>Gets, per ratee, how many distinct times the ratee was rated at.</summary>
+    public int[] RateeTimes { get; }
+
+    /// <summary>Writes row <paramref name="i"/>'s non-zero fixed entries (column, value) and returns how many there are.</summary>
+    public int FixedEntries(int i, Span<(int Column, double Value)> entries)
+    {
+        var count = 0;
+        entries[count++] = (0, 1);
+        var c = RowCompetency[i];
+        if (CompetencyColumn[c] >= 0)
+        {
+            entries[count++] = (CompetencyColumn[c], 1);
+        }
+
+        if (RowSourceColumn[i] >= 0)
+        {
+            entries[count++] = (RowSourceColumn[i], 1);
+        }
+
+        if (SlopeColumn[c] >= 0 && Time[i] != 0)
+        {
+            entries[count++] = (SlopeColumn[c], Time[i]);
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The fixed-part row that an estimate of <paramref name="competency"/> at <paramref name="years"/> is reported for: the
+    /// intercept, the competency's contrast and slope, and the source contrasts weighted by each source's share of the
+    /// ratings — "an average rater other than the person", as the crossed model reports.
+    /// </summary>
+    public double[] ReferenceRow(int competency, double years)
+    {
+        var row = new double[P];
+        row[0] = 1;
+        if (CompetencyColumn[competency] >= 0)
+        {
+            row[CompetencyColumn[competency]] = 1;
+        }
+
+        if (SlopeColumn[competency] >= 0)
+        {
+            row[SlopeColumn[competency]] = years;
+        }
+
+        foreach (var s in SourcesPresent)
+        {
+            if (SourceColumn[(int)s] >= 0)
+            {
+                row[SourceColumn[(int)s]] = SourceShare(s);
+            }
+        }
+
+        return row;
+    }
+
+    private double SourceShare(RaterSource source) => (double)_sourceCount[(int)source] / N;
+
+    private static int[] Columns(bool[] present, List<string> names, Func<int, string> name, bool skipFirst)
+    {
+        var columns = new int[present.Length];
+        var first = skipFirst;
+        for (var k = 0; k < present.Length; k++)
+        {
+            if (!present[k] || first)
+            {
+                columns[k] = -1;
+                first &= !present[k];
+                continue;
+            }
+
+            columns[k] = names.Count;
+            names.Add(name(k));
+        }
+
+        return columns;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Readiness.Calibration.Internal;
+using Readiness.Evidence;
+
+namespace Readiness.Calibration;
+
+/// <summary>
+/// Calibrates ratings taken over several review cycles with the crossed model extended with time:
+/// <c>value ~ competency + competency:time + source + (1 + time | ratee) + (1 | ratee:competency) + (1 | rater)</c>, time
+/// in years since the first cycle — a level and a growth rate per person (correlated), each competency's average growth,
+/// and rater leniency that stays with the rater across cycles. Fitted by REML as lme4 fits it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Self-ratings never inform an estimate, as in <see cref="CrossedRandomEffectsCalibrator"/>. When every other rating lies
+/// in one cycle there is no time to measure growth over: the slopes are left out and the fit is the crossed model
+/// (<see cref="GrowthCalibration.MeasuresGrowth"/> is false). The rater term is left out, with a warning, when too few
+/// ratings repeat a rater to tell leniency from noise, and the ratee × competency term when no cell was rated twice.
+/// </para>
+/// <para>
+/// The whole mixed-model matrix is factored by a supernodal sparse Cholesky (the cliques of a rating's cell, ratee level
+/// and growth, and rater; the fixed effects as its dense tail), and the criterion minimised by Newton's method over the
+/// relative covariance parameters. Suited to the exact path's sizes (about 100,000 ratings); the cross-sectional model's
+/// scalable path has no longitudinal counterpart yet.
+/// </para>
+/// </remarks>
+public sealed class LongitudinalCalibrator
+{
+    private const int MinRaterRepeats = 10;
+
+    /// <summary>Initializes a new instance of the <see cref="LongitudinalCalibrator"/> class.</summary>
+    /// <param name="options">The settings; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The options break a rule (<see cref="LongitudinalModelOptions.Validate"/>).</exception>
+    public LongitudinalCalibrator(LongitudinalModelOptions? options = null) => Options = (options ?? new LongitudinalModelOptions()).Validated();
+
+    /// <summary>Gets the method's name, as the estimates at a date report it.</summary>
+    public static CalibrationMethod Method { get; } = new("Longitudinal");
+
+    /// <summary>Gets the settings.</summary>
+    public LongitudinalModelOptions Options { get; }
+
+    /// <summary>Fits the longitudinal model.</summary>
+    /// <param name="ratings">The ratings; every one in a cycle that <paramref name="cycles"/> dates.</param>
+    /// <param name="cycles">The cycles' dates.</param>
+    /// <param name="cancellationToken">Stops the optimisation.</param>
+    /// <returns>The fit: variance components, growth per person and per competency, estimates at any date.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A rating carries no cycle, or a cycle <paramref name="cycles"/> does not date; the message names it.</exception>
+    /// <exception cref="InsufficientRatingsException">The ratings cannot support the model.</exception>
+    public GrowthCalibration Calibrate(RatingSet ratings, ReviewCycles cycles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(cycles);
+        var years = CycleYears(ratings, cycles);
+        DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 6);
+        var others = ratings.WithoutSource(RaterSource.Self);
+        DesignChecks.ThrowIfUnusable(Method, others, parameters: 6);
+        if (others.Ratees.Length < 2)
+        {
+            throw new InsufficientRatingsException(Method,
+                $"only one person ('{others.Ratees[0]}') was rated by others; the model needs at least two people to tell a person's level from the average.");
+        }
+
+        var warnings = new List<CalibrationWarning>();
+        var repeats = others.Count - others.Raters.Length;
+        var raterTerm = others.Raters.Length > 1 && repeats >= MinRaterRepeats;
+        if (!raterTerm)
+        {
+            warnings.Add(CalibrationWarningCodes.RaterTermLeftOut,
+                $"Only {repeats} of the {others.Count} ratings repeat a rater ({others.Raters.Length} raters), too few to tell rater leniency from noise (at least {MinRaterRepeats} are needed): the rater term was left out and the estimates are not adjusted for leniency.");
+        }
+
+        var design = new GrowthDesign(others, [.. others.Cycles.Select(c => c is not null && years.TryGetValue(c, out var y) ? y : 0)], raterTerm);
+        var parameters = design.P + 2 + (design.Growth ? 2 : 0) + (design.CellTerm ? 1 : 0) + (raterTerm ? 1 : 0);
+        if (design.N <= parameters)
+        {
+            throw new InsufficientRatingsException(Method,
+                $"{design.N} ratings cannot estimate {design.P} fixed effects and {parameters - design.P} covariance parameters; at least {parameters + 1} are needed.");
+        }
+
+        if (design.CompetenciesPresent > 1 && !design.CellTerm)
+        {
+            warnings.Add(CalibrationWarningCodes.CellTermLeftOut, "Every person was rated once per competency, so person × competency variation cannot be told apart from noise; the ratee_competency term was left out.");
+        }
+
+        if (!design.Growth)
+        {
+            warnings.Add(CalibrationWarningCodes.NoGrowth,
+                "Every rating by others lies at one date, so there is no time to measure growth over: the fit is the cross-sectional crossed model and no growth is reported.");
+        }
+
+        var system = new GrowthSystem(design);
+        var free = new FreeParameters(design);
+        var (best, criterion, evaluations, iterations, converged) = NewtonMinimiser.Minimise(
+            points => [.. points.Select(p => system.Criterion(free.Theta(p)))],
+            free.Start,
+            Options.Tolerance,
+            Options.MaxIterations,
+            null,
+            cancellationToken);
+        if (!double.IsFinite(criterion))
+        {
+            throw new InsufficientRatingsException(Method,
+                "the fixed part (competencies, their growth and sources) is not estimable: some column is fully confounded with others (a source that rated only competencies no other source rated, or a competency rated at one date only, for example).");
+        }
+
+        if (!converged)
+        {
+            warnings.Add(CalibrationWarningCodes.NotConverged, $"The REML optimisation stopped after {iterations} iterations ({evaluations} criterion evaluations) without meeting the tolerance {Options.Tolerance.ToString("R", CultureInfo.InvariantCulture)}.");
+        }
+
+        var theta = FreeParameters.Canonical(free.Theta(best));
+        criterion = system.Criterion(theta);
+        return new GrowthCalibration(cycles, design, system, theta, criterion, iterations, converged, warnings);
+    }
+
+    /// <summary>Years since the origin per cycle label the ratings use; refuses a rating without a cycle or with an undated one.</summary>
+    private static Dictionary<string, double> CycleYears(RatingSet ratings, ReviewCycles cycles)
+    {
+        var years = new Dictionary<string, double>(StringComparer.Ordinal);
+        var counts = new int[ratings.Cycles.Length];
+        foreach (var c in ratings.CycleIndices)
+        {
+            counts[c]++;
+        }
+
+        for (var c = 0; c < ratings.Cycles.Length; c++)
+        {
+            if (counts[c] == 0)
+            {
+                continue;
+            }
+
+            if (ratings.Cycles[c] is not { } label)
+            {
+                throw new ArgumentException($"{counts[c]} of the {ratings.Count} ratings carry no review cycle; every rating of a longitudinal fit needs a cycle that the calendar dates.", nameof(ratings));
+            }
+
+            if (!cycles.TryGetDate(label, out var date))
+            {
+                throw new ArgumentException(
+                    $"{counts[c]} ratings are in the review cycle '{label}', which the calendar does not date (it dates {string.Join(", ", cycles.Cycles.Take(6).Select(x => $"'{x.Label}'"))}{(cycles.Cycles.Length > 6 ? ", …" : "")}).",
+                    nameof(cycles));
+            }
+
+            years[label] = cycles.YearsSinceOrigin(date);
+        }
+
+        return years;
+    }
+
+    /// <summary>The covariance parameters the fit estimates, by design: θ_cell, λ₁₁, λ₂₁, λ₂₂, θ_rater, those absent held at 0.</summary>
+    private sealed class FreeParameters(GrowthDesign design)
+    {
+        private readonly bool[] _free = [design.CellTerm, true, design.Growth, design.Growth, design.RaterTerm];
+
+        /// <summary>lme4's start: 1 on every diagonal, 0 off it.</summary>
+        public double[] Start => [.. Enumerable.Range(0, 5).Where(k => _free[k]).Select(k => k == 2 ? 0.0 : 1.0)];
+
+        public double[] Theta(double[] free)
+        {
+            var theta = new double[5];
+            var next = 0;
+            for (var k = 0; k < 5; k++)
+            {
+                theta[k] = _free[k] ? free[next++] : 0;
+            }
+
+            return theta;
+        }
+
+        /// <summary>
+        /// The criterion depends on θ_cell², θ_rater² and Λ_bΛ_bᵀ only, so signs are free: diagonals are made non-negative,
+        /// λ₂₁ flipping with λ₁₁ (a column of Λ_b changes sign as a whole).
+        /// </summary>
+        public static double[] Canonical(double[] theta)
+        {
+            var sign = theta[1] < 0 ? -1 : 1;
+            return [Math.Abs(theta[0]), sign * theta[1], sign * theta[2], Math.Abs(theta[3]), Math.Abs(theta[4])];
+        }
+    }
+}
