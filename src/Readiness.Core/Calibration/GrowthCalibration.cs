@@ -242,21 +242,21 @@ public sealed class GrowthCalibration
         var list = new List<VarianceComponent>();
         if (d.CellTerm)
         {
-            list.Add(new VarianceComponent("ratee_competency", _sigma2 * _theta[0] * _theta[0]));
+            list.Add(new VarianceComponent(VarianceComponent.RateeCompetency, _sigma2 * _theta[0] * _theta[0]));
         }
 
-        list.Add(new VarianceComponent("ratee", _sigma2 * l11 * l11));
+        list.Add(new VarianceComponent(VarianceComponent.Ratee, _sigma2 * l11 * l11));
         if (d.Growth)
         {
-            list.Add(new VarianceComponent("ratee_time", _sigma2 * ((l21 * l21) + (l22 * l22))));
+            list.Add(new VarianceComponent(VarianceComponent.RateeTime, _sigma2 * ((l21 * l21) + (l22 * l22))));
         }
 
         if (d.RaterTerm)
         {
-            list.Add(new VarianceComponent("rater", _sigma2 * _theta[4] * _theta[4]));
+            list.Add(new VarianceComponent(VarianceComponent.Rater, _sigma2 * _theta[4] * _theta[4]));
         }
 
-        list.Add(new VarianceComponent("residual", _sigma2));
+        list.Add(new VarianceComponent(VarianceComponent.Residual, _sigma2));
         return [.. list];
     }
 

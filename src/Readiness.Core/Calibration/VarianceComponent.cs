@@ -18,7 +18,7 @@ public sealed record VarianceComponent
         MonteCarloError = monteCarloError is { } error ? Guard.FiniteNonNegative(error, nameof(monteCarloError)) : null;
     }
 
-    /// <summary>Gets the component: <c>ratee</c>, <c>ratee_competency</c>, <c>rater</c> or <c>residual</c>.</summary>
+    /// <summary>Gets the component: <c>ratee</c>, <c>ratee_time</c> (the longitudinal model's), <c>ratee_competency</c>, <c>rater</c> or <c>residual</c>.</summary>
     public string Name { get; }
 
     /// <summary>Gets the estimated variance, never negative.</summary>
@@ -29,6 +29,9 @@ public sealed record VarianceComponent
 
     /// <summary>The name of the person-by-competency component (a person's profile across competencies).</summary>
     public const string RateeCompetency = "ratee_competency";
+
+    /// <summary>The name of the between-person growth component of the longitudinal model (a person's change a year).</summary>
+    public const string RateeTime = "ratee_time";
 
     /// <summary>The name of the rater component (leniency and severity).</summary>
     public const string Rater = "rater";

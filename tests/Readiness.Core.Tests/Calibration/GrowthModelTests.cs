@@ -1,0 +1,225 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Readiness.Calibration;
+using Readiness.Evidence;
+using static Readiness.Competencies.LeadershipFramework;
+
+namespace Readiness.Core.Tests.Calibration;
+
+/// <summary>The longitudinal calibrator's laws and edges: one cycle is the crossed model, time's origin is arbitrary, bad cycles are refused.</summary>
+public sealed class GrowthModelTests
+{
+    private static readonly DateOnly Day = new(2025, 6, 30);
+
+    [Fact]
+    public void One_cycle_gives_exactly_the_crossed_model()
+    {
+        var rows = Lme4Data.Load("org120").Ratings.AsEnumerable().Select(r => r with { Cycle = "mid-2025" });
+        var ratings = new RatingSetBuilder(Model).AddRange(rows).Build().Ratings;
+        var cycles = ReviewCycles.Create([new ReviewCycle("mid-2025", Day)]);
+
+        var growth = new LongitudinalCalibrator().Calibrate(ratings, cycles);
+        var crossed = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(ratings);
+        var at = growth.At(Day);
+
+        Assert.False(growth.MeasuresGrowth);
+        Assert.Contains(growth.Warnings, w => w.Code == CalibrationWarningCodes.NoGrowth);
+        Assert.Empty(growth.Growth);
+        Assert.Empty(growth.CompetencyGrowth);
+        Assert.Null(growth.LevelGrowthCorrelation);
+        Assert.Equal(crossed.Objective!.Value, growth.Objective, 1e-7);
+        Assert.Equal(crossed.VarianceComponents.Select(c => c.Name).Order(), growth.VarianceComponents.Select(c => c.Name).Order());
+        foreach (var component in crossed.VarianceComponents)
+        {
+            Assert.Equal(component.Variance, growth.VarianceOf(component.Name)!.Value, component.Variance * 1e-5);
+        }
+
+        var byCell = at.Estimates.ToDictionary(e => (e.Person, e.Competency));
+        foreach (var e in crossed.Estimates)
+        {
+            var other = byCell[(e.Person, e.Competency)];
+            Assert.Equal(e.Estimate, other.Estimate, 1e-5);
+            Assert.Equal(e.StandardError, other.StandardError, 1e-5);
+            Assert.Equal(e.Ratings, other.Ratings);
+            Assert.Equal(e.Raters, other.Raters);
+        }
+
+        Assert.Equal(crossed.RaterEffects.Select(r => r.Rater), at.RaterEffects.Select(r => r.Rater));
+        Assert.All(crossed.RaterEffects.Zip(at.RaterEffects), p => Assert.Equal(p.First.Effect, p.Second.Effect, 1e-5));
+        Assert.All(crossed.RaterEffects.Zip(at.RaterEffects), p => Assert.Equal(p.First.StandardError, p.Second.StandardError, 1e-5));
+        var sources = at.SourceEffects.ToDictionary(s => s.Source);
+        foreach (var s in crossed.SourceEffects.Where(s => s.Source != RaterSource.Self))
+        {
+            Assert.Equal(s.Effect, sources[s.Source].Effect, 1e-5);
+            Assert.Equal(s.StandardError, sources[s.Source].StandardError, 1e-5);
+        }
+    }
+
+    [Fact]
+    public void A_rating_without_a_cycle_is_refused_with_the_count()
+    {
+        var ratings = Lme4Data.Load("org120").Ratings;
+
+        var e = Assert.Throws<ArgumentException>(() => new LongitudinalCalibrator().Calibrate(ratings, ReviewCycles.Create([new ReviewCycle("2025", Day)])));
+
+        Assert.Contains($"{ratings.Count} of the {ratings.Count} ratings carry no review cycle", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cycle_the_calendar_does_not_date_is_refused_by_name()
+    {
+        var data = GrowthModelLme4Tests.GrowthData.Load("growth120");
+        var calendar = ReviewCycles.Create(data.Cycles.Cycles.Skip(1));
+
+        var e = Assert.Throws<ArgumentException>(() => new LongitudinalCalibrator().Calibrate(data.Ratings, calendar));
+
+        Assert.Contains($"review cycle '{data.Cycles.Cycles[0].Label}', which the calendar does not date", e.Message, StringComparison.Ordinal);
+        Assert.Equal("cycles", e.ParamName);
+    }
+
+    [Fact]
+    public void Cycles_from_labels_must_be_iso_dates_and_count_years_from_the_earliest()
+    {
+        var cycles = ReviewCycles.FromDateLabels(["2025-03-01", "2024-03-01", "2025-03-01"]);
+
+        Assert.Equal(new DateOnly(2024, 3, 1), cycles.Origin);
+        Assert.Equal(["2024-03-01", "2025-03-01"], cycles.Cycles.Select(c => c.Label));
+        Assert.Equal(365 / 365.25, cycles.YearsSinceOrigin(new DateOnly(2025, 3, 1)), 12);
+        Assert.True(cycles.TryGetDate("2025-03-01", out var date) && date == new DateOnly(2025, 3, 1));
+        Assert.False(cycles.TryGetDate("2025-3-1", out _));
+        var e = Assert.Throws<FormatException>(() => ReviewCycles.FromDateLabels(["2024-03-01", "Q1 2025"]));
+        Assert.Contains("'Q1 2025'", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ReviewCycles.Create([new ReviewCycle("a", Day), new ReviewCycle("a", Day.AddDays(1))]));
+        Assert.Throws<ArgumentException>(() => ReviewCycles.Create([]));
+        Assert.Throws<ArgumentException>(() => new ReviewCycle(" ", Day));
+    }
+
+    /// <summary>
+    /// A multi-cycle design: 8–30 people over 2–4 cycles 150–500 days apart, each rated in each cycle (but a few missed)
+    /// by 2–5 raters from a pool of 4–20 shared across cycles, on 2–4 competencies; values carry a level and a growth per
+    /// person, a profile, leniency and noise, within [1.2, 4.8].
+    /// </summary>
+    private static Gen<(Rating[] Rows, ReviewCycle[] Cycles)> Designs =>
+        from people in Gen.Choose(8, 30)
+        from pool in Gen.Choose(4, 20)
+        from perPerson in Gen.Choose(2, 5)
+        from competencies in Gen.Choose(2, 4)
+        from count in Gen.Choose(2, 4)
+        from seed in Gen.Choose(0, int.MaxValue)
+        select Draw(people, pool, perPerson, competencies, count, seed);
+
+    [Property(MaxTest = 20)]
+    public Property Estimates_at_a_date_do_not_depend_on_where_time_starts() =>
+        Prop.ForAll(Designs.ToArbitrary(), Gen.Choose(1, 900).ToArbitrary(), (design, days) =>
+        {
+            // An earlier cycle without ratings moves the origin: the person's level is then stated at another date, but
+            // the model is the same, so every estimate at a given date, every growth and every other component is too.
+            var ratings = new RatingSetBuilder(Model).AddRange(design.Rows).Build().Ratings;
+            var calendar = ReviewCycles.Create(design.Cycles);
+            var earlier = ReviewCycles.Create([.. design.Cycles, new ReviewCycle("earlier", design.Cycles[0].Date.AddDays(-days))]);
+            var (a, b) = (Outcome(ratings, calendar), Outcome(ratings, earlier));
+            Assert.Equal(a.Refusal, b.Refusal);
+            if (a.Fit is null || b.Fit is null || !a.Fit.Converged || !b.Fit.Converged)
+            {
+                return;
+            }
+
+            var when = design.Cycles[^1].Date;
+            Close(a.Fit.At(when).Estimates.Select(e => e.Estimate), b.Fit.At(when).Estimates.Select(e => e.Estimate));
+            Close(a.Fit.At(when).Estimates.Select(e => e.StandardError), b.Fit.At(when).Estimates.Select(e => e.StandardError));
+            Close(a.Fit.Growth.Select(g => g.Growth), b.Fit.Growth.Select(g => g.Growth));
+            Close(a.Fit.Growth.Select(g => g.StandardError), b.Fit.Growth.Select(g => g.StandardError));
+            foreach (var name in new[] { VarianceComponent.RateeTime, VarianceComponent.RateeCompetency, VarianceComponent.Rater, VarianceComponent.Residual })
+            {
+                Close([a.Fit.VarianceOf(name) ?? 0], [b.Fit.VarianceOf(name) ?? 0]);
+            }
+
+            Assert.Equal(a.Fit.Objective, b.Fit.Objective, 1e-6 * Math.Max(1, Math.Abs(a.Fit.Objective)));
+        });
+
+    [Property(MaxTest = 20)]
+    public Property Shifting_every_rating_shifts_every_estimate_and_leaves_growth_and_components() =>
+        Prop.ForAll(Designs.ToArbitrary(), Gen.Choose(-20, 20).ToArbitrary(), (design, hundredths) =>
+        {
+            var shift = hundredths / 100.0;
+            var calendar = ReviewCycles.Create(design.Cycles);
+            var a = Outcome(new RatingSetBuilder(Model).AddRange(design.Rows).Build().Ratings, calendar);
+            var b = Outcome(new RatingSetBuilder(Model).AddRange(design.Rows.Select(r => r with { Value = r.Value + shift })).Build().Ratings, calendar);
+            Assert.Equal(a.Refusal, b.Refusal);
+            if (a.Fit is null || b.Fit is null || !a.Fit.Converged || !b.Fit.Converged)
+            {
+                return;
+            }
+
+            var when = design.Cycles[0].Date.AddDays(200);
+            Close(a.Fit.At(when).Estimates.Select(e => e.Estimate + shift), b.Fit.At(when).Estimates.Select(e => e.Estimate));
+            Close(a.Fit.Growth.Select(g => g.Growth), b.Fit.Growth.Select(g => g.Growth));
+            Close(a.Fit.VarianceComponents.Select(c => c.Variance), b.Fit.VarianceComponents.Select(c => c.Variance));
+            Assert.All(a.Fit.Growth, g => Assert.Equal(g.Cycles >= 2 ? GrowthBasis.Person : GrowthBasis.Cohort, g.Basis));
+        });
+
+    private static (GrowthCalibration? Fit, Type? Refusal) Outcome(RatingSet ratings, ReviewCycles cycles)
+    {
+        try
+        {
+            return (new LongitudinalCalibrator().Calibrate(ratings, cycles), null);
+        }
+        catch (InsufficientRatingsException e)
+        {
+            return (null, e.GetType());
+        }
+    }
+
+    /// <summary>Equal within 1e-4 absolute: both ends are optima of the same criterion found from other starts.</summary>
+    private static void Close(IEnumerable<double> expected, IEnumerable<double> actual)
+    {
+        var (e, a) = (expected.ToArray(), actual.ToArray());
+        Assert.Equal(e.Length, a.Length);
+        for (var i = 0; i < e.Length; i++)
+        {
+            Assert.True(Math.Abs(e[i] - a[i]) <= 1e-4, $"element {i}: {e[i]} vs {a[i]}");
+        }
+    }
+
+    private static (Rating[], ReviewCycle[]) Draw(int people, int pool, int perPerson, int competencies, int count, int seed)
+    {
+        var random = new Random(seed);
+        double Normal(double sd) => sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var start = new DateOnly(2022, 1, 1).AddDays(random.Next(365));
+        var cycles = new ReviewCycle[count];
+        for (var k = 0; k < count; k++)
+        {
+            start = k == 0 ? start : start.AddDays(150 + random.Next(350));
+            cycles[k] = new ReviewCycle($"cycle {k + 1}", start);
+        }
+
+        var leniency = Enumerable.Range(0, pool).Select(_ => Normal(0.3)).ToArray();
+        var rows = new List<Rating>();
+        for (var t = 0; t < people; t++)
+        {
+            var (level, growth) = (Normal(0.5), Normal(0.2));
+            var profile = Enumerable.Range(0, competencies).Select(_ => Normal(0.3)).ToArray();
+            foreach (var cycle in cycles)
+            {
+                if (random.NextDouble() < 0.1)
+                {
+                    continue;
+                }
+
+                var years = (cycle.Date.DayNumber - cycles[0].Date.DayNumber) / 365.25;
+                foreach (var r in Enumerable.Range(0, pool).OrderBy(_ => random.Next()).Take(Math.Min(perPerson, pool)))
+                {
+                    for (var c = 0; c < competencies; c++)
+                    {
+                        var value = Math.Clamp(3 + level + ((0.2 + growth) * years) + profile[c] + leniency[r] + Normal(0.4), 1.2, 4.8);
+                        rows.Add(new Rating(new RateeId($"p{t:D2}"), new RaterId($"r{r}"), RaterSource.Peer, Model.Competencies[c].Id.Value,
+                            Math.Round(value, 2), cycle.Label));
+                    }
+                }
+            }
+        }
+
+        return ([.. rows], cycles);
+    }
+}
