@@ -51,6 +51,10 @@ public static class OrganisationSimulator
         }
 
         var people = GeneratePeople(options, random, ids, manager, reports, out var halo);
+        if (options.Cycles > 1)
+        {
+            people = WithGrowth(options, people);
+        }
         var pool = options.PoolSize;
         var raters = GenerateRaters(options, random, n + pool);
         var raterIds = ids.Concat(Enumerable.Range(1, pool).Select(i => "R" + i.ToString(new string('0', Digits(pool)), CultureInfo.InvariantCulture))).ToArray();
@@ -94,6 +98,31 @@ public static class OrganisationSimulator
         var performance = Standardised([.. people.Select(p => double.IsNaN(p.TrueIndividualPerformance) ? 0 : p.TrueIndividualPerformance)]);
         const double Noise = 0.78; // √(1 − 0.6² − 0.15²): the outcome's SD stays about 1 before scaling
         return [.. people.Select((p, i) => new Fairness.OutcomeRecord(p.Person, 50 + (10 * ((0.6 * leadership[i]) + (0.15 * performance[i]) + (Noise * Normal(random))))))];
+    }
+
+    /// <summary>The date of cycle <paramref name="cycle"/> (0 the first).</summary>
+    internal static DateOnly CycleDate(SimulationOptions options, int cycle) => options.FirstCycleDate.AddDays(cycle * options.CycleSpacingDays);
+
+    /// <summary>
+    /// Each person's growth a year: the cohort's mean (half of it on individual-performance competencies) plus a deviation
+    /// of SD <see cref="SimulationOptions.GrowthSd"/>, the same on every competency, correlated
+    /// <see cref="SimulationOptions.LevelGrowthCorrelation"/> with the person's standardised leadership level. From a stream
+    /// of its own, so that a one-cycle organisation of a seed is as it was.
+    /// </summary>
+    private static ImmutableArray<SimulatedPerson> WithGrowth(SimulationOptions options, ImmutableArray<SimulatedPerson> people)
+    {
+        var random = new Random(unchecked((options.Seed * 6151) + 12_289));
+        var leadership = people.Select(p => double.IsNaN(p.TrueLeadership) ? 0 : p.TrueLeadership).ToArray();
+        var mean = leadership.Average();
+        var sd = Math.Sqrt(leadership.Sum(x => (x - mean) * (x - mean)) / Math.Max(1, leadership.Length - 1));
+        var rho = options.LevelGrowthCorrelation;
+        var competencies = options.Model.Competencies;
+        return [.. people.Select((p, i) =>
+        {
+            var z = sd > 0 ? (leadership[i] - mean) / sd : 0;
+            var own = options.GrowthSd * ((rho * z) + (Math.Sqrt(1 - (rho * rho)) * Normal(random)));
+            return p.WithGrowth([.. competencies.Select(c => (c.Domain == CompetencyDomain.Leadership ? options.MeanGrowth : options.MeanGrowth / 2) + own)]);
+        })];
     }
 
     private static int Digits(int n) => n.ToString(CultureInfo.InvariantCulture).Length;
@@ -183,6 +212,13 @@ public static class OrganisationSimulator
         var competencyIds = model.Competencies.Select(c => c.Id).ToArray();
         var ratings = ImmutableArray.CreateBuilder<Rating>();
         var anonymous = 0;
+        for (var cycle = 0; cycle < options.Cycles; cycle++)
+        {
+        // Cycle by cycle at the true levels of its date; one cycle is the first, at the levels drawn.
+        var label = options.Cycles == 1 ? options.Cycle : CycleDate(options, cycle).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var years = (CycleDate(options, cycle).DayNumber - options.FirstCycleDate.DayNumber) / 365.25;
+        var truth = cycle == 0 ? [.. people.Select(p => p.TrueLevels)] : people.Select(p => p.TrueLevelsAt(years, scale)).ToArray();
+        var overallNow = cycle == 0 ? overall : [.. truth.Select(t => t.Average())];
         for (var p = 0; p < people.Length; p++)
         {
             foreach (var (rater, source) in panels.Of(p))
@@ -197,7 +233,7 @@ public static class OrganisationSimulator
                         continue;
                     }
 
-                    var basis = style == RaterStyle.Halo ? overall[p] : people[p].TrueLevels[c];
+                    var basis = style == RaterStyle.Halo ? overallNow[p] : truth[p][c];
                     var x = basis + leniency + (source == RaterSource.Self ? options.SelfInflation : 0) + noise
                         + (favours[rater] && favoured[p] && source != RaterSource.Self ? options.FavouredGroupBias : 0);
                     if (style == RaterStyle.CentralTendency)
@@ -214,10 +250,11 @@ public static class OrganisationSimulator
                     var raterId = options.Design == RatingDesign.Anonymised && source != RaterSource.Self
                         ? new RaterId("A" + (++anonymous).ToString("D9", CultureInfo.InvariantCulture))
                         : raterIds[rater];
-                    ratings.Add(new Rating(rateeIds[p], raterId, source, competencyIds[c].Value, x, options.Cycle));
+                    ratings.Add(new Rating(rateeIds[p], raterId, source, competencyIds[c].Value, x, label));
                     rated[rater] = true;
                 }
             }
+        }
         }
 
         return ratings.ToImmutable();

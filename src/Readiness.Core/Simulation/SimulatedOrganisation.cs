@@ -52,6 +52,11 @@ public sealed class SimulatedOrganisation
     public ImmutableArray<PerformanceRecord> PerformanceRecords =>
         [.. People.Select(p => new PerformanceRecord(p.Person, p.Performance, Options.Cycle))];
 
+    /// <summary>Gets the review cycles' dates when the organisation was rated in more than one cycle (labels are the dates); null for one cycle.</summary>
+    public ReviewCycles? ReviewCycles => Options.Cycles == 1 ? null
+        : ReviewCycles.Create(Enumerable.Range(0, Options.Cycles).Select(k => OrganisationSimulator.CycleDate(Options, k))
+            .Select(d => new ReviewCycle(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d)));
+
     /// <summary>Takes the ratings in through <see cref="RatingSetBuilder"/>.</summary>
     /// <returns>The rating set and its intake report (a simulation produces no rejects).</returns>
     public RatingIntake TakeInRatings() => new RatingSetBuilder(Options.Model).AddRange(Ratings).Build();

@@ -17,6 +17,7 @@ public sealed record SimulatedPerson
     /// <param name="performance">The observed individual-performance measure (a review score, with noise).</param>
     internal SimulatedPerson(RateeId person, RateeId? manager, int directReports, ImmutableArray<double> trueLevels, double trueLeadership, double trueIndividualPerformance, double performance)
     {
+        _trueGrowth = new([.. trueLevels.Select(_ => 0.0)]);
         Person = person;
         Manager = manager;
         DirectReports = directReports;
@@ -47,8 +48,30 @@ public sealed record SimulatedPerson
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
     private readonly EquatableArray<double> _trueLevels;
 
-    /// <summary>Gets the true level on each competency, in model order, on the model's scale.</summary>
+    private EquatableArray<double> _trueGrowth;
+
+    /// <summary>Gets the true level on each competency at the first review cycle, in model order, on the model's scale.</summary>
     public ImmutableArray<double> TrueLevels => _trueLevels.Items;
+
+    /// <summary>Gets the true growth on each competency, scale points a year, in model order (0 in a one-cycle organisation).</summary>
+    public ImmutableArray<double> TrueGrowth => _trueGrowth.Items;
+
+    /// <summary>Gets the true levels <paramref name="years"/> after the first cycle: each level plus its growth, held within the scale.</summary>
+    /// <param name="years">Years since the first cycle.</param>
+    /// <param name="scale">The model's scale.</param>
+    /// <returns>The levels, in model order.</returns>
+    public ImmutableArray<double> TrueLevelsAt(double years, Competencies.ProficiencyScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        return [.. TrueLevels.Select((level, c) => Math.Clamp(level + (TrueGrowth[c] * Guard.Finite(years)), scale.Minimum, scale.Maximum))];
+    }
+
+    internal SimulatedPerson WithGrowth(ImmutableArray<double> growth)
+    {
+        var copy = this with { };
+        copy._trueGrowth = new(growth);
+        return copy;
+    }
 
     /// <summary>Gets a value indicating whether the person manages anyone.</summary>
     public bool IsManager => DirectReports > 0;

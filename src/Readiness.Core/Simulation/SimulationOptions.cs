@@ -99,8 +99,33 @@ public sealed record SimulationOptions
     /// <summary>Gets the group group-biased raters favour, a category of the simulated <c>sex</c> attribute. The default value is "male".</summary>
     public string FavouredGroup { get; init; } = "male";
 
-    /// <summary>Gets the review-cycle label put on every rating, or null. The default value is null.</summary>
+    /// <summary>Gets the review-cycle label put on every rating of a one-cycle organisation, or null. The default value is null.</summary>
     public string? Cycle { get; init; }
+
+    /// <summary>
+    /// Gets the number of review cycles. With more than one, every person is rated again in each cycle (panels drawn anew,
+    /// the manager kept) at true levels that have grown since the first, and each cycle's label is its ISO date. The
+    /// default value is 1.
+    /// </summary>
+    public int Cycles { get; init; } = 1;
+
+    /// <summary>Gets the first cycle's date. The default value is 2024-03-01.</summary>
+    public DateOnly FirstCycleDate { get; init; } = new(2024, 3, 1);
+
+    /// <summary>Gets the days from one cycle to the next. The default value is 365.</summary>
+    public int CycleSpacingDays { get; init; } = 365;
+
+    /// <summary>
+    /// Gets the cohort's mean growth on leadership competencies, scale points a year; individual-performance competencies
+    /// grow at half of it. The default value is 0.15.
+    /// </summary>
+    public double MeanGrowth { get; init; } = 0.15;
+
+    /// <summary>Gets the standard deviation of a person's own growth around the cohort's, scale points a year, the same on every competency. The default value is 0.15.</summary>
+    public double GrowthSd { get; init; } = 0.15;
+
+    /// <summary>Gets the correlation of a person's growth with their general leadership level at the first cycle. The default value is −0.2 (those further along grow a little more slowly).</summary>
+    public double LevelGrowthCorrelation { get; init; } = -0.2;
 
     /// <summary>The raters drawn from the pool per person, the design's default resolved.</summary>
     internal int PoolRatersPerPerson => RatersPerPerson > 0 ? RatersPerPerson : Design == RatingDesign.AssessmentCentre ? 3 : 5;
@@ -150,6 +175,12 @@ public sealed record SimulationOptions
         rules.Require(!(BiasedRaterShare + CentralTendencyShare + HaloShare + ErraticShare > 1),
             $"BiasedRaterShare + CentralTendencyShare + HaloShare + ErraticShare was {Guard.Format(BiasedRaterShare + CentralTendencyShare + HaloShare + ErraticShare)}; the shares must not add up to more than 1.");
         rules.Require(Cycle is null || PersonIdRules.Check(Cycle) is null, $"Cycle '{Cycle}' is not a valid cycle label.");
+        rules.InRange(Cycles, 1, 20);
+        rules.Require(Cycles == 1 || Cycle is null, $"Cycle was '{Cycle}' with {Cycles} cycles; several cycles are labelled by their dates, so Cycle must be null.");
+        rules.InRange(CycleSpacingDays, 30, 3650);
+        rules.InRange(MeanGrowth, -2, 2);
+        rules.InRange(GrowthSd, 0, 2);
+        rules.InRange(LevelGrowthCorrelation, -1, 1);
         return rules.Broken;
     }
 
