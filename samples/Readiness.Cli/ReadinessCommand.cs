@@ -72,7 +72,7 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
 
-        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateTalent(), CreateAudit(), CreateValidity(), CreateReliability(), CreateFramework(), CreateScaffold() };
+        return new RootCommand("Readiness: leadership-readiness modelling from the command line.") { weights, CreateCalibrate(), CreateSimulate(), CreateScore(), CreateTalent(), CreateAudit(), CreateValidity(), CreateReliability(), CreateFramework(), CreateScaffold(), CreateProgress() };
     }
 
     private static Command CreateCalibrate()
@@ -369,6 +369,37 @@ internal static class ReadinessCommand
         return (ratings, performance, role, method, model);
     }
 
+    private static Command CreateProgress()
+    {
+        var ratings = new Option<FileInfo>("--ratings")
+        {
+            Description = "CSV or .xlsx file with header ratee,rater,competency,value,cycle and optional source (other names mapped by --columns).",
+            Required = true,
+        };
+        var cycles = new Option<FileInfo?>("--cycles") { Description = "CSV with the columns cycle,date (yyyy-MM-dd); default: the cycle labels are themselves ISO dates." };
+        var model = new Option<FileInfo?>("--model") { Description = "Competency model JSON; default: the built-in leadership framework." };
+        var columns = Columns();
+        var sourceValues = SourceValuesOption();
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Directory for trajectories.csv, growth.csv, model.json, rejects.csv and warnings.txt.",
+            DefaultValueFactory = _ => new DirectoryInfo("progress"),
+        };
+        var progress = new Command("progress", "Measure growth across review cycles: each person's trajectory per competency, their growth a year, and the cohort's.")
+        {
+            ratings, cycles, columns, sourceValues, model, output,
+        };
+        progress.SetAction(result => ProgressVerb.Run(
+            result.GetRequiredValue(ratings),
+            result.GetValue(cycles),
+            result.GetValue(model),
+            ColumnsOf(result, columns, sourceValues),
+            result.GetRequiredValue(output),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error));
+        return progress;
+    }
+
     private static Command CreateScaffold()
     {
         var ratings = new Option<FileInfo>("--ratings") { Description = "A ratings export (CSV with ratee,rater,competency,value columns, or mapped by --columns).", Required = true };
@@ -410,10 +441,11 @@ internal static class ReadinessCommand
         design.AcceptOnlyFromAmong(SimulateVerb.Designs.Keys.ToArray());
         var ratersPerPerson = new Option<int>("--raters-per-person") { Description = "Raters drawn from the pool per person (widely-crossed, assessment-centre); 0 for the design's default.", DefaultValueFactory = _ => 0 };
         var raterPool = new Option<int>("--rater-pool") { Description = "Size of the rater pool (widely-crossed, assessment-centre); 0 for the design's default.", DefaultValueFactory = _ => 0 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write ratings.csv, performance.csv, truth.csv, groups.csv and outcomes.csv to.", Required = true };
+        var cycles = new Option<int>("--cycles") { Description = "Review cycles a year apart (1–20): with more than one, people grow between them and each cycle's label is its date.", DefaultValueFactory = _ => 1 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv (and cycles.csv with several cycles) to.", Required = true };
         var simulate = new Command("simulate", "Write a simulated organisation (a 360° cycle with planted rater biases, demographic groups and team outcomes) as CSV files.")
         {
-            people, seed, groupBias, design, ratersPerPerson, raterPool, output,
+            people, seed, groupBias, design, ratersPerPerson, raterPool, cycles, output,
         };
         simulate.SetAction(result => SimulateVerb.Run(
             new SimulationOptions
@@ -424,6 +456,7 @@ internal static class ReadinessCommand
                 Design = SimulateVerb.Designs[result.GetValue(design)!],
                 RatersPerPerson = result.GetValue(ratersPerPerson),
                 RaterPool = result.GetValue(raterPool),
+                Cycles = result.GetValue(cycles),
             },
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,

@@ -42,7 +42,7 @@ internal static class SimulateVerb
 
         console.WriteLine(
             $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: " +
-            "ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv, manifest.json");
+            $"ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv, {(organisation.ReviewCycles is null ? "" : "cycles.csv, ")}manifest.json");
         return WeightsVerb.Ok;
     }
 
@@ -54,6 +54,17 @@ internal static class SimulateVerb
         staging.WriteText("truth.csv", w => Truth(w, organisation));
         staging.WriteText("groups.csv", w => InputTables.WriteGroups(w, new DemographicGroups(organisation.Demographics, ["sex", "ethnicity"]), organisation.People.Select(p => p.Person)));
         staging.WriteText("outcomes.csv", w => InputTables.WriteOutcomes(w, organisation.TeamOutcomes.Select(o => o with { Value = Math.Round(o.Value, 4) })));
+        if (organisation.ReviewCycles is { } cycles)
+        {
+            staging.WriteText("cycles.csv", w =>
+            {
+                w.WriteLine("cycle,date");
+                foreach (var c in cycles.Cycles)
+                {
+                    w.WriteLine($"{CsvCells.Field(c.Label)},{c.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+                }
+            });
+        }
     }
 
     /// <summary>One file for both kinds of truth, which only a simulation has: a person's true level per competency, and each rater's planted bias.</summary>
@@ -66,6 +77,12 @@ internal static class SimulateVerb
             for (var c = 0; c < competencies.Length; c++)
             {
                 truth.WriteLine($"level,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id.Value)},{CsvCells.Number(p.TrueLevels[c])},");
+            }
+
+            // With several cycles, the levels are at the first, and each grows by this much a year.
+            for (var c = 0; organisation.ReviewCycles is not null && c < competencies.Length; c++)
+            {
+                truth.WriteLine($"growth,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id.Value)},{CsvCells.Number(p.TrueGrowth[c])},");
             }
         }
 

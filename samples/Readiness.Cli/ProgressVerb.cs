@@ -1,0 +1,105 @@
+using System.Globalization;
+using Readiness.Calibration;
+using Readiness.Evidence;
+using Readiness.Files;
+
+namespace Readiness.Cli;
+
+/// <summary>
+/// <c>readiness progress --ratings FILE [--cycles FILE] [--model FILE] [--out DIR]</c>: the longitudinal model fitted to
+/// ratings over several review cycles, written as trajectories.csv, growth.csv, model.json, rejects.csv and warnings.txt.
+/// </summary>
+internal static class ProgressVerb
+{
+    private static readonly string[] Outputs = ["trajectories.csv", "growth.csv", "model.json", "rejects.csv", "warnings.txt"];
+
+    public static int Run(FileInfo ratingsFile, FileInfo? cyclesFile, FileInfo? modelFile, ColumnMap columns, DirectoryInfo output, TextWriter console, TextWriter error)
+    {
+        RatingsFile file;
+        GrowthCalibration fit;
+        double seconds;
+        try
+        {
+            BadInput.RefuseOverwrite(output, Outputs, ratingsFile, cyclesFile, modelFile);
+            var model = CohortInput.ReadModel(modelFile);
+            if (CohortInput.ReadRatings(ratingsFile, columns, model, modelFile is not null, output, error) is not { } read)
+            {
+                return WeightsVerb.BadInput;
+            }
+
+            file = read;
+            var ratings = file.Intake.Ratings;
+            console.WriteLine($"Read {file.Intake.Report}.");
+            var cycles = cyclesFile is null ? CyclesFromLabels(ratings) : InputFileException.Reading(cyclesFile, () => ProgressFiles.ReadCycles(cyclesFile.FullName));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            fit = new LongitudinalCalibrator().Calibrate(ratings, cycles);
+            seconds = clock.Elapsed.TotalSeconds;
+            output.Create();
+        }
+        catch (Exception e) when (BadInput.Is(e, arguments: true) || e is FormatException)
+        {
+            var code = BadInput.Report(e, error, e is InputFileException ? null : ratingsFile.Name);
+            if (e is FormatException)
+            {
+                error.WriteLine("hint: give each cycle's date with --cycles FILE, a CSV with the columns cycle,date (yyyy-MM-dd).");
+            }
+
+            return code;
+        }
+
+        using (var staging = OutputStaging.Begin(output))
+        {
+            staging.WriteText("trajectories.csv", w => ProgressFiles.WriteTrajectories(w, fit));
+            staging.WriteText("growth.csv", w => ProgressFiles.WriteGrowth(w, fit));
+            staging.WriteStream("model.json", s => ProgressFiles.WriteModel(s, fit, file.Intake.Report));
+            staging.WriteText("rejects.csv", w => CalibrationFiles.WriteRejects(w, file));
+            staging.WriteText("warnings.txt", w =>
+            {
+                foreach (var warning in fit.Warnings)
+                {
+                    w.WriteLine(warning.Message);
+                }
+            });
+            staging.Commit();
+        }
+
+        Summarise(fit, seconds, console);
+        console.WriteLine($"Wrote {string.Join(", ", Outputs)} and manifest.json to {output.FullName}");
+        return WeightsVerb.Ok;
+    }
+
+    /// <summary>Cycles dated by their own labels, which must then be ISO dates.</summary>
+    private static ReviewCycles CyclesFromLabels(RatingSet ratings)
+    {
+        var labels = ratings.Cycles.Where(c => c is not null).Select(c => c!).ToArray();
+        return labels.Length == 0
+            ? throw new InputFileException("--ratings", "the ratings carry no review cycle (a cycle column, or --columns cycle=NAME): growth is measured across cycles.")
+            : ReviewCycles.FromDateLabels(labels);
+    }
+
+    private static void Summarise(GrowthCalibration fit, double seconds, TextWriter console)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var cycles = fit.Cycles.Cycles;
+        console.WriteLine(string.Create(c,
+            $"Longitudinal model over {cycles.Length} cycle{(cycles.Length == 1 ? "" : "s")} ({cycles[0].Date:yyyy-MM-dd} to {cycles[^1].Date:yyyy-MM-dd}): {(fit.Converged ? "converged" : "NOT converged")} after {fit.Iterations} iterations, fitted in {seconds:F2} s."));
+        foreach (var warning in fit.Warnings)
+        {
+            console.WriteLine($"warning: {warning.Message}");
+        }
+
+        if (!fit.MeasuresGrowth)
+        {
+            return;
+        }
+
+        var own = fit.Growth.Count(g => g.Basis == GrowthBasis.Person);
+        var growthSd = Math.Sqrt(fit.VarianceOf(VarianceComponent.RateeTime) ?? 0);
+        var cohort = fit.CompetencyGrowth.Average(g => g.Growth);
+        console.WriteLine(string.Create(c,
+            $"Growth: the cohort gains {cohort:+0.00;-0.00} scale points a year on average over the competencies (from {fit.CompetencyGrowth.Min(g => g.Growth):+0.00;-0.00} to {fit.CompetencyGrowth.Max(g => g.Growth):+0.00;-0.00}); people differ around it by {growthSd:0.00} a year (SD), and level and growth correlate {fit.LevelGrowthCorrelation:+0.00;-0.00}."));
+        console.WriteLine(own == fit.Growth.Length
+            ? $"Each of the {own} people was rated in two or more cycles: growth.csv gives each their own measured growth."
+            : $"{own} of {fit.Growth.Length} people were rated in two or more cycles and have their own measured growth; the other {fit.Growth.Length - own} were rated once and carry the cohort's (basis 'cohort' in growth.csv).");
+    }
+}

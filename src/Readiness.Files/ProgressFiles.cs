@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json;
+using Readiness.Calibration;
+using Readiness.Evidence;
+
+namespace Readiness.Files;
+
+/// <summary>
+/// The files of readiness over time: the review-cycle calendar read (<c>cycle,date</c>), and the longitudinal fit written
+/// as <c>trajectories.csv</c>, <c>growth.csv</c> and <c>model.json</c>.
+/// </summary>
+public static class ProgressFiles
+{
+    /// <summary>
+    /// Reads <c>cycle,date</c>, a date per cycle label (ISO 8601, <c>yyyy-MM-dd</c>). A calendar is short and every rating
+    /// depends on it, so a row that cannot be used stops the read rather than being left out.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The calendar.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="TableFileException">The header lacks cycle or date, a row has no label or no ISO date, a label is listed twice, or there is no row; the message names the line.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static ReviewCycles ReadCycles(string path) => InputTables.Guarded(() => ReadCyclesOf(path));
+
+    private static ReviewCycles ReadCyclesOf(string path)
+    {
+        using var csv = InputTables.Open(path);
+        if (!csv.Read() || csv.Record is not { } header || !header.Contains("cycle") || !header.Contains("date"))
+        {
+            throw new TableFileException("expected a header row with cycle,date");
+        }
+
+        var (label, date) = (Array.IndexOf(header, "cycle"), Array.IndexOf(header, "date"));
+        var cycles = new List<ReviewCycle>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            var record = CsvCells.ReadAll(csv.Record!);
+            if (record.Length != header.Length || record[label].Length == 0
+                || !DateOnly.TryParseExact(record[date], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                throw new TableFileException($"line {csv.RawRow} is not a cycle label and an ISO date (yyyy-MM-dd); every cycle needs its date");
+            }
+
+            if (!seen.Add(record[label]))
+            {
+                throw new TableFileException($"line {csv.RawRow} lists the cycle '{CsvCells.Shown(record[label])}' a second time; each cycle has one date");
+            }
+
+            cycles.Add(new ReviewCycle(record[label], day));
+        }
+
+        return cycles.Count > 0 ? ReviewCycles.Create(cycles) : throw new TableFileException("the file lists no cycle");
+    }
+
+    /// <summary>
+    /// Writes <c>ratee,competency,cycle,estimate,se</c>: every person's estimate of every competency they were rated on, at
+    /// each cycle's date (the straight line of their level and growth, whether or not they were rated in that cycle).
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="fit">The longitudinal fit.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteTrajectories(TextWriter writer, GrowthCalibration fit)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(fit);
+        writer.WriteLine("ratee,competency,cycle,estimate,se");
+        var at = fit.Cycles.Cycles.Select(c => (c.Label, Estimates: fit.At(c.Date).Estimates)).ToArray();
+        for (var e = 0; e < at[0].Estimates.Length; e++)
+        {
+            foreach (var (label, estimates) in at)
+            {
+                var x = estimates[e];
+                writer.WriteLine($"{CsvCells.Field(x.Person.Value)},{CsvCells.Field(x.Competency.Value)},{CsvCells.Field(label)},{CsvCells.Number(x.Estimate)},{CsvCells.Number(x.StandardError)}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes <c>ratee,growth,se,basis</c>: each person's change in scale points a year averaged over the competencies they
+    /// were rated on (the cohort's average growth plus their own deviation), its standard error, and whether it rests on
+    /// the person's own cycles (<c>person</c>) or, rated once, on the cohort's (<c>cohort</c>). Empty but for the header
+    /// when the ratings lie at one date.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="fit">The longitudinal fit.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteGrowth(TextWriter writer, GrowthCalibration fit)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(fit);
+        writer.WriteLine("ratee,growth,se,basis");
+        foreach (var g in fit.Growth)
+        {
+            writer.WriteLine($"{CsvCells.Field(g.Person.Value)},{CsvCells.Number(g.Growth)},{CsvCells.Number(g.StandardError)},{BasisName(g.Basis)}");
+        }
+    }
+
+    /// <summary>
+    /// Writes the model as JSON: the cycles and their dates, the variance components (<c>ratee</c>, <c>ratee_time</c>,
+    /// <c>ratee_competency</c>, <c>rater</c>, <c>residual</c>), the <c>correlation</c> of level and growth, the fixed
+    /// effects, each competency's growth, the REML criterion and the intake counts.
+    /// </summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="fit">The longitudinal fit.</param>
+    /// <param name="report">The ratings' intake report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteModel(Stream stream, GrowthCalibration fit, IntakeReport report)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(report);
+        // Relaxed escaping so that the formula's + signs read as themselves.
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteModel(json, fit, report);
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteModel(Utf8JsonWriter json, GrowthCalibration fit, IntakeReport report)
+    {
+        json.WriteStartObject();
+        json.WriteString("method", "longitudinal");
+        json.WriteString("formula", "value ~ competency + competency:time + source + (1 + time | ratee) + (1 | ratee:competency) + (1 | rater)");
+        json.WriteString("time", "years of 365.25 days since the first cycle");
+        json.WriteNumber("submitted", report.Submitted);
+        json.WriteNumber("accepted", report.Accepted);
+        json.WriteNumber("rejected", report.Rejected.Length);
+        json.WriteStartArray("cycles");
+        foreach (var c in fit.Cycles.Cycles)
+        {
+            json.WriteStartObject();
+            json.WriteString("cycle", c.Label);
+            json.WriteString("date", c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteNumber("years", fit.Cycles.YearsSinceOrigin(c.Date));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("measuresGrowth", fit.MeasuresGrowth);
+        json.WriteStartObject("varianceComponents");
+        foreach (var v in fit.VarianceComponents)
+        {
+            json.WriteNumber(v.Name, v.Variance);
+        }
+
+        json.WriteEndObject();
+        Json.NumberOrNull(json, "correlation", fit.LevelGrowthCorrelation);
+        json.WriteStartArray("fixedEffects");
+        foreach (var f in fit.FixedEffects)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", f.Name);
+            json.WriteNumber("estimate", f.Estimate);
+            json.WriteNumber("se", f.StandardError);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("competencyGrowth");
+        foreach (var g in fit.CompetencyGrowth)
+        {
+            json.WriteStartObject();
+            json.WriteString("competency", g.Competency.Value);
+            json.WriteNumber("growth", g.Growth);
+            json.WriteNumber("se", g.StandardError);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("iterations", fit.Iterations);
+        json.WriteBoolean("converged", fit.Converged);
+        json.WriteNumber("remlCriterion", fit.Objective);
+        json.WriteStartArray("warnings");
+        foreach (var w in fit.Warnings)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", w.Code);
+            json.WriteString("message", w.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static string BasisName(GrowthBasis basis) => basis switch
+    {
+        GrowthBasis.Person => "person",
+        GrowthBasis.Cohort => "cohort",
+        _ => "assumed",
+    };
+}

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Readiness.Competencies;
+using Readiness.Serialization;
+using IOFile = System.IO.File;
+
+namespace Readiness.Cli.Tests;
+
+/// <summary>The progress verb: growth across review cycles, on the simulator's cycles and on an analyst's own framework, column names and cycle names.</summary>
+public sealed class ProgressVerbTests : IDisposable
+{
+    private static readonly string[] Competencies = ["acme.coach", "acme.direct", "acme.grow", "acme.ship"];
+    private static readonly string[] Cycles = ["FY24 review", "FY25 review", "FY26 review"];
+    private readonly string _directory = Directory.CreateTempSubdirectory("readiness-cli-progress-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Simulated_cycles_give_trajectories_growth_and_the_model()
+    {
+        var organisation = File("org");
+        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "4", "--cycles", "3", "--out", organisation).Code);
+        Assert.Equal(["cycle,date", "2024-03-01,2024-03-01", "2025-03-01,2025-03-01", "2026-03-01,2026-03-01"], IOFile.ReadAllLines(Path.Combine(organisation, "cycles.csv")));
+        Assert.Contains(IOFile.ReadLines(Path.Combine(organisation, "truth.csv")), l => l.StartsWith("growth,P01,", StringComparison.Ordinal));
+
+        var (code, text, error) = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--out", File("out"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Longitudinal model over 3 cycles (2024-03-01 to 2026-03-01): converged", text, StringComparison.Ordinal);
+        Assert.Contains("Each of the 60 people was rated in two or more cycles", text, StringComparison.Ordinal);
+        var trajectories = IOFile.ReadAllLines(Path.Combine(File("out"), "trajectories.csv"));
+        Assert.Equal("ratee,competency,cycle,estimate,se", trajectories[0]);
+        Assert.Equal((60 * 14 * 3) + 1, trajectories.Length);
+        var growth = IOFile.ReadAllLines(Path.Combine(File("out"), "growth.csv"));
+        Assert.Equal("ratee,growth,se,basis", growth[0]);
+        Assert.Equal(61, growth.Length);
+        Assert.All(growth.Skip(1), l => Assert.EndsWith(",person", l, StringComparison.Ordinal));
+        var model = JsonNode.Parse(IOFile.ReadAllText(Path.Combine(File("out"), "model.json")))!;
+        Assert.Equal(["ratee_competency", "ratee", "ratee_time", "rater", "residual"], model["varianceComponents"]!.AsObject().Select(p => p.Key));
+        Assert.InRange((double)model["correlation"]!, -1, 1);
+        Assert.Equal(14, model["competencyGrowth"]!.AsArray().Count);
+        Assert.Contains("(1 + time | ratee)", (string)model["formula"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_analysts_own_framework_columns_and_named_cycles_with_a_calendar()
+    {
+        WriteOwnData(people: 50);
+        string[] common = ["--ratings", File("export.csv"), "--model", File("model.json"), "--columns", "ratee=employee_id,rater=assessor,competency=skill,value=score,cycle=review"];
+
+        var (code, text, error) = Run(["progress", .. common, "--cycles", File("cycles.csv"), "--out", File("out")]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("over 3 cycles (2024-01-15 to 2025-11-30)", text, StringComparison.Ordinal);
+        var rows = IOFile.ReadAllLines(Path.Combine(File("out"), "trajectories.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(Cycles, rows.Select(r => r[2]).Distinct());
+        Assert.Equal(Competencies, rows.Select(r => r[1]).Distinct());
+        // A person who joined in the last cycle has the cohort's growth, and says so.
+        Assert.Contains(IOFile.ReadLines(Path.Combine(File("out"), "growth.csv")), l => l.StartsWith("late01,", StringComparison.Ordinal) && l.EndsWith(",cohort", StringComparison.Ordinal));
+        Assert.Contains("49 of 50 people were rated in two or more cycles", text, StringComparison.Ordinal);
+
+        // Without the calendar the labels would have to be dates, and the error says what to give.
+        var undated = Run(["progress", .. common, "--out", File("undated")]);
+        Assert.Equal(2, undated.Code);
+        Assert.Contains("'FY24 review' is not an ISO date", undated.Error, StringComparison.Ordinal);
+        Assert.Contains("--cycles FILE", undated.Error, StringComparison.Ordinal);
+
+        // A calendar that leaves a cycle out names it.
+        IOFile.WriteAllLines(File("short.csv"), ["cycle,date", "FY24 review,2024-01-15", "FY25 review,2024-12-01"]);
+        var missing = Run(["progress", .. common, "--cycles", File("short.csv"), "--out", File("short")]);
+        Assert.Equal(2, missing.Code);
+        Assert.Contains("in the review cycle 'FY26 review', which the calendar does not date", missing.Error, StringComparison.Ordinal);
+
+        IOFile.WriteAllLines(File("bad.csv"), ["cycle,date", "FY24 review,15/01/2024"]);
+        var bad = Run(["progress", .. common, "--cycles", File("bad.csv"), "--out", File("bad")]);
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("bad.csv: line 2 is not a cycle label and an ISO date", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ratings_without_cycles_are_refused_saying_why()
+    {
+        var organisation = File("org");
+        Assert.Equal(0, Run("simulate", "--people", "30", "--seed", "4", "--out", organisation).Code);
+
+        var (code, _, error) = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--out", File("out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("the ratings carry no review cycle", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A 1–4 model of four competencies, and an export of three named review cycles, one person joining late.</summary>
+    private void WriteOwnData(int people)
+    {
+        var builder = new CompetencyModelBuilder("acme", "Acme model")
+            .WithScale(ProficiencyScale.Create(Enumerable.Range(1, 4).Select(v => new ScaleLevel(v, $"level {v}", $"Level {v} of 4."))));
+        foreach (var id in Competencies)
+        {
+            builder.AddCompetency(id, id, id == "acme.ship" ? CompetencyDomain.IndividualPerformance : CompetencyDomain.Leadership, b => b.WithDefinition($"What {id} asks."));
+        }
+
+        IOFile.WriteAllText(File("model.json"), ReadinessJson.Write(builder.Build()));
+        IOFile.WriteAllLines(File("cycles.csv"), ["cycle,date", "FY24 review,2024-01-15", "FY25 review,2024-12-01", "FY26 review,2025-11-30"]);
+        var random = new Random(7);
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var leniency = Enumerable.Range(0, 20).Select(_ => 0.3 * Normal()).ToArray();
+        var lines = new List<string> { "employee_id,assessor,rater_type,skill,score,review" };
+        for (var p = 0; p < people; p++)
+        {
+            var id = p == 0 ? "late01" : $"e{p:D3}";
+            var (level, growth) = (2.3 + (0.5 * Normal()), 0.25 + (0.15 * Normal()));
+            for (var k = p == 0 ? 2 : 0; k < Cycles.Length; k++)
+            {
+                foreach (var r in Enumerable.Range(0, 20).OrderBy(_ => random.Next()).Take(4))
+                {
+                    foreach (var c in Competencies)
+                    {
+                        var score = Math.Clamp(Math.Round(level + (growth * k) + leniency[r] + (0.5 * Normal())), 1, 4);
+                        lines.Add(string.Create(CultureInfo.InvariantCulture, $"{id},a{r:D2},peer,{c},{score},{Cycles[k]}"));
+                    }
+                }
+            }
+        }
+
+        IOFile.WriteAllLines(File("export.csv"), lines);
+    }
+
+    private string File(string name) => Path.Combine(_directory, name);
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = ReadinessCommand.Run(args, new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+}
