@@ -176,6 +176,33 @@ public sealed class GrowthCalibration
             Warnings);
     }
 
+    /// <summary>
+    /// The person's development rate on each competency they were rated on: the competency's growth in the cohort plus the
+    /// person's own deviation (a BLUP: shrunk towards the cohort, all the way for someone rated at one date), with its
+    /// prediction error — for time to ready from measured growth (<see cref="Scoring.ReadinessCandidate.FromGrowth"/>).
+    /// </summary>
+    /// <param name="person">The person.</param>
+    /// <returns>The rates, in model order; empty without growth in the fit or for a person not rated by others.</returns>
+    public ImmutableArray<CompetencyGrowth> RatesOf(RateeId person)
+    {
+        var d = _design;
+        if (!d.Growth || !d.Ratings.TryGetRateeIndex(person, out var t))
+        {
+            return [];
+        }
+
+        var rates = ImmutableArray.CreateBuilder<CompetencyGrowth>();
+        var growthNode = _system.GrowthNodeOf(t);
+        for (var c = d.RateeCellStart[t]; c < d.RateeCellStart[t + 1]; c++)
+        {
+            var column = d.SlopeColumn[d.CellCompetency[c]];
+            var variance = _sigma2 * _system.Quadratic(_inverse, [_system.FirstLevel + t, growthNode, _system.Sparse + column], [_theta[2], _theta[3], 1.0]);
+            rates.Add(new CompetencyGrowth(d.Ratings.Model.Competencies[d.CellCompetency[c]].Id, _beta[column] + _growth[t], Math.Sqrt(Math.Max(variance, 0))));
+        }
+
+        return rates.ToImmutable();
+    }
+
     /// <summary>The conditional covariance of ratee <paramref name="ratee"/>'s (level, growth) given the fixed effects, as lme4's <c>condVar</c>.</summary>
     internal (double Level, double Growth, double Covariance) ConditionalRateeCovariance(int ratee)
     {

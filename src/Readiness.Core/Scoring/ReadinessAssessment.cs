@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Internal;
 using Readiness.Scoring.Internal;
@@ -36,8 +37,10 @@ public sealed class ReadinessAssessment
         ReadinessSignals signals,
         ReadinessChances? chances = null,
         CohortRank? ranks = null,
-        JointEstimate? joint = null)
+        JointEstimate? joint = null,
+        TimeToReady? timeToReady = null)
     {
+        _timeToReady = timeToReady;
         Chances = chances;
         Joint = joint;
         Ranks = ranks;
@@ -236,6 +239,25 @@ public sealed class ReadinessAssessment
     /// <summary>Gets the estimated years of development until every gap is closed (gaps close in parallel), or null when not scored.</summary>
     public double? YearsToReady { get; }
 
+    /// <summary>
+    /// Gets the lower end of the interval of <see cref="YearsToReady"/> (at <see cref="IntervalLevel"/>, every estimate
+    /// and development rate at its favourable end), or null when not scored or when the scorer gives none.
+    /// </summary>
+    public double? YearsToReadyLower => _timeToReady?.Lower;
+
+    /// <summary>
+    /// Gets the upper end of the interval of <see cref="YearsToReady"/> (every estimate and rate at its unfavourable end),
+    /// or null when not scored or when the scorer gives none. A measured rate below 0.001 points a year (no growth, or
+    /// decline) counts as 0.001: a gap left at that rate reads as centuries, and the band as not on the leadership track.
+    /// </summary>
+    public double? YearsToReadyUpper => _timeToReady?.Upper;
+
+    /// <summary>
+    /// Gets what the development rates behind <see cref="YearsToReady"/> rest on: the person's own measured growth, the
+    /// cohort's, or the options' assumed rates.
+    /// </summary>
+    public GrowthBasis DevelopmentBasis => _timeToReady?.Basis ?? GrowthBasis.Assumed;
+
     /// <summary>Gets one entry per requirement of the role, in the profile's order.</summary>
     public ImmutableArray<CompetencyScore> Competencies { get; }
 
@@ -278,6 +300,8 @@ public sealed class ReadinessAssessment
     /// <summary>Gets the worst rank in the cohort the candidate's true levels plausibly have (see <see cref="RankLow"/>); null outside a cohort or when not scored.</summary>
     public int? RankHigh => Ranks?.High;
 
+    private readonly TimeToReady? _timeToReady;
+
     /// <summary>Gets the rank and its range in the cohort, or null.</summary>
     internal CohortRank? Ranks { get; }
 
@@ -319,11 +343,11 @@ public sealed class ReadinessAssessment
 
     /// <summary>Returns the assessment with more signals.</summary>
     internal ReadinessAssessment WithSignals(ReadinessSignals signals) =>
-        new(Person, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals | signals, Chances, Ranks, Joint);
+        new(Person, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals | signals, Chances, Ranks, Joint, _timeToReady);
 
     /// <summary>Returns the assessment with its rank in the cohort.</summary>
     internal ReadinessAssessment WithRanks(CohortRank ranks) =>
-        new(Person, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals, Chances, ranks, Joint);
+        new(Person, ProfileId, Policy, Evidence, Index, Lower, Upper, IntervalLevel, Band, YearsToReady, Competencies, PerformanceIndex, Performance, Signals, Chances, ranks, Joint, _timeToReady);
 
     /// <inheritdoc />
     public override string ToString() =>

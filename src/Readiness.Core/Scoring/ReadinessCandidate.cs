@@ -72,6 +72,15 @@ public sealed class ReadinessCandidate
         Performance = performance is { } p ? Guard.Finite(p, nameof(performance)) : null;
         SelfMinusOthers = selfMinusOthers is { } s ? Guard.Finite(s, nameof(selfMinusOthers)) : null;
         RaterSpread = raterSpread is { } r ? Guard.InRange(r, 0, double.MaxValue, nameof(raterSpread)) : null;
+        DevelopmentRates = [];
+    }
+
+    private ReadinessCandidate(ReadinessCandidate candidate, ImmutableArray<CompetencyGrowth> rates, GrowthBasis basis)
+    {
+        (Person, Estimates, ErrorCorrelations, _byCompetency, OtherRaters, Sources) =
+            (candidate.Person, candidate.Estimates, candidate.ErrorCorrelations, candidate._byCompetency, candidate.OtherRaters, candidate.Sources);
+        (Performance, SelfMinusOthers, RaterSpread) = (candidate.Performance, candidate.SelfMinusOthers, candidate.RaterSpread);
+        (DevelopmentRates, DevelopmentBasis) = (rates, basis);
     }
 
     /// <summary>Gets the person.</summary>
@@ -97,6 +106,68 @@ public sealed class ReadinessCandidate
 
     /// <summary>Gets the standard deviation of the other raters' mean ratings of the candidate, when there are two or more.</summary>
     public double? RaterSpread { get; }
+
+    /// <summary>
+    /// Gets the candidate's measured development rates, scale points a year per competency with their standard errors;
+    /// empty when none were measured (the scorer then takes the options' assumed rates).
+    /// </summary>
+    public ImmutableArray<CompetencyGrowth> DevelopmentRates { get; }
+
+    /// <summary>Gets what <see cref="DevelopmentRates"/> rest on: <see cref="GrowthBasis.Assumed"/> when there are none.</summary>
+    public GrowthBasis DevelopmentBasis { get; }
+
+    /// <summary>
+    /// Returns the candidate with measured development rates: time to ready then divides each gap by the candidate's own
+    /// rate on that competency (a competency without one keeps the options' rate).
+    /// </summary>
+    /// <param name="rates">The rates, at most one per competency.</param>
+    /// <param name="basis">What they rest on: <see cref="GrowthBasis.Person"/> or <see cref="GrowthBasis.Cohort"/>.</param>
+    /// <returns>The candidate with the rates.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rates"/> is null.</exception>
+    /// <exception cref="ArgumentException">A rate is null or repeats a competency, or <paramref name="basis"/> is <see cref="GrowthBasis.Assumed"/> or not defined.</exception>
+    public ReadinessCandidate WithDevelopmentRates(IEnumerable<CompetencyGrowth> rates, GrowthBasis basis)
+    {
+        var list = Guard.NoNulls(rates, "rate").ToImmutableArray();
+        if (basis is not (GrowthBasis.Person or GrowthBasis.Cohort))
+        {
+            throw new ArgumentException($"The basis was {basis}; measured rates rest on the person's own cycles (Person) or on the cohort's (Cohort).", nameof(basis));
+        }
+
+        var seen = new HashSet<string>(IdRules.Comparer);
+        foreach (var rate in list)
+        {
+            if (!seen.Add(rate.Competency.Value))
+            {
+                throw new ArgumentException($"Competency '{rate.Competency}' has two development rates for candidate {Person}; there must be at most one.", nameof(rates));
+            }
+        }
+
+        return new ReadinessCandidate(this, list, basis);
+    }
+
+    /// <summary>
+    /// Builds a candidate for every person the longitudinal model estimated, with their estimates at
+    /// <paramref name="date"/> and their measured development rates: their own growth when they were rated in two or more
+    /// cycles (<see cref="GrowthBasis.Person"/>), the cohort's otherwise (<see cref="GrowthBasis.Cohort"/>).
+    /// </summary>
+    /// <param name="growth">The longitudinal fit of <paramref name="ratings"/>.</param>
+    /// <param name="date">The date to assess at, usually the last cycle's.</param>
+    /// <param name="ratings">The ratings that were fitted.</param>
+    /// <param name="performance">Individual-performance records, when there are any.</param>
+    /// <returns>The candidates, in ratee id order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="growth"/> or <paramref name="ratings"/> is null.</exception>
+    public static ImmutableArray<ReadinessCandidate> FromGrowth(GrowthCalibration growth, DateOnly date, RatingSet ratings, PerformanceSet? performance = null)
+    {
+        ArgumentNullException.ThrowIfNull(growth);
+        var candidates = FromCalibration(growth.At(date), ratings, performance);
+        if (!growth.MeasuresGrowth)
+        {
+            return candidates;
+        }
+
+        var basis = growth.Growth.ToDictionary(g => g.Person, g => g.Basis);
+        return [.. candidates.Select(c => c.WithDevelopmentRates(growth.RatesOf(c.Person), basis[c.Person]))];
+    }
 
     /// <summary>Builds a candidate for every person a calibration estimated, with the evidence the ratings hold about them.</summary>
     /// <param name="calibration">The calibration of <paramref name="ratings"/>.</param>

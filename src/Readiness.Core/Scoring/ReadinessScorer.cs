@@ -93,6 +93,14 @@ public sealed class ReadinessScorer : IReadinessScorer
                 ReadinessBand.InsufficientEvidence, null, unscored.MoveToImmutable(), null, candidate.Performance, signals);
         }
 
+        Span<double> rate = small ? stackalloc double[k] : new double[k];
+        Span<double> rateSe = small ? stackalloc double[k] : new double[k];
+        Rates(candidate, profile, kernel, rate, rateSe);
+        if (!candidate.DevelopmentRates.IsEmpty)
+        {
+            kernel = kernel.WithRates(rate);
+        }
+
         var row = kernel.Score(x, se, _z);
         var correlation = CorrelationOf(candidate, profile);
         var (chances, lower, upper, band) = Joint(kernel, x, se, row, correlation);
@@ -114,7 +122,45 @@ public sealed class ReadinessScorer : IReadinessScorer
         return new ReadinessAssessment(candidate.Person, profile.Id, kernel.Policy, evidence, row.Index, lower, upper, Options.IntervalLevel, band,
             atEstimates.Years, scores.MoveToImmutable(), double.IsNaN(performanceIndex) ? null : performanceIndex, candidate.Performance,
             signals | (atEstimates.CriticalGap ? ReadinessSignals.CriticalGap : ReadinessSignals.None), chances, null,
-            new JointEstimate(kernel, candidate.Person.Value, x.ToArray(), se.ToArray(), correlation));
+            new JointEstimate(kernel, candidate.Person.Value, x.ToArray(), se.ToArray(), correlation),
+            new TimeToReady(candidate.DevelopmentBasis, YearsAt(kernel, x, se, rate, rateSe, _z), YearsAt(kernel, x, se, rate, rateSe, -_z)));
+    }
+
+    /// <summary>
+    /// The development rates in requirement order — the candidate's measured ones, the options' assumed rate where they have
+    /// none — and their standard errors (0 for an assumed rate).
+    /// </summary>
+    private static void Rates(ReadinessCandidate candidate, RoleProfile profile, ProfileKernel kernel, Span<double> rate, Span<double> rateSe)
+    {
+        for (var j = 0; j < rate.Length; j++)
+        {
+            var id = profile.Requirements[j].Competency.Id;
+            var own = candidate.DevelopmentRates.FirstOrDefault(r => r.Competency == id);
+            (rate[j], rateSe[j]) = own is null ? (1 / kernel.YearsPerPoint[j], 0) : (own.Growth, own.StandardError);
+        }
+    }
+
+    /// <summary>
+    /// Years to ready with every estimate and rate moved z standard errors in the candidate's favour (z &lt; 0: against):
+    /// the slowest gap to close, each gap over its rate (held at <see cref="ProfileKernel.SlowestRate"/> or above, as the
+    /// kernel holds it).
+    /// </summary>
+    private static double YearsAt(ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, ReadOnlySpan<double> rate, ReadOnlySpan<double> rateSe, double z)
+    {
+        var years = 0.0;
+        for (var j = 0; j < kernel.Count; j++)
+        {
+            var gap = kernel.Target[j] - (x[j] + (z * se[j]));
+            if (gap <= 0)
+            {
+                continue;
+            }
+
+            var end = rate[j] + (z * rateSe[j]);
+            years = Math.Max(years, gap / Math.Max(end, ProfileKernel.SlowestRate));
+        }
+
+        return years;
     }
 
     /// <summary>

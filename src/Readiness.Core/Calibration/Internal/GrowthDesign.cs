@@ -77,6 +77,13 @@ internal sealed class GrowthDesign
 
         Cells = cellRatee.Count;
         CellRatee = [.. cellRatee];
+        RateeCellStart = new int[Ratees + 1];
+        for (var c = Cells - 1; c >= 0; c--)
+        {
+            RateeCellStart[CellRatee[c]] = c;
+        }
+
+        RateeCellStart[Ratees] = Cells;
         CellCompetency = [.. cellCompetency];
         CellTerm = CompetenciesPresent > 1 && Cells < N;
 
@@ -144,6 +151,9 @@ internal sealed class GrowthDesign
     public int[] CellRatee { get; }
 
     public int[] CellCompetency { get; }
+
+    /// <summary>Gets each ratee's first cell; a ratee's cells are contiguous and end where the next ratee's begin.</summary>
+    public int[] RateeCellStart { get; }
 
     /// <summary>Gets, per ratee, how many distinct times the ratee was rated at.</summary>
     public int[] RateeTimes { get; }

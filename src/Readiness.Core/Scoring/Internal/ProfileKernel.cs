@@ -118,6 +118,35 @@ internal sealed partial class ProfileKernel
         _leftOver = Vector256.Create(0 >= covered ? -1L : 0, 1 >= covered ? -1L : 0, 2 >= covered ? -1L : 0, 3 >= covered ? -1L : 0).AsDouble();
     }
 
+    /// <summary>
+    /// The same profile with a candidate's own development rates, one per requirement: measured growth in place of the
+    /// options' assumed rates. A rate below <see cref="SlowestRate"/> (a competency not growing, or declining) is held
+    /// there, so its gap takes a thousand years a point to close: beyond every band, and never a division by zero or an
+    /// infinity in a file.
+    /// </summary>
+    public ProfileKernel WithRates(ReadOnlySpan<double> rates) => new(this, rates);
+
+    /// <summary>The slowest development rate the arithmetic takes, scale points a year.</summary>
+    public const double SlowestRate = 1e-3;
+
+    private ProfileKernel(ProfileKernel profile, ReadOnlySpan<double> rates)
+    {
+        (Policy, _options, _topIndex, _bandZ, _draws, Count) = (profile.Policy, profile._options, profile._topIndex, profile._bandZ, profile._draws, profile.Count);
+        (_inverseRange, _range, _constant, _weight, _hybridCritical, _ceiling, _unweighted) =
+            (profile._inverseRange, profile._range, profile._constant, profile._weight, profile._hybridCritical, profile._ceiling, profile._unweighted);
+        (Target, Critical, PerformanceWeight, _paddedTarget, _paddedCritical, _leftOver) =
+            (profile.Target, profile.Critical, profile.PerformanceWeight, profile._paddedTarget, profile._paddedCritical, profile._leftOver);
+        _rate = (double[])profile._rate.Clone();
+        YearsPerPoint = new double[Count];
+        _broadcast = (Vector256<double>[])profile._broadcast.Clone();
+        for (var j = 0; j < Count; j++)
+        {
+            _rate[j] = Math.Max(rates[j], SlowestRate);
+            YearsPerPoint[j] = 1 / _rate[j];
+            _broadcast[(j * Broadcast.Count) + Broadcast.YearsPerPoint] = Vector256.Create(YearsPerPoint[j]);
+        }
+    }
+
     public ScoringPolicy Policy { get; }
 
     /// <summary>Gets the standard normal points the joint draws use (<see cref="JointDraws.Lattice"/> in this profile's dimension), made on first use.</summary>
