@@ -1,27 +1,42 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Readiness.Calibration;
+using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Files;
+using Readiness.Scoring;
 
 namespace Readiness.Cli;
 
 /// <summary>
-/// <c>readiness progress --ratings FILE [--cycles FILE] [--model FILE] [--out DIR]</c>: the longitudinal model fitted to
-/// ratings over several review cycles, written as trajectories.csv, growth.csv, model.json, rejects.csv and warnings.txt.
+/// <c>readiness progress --ratings FILE [--cycles FILE] [--model FILE] [--role FILE [--performance FILE]] [--out DIR]</c>:
+/// the longitudinal model fitted to ratings over several review cycles, written as trajectories.csv, growth.csv,
+/// model.json, rejects.csv and warnings.txt; with a role, readiness at the last cycle from measured growth as well
+/// (readiness.csv, explanations.json).
 /// </summary>
 internal static class ProgressVerb
 {
     private static readonly string[] Outputs = ["trajectories.csv", "growth.csv", "model.json", "rejects.csv", "warnings.txt"];
+    private static readonly string[] Scored = ["readiness.csv", "explanations.json"];
 
-    public static int Run(FileInfo ratingsFile, FileInfo? cyclesFile, FileInfo? modelFile, ColumnMap columns, DirectoryInfo output, TextWriter console, TextWriter error)
+    public static int Run(
+        FileInfo ratingsFile, FileInfo? cyclesFile, FileInfo? modelFile, FileInfo? roleFile, FileInfo? performanceFile, ColumnMap columns, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         RatingsFile file;
         GrowthCalibration fit;
         double seconds;
+        RoleProfile? role = null;
+        PerformanceSet? performance = null;
         try
         {
-            BadInput.RefuseOverwrite(output, Outputs, ratingsFile, cyclesFile, modelFile);
+            BadInput.RefuseOverwrite(output, [.. Outputs, .. roleFile is null ? Array.Empty<string>() : Scored], ratingsFile, cyclesFile, modelFile, roleFile, performanceFile);
             var model = CohortInput.ReadModel(modelFile);
+            if (roleFile is not null)
+            {
+                role = CohortInput.ReadRole(roleFile, model);
+                performance = performanceFile is null ? null : CohortInput.Read(performanceFile, InputTables.ReadPerformance, error);
+            }
+
             if (CohortInput.ReadRatings(ratingsFile, columns, model, modelFile is not null, output, error) is not { } read)
             {
                 return WeightsVerb.BadInput;
@@ -47,8 +62,17 @@ internal static class ProgressVerb
             return code;
         }
 
+        // Readiness at the last cycle, each gap closing at the person's measured rate (the cohort's for someone rated once).
+        var last = fit.Cycles.Cycles[^1].Date;
+        var assessments = role is null ? [] : new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromGrowth(fit, last, file.Intake.Ratings, performance), role);
         using (var staging = OutputStaging.Begin(output))
         {
+            if (role is not null)
+            {
+                staging.WriteText("readiness.csv", w => ReadinessFiles.WriteReadiness(w, assessments));
+                staging.WriteStream("explanations.json", s => ReadinessFiles.WriteExplanations(s, assessments));
+            }
+
             staging.WriteText("trajectories.csv", w => ProgressFiles.WriteTrajectories(w, fit));
             staging.WriteText("growth.csv", w => ProgressFiles.WriteGrowth(w, fit));
             staging.WriteStream("model.json", s => ProgressFiles.WriteModel(s, fit, file.Intake.Report));
@@ -64,8 +88,22 @@ internal static class ProgressVerb
         }
 
         Summarise(fit, seconds, console);
-        console.WriteLine($"Wrote {string.Join(", ", Outputs)} and manifest.json to {output.FullName}");
+        if (role is not null)
+        {
+            SummariseReadiness(assessments, role, last, console);
+        }
+
+        console.WriteLine($"Wrote {string.Join(", ", role is null ? Outputs : [.. Outputs, .. Scored])} and manifest.json to {output.FullName}");
         return WeightsVerb.Ok;
+    }
+
+    private static void SummariseReadiness(ImmutableArray<ReadinessAssessment> assessments, RoleProfile role, DateOnly date, TextWriter console)
+    {
+        var scored = assessments.Where(a => a.IsScored).ToArray();
+        int Count(ReadinessBand band) => scored.Count(a => a.Band == band);
+        var own = scored.Count(a => a.DevelopmentBasis == GrowthBasis.Person);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Readiness for {role.Id} at {date:yyyy-MM-dd}, from measured growth: {scored.Length} of {assessments.Length} people scored; {Count(ReadinessBand.ReadyNow)} ready now, {Count(ReadinessBand.ReadyIn1To2Years)} in 1–2 years, {Count(ReadinessBand.ReadyIn3PlusYears)} in 3+ years, {Count(ReadinessBand.NotOnLeadershipTrack)} not on track. Time to ready rests on the person's own growth for {own} and on the cohort's for {scored.Length - own}."));
     }
 
     /// <summary>Cycles dated by their own labels, which must then be ISO dates.</summary>

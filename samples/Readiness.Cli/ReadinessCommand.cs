@@ -378,21 +378,25 @@ internal static class ReadinessCommand
         };
         var cycles = new Option<FileInfo?>("--cycles") { Description = "CSV with the columns cycle,date (yyyy-MM-dd); default: the cycle labels are themselves ISO dates." };
         var model = new Option<FileInfo?>("--model") { Description = "Competency model JSON; default: the built-in leadership framework." };
+        var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON: also score readiness at the last cycle, each gap closing at the person's measured growth (readiness.csv, explanations.json)." };
+        var performance = new Option<FileInfo?>("--performance") { Description = "With --role: CSV with header ratee,performance (individual performance, kept apart from readiness)." };
         var columns = Columns();
         var sourceValues = SourceValuesOption();
         var output = new Option<DirectoryInfo>("--out")
         {
-            Description = "Directory for trajectories.csv, growth.csv, model.json, rejects.csv and warnings.txt.",
+            Description = "Directory for trajectories.csv, growth.csv, model.json, rejects.csv and warnings.txt (and readiness.csv, explanations.json with --role).",
             DefaultValueFactory = _ => new DirectoryInfo("progress"),
         };
         var progress = new Command("progress", "Measure growth across review cycles: each person's trajectory per competency, their growth a year, and the cohort's.")
         {
-            ratings, cycles, columns, sourceValues, model, output,
+            ratings, cycles, columns, sourceValues, model, role, performance, output,
         };
         progress.SetAction(result => ProgressVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetValue(cycles),
             result.GetValue(model),
+            result.GetValue(role),
+            result.GetValue(performance),
             ColumnsOf(result, columns, sourceValues),
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,

@@ -58,6 +58,12 @@ internal sealed class RunManifest
             }
 
             using var stream = file.OpenRead();
+            if (!stream.CanSeek)
+            {
+                // A pipe (bash's <(…)) or a device can be read once; hashing it would leave nothing for the run to read.
+                throw new InputFileException(file.Name, $"'{file.FullName}' is not a regular file (a pipe or a device): each input is read twice, once to record its hash in manifest.json and once to use it; save it to a file and give that.");
+            }
+
             var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
             _inputs.Add((file, stream.Length, hash));
         }

@@ -92,7 +92,7 @@ public static class ProgressFiles
         writer.WriteLine("ratee,growth,se,basis");
         foreach (var g in fit.Growth)
         {
-            writer.WriteLine($"{CsvCells.Field(g.Person.Value)},{CsvCells.Number(g.Growth)},{CsvCells.Number(g.StandardError)},{BasisName(g.Basis)}");
+            writer.WriteLine($"{CsvCells.Field(g.Person.Value)},{CsvCells.Number(g.Growth)},{CsvCells.Number(g.StandardError)},{ReadinessFiles.BasisName(g.Basis)}");
         }
     }
 
@@ -185,11 +185,4 @@ public static class ProgressFiles
         json.WriteEndArray();
         json.WriteEndObject();
     }
-
-    private static string BasisName(GrowthBasis basis) => basis switch
-    {
-        GrowthBasis.Person => "person",
-        GrowthBasis.Cohort => "cohort",
-        _ => "assumed",
-    };
 }

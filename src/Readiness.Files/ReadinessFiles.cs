@@ -1,3 +1,4 @@
+using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Reliability;
 using Readiness.Scoring;
@@ -9,8 +10,10 @@ namespace Readiness.Files;
 public static class ReadinessFiles
 {
     /// <summary>
-    /// Writes <c>ratee,index,lower,upper,band,performance,flags,p_ready_now,p_ready_within_2y,rank_low,rank_high</c>:
-    /// performance is the record when one was given, else the 0–100 competency-based performance index.
+    /// Writes <c>ratee,index,lower,upper,band,performance,flags,p_ready_now,p_ready_within_2y,rank_low,rank_high,years_to_ready,years_low,years_high,development_basis</c>:
+    /// performance is the record when one was given, else the 0–100 competency-based performance index; the years to
+    /// ready come with their interval, and <c>development_basis</c> says what the development rates rest on
+    /// (<c>person</c>: the person's own measured growth, <c>cohort</c>: the cohort's, <c>assumed</c>: the options' rates).
     /// </summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="assessments">The assessments.</param>
@@ -19,11 +22,12 @@ public static class ReadinessFiles
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(assessments);
-        writer.WriteLine("ratee,index,lower,upper,band,performance,flags,p_ready_now,p_ready_within_2y,rank_low,rank_high");
+        writer.WriteLine("ratee,index,lower,upper,band,performance,flags,p_ready_now,p_ready_within_2y,rank_low,rank_high,years_to_ready,years_low,years_high,development_basis");
         foreach (var a in assessments)
         {
             writer.WriteLine($"{CsvCells.Field(a.Person.Value)},{N(a.Index)},{N(a.Lower)},{N(a.Upper)},{WireNames.Of(a.Band)},{N(a.Performance ?? a.PerformanceIndex)},{WireNames.Of(a.Signals)}," +
-                $"{N(a.ProbabilityReadyNow)},{N(a.ProbabilityReadyNearTerm)},{N(a.RankLow)},{N(a.RankHigh)}");
+                $"{N(a.ProbabilityReadyNow)},{N(a.ProbabilityReadyNearTerm)},{N(a.RankLow)},{N(a.RankHigh)}," +
+                $"{N(a.YearsToReady)},{N(a.YearsToReadyLower)},{N(a.YearsToReadyUpper)},{(a.IsScored ? BasisName(a.DevelopmentBasis) : "")}");
         }
     }
 
@@ -62,6 +66,9 @@ public static class ReadinessFiles
                 Json.NumberOrNull(json, "rankLow", a.RankLow);
                 Json.NumberOrNull(json, "rankHigh", a.RankHigh);
                 Json.NumberOrNull(json, "yearsToReady", a.YearsToReady);
+                Json.NumberOrNull(json, "yearsToReadyLower", a.YearsToReadyLower);
+                Json.NumberOrNull(json, "yearsToReadyUpper", a.YearsToReadyUpper);
+                json.WriteString("developmentBasis", BasisName(a.DevelopmentBasis));
                 Json.NumberOrNull(json, "performanceIndex", a.PerformanceIndex);
                 json.WriteString("signals", WireNames.Of(a.Signals));
                 json.WriteStartArray("missingEvidence");
@@ -82,6 +89,7 @@ public static class ReadinessFiles
                     Json.NumberOrNull(json, "estimate", c.Estimate);
                     Json.NumberOrNull(json, "se", c.StandardError);
                     Json.NumberOrNull(json, "gap", c.Gap);
+                    Json.NumberOrNull(json, "yearsToClose", c.YearsToClose);
                     Json.NumberOrNull(json, "contribution", c.Contribution);
                     json.WriteBoolean("belowCriticalMinimum", c.BelowCriticalMinimum);
                     json.WriteStartArray("sources");
@@ -110,4 +118,12 @@ public static class ReadinessFiles
     }
 
     private static string N(double? value) => CsvCells.Rounded(value, 4);
+
+    /// <summary>What development rates rest on, as the files name it: <c>person</c>, <c>cohort</c> or <c>assumed</c>.</summary>
+    internal static string BasisName(GrowthBasis basis) => basis switch
+    {
+        GrowthBasis.Person => "person",
+        GrowthBasis.Cohort => "cohort",
+        _ => "assumed",
+    };
 }

@@ -41,6 +41,42 @@ public sealed class ProgressVerbTests : IDisposable
         Assert.InRange((double)model["correlation"]!, -1, 1);
         Assert.Equal(14, model["competencyGrowth"]!.AsArray().Count);
         Assert.Contains("(1 + time | ratee)", (string)model["formula"]!, StringComparison.Ordinal);
+        Assert.False(IOFile.Exists(Path.Combine(File("out"), "readiness.csv")));
+
+        // With a role, readiness at the last cycle, each gap closing at the person's own measured growth.
+        Assert.Equal(0, Run("framework", "--role", "first-line-manager", "--out", File("flm.json")).Code);
+        var scored = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--role", File("flm.json"), "--performance", Path.Combine(organisation, "performance.csv"), "--out", File("scored"));
+        Assert.True(scored.Code == 0, scored.Error);
+        Assert.Contains("Readiness for first-line-manager at 2026-03-01, from measured growth:", scored.Output, StringComparison.Ordinal);
+        var readiness = IOFile.ReadAllLines(Path.Combine(File("scored"), "readiness.csv"));
+        Assert.EndsWith(",years_to_ready,years_low,years_high,development_basis", readiness[0], StringComparison.Ordinal);
+        Assert.All(readiness.Skip(1).Where(l => !l.Contains("insufficient-evidence", StringComparison.Ordinal)), l => Assert.EndsWith(",person", l, StringComparison.Ordinal));
+        var explanations = JsonNode.Parse(IOFile.ReadAllText(Path.Combine(File("scored"), "explanations.json")))!.AsArray();
+        Assert.Contains(explanations, e => (string)e!["developmentBasis"]! == "person" && (double)e["yearsToReadyUpper"]! >= (double)e["yearsToReady"]!);
+    }
+
+    [Fact]
+    public async Task An_input_that_is_a_pipe_is_refused_with_what_to_give_instead()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // A pipe can be read once: hashed for the manifest, nothing would be left to use. A named pipe stands in for
+        // bash's <(…), fed by a writer of its own.
+        var fifo = File("ratings.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var writer = Task.Run(() => IOFile.WriteAllText(fifo, "ratee,rater,competency,value,cycle\n"));
+        var (code, _, error) = Run("progress", "--ratings", fifo, "--out", File("out"));
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, code);
+        Assert.Contains("is not a regular file (a pipe or a device)", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class ScoreVerbTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("Scored 120 people against first-line-manager", text, StringComparison.Ordinal);
         var lines = File.ReadAllLines(Path.Combine(output, "readiness.csv"));
-        Assert.Equal("ratee,index,lower,upper,band,performance,flags,p_ready_now,p_ready_within_2y,rank_low,rank_high", lines[0]);
+        Assert.Equal("ratee,index,lower,upper,band,performance,flags,p_ready_now,p_ready_within_2y,rank_low,rank_high,years_to_ready,years_low,years_high,development_basis", lines[0]);
         Assert.Equal(121, lines.Length);
         Assert.Contains(lines, l => l.Contains(",ready-", StringComparison.Ordinal));
         var explanations = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "explanations.json")))!.AsArray();
