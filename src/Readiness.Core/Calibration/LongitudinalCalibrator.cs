@@ -91,13 +91,22 @@ public sealed class LongitudinalCalibrator
 
         var system = new GrowthSystem(design);
         var free = new FreeParameters(design);
-        var (best, criterion, evaluations, iterations, converged) = NewtonMinimiser.Minimise(
-            points => [.. points.Select(p => system.Criterion(free.Theta(p)))],
-            free.Start,
-            Options.Tolerance,
-            Options.MaxIterations,
-            null,
-            cancellationToken);
+        (double[] X, double F, int Evaluations, int Iterations, bool Converged) Search(double[] start, int budget) => NewtonMinimiser.Minimise(
+            points => [.. points.Select(p => system.Criterion(free.Theta(p)))], start, Options.Tolerance, budget, null, cancellationToken);
+        var (best, criterion, evaluations, iterations, converged) = Search(free.Start, Options.MaxIterations);
+
+        // A search that did not settle, or settled with a component at 0, is run again from lme4's start; the lower end
+        // is kept (a settled one before one that did not).
+        if ((!converged || best.Any(t => Math.Abs(t) < 1e-3)) && evaluations < Options.MaxIterations)
+        {
+            var again = Search(free.LmeStart, Options.MaxIterations - evaluations);
+            if ((again.Converged && !converged) || (again.Converged == converged && again.F < criterion))
+            {
+                (best, criterion, converged) = (again.X, again.F, again.Converged);
+            }
+
+            (evaluations, iterations) = (evaluations + again.Evaluations, iterations + again.Iterations);
+        }
         if (!double.IsFinite(criterion))
         {
             throw new InsufficientRatingsException(Method,
@@ -152,10 +161,22 @@ public sealed class LongitudinalCalibrator
     /// <summary>The covariance parameters the fit estimates, by design: θ_cell, λ₁₁, λ₂₁, λ₂₂, θ_rater, those absent held at 0.</summary>
     private sealed class FreeParameters(GrowthDesign design)
     {
+        private const double FirstGrowth = 0.25;
+
         private readonly bool[] _free = [design.CellTerm, true, design.Growth, design.Growth, design.RaterTerm];
 
-        /// <summary>lme4's start: 1 on every diagonal, 0 off it.</summary>
-        public double[] Start => [.. Enumerable.Range(0, 5).Where(k => _free[k]).Select(k => k == 2 ? 0.0 : 1.0)];
+        /// <summary>
+        /// The first start: 1 on every diagonal but growth's, 0 off it. Growth starts at a quarter of the residual SD a year:
+        /// from lme4's 1 (a person's growth as large as the noise, each year) Newton once stopped on a simulated
+        /// 600-person organisation at a REML criterion 331 above lme4's; from 0.1 to 0.5 it reached lme4's optimum there
+        /// and on every other design tried.
+        /// </summary>
+        public double[] Start => Free([1, 1, 0, FirstGrowth, 1]);
+
+        /// <summary>lme4's own start, every diagonal at 1, the second try when the first search does not settle.</summary>
+        public double[] LmeStart => Free([1, 1, 0, 1, 1]);
+
+        private double[] Free(double[] theta) => [.. Enumerable.Range(0, 5).Where(k => _free[k]).Select(k => theta[k])];
 
         public double[] Theta(double[] free)
         {
