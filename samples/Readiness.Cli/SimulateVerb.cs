@@ -56,14 +56,7 @@ internal static class SimulateVerb
         staging.WriteText("outcomes.csv", w => InputTables.WriteOutcomes(w, organisation.TeamOutcomes.Select(o => o with { Value = Math.Round(o.Value, 4) })));
         if (organisation.ReviewCycles is { } cycles)
         {
-            staging.WriteText("cycles.csv", w =>
-            {
-                w.WriteLine("cycle,date");
-                foreach (var c in cycles.Cycles)
-                {
-                    w.WriteLine($"{CsvCells.Field(c.Label)},{c.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
-                }
-            });
+            staging.WriteText("cycles.csv", w => ProgressFiles.WriteCycles(w, cycles));
         }
     }
 

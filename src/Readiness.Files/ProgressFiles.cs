@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Readiness.Calibration;
 using Readiness.Evidence;
+using Readiness.Serialization;
 
 namespace Readiness.Files;
 
@@ -53,6 +54,21 @@ public static class ProgressFiles
         return cycles.Count > 0 ? ReviewCycles.Create(cycles) : throw new TableFileException("the file lists no cycle");
     }
 
+    /// <summary>Writes <c>cycle,date</c>, the calendar as <see cref="ReadCycles"/> reads it, earliest first.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="cycles">The calendar.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteCycles(TextWriter writer, ReviewCycles cycles)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(cycles);
+        writer.WriteLine("cycle,date");
+        foreach (var c in cycles.Cycles)
+        {
+            writer.WriteLine($"{CsvCells.Field(c.Label)},{c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        }
+    }
+
     /// <summary>
     /// Writes <c>ratee,competency,cycle,estimate,se</c>: every person's estimate of every competency they were rated on, at
     /// each cycle's date (the straight line of their level and growth, whether or not they were rated in that cycle).
@@ -92,7 +108,7 @@ public static class ProgressFiles
         writer.WriteLine("ratee,growth,se,basis");
         foreach (var g in fit.Growth)
         {
-            writer.WriteLine($"{CsvCells.Field(g.Person.Value)},{CsvCells.Number(g.Growth)},{CsvCells.Number(g.StandardError)},{ReadinessFiles.BasisName(g.Basis)}");
+            writer.WriteLine($"{CsvCells.Field(g.Person.Value)},{CsvCells.Number(g.Growth)},{CsvCells.Number(g.StandardError)},{WireNames.Of(g.Basis)}");
         }
     }
 

@@ -1,4 +1,3 @@
-using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Reliability;
 using Readiness.Scoring;
@@ -27,7 +26,7 @@ public static class ReadinessFiles
         {
             writer.WriteLine($"{CsvCells.Field(a.Person.Value)},{N(a.Index)},{N(a.Lower)},{N(a.Upper)},{WireNames.Of(a.Band)},{N(a.Performance ?? a.PerformanceIndex)},{WireNames.Of(a.Signals)}," +
                 $"{N(a.ProbabilityReadyNow)},{N(a.ProbabilityReadyNearTerm)},{N(a.RankLow)},{N(a.RankHigh)}," +
-                $"{N(a.YearsToReady)},{N(a.YearsToReadyLower)},{N(a.YearsToReadyUpper)},{(a.IsScored ? BasisName(a.DevelopmentBasis) : "")}");
+                $"{N(a.YearsToReady)},{N(a.YearsToReadyLower)},{N(a.YearsToReadyUpper)},{(a.IsScored ? WireNames.Of(a.DevelopmentBasis) : "")}");
         }
     }
 
@@ -68,7 +67,7 @@ public static class ReadinessFiles
                 Json.NumberOrNull(json, "yearsToReady", a.YearsToReady);
                 Json.NumberOrNull(json, "yearsToReadyLower", a.YearsToReadyLower);
                 Json.NumberOrNull(json, "yearsToReadyUpper", a.YearsToReadyUpper);
-                json.WriteString("developmentBasis", BasisName(a.DevelopmentBasis));
+                json.WriteString("developmentBasis", WireNames.Of(a.DevelopmentBasis));
                 Json.NumberOrNull(json, "performanceIndex", a.PerformanceIndex);
                 json.WriteString("signals", WireNames.Of(a.Signals));
                 json.WriteStartArray("missingEvidence");
@@ -118,12 +117,4 @@ public static class ReadinessFiles
     }
 
     private static string N(double? value) => CsvCells.Rounded(value, 4);
-
-    /// <summary>What development rates rest on, as the files name it: <c>person</c>, <c>cohort</c> or <c>assumed</c>.</summary>
-    internal static string BasisName(GrowthBasis basis) => basis switch
-    {
-        GrowthBasis.Person => "person",
-        GrowthBasis.Cohort => "cohort",
-        _ => "assumed",
-    };
 }

@@ -51,6 +51,7 @@ public sealed partial class DocumentedFormatTests
         Assert.Equal(Documented.Value["exclusions.csv"], Header(w => InputTables.WriteExclusions(w, [])));
         Assert.Equal("ratee,ATTRIBUTE[,ATTRIBUTE…]", Documented.Value["groups.csv"]);
         Assert.Equal("ratee,sex", Header(w => InputTables.WriteGroups(w, new DemographicGroups(organisation.Demographics, ["sex"]), [])));
+        Assert.Equal(Documented.Value["cycles.csv"], Header(w => ProgressFiles.WriteCycles(w, Growth.Value.Fit.Cycles)));
     }
 
     [Fact]
@@ -69,6 +70,7 @@ public sealed partial class DocumentedFormatTests
         Assert.Equal(Documented.Value["AgreementCategory"], Names<AgreementCategory>());
         Assert.Equal(Documented.Value["AlphaMetric"], Names<AlphaMetric>());
         Assert.Equal(Documented.Value["RaterStyle"], Names<RaterStyle>());
+        Assert.Equal(Documented.Value["GrowthBasis"], Names<GrowthBasis>());
         CalibrationMethod[] methods = [CalibrationMethod.None, CalibrationMethod.MeanCentring, CalibrationMethod.Standardisation, CalibrationMethod.CrossedRandomEffects, CalibrationMethod.ManyFacetRasch];
         Assert.StartsWith(string.Join("`, `", methods.Select(WireNames.Of)), Documented.Value["CalibrationMethod"], StringComparison.Ordinal);
         Assert.Equal("OthersMean", WireNames.Of(new CalibrationMethod("OthersMean")));
@@ -90,6 +92,14 @@ public sealed partial class DocumentedFormatTests
 
     private static readonly Lazy<SimulatedOrganisation> Organisation = new(() =>
         OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 3 }));
+
+    /// <summary>A small organisation over two cycles, for the files of readiness over time.</summary>
+    private static readonly Lazy<(GrowthCalibration Fit, IntakeReport Intake)> Growth = new(() =>
+    {
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 40, Seed = 3, Cycles = 2 });
+        var intake = organisation.TakeInRatings();
+        return (new LongitudinalCalibrator().Calibrate(intake.Ratings, organisation.ReviewCycles!), intake.Report);
+    });
 
     /// <summary>Every output of a run with every input: the library's writers, as the CLI calls them.</summary>
     private static Written Write()
@@ -121,6 +131,8 @@ public sealed partial class DocumentedFormatTests
             ["rater-diagnostics.csv"] = Text(w => ReliabilityFiles.WriteRaterDiagnostics(w, reliability)),
             ["self-other.csv"] = Text(w => ReliabilityFiles.WriteSelfOther(w, reliability)),
             ["agreement.csv"] = Text(w => ReliabilityFiles.WriteAgreement(w, reliability)),
+            ["trajectories.csv"] = Text(w => ProgressFiles.WriteTrajectories(w, Growth.Value.Fit)),
+            ["growth.csv"] = Text(w => ProgressFiles.WriteGrowth(w, Growth.Value.Fit)),
         };
         var json = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -129,6 +141,7 @@ public sealed partial class DocumentedFormatTests
             ["validity.json"] = Bytes(s => FairnessFiles.WriteValidity(s, run.Validity!)),
             ["reliability.json"] = Bytes(s => ReliabilityFiles.WriteReliability(s, reliability)),
             ["talent.json"] = Bytes(s => ReadinessJson.Write(talent, s)),
+            ["progress/model.json"] = Bytes(s => ProgressFiles.WriteModel(s, Growth.Value.Fit, Growth.Value.Intake)),
         };
         return new Written(csv, json);
     }

@@ -55,6 +55,24 @@ public sealed class RoundTripTests : IDisposable
         });
 
     [Fact]
+    public void Review_cycles_written_are_read_and_a_calendar_with_a_bad_row_is_refused_with_its_line()
+    {
+        // Labels as exports have them: names with commas, quotes and formula characters, on irregular dates.
+        var cycles = ReviewCycles.Create(People.Select((label, i) => new ReviewCycle(label, new DateOnly(2020, 1, 1).AddDays(97 * i))));
+        var path = _files.Write("cycles.csv", w => ProgressFiles.WriteCycles(w, cycles));
+
+        var read = ProgressFiles.ReadCycles(path);
+
+        Assert.Equal(cycles.Cycles.Select(c => (c.Label, c.Date)), read.Cycles.Select(c => (c.Label, c.Date)));
+        var bad = _files.Text("bad.csv", "cycle,date\nFY24,2024-01-15\nFY25,2025-13-01\n");
+        Assert.Equal("line 3 is not a cycle label and an ISO date (yyyy-MM-dd); every cycle needs its date", Assert.Throws<TableFileException>(() => ProgressFiles.ReadCycles(bad)).Message);
+        var twice = _files.Text("twice.csv", "cycle,date\nFY24,2024-01-15\nFY24,2025-01-15\n");
+        Assert.Contains("lists the cycle 'FY24' a second time", Assert.Throws<TableFileException>(() => ProgressFiles.ReadCycles(twice)).Message, StringComparison.Ordinal);
+        Assert.Throws<TableFileException>(() => ProgressFiles.ReadCycles(_files.Text("none.csv", "cycle,date\n")));
+        Assert.Throws<TableFileException>(() => ProgressFiles.ReadCycles(_files.Text("header.csv", "label,when\nFY24,2024-01-15\n")));
+    }
+
+    [Fact]
     public void Groups_and_exclusions_written_are_read()
     {
         var people = People.Select(p => new RateeId(p)).ToArray();

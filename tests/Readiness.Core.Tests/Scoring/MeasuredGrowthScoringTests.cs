@@ -98,6 +98,29 @@ public sealed class MeasuredGrowthScoringTests
         Assert.All(candidates, c => Assert.All(c.Estimates, e => Assert.True(at.TryGetEstimate(c.Person, e.Competency, out var x) && x.Estimate == e.Estimate)));
     }
 
+    /// <summary>The README's section "Readiness over time": its printed lines and the band counts it quotes.</summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void The_readme_numbers_for_readiness_over_time()
+    {
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 600, Cycles = 3, Seed = 5 });
+        var ratings = organisation.TakeInRatings().Ratings;
+        var growth = new LongitudinalCalibrator().Calibrate(ratings, organisation.ReviewCycles!);
+        var last = organisation.ReviewCycles!.Cycles[^1].Date;
+
+        var measured = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromGrowth(growth, last, ratings), LeadershipFramework.FirstLineManager);
+        var assumed = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(growth.At(last), ratings), LeadershipFramework.FirstLineManager);
+
+        Assert.Equal(0.13, Math.Sqrt(growth.VarianceOf(VarianceComponent.RateeTime)!.Value), 2);
+        Assert.Equal(-0.25, growth.LevelGrowthCorrelation!.Value, 2);
+        Assert.Equal(0.11, growth.Growth.Average(g => g.Growth), 2);
+        Assert.Equal((23, 2), (measured.Count(a => a.Band == ReadinessBand.ReadyIn1To2Years), measured.Count(a => a.Band == ReadinessBand.ReadyNow)));
+        Assert.Equal((165, 6), (assumed.Count(a => a.Band == ReadinessBand.ReadyIn1To2Years), assumed.Count(a => a.Band == ReadinessBand.ReadyNow)));
+        var next = measured.Where(a => a.Band == ReadinessBand.ReadyIn1To2Years).OrderBy(a => a, ReadinessAssessment.MostReadyFirst).First();
+        Assert.Equal("P087", next.Person.Value);
+        Assert.Equal((0.3, 0.0, 1.2), (Math.Round(next.YearsToReady!.Value, 1), Math.Round(next.YearsToReadyLower!.Value, 1), Math.Round(next.YearsToReadyUpper!.Value, 1)));
+    }
+
     [Fact]
     public void Measured_rates_are_refused_without_a_measured_basis_or_twice_for_one_competency()
     {
