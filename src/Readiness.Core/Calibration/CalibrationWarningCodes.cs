@@ -53,4 +53,10 @@ public static class CalibrationWarningCodes
 
     /// <summary>The longitudinal model's ratings lie at one date: no growth can be measured and the fit is the crossed model.</summary>
     public const string NoGrowth = "no-growth";
+
+    /// <summary>Development was not assigned at random: the longitudinal model's intervention effects are associations.</summary>
+    public const string DevelopmentNotRandomised = "development-not-randomised";
+
+    /// <summary>Development records of people no one else rated: they inform nothing.</summary>
+    public const string UnratedDevelopment = "unrated-development";
 }

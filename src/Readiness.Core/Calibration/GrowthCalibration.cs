@@ -77,6 +77,7 @@ public sealed class GrowthCalibration
                 .Select(c => new CompetencyGrowth(design.Ratings.Model.Competencies[c].Id, beta[design.SlopeColumn[c]], FixedSe(design.SlopeColumn[c])))]
             : [];
         Growth = design.Growth ? PeopleGrowth() : [];
+        InterventionEffects = Interventions();
     }
 
     /// <summary>Gets the cycles' dates; time in the model is years since <see cref="ReviewCycles.Origin"/>.</summary>
@@ -102,6 +103,9 @@ public sealed class GrowthCalibration
 
     /// <summary>Gets each person's growth (empty without growth), in the rating set's person order.</summary>
     public ImmutableArray<PersonGrowth> Growth { get; }
+
+    /// <summary>Gets what each development intervention did to growth, by name (empty without development records).</summary>
+    public ImmutableArray<InterventionEffect> InterventionEffects { get; }
 
     /// <summary>Gets each rater's leniency, the same in every cycle (empty when the rater term was left out).</summary>
     public ImmutableArray<RaterEffect> RaterEffects { get; }
@@ -314,6 +318,20 @@ public sealed class GrowthCalibration
             var variance = _sigma2 * Quadratic([.. nodes], [.. weights]);
             result.Add(new PersonGrowth(d.Ratings.Ratees[t], growth, Math.Sqrt(Math.Max(variance, 0)), d.RateeTimes[t],
                 d.RateeTimes[t] >= 2 ? GrowthBasis.Person : GrowthBasis.Cohort));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private ImmutableArray<InterventionEffect> Interventions()
+    {
+        var d = _design;
+        var result = ImmutableArray.CreateBuilder<InterventionEffect>(d.Interventions.Length);
+        for (var k = 0; k < d.Interventions.Length; k++)
+        {
+            var (during, after) = d.InterventionColumns[k];
+            FixedEffect? Effect(int column) => column < 0 ? null : FixedEffects[column];
+            result.Add(new InterventionEffect(d.Interventions[k], d.InterventionPeople[k], Effect(during), Effect(after)));
         }
 
         return result.MoveToImmutable();

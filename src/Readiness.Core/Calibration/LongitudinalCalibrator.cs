@@ -1,6 +1,7 @@
 using System.Globalization;
 using Readiness.Calibration.Internal;
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Calibration;
 
@@ -42,15 +43,30 @@ public sealed class LongitudinalCalibrator
     /// <summary>Fits the longitudinal model.</summary>
     /// <param name="ratings">The ratings; every one in a cycle that <paramref name="cycles"/> dates.</param>
     /// <param name="cycles">The cycles' dates.</param>
+    /// <param name="development">
+    /// Development records, or null. Each intervention name adds two terms: the years a person had spent in it by a
+    /// rating (<c>during:&lt;name&gt;</c>, its coefficient the change in growth a year while in it) and the years since it
+    /// ended (<c>after:&lt;name&gt;</c>, the change in growth a year after it), on the competencies it develops; their
+    /// estimates are <see cref="GrowthCalibration.InterventionEffects"/>.
+    /// </param>
     /// <param name="cancellationToken">Stops the optimisation.</param>
     /// <returns>The fit: variance components, growth per person and per competency, estimates at any date.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">A rating carries no cycle, or a cycle <paramref name="cycles"/> does not date; the message names it.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="ratings"/> or <paramref name="cycles"/> is null.</exception>
+    /// <exception cref="ArgumentException">A rating carries no cycle, or a cycle <paramref name="cycles"/> does not date, or a development record is null or names a competency the model does not have; the message names it.</exception>
     /// <exception cref="InsufficientRatingsException">The ratings cannot support the model.</exception>
-    public GrowthCalibration Calibrate(RatingSet ratings, ReviewCycles cycles, CancellationToken cancellationToken = default)
+    public GrowthCalibration Calibrate(RatingSet ratings, ReviewCycles cycles, IEnumerable<DevelopmentRecord>? development = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(cycles);
+        var records = Guard.NoNulls(development ?? [], "development record");
+        foreach (var r in records)
+        {
+            if (r.Competency is { } id && !ratings.Model.TryGetCompetency(id, out _))
+            {
+                throw new ArgumentException($"The development record of {r.Person} in '{r.Intervention}' names the competency '{id}', which the model '{ratings.Model.Id}' does not have.", nameof(development));
+            }
+        }
+
         var years = CycleYears(ratings, cycles);
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 6);
         var others = ratings.WithoutSource(RaterSource.Self);
@@ -70,7 +86,20 @@ public sealed class LongitudinalCalibrator
                 $"Only {repeats} of the {others.Count} ratings repeat a rater ({others.Raters.Length} raters), too few to tell rater leniency from noise (at least {MinRaterRepeats} are needed): the rater term was left out and the estimates are not adjusted for leniency.");
         }
 
-        var design = new GrowthDesign(others, [.. others.Cycles.Select(c => c is not null && years.TryGetValue(c, out var y) ? y : 0)], raterTerm);
+        var design = new GrowthDesign(others, [.. others.Cycles.Select(c => c is not null && years.TryGetValue(c, out var y) ? y : 0)], raterTerm, records, cycles.YearsSinceOrigin);
+        if (records.Length > 0)
+        {
+            var unrated = records.Where(r => !others.TryGetRateeIndex(r.Person, out _)).Select(r => r.Person).Distinct().ToArray();
+            if (unrated.Length > 0)
+            {
+                warnings.Add(CalibrationWarningCodes.UnratedDevelopment,
+                    $"{unrated.Length} people with development records (such as {unrated[0]}) were not rated by others, so their development informs nothing.");
+            }
+
+            warnings.Add(CalibrationWarningCodes.DevelopmentNotRandomised,
+                "Development was not assigned at random: each intervention's effect compares the people who took part with comparable people who did not, adjusted for their level and growth but not for why they were chosen — people chosen because they were already improving (or struggling) make an intervention look better (or worse) than it is. Read the effects as associations, and confirm one that matters by assigning places by lot.");
+        }
+
         var parameters = design.P + 2 + (design.Growth ? 2 : 0) + (design.CellTerm ? 1 : 0) + (raterTerm ? 1 : 0);
         if (design.N <= parameters)
         {

@@ -87,6 +87,41 @@ public sealed class GrowthModelLme4Tests
         }
     }
 
+    /// <summary>
+    /// Development records (make_development.R): coaching on one competency, a programme on all of them, the programme
+    /// given more often to people who started low. The intervention terms, their standard errors and the rest of the fixed
+    /// part, the criterion and the components match lmer with the same exposure columns.
+    /// </summary>
+    [Fact]
+    public void Intervention_effects_match_lme4_with_the_same_exposure_terms()
+    {
+        var data = GrowthData.Load("development200");
+        var folder = Path.Combine(AppContext.BaseDirectory, "Data", "growth");
+        var records = File.ReadLines(Path.Combine(folder, "development200_development.csv")).Skip(1).Select(l => l.Split(','))
+            .Select(r => new DevelopmentRecord(new RateeId(r[0]), r[1], DateOnly.Parse(r[3], CultureInfo.InvariantCulture), DateOnly.Parse(r[4], CultureInfo.InvariantCulture), r[2].Length == 0 ? null : r[2]))
+            .ToArray();
+
+        var fit = new LongitudinalCalibrator().Calibrate(data.Ratings, data.Cycles, records);
+
+        Assert.Equal(double.Parse(data.Summary["reml_criterion"], CultureInfo.InvariantCulture), fit.Objective, 1e-6);
+        Assert.Equal(double.Parse(data.Summary["ratee_time"], CultureInfo.InvariantCulture), fit.VarianceOf(VarianceComponent.RateeTime)!.Value, 1e-7);
+        Assert.Equal(double.Parse(data.Summary["residual"], CultureInfo.InvariantCulture), fit.VarianceOf(VarianceComponent.Residual)!.Value, 1e-7);
+        Assert.Equal(data.Fixed.Count, fit.FixedEffects.Length);
+        foreach (var effect in fit.FixedEffects)
+        {
+            var (estimate, se) = data.Fixed[GrowthData.Lme4Name(effect.Name)];
+            Assert.Equal(estimate, effect.Estimate, 1e-6);
+            Assert.Equal(se, effect.StandardError, 1e-6);
+        }
+
+        Assert.Equal(["coaching", "programme"], fit.InterventionEffects.Select(e => e.Intervention));
+        var coaching = fit.InterventionEffects[0];
+        Assert.Equal(records.Count(r => r.Intervention == "coaching"), coaching.People);
+        Assert.Equal(data.Fixed["during_coaching"].Estimate, coaching.During!.Estimate, 1e-6);
+        Assert.Equal(coaching.During.Estimate - (1.959963984540054 * coaching.During.StandardError), coaching.DuringLower!.Value, 12);
+        Assert.Contains(fit.Warnings, w => w.Code == CalibrationWarningCodes.DevelopmentNotRandomised);
+    }
+
     /// <summary>Reads Data/growth: the ratings, the cycles' dates and what lmer fitted.</summary>
     internal sealed class GrowthData
     {
@@ -111,9 +146,11 @@ public sealed class GrowthModelLme4Tests
             }
 
             Cycles = ReviewCycles.Create(Rows(folder, name + "_cycles.csv").Select(r => new ReviewCycle(r[0], DateOnly.ParseExact(r[1], "yyyy-MM-dd", CultureInfo.InvariantCulture))));
-            Variances = Rows(folder, name + "_variance.csv").ToDictionary(r => r[0], r => Number(r[1]));
+            Variances = File.Exists(Path.Combine(folder, name + "_variance.csv")) ? Rows(folder, name + "_variance.csv").ToDictionary(r => r[0], r => Number(r[1])) : [];
             Fixed = Rows(folder, name + "_fixed.csv").ToDictionary(r => r[0], r => (Number(r[1]), Number(r[2])));
-            using (var reader = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(folder, name + "_blups.csv.gz")), CompressionMode.Decompress)))
+            using (var reader = File.Exists(Path.Combine(folder, name + "_blups.csv.gz"))
+                ? new StreamReader(new GZipStream(File.OpenRead(Path.Combine(folder, name + "_blups.csv.gz")), CompressionMode.Decompress))
+                : new StreamReader(new MemoryStream([])))
             {
                 reader.ReadLine();
                 while (reader.ReadLine() is { } line)
@@ -140,9 +177,11 @@ public sealed class GrowthModelLme4Tests
 
         public static GrowthData Load(string name) => new(name);
 
-        /// <summary>lme4 names the slopes competency&lt;id&gt;:time; ours are time:&lt;id&gt;.</summary>
+        /// <summary>lme4 names the slopes competency&lt;id&gt;:time, ours time:&lt;id&gt;; the exposure columns are during_X and after_X, ours during:X and after:X.</summary>
         public static string Lme4Name(string ours) =>
-            ours.StartsWith("time:", StringComparison.Ordinal) ? $"competency{ours["time:".Length..]}:time" : Lme4Data.Lme4Name(ours);
+            ours.StartsWith("time:", StringComparison.Ordinal) ? $"competency{ours["time:".Length..]}:time"
+            : ours.StartsWith("during:", StringComparison.Ordinal) || ours.StartsWith("after:", StringComparison.Ordinal) ? ours.Replace(':', '_')
+            : Lme4Data.Lme4Name(ours);
 
         public GrowthCalibration Fit() => new LongitudinalCalibrator().Calibrate(Ratings, Cycles);
 

@@ -1,4 +1,5 @@
 using Readiness.Evidence;
+using Readiness.Internal;
 
 namespace Readiness.Calibration.Internal;
 
@@ -17,8 +18,22 @@ namespace Readiness.Calibration.Internal;
 internal sealed class GrowthDesign
 {
     private readonly int[] _sourceCount;
+    private readonly int[] _extraStart;
+    private readonly int[] _extraColumn;
+    private readonly double[] _extraValue;
 
     public GrowthDesign(RatingSet ratings, ReadOnlySpan<double> cycleYears, bool raterTerm)
+        : this(ratings, cycleYears, raterTerm, [], _ => 0)
+    {
+    }
+
+    /// <param name="ratings">The ratings, without self-ratings.</param>
+    /// <param name="cycleYears">Each cycle's time in years, by cycle index.</param>
+    /// <param name="raterTerm">Whether the rater term is in the fit.</param>
+    /// <param name="development">Development records; each intervention name gains a column of the years spent in it
+    /// (<c>during:</c>) and of the years since it ended (<c>after:</c>) at each rating of the competencies it develops.</param>
+    /// <param name="yearsOf">A date's time in years.</param>
+    public GrowthDesign(RatingSet ratings, ReadOnlySpan<double> cycleYears, bool raterTerm, IReadOnlyList<DevelopmentRecord> development, Func<DateOnly, double> yearsOf)
     {
         Ratings = ratings;
         N = ratings.Count;
@@ -48,6 +63,8 @@ internal sealed class GrowthDesign
         SlopeColumn = Growth
             ? Columns(competencyPresent, names, c => "time:" + ratings.Model.Competencies[c].Id, skipFirst: false)
             : [.. competencyPresent.Select(_ => -1)];
+        RowCompetency = competency.ToArray();
+        (Interventions, InterventionColumns, InterventionPeople, _extraStart, _extraColumn, _extraValue) = InterventionTerms(ratings, development, yearsOf, names);
         FixedNames = [.. names];
         P = names.Count;
         CompetenciesPresent = competencyPresent.Count(p => p);
@@ -57,7 +74,6 @@ internal sealed class GrowthDesign
         Raters = raterTerm ? ratings.Raters.Length : 0;
         Y = ratings.Values.ToArray();
         RowRater = ratings.RaterIndices.ToArray();
-        RowCompetency = competency.ToArray();
         RowSourceColumn = new int[N];
         RowCell = new int[N];
         var cellRatee = new List<int>();
@@ -158,6 +174,18 @@ internal sealed class GrowthDesign
     /// <summary>Gets, per ratee, how many distinct times the ratee was rated at.</summary>
     public int[] RateeTimes { get; }
 
+    /// <summary>Gets the intervention names with a column in the fit, in ordinal order.</summary>
+    public string[] Interventions { get; }
+
+    /// <summary>Gets, per intervention of <see cref="Interventions"/>, its during and after columns (−1: no rating falls there).</summary>
+    public (int During, int After)[] InterventionColumns { get; }
+
+    /// <summary>Gets, per intervention of <see cref="Interventions"/>, how many rated people took part.</summary>
+    public int[] InterventionPeople { get; }
+
+    /// <summary>Gets the most non-zero fixed entries a row can have.</summary>
+    public int MaxFixedEntries => 4 + (2 * Interventions.Length);
+
     /// <summary>Writes row <paramref name="i"/>'s non-zero fixed entries (column, value) and returns how many there are.</summary>
     public int FixedEntries(int i, Span<(int Column, double Value)> entries)
     {
@@ -179,7 +207,84 @@ internal sealed class GrowthDesign
             entries[count++] = (SlopeColumn[c], Time[i]);
         }
 
+        for (var k = _extraStart[i]; k < _extraStart[i + 1]; k++)
+        {
+            entries[count++] = (_extraColumn[k], _extraValue[k]);
+        }
+
         return count;
+    }
+
+    /// <summary>
+    /// The intervention columns: per rating, the years its person had spent in each intervention of its competency by
+    /// then, and the years since it ended, summed over their records of that name; a column no rating reaches is left out.
+    /// </summary>
+    private (string[] Names, (int During, int After)[] Columns, int[] People, int[] Start, int[] Column, double[] Value) InterventionTerms(
+        RatingSet ratings, IReadOnlyList<DevelopmentRecord> development, Func<DateOnly, double> yearsOf, List<string> names)
+    {
+        var labels = development.Select(d => d.Intervention).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var label = labels.Select((l, k) => (l, k)).ToDictionary(p => p.l, p => p.k, StringComparer.Ordinal);
+        var byPerson = development.Where(d => ratings.TryGetRateeIndex(d.Person, out _))
+            .GroupBy(d => { ratings.TryGetRateeIndex(d.Person, out var t); return t; })
+            .ToDictionary(g => g.Key, g => g.Select(d => (Label: label[d.Intervention], Competency: d.Competency, Start: yearsOf(d.Start), End: d.End is { } e ? yearsOf(e) : double.PositiveInfinity)).ToArray());
+        var (during, after) = (new List<(int Row, int Label, double Years)>(), new List<(int Row, int Label, double Years)>());
+        var ratee = ratings.RateeIndices;
+        for (var i = 0; i < N; i++)
+        {
+            if (!byPerson.TryGetValue(ratee[i], out var records))
+            {
+                continue;
+            }
+
+            var competency = ratings.Model.Competencies[RowCompetency[i]].Id.Value;
+            foreach (var r in records)
+            {
+                if (r.Competency is not null && !IdRules.Comparer.Equals(r.Competency, competency))
+                {
+                    continue;
+                }
+
+                var spent = Math.Clamp(Time[i] - r.Start, 0, r.End - r.Start);
+                if (spent > 0)
+                {
+                    during.Add((i, r.Label, spent));
+                }
+
+                if (Time[i] > r.End)
+                {
+                    after.Add((i, r.Label, Time[i] - r.End));
+                }
+            }
+        }
+
+        var columns = new (int During, int After)[labels.Length];
+        for (var k = 0; k < labels.Length; k++)
+        {
+            columns[k] = (during.Any(d => d.Label == k) ? Add("during:" + labels[k]) : -1, after.Any(a => a.Label == k) ? Add("after:" + labels[k]) : -1);
+        }
+
+        int Add(string name)
+        {
+            names.Add(name);
+            return names.Count - 1;
+        }
+
+        // Per row, one entry per column (a person's records of one name add up).
+        var entries = during.Select(d => (d.Row, Column: columns[d.Label].During, d.Years)).Concat(after.Select(a => (a.Row, Column: columns[a.Label].After, a.Years)))
+            .GroupBy(e => (e.Row, e.Column)).Select(g => (g.Key.Row, g.Key.Column, Years: g.Sum(e => e.Years))).OrderBy(e => e.Row).ThenBy(e => e.Column).ToArray();
+        var start = new int[N + 1];
+        foreach (var e in entries)
+        {
+            start[e.Row + 1]++;
+        }
+
+        for (var i = 0; i < N; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var people = labels.Select((_, k) => byPerson.Count(p => p.Value.Any(r => r.Label == k))).ToArray();
+        return (labels, columns, people, start, [.. entries.Select(e => e.Column)], [.. entries.Select(e => e.Years)]);
     }
 
     /// <summary>

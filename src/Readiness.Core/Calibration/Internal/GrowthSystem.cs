@@ -100,7 +100,7 @@ internal sealed class GrowthSystem
 
         _zy = new double[_sparse + design.P];
         Span<double> z = stackalloc double[4];
-        Span<(int Column, double Value)> x = stackalloc (int, double)[4];
+        var x = new (int Column, double Value)[design.MaxFixedEntries];
         for (var i = 0; i < design.N; i++)
         {
             var count = RandomNodes(i, nodes);

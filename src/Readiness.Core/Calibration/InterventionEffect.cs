@@ -1,0 +1,56 @@
+using Readiness.Internal;
+
+namespace Readiness.Calibration;
+
+/// <summary>
+/// What one development intervention did to growth, as the longitudinal model measures it: the change in growth a year
+/// while people were in it and after it ended, against comparable people without it, with 95% Wald intervals.
+/// </summary>
+/// <remarks>
+/// The people developed were not chosen at random: the model adjusts for each person's level and growth, not for why they
+/// were chosen, so the effects are associations (the fit's warnings say so) until an assignment by lot confirms them.
+/// </remarks>
+public sealed class InterventionEffect
+{
+    private const double Z95 = 1.959963984540054;
+
+    /// <summary>Initializes a new instance of the <see cref="InterventionEffect"/> class.</summary>
+    /// <param name="intervention">The intervention's name.</param>
+    /// <param name="people">How many rated people took part.</param>
+    /// <param name="during">The change in growth a year while in it; null when no rating fell during it.</param>
+    /// <param name="after">The change in growth a year after it ended; null when no rating fell after it.</param>
+    /// <exception cref="ArgumentException"><paramref name="intervention"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="people"/> is negative.</exception>
+    public InterventionEffect(string intervention, int people, FixedEffect? during, FixedEffect? after)
+    {
+        Intervention = Guard.NotBlank(intervention);
+        ArgumentOutOfRangeException.ThrowIfNegative(people);
+        People = people;
+        During = during;
+        After = after;
+    }
+
+    /// <summary>Gets the intervention's name.</summary>
+    public string Intervention { get; }
+
+    /// <summary>Gets how many rated people took part.</summary>
+    public int People { get; }
+
+    /// <summary>Gets the change in growth, scale points a year, while people were in it (<c>during:&lt;name&gt;</c>); null when no rating fell during it.</summary>
+    public FixedEffect? During { get; }
+
+    /// <summary>Gets the change in growth, scale points a year, after it ended (<c>after:&lt;name&gt;</c>); null when no rating fell after it.</summary>
+    public FixedEffect? After { get; }
+
+    /// <summary>Gets the lower end of the 95% interval of <see cref="During"/>, or null.</summary>
+    public double? DuringLower => During is { } d ? d.Estimate - (Z95 * d.StandardError) : null;
+
+    /// <summary>Gets the upper end of the 95% interval of <see cref="During"/>, or null.</summary>
+    public double? DuringUpper => During is { } d ? d.Estimate + (Z95 * d.StandardError) : null;
+
+    /// <summary>Gets the lower end of the 95% interval of <see cref="After"/>, or null.</summary>
+    public double? AfterLower => After is { } a ? a.Estimate - (Z95 * a.StandardError) : null;
+
+    /// <summary>Gets the upper end of the 95% interval of <see cref="After"/>, or null.</summary>
+    public double? AfterUpper => After is { } a ? a.Estimate + (Z95 * a.StandardError) : null;
+}
