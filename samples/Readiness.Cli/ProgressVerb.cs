@@ -20,7 +20,7 @@ internal static class ProgressVerb
     private static readonly string[] Scored = ["readiness.csv", "explanations.json"];
 
     public static int Run(
-        FileInfo ratingsFile, FileInfo? cyclesFile, FileInfo? modelFile, FileInfo? roleFile, FileInfo? performanceFile, ColumnMap columns, DirectoryInfo output, TextWriter console, TextWriter error)
+        FileInfo ratingsFile, FileInfo? cyclesFile, FileInfo? modelFile, FileInfo? roleFile, FileInfo? performanceFile, FileInfo? developmentFile, ColumnMap columns, DirectoryInfo output, TextWriter console, TextWriter error)
     {
         RatingsFile file;
         GrowthCalibration fit;
@@ -29,7 +29,7 @@ internal static class ProgressVerb
         PerformanceSet? performance = null;
         try
         {
-            BadInput.RefuseOverwrite(output, [.. Outputs, .. roleFile is null ? Array.Empty<string>() : Scored], ratingsFile, cyclesFile, modelFile, roleFile, performanceFile);
+            BadInput.RefuseOverwrite(output, Written(roleFile, developmentFile), ratingsFile, cyclesFile, modelFile, roleFile, performanceFile, developmentFile);
             var model = CohortInput.ReadModel(modelFile);
             if (roleFile is not null)
             {
@@ -46,8 +46,9 @@ internal static class ProgressVerb
             var ratings = file.Intake.Ratings;
             console.WriteLine($"Read {file.Intake.Report}.");
             var cycles = cyclesFile is null ? CyclesFromLabels(ratings) : InputFileException.Reading(cyclesFile, () => ProgressFiles.ReadCycles(cyclesFile.FullName));
+            var development = developmentFile is null ? [] : CohortInput.Read(developmentFile, ProgressFiles.ReadDevelopment, error);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            fit = new LongitudinalCalibrator().Calibrate(ratings, cycles);
+            fit = new LongitudinalCalibrator().Calibrate(ratings, cycles, development);
             seconds = clock.Elapsed.TotalSeconds;
             output.Create();
         }
@@ -67,6 +68,11 @@ internal static class ProgressVerb
         var assessments = role is null ? [] : new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromGrowth(fit, last, file.Intake.Ratings, performance), role);
         using (var staging = OutputStaging.Begin(output))
         {
+            if (developmentFile is not null)
+            {
+                staging.WriteText("interventions.csv", w => ProgressFiles.WriteInterventions(w, fit));
+            }
+
             if (role is not null)
             {
                 staging.WriteText("readiness.csv", w => ReadinessFiles.WriteReadiness(w, assessments));
@@ -88,14 +94,27 @@ internal static class ProgressVerb
         }
 
         Summarise(fit, seconds, console);
+        foreach (var e in fit.InterventionEffects)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Development '{e.Intervention}' ({e.People} people): growth {Change(e.During, e.DuringLower, e.DuringUpper)} a year while in it, {Change(e.After, e.AfterLower, e.AfterUpper)} after it."));
+        }
+
         if (role is not null)
         {
             SummariseReadiness(assessments, role, last, console);
         }
 
-        console.WriteLine($"Wrote {string.Join(", ", role is null ? Outputs : [.. Outputs, .. Scored])} and manifest.json to {output.FullName}");
+        console.WriteLine($"Wrote {string.Join(", ", Written(roleFile, developmentFile))} and manifest.json to {output.FullName}");
         return WeightsVerb.Ok;
     }
+
+    private static string[] Written(FileInfo? roleFile, FileInfo? developmentFile) =>
+        [.. Outputs, .. developmentFile is null ? Array.Empty<string>() : ["interventions.csv"], .. roleFile is null ? Array.Empty<string>() : Scored];
+
+    private static string Change(FixedEffect? effect, double? lower, double? upper) => effect is null
+        ? "not measured (no rating fell there)"
+        : string.Create(CultureInfo.InvariantCulture, $"{effect.Estimate:+0.00;-0.00} [{lower:+0.00;-0.00}, {upper:+0.00;-0.00}]");
 
     private static void SummariseReadiness(ImmutableArray<ReadinessAssessment> assessments, RoleProfile role, DateOnly date, TextWriter console)
     {

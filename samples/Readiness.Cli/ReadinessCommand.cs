@@ -380,6 +380,7 @@ internal static class ReadinessCommand
         var model = new Option<FileInfo?>("--model") { Description = "Competency model JSON; default: the built-in leadership framework." };
         var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON: also score readiness at the last cycle, each gap closing at the person's measured growth (readiness.csv, explanations.json)." };
         var performance = new Option<FileInfo?>("--performance") { Description = "With --role: CSV with header ratee,performance (individual performance, kept apart from readiness)." };
+        var development = new Option<FileInfo?>("--development") { Description = "CSV with header ratee,intervention,competency,start,end: who took part in which development, on which competency (empty: all), from when to when; writes interventions.csv, each intervention's change in growth." };
         var columns = Columns();
         var sourceValues = SourceValuesOption();
         var output = new Option<DirectoryInfo>("--out")
@@ -389,7 +390,7 @@ internal static class ReadinessCommand
         };
         var progress = new Command("progress", "Measure growth across review cycles: each person's trajectory per competency, their growth a year, and the cohort's.")
         {
-            ratings, cycles, columns, sourceValues, model, role, performance, output,
+            ratings, cycles, columns, sourceValues, model, role, performance, development, output,
         };
         progress.SetAction(result => ProgressVerb.Run(
             result.GetRequiredValue(ratings),
@@ -397,6 +398,7 @@ internal static class ReadinessCommand
             result.GetValue(model),
             result.GetValue(role),
             result.GetValue(performance),
+            result.GetValue(development),
             ColumnsOf(result, columns, sourceValues),
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
@@ -446,10 +448,11 @@ internal static class ReadinessCommand
         var ratersPerPerson = new Option<int>("--raters-per-person") { Description = "Raters drawn from the pool per person (widely-crossed, assessment-centre); 0 for the design's default.", DefaultValueFactory = _ => 0 };
         var raterPool = new Option<int>("--rater-pool") { Description = "Size of the rater pool (widely-crossed, assessment-centre); 0 for the design's default.", DefaultValueFactory = _ => 0 };
         var cycles = new Option<int>("--cycles") { Description = "Review cycles a year apart (1–20): with more than one, people grow between them and each cycle's label is its date.", DefaultValueFactory = _ => 1 };
+        var developmentShare = new Option<double>("--development-share") { Description = "With several cycles: the share of people put into a leadership programme after the first (more often those who start low); writes development.csv.", DefaultValueFactory = _ => 0 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv (and cycles.csv with several cycles) to.", Required = true };
         var simulate = new Command("simulate", "Write a simulated organisation (a 360° cycle with planted rater biases, demographic groups and team outcomes) as CSV files.")
         {
-            people, seed, groupBias, design, ratersPerPerson, raterPool, cycles, output,
+            people, seed, groupBias, design, ratersPerPerson, raterPool, cycles, developmentShare, output,
         };
         simulate.SetAction(result => SimulateVerb.Run(
             new SimulationOptions
@@ -461,6 +464,7 @@ internal static class ReadinessCommand
                 RatersPerPerson = result.GetValue(ratersPerPerson),
                 RaterPool = result.GetValue(raterPool),
                 Cycles = result.GetValue(cycles),
+                DevelopmentShare = result.GetValue(developmentShare),
             },
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,

@@ -42,7 +42,7 @@ internal static class SimulateVerb
 
         console.WriteLine(
             $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: " +
-            $"ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv, {(organisation.ReviewCycles is null ? "" : "cycles.csv, ")}manifest.json");
+            $"ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv, {(organisation.ReviewCycles is null ? "" : "cycles.csv, ")}{(organisation.Development.IsEmpty ? "" : "development.csv, ")}manifest.json");
         return WeightsVerb.Ok;
     }
 
@@ -57,6 +57,10 @@ internal static class SimulateVerb
         if (organisation.ReviewCycles is { } cycles)
         {
             staging.WriteText("cycles.csv", w => ProgressFiles.WriteCycles(w, cycles));
+            if (!organisation.Development.IsEmpty)
+            {
+                staging.WriteText("development.csv", w => ProgressFiles.WriteDevelopment(w, organisation.Development));
+            }
         }
     }
 
@@ -72,10 +76,15 @@ internal static class SimulateVerb
                 truth.WriteLine($"level,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id.Value)},{CsvCells.Number(p.TrueLevels[c])},");
             }
 
-            // With several cycles, the levels are at the first, and each grows by this much a year.
+            // With several cycles, the levels are at the first, and each grows by this much a year (and by the development
+            // programme's extra growth a year while it runs, for those in it).
             for (var c = 0; organisation.ReviewCycles is not null && c < competencies.Length; c++)
             {
                 truth.WriteLine($"growth,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id.Value)},{CsvCells.Number(p.TrueGrowth[c])},");
+                if (p.TrueDevelopmentGrowth[c] != 0)
+                {
+                    truth.WriteLine($"development,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id.Value)},{CsvCells.Number(p.TrueDevelopmentGrowth[c])},");
+                }
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Readiness.Calibration;
@@ -54,6 +55,98 @@ public static class ProgressFiles
         return cycles.Count > 0 ? ReviewCycles.Create(cycles) : throw new TableFileException("the file lists no cycle");
     }
 
+    /// <summary>
+    /// Reads <c>ratee,intervention,competency,start,end</c>: one person's part in a development intervention (by the
+    /// organisation's own name for it), on one competency or — <c>competency</c> empty — on all of them, from
+    /// <c>start</c> to <c>end</c> (ISO dates; <c>end</c> empty while it goes on). A row without a person id, an
+    /// intervention name and a start date, or whose end is before its start, is left out and reported with its line.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The records.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="TableFileException">The header lacks one of the five columns.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static TableRead<ImmutableArray<DevelopmentRecord>> ReadDevelopment(string path) => InputTables.Guarded(() => ReadDevelopmentOf(path));
+
+    private static TableRead<ImmutableArray<DevelopmentRecord>> ReadDevelopmentOf(string path)
+    {
+        string[] columns = ["ratee", "intervention", "competency", "start", "end"];
+        using var csv = InputTables.Open(path);
+        if (!csv.Read() || csv.Record is not { } header || columns.Any(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)))
+        {
+            throw new TableFileException($"expected a header row with {string.Join(',', columns)}");
+        }
+
+        var at = columns.Select(c => Array.FindIndex(header, h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase))).ToArray();
+        var records = ImmutableArray.CreateBuilder<DevelopmentRecord>();
+        var rejected = ImmutableArray.CreateBuilder<TableReject>();
+        static bool Date(string text, out DateOnly date) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        while (csv.Read())
+        {
+            var r = CsvCells.ReadAll(csv.Record!);
+            if (r.Length != header.Length || !RateeId.TryCreate(r[at[0]], out var person) || r[at[1]].Length == 0 || !Date(r[at[3]], out var start))
+            {
+                rejected.Add(new TableReject(csv.RawRow, "not a ratee id, an intervention name and an ISO start date (yyyy-MM-dd); left out."));
+                continue;
+            }
+
+            DateOnly? end = null;
+            if (r[at[4]].Length > 0)
+            {
+                if (!Date(r[at[4]], out var last) || last < start)
+                {
+                    rejected.Add(new TableReject(csv.RawRow, $"the end '{CsvCells.Shown(r[at[4]])}' is not an ISO date on or after the start; left out."));
+                    continue;
+                }
+
+                end = last;
+            }
+
+            records.Add(new DevelopmentRecord(person, r[at[1]], start, end, r[at[2]].Length == 0 ? null : r[at[2]]));
+        }
+
+        return new TableRead<ImmutableArray<DevelopmentRecord>>(records.ToImmutable(), rejected.ToImmutable());
+    }
+
+    /// <summary>Writes <c>ratee,intervention,competency,start,end</c>, the records as <see cref="ReadDevelopment"/> reads them.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="records">The development records.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteDevelopment(TextWriter writer, IEnumerable<DevelopmentRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(records);
+        writer.WriteLine("ratee,intervention,competency,start,end");
+        foreach (var r in records)
+        {
+            writer.WriteLine($"{CsvCells.Field(r.Person.Value)},{CsvCells.Field(r.Intervention)},{CsvCells.Field(r.Competency ?? string.Empty)},{Iso(r.Start)},{(r.End is { } end ? Iso(end) : string.Empty)}");
+        }
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Writes <c>intervention,people,during,during_se,during_low,during_high,after,after_se,after_low,after_high</c>: each
+    /// intervention's change in growth a year while people were in it and after it ended, with standard errors and 95%
+    /// intervals (empty where no rating fell during or after it).
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="fit">The longitudinal fit.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteInterventions(TextWriter writer, GrowthCalibration fit)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(fit);
+        writer.WriteLine("intervention,people,during,during_se,during_low,during_high,after,after_se,after_low,after_high");
+        foreach (var e in fit.InterventionEffects)
+        {
+            writer.WriteLine($"{CsvCells.Field(e.Intervention)},{e.People},{N(e.During?.Estimate)},{N(e.During?.StandardError)},{N(e.DuringLower)},{N(e.DuringUpper)}," +
+                $"{N(e.After?.Estimate)},{N(e.After?.StandardError)},{N(e.AfterLower)},{N(e.AfterUpper)}");
+        }
+    }
+
+    private static string N(double? value) => CsvCells.Rounded(value, 6);
+
     /// <summary>Writes <c>cycle,date</c>, the calendar as <see cref="ReadCycles"/> reads it, earliest first.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="cycles">The calendar.</param>
@@ -65,7 +158,7 @@ public static class ProgressFiles
         writer.WriteLine("cycle,date");
         foreach (var c in cycles.Cycles)
         {
-            writer.WriteLine($"{CsvCells.Field(c.Label)},{c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+            writer.WriteLine($"{CsvCells.Field(c.Label)},{Iso(c.Date)}");
         }
     }
 

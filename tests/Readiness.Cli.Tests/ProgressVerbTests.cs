@@ -71,12 +71,42 @@ public sealed class ProgressVerbTests : IDisposable
             await mkfifo.WaitForExitAsync();
         }
 
-        var writer = Task.Run(() => IOFile.WriteAllText(fifo, "ratee,rater,competency,value,cycle\n"));
+        var writer = Task.Run(() =>
+        {
+            try
+            {
+                IOFile.WriteAllText(fifo, "ratee,rater,competency,value,cycle\n");
+            }
+            catch (IOException)
+            {
+                // The run may close its end before the writer writes (a broken pipe): that is the refusal being quick.
+            }
+        });
         var (code, _, error) = Run("progress", "--ratings", fifo, "--out", File("out"));
         await writer.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, code);
         Assert.Contains("is not a regular file (a pipe or a device)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Development_records_give_each_interventions_change_in_growth_with_the_warning()
+    {
+        var organisation = File("org");
+        Assert.Equal(0, Run("simulate", "--people", "80", "--seed", "4", "--cycles", "3", "--development-share", "0.4", "--out", organisation).Code);
+        Assert.Equal("ratee,intervention,competency,start,end", IOFile.ReadLines(Path.Combine(organisation, "development.csv")).First());
+
+        var (code, text, error) = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--development", Path.Combine(organisation, "development.csv"), "--out", File("out"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("warning: Development was not assigned at random", text, StringComparison.Ordinal);
+        Assert.Matches(@"Development 'leadership programme' \(\d+ people\): growth [+-]\d\.\d\d \[[+-]\d\.\d\d, [+-]\d\.\d\d\] a year while in it", text);
+        var rows = IOFile.ReadAllLines(Path.Combine(File("out"), "interventions.csv"));
+        Assert.Equal("intervention,people,during,during_se,during_low,during_high,after,after_se,after_low,after_high", rows[0]);
+        var cells = Assert.Single(rows.Skip(1)).Split(',');
+        Assert.Equal("leadership programme", cells[0]);
+        Assert.All(cells.Skip(2), c => Assert.True(double.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, out _), c));
+        Assert.Contains("development-not-randomised", IOFile.ReadAllText(Path.Combine(File("out"), "model.json")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed partial class DocumentedFormatTests
         Assert.Equal("ratee,ATTRIBUTE[,ATTRIBUTE…]", Documented.Value["groups.csv"]);
         Assert.Equal("ratee,sex", Header(w => InputTables.WriteGroups(w, new DemographicGroups(organisation.Demographics, ["sex"]), [])));
         Assert.Equal(Documented.Value["cycles.csv"], Header(w => ProgressFiles.WriteCycles(w, Growth.Value.Fit.Cycles)));
+        Assert.Equal(Documented.Value["development.csv"], Header(w => ProgressFiles.WriteDevelopment(w, [])));
     }
 
     [Fact]
@@ -133,6 +134,7 @@ public sealed partial class DocumentedFormatTests
             ["agreement.csv"] = Text(w => ReliabilityFiles.WriteAgreement(w, reliability)),
             ["trajectories.csv"] = Text(w => ProgressFiles.WriteTrajectories(w, Growth.Value.Fit)),
             ["growth.csv"] = Text(w => ProgressFiles.WriteGrowth(w, Growth.Value.Fit)),
+            ["interventions.csv"] = Text(w => ProgressFiles.WriteInterventions(w, Growth.Value.Fit)),
         };
         var json = new Dictionary<string, string>(StringComparer.Ordinal)
         {

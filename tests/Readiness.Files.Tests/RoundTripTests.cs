@@ -73,6 +73,23 @@ public sealed class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Development_records_written_are_read_and_bad_rows_are_reported_with_their_lines()
+    {
+        var records = People.Select((p, i) => new DevelopmentRecord(new RateeId(p), i % 2 == 0 ? "coaching, 1:1" : "=programme", new DateOnly(2024, 1, 1).AddDays(i), i % 3 == 0 ? null : new DateOnly(2024, 6, 1).AddDays(i), i % 4 == 0 ? null : "acme.grow")).ToArray();
+        var path = _files.Write("development.csv", w => ProgressFiles.WriteDevelopment(w, records));
+
+        var read = ProgressFiles.ReadDevelopment(path);
+
+        Assert.Empty(read.Rejected);
+        Assert.Equal(records.Select(r => (r.Person, r.Intervention, r.Competency, r.Start, r.End)), read.Value.Select(r => (r.Person, r.Intervention, r.Competency, r.Start, r.End)));
+        var bad = _files.Text("bad.csv", "ratee,intervention,competency,start,end\na,coaching,,2024-01-01,2023-12-01\nb,,,2024-01-01,\nc,coaching,,01/01/2024,\nd,coaching,,2024-01-01,\n");
+        var partial = ProgressFiles.ReadDevelopment(bad);
+        Assert.Equal("d", Assert.Single(partial.Value).Person.Value);
+        Assert.Equal([2, 3, 4], partial.Rejected.Select(r => r.Line));
+        Assert.Contains("the end '2023-12-01' is not an ISO date on or after the start", partial.Rejected[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Groups_and_exclusions_written_are_read()
     {
         var people = People.Select(p => new RateeId(p)).ToArray();

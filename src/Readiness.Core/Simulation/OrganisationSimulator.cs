@@ -51,9 +51,11 @@ public static class OrganisationSimulator
         }
 
         var people = GeneratePeople(options, random, ids, manager, reports, out var halo);
+        var development = ImmutableArray<DevelopmentRecord>.Empty;
         if (options.Cycles > 1)
         {
             people = WithGrowth(options, people);
+            (people, development) = WithDevelopment(options, people);
         }
         var pool = options.PoolSize;
         var raters = GenerateRaters(options, random, n + pool);
@@ -82,7 +84,7 @@ public static class OrganisationSimulator
             .Select((r, i) => new SimulatedRater(new RaterId(raterIds[i]), favours[i] ? RaterStyle.FavoursGroup : r.Style, r.Leniency))
             .Where((_, i) => rated[i])
             .ToImmutableArray();
-        return new SimulatedOrganisation(options, people, raterTruth, ratings, demographics, outcomes);
+        return new SimulatedOrganisation(options, people, raterTruth, ratings, demographics, outcomes, development);
     }
 
     /// <summary>Team performance a year on: 0.6 × true leadership + 0.15 × true individual performance (standardised) + noise, on a 50 ± 10 scale.</summary>
@@ -123,6 +125,50 @@ public static class OrganisationSimulator
             var own = options.GrowthSd * ((rho * z) + (Math.Sqrt(1 - (rho * rho)) * Normal(random)));
             return p.WithGrowth([.. competencies.Select(c => (c.Domain == CompetencyDomain.Leadership ? options.MeanGrowth : options.MeanGrowth / 2) + own)]);
         })];
+    }
+
+    /// <summary>
+    /// The development programme: who is put forward (more often the lower their leadership level, as
+    /// <see cref="SimulationOptions.DevelopmentSelection"/> says), when (three months
+    /// after the first cycle, within a further three), for six months, on every leadership competency — a record per
+    /// competency — and the growth it adds. From a stream of its own.
+    /// </summary>
+    private static (ImmutableArray<SimulatedPerson> People, ImmutableArray<DevelopmentRecord> Records) WithDevelopment(SimulationOptions options, ImmutableArray<SimulatedPerson> people)
+    {
+        if (options.DevelopmentShare == 0)
+        {
+            return (people, []);
+        }
+
+        const string Name = "leadership programme";
+        var random = new Random(unchecked((options.Seed * 7457) + 31_337));
+        var leadership = people.Select(p => double.IsNaN(p.TrueLeadership) ? 0 : p.TrueLeadership).ToArray();
+        var mean = leadership.Average();
+        var sd = Math.Sqrt(leadership.Sum(x => (x - mean) * (x - mean)) / Math.Max(1, leadership.Length - 1));
+        var competencies = options.Model.Competencies;
+        var inProgramme = competencies.Select(c => c.Domain == CompetencyDomain.Leadership).ToArray();
+        var during = competencies.Select((_, c) => inProgramme[c] ? options.DevelopmentGrowth : 0).ToImmutableArray();
+        var after = competencies.Select((_, c) => inProgramme[c] ? options.DevelopmentAfterGrowth : 0).ToImmutableArray();
+        var records = ImmutableArray.CreateBuilder<DevelopmentRecord>();
+        var result = people.ToBuilder();
+        for (var i = 0; i < people.Length; i++)
+        {
+            var z = sd > 0 ? (leadership[i] - mean) / sd : 0;
+            var chance = Math.Clamp(options.DevelopmentShare * (1 - (options.DevelopmentSelection * z)), 0, 1);
+            var (u, offset) = (random.NextDouble(), random.Next(92));
+            if (u >= chance)
+            {
+                continue;
+            }
+
+            var start = options.FirstCycleDate.AddDays(91 + offset);
+            var end = start.AddDays(182);
+            double Years(DateOnly d) => (d.DayNumber - options.FirstCycleDate.DayNumber) / 365.25;
+            result[i] = people[i].WithDevelopment(Years(start), Years(end), during, after);
+            records.AddRange(competencies.Where((_, c) => inProgramme[c]).Select(c => new DevelopmentRecord(people[i].Person, Name, start, end, c.Id.Value)));
+        }
+
+        return (result.MoveToImmutable(), records.ToImmutable());
     }
 
     private static int Digits(int n) => n.ToString(CultureInfo.InvariantCulture).Length;

@@ -13,8 +13,10 @@ public sealed class SimulatedOrganisation
         ImmutableArray<SimulatedRater> raters,
         ImmutableArray<Rating> ratings,
         Fairness.Demographics demographics,
-        ImmutableArray<Fairness.OutcomeRecord> teamOutcomes)
+        ImmutableArray<Fairness.OutcomeRecord> teamOutcomes,
+        ImmutableArray<DevelopmentRecord> development)
     {
+        Development = development;
         Options = options;
         People = people;
         Raters = raters;
@@ -51,6 +53,9 @@ public sealed class SimulatedOrganisation
     /// <summary>Gets one performance record per person, measured apart from the leadership ratings.</summary>
     public ImmutableArray<PerformanceRecord> PerformanceRecords =>
         [.. People.Select(p => new PerformanceRecord(p.Person, p.Performance, Options.Cycle))];
+
+    /// <summary>Gets the development records: who took part in the programme, on which competency, when (empty without one).</summary>
+    public ImmutableArray<DevelopmentRecord> Development { get; }
 
     /// <summary>Gets the review cycles' dates when the organisation was rated in more than one cycle (labels are the dates); null for one cycle.</summary>
     public ReviewCycles? ReviewCycles => Options.Cycles == 1 ? null

@@ -63,13 +63,32 @@ public sealed record SimulatedPerson
     public ImmutableArray<double> TrueLevelsAt(double years, Competencies.ProficiencyScale scale)
     {
         ArgumentNullException.ThrowIfNull(scale);
-        return [.. TrueLevels.Select((level, c) => Math.Clamp(level + (TrueGrowth[c] * Guard.Finite(years)), scale.Minimum, scale.Maximum))];
+        Guard.Finite(years);
+        return [.. TrueLevels.Select((level, c) => Math.Clamp(level + (TrueGrowth[c] * years) + DevelopedBy(c, years), scale.Minimum, scale.Maximum))];
     }
+
+    /// <summary>Gets the extra growth a year the person's development added on each competency while it ran, in model order (0 without development).</summary>
+    public ImmutableArray<double> TrueDevelopmentGrowth => _development is { } d ? d.During.Items : [.. TrueLevels.Select(_ => 0.0)];
+
+    // The person's development programme, when they had one: its years from the first cycle, and its extra growth a year
+    // during and after it per competency.
+    private (double Start, double End, EquatableArray<double> During, EquatableArray<double> After)? _development;
+
+    /// <summary>What the person's development had added to competency <paramref name="c"/> by <paramref name="years"/>.</summary>
+    private double DevelopedBy(int c, double years) => _development is not { } d ? 0
+        : (d.During.Items[c] * Math.Clamp(years - d.Start, 0, d.End - d.Start)) + (d.After.Items[c] * Math.Max(years - d.End, 0));
 
     internal SimulatedPerson WithGrowth(ImmutableArray<double> growth)
     {
         var copy = this with { };
         copy._trueGrowth = new(growth);
+        return copy;
+    }
+
+    internal SimulatedPerson WithDevelopment(double start, double end, ImmutableArray<double> during, ImmutableArray<double> after)
+    {
+        var copy = this with { };
+        copy._development = (start, end, new(during), new(after));
         return copy;
     }
 

@@ -124,6 +124,26 @@ public sealed record SimulationOptions
     /// <summary>Gets the standard deviation of a person's own growth around the cohort's, scale points a year, the same on every competency. The default value is 0.15.</summary>
     public double GrowthSd { get; init; } = 0.15;
 
+    /// <summary>
+    /// Gets the share of people put into a development programme on the leadership competencies after the first cycle
+    /// (several cycles only): the chance is the share × (1 − <see cref="DevelopmentSelection"/> × their standardised
+    /// leadership level), held within [0, 1]. The default value is 0.
+    /// </summary>
+    public double DevelopmentShare { get; init; }
+
+    /// <summary>
+    /// Gets how strongly people are put forward for development for a low leadership level: 0 assigns places at random;
+    /// the default, 0.5, makes someone a standard deviation below the mean 1.5 times as likely as the average person and
+    /// someone a standard deviation above half as likely — not at random, as in organisations.
+    /// </summary>
+    public double DevelopmentSelection { get; init; } = 0.5;
+
+    /// <summary>Gets the programme's extra growth a year on each leadership competency while it runs. The default value is 0.3.</summary>
+    public double DevelopmentGrowth { get; init; } = 0.3;
+
+    /// <summary>Gets the programme's extra growth a year after it ends. The default value is 0.1.</summary>
+    public double DevelopmentAfterGrowth { get; init; } = 0.1;
+
     /// <summary>Gets the correlation of a person's growth with their general leadership level at the first cycle. The default value is −0.2 (those further along grow a little more slowly).</summary>
     public double LevelGrowthCorrelation { get; init; } = -0.2;
 
@@ -181,6 +201,11 @@ public sealed record SimulationOptions
         rules.InRange(MeanGrowth, -2, 2);
         rules.InRange(GrowthSd, 0, 2);
         rules.InRange(LevelGrowthCorrelation, -1, 1);
+        rules.InRange(DevelopmentShare, 0, 1);
+        rules.Require(DevelopmentShare == 0 || Cycles > 1, $"DevelopmentShare was {Guard.Format(DevelopmentShare)} with one cycle; development is measured across cycles, so it needs Cycles of 2 or more.");
+        rules.InRange(DevelopmentSelection, -2, 2);
+        rules.InRange(DevelopmentGrowth, -2, 2);
+        rules.InRange(DevelopmentAfterGrowth, -2, 2);
         return rules.Broken;
     }
 

@@ -88,4 +88,66 @@ public sealed class GrowthRecoveryTests
         Assert.Equal(0.176456, fit.VarianceOf(VarianceComponent.Ratee)!.Value, 1e-6);
         Assert.Equal(-0.246, fit.LevelGrowthCorrelation!.Value, 3);
     }
+
+    [Fact]
+    public void A_development_programme_adds_its_growth_to_the_truth_and_its_records_name_each_leadership_competency()
+    {
+        var org = OrganisationSimulator.Generate(new SimulationOptions { People = 80, Cycles = 3, Seed = 6, DevelopmentShare = 0.4 });
+        var scale = org.Options.Model.Scale;
+        var leadership = org.Options.Model.Competencies.Select((c, j) => (c, j)).Where(p => p.c.Domain == CompetencyDomain.Leadership).ToArray();
+
+        var took = org.Development.GroupBy(d => d.Person).ToDictionary(g => g.Key, g => g.ToArray());
+        Assert.InRange(took.Count, 16, 48);
+        Assert.All(took.Values, records =>
+        {
+            Assert.Equal(leadership.Select(p => p.c.Id.Value), records.Select(r => r.Competency));
+            Assert.All(records, r => Assert.Equal(182, r.End!.Value.DayNumber - r.Start.DayNumber));
+        });
+
+        // Two years on, a participant's leadership levels carry 0.3 a year for the half year in it and 0.1 a year since.
+        var person = org.People.First(p => took.ContainsKey(p.Person));
+        var record = took[person.Person][0];
+        double Years(DateOnly d) => (d.DayNumber - org.Options.FirstCycleDate.DayNumber) / 365.25;
+        var (start, end) = (Years(record.Start), Years(record.End!.Value));
+        foreach (var (_, j) in leadership)
+        {
+            var expected = Math.Clamp(person.TrueLevels[j] + (2 * person.TrueGrowth[j]) + (0.3 * (end - start)) + (0.1 * (2 - end)), scale.Minimum, scale.Maximum);
+            Assert.Equal(expected, person.TrueLevelsAt(2, scale)[j], 12);
+        }
+
+        Assert.All(org.People.Where(p => !took.ContainsKey(p.Person)), p => Assert.All(p.TrueDevelopmentGrowth, g => Assert.Equal(0, g)));
+    }
+
+    /// <summary>
+    /// Places assigned at random (<see cref="SimulationOptions.DevelopmentSelection"/> 0), rater styles off: the programme's
+    /// planted +0.3 a year while in it and +0.1 after are found on average over three organisations. (Put forward for a low
+    /// level, as by default, the effect while in it comes out 0.05–0.07 lower on the same seeds: the bias the fit warns of.)
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_randomly_assigned_programmes_planted_effects_are_recovered()
+    {
+        var (during, after) = (new List<double>(), new List<double>());
+        for (var seed = 1; seed <= 3; seed++)
+        {
+            var org = OrganisationSimulator.Generate(new SimulationOptions
+            {
+                People = 400, Cycles = 3, Seed = seed, DevelopmentShare = 0.3, DevelopmentSelection = 0,
+                BiasedRaterShare = 0, CentralTendencyShare = 0, HaloShare = 0, WholeLevels = false,
+            });
+
+            var fit = new LongitudinalCalibrator().Calibrate(org.TakeInRatings().Ratings, org.ReviewCycles!, org.Development);
+
+            var effect = Assert.Single(fit.InterventionEffects);
+            Assert.Equal("leadership programme", effect.Intervention);
+            Assert.Equal(org.Development.Select(d => d.Person).Distinct().Count(), effect.People);
+            Assert.Contains(fit.Warnings, w => w.Code == CalibrationWarningCodes.DevelopmentNotRandomised);
+            during.Add(effect.During!.Estimate);
+            after.Add(effect.After!.Estimate);
+        }
+
+        // Each estimate's standard error is about 0.024 (during) and 0.012 (after); their mean over three, 0.014 and 0.007.
+        Assert.InRange(during.Average(), 0.3 - 0.035, 0.3 + 0.035);
+        Assert.InRange(after.Average(), 0.1 - 0.02, 0.1 + 0.02);
+    }
 }
