@@ -84,7 +84,12 @@ public static class OrganisationSimulator
             .Select((r, i) => new SimulatedRater(new RaterId(raterIds[i]), favours[i] ? RaterStyle.FavoursGroup : r.Style, r.Leniency))
             .Where((_, i) => rated[i])
             .ToImmutableArray();
-        return new SimulatedOrganisation(options, people, raterTruth, ratings, demographics, outcomes, development);
+        // Promotions at the last cycle: the best individual performers on the measure the organisation has.
+        var promoted = (int)Math.Round(options.PromotionShare * n);
+        var last = CycleDate(options, options.Cycles - 1);
+        ImmutableArray<PromotionRecord> promotions = [.. people.OrderByDescending(p => p.Performance).ThenBy(p => p.Person).Take(promoted)
+            .Select(p => new PromotionRecord(p.Person, last, LeadershipFramework.FirstLineManager.Id))];
+        return new SimulatedOrganisation(options, people, raterTruth, ratings, demographics, outcomes, development, promotions);
     }
 
     /// <summary>Team performance a year on: 0.6 × true leadership + 0.15 × true individual performance (standardised) + noise, on a 50 ± 10 scale.</summary>

@@ -14,9 +14,11 @@ public sealed class SimulatedOrganisation
         ImmutableArray<Rating> ratings,
         Fairness.Demographics demographics,
         ImmutableArray<Fairness.OutcomeRecord> teamOutcomes,
-        ImmutableArray<DevelopmentRecord> development)
+        ImmutableArray<DevelopmentRecord> development,
+        ImmutableArray<PromotionRecord> promotions)
     {
         Development = development;
+        Promotions = promotions;
         Options = options;
         People = people;
         Raters = raters;
@@ -53,6 +55,9 @@ public sealed class SimulatedOrganisation
     /// <summary>Gets one performance record per person, measured apart from the leadership ratings.</summary>
     public ImmutableArray<PerformanceRecord> PerformanceRecords =>
         [.. People.Select(p => new PerformanceRecord(p.Person, p.Performance, Options.Cycle))];
+
+    /// <summary>Gets the promotions at the last cycle, the best performers first (empty without <see cref="SimulationOptions.PromotionShare"/>).</summary>
+    public ImmutableArray<PromotionRecord> Promotions { get; }
 
     /// <summary>Gets the development records: who took part in the programme, on which competency, when (empty without one).</summary>
     public ImmutableArray<DevelopmentRecord> Development { get; }

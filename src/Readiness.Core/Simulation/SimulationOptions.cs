@@ -138,6 +138,13 @@ public sealed record SimulationOptions
     /// </summary>
     public double DevelopmentSelection { get; init; } = 0.5;
 
+    /// <summary>
+    /// Gets the share of people promoted into the first-line-manager role at the last cycle (several cycles only), chosen
+    /// as organisations often choose: the best individual performers on the performance measure. Their team outcomes a
+    /// year on are <see cref="SimulatedOrganisation.TeamOutcomes"/>. The default value is 0.
+    /// </summary>
+    public double PromotionShare { get; init; }
+
     /// <summary>Gets the programme's extra growth a year on each leadership competency while it runs. The default value is 0.3.</summary>
     public double DevelopmentGrowth { get; init; } = 0.3;
 
@@ -204,6 +211,8 @@ public sealed record SimulationOptions
         rules.InRange(DevelopmentShare, 0, 1);
         rules.Require(DevelopmentShare == 0 || Cycles > 1, $"DevelopmentShare was {Guard.Format(DevelopmentShare)} with one cycle; development is measured across cycles, so it needs Cycles of 2 or more.");
         rules.InRange(DevelopmentSelection, -2, 2);
+        rules.InRange(PromotionShare, 0, 1);
+        rules.Require(PromotionShare == 0 || Cycles > 1, $"PromotionShare was {Guard.Format(PromotionShare)} with one cycle; promotions are followed up across cycles, so it needs Cycles of 2 or more.");
         rules.InRange(DevelopmentGrowth, -2, 2);
         rules.InRange(DevelopmentAfterGrowth, -2, 2);
         return rules.Broken;
