@@ -27,6 +27,7 @@ internal static class ProgressVerb
         double seconds;
         RoleProfile? role = null;
         PerformanceSet? performance = null;
+        ReviewCycle[] unrated = [];
         try
         {
             BadInput.RefuseOverwrite(output, Written(roleFile, developmentFile), ratingsFile, cyclesFile, modelFile, roleFile, performanceFile, developmentFile);
@@ -47,6 +48,14 @@ internal static class ProgressVerb
             console.WriteLine($"Read {file.Intake.Report}.");
             var cycles = cyclesFile is null ? CyclesFromLabels(ratings) : InputFileException.Reading(cyclesFile, () => ProgressFiles.ReadCycles(cyclesFile.FullName));
             var development = developmentFile is null ? [] : CohortInput.Read(developmentFile, ProgressFiles.ReadDevelopment, error);
+            if (developmentFile is not null && development.FirstOrDefault(d => d.Competency is { } id && !model.TryGetCompetency(id, out _)) is { } stray)
+            {
+                throw new InputFileException(developmentFile.Name, $"the record of {stray.Person} in '{stray.Intervention}' names the competency '{stray.Competency}', which the model '{model.Id}' does not have.");
+            }
+
+            // A calendar may list cycles no rating carries (a cycle to come, a label spelt another way): they date
+            // nothing, and the assessment is made at the last cycle rated, not the calendar's last.
+            unrated = [.. cycles.Cycles.Where(c => !ratings.Cycles.Contains(c.Label))];
             var clock = System.Diagnostics.Stopwatch.StartNew();
             fit = new LongitudinalCalibrator().Calibrate(ratings, cycles, development);
             seconds = clock.Elapsed.TotalSeconds;
@@ -63,8 +72,8 @@ internal static class ProgressVerb
             return code;
         }
 
-        // Readiness at the last cycle, each gap closing at the person's measured rate (the cohort's for someone rated once).
-        var last = fit.Cycles.Cycles[^1].Date;
+        // Readiness at the last cycle rated, each gap closing at the person's measured rate (the cohort's for someone rated once).
+        var last = fit.Cycles.Cycles.Where(c => !unrated.Contains(c)).Max(c => c.Date);
         var assessments = role is null ? [] : new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromGrowth(fit, last, file.Intake.Ratings, performance), role);
         using (var staging = OutputStaging.Begin(output))
         {
@@ -94,10 +103,15 @@ internal static class ProgressVerb
         }
 
         Summarise(fit, seconds, console);
+        if (unrated.Length > 0)
+        {
+            console.WriteLine($"warning: the calendar lists {unrated.Length} cycle{(unrated.Length == 1 ? "" : "s")} no rating carries ({string.Join(", ", unrated.Select(c => $"'{c.Label}'"))}): trajectories.csv extends the lines to {(unrated.Length == 1 ? "its date" : "their dates")}, and readiness is assessed at the last cycle rated. Check the spelling if one should have ratings.");
+        }
+
         foreach (var e in fit.InterventionEffects)
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Development '{e.Intervention}' ({e.People} people): growth {Change(e.During, e.DuringLower, e.DuringUpper)} a year while in it, {Change(e.After, e.AfterLower, e.AfterUpper)} after it."));
+                $"Development '{e.Intervention}' ({Plural(e.People, "person", "people")}): change in growth a year {Change(e.During, e.DuringLower, e.DuringUpper, "while in it")}; {Change(e.After, e.AfterLower, e.AfterUpper, "after it ended")}."));
         }
 
         if (role is not null)
@@ -112,17 +126,24 @@ internal static class ProgressVerb
     private static string[] Written(FileInfo? roleFile, FileInfo? developmentFile) =>
         [.. Outputs, .. developmentFile is null ? Array.Empty<string>() : ["interventions.csv"], .. roleFile is null ? Array.Empty<string>() : Scored];
 
-    private static string Change(FixedEffect? effect, double? lower, double? upper) => effect is null
-        ? "not measured (no rating fell there)"
-        : string.Create(CultureInfo.InvariantCulture, $"{effect.Estimate:+0.00;-0.00} [{lower:+0.00;-0.00}, {upper:+0.00;-0.00}]");
+    private static string Change(FixedEffect? effect, double? lower, double? upper, string when) => effect is null
+        ? $"{when}: not measured (no rating fell {(when == "while in it" ? "during it" : "after it ended, or it has not ended")})"
+        : string.Create(CultureInfo.InvariantCulture, $"{when} {effect.Estimate:+0.00;-0.00} [{lower:+0.00;-0.00}, {upper:+0.00;-0.00}]");
+
+    private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     private static void SummariseReadiness(ImmutableArray<ReadinessAssessment> assessments, RoleProfile role, DateOnly date, TextWriter console)
     {
         var scored = assessments.Where(a => a.IsScored).ToArray();
         int Count(ReadinessBand band) => scored.Count(a => a.Band == band);
-        var own = scored.Count(a => a.DevelopmentBasis == GrowthBasis.Person);
+        int Rest(GrowthBasis basis) => scored.Count(a => a.DevelopmentBasis == basis);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Readiness for {role.Id} at {date:yyyy-MM-dd}, from measured growth: {scored.Length} of {assessments.Length} people scored; {Count(ReadinessBand.ReadyNow)} ready now, {Count(ReadinessBand.ReadyIn1To2Years)} in 1–2 years, {Count(ReadinessBand.ReadyIn3PlusYears)} in 3+ years, {Count(ReadinessBand.NotOnLeadershipTrack)} not on track. Time to ready rests on the person's own growth for {own} and on the cohort's for {scored.Length - own}."));
+            $"Readiness for {role.Id} at {date:yyyy-MM-dd} (the last cycle rated): {scored.Length} of {assessments.Length} people scored; {Count(ReadinessBand.ReadyNow)} ready now, {Count(ReadinessBand.ReadyIn1To2Years)} in 1–2 years, {Count(ReadinessBand.ReadyIn3PlusYears)} in 3+ years, {Count(ReadinessBand.NotOnLeadershipTrack)} not on track (bands by the 80% rule: the best band reached with at least that probability).") + string.Create(CultureInfo.InvariantCulture,
+            $" Time to ready rests on the person's own measured growth for {Rest(GrowthBasis.Person)}, the cohort's for {Rest(GrowthBasis.Cohort)} and the assumed rate for {Rest(GrowthBasis.Assumed)}."));
+        if (scored.Length < assessments.Length)
+        {
+            console.WriteLine($"Not scored: {string.Join("; ", assessments.Where(a => !a.IsScored).Take(3).Select(a => $"{a.Person} ({string.Join(" ", a.Evidence.Missing)})"))}{(assessments.Length - scored.Length > 3 ? "; …" : "")} — see explanations.json.");
+        }
     }
 
     /// <summary>Cycles dated by their own labels, which must then be ISO dates.</summary>
@@ -155,8 +176,9 @@ internal static class ProgressVerb
         var cohort = fit.CompetencyGrowth.Average(g => g.Growth);
         console.WriteLine(string.Create(c,
             $"Growth: the cohort gains {cohort:+0.00;-0.00} scale points a year on average over the competencies (from {fit.CompetencyGrowth.Min(g => g.Growth):+0.00;-0.00} to {fit.CompetencyGrowth.Max(g => g.Growth):+0.00;-0.00}); people differ around it by {growthSd:0.00} a year (SD), and level and growth correlate {fit.LevelGrowthCorrelation:+0.00;-0.00}."));
-        console.WriteLine(own == fit.Growth.Length
+        var once = fit.Growth.Length - own;
+        console.WriteLine(once == 0
             ? $"Each of the {own} people was rated in two or more cycles: growth.csv gives each their own measured growth."
-            : $"{own} of {fit.Growth.Length} people were rated in two or more cycles and have their own measured growth; the other {fit.Growth.Length - own} were rated once and carry the cohort's (basis 'cohort' in growth.csv).");
+            : $"{own} of {fit.Growth.Length} people were rated in two or more cycles and have their own measured growth; {Plural(once, "person was", "people were")} rated once and carr{(once == 1 ? "ies" : "y")} the cohort's, as predicted from their level (basis 'cohort' in growth.csv).");
     }
 }

@@ -81,9 +81,10 @@ internal static class SimulateVerb
             for (var c = 0; organisation.ReviewCycles is not null && c < competencies.Length; c++)
             {
                 truth.WriteLine($"growth,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id.Value)},{CsvCells.Number(p.TrueGrowth[c])},");
-                if (p.TrueDevelopmentGrowth[c] != 0)
+                if (p.TrueDevelopmentGrowth[c] != 0 || p.TrueDevelopmentAfterGrowth[c] != 0)
                 {
-                    truth.WriteLine($"development,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id.Value)},{CsvCells.Number(p.TrueDevelopmentGrowth[c])},");
+                    truth.WriteLine($"development-during,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id.Value)},{CsvCells.Number(p.TrueDevelopmentGrowth[c])},");
+                    truth.WriteLine($"development-after,{CsvCells.Field(p.Person.Value)},{CsvCells.Field(competencies[c].Id.Value)},{CsvCells.Number(p.TrueDevelopmentAfterGrowth[c])},");
                 }
             }
         }

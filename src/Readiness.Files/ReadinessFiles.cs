@@ -67,7 +67,14 @@ public static class ReadinessFiles
                 Json.NumberOrNull(json, "yearsToReady", a.YearsToReady);
                 Json.NumberOrNull(json, "yearsToReadyLower", a.YearsToReadyLower);
                 Json.NumberOrNull(json, "yearsToReadyUpper", a.YearsToReadyUpper);
-                json.WriteString("developmentBasis", WireNames.Of(a.DevelopmentBasis));
+                if (a.IsScored)
+                {
+                    json.WriteString("developmentBasis", WireNames.Of(a.DevelopmentBasis));
+                }
+                else
+                {
+                    json.WriteNull("developmentBasis");
+                }
                 Json.NumberOrNull(json, "performanceIndex", a.PerformanceIndex);
                 json.WriteString("signals", WireNames.Of(a.Signals));
                 json.WriteStartArray("missingEvidence");

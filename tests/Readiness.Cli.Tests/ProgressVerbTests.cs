@@ -47,7 +47,8 @@ public sealed class ProgressVerbTests : IDisposable
         Assert.Equal(0, Run("framework", "--role", "first-line-manager", "--out", File("flm.json")).Code);
         var scored = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--role", File("flm.json"), "--performance", Path.Combine(organisation, "performance.csv"), "--out", File("scored"));
         Assert.True(scored.Code == 0, scored.Error);
-        Assert.Contains("Readiness for first-line-manager at 2026-03-01, from measured growth:", scored.Output, StringComparison.Ordinal);
+        Assert.Contains("Readiness for first-line-manager at 2026-03-01 (the last cycle rated):", scored.Output, StringComparison.Ordinal);
+        Assert.Contains("Time to ready rests on the person's own measured growth for ", scored.Output, StringComparison.Ordinal);
         var readiness = IOFile.ReadAllLines(Path.Combine(File("scored"), "readiness.csv"));
         Assert.EndsWith(",years_to_ready,years_low,years_high,development_basis", readiness[0], StringComparison.Ordinal);
         Assert.All(readiness.Skip(1).Where(l => !l.Contains("insufficient-evidence", StringComparison.Ordinal)), l => Assert.EndsWith(",person", l, StringComparison.Ordinal));
@@ -100,7 +101,7 @@ public sealed class ProgressVerbTests : IDisposable
 
         Assert.True(code == 0, error);
         Assert.Contains("warning: Development was not assigned at random", text, StringComparison.Ordinal);
-        Assert.Matches(@"Development 'leadership programme' \(\d+ people\): growth [+-]\d\.\d\d \[[+-]\d\.\d\d, [+-]\d\.\d\d\] a year while in it", text);
+        Assert.Matches(@"Development 'leadership programme' \(\d+ people\): change in growth a year while in it [+-]\d\.\d\d \[[+-]\d\.\d\d, [+-]\d\.\d\d\]; after it ended [+-]\d\.\d\d", text);
         var rows = IOFile.ReadAllLines(Path.Combine(File("out"), "interventions.csv"));
         Assert.Equal("intervention,people,during,during_se,during_low,during_high,after,after_se,after_low,after_high", rows[0]);
         var cells = Assert.Single(rows.Skip(1)).Split(',');
@@ -137,6 +138,13 @@ public sealed class ProgressVerbTests : IDisposable
         var missing = Run(["progress", .. common, "--cycles", File("short.csv"), "--out", File("short")]);
         Assert.Equal(2, missing.Code);
         Assert.Contains("in the review cycle 'FY26 review', which the calendar does not date", missing.Error, StringComparison.Ordinal);
+
+        // A calendar with a cycle to come: assessed at the last cycle rated, and said so.
+        IOFile.WriteAllLines(File("ahead.csv"), ["cycle,date", "FY24 review,2024-01-15", "FY25 review,2024-12-01", "FY26 review,2025-11-30", "FY27 review,2026-12-01"]);
+        var ahead = Run(["progress", .. common, "--cycles", File("ahead.csv"), "--out", File("ahead")]);
+        Assert.Equal(0, ahead.Code);
+        Assert.Contains("warning: the calendar lists 1 cycle no rating carries ('FY27 review')", ahead.Output, StringComparison.Ordinal);
+        Assert.Equal(4, IOFile.ReadLines(Path.Combine(File("ahead"), "trajectories.csv")).Skip(1).Select(l => l.Split(',')[2]).Distinct().Count());
 
         IOFile.WriteAllLines(File("bad.csv"), ["cycle,date", "FY24 review,15/01/2024"]);
         var bad = Run(["progress", .. common, "--cycles", File("bad.csv"), "--out", File("bad")]);

@@ -130,7 +130,8 @@ public sealed class GrowthCalibration
     /// <summary>
     /// Every person's estimate of every competency they were rated on, at <paramref name="date"/>: the competency's cohort
     /// level at that date for an average rater other than the person, plus the person's level, growth times the years since
-    /// the origin, and their own deviation on the competency. Dates outside the cycles extrapolate the straight line.
+    /// the origin, their own deviation on the competency, and what their development records say their interventions had
+    /// added by then (<see cref="InterventionEffects"/>). Dates outside the cycles extrapolate the line.
     /// </summary>
     /// <param name="date">The date.</param>
     /// <returns>The estimates as a calibration result that scoring, reliability and the decision layer take as they are.</returns>
@@ -151,6 +152,7 @@ public sealed class GrowthCalibration
             var t = d.CellRatee[c];
             var competency = d.CellCompetency[c];
             var row = d.ReferenceRow(competency, years);
+            d.AddExposure(t, competency, years, row);
             var estimate = _level[t] + (_growth[t] * years) + _cell[c];
             for (var j = 0; j < d.P; j++)
             {
@@ -182,8 +184,9 @@ public sealed class GrowthCalibration
 
     /// <summary>
     /// The person's development rate on each competency they were rated on: the competency's growth in the cohort plus the
-    /// person's own deviation (a BLUP: shrunk towards the cohort, all the way for someone rated at one date), with its
-    /// prediction error — for time to ready from measured growth (<see cref="Scoring.ReadinessCandidate.FromGrowth"/>).
+    /// person's own deviation (a BLUP: shrunk towards the cohort; for someone rated at one date, no more than what their
+    /// level predicts through the level–growth correlation), with its prediction error — for time to ready from measured
+    /// growth (<see cref="Scoring.ReadinessCandidate.FromGrowth"/>).
     /// </summary>
     /// <param name="person">The person.</param>
     /// <returns>The rates, in model order; empty without growth in the fit or for a person not rated by others.</returns>

@@ -52,15 +52,21 @@ public sealed class LongitudinalCalibrator
     /// <param name="cancellationToken">Stops the optimisation.</param>
     /// <returns>The fit: variance components, growth per person and per competency, estimates at any date.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ratings"/> or <paramref name="cycles"/> is null.</exception>
-    /// <exception cref="ArgumentException">A rating carries no cycle, or a cycle <paramref name="cycles"/> does not date, or a development record is null or names a competency the model does not have; the message names it.</exception>
+    /// <exception cref="ArgumentException">A rating carries no cycle, or a cycle <paramref name="cycles"/> does not date, or a development record is null, repeats another or names a competency the model does not have; the message names it.</exception>
     /// <exception cref="InsufficientRatingsException">The ratings cannot support the model.</exception>
     public GrowthCalibration Calibrate(RatingSet ratings, ReviewCycles cycles, IEnumerable<DevelopmentRecord>? development = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(cycles);
         var records = Guard.NoNulls(development ?? [], "development record");
+        var once = new HashSet<(RateeId, string, string?, DateOnly, DateOnly?)>();
         foreach (var r in records)
         {
+            if (!once.Add((r.Person, r.Intervention, r.Competency, r.Start, r.End)))
+            {
+                throw new ArgumentException($"The development record of {r.Person} in '{r.Intervention}' from {r.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} is given twice; records of one name add up, so a repeat would count its time twice.", nameof(development));
+            }
+
             if (r.Competency is { } id && !ratings.Model.TryGetCompetency(id, out _))
             {
                 throw new ArgumentException($"The development record of {r.Person} in '{r.Intervention}' names the competency '{id}', which the model '{ratings.Model.Id}' does not have.", nameof(development));

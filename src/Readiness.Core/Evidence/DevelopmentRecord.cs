@@ -22,7 +22,7 @@ public sealed class DevelopmentRecord
         Intervention = Guard.NotBlank(intervention);
         if (end is { } last && last < start)
         {
-            throw new ArgumentOutOfRangeException(nameof(end), last, $"The intervention '{intervention}' of {person} ends ({last:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd}).");
+            throw new ArgumentOutOfRangeException(nameof(end), last, $"The intervention '{intervention}' of {person} ends ({last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}) before it starts ({start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}).");
         }
 
         Competency = competency is null ? null : Guard.NotBlank(competency);

@@ -68,15 +68,28 @@ public sealed record SimulatedPerson
     }
 
     /// <summary>Gets the extra growth a year the person's development added on each competency while it ran, in model order (0 without development).</summary>
-    public ImmutableArray<double> TrueDevelopmentGrowth => _development is { } d ? d.During.Items : [.. TrueLevels.Select(_ => 0.0)];
+    public ImmutableArray<double> TrueDevelopmentGrowth => _trueDevelopmentGrowth.Items.IsDefault ? [.. TrueLevels.Select(_ => 0.0)] : _trueDevelopmentGrowth.Items;
+
+    /// <summary>Gets the extra growth a year the person's development added on each competency after it ended, in model order (0 without development).</summary>
+    public ImmutableArray<double> TrueDevelopmentAfterGrowth => _trueDevelopmentAfterGrowth.Items.IsDefault ? [.. TrueLevels.Select(_ => 0.0)] : _trueDevelopmentAfterGrowth.Items;
 
     // The person's development programme, when they had one: its years from the first cycle, and its extra growth a year
     // during and after it per competency.
-    private (double Start, double End, EquatableArray<double> During, EquatableArray<double> After)? _development;
+    private (double Start, double End) _developmentYears;
+    private EquatableArray<double> _trueDevelopmentGrowth;
+    private EquatableArray<double> _trueDevelopmentAfterGrowth;
 
     /// <summary>What the person's development had added to competency <paramref name="c"/> by <paramref name="years"/>.</summary>
-    private double DevelopedBy(int c, double years) => _development is not { } d ? 0
-        : (d.During.Items[c] * Math.Clamp(years - d.Start, 0, d.End - d.Start)) + (d.After.Items[c] * Math.Max(years - d.End, 0));
+    private double DevelopedBy(int c, double years)
+    {
+        if (_trueDevelopmentGrowth.Items.IsDefault)
+        {
+            return 0;
+        }
+
+        var (start, end) = _developmentYears;
+        return (_trueDevelopmentGrowth.Items[c] * Math.Clamp(years - start, 0, end - start)) + (_trueDevelopmentAfterGrowth.Items[c] * Math.Max(years - end, 0));
+    }
 
     internal SimulatedPerson WithGrowth(ImmutableArray<double> growth)
     {
@@ -88,7 +101,7 @@ public sealed record SimulatedPerson
     internal SimulatedPerson WithDevelopment(double start, double end, ImmutableArray<double> during, ImmutableArray<double> after)
     {
         var copy = this with { };
-        copy._development = (start, end, new(during), new(after));
+        (copy._developmentYears, copy._trueDevelopmentGrowth, copy._trueDevelopmentAfterGrowth) = ((start, end), new(during), new(after));
         return copy;
     }
 

@@ -18,6 +18,7 @@ namespace Readiness.Calibration.Internal;
 internal sealed class GrowthDesign
 {
     private readonly int[] _sourceCount;
+    private Dictionary<int, Exposure[]> _development = [];
     private readonly int[] _extraStart;
     private readonly int[] _extraColumn;
     private readonly double[] _extraValue;
@@ -183,6 +184,35 @@ internal sealed class GrowthDesign
     /// <summary>Gets, per intervention of <see cref="Interventions"/>, how many rated people took part.</summary>
     public int[] InterventionPeople { get; }
 
+    /// <summary>
+    /// Adds to <paramref name="row"/> (a fixed-part row) ratee <paramref name="ratee"/>'s exposure to each intervention on
+    /// <paramref name="competency"/> at <paramref name="years"/>: what their development has added by then, as the
+    /// ratings' rows carry it.
+    /// </summary>
+    public void AddExposure(int ratee, int competency, double years, double[] row)
+    {
+        if (!_development.TryGetValue(ratee, out var records))
+        {
+            return;
+        }
+
+        var id = Ratings.Model.Competencies[competency].Id.Value;
+        foreach (var r in records.Where(r => r.Develops(id)))
+        {
+            var (during, after) = InterventionColumns[r.Label];
+            var (spent, since) = r.At(years);
+            if (during >= 0)
+            {
+                row[during] += spent;
+            }
+
+            if (after >= 0)
+            {
+                row[after] += since;
+            }
+        }
+    }
+
     /// <summary>Gets the most non-zero fixed entries a row can have.</summary>
     public int MaxFixedEntries => 4 + (2 * Interventions.Length);
 
@@ -226,7 +256,8 @@ internal sealed class GrowthDesign
         var label = labels.Select((l, k) => (l, k)).ToDictionary(p => p.l, p => p.k, StringComparer.Ordinal);
         var byPerson = development.Where(d => ratings.TryGetRateeIndex(d.Person, out _))
             .GroupBy(d => { ratings.TryGetRateeIndex(d.Person, out var t); return t; })
-            .ToDictionary(g => g.Key, g => g.Select(d => (Label: label[d.Intervention], Competency: d.Competency, Start: yearsOf(d.Start), End: d.End is { } e ? yearsOf(e) : double.PositiveInfinity)).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(d => new Exposure(label[d.Intervention], d.Competency, yearsOf(d.Start), d.End is { } e ? yearsOf(e) : double.PositiveInfinity)).ToArray());
+        _development = byPerson;
         var (during, after) = (new List<(int Row, int Label, double Years)>(), new List<(int Row, int Label, double Years)>());
         var ratee = ratings.RateeIndices;
         for (var i = 0; i < N; i++)
@@ -237,22 +268,17 @@ internal sealed class GrowthDesign
             }
 
             var competency = ratings.Model.Competencies[RowCompetency[i]].Id.Value;
-            foreach (var r in records)
+            foreach (var r in records.Where(r => r.Develops(competency)))
             {
-                if (r.Competency is not null && !IdRules.Comparer.Equals(r.Competency, competency))
-                {
-                    continue;
-                }
-
-                var spent = Math.Clamp(Time[i] - r.Start, 0, r.End - r.Start);
+                var (spent, since) = r.At(Time[i]);
                 if (spent > 0)
                 {
                     during.Add((i, r.Label, spent));
                 }
 
-                if (Time[i] > r.End)
+                if (since > 0)
                 {
-                    after.Add((i, r.Label, Time[i] - r.End));
+                    after.Add((i, r.Label, since));
                 }
             }
         }
@@ -337,5 +363,14 @@ internal sealed class GrowthDesign
         }
 
         return columns;
+    }
+
+    /// <summary>One development record in years: its intervention (by index), the competency it develops (null: all), its start and end.</summary>
+    private readonly record struct Exposure(int Label, string? Competency, double Start, double End)
+    {
+        public bool Develops(string competency) => Competency is null || IdRules.Comparer.Equals(Competency, competency);
+
+        /// <summary>The years spent in it by <paramref name="years"/>, and the years since it ended.</summary>
+        public (double During, double After) At(double years) => (Math.Clamp(years - Start, 0, End - Start), Math.Max(years - End, 0));
     }
 }
