@@ -242,7 +242,8 @@ public static class ProgressFiles
         json.WriteStartObject();
         json.WriteString("method", "longitudinal");
         json.WriteString("formula", "value ~ competency + competency:time + source + (1 + time | ratee) + (1 | ratee:competency) + (1 | rater)");
-        json.WriteString("time", "years of 365.25 days since the first cycle");
+        json.WriteString("time", "years of 365.25 days since the first cycle rated");
+        json.WriteString("origin", Iso(fit.Origin));
         json.WriteNumber("submitted", report.Submitted);
         json.WriteNumber("accepted", report.Accepted);
         json.WriteNumber("rejected", report.Rejected.Length);
@@ -252,7 +253,7 @@ public static class ProgressFiles
             json.WriteStartObject();
             json.WriteString("cycle", c.Label);
             json.WriteString("date", c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            json.WriteNumber("years", fit.Cycles.YearsSinceOrigin(c.Date));
+            json.WriteNumber("years", fit.YearsSinceOrigin(c.Date));
             json.WriteEndObject();
         }
 

@@ -13,7 +13,7 @@ namespace Readiness.Calibration;
 /// </summary>
 /// <remarks>
 /// Standard errors are prediction errors: they include the uncertainty of the fixed effects, as the crossed model's do.
-/// Variance component names: <c>ratee</c> (level at the first cycle), <c>ratee_time</c> (growth a year),
+/// Variance component names: <c>ratee</c> (level at the first cycle rated), <c>ratee_time</c> (growth a year),
 /// <c>ratee_competency</c>, <c>rater</c>, <c>residual</c>; terms the fit left out are absent.
 /// </remarks>
 public sealed class GrowthCalibration
@@ -31,8 +31,27 @@ public sealed class GrowthCalibration
     private readonly int[] _cellRaters;
     private Matrix<double>? _fixedPrecision;
 
+    /// <summary>With ratings at one date, the crossed model's own fit, which this result then is (the fields above are unused).</summary>
+    private readonly CalibrationResult? _crossed;
+
+    internal GrowthCalibration(ReviewCycles cycles, DateOnly origin, CalibrationResult crossed, List<CalibrationWarning> warnings)
+    {
+        (_design, _system, _theta, _beta, _inverse, _cell, _level, _growth, _cellRatings, _cellRaters) = (null!, null!, [], [], [], [], [], [], [], []);
+        _crossed = crossed;
+        Cycles = cycles;
+        Origin = origin;
+        Objective = crossed.Objective ?? double.NaN;
+        Iterations = crossed.Iterations;
+        Converged = crossed.Converged;
+        Warnings = [.. warnings, .. crossed.Warnings];
+        VarianceComponents = crossed.VarianceComponents;
+        FixedEffects = crossed.FixedEffects;
+        RaterEffects = crossed.RaterEffects;
+        (CompetencyGrowth, Growth, InterventionEffects) = ([], [], []);
+    }
+
     internal GrowthCalibration(
-        ReviewCycles cycles, GrowthDesign design, GrowthSystem system, double[] theta, double criterion, int iterations, bool converged, List<CalibrationWarning> warnings)
+        ReviewCycles cycles, DateOnly origin, GrowthDesign design, GrowthSystem system, double[] theta, double criterion, int iterations, bool converged, List<CalibrationWarning> warnings)
     {
         _design = design;
         _system = system;
@@ -46,6 +65,7 @@ public sealed class GrowthCalibration
         (_cellRatings, _cellRaters) = CellCounts(design);
 
         Cycles = cycles;
+        Origin = origin;
         Objective = criterion;
         Iterations = iterations;
         Converged = converged;
@@ -80,8 +100,19 @@ public sealed class GrowthCalibration
         InterventionEffects = Interventions();
     }
 
-    /// <summary>Gets the cycles' dates; time in the model is years since <see cref="ReviewCycles.Origin"/>.</summary>
+    /// <summary>Gets the cycles' dates.</summary>
     public ReviewCycles Cycles { get; }
+
+    /// <summary>
+    /// Gets the date time is counted from: the first cycle rated (by others). A person's level (the <c>ratee</c> component)
+    /// is their level then; a calendar that lists earlier cycles without ratings changes nothing.
+    /// </summary>
+    public DateOnly Origin { get; }
+
+    /// <summary>Gets the years of 365.25 days from <see cref="Origin"/> to <paramref name="date"/> (negative before it).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The years.</returns>
+    public double YearsSinceOrigin(DateOnly date) => (date.DayNumber - Origin.DayNumber) / 365.25;
 
     /// <summary>Gets whether the ratings spanned more than one date, so that growth was measured; false means the fit is the crossed model.</summary>
     public bool MeasuresGrowth { get; }
@@ -110,7 +141,7 @@ public sealed class GrowthCalibration
     /// <summary>Gets each rater's leniency, the same in every cycle (empty when the rater term was left out).</summary>
     public ImmutableArray<RaterEffect> RaterEffects { get; }
 
-    /// <summary>Gets the REML criterion at the optimum (lme4's <c>REMLcrit</c>).</summary>
+    /// <summary>Gets the REML criterion at the optimum (lme4's <c>REMLcrit</c>; NaN when one cycle's crossed fit took the scalable path, which has none).</summary>
     public double Objective { get; }
 
     /// <summary>Gets the number of Newton iterations.</summary>
@@ -134,10 +165,16 @@ public sealed class GrowthCalibration
     /// added by then (<see cref="InterventionEffects"/>). Dates outside the cycles extrapolate the line.
     /// </summary>
     /// <param name="date">The date.</param>
-    /// <returns>The estimates as a calibration result that scoring, reliability and the decision layer take as they are.</returns>
+    /// <returns>The estimates as a calibration result that scoring, reliability and the decision layer take as they are; with
+    /// ratings at one date, the crossed model's own result, whatever the date.</returns>
     public CalibrationResult At(DateOnly date)
     {
-        var years = Cycles.YearsSinceOrigin(date);
+        if (_crossed is not null)
+        {
+            return _crossed;
+        }
+
+        var years = YearsSinceOrigin(date);
         var d = _design;
         var estimates = ImmutableArray.CreateBuilder<CompetencyEstimate>(d.Cells);
         var nodes = new int[3 + d.P];
@@ -193,7 +230,7 @@ public sealed class GrowthCalibration
     public ImmutableArray<CompetencyGrowth> RatesOf(RateeId person)
     {
         var d = _design;
-        if (!d.Growth || !d.Ratings.TryGetRateeIndex(person, out var t))
+        if (_crossed is not null || !d.Ratings.TryGetRateeIndex(person, out var t))
         {
             return [];
         }

@@ -8,7 +8,7 @@ namespace Readiness.Calibration;
 /// <summary>
 /// Calibrates ratings taken over several review cycles with the crossed model extended with time:
 /// <c>value ~ competency + competency:time + source + (1 + time | ratee) + (1 | ratee:competency) + (1 | rater)</c>, time
-/// in years since the first cycle — a level and a growth rate per person (correlated), each competency's average growth,
+/// in years since the first cycle rated — a level and a growth rate per person (correlated), each competency's average growth,
 /// and rater leniency that stays with the rater across cycles. Fitted by REML as lme4 fits it.
 /// </summary>
 /// <remarks>
@@ -28,6 +28,7 @@ namespace Readiness.Calibration;
 public sealed class LongitudinalCalibrator
 {
     private const int MinRaterRepeats = 10;
+    private const double DaysPerYear = 365.25;
 
     /// <summary>Initializes a new instance of the <see cref="LongitudinalCalibrator"/> class.</summary>
     /// <param name="options">The settings; null for the defaults.</param>
@@ -73,7 +74,7 @@ public sealed class LongitudinalCalibrator
             }
         }
 
-        var years = CycleYears(ratings, cycles);
+        var dates = CycleDates(ratings, cycles);
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 6);
         var others = ratings.WithoutSource(RaterSource.Self);
         DesignChecks.ThrowIfUnusable(Method, others, parameters: 6);
@@ -92,7 +93,19 @@ public sealed class LongitudinalCalibrator
                 $"Only {repeats} of the {others.Count} ratings repeat a rater ({others.Raters.Length} raters), too few to tell rater leniency from noise (at least {MinRaterRepeats} are needed): the rater term was left out and the estimates are not adjusted for leniency.");
         }
 
-        var design = new GrowthDesign(others, [.. others.Cycles.Select(c => c is not null && years.TryGetValue(c, out var y) ? y : 0)], raterTerm, records, cycles.YearsSinceOrigin);
+        // Time is counted from the first cycle rated: a calendar that reaches further back (or forward) changes nothing.
+        var origin = others.Cycles.Where(c => c is not null).Min(c => dates[c!]);
+        double YearsOf(DateOnly date) => (date.DayNumber - origin.DayNumber) / DaysPerYear;
+        var design = new GrowthDesign(others, [.. others.Cycles.Select(c => c is not null ? YearsOf(dates[c]) : 0)], raterTerm, records, YearsOf);
+        if (!design.Growth)
+        {
+            // One date: today's crossed model itself, number for number, with its own warnings.
+            List<CalibrationWarning> oneDate = [];
+            oneDate.Add(CalibrationWarningCodes.NoGrowth,
+                $"Every rating by others lies at one date, so there is no time to measure growth over: the fit is the cross-sectional crossed model and no growth is reported{(records.Length > 0 ? "; the development records were not used" : "")}.");
+            return new GrowthCalibration(cycles, origin, new CrossedRandomEffectsCalibrator().Calibrate(ratings, cancellationToken: cancellationToken), oneDate);
+        }
+
         if (records.Length > 0)
         {
             var unrated = records.Where(r => !others.TryGetRateeIndex(r.Person, out _)).Select(r => r.Person).Distinct().ToArray();
@@ -118,11 +131,6 @@ public sealed class LongitudinalCalibrator
             warnings.Add(CalibrationWarningCodes.CellTermLeftOut, "Every person was rated once per competency, so person × competency variation cannot be told apart from noise; the ratee_competency term was left out.");
         }
 
-        if (!design.Growth)
-        {
-            warnings.Add(CalibrationWarningCodes.NoGrowth,
-                "Every rating by others lies at one date, so there is no time to measure growth over: the fit is the cross-sectional crossed model and no growth is reported.");
-        }
 
         var system = new GrowthSystem(design);
         var free = new FreeParameters(design);
@@ -155,13 +163,13 @@ public sealed class LongitudinalCalibrator
 
         var theta = FreeParameters.Canonical(free.Theta(best));
         criterion = system.Criterion(theta);
-        return new GrowthCalibration(cycles, design, system, theta, criterion, iterations, converged, warnings);
+        return new GrowthCalibration(cycles, origin, design, system, theta, criterion, iterations, converged, warnings);
     }
 
-    /// <summary>Years since the origin per cycle label the ratings use; refuses a rating without a cycle or with an undated one.</summary>
-    private static Dictionary<string, double> CycleYears(RatingSet ratings, ReviewCycles cycles)
+    /// <summary>The date of every cycle label the ratings use; refuses a rating without a cycle or with an undated one.</summary>
+    private static Dictionary<string, DateOnly> CycleDates(RatingSet ratings, ReviewCycles cycles)
     {
-        var years = new Dictionary<string, double>(StringComparer.Ordinal);
+        var years = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var counts = new int[ratings.Cycles.Length];
         foreach (var c in ratings.CycleIndices)
         {
@@ -187,7 +195,7 @@ public sealed class LongitudinalCalibrator
                     nameof(cycles));
             }
 
-            years[label] = cycles.YearsSinceOrigin(date);
+            years[label] = date;
         }
 
         return years;
