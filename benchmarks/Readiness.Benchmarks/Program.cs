@@ -10,6 +10,7 @@ using Readiness.Benchmarks.Scoring;
 //                   dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- scale-scoring 10k,100k,1M,10M
 // CI's smoke run:   dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- smoke (every benchmark once, small, in-process)
 // Probabilities:    dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- probability-calibration 17 Local,WidelyCrossed
+// Growth:           dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- growth-recovery 5
 // ICC peer table:   dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- icc-peer DIR (used by peers/compare_psych_icc.sh)
 return args.FirstOrDefault() switch
 {
@@ -19,6 +20,7 @@ return args.FirstOrDefault() switch
     "scale-scoring-one" => ScoringScaleCurve.RunOne(args),
     "icc-peer" => IccPeer.Run(args),
     "probability-calibration" => ProbabilityCalibration.Run(args),
+    "growth-recovery" => Readiness.Benchmarks.Calibration.GrowthRecovery.Run(args),
     "smoke" => Smoke.Run(),
     _ => Run(args),
 };
