@@ -291,7 +291,7 @@ public static class ProgressFiles
         json.WriteEndArray();
         json.WriteNumber("iterations", fit.Iterations);
         json.WriteBoolean("converged", fit.Converged);
-        json.WriteNumber("remlCriterion", fit.Objective);
+        Json.NumberOrNull(json, "remlCriterion", fit.Objective);
         json.WriteStartArray("warnings");
         foreach (var w in fit.Warnings)
         {

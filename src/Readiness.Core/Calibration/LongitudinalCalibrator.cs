@@ -112,7 +112,7 @@ public sealed class LongitudinalCalibrator
             if (unrated.Length > 0)
             {
                 warnings.Add(CalibrationWarningCodes.UnratedDevelopment,
-                    $"{unrated.Length} people with development records (such as {unrated[0]}) were not rated by others, so their development informs nothing.");
+                    $"{unrated.Length} {(unrated.Length == 1 ? "person" : "people")} with development records (such as {unrated[0]}) {(unrated.Length == 1 ? "was" : "were")} not rated by others, so their development informs nothing.");
             }
 
             warnings.Add(CalibrationWarningCodes.DevelopmentNotRandomised,
@@ -130,7 +130,6 @@ public sealed class LongitudinalCalibrator
         {
             warnings.Add(CalibrationWarningCodes.CellTermLeftOut, "Every person was rated once per competency, so person × competency variation cannot be told apart from noise; the ratee_competency term was left out.");
         }
-
 
         var system = new GrowthSystem(design);
         var free = new FreeParameters(design);
