@@ -35,7 +35,10 @@ public sealed class DemoTests : IDisposable
             Assert.Contains(HtmlReport.DataUri(svg), report, StringComparison.Ordinal);
         }
 
-        for (var step = 1; step <= 10; step++)
+        // The last step: two years on, growth, the programme and the promotions followed up.
+        Assert.Contains("The leadership programme (", text, StringComparison.Ordinal);
+        Assert.Contains("Among the promoted, how their teams did a year on", text, StringComparison.Ordinal);
+        for (var step = 1; step <= 11; step++)
         {
             Assert.Contains($"<h2>{step}. ", report, StringComparison.Ordinal);
         }
