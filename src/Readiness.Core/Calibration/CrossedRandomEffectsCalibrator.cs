@@ -67,12 +67,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         // run above them is reported afterwards as the Self source effect.
         var others = ratings.WithoutSource(RaterSource.Self);
         DesignChecks.ThrowIfUnusable(Method, others, parameters: 4);
-        if (others.Ratees.Length < 2)
-        {
-            // A variance between people needs two people; with one, the person and the intercept are the same thing.
-            throw new InsufficientRatingsException(Method,
-                $"only one person ('{others.Ratees[0]}') was rated by others; the model needs at least two people to tell a person's level from the average.");
-        }
+        DesignChecks.ThrowIfOnePerson(Method, others);
 
         Started(progress, "Design");
 

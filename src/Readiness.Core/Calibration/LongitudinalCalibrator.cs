@@ -78,11 +78,7 @@ public sealed class LongitudinalCalibrator
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 6);
         var others = ratings.WithoutSource(RaterSource.Self);
         DesignChecks.ThrowIfUnusable(Method, others, parameters: 6);
-        if (others.Ratees.Length < 2)
-        {
-            throw new InsufficientRatingsException(Method,
-                $"only one person ('{others.Ratees[0]}') was rated by others; the model needs at least two people to tell a person's level from the average.");
-        }
+        DesignChecks.ThrowIfOnePerson(Method, others);
 
         var warnings = new List<CalibrationWarning>();
         var repeats = others.Count - others.Raters.Length;

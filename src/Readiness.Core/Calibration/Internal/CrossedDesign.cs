@@ -280,11 +280,16 @@ internal sealed class CrossedDesign
         return value;
     }
 
-    private static int[] Columns(bool[] present, List<string> names, Func<int, string> name)
+    /// <summary>
+    /// One fixed column per level present, named and appended to <paramref name="names"/>; with
+    /// <paramref name="skipFirst"/>, treatment contrasts: the first level present is the reference and gets none. −1 for a
+    /// level without a column.
+    /// </summary>
+    internal static int[] Columns(bool[] present, List<string> names, Func<int, string> name, bool skipFirst = true)
     {
         var columns = new int[present.Length];
         Array.Fill(columns, -1);
-        var first = true;
+        var first = skipFirst;
         for (var level = 0; level < present.Length; level++)
         {
             if (!present[level])

@@ -43,6 +43,16 @@ internal static class DesignChecks
         }
     }
 
+    /// <summary>Refuses ratings by others of one person only: a variance between people needs two, and with one the person is the intercept.</summary>
+    public static void ThrowIfOnePerson(CalibrationMethod method, RatingSet others)
+    {
+        if (others.Ratees.Length < 2)
+        {
+            throw new InsufficientRatingsException(method,
+                $"only one person ('{others.Ratees[0]}') was rated by others; the model needs at least two people to tell a person's level from the average.");
+        }
+    }
+
     private static bool HasOthers(ReadOnlySpan<RaterSource> sources)
     {
         foreach (var source in sources)

@@ -59,10 +59,10 @@ internal sealed class GrowthDesign
         }
 
         var names = new List<string> { "(Intercept)" };
-        CompetencyColumn = Columns(competencyPresent, names, c => "competency:" + ratings.Model.Competencies[c].Id, skipFirst: true);
-        SourceColumn = Columns(sourcePresent, names, s => "source:" + (RaterSource)s, skipFirst: true);
+        CompetencyColumn = CrossedDesign.Columns(competencyPresent, names, c => "competency:" + ratings.Model.Competencies[c].Id);
+        SourceColumn = CrossedDesign.Columns(sourcePresent, names, s => "source:" + (RaterSource)s);
         SlopeColumn = Growth
-            ? Columns(competencyPresent, names, c => "time:" + ratings.Model.Competencies[c].Id, skipFirst: false)
+            ? CrossedDesign.Columns(competencyPresent, names, c => "time:" + ratings.Model.Competencies[c].Id, skipFirst: false)
             : [.. competencyPresent.Select(_ => -1)];
         RowCompetency = competency.ToArray();
         (Interventions, InterventionColumns, InterventionPeople, _extraStart, _extraColumn, _extraValue) = InterventionTerms(ratings, development, yearsOf, names);
@@ -345,25 +345,6 @@ internal sealed class GrowthDesign
 
     private double SourceShare(RaterSource source) => (double)_sourceCount[(int)source] / N;
 
-    private static int[] Columns(bool[] present, List<string> names, Func<int, string> name, bool skipFirst)
-    {
-        var columns = new int[present.Length];
-        var first = skipFirst;
-        for (var k = 0; k < present.Length; k++)
-        {
-            if (!present[k] || first)
-            {
-                columns[k] = -1;
-                first &= !present[k];
-                continue;
-            }
-
-            columns[k] = names.Count;
-            names.Add(name(k));
-        }
-
-        return columns;
-    }
 
     /// <summary>One development record in years: its intervention (by index), the competency it develops (null: all), its start and end.</summary>
     private readonly record struct Exposure(int Label, string? Competency, double Start, double End)
