@@ -3,39 +3,60 @@ using System.Globalization;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Fairness;
 using Readiness.Files;
 using Readiness.Scoring;
 
 namespace Readiness.Cli;
 
 /// <summary>
-/// <c>readiness progress --ratings FILE [--cycles FILE] [--model FILE] [--role FILE [--performance FILE]] [--out DIR]</c>:
-/// the longitudinal model fitted to ratings over several review cycles, written as trajectories.csv, growth.csv,
-/// model.json, rejects.csv and warnings.txt; with a role, readiness at the last cycle from measured growth as well
-/// (readiness.csv, explanations.json).
+/// <c>readiness progress --ratings FILE [--cycles FILE] [--model FILE] [--development FILE] [--role FILE [--performance FILE]
+/// [--promotions FILE [--outcomes FILE]]] [--out DIR]</c>: the longitudinal model fitted to ratings over several review
+/// cycles, written as trajectories.csv, growth.csv, model.json, rejects.csv and warnings.txt; with development records,
+/// interventions.csv; with a role, readiness at the last cycle from measured growth as well (readiness.csv,
+/// explanations.json); with promotions, each promoted person's readiness at the date of their promotion against their
+/// team's outcome a year on (promotions.json).
 /// </summary>
 internal static class ProgressVerb
 {
     private static readonly string[] Outputs = ["trajectories.csv", "growth.csv", "model.json", "rejects.csv", "warnings.txt"];
     private static readonly string[] Scored = ["readiness.csv", "explanations.json"];
 
-    public static int Run(
-        FileInfo ratingsFile, FileInfo? cyclesFile, FileInfo? modelFile, FileInfo? roleFile, FileInfo? performanceFile, FileInfo? developmentFile, ColumnMap columns, DirectoryInfo output, TextWriter console, TextWriter error)
+    public static int Run(ProgressInputs inputs, ColumnMap columns, DirectoryInfo output, TextWriter console, TextWriter error)
     {
+        var (ratingsFile, cyclesFile, modelFile, roleFile, performanceFile, developmentFile, promotionsFile, outcomesFile) = inputs;
         RatingsFile file;
         GrowthCalibration fit;
         double seconds;
         RoleProfile? role = null;
         PerformanceSet? performance = null;
+        ImmutableArray<PromotionRecord> promotions = [];
+        ImmutableArray<OutcomeRecord> outcomes = [];
         ReviewCycle[] unrated = [];
         try
         {
-            BadInput.RefuseOverwrite(output, Written(roleFile, developmentFile), ratingsFile, cyclesFile, modelFile, roleFile, performanceFile, developmentFile);
+            if (roleFile is null && (promotionsFile ?? outcomesFile) is { } needsRole)
+            {
+                throw new ArgumentException($"{(promotionsFile is null ? "--outcomes" : "--promotions")} ({needsRole.Name}) needs --role: promotions are followed up against readiness for the role they were into.");
+            }
+
+            if (promotionsFile is null && outcomesFile is not null)
+            {
+                throw new ArgumentException($"--outcomes ({outcomesFile.Name}) needs --promotions: the progress verb follows up the outcomes of the people promoted (for a study of everyone, use the validity verb).");
+            }
+
+            BadInput.RefuseOverwrite(output, Written(inputs), ratingsFile, cyclesFile, modelFile, roleFile, performanceFile, developmentFile, promotionsFile, outcomesFile);
             var model = CohortInput.ReadModel(modelFile);
             if (roleFile is not null)
             {
                 role = CohortInput.ReadRole(roleFile, model);
                 performance = performanceFile is null ? null : CohortInput.Read(performanceFile, InputTables.ReadPerformance, error);
+                promotions = promotionsFile is null ? [] : CohortInput.Read(promotionsFile, ProgressFiles.ReadPromotions, error);
+                outcomes = outcomesFile is null ? [] : CohortInput.Read(outcomesFile, InputTables.ReadOutcomes, error);
+                if (promotions.FirstOrDefault(p => !string.Equals(p.Role, role.Id, StringComparison.OrdinalIgnoreCase)) is { } other)
+                {
+                    throw new InputFileException(promotionsFile!.Name, $"the promotion of {other.Person} names the role '{other.Role}', but --role gives '{role.Id}': follow up one role's promotions at a time.");
+                }
             }
 
             if (CohortInput.ReadRatings(ratingsFile, columns, model, modelFile is not null, output, error) is not { } read)
@@ -75,8 +96,14 @@ internal static class ProgressVerb
         // Readiness at the last cycle rated, each gap closing at the person's measured rate (the cohort's for someone rated once).
         var last = fit.Cycles.Cycles.Where(c => !unrated.Contains(c)).Max(c => c.Date);
         var assessments = role is null ? [] : new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromGrowth(fit, last, file.Intake.Ratings, performance), role);
+        var followUp = promotionsFile is null ? null : PromotionFollowUp.Run(fit, file.Intake.Ratings, promotions, [role!], outcomes, performance);
         using (var staging = OutputStaging.Begin(output))
         {
+            if (followUp is not null)
+            {
+                staging.WriteStream("promotions.json", s => ProgressFiles.WriteFollowUp(s, followUp));
+            }
+
             if (developmentFile is not null)
             {
                 staging.WriteText("interventions.csv", w => ProgressFiles.WriteInterventions(w, fit));
@@ -119,12 +146,53 @@ internal static class ProgressVerb
             SummariseReadiness(assessments, role, last, console);
         }
 
-        console.WriteLine($"Wrote {string.Join(", ", Written(roleFile, developmentFile))} and manifest.json to {output.FullName}");
+        if (followUp is not null)
+        {
+            SummariseFollowUp(followUp, console);
+        }
+
+        console.WriteLine($"Wrote {string.Join(", ", Written(inputs))} and manifest.json to {output.FullName}");
         return WeightsVerb.Ok;
     }
 
-    private static string[] Written(FileInfo? roleFile, FileInfo? developmentFile) =>
-        [.. Outputs, .. developmentFile is null ? Array.Empty<string>() : ["interventions.csv"], .. roleFile is null ? Array.Empty<string>() : Scored];
+    private static string[] Written(ProgressInputs inputs) =>
+        [.. Outputs, .. inputs.Development is null ? Array.Empty<string>() : ["interventions.csv"], .. inputs.Role is null ? Array.Empty<string>() : Scored,
+            .. inputs.Promotions is null ? Array.Empty<string>() : ["promotions.json"]];
+
+    private static void SummariseFollowUp(PromotionFollowUp followUp, TextWriter console)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var withOutcome = followUp.Promotions.Count(p => p.Outcome is not null);
+        var unscored = followUp.Promotions.Count(p => p.Assessment is not { IsScored: true });
+        console.WriteLine(string.Create(c,
+            $"Promotions followed up: {Plural(followUp.Promotions.Length, "person", "people")} promoted, {withOutcome} with a team outcome a year on{(unscored == 0 ? "" : $", {unscored} not scored at the date of their promotion")}."));
+        if (followUp.Study is not { } study)
+        {
+            console.WriteLine($"No validity study: {followUp.StudyNote}");
+            return;
+        }
+
+        string R(ValidityCoefficient r) => string.Create(c, $"r = {r.R:0.00} [{r.Lower:0.00}, {r.Upper:0.00}], {ValidityVerb.P(r.P)}");
+        console.WriteLine($"Team outcome a year on against readiness at promotion: {R(study.Readiness)}; against performance at promotion: {R(study.Performance)} ({study.Sample} people).");
+        if (study.Restriction is { IsMaterial: true } restriction)
+        {
+            console.WriteLine(string.Create(c,
+                $"warning: the promoted are a narrower slice of the {restriction.Assessed:#,0} assessed (spread of readiness {restriction.ReadinessRatio:0.00}, of performance {restriction.PerformanceRatio:0.00} of everyone's), so the correlations understate validity in the whole organisation; corrected (Thorndike Case II, selection on each predictor): readiness r = {restriction.ReadinessCorrected:0.00}, performance r = {restriction.PerformanceCorrected:0.00}."));
+        }
+
+        if (!followUp.ByBand.IsEmpty)
+        {
+            console.WriteLine("Mean team outcome by band at promotion: " + string.Join("; ", followUp.ByBand.Select(b => string.Create(c, $"{BandName(b.Band)} {b.MeanOutcome:0.00} ({Plural(b.People, "person", "people")})"))) + ".");
+        }
+    }
+
+    private static string BandName(ReadinessBand band) => band switch
+    {
+        ReadinessBand.ReadyNow => "ready now",
+        ReadinessBand.ReadyIn1To2Years => "1–2 years",
+        ReadinessBand.ReadyIn3PlusYears => "3+ years",
+        _ => "not on track",
+    };
 
     private static string Change(FixedEffect? effect, double? lower, double? upper, string when) => effect is null
         ? $"{when}: not measured (no rating fell {(when == "while in it" ? "during it" : "after it ended, or it has not ended")})"
@@ -182,3 +250,7 @@ internal static class ProgressVerb
             : $"{own} of {fit.Growth.Length} people were rated in two or more cycles and have their own measured growth; {Plural(once, "person was", "people were")} rated once and carr{(once == 1 ? "ies" : "y")} the cohort's, as predicted from their level (basis 'cohort' in growth.csv).");
     }
 }
+
+/// <summary>The input files of the progress verb; each but the ratings optional.</summary>
+internal sealed record ProgressInputs(
+    FileInfo Ratings, FileInfo? Cycles, FileInfo? Model, FileInfo? Role, FileInfo? Performance, FileInfo? Development, FileInfo? Promotions, FileInfo? Outcomes);

@@ -381,24 +381,29 @@ internal static class ReadinessCommand
         var role = new Option<FileInfo?>("--role") { Description = "Role profile JSON: also score readiness at the last cycle, each gap closing at the person's measured growth (readiness.csv, explanations.json)." };
         var performance = new Option<FileInfo?>("--performance") { Description = "With --role: CSV with header ratee,performance (individual performance, kept apart from readiness)." };
         var development = new Option<FileInfo?>("--development") { Description = "CSV with header ratee,intervention,competency,start,end: who took part in which development, on which competency (empty: all), from when to when; writes interventions.csv, each intervention's change in growth." };
+        var promotions = new Option<FileInfo?>("--promotions") { Description = "With --role: CSV with header ratee,date,role: who was promoted into the role, when; writes promotions.json, their readiness at that date against their team's outcome." };
+        var outcomes = new Option<FileInfo?>("--outcomes") { Description = "With --promotions: CSV with header ratee,outcome: the promoted people's team outcomes a year on." };
         var columns = Columns();
         var sourceValues = SourceValuesOption();
         var output = new Option<DirectoryInfo>("--out")
         {
-            Description = "Directory for trajectories.csv, growth.csv, model.json, rejects.csv and warnings.txt (and readiness.csv, explanations.json with --role).",
+            Description = "Directory for trajectories.csv, growth.csv, model.json, rejects.csv and warnings.txt (interventions.csv with --development; readiness.csv, explanations.json with --role; promotions.json with --promotions).",
             DefaultValueFactory = _ => new DirectoryInfo("progress"),
         };
         var progress = new Command("progress", "Measure growth across review cycles: each person's trajectory per competency, their growth a year, and the cohort's.")
         {
-            ratings, cycles, columns, sourceValues, model, role, performance, development, output,
+            ratings, cycles, columns, sourceValues, model, role, performance, development, promotions, outcomes, output,
         };
         progress.SetAction(result => ProgressVerb.Run(
-            result.GetRequiredValue(ratings),
-            result.GetValue(cycles),
-            result.GetValue(model),
-            result.GetValue(role),
-            result.GetValue(performance),
-            result.GetValue(development),
+            new ProgressInputs(
+                result.GetRequiredValue(ratings),
+                result.GetValue(cycles),
+                result.GetValue(model),
+                result.GetValue(role),
+                result.GetValue(performance),
+                result.GetValue(development),
+                result.GetValue(promotions),
+                result.GetValue(outcomes)),
             ColumnsOf(result, columns, sourceValues),
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
@@ -449,10 +454,11 @@ internal static class ReadinessCommand
         var raterPool = new Option<int>("--rater-pool") { Description = "Size of the rater pool (widely-crossed, assessment-centre); 0 for the design's default.", DefaultValueFactory = _ => 0 };
         var cycles = new Option<int>("--cycles") { Description = "Review cycles a year apart (1–20): with more than one, people grow between them and each cycle's label is its date.", DefaultValueFactory = _ => 1 };
         var developmentShare = new Option<double>("--development-share") { Description = "With several cycles: the share of people put into a leadership programme after the first (more often those who start low); writes development.csv.", DefaultValueFactory = _ => 0 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv (and cycles.csv with several cycles) to.", Required = true };
+        var promotionShare = new Option<double>("--promotion-share") { Description = "With several cycles: the share of people promoted to first-line manager at the last cycle, the best performers first; writes promotions.csv.", DefaultValueFactory = _ => 0 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv (and cycles.csv with several cycles, development.csv and promotions.csv when asked) to.", Required = true };
         var simulate = new Command("simulate", "Write a simulated organisation (a 360° cycle with planted rater biases, demographic groups and team outcomes) as CSV files.")
         {
-            people, seed, groupBias, design, ratersPerPerson, raterPool, cycles, developmentShare, output,
+            people, seed, groupBias, design, ratersPerPerson, raterPool, cycles, developmentShare, promotionShare, output,
         };
         simulate.SetAction(result => SimulateVerb.Run(
             new SimulationOptions
@@ -465,6 +471,7 @@ internal static class ReadinessCommand
                 RaterPool = result.GetValue(raterPool),
                 Cycles = result.GetValue(cycles),
                 DevelopmentShare = result.GetValue(developmentShare),
+                PromotionShare = result.GetValue(promotionShare),
             },
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,

@@ -42,7 +42,7 @@ internal static class SimulateVerb
 
         console.WriteLine(
             $"Simulated {organisation.People.Length} people and {organisation.Ratings.Length} ratings (seed {seed}) in {output.FullName}: " +
-            $"ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv, {(organisation.ReviewCycles is null ? "" : "cycles.csv, ")}{(organisation.Development.IsEmpty ? "" : "development.csv, ")}manifest.json");
+            $"ratings.csv, performance.csv, truth.csv, groups.csv, outcomes.csv, {(organisation.ReviewCycles is null ? "" : "cycles.csv, ")}{(organisation.Development.IsEmpty ? "" : "development.csv, ")}{(organisation.Promotions.IsEmpty ? "" : "promotions.csv, ")}manifest.json");
         return WeightsVerb.Ok;
     }
 
@@ -60,6 +60,11 @@ internal static class SimulateVerb
             if (!organisation.Development.IsEmpty)
             {
                 staging.WriteText("development.csv", w => ProgressFiles.WriteDevelopment(w, organisation.Development));
+            }
+
+            if (!organisation.Promotions.IsEmpty)
+            {
+                staging.WriteText("promotions.csv", w => ProgressFiles.WritePromotions(w, organisation.Promotions));
             }
         }
     }

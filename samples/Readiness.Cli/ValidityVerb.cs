@@ -58,7 +58,6 @@ internal static class ValidityVerb
         }
     }
 
-    /// <summary>A p-value as a reader takes it in: three decimals, or "below 0.001" rather than a row of zeros.</summary>
     /// <summary>A p-value as the console prints it: three decimals, or "p &lt; 0.001".</summary>
     internal static string P(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.000", CultureInfo.InvariantCulture)}";
 }

@@ -104,50 +104,56 @@ public static class FairnessFiles
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(study);
-    using (var json = Json.Writer(stream))
-    {
-            json.WriteStartObject();
-            json.WriteNumber("sample", study.Sample);
-            json.WriteNumber("leftOut", study.LeftOut);
-            json.WriteBoolean("binaryOutcome", study.IsBinary);
-            json.WriteString("performanceMeasure", study.UsesPerformanceRecords ? "records" : "competency-index");
-            Coefficient(json, "readiness", study.Readiness);
-            Coefficient(json, "performance", study.Performance);
-            json.WriteNumber("intercorrelation", Math.Round(study.Intercorrelation, 6));
-            Incremental(json, "readinessOverPerformance", study.ReadinessOverPerformance);
-            Incremental(json, "performanceOverReadiness", study.PerformanceOverReadiness);
-            Auc(json, "readinessAuc", study.ReadinessAuc);
-            Auc(json, "performanceAuc", study.PerformanceAuc);
-            if (study.AucDifference is { } d)
-            {
-                json.WriteStartObject("aucDifference");
-                json.WriteNumber("difference", Math.Round(d.Difference, 6));
-                Json.NumberOrNull(json, "se", Math.Round(d.StandardError, 6));
-                Json.NumberOrNull(json, "lower", Math.Round(d.Lower, 6));
-                Json.NumberOrNull(json, "upper", Math.Round(d.Upper, 6));
-                Json.NumberOrNull(json, "z", Math.Round(d.Z, 6));
-                Json.NumberOrNull(json, "p", d.P);
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("aucDifference");
-            }
-
-            var r = study.Restriction;
-            json.WriteStartObject("rangeRestriction");
-            json.WriteNumber("assessed", r.Assessed);
-            json.WriteNumber("readinessRatio", Math.Round(r.ReadinessRatio, 6));
-            json.WriteNumber("performanceRatio", Math.Round(r.PerformanceRatio, 6));
-            json.WriteBoolean("material", r.IsMaterial);
-            json.WriteNumber("readinessCorrected", Math.Round(r.ReadinessCorrected, 6));
-            json.WriteNumber("performanceCorrected", Math.Round(r.PerformanceCorrected, 6));
-            json.WriteEndObject();
-
-            json.WriteEndObject();
+        using (var json = Json.Writer(stream))
+        {
+            WriteStudy(json, study);
         }
 
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes the study as one JSON object, the body of <c>validity.json</c>.</summary>
+    internal static void WriteStudy(Utf8JsonWriter json, PredictiveValidityStudy study)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("sample", study.Sample);
+        json.WriteNumber("leftOut", study.LeftOut);
+        json.WriteBoolean("binaryOutcome", study.IsBinary);
+        json.WriteString("performanceMeasure", study.UsesPerformanceRecords ? "records" : "competency-index");
+        Coefficient(json, "readiness", study.Readiness);
+        Coefficient(json, "performance", study.Performance);
+        json.WriteNumber("intercorrelation", Math.Round(study.Intercorrelation, 6));
+        Incremental(json, "readinessOverPerformance", study.ReadinessOverPerformance);
+        Incremental(json, "performanceOverReadiness", study.PerformanceOverReadiness);
+        Auc(json, "readinessAuc", study.ReadinessAuc);
+        Auc(json, "performanceAuc", study.PerformanceAuc);
+        if (study.AucDifference is { } d)
+        {
+            json.WriteStartObject("aucDifference");
+            json.WriteNumber("difference", Math.Round(d.Difference, 6));
+            Json.NumberOrNull(json, "se", Math.Round(d.StandardError, 6));
+            Json.NumberOrNull(json, "lower", Math.Round(d.Lower, 6));
+            Json.NumberOrNull(json, "upper", Math.Round(d.Upper, 6));
+            Json.NumberOrNull(json, "z", Math.Round(d.Z, 6));
+            Json.NumberOrNull(json, "p", d.P);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("aucDifference");
+        }
+
+        var r = study.Restriction;
+        json.WriteStartObject("rangeRestriction");
+        json.WriteNumber("assessed", r.Assessed);
+        json.WriteNumber("readinessRatio", Math.Round(r.ReadinessRatio, 6));
+        json.WriteNumber("performanceRatio", Math.Round(r.PerformanceRatio, 6));
+        json.WriteBoolean("material", r.IsMaterial);
+        json.WriteNumber("readinessCorrected", Math.Round(r.ReadinessCorrected, 6));
+        json.WriteNumber("performanceCorrected", Math.Round(r.PerformanceCorrected, 6));
+        json.WriteEndObject();
+
+        json.WriteEndObject();
     }
 
     private static void Coefficient(Utf8JsonWriter json, string name, ValidityCoefficient c)

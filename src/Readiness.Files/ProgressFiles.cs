@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Readiness.Calibration;
 using Readiness.Evidence;
+using Readiness.Fairness;
 using Readiness.Serialization;
 
 namespace Readiness.Files;
@@ -131,6 +132,144 @@ public static class ProgressFiles
             writer.WriteLine($"{CsvCells.Field(r.Person.Value)},{CsvCells.Field(r.Intervention)},{CsvCells.Field(r.Competency ?? string.Empty)},{Iso(r.Start)},{(r.End is { } end ? Iso(end) : string.Empty)}");
         }
     }
+
+    /// <summary>
+    /// Reads <c>ratee,date,role</c>: who was promoted, on which date (ISO, <c>yyyy-MM-dd</c>), into which role profile (its
+    /// id). A row without a person id, an ISO date and a role, or a second promotion of the same person (the first is
+    /// followed up), is left out and reported with its line.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The promotions.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="TableFileException">The header lacks one of the three columns.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static TableRead<ImmutableArray<PromotionRecord>> ReadPromotions(string path) => InputTables.Guarded(() => ReadPromotionsOf(path));
+
+    private static TableRead<ImmutableArray<PromotionRecord>> ReadPromotionsOf(string path)
+    {
+        string[] columns = ["ratee", "date", "role"];
+        using var csv = InputTables.Open(path);
+        if (!csv.Read() || csv.Record is not { } header || columns.Any(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)))
+        {
+            throw new TableFileException($"expected a header row with {string.Join(',', columns)}");
+        }
+
+        var at = columns.Select(c => Array.FindIndex(header, h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase))).ToArray();
+        var records = ImmutableArray.CreateBuilder<PromotionRecord>();
+        var rejected = ImmutableArray.CreateBuilder<TableReject>();
+        var first = new Dictionary<RateeId, int>();
+        while (csv.Read())
+        {
+            var r = CsvCells.ReadAll(csv.Record!);
+            if (r.Length != header.Length || !RateeId.TryCreate(r[at[0]], out var person) || r[at[2]].Length == 0 ||
+                !DateOnly.TryParseExact(r[at[1]], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                rejected.Add(new TableReject(csv.RawRow, "not a ratee id, an ISO date (yyyy-MM-dd) and a role id; left out."));
+                continue;
+            }
+
+            if (!first.TryAdd(person, csv.RawRow))
+            {
+                rejected.Add(new TableReject(csv.RawRow, $"promotes {CsvCells.Shown(person.Value)} again (first at line {first[person]}); only a person's first promotion is followed up; left out."));
+                continue;
+            }
+
+            records.Add(new PromotionRecord(person, date, r[at[2]]));
+        }
+
+        return new TableRead<ImmutableArray<PromotionRecord>>(records.ToImmutable(), rejected.ToImmutable());
+    }
+
+    /// <summary>Writes <c>ratee,date,role</c>, the promotions as <see cref="ReadPromotions"/> reads them.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="records">The promotions.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WritePromotions(TextWriter writer, IEnumerable<PromotionRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(records);
+        writer.WriteLine("ratee,date,role");
+        foreach (var r in records)
+        {
+            writer.WriteLine($"{CsvCells.Field(r.Person.Value)},{Iso(r.Date)},{CsvCells.Field(r.Role)}");
+        }
+    }
+
+    /// <summary>
+    /// Writes the promotion follow-up as JSON (<c>promotions.json</c>): each promotion with the readiness at its date
+    /// (band, index and its interval, P(ready now), years to ready), the performance then and the team outcome a year on;
+    /// the predictive validity study of readiness against performance at promotion (as in <c>validity.json</c>, or null
+    /// with <c>studyNote</c> saying why); and the mean team outcome by band at promotion.
+    /// </summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="followUp">The follow-up.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteFollowUp(Stream stream, PromotionFollowUp followUp)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(followUp);
+        using (var json = Json.Writer(stream))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("promotions");
+            foreach (var p in followUp.Promotions)
+            {
+                json.WriteStartObject();
+                json.WriteString("ratee", p.Promotion.Person.Value);
+                json.WriteString("date", Iso(p.Promotion.Date));
+                json.WriteString("role", p.Promotion.Role);
+                var a = p.Assessment;
+                json.WriteBoolean("scored", a is { IsScored: true });
+                if (a is { IsScored: true })
+                {
+                    json.WriteString("band", WireNames.Of(a.Band));
+                    Json.NumberOrNull(json, "index", Rounded(a.Index));
+                    Json.NumberOrNull(json, "indexLow", Rounded(a.Lower));
+                    Json.NumberOrNull(json, "indexHigh", Rounded(a.Upper));
+                    Json.NumberOrNull(json, "pReadyNow", Rounded(a.ProbabilityReadyNow));
+                    Json.NumberOrNull(json, "yearsToReady", Rounded(a.YearsToReady));
+                    json.WriteString("developmentBasis", WireNames.Of(a.DevelopmentBasis));
+                }
+                else
+                {
+                    json.WriteString("notScored", a is null ? p.NotAssessed : string.Join(" ", a.Evidence.Missing));
+                }
+
+                Json.NumberOrNull(json, "performance", Rounded(a?.Performance));
+                Json.NumberOrNull(json, "outcome", Rounded(p.Outcome));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (followUp.Study is { } study)
+            {
+                json.WritePropertyName("study");
+                FairnessFiles.WriteStudy(json, study);
+            }
+            else
+            {
+                json.WriteNull("study");
+            }
+
+            json.WriteString("studyNote", followUp.StudyNote);
+            json.WriteStartArray("byBand");
+            foreach (var b in followUp.ByBand)
+            {
+                json.WriteStartObject();
+                json.WriteString("band", WireNames.Of(b.Band));
+                json.WriteNumber("people", b.People);
+                json.WriteNumber("meanOutcome", Math.Round(b.MeanOutcome, 6));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static double? Rounded(double? value) => value is { } v ? Math.Round(v, 6) : null;
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

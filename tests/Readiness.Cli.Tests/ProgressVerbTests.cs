@@ -57,6 +57,42 @@ public sealed class ProgressVerbTests : IDisposable
     }
 
     [Fact]
+    public void Promotions_are_followed_up_against_readiness_at_their_date_and_team_outcomes()
+    {
+        var organisation = File("org");
+        Assert.Equal(0, Run("simulate", "--people", "200", "--seed", "6", "--cycles", "2", "--promotion-share", "0.2", "--out", organisation).Code);
+        Assert.Equal(41, IOFile.ReadAllLines(Path.Combine(organisation, "promotions.csv")).Length);
+        Assert.Equal(0, Run("framework", "--role", "first-line-manager", "--out", File("flm.json")).Code);
+        string[] inputs = ["progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--cycles", Path.Combine(organisation, "cycles.csv"), "--promotions", Path.Combine(organisation, "promotions.csv")];
+
+        var (code, text, error) = Run([.. inputs, "--role", File("flm.json"), "--performance", Path.Combine(organisation, "performance.csv"), "--outcomes", Path.Combine(organisation, "outcomes.csv"), "--out", File("out")]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Promotions followed up: 40 people promoted, 40 with a team outcome a year on, 1 not scored at the date of their promotion.", text, StringComparison.Ordinal);
+        Assert.Contains("Team outcome a year on against readiness at promotion: r = ", text, StringComparison.Ordinal);
+        var followUp = JsonNode.Parse(IOFile.ReadAllText(Path.Combine(File("out"), "promotions.json")))!;
+        var promotions = followUp["promotions"]!.AsArray();
+        Assert.Equal(40, promotions.Count);
+        Assert.All(promotions, p => Assert.Equal("2025-03-01", (string)p!["date"]!));
+        Assert.Equal((int)followUp["study"]!["sample"]!, followUp["byBand"]!.AsArray().Sum(b => (int)b!["people"]!));
+        Assert.Equal(promotions.Count(p => (bool)p!["scored"]!), (int)followUp["study"]!["sample"]!);
+        Assert.InRange((double)followUp["study"]!["readiness"]!["r"]!, -1, 1);
+
+        // Promotions need the role they were into; outcomes need the promotions; a promotion into another role is refused by name.
+        var noRole = Run([.. inputs, "--out", File("no-role")]);
+        Assert.Equal(2, noRole.Code);
+        Assert.Contains("--promotions (promotions.csv) needs --role", noRole.Error, StringComparison.Ordinal);
+        var noPromotions = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--role", File("flm.json"), "--outcomes", Path.Combine(organisation, "outcomes.csv"), "--out", File("no-promotions"));
+        Assert.Equal(2, noPromotions.Code);
+        Assert.Contains("--outcomes (outcomes.csv) needs --promotions", noPromotions.Error, StringComparison.Ordinal);
+        IOFile.WriteAllText(File("other.csv"), "ratee,date,role\nP001,2025-03-01,head-of-sales\n");
+        var other = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--role", File("flm.json"), "--promotions", File("other.csv"), "--out", File("other"));
+        Assert.Equal(2, other.Code);
+        Assert.Contains("the promotion of P001 names the role 'head-of-sales', but --role gives 'first-line-manager'", other.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(File("other")));
+    }
+
+    [Fact]
     public async Task An_input_that_is_a_pipe_is_refused_with_what_to_give_instead()
     {
         if (!OperatingSystem.IsLinux())

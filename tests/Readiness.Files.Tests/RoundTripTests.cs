@@ -90,6 +90,24 @@ public sealed class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Promotions_written_are_read_and_a_second_promotion_or_a_bad_row_is_reported_with_its_line()
+    {
+        var records = People.Select((p, i) => new PromotionRecord(new RateeId(p), new DateOnly(2025, 3, 1).AddDays(i), i % 2 == 0 ? "first-line-manager" : "=head, of sales")).ToArray();
+        var path = _files.Write("promotions.csv", w => ProgressFiles.WritePromotions(w, records));
+
+        var read = ProgressFiles.ReadPromotions(path);
+
+        Assert.Empty(read.Rejected);
+        Assert.Equal(records.Select(r => (r.Person, r.Date, r.Role)), read.Value.Select(r => (r.Person, r.Date, r.Role)));
+        var bad = _files.Text("bad.csv", "role,ratee,date\nflm,a,2025-03-01\nflm,a,2025-09-01\nflm,b,01/03/2025\n,c,2025-03-01\nflm,d,2025-03-01\n");
+        var partial = ProgressFiles.ReadPromotions(bad);
+        Assert.Equal(["a", "d"], partial.Value.Select(r => r.Person.Value));
+        Assert.Equal([3, 4, 5], partial.Rejected.Select(r => r.Line));
+        Assert.Equal("promotes a again (first at line 2); only a person's first promotion is followed up; left out.", partial.Rejected[0].Message);
+        Assert.Throws<TableFileException>(() => ProgressFiles.ReadPromotions(_files.Text("header.csv", "ratee,date\na,2025-03-01\n")));
+    }
+
+    [Fact]
     public void Groups_and_exclusions_written_are_read()
     {
         var people = People.Select(p => new RateeId(p)).ToArray();

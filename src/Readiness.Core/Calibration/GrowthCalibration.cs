@@ -31,6 +31,12 @@ public sealed class GrowthCalibration
     private readonly int[] _cellRaters;
     private Matrix<double>? _fixedPrecision;
 
+    /// <summary>Gets the calibrator that made this fit, to refit the same model to part of the ratings.</summary>
+    internal LongitudinalCalibrator Calibrator { get; init; } = null!;
+
+    /// <summary>Gets the development records the fit was given.</summary>
+    internal ImmutableArray<DevelopmentRecord> Development { get; init; } = [];
+
     /// <summary>With ratings at one date, the crossed model's own fit, which this result then is (the fields above are unused).</summary>
     private readonly CalibrationResult? _crossed;
 

@@ -99,7 +99,7 @@ public sealed class LongitudinalCalibrator
             List<CalibrationWarning> oneDate = [];
             oneDate.Add(CalibrationWarningCodes.NoGrowth,
                 $"Every rating by others lies at one date, so there is no time to measure growth over: the fit is the cross-sectional crossed model and no growth is reported{(records.Length > 0 ? "; the development records were not used" : "")}.");
-            return new GrowthCalibration(cycles, origin, new CrossedRandomEffectsCalibrator().Calibrate(ratings, cancellationToken: cancellationToken), oneDate);
+            return new GrowthCalibration(cycles, origin, new CrossedRandomEffectsCalibrator().Calibrate(ratings, cancellationToken: cancellationToken), oneDate) { Calibrator = this, Development = [.. records] };
         }
 
         if (records.Length > 0)
@@ -158,7 +158,7 @@ public sealed class LongitudinalCalibrator
 
         var theta = FreeParameters.Canonical(free.Theta(best));
         criterion = system.Criterion(theta);
-        return new GrowthCalibration(cycles, origin, design, system, theta, criterion, iterations, converged, warnings);
+        return new GrowthCalibration(cycles, origin, design, system, theta, criterion, iterations, converged, warnings) { Calibrator = this, Development = [.. records] };
     }
 
     /// <summary>The date of every cycle label the ratings use; refuses a rating without a cycle or with an undated one.</summary>

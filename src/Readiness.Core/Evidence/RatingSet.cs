@@ -145,12 +145,22 @@ public sealed class RatingSet
     }
 
     /// <summary>The same set without the ratings from one source; people and cycles left with no rating are dropped.</summary>
-    internal RatingSet WithoutSource(RaterSource excluded)
+    internal RatingSet WithoutSource(RaterSource excluded) => Where(i => _source[i] != excluded);
+
+    /// <summary>The ratings of the cycles <paramref name="keep"/> accepts (a label, or null for ratings without one); people and cycles left with no rating are dropped.</summary>
+    internal RatingSet InCycles(Func<string?, bool> keep)
+    {
+        var kept = Cycles.Select(keep).ToArray();
+        return Where(i => kept[_cycle[i]]);
+    }
+
+    /// <summary>The ratings whose row index <paramref name="row"/> accepts, in the same order; people, raters and cycles left with no rating are dropped.</summary>
+    private RatingSet Where(Func<int, bool> row)
     {
         var keep = new List<int>(Count);
         for (var i = 0; i < Count; i++)
         {
-            if (_source[i] != excluded)
+            if (row(i))
             {
                 keep.Add(i);
             }

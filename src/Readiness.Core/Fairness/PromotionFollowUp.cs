@@ -13,9 +13,14 @@ namespace Readiness.Fairness;
 /// a year on — the predictive validity study on the promoted, with the mean team outcome by the band they were in.
 /// </summary>
 /// <remarks>
+/// Readiness at a promotion rests on the ratings of the cycles on or before its date: the model is refitted to them
+/// (with the development records as they stood then) when later cycles were rated, since ratings made after a promotion
+/// would read the new role into the predictor. Someone with no rating by others by then is not assessed, and says so.
+/// <para>
 /// Only the promoted have team outcomes, so the study's sample is selected: everyone else is assessed at the latest
 /// promotion date as the pool they were chosen from, and the study detects the restricted range and corrects for it
 /// (<see cref="PredictiveValidityStudy.Restriction"/>).
+/// </para>
 /// </remarks>
 public sealed class PromotionFollowUp
 {
@@ -40,7 +45,7 @@ public sealed class PromotionFollowUp
     public ImmutableArray<BandOutcome> ByBand { get; }
 
     /// <summary>Follows the promotions up.</summary>
-    /// <param name="growth">The longitudinal fit of <paramref name="ratings"/>.</param>
+    /// <param name="growth">The longitudinal fit of <paramref name="ratings"/>; refitted, with its calibrator's options, to the cycles up to a promotion when later ones were rated.</param>
     /// <param name="ratings">The ratings fitted.</param>
     /// <param name="promotions">The promotions, at most one per person.</param>
     /// <param name="roles">The role profiles the promotions name.</param>
@@ -82,16 +87,19 @@ public sealed class PromotionFollowUp
         }
 
         var outcome = outcomes.GroupBy(o => o.Person).ToDictionary(g => g.Key, g => g.First().Value);
+        var fits = new FitsUpTo(growth, ratings);
         var results = ImmutableArray.CreateBuilder<PromotionOutcome>(promoted.Length);
         var assessments = new List<ReadinessAssessment>();
         foreach (var group in promoted.GroupBy(p => (p.Date, profiles[p.Role])))
         {
             var (date, role) = group.Key;
-            var atDate = ReadinessCandidate.FromGrowth(growth, date, ratings, performance).ToDictionary(c => c.Person);
+            var (fit, rated, reason) = fits.At(date);
+            var atDate = fit is null ? [] : ReadinessCandidate.FromGrowth(fit, date, rated!, performance).ToDictionary(c => c.Person);
             foreach (var p in group)
             {
                 var assessment = atDate.TryGetValue(p.Person, out var candidate) ? scorer.Score(candidate, role) : null;
-                results.Add(new PromotionOutcome(p, assessment, outcome.TryGetValue(p.Person, out var o) ? o : null));
+                var why = assessment is not null ? null : reason ?? $"{p.Person} was not rated by others on or before {Iso(date)}.";
+                results.Add(new PromotionOutcome(p, assessment, outcome.TryGetValue(p.Person, out var o) ? o : null, why));
                 if (assessment is not null)
                 {
                     assessments.Add(assessment);
@@ -103,8 +111,11 @@ public sealed class PromotionFollowUp
         if (promoted.Length > 0)
         {
             var last = promoted.MaxBy(p => p.Date)!;
-            assessments.AddRange(ReadinessCandidate.FromGrowth(growth, last.Date, ratings, performance)
-                .Where(c => !seen.Contains(c.Person)).Select(c => scorer.Score(c, profiles[last.Role])));
+            if (fits.At(last.Date) is ({ } fit, { } rated, _))
+            {
+                assessments.AddRange(ReadinessCandidate.FromGrowth(fit, last.Date, rated, performance)
+                    .Where(c => !seen.Contains(c.Person)).Select(c => scorer.Score(c, profiles[last.Role])));
+            }
         }
 
         var promotedOutcomes = results.Where(r => r.Outcome is not null).Select(r => new OutcomeRecord(r.Promotion.Person, r.Outcome!.Value));
@@ -125,18 +136,74 @@ public sealed class PromotionFollowUp
             .ToImmutableArray();
         return new PromotionFollowUp([.. results.OrderBy(r => r.Promotion.Person)], study, note, byBand);
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The longitudinal model fitted to the ratings of the cycles on or before a date, so that readiness at a promotion
+    /// rests on what was known then: ratings after it (in the new role, perhaps) would read the outcome into the
+    /// predictor. One fit per set of cycles, the caller's own when no rated cycle lies after the date.
+    /// </summary>
+    private sealed class FitsUpTo(GrowthCalibration growth, RatingSet ratings)
+    {
+        private readonly Dictionary<int, (GrowthCalibration? Fit, RatingSet? Rated, string? Reason)> _fits = [];
+
+        public (GrowthCalibration? Fit, RatingSet? Rated, string? Reason) At(DateOnly date)
+        {
+            var dated = ratings.Cycles.Select(c => c is not null && growth.Cycles.TryGetDate(c, out var day) ? day : DateOnly.MaxValue).ToArray();
+            var known = dated.Count(d => d <= date);
+            if (_fits.TryGetValue(known, out var fit))
+            {
+                return fit;
+            }
+
+            if (known == dated.Length)
+            {
+                fit = (growth, ratings, null);
+            }
+            else if (known == 0)
+            {
+                fit = (null, null, $"No rating lies on or before {Iso(date)}: readiness then is unknown.");
+            }
+            else
+            {
+                var rated = ratings.InCycles(c => c is not null && growth.Cycles.TryGetDate(c, out var day) && day <= date);
+                var development = growth.Development.Where(d => d.Start <= date)
+                    .Select(d => d.End is { } end && end > date ? new DevelopmentRecord(d.Person, d.Intervention, d.Start, null, d.Competency) : d)
+                    .DistinctBy(d => (d.Person, d.Intervention, d.Competency, d.Start, d.End));
+                try
+                {
+                    fit = (growth.Calibrator.Calibrate(rated, growth.Cycles, development), rated, null);
+                }
+                catch (Exception e) when (e is InsufficientRatingsException or ArgumentException)
+                {
+                    fit = (null, null, $"The ratings on or before {Iso(date)} cannot be fitted: {e.Message}");
+                }
+            }
+
+            _fits[known] = fit;
+            return fit;
+        }
+    }
 }
 
-/// <summary>One promotion followed up: the record, the readiness assessment at its date (null for someone not rated by others), and the team outcome a year on.</summary>
+/// <summary>One promotion followed up: the record, the readiness assessment at its date (null for someone not rated by others by then), and the team outcome a year on.</summary>
 public sealed class PromotionOutcome
 {
-    internal PromotionOutcome(PromotionRecord promotion, ReadinessAssessment? assessment, double? outcome) => (Promotion, Assessment, Outcome) = (promotion, assessment, outcome);
+    internal PromotionOutcome(PromotionRecord promotion, ReadinessAssessment? assessment, double? outcome, string? notAssessed) =>
+        (Promotion, Assessment, Outcome, NotAssessed) = (promotion, assessment, outcome, notAssessed);
 
     /// <summary>Gets the promotion.</summary>
     public PromotionRecord Promotion { get; }
 
-    /// <summary>Gets the readiness for the role at the date of the promotion, or null for someone not rated by others.</summary>
+    /// <summary>
+    /// Gets the readiness for the role at the date of the promotion, from the ratings of the cycles on or before it; null
+    /// for someone not rated by others by then (<see cref="NotAssessed"/> says why).
+    /// </summary>
     public ReadinessAssessment? Assessment { get; }
+
+    /// <summary>Gets why <see cref="Assessment"/> is null, or null.</summary>
+    public string? NotAssessed { get; }
 
     /// <summary>Gets the team outcome a year on, or null when there is none.</summary>
     public double? Outcome { get; }

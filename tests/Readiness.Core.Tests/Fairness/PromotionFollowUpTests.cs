@@ -61,4 +61,35 @@ public sealed class PromotionFollowUpTests
         Assert.Null(few.Study);
         Assert.Contains("the study needs at least", few.StudyNote, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Readiness_at_a_promotion_uses_only_the_ratings_made_by_then()
+    {
+        var org = OrganisationSimulator.Generate(new SimulationOptions { People = 120, Cycles = 3, Seed = 5, DevelopmentShare = 0.3 });
+        var cycles = org.ReviewCycles!;
+        var all = org.TakeInRatings().Ratings;
+        var growth = new LongitudinalCalibrator().Calibrate(all, cycles, org.Development);
+        var second = cycles.Cycles[1];
+        var promotedAt = second.Date.AddDays(40);
+        PromotionRecord[] promotions = [.. all.Ratees.Take(5).Select(p => new PromotionRecord(p, promotedAt, "first-line-manager"))];
+        RoleProfile[] roles = [LeadershipFramework.FirstLineManager];
+
+        var followUp = PromotionFollowUp.Run(growth, all, promotions, roles, []);
+
+        // The same follow-up from the first two cycles alone, with development as it stood at the promotion: the third
+        // cycle, rated after the promotion, cannot move readiness at it.
+        var known = all.InCycles(c => c != cycles.Cycles[2].Label);
+        var development = org.Development.Where(d => d.Start <= promotedAt).Select(d => d.End > promotedAt ? new DevelopmentRecord(d.Person, d.Intervention, d.Start, null, d.Competency) : d);
+        var then = PromotionFollowUp.Run(new LongitudinalCalibrator().Calibrate(known, cycles, development), known, promotions, roles, []);
+        Assert.Equal(then.Promotions.Select(p => (p.Assessment!.Index, p.Assessment.YearsToReady)), followUp.Promotions.Select(p => (p.Assessment!.Index, p.Assessment.YearsToReady)));
+        Assert.NotEqual(
+            followUp.Promotions.Select(p => p.Assessment!.Index),
+            PromotionFollowUp.Run(growth, all, [.. promotions.Select(p => new PromotionRecord(p.Person, cycles.Cycles[2].Date, p.Role))], roles, []).Promotions.Select(p => p.Assessment!.Index));
+
+        // Before the first cycle nothing is known: not assessed, and said so.
+        var early = PromotionFollowUp.Run(growth, all, [new PromotionRecord(all.Ratees[0], cycles.Cycles[0].Date.AddDays(-1), "first-line-manager")], roles, []);
+        Assert.Null(early.Promotions[0].Assessment);
+        Assert.StartsWith("No rating lies on or before", early.Promotions[0].NotAssessed, StringComparison.Ordinal);
+        Assert.Null(followUp.Promotions[0].NotAssessed);
+    }
 }
