@@ -6,6 +6,8 @@ using Readiness.Evidence;
 using Readiness.Fairness;
 using Readiness.Files;
 using Readiness.Scoring;
+using Readiness.Serialization;
+using Readiness.Talent;
 
 namespace Readiness.Cli;
 
@@ -14,7 +16,8 @@ namespace Readiness.Cli;
 /// [--promotions FILE [--outcomes FILE]]] [--out DIR]</c>: the longitudinal model fitted to ratings over several review
 /// cycles, written as trajectories.csv, growth.csv, model.json, rejects.csv and warnings.txt; with development records,
 /// interventions.csv; with a role, readiness at the last cycle from measured growth as well (readiness.csv,
-/// explanations.json); with promotions, each promoted person's readiness at the date of their promotion against their
+/// explanations.json), and with development records too, development plans that use the interventions measured to help
+/// (plans.json); with promotions, each promoted person's readiness at the date of their promotion against their
 /// team's outcome a year on (promotions.json).
 /// </summary>
 internal static class ProgressVerb
@@ -33,6 +36,7 @@ internal static class ProgressVerb
         ImmutableArray<PromotionRecord> promotions = [];
         ImmutableArray<OutcomeRecord> outcomes = [];
         ReviewCycle[] unrated = [];
+        CompetencyModel model;
         try
         {
             if (roleFile is null && (promotionsFile ?? outcomesFile) is { } needsRole)
@@ -46,7 +50,7 @@ internal static class ProgressVerb
             }
 
             BadInput.RefuseOverwrite(output, Written(inputs), ratingsFile, cyclesFile, modelFile, roleFile, performanceFile, developmentFile, promotionsFile, outcomesFile);
-            var model = CohortInput.ReadModel(modelFile);
+            model = CohortInput.ReadModel(modelFile);
             if (roleFile is not null)
             {
                 role = CohortInput.ReadRole(roleFile, model);
@@ -96,6 +100,7 @@ internal static class ProgressVerb
         // Readiness at the last cycle rated, each gap closing at the person's measured rate (the cohort's for someone rated once).
         var last = fit.Cycles.Cycles.Where(c => !unrated.Contains(c)).Max(c => c.Date);
         var assessments = role is null ? [] : new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromGrowth(fit, last, file.Intake.Ratings, performance), role);
+        var plans = PlansWithMeasuredEffects(fit, model, role, assessments, last, developmentFile is not null);
         var followUp = promotionsFile is null ? null : PromotionFollowUp.Run(fit, file.Intake.Ratings, promotions, [role!], outcomes, performance);
         using (var staging = OutputStaging.Begin(output))
         {
@@ -107,6 +112,11 @@ internal static class ProgressVerb
             if (developmentFile is not null)
             {
                 staging.WriteText("interventions.csv", w => ProgressFiles.WriteInterventions(w, fit));
+            }
+
+            if (!plans.IsDefault)
+            {
+                staging.WriteStream("plans.json", s => ReadinessJson.Write(plans, s));
             }
 
             if (role is not null)
@@ -146,6 +156,11 @@ internal static class ProgressVerb
             SummariseReadiness(assessments, role, last, console);
         }
 
+        if (!plans.IsDefault)
+        {
+            SummarisePlans(plans, console);
+        }
+
         if (followUp is not null)
         {
             SummariseFollowUp(followUp, console);
@@ -157,7 +172,41 @@ internal static class ProgressVerb
 
     private static string[] Written(ProgressInputs inputs) =>
         [.. Outputs, .. inputs.Development is null ? Array.Empty<string>() : ["interventions.csv"], .. inputs.Role is null ? Array.Empty<string>() : Scored,
-            .. inputs.Promotions is null ? Array.Empty<string>() : ["promotions.json"]];
+            .. inputs.Role is null || inputs.Development is null ? Array.Empty<string>() : ["plans.json"], .. inputs.Promotions is null ? Array.Empty<string>() : ["promotions.json"]];
+
+    /// <summary>With development records and a role: a plan for everyone scored and not ready now, with the interventions measured to help first; default otherwise.</summary>
+    private static ImmutableArray<DevelopmentPlan> PlansWithMeasuredEffects(
+        GrowthCalibration fit, CompetencyModel model, RoleProfile? role, ImmutableArray<ReadinessAssessment> assessments, DateOnly start, bool development)
+    {
+        if (role is null || !development)
+        {
+            return default;
+        }
+
+        var planner = new DevelopmentPlanner(InterventionCatalogue.Default.WithMeasuredEffects(fit.InterventionEffects, model));
+        return [.. assessments.Where(a => a.IsScored && a.Band != ReadinessBand.ReadyNow).Select(a => planner.Plan(a, role, start))];
+    }
+
+    private static void SummarisePlans(ImmutableArray<DevelopmentPlan> plans, TextWriter console)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var helped = plans.Where(p => p.YearsToReadyWithMeasured is not null).ToArray();
+        var names = plans.SelectMany(p => p.Steps).Select(s => s.MeasuredIntervention?.Name).Where(n => n is not null).Distinct().ToArray();
+        if (helped.Length == 0)
+        {
+            console.WriteLine($"Development plans for {Plural(plans.Length, "person", "people")} (plans.json): no intervention was measured to help (a 95% interval above zero), so the plans time each gap at the person's own growth alone.");
+            return;
+        }
+
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        console.WriteLine(string.Create(c,
+            $"Development plans for {Plural(plans.Length, "person", "people")} (plans.json), the interventions measured to help first ({string.Join(", ", names.Select(n => $"'{n}'"))}): for the {helped.Length} whose gaps one of them develops, the median time to ready is {Median(helped.Select(p => p.YearsToReadyWithMeasured!.Value)):0.0} years in it against {Median(helped.Select(p => p.YearsToReady)):0.0} at their own growth — if the measured effect, an association, holds for them."));
+    }
 
     private static void SummariseFollowUp(PromotionFollowUp followUp, TextWriter console)
     {

@@ -285,11 +285,11 @@ public static class ProgressFiles
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(fit);
-        writer.WriteLine("intervention,people,during,during_se,during_low,during_high,after,after_se,after_low,after_high");
+        writer.WriteLine("intervention,people,during,during_se,during_low,during_high,after,after_se,after_low,after_high,competencies");
         foreach (var e in fit.InterventionEffects)
         {
             writer.WriteLine($"{CsvCells.Field(e.Intervention)},{e.People},{N(e.During?.Estimate)},{N(e.During?.StandardError)},{N(e.DuringLower)},{N(e.DuringUpper)}," +
-                $"{N(e.After?.Estimate)},{N(e.After?.StandardError)},{N(e.AfterLower)},{N(e.AfterUpper)}");
+                $"{N(e.After?.Estimate)},{N(e.After?.StandardError)},{N(e.AfterLower)},{N(e.AfterUpper)},{CsvCells.Field(string.Join(';', e.Competencies.Select(c => c.Value)))}");
         }
     }
 

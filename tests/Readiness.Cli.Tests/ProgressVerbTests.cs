@@ -139,11 +139,30 @@ public sealed class ProgressVerbTests : IDisposable
         Assert.Contains("warning: Development was not assigned at random", text, StringComparison.Ordinal);
         Assert.Matches(@"Development 'leadership programme' \(\d+ people\): change in growth a year while in it [+-]\d\.\d\d \[[+-]\d\.\d\d, [+-]\d\.\d\d\]; after it ended [+-]\d\.\d\d", text);
         var rows = IOFile.ReadAllLines(Path.Combine(File("out"), "interventions.csv"));
-        Assert.Equal("intervention,people,during,during_se,during_low,during_high,after,after_se,after_low,after_high", rows[0]);
+        Assert.Equal("intervention,people,during,during_se,during_low,during_high,after,after_se,after_low,after_high,competencies", rows[0]);
         var cells = Assert.Single(rows.Skip(1)).Split(',');
         Assert.Equal("leadership programme", cells[0]);
-        Assert.All(cells.Skip(2), c => Assert.True(double.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, out _), c));
+        Assert.All(cells.Skip(2).SkipLast(1), c => Assert.True(double.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, out _), c));
+        Assert.Equal(string.Join(';', LeadershipFramework.Model.Competencies.Where(c => c.Domain == CompetencyDomain.Leadership).Select(c => c.Id.Value)), cells[^1]);
         Assert.Contains("development-not-randomised", IOFile.ReadAllText(Path.Combine(File("out"), "model.json")), StringComparison.Ordinal);
+        Assert.False(IOFile.Exists(Path.Combine(File("out"), "plans.json")));
+
+        // With a role as well: plans that use what the programme was measured to do.
+        Assert.Equal(0, Run("framework", "--role", "first-line-manager", "--out", File("flm.json")).Code);
+        var planned = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--development", Path.Combine(organisation, "development.csv"), "--role", File("flm.json"), "--out", File("plans"));
+        Assert.True(planned.Code == 0, planned.Error);
+        var plans = JsonNode.Parse(IOFile.ReadAllText(Path.Combine(File("plans"), "plans.json")))!.AsArray();
+        Assert.NotEmpty(plans);
+        var helped = double.Parse(cells[4], System.Globalization.CultureInfo.InvariantCulture) > 0;
+        Assert.Contains(helped ? "Development plans for " : "no intervention was measured to help", planned.Output, StringComparison.Ordinal);
+        foreach (var step in plans.SelectMany(p => p!["steps"]!.AsArray()))
+        {
+            // The programme develops the leadership competencies only.
+            var developed = helped && (string)step!["domain"]! == "Leadership";
+            Assert.Equal(developed, (string?)step!["measuredIntervention"] == "leadership programme");
+            Assert.Equal(developed, step["interventions"]![0]!["measured"] is not null);
+            Assert.True(!developed || (double)step["yearsToCloseWithMeasured"]! < (double)step["yearsToClose"]!);
+        }
     }
 
     [Fact]

@@ -377,7 +377,7 @@ public sealed class GrowthCalibration
         {
             var (during, after) = d.InterventionColumns[k];
             FixedEffect? Effect(int column) => column < 0 ? null : FixedEffects[column];
-            result.Add(new InterventionEffect(d.Interventions[k], d.InterventionPeople[k], Effect(during), Effect(after)));
+            result.Add(new InterventionEffect(d.Interventions[k], d.InterventionPeople[k], Effect(during), Effect(after), d.InterventionCompetencies[k]));
         }
 
         return result.MoveToImmutable();

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Readiness.Competencies;
 using Readiness.Internal;
 
 namespace Readiness.Calibration;
@@ -19,16 +21,24 @@ public sealed class InterventionEffect
     /// <param name="people">How many rated people took part.</param>
     /// <param name="during">The change in growth a year while in it; null when no rating fell during it.</param>
     /// <param name="after">The change in growth a year after it ended; null when no rating fell after it.</param>
+    /// <param name="competencies">The competencies it develops (its records' competencies; all of the model's for a record naming none); null or empty when not known.</param>
     /// <exception cref="ArgumentException"><paramref name="intervention"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="people"/> is negative.</exception>
-    public InterventionEffect(string intervention, int people, FixedEffect? during, FixedEffect? after)
+    public InterventionEffect(string intervention, int people, FixedEffect? during, FixedEffect? after, IEnumerable<CompetencyId>? competencies = null)
     {
         Intervention = Guard.NotBlank(intervention);
         ArgumentOutOfRangeException.ThrowIfNegative(people);
         People = people;
         During = during;
         After = after;
+        Competencies = [.. (competencies ?? []).Distinct()];
     }
+
+    /// <summary>Gets the competencies it develops, as its records say (every competency of the model for a record that names none); empty when not known.</summary>
+    public ImmutableArray<CompetencyId> Competencies { get; }
+
+    /// <summary>Gets whether the change in growth while in it is measured and its 95% interval lies above zero: evidence that it helped, though not of cause (see the remarks).</summary>
+    public bool HelpedWhileIn => DuringLower > 0;
 
     /// <summary>Gets the intervention's name.</summary>
     public string Intervention { get; }

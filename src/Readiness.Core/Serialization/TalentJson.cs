@@ -92,6 +92,11 @@ internal static class TalentJson
         NumberOrNull(json, "pReadyNow", plan.ProbabilityReadyNow);
         NumberOrNull(json, "pReadyWithin2Years", plan.ProbabilityReadyNearTerm);
         json.WriteString("nextReassessment", Date(plan.NextReassessment));
+        if (plan.YearsToReadyWithMeasured is { } measured)
+        {
+            json.WriteNumber("yearsToReadyWithMeasured", Math.Round(measured, 4));
+        }
+
         json.WriteStartArray("steps");
         foreach (var step in plan.Steps)
         {
@@ -104,6 +109,12 @@ internal static class TalentJson
             json.WriteBoolean("belowCriticalMinimum", step.BelowCriticalMinimum);
             json.WriteNumber("yearsToClose", Math.Round(step.YearsToClose, 4));
             json.WriteString("reassessOn", Date(step.ReassessOn));
+            if (step.MeasuredIntervention is { } best)
+            {
+                json.WriteString("measuredIntervention", best.Name);
+                json.WriteNumber("yearsToCloseWithMeasured", Math.Round(step.YearsToCloseWithMeasured!.Value, 4));
+            }
+
             json.WriteStartArray("interventions");
             foreach (var intervention in step.Interventions)
             {
@@ -113,6 +124,21 @@ internal static class TalentJson
                 if (intervention.Description is { } description)
                 {
                     json.WriteString("description", description);
+                }
+
+                if (intervention.MeasuredEffect is { } effect)
+                {
+                    // What the organisation's records measured, 95% intervals: an association, not a trial.
+                    json.WriteStartObject("measured");
+                    json.WriteNumber("people", effect.People);
+                    NumberOrNull(json, "during", effect.During?.Estimate);
+                    NumberOrNull(json, "duringLow", effect.DuringLower);
+                    NumberOrNull(json, "duringHigh", effect.DuringUpper);
+                    NumberOrNull(json, "after", effect.After?.Estimate);
+                    NumberOrNull(json, "afterLow", effect.AfterLower);
+                    NumberOrNull(json, "afterHigh", effect.AfterUpper);
+                    json.WriteBoolean("helped", effect.HelpedWhileIn);
+                    json.WriteEndObject();
                 }
 
                 json.WriteEndObject();

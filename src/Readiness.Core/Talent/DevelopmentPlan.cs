@@ -50,6 +50,13 @@ public sealed record DevelopmentPlan
     /// <summary>Gets the earliest step's reassessment date, or the start plus the interval without steps.</summary>
     public DateOnly NextReassessment { get; }
 
+    /// <summary>
+    /// Gets the years to ready when every step with a <see cref="DevelopmentStep.MeasuredIntervention"/> takes it (the
+    /// longest step's <see cref="DevelopmentStep.YearsToCloseWithMeasured"/>, or its <see cref="DevelopmentStep.YearsToClose"/>
+    /// without one); null when no step has one.
+    /// </summary>
+    public double? YearsToReadyWithMeasured { get; init; }
+
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
     private readonly EquatableArray<DevelopmentStep> _steps;
 

@@ -13,7 +13,9 @@ namespace Readiness.Talent;
 /// before the individual-performance ones (see <see cref="DevelopmentPlanOptions.LeadershipFirstForHighPerformers"/>).
 /// Years to close are the scorer's (the gap over the competency's development rate) on the estimates; the plan carries the
 /// assessment's band and probabilities beside them, since thin evidence can leave a person with no gap on the estimates
-/// short of ready now. A year is 365.25 days, and dates past the calendar's end are capped at 31 December 9999.
+/// short of ready now. A year is 365.25 days, and dates past the calendar's end are capped at 31 December 9999. With a
+/// catalogue carrying measured effects (<see cref="InterventionCatalogue.WithMeasuredEffects"/>), each step lists the
+/// interventions measured to help first and times the gap with the best of them as well.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share as a singleton.</threadsafety>
 public sealed class DevelopmentPlanner : IDevelopmentPlanner
@@ -61,10 +63,19 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
             .ThenBy(g => g.Score.Competency.Value, StringComparer.Ordinal)
             .Select((g, i) =>
             {
-                var years = g.Score.YearsToClose!.Value;
+                var (gap, years) = (g.Score.Gap!.Value, g.Score.YearsToClose!.Value);
                 var closed = After(start, years);
-                return new DevelopmentStep(i + 1, g.Score.Competency, g.Competency.Domain, g.Score.Gap!.Value, g.Score.Weight, g.Score.BelowCriticalMinimum,
-                    Catalogue.For(g.Competency), years, closed < latest ? closed : latest);
+                var interventions = Catalogue.For(g.Competency);
+                var helped = interventions.Where(v => v.MeasuredEffect is { HelpedWhileIn: true }).OrderByDescending(v => v.MeasuredEffect!.During!.Estimate).ToArray();
+                var best = helped.FirstOrDefault();
+                return new DevelopmentStep(i + 1, g.Score.Competency, g.Competency.Domain, gap, g.Score.Weight, g.Score.BelowCriticalMinimum,
+                    [.. helped, .. interventions.Where(v => v.MeasuredEffect is not { HelpedWhileIn: true })], years, closed < latest ? closed : latest)
+                {
+                    MeasuredIntervention = best,
+
+                    // The rate the scorer closed the gap at, plus what the intervention adds to growth a year while in it.
+                    YearsToCloseWithMeasured = best is null ? null : gap / ((gap / years) + best.MeasuredEffect!.During!.Estimate),
+                };
             })
             .ToImmutableArray();
         var yearsToReady = steps.IsEmpty ? 0 : steps.Max(s => s.YearsToClose);
@@ -74,6 +85,7 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
             Band = assessment.Band,
             ProbabilityReadyNow = assessment.ProbabilityReadyNow,
             ProbabilityReadyNearTerm = assessment.ProbabilityReadyNearTerm,
+            YearsToReadyWithMeasured = steps.Any(s => s.MeasuredIntervention is not null) ? steps.Max(s => s.YearsToCloseWithMeasured ?? s.YearsToClose) : null,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Internal;
 
@@ -14,7 +15,7 @@ public sealed record DevelopmentStep
     /// <param name="gap">Scale points short of the role's target (always above 0).</param>
     /// <param name="weight">The competency's weight in the role.</param>
     /// <param name="belowCriticalMinimum">Whether the estimate is below the critical minimum (such a gap caps the band).</param>
-    /// <param name="interventions">The catalogue's interventions for the competency.</param>
+    /// <param name="interventions">The catalogue's interventions for the competency, those measured to help first.</param>
     /// <param name="yearsToClose">The gap at the competency's development rate.</param>
     /// <param name="reassessOn">When to reassess: when the gap should be closed, and no later than the options' interval.</param>
     internal DevelopmentStep(int order, CompetencyId competency, CompetencyDomain domain, double gap, double weight, bool belowCriticalMinimum, ImmutableArray<Intervention> interventions, double yearsToClose, DateOnly reassessOn)
@@ -57,8 +58,21 @@ public sealed record DevelopmentStep
     // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
     private readonly EquatableArray<Intervention> _interventions;
 
-    /// <summary>Gets the catalogue's interventions for the competency.</summary>
+    /// <summary>Gets the catalogue's interventions for the competency: those measured to help first, largest effect first, then the rest in the catalogue's order.</summary>
     public ImmutableArray<Intervention> Interventions => _interventions.Items;
+
+    /// <summary>
+    /// Gets the step's intervention measured to have helped (<see cref="InterventionEffect.HelpedWhileIn"/>) with the largest
+    /// change in growth while in it, or null when none was measured to help (see <see cref="InterventionCatalogue.WithMeasuredEffects"/>).
+    /// </summary>
+    public Intervention? MeasuredIntervention { get; init; }
+
+    /// <summary>
+    /// Gets the years to close the gap in <see cref="MeasuredIntervention"/>: the gap over the development rate plus its
+    /// measured change in growth a year, for as long as it takes; null without one. The effect is an association in the
+    /// organisation's records, not a promise (its places were not assigned at random).
+    /// </summary>
+    public double? YearsToCloseWithMeasured { get; init; }
 
     /// <summary>Gets the weighted gap (weight × gap) the plan is ordered by.</summary>
     public double WeightedGap => Weight * Gap;

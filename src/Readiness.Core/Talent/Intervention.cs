@@ -1,5 +1,7 @@
 using Readiness.Internal;
 
+using Readiness.Calibration;
+
 namespace Readiness.Talent;
 
 /// <summary>One development intervention for a competency.</summary>
@@ -30,4 +32,10 @@ public sealed record Intervention
 
     /// <summary>Gets what it involves, or null.</summary>
     public string? Description { get; }
+
+    /// <summary>
+    /// Gets what the organisation's own development records measured this intervention to do to growth (matched by name,
+    /// ignoring case; see <see cref="InterventionCatalogue.WithMeasuredEffects"/>), or null when it was not measured.
+    /// </summary>
+    public InterventionEffect? MeasuredEffect { get; init; }
 }

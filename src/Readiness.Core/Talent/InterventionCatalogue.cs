@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Readiness.Calibration;
 using Readiness.Competencies;
 using static Readiness.Competencies.LeadershipFramework;
 
@@ -69,6 +70,59 @@ public sealed class InterventionCatalogue
                 new Intervention(InterventionType.Coaching, $"Coaching on {competency.Name}"),
                 new Intervention(InterventionType.StretchAssignment, $"Stretch assignment that exercises {competency.Name}"),
             ];
+    }
+
+    /// <summary>
+    /// The catalogue with what the organisation's own development was measured to do (<see cref="GrowthCalibration.InterventionEffects"/>):
+    /// on each competency an intervention developed, the catalogue's intervention of the same name (ignoring case) carries
+    /// its <see cref="Intervention.MeasuredEffect"/>, and one the catalogue does not list is added as
+    /// <paramref name="unlisted"/>. The development planner then puts the interventions that helped first and times the
+    /// gaps with them (<see cref="DevelopmentStep.YearsToCloseWithMeasured"/>).
+    /// </summary>
+    /// <param name="effects">The measured effects; those without <see cref="InterventionEffect.Competencies"/> cannot be placed and are left out.</param>
+    /// <param name="model">The competency model the effects were measured on (names the competencies the catalogue does not).</param>
+    /// <param name="unlisted">The kind given to a measured intervention the catalogue does not list.</param>
+    /// <returns>The catalogue with the measured effects.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="effects"/> or <paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentException">An effect is null, two effects share a name, or an effect names a competency the model does not have.</exception>
+    public InterventionCatalogue WithMeasuredEffects(IEnumerable<InterventionEffect> effects, CompetencyModel model, InterventionType unlisted = InterventionType.StructuredProgramme)
+    {
+        var measured = Internal.Guard.NoNulls(effects, "effect");
+        ArgumentNullException.ThrowIfNull(model);
+        if (!Enum.IsDefined(unlisted))
+        {
+            throw new ArgumentOutOfRangeException(nameof(unlisted), unlisted, $"unlisted was {(int)unlisted}; it must be one of {string.Join(", ", Enum.GetNames<InterventionType>())}.");
+        }
+
+        if (measured.GroupBy(e => e.Intervention, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"Two measured effects are named '{twice.Key}' (ignoring case); give each intervention one.", nameof(effects));
+        }
+
+        var entries = _entries.ToBuilder();
+        foreach (var effect in measured)
+        {
+            foreach (var id in effect.Competencies)
+            {
+                if (!model.TryGetCompetency(id.Value, out var competency))
+                {
+                    throw new ArgumentException($"The effect of '{effect.Intervention}' names the competency '{id}', which the model '{model.Id}' does not have.", nameof(effects));
+                }
+
+                var list = entries.TryGetValue(competency.Id.Value, out var listed) ? listed : For(competency);
+                var at = -1;
+                for (var k = 0; k < list.Length && at < 0; k++)
+                {
+                    at = string.Equals(list[k].Name, effect.Intervention, StringComparison.OrdinalIgnoreCase) ? k : -1;
+                }
+
+                entries[competency.Id.Value] = at >= 0
+                    ? list.SetItem(at, list[at] with { MeasuredEffect = effect })
+                    : list.Add(new Intervention(unlisted, effect.Intervention, "Measured in the organisation's own development records.") { MeasuredEffect = effect });
+            }
+        }
+
+        return new InterventionCatalogue(entries.ToImmutable());
     }
 
     private static InterventionCatalogue BuildDefault()

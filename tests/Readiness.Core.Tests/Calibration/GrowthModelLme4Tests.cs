@@ -119,6 +119,10 @@ public sealed class GrowthModelLme4Tests
         Assert.Equal(records.Count(r => r.Intervention == "coaching"), coaching.People);
         Assert.Equal(data.Fixed["during_coaching"].Estimate, coaching.During!.Estimate, 1e-6);
         Assert.Equal(coaching.During.Estimate - (1.959963984540054 * coaching.During.StandardError), coaching.DuringLower!.Value, 12);
+
+        // What each develops, as the records say: coaching its one competency, the programme (no competency) all of them.
+        Assert.Equal(records.Where(r => r.Intervention == "coaching").Select(r => new CompetencyId(r.Competency!)).Distinct().Order(), coaching.Competencies.Order());
+        Assert.Equal(LeadershipFramework.Model.Competencies.Select(c => c.Id), fit.InterventionEffects[1].Competencies);
         Assert.Contains(fit.Warnings, w => w.Code == CalibrationWarningCodes.DevelopmentNotRandomised);
     }
 

@@ -184,7 +184,44 @@ public sealed class TalentTests
         Assert.Equal(2.4, plan.YearsToReady, 12);
         Assert.Equal(start.AddDays((int)Math.Ceiling(2.4 * 365.25)), plan.ReadyBy);
         Assert.Contains(plan.Steps[0].Interventions, i => i.Type == InterventionType.StretchAssignment);
-        Assert.Equal(InterventionCatalogue.Default.For(Model.Competencies.Single(c => c.Id == Delegates)), plan.Steps[0].Interventions);
+        Assert.Equal(InterventionCatalogue.Default.For(Model.Competencies.Single(c => c.Id == Delegates)).ToArray(), plan.Steps[0].Interventions.ToArray());
+    }
+
+    [Fact]
+    public void Measured_effects_put_the_interventions_that_helped_first_and_time_the_gap_with_the_best()
+    {
+        var a = Scorer.Score(Candidate("P1", (Delegates, 2.8, 0.1), (ManagesConflict, 3.0, 0.1), (DeliversResults, 2.0, 0.1)), TeamLead);
+        InterventionEffect Effect(string name, double during, double se, params string[] on) =>
+            new(name, 40, new FixedEffect("during:" + name, during, se), null, on.Select(c => new CompetencyId(c)));
+        var catalogue = InterventionCatalogue.Default.WithMeasuredEffects(
+            [
+                Effect("coaching on letting go", 0.25, 0.05, Delegates), // the catalogue's own, named in another case
+                Effect("Leadership academy", 0.5, 0.1, Delegates, ManagesConflict), // not in the catalogue
+                Effect("Buddy scheme", 0.9, 0.5, Delegates), // its interval spans zero: not shown to help
+            ],
+            Model);
+
+        var plan = new DevelopmentPlanner(catalogue).Plan(a, TeamLead, new DateOnly(2027, 1, 4));
+
+        var delegation = plan.Steps[0];
+        Assert.Equal(Delegates, delegation.Competency);
+        Assert.Equal(["Leadership academy", "Coaching on letting go", "Delegate a real deliverable end to end", "Buddy scheme"], delegation.Interventions.Select(i => i.Name));
+        Assert.Equal(InterventionType.StructuredProgramme, delegation.Interventions[0].Type);
+        Assert.Equal("Leadership academy", delegation.MeasuredIntervention!.Name);
+        Assert.Equal(1.2 / (0.5 + 0.5), delegation.YearsToCloseWithMeasured!.Value, 12);
+        Assert.Equal(1.2 / 0.5, delegation.YearsToClose, 12);
+        Assert.Equal(1.0 / (0.5 + 0.5), plan.Steps[1].YearsToCloseWithMeasured!.Value, 12);
+
+        // Results are developed by nothing measured: its own pace sets the plan's time with the academy.
+        Assert.Null(plan.Steps[2].MeasuredIntervention);
+        Assert.Equal(InterventionCatalogue.Default.For(Model.Competencies.Single(c => c.Id == DeliversResults)).ToArray(), plan.Steps[2].Interventions.ToArray());
+        Assert.Equal(Math.Max(1.2, plan.Steps[2].YearsToClose), plan.YearsToReadyWithMeasured!.Value, 12);
+        Assert.Null(new DevelopmentPlanner().Plan(a, TeamLead, new DateOnly(2027, 1, 4)).YearsToReadyWithMeasured);
+
+        Assert.Contains("Two measured effects are named 'BUDDY SCHEME'", Assert.Throws<ArgumentException>(() =>
+            InterventionCatalogue.Default.WithMeasuredEffects([Effect("Buddy scheme", 0.1, 0.1, Delegates), Effect("BUDDY SCHEME", 0.1, 0.1, Delegates)], Model)).Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("names the competency 'acme.ship', which the model", Assert.Throws<ArgumentException>(() =>
+            InterventionCatalogue.Default.WithMeasuredEffects([Effect("Buddy scheme", 0.1, 0.1, "acme.ship")], Model)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Internal;
 
@@ -66,6 +68,13 @@ internal sealed class GrowthDesign
             : [.. competencyPresent.Select(_ => -1)];
         RowCompetency = competency.ToArray();
         (Interventions, InterventionColumns, InterventionPeople, _extraStart, _extraColumn, _extraValue) = InterventionTerms(ratings, development, yearsOf, names);
+        InterventionCompetencies = [.. Interventions.Select(name =>
+        {
+            var records = development.Where(d => d.Intervention == name).ToArray();
+            return records.Any(r => r.Competency is null)
+                ? ratings.Model.Competencies.Select(c => c.Id).ToImmutableArray()
+                : [.. ratings.Model.Competencies.Where(c => records.Any(r => IdRules.Comparer.Equals(r.Competency, c.Id.Value))).Select(c => c.Id)];
+        })];
         FixedNames = [.. names];
         P = names.Count;
         CompetenciesPresent = competencyPresent.Count(p => p);
@@ -183,6 +192,9 @@ internal sealed class GrowthDesign
 
     /// <summary>Gets, per intervention of <see cref="Interventions"/>, how many rated people took part.</summary>
     public int[] InterventionPeople { get; }
+
+    /// <summary>Gets, per intervention of <see cref="Interventions"/>, the competencies its records develop, in model order.</summary>
+    public ImmutableArray<CompetencyId>[] InterventionCompetencies { get; }
 
     /// <summary>
     /// Adds to <paramref name="row"/> (a fixed-part row) ratee <paramref name="ratee"/>'s exposure to each intervention on
