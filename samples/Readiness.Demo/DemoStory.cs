@@ -553,6 +553,22 @@ internal static class DemoStory
             (study.Readiness.P < 0.05 && study.Performance.P >= 0.05
                 ? " The organisation chose on the measure that does not predict: promote into readiness, and develop it before the promotion."
                 : string.Empty));
+
+        // A simulation knows what every person's team would have done: the same number promoted on readiness instead.
+        var promotedOn = followUp.Promotions[0].Promotion.Date;
+        var outcome = later.TeamOutcomes.ToDictionary(o => o.Person, o => o.Value);
+        var byReadiness = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromGrowth(growth, promotedOn, ratings, PerformanceSet.Create(later.PerformanceRecords).Performance), inputs.Role)
+            .Where(a => a.IsScored).Order(ReadinessAssessment.MostReadyFirst).Take(followUp.Promotions.Length).ToArray();
+        var promotedMean = followUp.Promotions.Average(p => outcome[p.Promotion.Person]);
+        var readyMean = byReadiness.Average(a => outcome[a.Person]);
+        var both = byReadiness.Count(a => followUp.Promotions.Any(p => p.Promotion.Person == a.Person));
+        var all = outcome.Values.ToArray();
+        var sd = Math.Sqrt(all.Sum(v => (v - all.Average()) * (v - all.Average())) / (all.Length - 1));
+        story.Say(
+            $"The simulation knows how every person's team would have done. Promoted on performance, the {followUp.Promotions.Length} led teams averaging {promotedMean:0.0} a year on; " +
+            $"the {byReadiness.Length} most ready at {promotedOn:yyyy-MM-dd} (ranked as the slates rank them; {both} of them were promoted anyway) would have led teams averaging {readyMean:0.0} " +
+            $"({readyMean - promotedMean:+0.0;-0.0} points; outcomes across the organisation have an SD of {sd:0.0}).",
+            emphasis: true);
     }
 
     private static double Performance(ReadinessAssessment a) => a.Performance ?? a.PerformanceIndex ?? double.NaN;

@@ -46,6 +46,9 @@ internal static class GrowthRecovery
         foreach (var (name, options) in new[]
         {
             ("assigned at random, no rater styles", new SimulationOptions { DevelopmentSelection = 0, BiasedRaterShare = 0, CentralTendencyShare = 0, HaloShare = 0, WholeLevels = false }),
+            ("assigned at random, lenient and severe raters only", new SimulationOptions { DevelopmentSelection = 0, CentralTendencyShare = 0, HaloShare = 0 }),
+            ("assigned at random, central-tendency raters only", new SimulationOptions { DevelopmentSelection = 0, BiasedRaterShare = 0, HaloShare = 0 }),
+            ("assigned at random, halo raters only", new SimulationOptions { DevelopmentSelection = 0, BiasedRaterShare = 0, CentralTendencyShare = 0 }),
             ("assigned at random, rater styles on", new SimulationOptions { DevelopmentSelection = 0 }),
             ("put forward for a low level, rater styles on", new SimulationOptions()),
         })

@@ -148,7 +148,11 @@ public sealed class ReadinessCandidate
     /// <summary>
     /// Builds a candidate for every person the longitudinal model estimated, with their estimates at
     /// <paramref name="date"/> and their measured development rates: their own growth when they were rated in two or more
-    /// cycles (<see cref="GrowthBasis.Person"/>), the cohort's otherwise (<see cref="GrowthBasis.Cohort"/>).
+    /// cycles (<see cref="GrowthBasis.Person"/>), the cohort's otherwise (<see cref="GrowthBasis.Cohort"/>). With development
+    /// records in the fit, the rates are net of the development: what a person's interventions add is measured apart
+    /// (<see cref="GrowthCalibration.InterventionEffects"/>), and the development planner adds it back for the interventions
+    /// a plan proposes (<see cref="Talent.DevelopmentStep.YearsToCloseWithMeasured"/>) — for someone already in one, that is
+    /// the pace they are on.
     /// </summary>
     /// <param name="growth">The longitudinal fit of <paramref name="ratings"/>.</param>
     /// <param name="date">The date to assess at, usually the last cycle's.</param>
