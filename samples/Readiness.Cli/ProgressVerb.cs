@@ -4,6 +4,7 @@ using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Fairness;
+using Readiness.Reliability;
 using Readiness.Files;
 using Readiness.Scoring;
 using Readiness.Serialization;
@@ -25,7 +26,7 @@ internal static class ProgressVerb
     private static readonly string[] Outputs = ["trajectories.csv", "growth.csv", "model.json", "rejects.csv", "warnings.txt"];
     private static readonly string[] Scored = ["readiness.csv", "explanations.json"];
 
-    public static int Run(ProgressInputs inputs, ColumnMap columns, DirectoryInfo output, TextWriter console, TextWriter error)
+    public static int Run(ProgressInputs inputs, ColumnMap columns, DirectoryInfo output, TextWriter console, TextWriter error, bool setAsideStyledRaters = false)
     {
         var (ratingsFile, cyclesFile, modelFile, roleFile, performanceFile, developmentFile, promotionsFile, outcomesFile) = inputs;
         RatingsFile file;
@@ -37,6 +38,8 @@ internal static class ProgressVerb
         ImmutableArray<OutcomeRecord> outcomes = [];
         ReviewCycle[] unrated = [];
         CompetencyModel model;
+        StyledRaterScreen? screen = null;
+        RatingSet fitted;
         try
         {
             if (roleFile is null && (promotionsFile ?? outcomesFile) is { } needsRole)
@@ -49,7 +52,7 @@ internal static class ProgressVerb
                 throw new ArgumentException($"--outcomes ({outcomesFile.Name}) needs --promotions: the progress verb follows up the outcomes of the people promoted (for a study of everyone, use the validity verb).");
             }
 
-            BadInput.RefuseOverwrite(output, Written(inputs), ratingsFile, cyclesFile, modelFile, roleFile, performanceFile, developmentFile, promotionsFile, outcomesFile);
+            BadInput.RefuseOverwrite(output, [.. Written(inputs), .. setAsideStyledRaters ? ["set-aside-raters.csv"] : Array.Empty<string>()], ratingsFile, cyclesFile, modelFile, roleFile, performanceFile, developmentFile, promotionsFile, outcomesFile);
             model = CohortInput.ReadModel(modelFile);
             if (roleFile is not null)
             {
@@ -82,7 +85,15 @@ internal static class ProgressVerb
             // nothing, and the assessment is made at the last cycle rated, not the calendar's last.
             unrated = [.. cycles.Cycles.Where(c => !ratings.Cycles.Contains(c.Label))];
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            if (setAsideStyledRaters)
+            {
+                // Diagnosed on the crossed model of every cycle pooled: a rater's spread and halo against the other raters of the same people.
+                screen = StyledRaterScreen.Apply(ratings, new CrossedRandomEffectsCalibrator().Calibrate(ratings));
+                ratings = screen.Ratings;
+            }
+
             fit = new LongitudinalCalibrator().Calibrate(ratings, cycles, development);
+            fitted = ratings;
             seconds = clock.Elapsed.TotalSeconds;
             output.Create();
         }
@@ -99,9 +110,9 @@ internal static class ProgressVerb
 
         // Readiness at the last cycle rated, each gap closing at the person's measured rate (the cohort's for someone rated once).
         var last = fit.Cycles.Cycles.Where(c => !unrated.Contains(c)).Max(c => c.Date);
-        var assessments = role is null ? [] : new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromGrowth(fit, last, file.Intake.Ratings, performance), role);
+        var assessments = role is null ? [] : new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromGrowth(fit, last, fitted, performance), role);
         var plans = PlansWithMeasuredEffects(fit, model, role, assessments, last, developmentFile is not null);
-        var followUp = promotionsFile is null ? null : PromotionFollowUp.Run(fit, file.Intake.Ratings, promotions, [role!], outcomes, performance);
+        var followUp = promotionsFile is null ? null : PromotionFollowUp.Run(fit, fitted, promotions, [role!], outcomes, performance);
         using (var staging = OutputStaging.Begin(output))
         {
             if (followUp is not null)
@@ -125,6 +136,11 @@ internal static class ProgressVerb
                 staging.WriteStream("explanations.json", s => ReadinessFiles.WriteExplanations(s, assessments));
             }
 
+            if (screen is not null)
+            {
+                staging.WriteText("set-aside-raters.csv", w => ReliabilityFiles.WriteRaterDiagnostics(w, screen.SetAside));
+            }
+
             staging.WriteText("trajectories.csv", w => ProgressFiles.WriteTrajectories(w, fit));
             staging.WriteText("growth.csv", w => ProgressFiles.WriteGrowth(w, fit));
             staging.WriteStream("model.json", s => ProgressFiles.WriteModel(s, fit, file.Intake.Report));
@@ -137,6 +153,14 @@ internal static class ProgressVerb
                 }
             });
             staging.Commit();
+        }
+
+        if (screen is not null)
+        {
+            int Flagged(RaterIssues issue) => screen.SetAside.Count(d => d.Issues.HasFlag(issue));
+            console.WriteLine(screen.SetAside.IsEmpty
+                ? "No rater was flagged for central tendency or halo: every rating was used."
+                : $"Set aside {Plural(screen.SetAside.Length, "rater", "raters")} flagged for central tendency ({Flagged(RaterIssues.CentralTendency)}) or halo ({Flagged(RaterIssues.Halo)}), and their {screen.RatingsSetAside:#,0} ratings: a rater effect cannot undo their style, which flattens growth and development effects. Their diagnostics are in set-aside-raters.csv.");
         }
 
         Summarise(fit, seconds, console);
@@ -166,7 +190,7 @@ internal static class ProgressVerb
             SummariseFollowUp(followUp, console);
         }
 
-        console.WriteLine($"Wrote {string.Join(", ", Written(inputs))} and manifest.json to {output.FullName}");
+        console.WriteLine($"Wrote {string.Join(", ", [.. Written(inputs), .. screen is null ? Array.Empty<string>() : ["set-aside-raters.csv"]])} and manifest.json to {output.FullName}");
         return WeightsVerb.Ok;
     }
 

@@ -383,6 +383,7 @@ internal static class ReadinessCommand
         var development = new Option<FileInfo?>("--development") { Description = "CSV with header ratee,intervention,competency,start,end: who took part in which development, on which competency (empty: all), from when to when; writes interventions.csv, each intervention's change in growth." };
         var promotions = new Option<FileInfo?>("--promotions") { Description = "With --role: CSV with header ratee,date,role: who was promoted into the role, when; writes promotions.json, their readiness at that date against their team's outcome." };
         var outcomes = new Option<FileInfo?>("--outcomes") { Description = "With --promotions: CSV with header ratee,outcome: the promoted people's team outcomes a year on." };
+        var setAside = new Option<bool>("--set-aside-styled-raters") { Description = "Leave out the raters the diagnostics flag for central tendency or halo (styles a rater effect cannot undo, which flatten growth); writes set-aside-raters.csv." };
         var columns = Columns();
         var sourceValues = SourceValuesOption();
         var output = new Option<DirectoryInfo>("--out")
@@ -392,7 +393,7 @@ internal static class ReadinessCommand
         };
         var progress = new Command("progress", "Measure growth across review cycles: each person's trajectory per competency, their growth a year, and the cohort's.")
         {
-            ratings, cycles, columns, sourceValues, model, role, performance, development, promotions, outcomes, output,
+            ratings, cycles, columns, sourceValues, model, role, performance, development, promotions, outcomes, setAside, output,
         };
         progress.SetAction(result => ProgressVerb.Run(
             new ProgressInputs(
@@ -407,7 +408,8 @@ internal static class ReadinessCommand
             ColumnsOf(result, columns, sourceValues),
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
-            result.InvocationConfiguration.Error));
+            result.InvocationConfiguration.Error,
+            result.GetValue(setAside)));
         return progress;
     }
 

@@ -74,10 +74,20 @@ public static class ReliabilityFiles
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void WriteRaterDiagnostics(TextWriter writer, ReliabilityReport report)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
+        WriteRaterDiagnostics(writer, report.RaterDiagnostics);
+    }
+
+    /// <summary>Writes the diagnostics given in the columns of <c>rater-diagnostics.csv</c> (the raters a <see cref="StyledRaterScreen"/> set aside, for example).</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="diagnostics">The diagnostics.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteRaterDiagnostics(TextWriter writer, IEnumerable<RaterDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         writer.WriteLine("rater,ratings,ratees,leniency,se,leniency_p,spread_ratio,spread_p,halo_ratio,halo_p,mean_square,mean_square_p,flags");
-        foreach (var d in report.RaterDiagnostics)
+        foreach (var d in diagnostics)
         {
             writer.WriteLine(string.Join(',', CsvCells.Field(d.Rater.Value), d.Ratings, d.Ratees, N(d.Leniency), N(d.LeniencyStandardError), N(d.LeniencyP),
                 N(d.SpreadRatio), N(d.SpreadP), N(d.HaloRatio), N(d.HaloP), N(d.MeanSquare), N(d.MeanSquareP),

@@ -93,6 +93,23 @@ public sealed class ProgressVerbTests : IDisposable
     }
 
     [Fact]
+    public void Styled_raters_set_aside_on_request_are_listed_with_their_diagnostics()
+    {
+        var organisation = File("org");
+        Assert.Equal(0, Run("simulate", "--people", "150", "--seed", "8", "--cycles", "2", "--out", organisation).Code);
+
+        var (code, text, error) = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--set-aside-styled-raters", "--out", File("out"));
+
+        Assert.True(code == 0, error);
+        var setAside = IOFile.ReadAllLines(Path.Combine(File("out"), "set-aside-raters.csv"));
+        Assert.Equal("rater,ratings,ratees,leniency,se,leniency_p,spread_ratio,spread_p,halo_ratio,halo_p,mean_square,mean_square_p,flags", setAside[0]);
+        Assert.Matches($@"Set aside {setAside.Length - 1} raters flagged for central tendency \(\d+\) or halo \(\d+\), and their [\d,]+ ratings", text);
+        var styles = IOFile.ReadLines(Path.Combine(organisation, "truth.csv")).Select(l => l.Split(',')).Where(c => c[0] == "rater").ToDictionary(c => c[1], c => c[4]);
+        Assert.All(setAside.Skip(1).Select(l => l.Split(',')), c => Assert.Contains(styles[c[0]], new[] { "central-tendency", "halo" }));
+        Assert.Contains("set-aside-raters.csv", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_input_that_is_a_pipe_is_refused_with_what_to_give_instead()
     {
         if (!OperatingSystem.IsLinux())

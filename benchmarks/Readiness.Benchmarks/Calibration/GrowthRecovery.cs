@@ -1,6 +1,8 @@
 using System.Globalization;
 using MathNet.Numerics.Statistics;
 using Readiness.Calibration;
+using Readiness.Evidence;
+using Readiness.Reliability;
 using Readiness.Simulation;
 
 namespace Readiness.Benchmarks.Calibration;
@@ -20,13 +22,19 @@ internal static class GrowthRecovery
         Console.WriteLine("|---:|---|---:|---:|---:|---:|");
         foreach (var cycles in new[] { 2, 3, 4, 5 })
         {
-            foreach (var (name, design) in new[] { ("local 360°", new SimulationOptions()), ("4 peers from a pool", new SimulationOptions { Design = RatingDesign.WidelyCrossed, RatersPerPerson = 4, RaterPool = 150 }), ("8 peers from a pool", new SimulationOptions { Design = RatingDesign.WidelyCrossed, RatersPerPerson = 8, RaterPool = 150 }) })
+            foreach (var (name, design, screen) in new[]
+            {
+                ("local 360°", new SimulationOptions(), false),
+                ("local 360°, styled raters set aside", new SimulationOptions(), true),
+                ("4 peers from a pool", new SimulationOptions { Design = RatingDesign.WidelyCrossed, RatersPerPerson = 4, RaterPool = 150 }, false),
+                ("8 peers from a pool", new SimulationOptions { Design = RatingDesign.WidelyCrossed, RatersPerPerson = 8, RaterPool = 150 }, false),
+            })
             {
                 var (r, covered, count, se, ratings) = (0.0, 0, 0, 0.0, 0);
                 for (var seed = 1; seed <= seeds; seed++)
                 {
                     var org = OrganisationSimulator.Generate(design with { People = 300, Cycles = cycles, Seed = seed });
-                    var set = org.TakeInRatings().Ratings;
+                    var set = Screened(org.TakeInRatings().Ratings, screen);
                     var fit = new LongitudinalCalibrator().Calibrate(set, org.ReviewCycles!);
                     var truth = org.People.ToDictionary(p => p.Person, p => p.TrueGrowth.Average());
                     r += Correlation.Pearson(fit.Growth.Select(g => g.Growth), fit.Growth.Select(g => truth[g.Person])) / seeds;
@@ -43,14 +51,15 @@ internal static class GrowthRecovery
         Console.WriteLine();
         Console.WriteLine("| Programme (+0.3 a year while in it, +0.1 after) | Organisations | Mean while in it | 95% covers 0.3 | Mean after | 95% covers 0.1 |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var (name, options) in new[]
+        foreach (var (name, options, screen) in new[]
         {
-            ("assigned at random, no rater styles", new SimulationOptions { DevelopmentSelection = 0, BiasedRaterShare = 0, CentralTendencyShare = 0, HaloShare = 0, WholeLevels = false }),
-            ("assigned at random, lenient and severe raters only", new SimulationOptions { DevelopmentSelection = 0, CentralTendencyShare = 0, HaloShare = 0 }),
-            ("assigned at random, central-tendency raters only", new SimulationOptions { DevelopmentSelection = 0, BiasedRaterShare = 0, HaloShare = 0 }),
-            ("assigned at random, halo raters only", new SimulationOptions { DevelopmentSelection = 0, BiasedRaterShare = 0, CentralTendencyShare = 0 }),
-            ("assigned at random, rater styles on", new SimulationOptions { DevelopmentSelection = 0 }),
-            ("put forward for a low level, rater styles on", new SimulationOptions()),
+            ("assigned at random, no rater styles", new SimulationOptions { DevelopmentSelection = 0, BiasedRaterShare = 0, CentralTendencyShare = 0, HaloShare = 0, WholeLevels = false }, false),
+            ("assigned at random, lenient and severe raters only", new SimulationOptions { DevelopmentSelection = 0, CentralTendencyShare = 0, HaloShare = 0 }, false),
+            ("assigned at random, central-tendency raters only", new SimulationOptions { DevelopmentSelection = 0, BiasedRaterShare = 0, HaloShare = 0 }, false),
+            ("assigned at random, halo raters only", new SimulationOptions { DevelopmentSelection = 0, BiasedRaterShare = 0, CentralTendencyShare = 0 }, false),
+            ("assigned at random, rater styles on", new SimulationOptions { DevelopmentSelection = 0 }, false),
+            ("assigned at random, rater styles on, styled raters set aside", new SimulationOptions { DevelopmentSelection = 0 }, true),
+            ("put forward for a low level, rater styles on", new SimulationOptions(), false),
         })
         {
             var (during, after, inDuring, inAfter) = (0.0, 0.0, 0, 0);
@@ -58,7 +67,7 @@ internal static class GrowthRecovery
             for (var seed = 1; seed <= organisations; seed++)
             {
                 var org = OrganisationSimulator.Generate(options with { People = 300, Cycles = 3, Seed = seed, DevelopmentShare = 0.3 });
-                var effect = new LongitudinalCalibrator().Calibrate(org.TakeInRatings().Ratings, org.ReviewCycles!, org.Development).InterventionEffects.Single();
+                var effect = new LongitudinalCalibrator().Calibrate(Screened(org.TakeInRatings().Ratings, screen), org.ReviewCycles!, org.Development).InterventionEffects.Single();
                 during += effect.During!.Estimate / organisations;
                 after += effect.After!.Estimate / organisations;
                 inDuring += effect.DuringLower <= 0.3 && 0.3 <= effect.DuringUpper ? 1 : 0;
@@ -71,4 +80,8 @@ internal static class GrowthRecovery
 
         return 0;
     }
+
+    /// <summary>The ratings, without the raters flagged for central tendency or halo when <paramref name="screen"/> is set.</summary>
+    private static RatingSet Screened(RatingSet ratings, bool screen) =>
+        screen ? StyledRaterScreen.Apply(ratings, new CrossedRandomEffectsCalibrator().Calibrate(ratings)).Ratings : ratings;
 }

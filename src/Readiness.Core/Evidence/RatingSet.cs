@@ -144,6 +144,25 @@ public sealed class RatingSet
         }
     }
 
+    /// <summary>The same set without the ratings of some raters (a rater diagnosed as not differentiating, for example).</summary>
+    /// <param name="raters">The raters to leave out; ids the set does not hold are ignored.</param>
+    /// <returns>The ratings of every other rater, in the same order; people and cycles left with no rating are dropped.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="raters"/> is null.</exception>
+    public RatingSet WithoutRaters(IEnumerable<RaterId> raters)
+    {
+        ArgumentNullException.ThrowIfNull(raters);
+        var left = new bool[Raters.Length];
+        foreach (var r in raters)
+        {
+            if (TryGetRaterIndex(r, out var index))
+            {
+                left[index] = true;
+            }
+        }
+
+        return left.Contains(true) ? Where(i => !left[_rater[i]]) : this;
+    }
+
     /// <summary>The same set without the ratings from one source; people and cycles left with no rating are dropped.</summary>
     internal RatingSet WithoutSource(RaterSource excluded) => Where(i => _source[i] != excluded);
 

@@ -1,0 +1,49 @@
+using Readiness.Calibration;
+using Readiness.Evidence;
+using Readiness.Reliability;
+using Readiness.Simulation;
+
+namespace Readiness.Core.Tests.Reliability;
+
+/// <summary>Setting aside the raters whose style a rater effect cannot undo.</summary>
+public sealed class StyledRaterScreenTests
+{
+    [Fact]
+    public void The_raters_flagged_for_central_tendency_or_halo_are_set_aside_with_all_their_ratings()
+    {
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 21 });
+        var ratings = organisation.TakeInRatings().Ratings;
+        var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
+
+        var screen = StyledRaterScreen.Apply(ratings, calibration);
+
+        var flagged = RaterDiagnostics.Analyze(ratings, calibration).Where(d => (d.Issues & (RaterIssues.CentralTendency | RaterIssues.Halo)) != 0).Select(d => d.Rater).ToArray();
+        Assert.NotEmpty(flagged);
+        Assert.Equal(flagged, screen.SetAside.Select(d => d.Rater));
+        var style = organisation.Raters.ToDictionary(r => r.Rater, r => r.Style);
+        Assert.True(screen.SetAside.Count(d => style[d.Rater] is RaterStyle.CentralTendency or RaterStyle.Halo) >= 0.9 * screen.SetAside.Length);
+        Assert.Equal(ratings.AsEnumerable().Count(r => flagged.Contains(r.Rater)), screen.RatingsSetAside);
+        Assert.Equal(ratings.Count - screen.RatingsSetAside, screen.Ratings.Count);
+        Assert.Equal(ratings.AsEnumerable().Where(r => !flagged.Contains(r.Rater)), screen.Ratings.AsEnumerable());
+
+        // Lenient and severe raters are the rater effect's to adjust; asked for, they are set aside instead.
+        var lenient = StyledRaterScreen.Apply(ratings, calibration, RaterIssues.Lenient);
+        Assert.All(lenient.SetAside, d => Assert.True(d.Issues.HasFlag(RaterIssues.Lenient)));
+        Assert.StartsWith("styles was 0; it must be one or more of", Assert.Throws<ArgumentException>(() => StyledRaterScreen.Apply(ratings, calibration, RaterIssues.None)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("styles was 32;", Assert.Throws<ArgumentException>(() => StyledRaterScreen.Apply(ratings, calibration, (RaterIssues)32)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_raters_keeps_everything_else_in_order_and_ignores_unknown_ids()
+    {
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 40, Seed = 3 }).TakeInRatings().Ratings;
+        RaterId[] gone = [ratings.Raters[0], ratings.Raters[5], new RaterId("nobody")];
+
+        var rest = ratings.WithoutRaters(gone);
+
+        Assert.Equal(ratings.AsEnumerable().Where(r => !gone.Contains(r.Rater)), rest.AsEnumerable());
+        Assert.DoesNotContain(ratings.Raters[0], rest.Raters);
+        Assert.Same(ratings, ratings.WithoutRaters([new RaterId("nobody")]));
+        Assert.Throws<ArgumentNullException>(() => ratings.WithoutRaters(null!));
+    }
+}
