@@ -77,6 +77,9 @@ public sealed class ColumnMap
     /// <exception cref="ArgumentNullException"><paramref name="sources"/> is null.</exception>
     public ColumnMap WithSources(SourceValues sources) => new(_byField, sources ?? throw new ArgumentNullException(nameof(sources)));
 
+    /// <summary>Whether the map names a column for <paramref name="field"/>.</summary>
+    internal bool Maps(string field) => _byField.ContainsKey(field);
+
     /// <summary>The column name the file uses for a field.</summary>
     /// <param name="field">ratee, rater, source, competency, value or cycle.</param>
     /// <returns>The column's name.</returns>

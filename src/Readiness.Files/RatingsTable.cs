@@ -16,8 +16,9 @@ namespace Readiness.Files;
 public static class RatingsTable
 {
     private static readonly string[] Required = ["ratee", "rater", "competency", "value"];
+    private static readonly string[] Optional = ["source", "cycle"];
 
-    /// <summary>Each field's column, from the header under the map; refuses a header with a column twice or a required one missing.</summary>
+    /// <summary>Each field's column, from the header under the map; refuses a header with a column twice, a required one missing, or an optional one the map names missing.</summary>
     private static ILookup<string, int> HeaderColumns(string[] header, ColumnMap map)
     {
         var columns = header.Select((name, i) => (name, i)).ToLookup(c => map.FieldOf(c.name), c => c.i);
@@ -36,6 +37,13 @@ public static class RatingsTable
                 $"the header lacks {string.Join(", ", named)}; required columns are ratee,rater,competency,value (source and cycle are optional), " +
                 $"and --columns maps an export's own names (ratee=employee_id,value=score); the header is {Abbreviate(CsvCells.Escaped(string.Join(",", header)))}" +
                 (separator is null ? string.Empty : $" (the file seems to use {separator}: save it comma-separated)"));
+        }
+
+        // An optional column mapped by name but not in the header is a misspelt name, not a column left out.
+        if (Optional.FirstOrDefault(f => map.Maps(f) && !columns.Contains(f)) is { } unmatched)
+        {
+            throw new TableFileException(
+                $"--columns maps {unmatched} to '{CsvCells.Shown(map.NameOf(unmatched))}', which is not in the header; the header is {Abbreviate(CsvCells.Escaped(string.Join(",", header)))}");
         }
 
         return columns;

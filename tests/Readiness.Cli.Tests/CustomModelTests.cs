@@ -179,6 +179,11 @@ public sealed class CustomModelTests : IDisposable
             + "(source and cycle are optional), and --columns maps an export's own names (ratee=employee_id,value=score); the header is employee_id,rater_id,competency,score\n",
             error.ReplaceLineEndings("\n"));
 
+        // An optional column misspelt in the map is refused too, not read as left out.
+        var optional = Verb("calibrate", ["--ratings", File("export.csv")], "--columns", "ratee=employee_id,rater=rater_id,value=score,cycle=perod");
+        Assert.Equal(2, optional.Code);
+        Assert.Equal("error: export.csv: --columns maps cycle to 'perod', which is not in the header; the header is employee_id,rater_id,competency,score", optional.Error.Split('\n')[0].TrimEnd());
+
         foreach (var (map, problem) in new[]
         {
             ("rating=score", "'rating' is not a ratings field; the fields are ratee, rater, source, competency, value, cycle"),
