@@ -37,6 +37,27 @@ public sealed class GrowthCalibration
     /// <summary>Gets the development records the fit was given.</summary>
     internal ImmutableArray<DevelopmentRecord> Development { get; init; } = [];
 
+    /// <summary>
+    /// A fit at the edge of its parameter space, said: a variance component at 0 (the data show no such variation beyond
+    /// noise) and a level–growth correlation at ±1 (the two cannot be told apart, so the correlation is not estimated,
+    /// only pinned).
+    /// </summary>
+    private static IEnumerable<CalibrationWarning> BoundaryWarnings(ImmutableArray<VarianceComponent> components, double? correlation)
+    {
+        var residual = components.Single(c => c.Name == VarianceComponent.Residual).Variance;
+        foreach (var component in components.Where(c => c.Name != VarianceComponent.Residual && c.Variance < 1e-4 * residual))
+        {
+            yield return new CalibrationWarning(CalibrationWarningCodes.BoundaryFit,
+                $"The {component.Name} variance was estimated at {component.Variance.ToString("G2", CultureInfo.InvariantCulture)}, next to 0 (a boundary fit): the data show no {component.Name} variation beyond noise, and what depends on it (the level–growth correlation, for ratee or ratee_time) is not estimated.");
+        }
+
+        if (correlation is { } r && Math.Abs(r) > 0.99)
+        {
+            yield return new CalibrationWarning(CalibrationWarningCodes.BoundaryFit,
+                $"Level and growth correlate {r.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)} (a boundary fit): the data cannot tell a person's level and growth apart as separate variations, so the correlation is pinned at its limit, not estimated. Read each person's growth with care.");
+        }
+    }
+
     /// <summary>With ratings at one date, the crossed model's own fit, which this result then is (the fields above are unused).</summary>
     private readonly CalibrationResult? _crossed;
 
@@ -75,13 +96,13 @@ public sealed class GrowthCalibration
         Objective = criterion;
         Iterations = iterations;
         Converged = converged;
-        Warnings = [.. warnings];
         MeasuresGrowth = design.Growth;
         FixedEffects = [.. design.FixedNames.Select((name, j) => new FixedEffect(name, beta[j], FixedSe(j)))];
         VarianceComponents = Components();
         var (l11, l21, l22) = (theta[1], theta[2], theta[3]);
         var growthSd = Math.Sqrt((l21 * l21) + (l22 * l22));
         LevelGrowthCorrelation = design.Growth && l11 > 0 && growthSd > 0 ? l21 / growthSd : null;
+        Warnings = [.. warnings, .. BoundaryWarnings(VarianceComponents, LevelGrowthCorrelation)];
 
         var raters = ImmutableArray.CreateBuilder<RaterEffect>(design.Raters);
         var raterRatings = new int[design.Raters];
@@ -377,7 +398,7 @@ public sealed class GrowthCalibration
         {
             var (during, after) = d.InterventionColumns[k];
             FixedEffect? Effect(int column) => column < 0 ? null : FixedEffects[column];
-            result.Add(new InterventionEffect(d.Interventions[k], d.InterventionPeople[k], Effect(during), Effect(after), d.InterventionCompetencies[k]));
+            result.Add(new InterventionEffect(d.Interventions[k], d.InterventionPeople[k], Effect(during), Effect(after), d.InterventionCompetencies[k], d.InterventionYears[k]));
         }
 
         return result.MoveToImmutable();

@@ -22,10 +22,17 @@ public sealed class InterventionEffect
     /// <param name="during">The change in growth a year while in it; null when no rating fell during it.</param>
     /// <param name="after">The change in growth a year after it ended; null when no rating fell after it.</param>
     /// <param name="competencies">The competencies it develops (its records' competencies; all of the model's for a record naming none); null or empty when not known.</param>
+    /// <param name="typicalYears">How long people spend in it: the median length of its records that ended, in years; null when none ended.</param>
     /// <exception cref="ArgumentException"><paramref name="intervention"/> is blank.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="people"/> is negative.</exception>
-    public InterventionEffect(string intervention, int people, FixedEffect? during, FixedEffect? after, IEnumerable<CompetencyId>? competencies = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="people"/> is negative, or <paramref name="typicalYears"/> is not a positive number.</exception>
+    public InterventionEffect(string intervention, int people, FixedEffect? during, FixedEffect? after, IEnumerable<CompetencyId>? competencies = null, double? typicalYears = null)
     {
+        if (typicalYears is { } years && !(years > 0 && double.IsFinite(years)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(typicalYears), years, $"typicalYears was {Guard.Format(years)}; it must be a positive number of years, or null.");
+        }
+
+        TypicalYears = typicalYears;
         Intervention = Guard.NotBlank(intervention);
         ArgumentOutOfRangeException.ThrowIfNegative(people);
         People = people;
@@ -36,6 +43,9 @@ public sealed class InterventionEffect
 
     /// <summary>Gets the competencies it develops, as its records say (every competency of the model for a record that names none); empty when not known.</summary>
     public ImmutableArray<CompetencyId> Competencies { get; }
+
+    /// <summary>Gets how long people spend in it: the median length, in years, of its records that ended; null when none ended (then it is taken to go on).</summary>
+    public double? TypicalYears { get; }
 
     /// <summary>Gets whether the change in growth while in it is measured and its 95% interval lies above zero: evidence that it helped, though not of cause (see the remarks).</summary>
     public bool HelpedWhileIn => DuringLower > 0;

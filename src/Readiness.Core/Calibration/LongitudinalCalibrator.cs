@@ -145,6 +145,7 @@ public sealed class LongitudinalCalibrator
 
             (evaluations, iterations) = (evaluations + again.Evaluations, iterations + again.Iterations);
         }
+
         if (!double.IsFinite(criterion))
         {
             throw new InsufficientRatingsException(Method,

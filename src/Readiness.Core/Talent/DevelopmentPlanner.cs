@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Internal;
 using Readiness.Scoring;
+using Readiness.Scoring.Internal;
 
 namespace Readiness.Talent;
 
@@ -73,8 +75,7 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
                 {
                     MeasuredIntervention = best,
 
-                    // The rate the scorer closed the gap at, plus what the intervention adds to growth a year while in it.
-                    YearsToCloseWithMeasured = best is null ? null : gap / ((gap / years) + best.MeasuredEffect!.During!.Estimate),
+                    YearsToCloseWithMeasured = best is null ? null : YearsIn(best.MeasuredEffect!, gap, gap / years),
                 };
             })
             .ToImmutableArray();
@@ -87,6 +88,22 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
             ProbabilityReadyNearTerm = assessment.ProbabilityReadyNearTerm,
             YearsToReadyWithMeasured = steps.Any(s => s.MeasuredIntervention is not null) ? steps.Max(s => s.YearsToCloseWithMeasured ?? s.YearsToClose) : null,
         };
+    }
+
+    /// <summary>
+    /// The years to close <paramref name="gap"/> at <paramref name="rate"/> (the scorer's) plus what the intervention adds:
+    /// its change in growth while in it for its typical length (for good, when none of its records ended), then its change
+    /// after it (none when not measured), the rate held at 0.001 points a year as the scorer holds it.
+    /// </summary>
+    private static double YearsIn(InterventionEffect effect, double gap, double rate)
+    {
+        var during = Math.Max(rate + effect.During!.Estimate, ProfileKernel.SlowestRate);
+        if (effect.TypicalYears is not { } length || during * length >= gap)
+        {
+            return gap / during;
+        }
+
+        return length + ((gap - (during * length)) / Math.Max(rate + (effect.After?.Estimate ?? 0), ProfileKernel.SlowestRate));
     }
 
     private static Competency Requirement(RoleProfile profile, CompetencyId id) =>

@@ -68,9 +68,10 @@ public sealed record DevelopmentStep
     public Intervention? MeasuredIntervention { get; init; }
 
     /// <summary>
-    /// Gets the years to close the gap in <see cref="MeasuredIntervention"/>: the gap over the development rate plus its
-    /// measured change in growth a year, for as long as it takes; null without one. The effect is an association in the
-    /// organisation's records, not a promise (its places were not assigned at random).
+    /// Gets the years to close the gap by way of <see cref="MeasuredIntervention"/>: at the development rate plus its measured
+    /// change in growth a year while in it, for its typical length (<see cref="InterventionEffect.TypicalYears"/>; for good
+    /// when none of its records ended), then plus its measured change after it; null without one. The effect is an
+    /// association in the organisation's records, not a promise (its places were not assigned at random).
     /// </summary>
     public double? YearsToCloseWithMeasured { get; init; }
 

@@ -123,6 +123,8 @@ public sealed class GrowthModelLme4Tests
         // What each develops, as the records say: coaching its one competency, the programme (no competency) all of them.
         Assert.Equal(records.Where(r => r.Intervention == "coaching").Select(r => new CompetencyId(r.Competency!)).Distinct().Order(), coaching.Competencies.Order());
         Assert.Equal(LeadershipFramework.Model.Competencies.Select(c => c.Id), fit.InterventionEffects[1].Competencies);
+        var lengths = records.Where(r => r.Intervention == "coaching").Select(r => (r.End!.Value.DayNumber - r.Start.DayNumber) / 365.25).Order().ToArray();
+        Assert.Equal((lengths[(lengths.Length - 1) / 2] + lengths[lengths.Length / 2]) / 2, coaching.TypicalYears!.Value, 12);
         Assert.Contains(fit.Warnings, w => w.Code == CalibrationWarningCodes.DevelopmentNotRandomised);
     }
 

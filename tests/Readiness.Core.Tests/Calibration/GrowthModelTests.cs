@@ -220,4 +220,34 @@ public sealed class GrowthModelTests
 
         return ([.. rows], cycles);
     }
+
+    [Fact]
+    public void A_fit_at_the_edge_of_its_parameter_space_says_so()
+    {
+        // Each competency on its own, no person factor: level and growth have nothing to vary together in.
+        var random = new Random(5);
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var ids = Model.Competencies.Take(4).Select(c => c.Id.Value).ToArray();
+        string[] cycles = ["2024-01-01", "2025-01-01", "2026-01-01"];
+        var builder = new RatingSetBuilder(Model);
+        for (var p = 0; p < 80; p++)
+        {
+            var levels = ids.Select(_ => 3 + (0.6 * Normal())).ToArray();
+            for (var t = 0; t < 3; t++)
+            {
+                for (var r = 0; r < 4; r++)
+                {
+                    for (var c = 0; c < ids.Length; c++)
+                    {
+                        builder.Add(new Rating(new RateeId($"P{p:D2}"), new RaterId($"R{((p * 4) + r + t) % 60:D2}"), RaterSource.Peer, ids[c], Math.Round(levels[c] + (0.1 * t) + (0.5 * Normal()), 2), cycles[t]));
+                    }
+                }
+            }
+        }
+
+        var fit = new LongitudinalCalibrator().Calibrate(builder.Build().Ratings, ReviewCycles.FromDateLabels(cycles));
+
+        Assert.True(Math.Abs(fit.LevelGrowthCorrelation!.Value) > 0.99);
+        Assert.Contains(fit.Warnings, w => w.Code == CalibrationWarningCodes.BoundaryFit && w.Message.Contains("the correlation is pinned at its limit", StringComparison.Ordinal));
+    }
 }

@@ -193,10 +193,11 @@ public sealed class TalentTests
         var a = Scorer.Score(Candidate("P1", (Delegates, 2.8, 0.1), (ManagesConflict, 3.0, 0.1), (DeliversResults, 2.0, 0.1)), TeamLead);
         InterventionEffect Effect(string name, double during, double se, params string[] on) =>
             new(name, 40, new FixedEffect("during:" + name, during, se), null, on.Select(c => new CompetencyId(c)));
+        var academy = new InterventionEffect("Leadership academy", 40, new FixedEffect("during:academy", 0.5, 0.1), new FixedEffect("after:academy", 0.1, 0.02), [Delegates, ManagesConflict], typicalYears: 0.5);
         var catalogue = InterventionCatalogue.Default.WithMeasuredEffects(
             [
                 Effect("coaching on letting go", 0.25, 0.05, Delegates), // the catalogue's own, named in another case
-                Effect("Leadership academy", 0.5, 0.1, Delegates, ManagesConflict), // not in the catalogue
+                academy, // not in the catalogue; half a year in it, then +0.1 a year after
                 Effect("Buddy scheme", 0.9, 0.5, Delegates), // its interval spans zero: not shown to help
             ],
             Model);
@@ -208,14 +209,16 @@ public sealed class TalentTests
         Assert.Equal(["Leadership academy", "Coaching on letting go", "Delegate a real deliverable end to end", "Buddy scheme"], delegation.Interventions.Select(i => i.Name));
         Assert.Equal(InterventionType.StructuredProgramme, delegation.Interventions[0].Type);
         Assert.Equal("Leadership academy", delegation.MeasuredIntervention!.Name);
-        Assert.Equal(1.2 / (0.5 + 0.5), delegation.YearsToCloseWithMeasured!.Value, 12);
+        // Half a year at 0.5 + 0.5 closes 0.5 of the 1.2 points; the rest at 0.5 + 0.1 after it.
+        Assert.Equal(0.5 + ((1.2 - 0.5) / 0.6), delegation.YearsToCloseWithMeasured!.Value, 12);
         Assert.Equal(1.2 / 0.5, delegation.YearsToClose, 12);
-        Assert.Equal(1.0 / (0.5 + 0.5), plan.Steps[1].YearsToCloseWithMeasured!.Value, 12);
+        Assert.Equal(0.5 + ((1.0 - 0.5) / 0.6), plan.Steps[1].YearsToCloseWithMeasured!.Value, 12);
 
         // Results are developed by nothing measured: its own pace sets the plan's time with the academy.
         Assert.Null(plan.Steps[2].MeasuredIntervention);
         Assert.Equal(InterventionCatalogue.Default.For(Model.Competencies.Single(c => c.Id == DeliversResults)).ToArray(), plan.Steps[2].Interventions.ToArray());
-        Assert.Equal(Math.Max(1.2, plan.Steps[2].YearsToClose), plan.YearsToReadyWithMeasured!.Value, 12);
+        Assert.Equal(Math.Max(0.5 + (0.7 / 0.6), plan.Steps[2].YearsToClose), plan.YearsToReadyWithMeasured!.Value, 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new InterventionEffect("x", 1, null, null, typicalYears: 0));
         Assert.Null(new DevelopmentPlanner().Plan(a, TeamLead, new DateOnly(2027, 1, 4)).YearsToReadyWithMeasured);
 
         Assert.Contains("Two measured effects are named 'BUDDY SCHEME'", Assert.Throws<ArgumentException>(() =>

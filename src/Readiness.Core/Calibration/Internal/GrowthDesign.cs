@@ -75,6 +75,11 @@ internal sealed class GrowthDesign
                 ? ratings.Model.Competencies.Select(c => c.Id).ToImmutableArray()
                 : [.. ratings.Model.Competencies.Where(c => records.Any(r => IdRules.Comparer.Equals(r.Competency, c.Id.Value))).Select(c => c.Id)];
         })];
+        InterventionYears = [.. Interventions.Select(name =>
+        {
+            var lengths = development.Where(d => d.Intervention == name && d.End is not null).Select(d => yearsOf(d.End!.Value) - yearsOf(d.Start)).Where(y => y > 0).Order().ToArray();
+            return lengths.Length == 0 ? (double?)null : (lengths[(lengths.Length - 1) / 2] + lengths[lengths.Length / 2]) / 2;
+        })];
         FixedNames = [.. names];
         P = names.Count;
         CompetenciesPresent = competencyPresent.Count(p => p);
@@ -195,6 +200,9 @@ internal sealed class GrowthDesign
 
     /// <summary>Gets, per intervention of <see cref="Interventions"/>, the competencies its records develop, in model order.</summary>
     public ImmutableArray<CompetencyId>[] InterventionCompetencies { get; }
+
+    /// <summary>Gets, per intervention of <see cref="Interventions"/>, the median length in years of its records that ended (null when none did).</summary>
+    public double?[] InterventionYears { get; }
 
     /// <summary>
     /// Adds to <paramref name="row"/> (a fixed-part row) ratee <paramref name="ratee"/>'s exposure to each intervention on
