@@ -40,18 +40,14 @@ internal static class ProgressVerb
         CompetencyModel model;
         StyledRaterScreen? screen = null;
         RatingSet fitted;
+        if (OptionsMisused(inputs) is { } misuse)
+        {
+            error.WriteLine($"error: {misuse}");
+            return WeightsVerb.BadInput;
+        }
+
         try
         {
-            if (roleFile is null && (promotionsFile ?? outcomesFile) is { } needsRole)
-            {
-                throw new ArgumentException($"{(promotionsFile is null ? "--outcomes" : "--promotions")} ({needsRole.Name}) needs --role: promotions are followed up against readiness for the role they were into.");
-            }
-
-            if (promotionsFile is null && outcomesFile is not null)
-            {
-                throw new ArgumentException($"--outcomes ({outcomesFile.Name}) needs --promotions: the progress verb follows up the outcomes of the people promoted (for a study of everyone, use the validity verb).");
-            }
-
             BadInput.RefuseOverwrite(output, [.. Written(inputs), .. setAsideStyledRaters ? ["set-aside-raters.csv"] : Array.Empty<string>()], ratingsFile, cyclesFile, modelFile, roleFile, performanceFile, developmentFile, promotionsFile, outcomesFile);
             model = CohortInput.ReadModel(modelFile);
             if (roleFile is not null)
@@ -143,7 +139,7 @@ internal static class ProgressVerb
 
             staging.WriteText("trajectories.csv", w => ProgressFiles.WriteTrajectories(w, fit));
             staging.WriteText("growth.csv", w => ProgressFiles.WriteGrowth(w, fit));
-            staging.WriteStream("model.json", s => ProgressFiles.WriteModel(s, fit, file.Intake.Report));
+            staging.WriteStream("model.json", s => ProgressFiles.WriteModel(s, fit, file.Intake.Report, screen));
             staging.WriteText("rejects.csv", w => CalibrationFiles.WriteRejects(w, file));
             staging.WriteText("warnings.txt", w =>
             {
@@ -187,12 +183,22 @@ internal static class ProgressVerb
 
         if (followUp is not null)
         {
-            SummariseFollowUp(followUp, console);
+            SummariseFollowUp(followUp, inputs, console);
         }
 
         console.WriteLine($"Wrote {string.Join(", ", [.. Written(inputs), .. screen is null ? Array.Empty<string>() : ["set-aside-raters.csv"]])} and manifest.json to {output.FullName}");
         return WeightsVerb.Ok;
     }
+
+    /// <summary>Why the inputs given do not go together, or null.</summary>
+    private static string? OptionsMisused(ProgressInputs inputs) => inputs switch
+    {
+        { Role: null, Promotions: { } promotions } => $"--promotions ({promotions.Name}) needs --role: promotions are followed up against readiness for the role they were into.",
+        { Role: null, Outcomes: { } outcomes } => $"--outcomes ({outcomes.Name}) needs --role and --promotions: the progress verb follows up the outcomes of the people promoted into a role.",
+        { Role: null, Performance: { } performance } => $"--performance ({performance.Name}) needs --role: performance is kept beside readiness for a role, and the growth model does not use it.",
+        { Promotions: null, Outcomes: { } outcomes } => $"--outcomes ({outcomes.Name}) needs --promotions: the progress verb follows up the outcomes of the people promoted (for a study of everyone, use the validity verb).",
+        _ => null,
+    };
 
     private static string[] Written(ProgressInputs inputs) =>
         [.. Outputs, .. inputs.Development is null ? Array.Empty<string>() : ["interventions.csv"], .. inputs.Role is null ? Array.Empty<string>() : Scored,
@@ -232,7 +238,7 @@ internal static class ProgressVerb
             $"Development plans for {Plural(plans.Length, "person", "people")} (plans.json), the interventions measured to help first ({string.Join(", ", names.Select(n => $"'{n}'"))}): for the {helped.Length} whose gaps one of them develops, the median time to ready is {Median(helped.Select(p => p.YearsToReadyWithMeasured!.Value)):0.0} years in it against {Median(helped.Select(p => p.YearsToReady)):0.0} at their own growth — if the measured effect, an association, holds for them."));
     }
 
-    private static void SummariseFollowUp(PromotionFollowUp followUp, TextWriter console)
+    private static void SummariseFollowUp(PromotionFollowUp followUp, ProgressInputs inputs, TextWriter console)
     {
         var c = CultureInfo.InvariantCulture;
         var withOutcome = followUp.Promotions.Count(p => p.Outcome is not null);
@@ -241,7 +247,8 @@ internal static class ProgressVerb
             $"Promotions followed up: {Plural(followUp.Promotions.Length, "person", "people")} promoted, {withOutcome} with a team outcome a year on{(unscored == 0 ? "" : $", {unscored} not scored at the date of their promotion")}."));
         if (followUp.Study is not { } study)
         {
-            console.WriteLine($"No validity study: {followUp.StudyNote}");
+            console.WriteLine(inputs.Outcomes is null ? "No validity study: give the team outcomes a year on (--outcomes)."
+                : $"No validity study: {followUp.StudyNote}{(inputs.Performance is null ? " Give --performance (each person's individual performance at the time) to set readiness beside it." : string.Empty)}");
             return;
         }
 

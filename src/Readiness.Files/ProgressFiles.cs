@@ -4,6 +4,7 @@ using System.Text.Json;
 using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Fairness;
+using Readiness.Reliability;
 using Readiness.Serialization;
 
 namespace Readiness.Files;
@@ -361,8 +362,9 @@ public static class ProgressFiles
     /// <param name="stream">The stream.</param>
     /// <param name="fit">The longitudinal fit.</param>
     /// <param name="report">The ratings' intake report.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void WriteModel(Stream stream, GrowthCalibration fit, IntakeReport report)
+    /// <param name="screen">The raters set aside before the fit, when they were (<c>setAsideRaters</c>, <c>setAsideRatings</c>); null when none were screened.</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="screen"/> is null.</exception>
+    public static void WriteModel(Stream stream, GrowthCalibration fit, IntakeReport report, StyledRaterScreen? screen = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fit);
@@ -370,13 +372,13 @@ public static class ProgressFiles
         // Relaxed escaping so that the formula's + signs read as themselves.
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            WriteModel(json, fit, report);
+            WriteModel(json, fit, report, screen);
         }
 
         stream.WriteByte((byte)'\n');
     }
 
-    private static void WriteModel(Utf8JsonWriter json, GrowthCalibration fit, IntakeReport report)
+    private static void WriteModel(Utf8JsonWriter json, GrowthCalibration fit, IntakeReport report, StyledRaterScreen? screen)
     {
         json.WriteStartObject();
         json.WriteString("method", "longitudinal");
@@ -386,6 +388,12 @@ public static class ProgressFiles
         json.WriteNumber("submitted", report.Submitted);
         json.WriteNumber("accepted", report.Accepted);
         json.WriteNumber("rejected", report.Rejected.Length);
+        if (screen is not null)
+        {
+            json.WriteNumber("setAsideRaters", screen.SetAside.Length);
+            json.WriteNumber("setAsideRatings", screen.RatingsSetAside);
+        }
+
         json.WriteStartArray("cycles");
         foreach (var c in fit.Cycles.Cycles)
         {

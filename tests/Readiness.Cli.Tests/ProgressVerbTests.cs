@@ -81,7 +81,10 @@ public sealed class ProgressVerbTests : IDisposable
         // Promotions need the role they were into; outcomes need the promotions; a promotion into another role is refused by name.
         var noRole = Run([.. inputs, "--out", File("no-role")]);
         Assert.Equal(2, noRole.Code);
-        Assert.Contains("--promotions (promotions.csv) needs --role", noRole.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: --promotions (promotions.csv) needs --role", noRole.Error, StringComparison.Ordinal);
+        var performanceAlone = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--performance", Path.Combine(organisation, "performance.csv"), "--out", File("performance-alone"));
+        Assert.Equal(2, performanceAlone.Code);
+        Assert.StartsWith("error: --performance (performance.csv) needs --role", performanceAlone.Error, StringComparison.Ordinal);
         var noPromotions = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--role", File("flm.json"), "--outcomes", Path.Combine(organisation, "outcomes.csv"), "--out", File("no-promotions"));
         Assert.Equal(2, noPromotions.Code);
         Assert.Contains("--outcomes (outcomes.csv) needs --promotions", noPromotions.Error, StringComparison.Ordinal);

@@ -151,16 +151,30 @@ public sealed class RatingSet
     public RatingSet WithoutRaters(IEnumerable<RaterId> raters)
     {
         ArgumentNullException.ThrowIfNull(raters);
-        var left = new bool[Raters.Length];
+        var left = Marked(raters);
+        return left.Contains(true) ? Where(i => !left[_rater[i]]) : this;
+    }
+
+    /// <summary>A flag per rater index: whether <paramref name="raters"/> names it.</summary>
+    private bool[] Marked(IEnumerable<RaterId> raters)
+    {
+        var marked = new bool[Raters.Length];
         foreach (var r in raters)
         {
             if (TryGetRaterIndex(r, out var index))
             {
-                left[index] = true;
+                marked[index] = true;
             }
         }
 
-        return left.Contains(true) ? Where(i => !left[_rater[i]]) : this;
+        return marked;
+    }
+
+    /// <summary>The same set without the ratings some raters gave of others; their self-ratings stay.</summary>
+    internal RatingSet WithoutRatingsOfOthersBy(IEnumerable<RaterId> raters)
+    {
+        var left = Marked(raters);
+        return left.Contains(true) ? Where(i => !left[_rater[i]] || _source[i] == RaterSource.Self) : this;
     }
 
     /// <summary>The same set without the ratings from one source; people and cycles left with no rating are dropped.</summary>

@@ -24,13 +24,13 @@ public sealed class StyledRaterScreen
     private StyledRaterScreen(RatingSet ratings, ImmutableArray<RaterDiagnostic> setAside, int ratingsSetAside) =>
         (Ratings, SetAside, RatingsSetAside) = (ratings, setAside, ratingsSetAside);
 
-    /// <summary>Gets the ratings of the raters kept.</summary>
+    /// <summary>Gets the ratings kept: every rating but those the raters set aside gave of others (their self-ratings stay).</summary>
     public RatingSet Ratings { get; }
 
     /// <summary>Gets the diagnostics of the raters set aside, by rater id.</summary>
     public ImmutableArray<RaterDiagnostic> SetAside { get; }
 
-    /// <summary>Gets how many ratings the raters set aside had given.</summary>
+    /// <summary>Gets how many ratings of others the raters set aside had given.</summary>
     public int RatingsSetAside { get; }
 
     /// <summary>Diagnoses the raters and sets aside those flagged for one of <paramref name="styles"/>.</summary>
@@ -52,7 +52,7 @@ public sealed class StyledRaterScreen
         }
 
         var setAside = RaterDiagnostics.Analyze(ratings, calibration, options).Where(d => (d.Issues & styles) != 0).ToImmutableArray();
-        var kept = ratings.WithoutRaters(setAside.Select(d => d.Rater));
+        var kept = ratings.WithoutRatingsOfOthersBy(setAside.Select(d => d.Rater));
         return new StyledRaterScreen(kept, setAside, ratings.Count - kept.Count);
     }
 }

@@ -22,9 +22,11 @@ public sealed class StyledRaterScreenTests
         Assert.Equal(flagged, screen.SetAside.Select(d => d.Rater));
         var style = organisation.Raters.ToDictionary(r => r.Rater, r => r.Style);
         Assert.True(screen.SetAside.Count(d => style[d.Rater] is RaterStyle.CentralTendency or RaterStyle.Halo) >= 0.9 * screen.SetAside.Length);
-        Assert.Equal(ratings.AsEnumerable().Count(r => flagged.Contains(r.Rater)), screen.RatingsSetAside);
+        // Their ratings of others go; their self-ratings, which no calibration of others uses, stay.
+        Assert.Equal(ratings.AsEnumerable().Count(r => flagged.Contains(r.Rater) && r.Source != RaterSource.Self), screen.RatingsSetAside);
         Assert.Equal(ratings.Count - screen.RatingsSetAside, screen.Ratings.Count);
-        Assert.Equal(ratings.AsEnumerable().Where(r => !flagged.Contains(r.Rater)), screen.Ratings.AsEnumerable());
+        Assert.Equal(ratings.AsEnumerable().Where(r => !flagged.Contains(r.Rater) || r.Source == RaterSource.Self), screen.Ratings.AsEnumerable());
+        Assert.Contains(screen.Ratings.AsEnumerable(), r => flagged.Contains(r.Rater));
 
         // Lenient and severe raters are the rater effect's to adjust; asked for, they are set aside instead.
         var lenient = StyledRaterScreen.Apply(ratings, calibration, RaterIssues.Lenient);
