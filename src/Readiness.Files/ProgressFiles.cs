@@ -61,8 +61,8 @@ public static class ProgressFiles
     /// Reads <c>ratee,intervention,competency,start,end</c>: one person's part in a development intervention (by the
     /// organisation's own name for it), on one competency or — <c>competency</c> empty — on all of them, from
     /// <c>start</c> to <c>end</c> (ISO dates; <c>end</c> empty while it goes on). A row without a person id, an
-    /// intervention name and a start date, whose end is before its start, or that repeats an earlier row, is left out and
-    /// reported with its line.
+    /// intervention name and a start date, whose end is before its start, that repeats an earlier row, or that overlaps an
+    /// earlier row of the same person and intervention on a competency both develop, is left out and reported with its line.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The records.</returns>
@@ -84,6 +84,7 @@ public static class ProgressFiles
         var records = ImmutableArray.CreateBuilder<DevelopmentRecord>();
         var rejected = ImmutableArray.CreateBuilder<TableReject>();
         var seen = new HashSet<(RateeId, string, string, DateOnly, DateOnly?)>();
+        var periods = new Dictionary<(RateeId, string), List<(DevelopmentRecord Record, int Line)>>();
         static bool Date(string text, out DateOnly date) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
         while (csv.Read())
         {
@@ -106,14 +107,29 @@ public static class ProgressFiles
                 end = last;
             }
 
-            // A row repeated would count the same months twice (records of one name add up).
+            // A row repeated, or overlapping another of the same person and intervention on a competency both develop,
+            // would count the same months twice (records of one name add up).
             if (!seen.Add((person, r[at[1]], r[at[2]], start, end)))
             {
                 rejected.Add(new TableReject(csv.RawRow, "repeats an earlier row (the same person, intervention, competency and dates), which would count its time twice; left out."));
                 continue;
             }
 
-            records.Add(new DevelopmentRecord(person, r[at[1]], start, end, r[at[2]].Length == 0 ? null : r[at[2]]));
+            var record = new DevelopmentRecord(person, r[at[1]], start, end, r[at[2]].Length == 0 ? null : r[at[2]]);
+            var key = (person, r[at[1]]);
+            if (!periods.TryGetValue(key, out var earlier))
+            {
+                periods[key] = earlier = [];
+            }
+
+            if (earlier.FirstOrDefault(e => e.Record.Overlaps(record)) is { Line: > 0 } clash)
+            {
+                rejected.Add(new TableReject(csv.RawRow, $"overlaps the row at line {clash.Line} (the same person and intervention, on a competency both develop), which would count the months they share twice; left out."));
+                continue;
+            }
+
+            earlier.Add((record, csv.RawRow));
+            records.Add(record);
         }
 
         return new TableRead<ImmutableArray<DevelopmentRecord>>(records.ToImmutable(), rejected.ToImmutable());

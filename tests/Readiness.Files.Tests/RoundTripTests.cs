@@ -87,6 +87,13 @@ public sealed class RoundTripTests : IDisposable
         Assert.Equal("d", Assert.Single(partial.Value).Person.Value);
         Assert.Equal([2, 3, 4], partial.Rejected.Select(r => r.Line));
         Assert.Contains("the end '2023-12-01' is not an ISO date on or after the start", partial.Rejected[0].Message, StringComparison.Ordinal);
+
+        // A second period of the same programme that overlaps the first on a competency both develop would count months twice.
+        var overlap = ProgressFiles.ReadDevelopment(_files.Text("overlap.csv",
+            "ratee,intervention,competency,start,end\nd,coaching,,2024-01-01,2024-06-30\nd,coaching,acme.grow,2024-06-01,\nd,coaching,,2024-06-30,2024-12-31\nd,mentoring,,2024-02-01,\n"));
+        Assert.Equal([new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 30), new DateOnly(2024, 2, 1)], overlap.Value.Select(r => r.Start));
+        Assert.Equal("overlaps the row at line 2 (the same person and intervention, on a competency both develop), which would count the months they share twice; left out.", Assert.Single(overlap.Rejected).Message);
+        Assert.Equal(3, overlap.Rejected[0].Line);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class LongitudinalCalibrator
     /// <param name="cancellationToken">Stops the optimisation.</param>
     /// <returns>The fit: variance components, growth per person and per competency, estimates at any date.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ratings"/> or <paramref name="cycles"/> is null.</exception>
-    /// <exception cref="ArgumentException">A rating carries no cycle, or a cycle <paramref name="cycles"/> does not date, or a development record is null, repeats another or names a competency the model does not have; the message names it.</exception>
+    /// <exception cref="ArgumentException">A rating carries no cycle, or a cycle <paramref name="cycles"/> does not date, or a development record is null, repeats or overlaps another of the same person and intervention, or names a competency the model does not have; the message names it.</exception>
     /// <exception cref="InsufficientRatingsException">The ratings cannot support the model.</exception>
     public GrowthCalibration Calibrate(RatingSet ratings, ReviewCycles cycles, IEnumerable<DevelopmentRecord>? development = null, CancellationToken cancellationToken = default)
     {
@@ -71,6 +71,22 @@ public sealed class LongitudinalCalibrator
             if (r.Competency is { } id && !ratings.Model.TryGetCompetency(id, out _))
             {
                 throw new ArgumentException($"The development record of {r.Person} in '{r.Intervention}' names the competency '{id}', which the model '{ratings.Model.Id}' does not have.", nameof(development));
+            }
+        }
+
+        foreach (var group in records.GroupBy(r => (r.Person, r.Intervention)))
+        {
+            var periods = group.ToArray();
+            for (var a = 0; a < periods.Length; a++)
+            {
+                for (var b = a + 1; b < periods.Length; b++)
+                {
+                    var (x, y) = (periods[a], periods[b]);
+                    if (x.Overlaps(y))
+                    {
+                        throw new ArgumentException($"Two development records of {x.Person} in '{x.Intervention}' overlap (from {x.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} and from {y.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}) on a competency both develop; records of one name add up, so the months they share would count twice.", nameof(development));
+                    }
+                }
             }
         }
 

@@ -44,4 +44,20 @@ public sealed class DevelopmentRecord
 
     /// <summary>Gets the competency id it develops, or null for every competency.</summary>
     public string? Competency { get; }
+
+    /// <summary>
+    /// Whether this record and <paramref name="other"/> count the same months twice: the same person in the same intervention
+    /// (names compared exactly), overlapping in time (an open end runs on; touching ends do not overlap), on a competency
+    /// both develop (no competency: all of them; ids ignoring case).
+    /// </summary>
+    /// <param name="other">The other record.</param>
+    /// <returns>Whether they overlap.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    public bool Overlaps(DevelopmentRecord other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Person == other.Person && Intervention == other.Intervention
+            && (Competency is null || other.Competency is null || IdRules.Comparer.Equals(Competency, other.Competency))
+            && Start < (other.End ?? DateOnly.MaxValue) && other.Start < (End ?? DateOnly.MaxValue);
+    }
 }

@@ -250,4 +250,21 @@ public sealed class GrowthModelTests
         Assert.True(Math.Abs(fit.LevelGrowthCorrelation!.Value) > 0.99);
         Assert.Contains(fit.Warnings, w => w.Code == CalibrationWarningCodes.BoundaryFit && w.Message.Contains("the correlation is pinned at its limit", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Overlapping_development_records_of_one_intervention_are_refused_by_name()
+    {
+        var first = new DevelopmentRecord(new RateeId("P1"), "coaching", new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 30), Delegates);
+        Assert.True(first.Overlaps(new DevelopmentRecord(new RateeId("P1"), "coaching", new DateOnly(2024, 6, 1))));
+        Assert.False(first.Overlaps(new DevelopmentRecord(new RateeId("P1"), "coaching", new DateOnly(2024, 6, 30))));
+        Assert.False(first.Overlaps(new DevelopmentRecord(new RateeId("P1"), "coaching", new DateOnly(2024, 2, 1), null, ManagesConflict)));
+        Assert.False(first.Overlaps(new DevelopmentRecord(new RateeId("P2"), "coaching", new DateOnly(2024, 2, 1))));
+        Assert.False(first.Overlaps(new DevelopmentRecord(new RateeId("P1"), "mentoring", new DateOnly(2024, 2, 1))));
+
+        var ratings = Readiness.Simulation.OrganisationSimulator.Generate(new Readiness.Simulation.SimulationOptions { People = 40, Cycles = 2, Seed = 2 }).TakeInRatings().Ratings;
+        var person = ratings.Ratees[0];
+        DevelopmentRecord[] records = [new(person, "coaching", new DateOnly(2024, 5, 1), new DateOnly(2024, 9, 1)), new(person, "coaching", new DateOnly(2024, 8, 1), null, Delegates)];
+        var e = Assert.Throws<ArgumentException>(() => new LongitudinalCalibrator().Calibrate(ratings, ReviewCycles.FromDateLabels(ratings.Cycles.Select(c => c!)), records));
+        Assert.StartsWith($"Two development records of {person} in 'coaching' overlap (from 2024-05-01 and from 2024-08-01)", e.Message, StringComparison.Ordinal);
+    }
 }
