@@ -40,6 +40,10 @@ internal static class ProgressVerb
         CompetencyModel model;
         StyledRaterScreen? screen = null;
         RatingSet fitted;
+
+        // Rows left out of the side tables go to the console and, with the fit's warnings, to warnings.txt.
+        var leftOut = new List<string>();
+        using var sideTables = new Recording(error, leftOut);
         if (OptionsMisused(inputs) is { } misuse)
         {
             error.WriteLine($"error: {misuse}");
@@ -53,9 +57,9 @@ internal static class ProgressVerb
             if (roleFile is not null)
             {
                 role = CohortInput.ReadRole(roleFile, model);
-                performance = performanceFile is null ? null : CohortInput.Read(performanceFile, InputTables.ReadPerformance, error);
-                promotions = promotionsFile is null ? [] : CohortInput.Read(promotionsFile, ProgressFiles.ReadPromotions, error);
-                outcomes = outcomesFile is null ? [] : CohortInput.Read(outcomesFile, InputTables.ReadOutcomes, error);
+                performance = performanceFile is null ? null : CohortInput.Read(performanceFile, InputTables.ReadPerformance, sideTables);
+                promotions = promotionsFile is null ? [] : CohortInput.Read(promotionsFile, ProgressFiles.ReadPromotions, sideTables);
+                outcomes = outcomesFile is null ? [] : CohortInput.Read(outcomesFile, InputTables.ReadOutcomes, sideTables);
                 if (promotions.FirstOrDefault(p => !string.Equals(p.Role, role.Id, StringComparison.OrdinalIgnoreCase)) is { } other)
                 {
                     throw new InputFileException(promotionsFile!.Name, $"the promotion of {other.Person} names the role '{other.Role}', but --role gives '{role.Id}': follow up one role's promotions at a time.");
@@ -71,7 +75,7 @@ internal static class ProgressVerb
             var ratings = file.Intake.Ratings;
             console.WriteLine($"Read {file.Intake.Report}.");
             var cycles = cyclesFile is null ? CyclesFromLabels(ratings) : InputFileException.Reading(cyclesFile, () => ProgressFiles.ReadCycles(cyclesFile.FullName));
-            var development = developmentFile is null ? [] : CohortInput.Read(developmentFile, ProgressFiles.ReadDevelopment, error);
+            var development = developmentFile is null ? [] : CohortInput.Read(developmentFile, ProgressFiles.ReadDevelopment, sideTables);
             if (developmentFile is not null && development.FirstOrDefault(d => d.Competency is { } id && !model.TryGetCompetency(id, out _)) is { } stray)
             {
                 throw new InputFileException(developmentFile.Name, $"the record of {stray.Person} in '{stray.Intervention}' names the competency '{stray.Competency}', which the model '{model.Id}' does not have.");
@@ -146,6 +150,11 @@ internal static class ProgressVerb
                 foreach (var warning in fit.Warnings)
                 {
                     w.WriteLine(warning.Message);
+                }
+
+                foreach (var line in leftOut)
+                {
+                    w.WriteLine(line);
                 }
             });
             staging.Commit();
@@ -334,3 +343,25 @@ internal static class ProgressVerb
 /// <summary>The input files of the progress verb; each but the ratings optional.</summary>
 internal sealed record ProgressInputs(
     FileInfo Ratings, FileInfo? Cycles, FileInfo? Model, FileInfo? Role, FileInfo? Performance, FileInfo? Development, FileInfo? Promotions, FileInfo? Outcomes);
+
+/// <summary>A writer that passes each line on and keeps a copy of it.</summary>
+internal sealed class Recording(TextWriter inner, List<string> lines) : TextWriter
+{
+    private readonly System.Text.StringBuilder _line = new();
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value)
+    {
+        inner.Write(value);
+        if (value == '\n')
+        {
+            lines.Add(_line.ToString().TrimEnd('\r'));
+            _line.Clear();
+        }
+        else
+        {
+            _line.Append(value);
+        }
+    }
+}

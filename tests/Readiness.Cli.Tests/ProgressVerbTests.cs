@@ -167,6 +167,14 @@ public sealed class ProgressVerbTests : IDisposable
         Assert.Contains("development-not-randomised", IOFile.ReadAllText(Path.Combine(File("out"), "model.json")), StringComparison.Ordinal);
         Assert.False(IOFile.Exists(Path.Combine(File("out"), "plans.json")));
 
+        // A development row left out is said on the console and kept in warnings.txt.
+        IOFile.WriteAllLines(File("development-bad.csv"), [.. IOFile.ReadAllLines(Path.Combine(organisation, "development.csv")), "P01,coaching,,2025-01-01,2024-01-01"]);
+        var bad = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--development", File("development-bad.csv"), "--out", File("bad"));
+        Assert.True(bad.Code == 0, bad.Error);
+        var line = $"warning: development-bad.csv line {IOFile.ReadAllLines(File("development-bad.csv")).Length}: the end '2024-01-01' is not an ISO date on or after the start; left out.";
+        Assert.Contains(line, bad.Error, StringComparison.Ordinal);
+        Assert.Contains(line, IOFile.ReadAllLines(Path.Combine(File("bad"), "warnings.txt")));
+
         // With a role as well: plans that use what the programme was measured to do.
         Assert.Equal(0, Run("framework", "--role", "first-line-manager", "--out", File("flm.json")).Code);
         var planned = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--development", Path.Combine(organisation, "development.csv"), "--role", File("flm.json"), "--out", File("plans"));
