@@ -192,7 +192,7 @@ internal static class ProgressVerb
 
         if (followUp is not null)
         {
-            SummariseFollowUp(followUp, inputs, console);
+            SummariseFollowUp(followUp, inputs, last, console);
         }
 
         console.WriteLine($"Wrote {string.Join(", ", [.. Written(inputs), .. screen is null ? Array.Empty<string>() : ["set-aside-raters.csv"]])} and manifest.json to {output.FullName}");
@@ -247,13 +247,20 @@ internal static class ProgressVerb
             $"Development plans for {Plural(plans.Length, "person", "people")} (plans.json), the interventions measured to help first ({string.Join(", ", names.Select(n => $"'{n}'"))}): for the {helped.Length} whose gaps one of them develops, the median time to ready is {Median(helped.Select(p => p.YearsToReadyWithMeasured!.Value)):0.0} years in it against {Median(helped.Select(p => p.YearsToReady)):0.0} at their own growth — if the measured effect, an association, holds for them."));
     }
 
-    private static void SummariseFollowUp(PromotionFollowUp followUp, ProgressInputs inputs, TextWriter console)
+    private static void SummariseFollowUp(PromotionFollowUp followUp, ProgressInputs inputs, DateOnly lastRated, TextWriter console)
     {
         var c = CultureInfo.InvariantCulture;
         var withOutcome = followUp.Promotions.Count(p => p.Outcome is not null);
         var unscored = followUp.Promotions.Count(p => p.Assessment is not { IsScored: true });
         console.WriteLine(string.Create(c,
             $"Promotions followed up: {Plural(followUp.Promotions.Length, "person", "people")} promoted, {withOutcome} with a team outcome a year on{(unscored == 0 ? "" : $", {unscored} not scored at the date of their promotion")}."));
+        var late = followUp.Promotions.Count(p => p.Assessment is not null && p.Promotion.Date.DayNumber - lastRated.DayNumber > 365);
+        if (late > 0)
+        {
+            console.WriteLine(string.Create(c,
+                $"warning: {Plural(late, "promotion is", "promotions are")} dated more than a year after the last cycle rated ({lastRated:yyyy-MM-dd}): readiness then is extrapolated along measured growth, not observed."));
+        }
+
         if (followUp.Study is not { } study)
         {
             console.WriteLine(inputs.Outcomes is null ? "No validity study: give the team outcomes a year on (--outcomes)."
