@@ -244,7 +244,7 @@ internal static class ProgressVerb
         }
 
         console.WriteLine(string.Create(c,
-            $"Development plans for {Plural(plans.Length, "person", "people")} (plans.json), the interventions measured to help first ({string.Join(", ", names.Select(n => $"'{n}'"))}): for the {helped.Length} whose gaps one of them develops, the median time to ready is {Median(helped.Select(p => p.YearsToReadyWithMeasured!.Value)):0.0} years in it against {Median(helped.Select(p => p.YearsToReady)):0.0} at their own growth — if the measured effect, an association, holds for them."));
+            $"Development plans for {Plural(plans.Length, "person", "people")} (plans.json), the interventions measured to help first ({string.Join(", ", names.Select(n => $"'{n}'"))}): for the {helped.Length} whose gaps one of them develops, the median time to ready is {Median(helped.Select(p => p.YearsToReadyWithMeasured!.Value)):0.0} years by way of it (its measured pace for its typical length, then its pace after) against {Median(helped.Select(p => p.YearsToReady)):0.0} at their own growth — if the measured effect, an association, holds for them."));
     }
 
     private static void SummariseFollowUp(PromotionFollowUp followUp, ProgressInputs inputs, DateOnly lastRated, TextWriter console)

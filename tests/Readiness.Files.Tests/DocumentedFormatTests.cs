@@ -53,6 +53,7 @@ public sealed partial class DocumentedFormatTests
         Assert.Equal("ratee,sex", Header(w => InputTables.WriteGroups(w, new DemographicGroups(organisation.Demographics, ["sex"]), [])));
         Assert.Equal(Documented.Value["cycles.csv"], Header(w => ProgressFiles.WriteCycles(w, Growth.Value.Fit.Cycles)));
         Assert.Equal(Documented.Value["development.csv"], Header(w => ProgressFiles.WriteDevelopment(w, [])));
+        Assert.Equal(Documented.Value["promotions.csv"], Header(w => ProgressFiles.WritePromotions(w, [])));
     }
 
     [Fact]
@@ -95,11 +96,11 @@ public sealed partial class DocumentedFormatTests
         OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 3 }));
 
     /// <summary>A small organisation over two cycles, for the files of readiness over time.</summary>
-    private static readonly Lazy<(GrowthCalibration Fit, IntakeReport Intake)> Growth = new(() =>
+    private static readonly Lazy<(GrowthCalibration Fit, IntakeReport Intake, RatingSet Ratings)> Growth = new(() =>
     {
         var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 40, Seed = 3, Cycles = 2 });
         var intake = organisation.TakeInRatings();
-        return (new LongitudinalCalibrator().Calibrate(intake.Ratings, organisation.ReviewCycles!), intake.Report);
+        return (new LongitudinalCalibrator().Calibrate(intake.Ratings, organisation.ReviewCycles!), intake.Report, intake.Ratings);
     });
 
     /// <summary>Every output of a run with every input: the library's writers, as the CLI calls them.</summary>
@@ -144,6 +145,8 @@ public sealed partial class DocumentedFormatTests
             ["reliability.json"] = Bytes(s => ReliabilityFiles.WriteReliability(s, reliability)),
             ["talent.json"] = Bytes(s => ReadinessJson.Write(talent, s)),
             ["progress/model.json"] = Bytes(s => ProgressFiles.WriteModel(s, Growth.Value.Fit, Growth.Value.Intake)),
+            ["promotions.json"] = Bytes(s => ProgressFiles.WriteFollowUp(s, PromotionFollowUp.Run(
+                Growth.Value.Fit, Growth.Value.Ratings, [new PromotionRecord(Growth.Value.Ratings.Ratees[0], Growth.Value.Fit.Cycles.Cycles[^1].Date, "first-line-manager")], [LeadershipFramework.FirstLineManager], []))),
         };
         return new Written(csv, json);
     }
