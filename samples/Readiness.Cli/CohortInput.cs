@@ -13,7 +13,7 @@ namespace Readiness.Cli;
 /// command line (resolved in the verb, where a bad options file is reported as bad input), and whether a run in which
 /// nobody could be scored may succeed.
 /// </summary>
-internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? MinimumSources, FileInfo? Options, bool AllowUnscored = false)
+internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? MinimumSources, FileInfo? Options, bool AllowUnscored = false, bool SetAsideStyledRaters = false)
 {
     /// <summary>
     /// The calibrator and the scorer: the options file's settings (or the defaults), with --method, --min-raters and
@@ -54,13 +54,20 @@ internal sealed record CohortRun(ReadinessRun Run, RatingsFile Ratings)
     public string Write(OutputStaging staging)
     {
         CalibrateVerb.WriteWarningsFile(staging, Run.Calibration);
+        var written = "warnings.txt";
+        if (Run.Screen is { } screen)
+        {
+            staging.WriteText("set-aside-raters.csv", w => ReliabilityFiles.WriteRaterDiagnostics(w, screen.SetAside));
+            written += ", set-aside-raters.csv";
+        }
+
         if (Ratings.Report.Rejected.IsEmpty)
         {
-            return "warnings.txt";
+            return written;
         }
 
         staging.WriteText("rejects.csv", w => CalibrationFiles.WriteRejects(w, Ratings));
-        return "warnings.txt, rejects.csv";
+        return written + ", rejects.csv";
     }
 }
 
@@ -161,6 +168,15 @@ internal static class CohortInput
         }
     }
 
+    /// <summary>Says which raters were set aside for their style, and where they are listed.</summary>
+    public static void SaySetAside(Reliability.StyledRaterScreen screen, TextWriter console)
+    {
+        int Flagged(Reliability.RaterIssues issue) => screen.SetAside.Count(d => d.Issues.HasFlag(issue));
+        console.WriteLine(screen.SetAside.IsEmpty
+            ? "No rater was flagged for central tendency or halo: every rating was used."
+            : $"Set aside {screen.SetAside.Length} rater{(screen.SetAside.Length == 1 ? "" : "s")} flagged for central tendency ({Flagged(Reliability.RaterIssues.CentralTendency)}) or halo ({Flagged(Reliability.RaterIssues.Halo)}), and their {screen.RatingsSetAside:#,0} ratings of others: a rater effect cannot undo their style, which pulls levels and changes towards the middle. Their diagnostics are in set-aside-raters.csv.");
+    }
+
     /// <summary>
     /// Reads the ratings and runs the library's pipeline on them with the verb's other inputs; null (with the reason on
     /// standard error) when the ratings hold nothing usable, or when nobody could be scored and the settings do not allow that.
@@ -177,10 +193,15 @@ internal static class CohortInput
         }
 
         console.WriteLine($"Read {file.Report}.");
-        var pipeline = new ReadinessPipeline(calibrator, scorer, options: options with { AllowUnscored = settings.AllowUnscored });
+        var pipeline = new ReadinessPipeline(calibrator, scorer, options: options with { AllowUnscored = settings.AllowUnscored, SetAsideStyledRaters = settings.SetAsideStyledRaters });
         try
         {
             var run = pipeline.Run(input(file.Intake));
+            if (run.Screen is { } screen)
+            {
+                SaySetAside(screen, console);
+            }
+
             CalibrateVerb.WriteWarnings(run.Calibration, console);
             return new CohortRun(run, file);
         }

@@ -162,10 +162,7 @@ internal static class ProgressVerb
 
         if (screen is not null)
         {
-            int Flagged(RaterIssues issue) => screen.SetAside.Count(d => d.Issues.HasFlag(issue));
-            console.WriteLine(screen.SetAside.IsEmpty
-                ? "No rater was flagged for central tendency or halo: every rating was used."
-                : $"Set aside {Plural(screen.SetAside.Length, "rater", "raters")} flagged for central tendency ({Flagged(RaterIssues.CentralTendency)}) or halo ({Flagged(RaterIssues.Halo)}), and their {screen.RatingsSetAside:#,0} ratings: a rater effect cannot undo their style, which flattens growth and development effects. Their diagnostics are in set-aside-raters.csv.");
+            CohortInput.SaySetAside(screen, console);
         }
 
         Summarise(fit, seconds, console);

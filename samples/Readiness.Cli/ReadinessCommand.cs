@@ -176,7 +176,7 @@ internal static class ReadinessCommand
         });
         var score = new Command("score", "Calibrate the ratings and score every ratee's readiness for a role, with intervals, bands, gaps and flags.")
         {
-            ratings, columns, sourceValues, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, anonymity, output,
+            ratings, columns, sourceValues, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, anonymity, output,
         };
         score.SetAction(result => ScoreVerb.Run(
             result.GetRequiredValue(ratings),
@@ -212,7 +212,7 @@ internal static class ReadinessCommand
         };
         var talent = new Command("talent", "Calibrate and score, then write the talent review: 9-box, a succession slate per role, bench strength and development plans.")
         {
-            ratings, columns, sourceValues, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, date, output,
+            ratings, columns, sourceValues, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, date, output,
         };
         talent.SetAction(result => TalentVerb.Run(
             result.GetRequiredValue(ratings),
@@ -242,7 +242,7 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for audit.csv and rater-splits.csv.", DefaultValueFactory = _ => new DirectoryInfo("audit") };
         var audit = new Command("audit", "Adverse-impact audit of an outcome by group and intersection, on calibrated and raw-mean scores, with the raters who favour one group.")
         {
-            ratings, columns, sourceValues, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, outcome, share, cell, output,
+            ratings, columns, sourceValues, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, outcome, share, cell, output,
         };
         audit.SetAction(result => AuditVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
@@ -262,7 +262,7 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for validity.json.", DefaultValueFactory = _ => new DirectoryInfo("validity") };
         var validity = new Command("validity", "Does readiness predict later outcomes better than performance alone? Correlations, incremental R², AUC.")
         {
-            ratings, columns, sourceValues, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, reliability, output,
+            ratings, columns, sourceValues, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, reliability, output,
         };
         validity.SetAction(result => ValidityVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
@@ -286,7 +286,7 @@ internal static class ReadinessCommand
     }
 
     /// <summary>The evidence rules and the unscored run's outcome, for the verbs that score.</summary>
-    private static (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options) EvidenceRules()
+    private static (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options, Option<bool> SetAside) EvidenceRules()
     {
         var minRaters = new Option<int?>("--min-raters") { Description = "The fewest raters other than the person a score needs (default 3)." };
         var minSources = new Option<int?>("--min-sources") { Description = "The fewest rater sources other than self a score needs (default 2; a file without a source column has one, peer)." };
@@ -306,16 +306,21 @@ internal static class ReadinessCommand
         {
             Description = "JSON with the scoring and calibration options as a host configures AddReadiness: the Readiness section of an appsettings.json, or that section alone. --method, --min-raters and --min-sources override it.",
         };
-        return (minRaters, minSources, allowUnscored, options);
+        var setAside = new Option<bool>("--set-aside-styled-raters")
+        {
+            Description = "Leave out the ratings of others by the raters the diagnostics flag for central tendency or halo (styles a rater effect cannot undo, which pull people at the scale's ends towards the middle); writes set-aside-raters.csv.",
+        };
+        return (minRaters, minSources, allowUnscored, options, setAside);
     }
 
-    private static CohortSettings Settings(ParseResult result, Option<string> method, (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options) rules) =>
+    private static CohortSettings Settings(ParseResult result, Option<string> method, (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options, Option<bool> SetAside) rules) =>
         new(
             result.GetResult(method) is { Implicit: false } ? result.GetValue(method) : null,
             result.GetValue(rules.MinRaters),
             result.GetValue(rules.MinSources),
             result.GetValue(rules.Options),
-            result.GetValue(rules.AllowUnscored));
+            result.GetValue(rules.AllowUnscored),
+            result.GetValue(rules.SetAside));
 
     /// <summary>The ratings columns under an export's own names.</summary>
     private static Option<string?> Columns()

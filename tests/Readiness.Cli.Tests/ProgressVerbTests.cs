@@ -110,6 +110,13 @@ public sealed class ProgressVerbTests : IDisposable
         var styles = IOFile.ReadLines(Path.Combine(organisation, "truth.csv")).Select(l => l.Split(',')).Where(c => c[0] == "rater").ToDictionary(c => c[1], c => c[4]);
         Assert.All(setAside.Skip(1).Select(l => l.Split(',')), c => Assert.Contains(styles[c[0]], new[] { "central-tendency", "halo" }));
         Assert.Contains("set-aside-raters.csv", text, StringComparison.Ordinal);
+
+        // The verbs that score take the same option on one date's ratings.
+        Assert.Equal(0, Run("simulate", "--people", "150", "--seed", "8", "--out", File("one")).Code);
+        var scored = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--set-aside-styled-raters", "--allow-unscored", "--out", File("scored"));
+        Assert.True(scored.Code == 0, scored.Error);
+        Assert.Matches(@"Set aside \d+ raters flagged for central tendency \(\d+\) or halo \(\d+\)", scored.Output);
+        Assert.True(IOFile.ReadAllLines(Path.Combine(File("scored"), "set-aside-raters.csv")).Length > 1);
     }
 
     [Fact]

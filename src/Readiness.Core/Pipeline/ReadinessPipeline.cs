@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Readiness.Calibration;
+using Readiness.Evidence;
 using Readiness.Fairness;
+using Readiness.Reliability;
 using Readiness.Scoring;
 using Readiness.Talent;
 
@@ -58,6 +60,13 @@ public sealed class ReadinessPipeline
     {
         ArgumentNullException.ThrowIfNull(input);
         var ratings = input.Ratings.Ratings;
+        StyledRaterScreen? screen = null;
+        if (_options.SetAsideStyledRaters)
+        {
+            screen = StyledRaterScreen.Apply(ratings, _calibrator.Calibrate(ratings, progress, cancellationToken));
+            ratings = screen.Ratings;
+        }
+
         var calibration = _calibrator.Calibrate(ratings, progress, cancellationToken);
         var candidates = ReadinessCandidate.FromCalibration(calibration, ratings, input.Performance);
         var first = _scorer.ScoreCohort(candidates, input.Roles[0]);
@@ -71,9 +80,9 @@ public sealed class ReadinessPipeline
             ? _scorer.ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings, cancellationToken: cancellationToken), ratings, input.Performance), input.Roles[0])
             : [];
         var talent = input.ReviewDate is { } date ? Review(roles, input, date) : null;
-        var fairness = input.Demographics is { } demographics ? Audit(input, demographics, calibration, first, raw) : null;
+        var fairness = input.Demographics is { } demographics ? Audit(input, ratings, demographics, calibration, first, raw) : null;
         var validity = input.Outcomes.IsDefaultOrEmpty ? null : PredictiveValidityStudy.Run(first, input.Outcomes, _options.Validity);
-        return new ReadinessRun(input, calibration, candidates, roles, raw, talent, fairness, validity);
+        return new ReadinessRun(input, calibration, candidates, roles, raw, talent, fairness, validity) { Screen = screen };
     }
 
     /// <summary>The 9-box for the first role; a slate per role; a plan for everyone on a slate who is not ready now.</summary>
@@ -95,7 +104,7 @@ public sealed class ReadinessPipeline
     }
 
     /// <summary>Each attribute alone, then all of them together when there are several; calibrated and raw; the raters' splits; the potential gap.</summary>
-    private FairnessReview Audit(ReadinessRunInput input, Demographics demographics, CalibrationResult calibration, ImmutableArray<ReadinessAssessment> calibrated, ImmutableArray<ReadinessAssessment> raw)
+    private FairnessReview Audit(ReadinessRunInput input, RatingSet ratings, Demographics demographics, CalibrationResult calibration, ImmutableArray<ReadinessAssessment> calibrated, ImmutableArray<ReadinessAssessment> raw)
     {
         var attributes = input.AuditAttributes.IsDefaultOrEmpty ? demographics.Attributes : input.AuditAttributes;
         string[][] groupings = attributes.Length <= 1 ? [[.. attributes]] : [.. attributes.Select(a => new[] { a }), [.. attributes]];
@@ -106,7 +115,7 @@ public sealed class ReadinessPipeline
             attributes,
             audits[..groupings.Length],
             audits[groupings.Length..],
-            [.. attributes.Select(a => RaterGroupBias.Analyze(input.Ratings.Ratings, calibration, demographics, a))],
+            [.. attributes.Select(a => RaterGroupBias.Analyze(ratings, calibration, demographics, a))],
             [.. attributes.Select(a => PotentialGap.Analyze(calibrated, demographics, a, suppressed: SuppressedGroups(audits, a)))]);
     }
 

@@ -13,6 +13,14 @@ public sealed record ReadinessPipelineOptions
     public bool AllowUnscored { get; init; }
 
     /// <summary>
+    /// Gets whether the raters the diagnostics flag for central tendency or halo are set aside before calibration
+    /// (<see cref="Reliability.StyledRaterScreen"/>): a rater effect cannot undo those styles, which pull the estimates of
+    /// people at the ends of the scale towards the middle. The ratings are calibrated once to diagnose the raters, and
+    /// again without theirs of others (<see cref="ReadinessRun.Screen"/>). The default is false.
+    /// </summary>
+    public bool SetAsideStyledRaters { get; init; }
+
+    /// <summary>
     /// Gets whether the first role is also scored on raw rating means (no calibration), for comparison: what calibration
     /// changed, and the fairness audit's "before". Always done when there is an audit. Default false.
     /// </summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Fairness;
+using Readiness.Reliability;
 using Readiness.Scoring;
 using Readiness.Talent;
 
@@ -40,8 +41,11 @@ public sealed class ReadinessRun
     /// <summary>Gets the intake's account of every rating row.</summary>
     public IntakeReport Intake => Input.Ratings.Report;
 
-    /// <summary>Gets the ratings calibrated.</summary>
-    public RatingSet Ratings => Input.Ratings.Ratings;
+    /// <summary>Gets the ratings calibrated: the intake's, without those set aside (<see cref="Screen"/>).</summary>
+    public RatingSet Ratings => Screen?.Ratings ?? Input.Ratings.Ratings;
+
+    /// <summary>Gets the raters set aside for their style, when <see cref="ReadinessPipelineOptions.SetAsideStyledRaters"/> asked for it; null otherwise.</summary>
+    public StyledRaterScreen? Screen { get; init; }
 
     /// <summary>Gets the calibration: estimates with standard errors, rater effects, variance components, warnings.</summary>
     public CalibrationResult Calibration { get; }

@@ -168,4 +168,23 @@ public sealed class ReadinessPipelineTests
 
         return builder.Build();
     }
+
+    [Fact]
+    public void Set_aside_styled_raters_are_diagnosed_on_a_first_calibration_and_left_out_of_the_one_scored()
+    {
+        var intake = Organisation.TakeInRatings();
+        var calibrator = new CrossedRandomEffectsCalibrator();
+        var input = new ReadinessRunInput(intake, [Lead]) { Demographics = Organisation.Demographics };
+
+        var run = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: new ReadinessPipelineOptions { SetAsideStyledRaters = true }).Run(input);
+
+        var screen = Readiness.Reliability.StyledRaterScreen.Apply(intake.Ratings, calibrator.Calibrate(intake.Ratings));
+        Assert.NotNull(run.Screen);
+        Assert.Equal(screen.SetAside.Select(d => d.Rater), run.Screen.SetAside.Select(d => d.Rater));
+        Assert.NotEmpty(run.Screen.SetAside);
+        Assert.Same(run.Screen.Ratings, run.Ratings);
+        Assert.Equal(calibrator.Calibrate(screen.Ratings).Estimates.Select(e => e.Estimate), run.Calibration.Estimates.Select(e => e.Estimate));
+        Assert.DoesNotContain(run.Calibration.RaterEffects, r => screen.SetAside.Any(d => d.Rater == r.Rater));
+        Assert.Null(new ReadinessPipeline(calibrator, new ReadinessScorer()).Run(input).Screen);
+    }
 }
