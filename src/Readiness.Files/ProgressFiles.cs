@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using CsvHelper;
 using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Fairness;
@@ -41,7 +42,7 @@ public static class ProgressFiles
         {
             var record = CsvCells.ReadAll(csv.Record!);
             if (record.Length != header.Length || record[label].Length == 0
-                || !DateOnly.TryParseExact(record[date], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                || !IsoDate(record[date], out var day))
             {
                 throw new TableFileException($"line {csv.RawRow} is not a cycle label and an ISO date (yyyy-MM-dd); every cycle needs its date");
             }
@@ -75,21 +76,15 @@ public static class ProgressFiles
     {
         string[] columns = ["ratee", "intervention", "competency", "start", "end"];
         using var csv = InputTables.Open(path);
-        if (!csv.Read() || csv.Record is not { } header || columns.Any(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)))
-        {
-            throw new TableFileException($"expected a header row with {string.Join(',', columns)}");
-        }
-
-        var at = columns.Select(c => Array.FindIndex(header, h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase))).ToArray();
+        var (header, at) = Header(csv, columns);
         var records = ImmutableArray.CreateBuilder<DevelopmentRecord>();
         var rejected = ImmutableArray.CreateBuilder<TableReject>();
         var seen = new HashSet<(RateeId, string, string, DateOnly, DateOnly?)>();
         var periods = new Dictionary<(RateeId, string), List<(DevelopmentRecord Record, int Line)>>();
-        static bool Date(string text, out DateOnly date) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
         while (csv.Read())
         {
             var r = CsvCells.ReadAll(csv.Record!);
-            if (r.Length != header.Length || !RateeId.TryCreate(r[at[0]], out var person) || r[at[1]].Length == 0 || !Date(r[at[3]], out var start))
+            if (r.Length != header.Length || !RateeId.TryCreate(r[at[0]], out var person) || r[at[1]].Length == 0 || !IsoDate(r[at[3]], out var start))
             {
                 rejected.Add(new TableReject(csv.RawRow, "not a ratee id, an intervention name and an ISO start date (yyyy-MM-dd); left out."));
                 continue;
@@ -98,7 +93,7 @@ public static class ProgressFiles
             DateOnly? end = null;
             if (r[at[4]].Length > 0)
             {
-                if (!Date(r[at[4]], out var last) || last < start)
+                if (!IsoDate(r[at[4]], out var last) || last < start)
                 {
                     rejected.Add(new TableReject(csv.RawRow, $"the end '{CsvCells.Shown(r[at[4]])}' is not an ISO date on or after the start; left out."));
                     continue;
@@ -166,12 +161,7 @@ public static class ProgressFiles
     {
         string[] columns = ["ratee", "date", "role"];
         using var csv = InputTables.Open(path);
-        if (!csv.Read() || csv.Record is not { } header || columns.Any(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)))
-        {
-            throw new TableFileException($"expected a header row with {string.Join(',', columns)}");
-        }
-
-        var at = columns.Select(c => Array.FindIndex(header, h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase))).ToArray();
+        var (header, at) = Header(csv, columns);
         var records = ImmutableArray.CreateBuilder<PromotionRecord>();
         var rejected = ImmutableArray.CreateBuilder<TableReject>();
         var first = new Dictionary<RateeId, int>();
@@ -179,7 +169,7 @@ public static class ProgressFiles
         {
             var r = CsvCells.ReadAll(csv.Record!);
             if (r.Length != header.Length || !RateeId.TryCreate(r[at[0]], out var person) || r[at[2]].Length == 0 ||
-                !DateOnly.TryParseExact(r[at[1]], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                !IsoDate(r[at[1]], out var date))
             {
                 rejected.Add(new TableReject(csv.RawRow, "not a ratee id, an ISO date (yyyy-MM-dd) and a role id; left out."));
                 continue;
@@ -287,6 +277,19 @@ public static class ProgressFiles
     }
 
     private static double? Rounded(double? value) => value is { } v ? Math.Round(v, 6) : null;
+
+    /// <summary>The header, and the index of each of <paramref name="columns"/> in it (names ignoring case); refuses a header without one of them.</summary>
+    private static (string[] Header, int[] At) Header(CsvParser csv, string[] columns)
+    {
+        if (!csv.Read() || csv.Record is not { } header || columns.Any(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)))
+        {
+            throw new TableFileException($"expected a header row with {string.Join(',', columns)}");
+        }
+
+        return (header, [.. columns.Select(c => Array.FindIndex(header, h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase)))]);
+    }
+
+    private static bool IsoDate(string text, out DateOnly date) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
