@@ -12,18 +12,25 @@ namespace Readiness.Files;
 /// </summary>
 public static class CalibrationFiles
 {
-    /// <summary>Writes <c>ratee,competency,estimate,se,ratings,raters</c>: one row per person and competency.</summary>
+    /// <summary>
+    /// Writes <c>ratee,competency,estimate,se,ratings,raters,reliability,low,high</c>: one row per person and competency, with
+    /// the estimate's reliability and the confidence interval of the true level (<see cref="CompetencyEstimate.Interval"/>).
+    /// </summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="result">The calibration.</param>
+    /// <param name="level">The intervals' coverage, in (0, 1). The default value is 0.9.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void WriteEstimates(TextWriter writer, CalibrationResult result)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
+    public static void WriteEstimates(TextWriter writer, CalibrationResult result, double level = 0.9)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
-        writer.WriteLine("ratee,competency,estimate,se,ratings,raters");
+        writer.WriteLine("ratee,competency,estimate,se,ratings,raters,reliability,low,high");
         foreach (var e in result.Estimates)
         {
-            writer.WriteLine($"{CsvCells.Field(e.Person.Value)},{CsvCells.Field(e.Competency.Value)},{CsvCells.Number(e.Estimate)},{CsvCells.Number(e.StandardError)},{e.Ratings},{e.Raters}");
+            var interval = e.Interval(level);
+            writer.WriteLine($"{CsvCells.Field(e.Person.Value)},{CsvCells.Field(e.Competency.Value)},{CsvCells.Number(e.Estimate)},{CsvCells.Number(e.StandardError)},{e.Ratings},{e.Raters}," +
+                $"{CsvCells.Number(e.Reliability)},{CsvCells.Number(interval.Lower)},{CsvCells.Number(interval.Upper)}");
         }
     }
 

@@ -94,6 +94,8 @@ public static class ReadinessFiles
                     json.WriteNumber("weight", c.Weight);
                     Json.NumberOrNull(json, "estimate", c.Estimate);
                     Json.NumberOrNull(json, "se", c.StandardError);
+                    Json.NumberOrNull(json, "low", c.Interval?.Lower);
+                    Json.NumberOrNull(json, "high", c.Interval?.Upper);
                     Json.NumberOrNull(json, "gap", c.Gap);
                     Json.NumberOrNull(json, "yearsToClose", c.YearsToClose);
                     Json.NumberOrNull(json, "contribution", c.Contribution);

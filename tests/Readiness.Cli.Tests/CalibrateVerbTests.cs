@@ -24,7 +24,14 @@ public sealed class CalibrateVerbTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Contains("0 rejected", text, StringComparison.Ordinal);
-        Assert.Equal("ratee,competency,estimate,se,ratings,raters", File.ReadLines(Path.Combine(output, "estimates.csv")).First());
+        var estimates = File.ReadLines(Path.Combine(output, "estimates.csv")).ToArray();
+        Assert.Equal("ratee,competency,estimate,se,ratings,raters,reliability,low,high", estimates[0]);
+        var rows = estimates.Skip(1).Select(line => line.Split(',')).Select(cells => (Estimate: Number(cells[2]), Se: Number(cells[3]), Reliability: Number(cells[6]), Low: Number(cells[7]), High: Number(cells[8]))).ToArray();
+        Assert.All(rows, r => Assert.InRange(r.Estimate, r.Low, r.High));
+
+        // Only the crossed model pulls estimates toward a mean; the others' intervals are the estimate ± 1.645 SE.
+        Assert.Equal(method == "crossed", rows.Any(r => r.Reliability < 1));
+        Assert.All(rows.Where(r => r.Reliability == 1), r => Assert.Equal(2 * 1.6449 * r.Se, r.High - r.Low, 3));
         Assert.Equal("rater,effect,se,ratings", File.ReadLines(Path.Combine(output, "raters.csv")).First());
         Assert.Single(File.ReadLines(Path.Combine(output, "rejects.csv")));
         var model = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "model.json")))!;
@@ -225,6 +232,8 @@ public sealed class CalibrateVerbTests : IDisposable
         File.WriteAllText(path, content);
         return path;
     }
+
+    private static double Number(string cell) => double.Parse(cell, System.Globalization.CultureInfo.InvariantCulture);
 
     private static (int Code, string Output, string Error) Run(params string[] args)
     {

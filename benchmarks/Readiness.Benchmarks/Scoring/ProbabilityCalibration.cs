@@ -2,6 +2,7 @@ using System.Globalization;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Reliability;
 using Readiness.Scoring;
 using Readiness.Simulation;
 using Readiness.Talent;
@@ -14,9 +15,10 @@ namespace Readiness.Benchmarks.Scoring;
 /// meet the ready-now rule should be ≈ p. Prints a reliability diagram (decile bins) and the Brier score per design.
 /// </summary>
 /// <remarks>
-/// <c>probability-calibration SEEDS [DESIGN,…]</c>. The role is the built-in first-line-manager profile with every target
-/// and critical minimum 0.8 lower, so that a useful share of people is near ready: at the built-in targets about one in a
-/// thousand is truly ready now, and a diagram of that says nothing.
+/// <c>probability-calibration SEEDS [DESIGN,…] [aside]</c>. The role is the built-in first-line-manager profile with every
+/// target and critical minimum 0.8 lower, so that a useful share of people is near ready: at the built-in targets about one
+/// in a thousand is truly ready now, and a diagram of that says nothing. With <c>aside</c>, the raters the diagnostics flag
+/// for central tendency or halo are set aside before the calibration that is scored (<see cref="StyledRaterScreen"/>).
 /// </remarks>
 internal static class ProbabilityCalibration
 {
@@ -24,6 +26,7 @@ internal static class ProbabilityCalibration
     {
         var seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 17;
         var designs = args.Length > 2 ? args[2].Split(',').Select(Enum.Parse<RatingDesign>).ToArray() : [RatingDesign.Local];
+        var aside = args.Length > 3 && args[3] == "aside";
         var builder = new RoleProfileBuilder("flm-lower", "First-line manager, targets 0.8 lower");
         foreach (var r in LeadershipFramework.FirstLineManager.Requirements)
         {
@@ -39,9 +42,9 @@ internal static class ProbabilityCalibration
             var (sum, hits, counts) = (new double[10], new double[10], new int[10]);
             var brier = 0.0;
 
-            // Coverage of the 90% index interval by fifth of the true index, and of each estimate's ±1.645 SE interval by
-            // fifth of the scale (true level).
-            var (indexCovered, indexCount, estimateCovered, estimateCount) = (new int[5], new int[5], new int[5], new int[5]);
+            // Coverage of the 90% index interval and of each estimate's 90% interval (CompetencyEstimate.Interval), by fifth
+            // of the true value among the people (quintiles) and, for estimates, by fifth of the scale too.
+            var (indexRows, estimateRows) = (new List<(double Truth, bool Covered)>(), new List<(double Truth, bool Covered)>());
             var scale = LeadershipFramework.Model.Scale;
 
             // The 9-box: among placements with P(box) ≈ p, the share whose true levels put them in that box (tertile cuts
@@ -53,6 +56,12 @@ internal static class ProbabilityCalibration
                 var organisation = OrganisationSimulator.Generate(Settings(design, seed));
                 var ratings = organisation.TakeInRatings().Ratings;
                 var fit = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
+                if (aside)
+                {
+                    ratings = StyledRaterScreen.Apply(ratings, fit).Ratings;
+                    fit = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
+                }
+
                 var people = organisation.People.ToDictionary(p => p.Person);
                 var position = ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j);
                 var assessed = new List<ReadinessAssessment>();
@@ -66,15 +75,11 @@ internal static class ProbabilityCalibration
                     assessed.Add(a);
                     truths.Add(atTruth);
                     var ready = atTruth.Band == ReadinessBand.ReadyNow ? 1.0 : 0.0;
-                    var fifth = Fifth(atTruth.Index!.Value, 0, 100.000001);
-                    indexCount[fifth]++;
-                    indexCovered[fifth] += a.Lower <= atTruth.Index && atTruth.Index <= a.Upper ? 1 : 0;
+                    indexRows.Add((atTruth.Index!.Value, a.Lower <= atTruth.Index && atTruth.Index <= a.Upper));
                     foreach (var c in a.Competencies)
                     {
                         var level = levels[position[c.Competency]];
-                        var band = Fifth(level, scale.Minimum, scale.Maximum);
-                        estimateCount[band]++;
-                        estimateCovered[band] += Math.Abs(level - c.Estimate!.Value) <= 1.645 * c.StandardError!.Value ? 1 : 0;
+                        estimateRows.Add((level, c.Interval!.Value.Lower <= level && level <= c.Interval.Value.Upper));
                     }
 
                     var p = a.ProbabilityReadyNow!.Value;
@@ -94,7 +99,7 @@ internal static class ProbabilityCalibration
             }
 
             var n = counts.Sum();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}{(aside ? ", styled raters set aside" : "")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
             Console.WriteLine("| P(ready now) bin | Candidates | Mean P | Truly ready | Difference | Monte-Carlo SE |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             for (var b = 0; b < 10; b++)
@@ -110,16 +115,16 @@ internal static class ProbabilityCalibration
             }
 
             Console.WriteLine();
-            Console.WriteLine("| Fifth of the true value | 90% index interval covers | People | ±1.645 SE estimate interval covers | Estimates |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
-            for (var f = 0; f < 5; f++)
+            var (index, byLevel) = (ByQuintile(indexRows), ByQuintile(estimateRows));
+            var byScale = Tally(estimateRows, row => Fifth(row.Truth, scale.Minimum, scale.Maximum));
+            Console.WriteLine("| Fifth of the true value | 90% index interval covers | People | 90% estimate interval covers | Estimates | Fifth of the scale: covers | Estimates |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            for (var f = 0; f <= 5; f++)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {f + 1} of 5 | {Share(indexCovered[f], indexCount[f])} | {indexCount[f]:N0} | {Share(estimateCovered[f], estimateCount[f])} | {estimateCount[f]:N0} |"));
+                    $"| {(f < 5 ? $"{f + 1} of 5" : "all")} | {Share(index[f])} | {index[f].Count:N0} | {Share(byLevel[f])} | {byLevel[f].Count:N0} | {Share(byScale[f])} | {byScale[f].Count:N0} |"));
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| all | {Share(indexCovered.Sum(), indexCount.Sum())} | {indexCount.Sum():N0} | {Share(estimateCovered.Sum(), estimateCount.Sum())} | {estimateCount.Sum():N0} |"));
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"9-box: {boxCounts.Sum():N0} placements; expected in another box {boxCounts.Sum() - boxSum.Sum():N0}, truly in another box {boxCounts.Sum() - boxHits.Sum():N0}"));
@@ -148,6 +153,28 @@ internal static class ProbabilityCalibration
         _ => new SimulationOptions { Seed = seed, Design = design },
     };
 
-    private static string Share(int covered, int count) =>
-        count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * covered / count:0.0}%");
+    /// <summary>Covered and counted by fifth of the true value among the rows, then over all of them (index 5).</summary>
+    private static (int Covered, int Count)[] ByQuintile(List<(double Truth, bool Covered)> rows)
+    {
+        var sorted = rows.Select(r => r.Truth).Order().ToArray();
+        var cuts = sorted.Length == 0 ? [] : new[] { 0.2, 0.4, 0.6, 0.8 }.Select(q => sorted[(int)(q * (sorted.Length - 1))]).ToArray();
+        return Tally(rows, row => cuts.Count(c => row.Truth > c));
+    }
+
+    private static (int Covered, int Count)[] Tally(List<(double Truth, bool Covered)> rows, Func<(double Truth, bool Covered), int> fifth)
+    {
+        var tally = new (int Covered, int Count)[6];
+        foreach (var row in rows)
+        {
+            foreach (var f in new[] { fifth(row), 5 })
+            {
+                tally[f] = (tally[f].Covered + (row.Covered ? 1 : 0), tally[f].Count + 1);
+            }
+        }
+
+        return tally;
+    }
+
+    private static string Share((int Covered, int Count) tally) =>
+        tally.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * tally.Covered / tally.Count:0.0}%");
 }

@@ -19,6 +19,7 @@ public sealed class CalibrationResult
     private Dictionary<(RateeId, CompetencyId), int>? _estimateIndex;
     private Dictionary<RaterId, int>? _raterIndex;
     private readonly IReadOnlyDictionary<RateeId, EstimateCorrelations>? _correlations;
+    private readonly IReadOnlyDictionary<RateeId, EstimateCorrelations>? _conditionalCorrelations;
 
     internal CalibrationResult(
         CalibrationMethod method,
@@ -34,9 +35,11 @@ public sealed class CalibrationResult
         ImmutableArray<CalibrationWarning> warnings,
         RaschFit? rasch = null,
         IReadOnlyDictionary<RateeId, EstimateCorrelations>? correlations = null,
-        CrossedModelFit? crossed = null)
+        CrossedModelFit? crossed = null,
+        IReadOnlyDictionary<RateeId, EstimateCorrelations>? conditionalCorrelations = null)
     {
         _correlations = correlations;
+        _conditionalCorrelations = conditionalCorrelations;
         Method = method;
         Algorithm = algorithm;
         Estimates = estimates;
@@ -195,7 +198,7 @@ public sealed class CalibrationResult
     public CrossedModelFit? Crossed { get; }
 
     internal CalibrationResult WithSourceEffects(ImmutableArray<SourceEffect> sourceEffects) =>
-        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, _correlations, Crossed);
+        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, _correlations, Crossed, _conditionalCorrelations);
 
     /// <summary>Gets the correlations of the errors of one person's estimates, in the order of <see cref="EstimatesFor"/>.</summary>
     /// <param name="person">The person.</param>
@@ -206,6 +209,18 @@ public sealed class CalibrationResult
     /// </returns>
     public EstimateCorrelations? ErrorCorrelations(RateeId person) =>
         _correlations is not null && _correlations.TryGetValue(person, out var found) ? found : null;
+
+    /// <summary>Gets the correlations of the errors of one person's unshrunk estimates given their true levels, in the order of <see cref="EstimatesFor"/>: what the confidence intervals of <see cref="CompetencyEstimate.Interval"/> and of the readiness index rest on.</summary>
+    /// <param name="person">The person.</param>
+    /// <returns>
+    /// The correlations, or null when the person was not rated or the method does not give them. They differ from
+    /// <see cref="ErrorCorrelations"/>, which describe how a person's true levels spread around the shrunk estimates: given
+    /// the true levels, the estimates move together more, because the person's effect, estimated from all their ratings,
+    /// carries each rating's error into every competency. The crossed model gives them in closed form from the person's
+    /// own ratings, plus what the uncertainty of the rater and fixed effects adds on the exact path.
+    /// </returns>
+    public EstimateCorrelations? ConditionalErrorCorrelations(RateeId person) =>
+        _conditionalCorrelations is not null && _conditionalCorrelations.TryGetValue(person, out var found) ? found : null;
 
     /// <summary>Finds a person's estimate on one competency.</summary>
     /// <param name="person">The person.</param>

@@ -1,3 +1,4 @@
+using MathNet.Numerics.Distributions;
 using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Internal;
@@ -14,9 +15,11 @@ public sealed record CompetencyEstimate
     /// <param name="standardError">The standard error of <paramref name="estimate"/>, in scale points.</param>
     /// <param name="ratings">The number of ratings that informed the estimate.</param>
     /// <param name="raters">The number of distinct raters among them.</param>
+    /// <param name="reliability">How much of the person's own evidence the estimate keeps, in (0, 1]: 1 (the default) for a method that does not pull estimates toward a mean; see <see cref="Reliability"/>.</param>
+    /// <param name="shrunkToward">The mean the estimate was pulled toward; required when <paramref name="reliability"/> is below 1.</param>
     /// <exception cref="ArgumentException"><paramref name="competency"/> is the default value (a string converts implicitly, and throws when it is not a valid id).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The estimate is not finite, the standard error is not finite or is negative, there is no rating, or the raters are fewer than 1 or more than the ratings.</exception>
-    public CompetencyEstimate(RateeId person, CompetencyId competency, double estimate, double standardError, int ratings, int raters)
+    /// <exception cref="ArgumentOutOfRangeException">The estimate is not finite, the standard error is not finite or is negative, there is no rating, the raters are fewer than 1 or more than the ratings, the reliability is not in (0, 1], or a reliability below 1 comes without a finite <paramref name="shrunkToward"/>.</exception>
+    public CompetencyEstimate(RateeId person, CompetencyId competency, double estimate, double standardError, int ratings, int raters, double reliability = 1, double? shrunkToward = null)
     {
         if (ratings < 1 || raters < 1 || raters > ratings)
         {
@@ -30,6 +33,18 @@ public sealed record CompetencyEstimate
         StandardError = Guard.FiniteNonNegative(standardError);
         Ratings = ratings;
         Raters = raters;
+        if (!(reliability is > 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reliability), reliability, $"The reliability of {person} on {competency} was {Guard.Format(reliability)}; it must be in (0, 1] (1 when the estimate is not pulled toward a mean).");
+        }
+
+        if (shrunkToward is { } toward ? !double.IsFinite(toward) : reliability < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shrunkToward), shrunkToward, $"The estimate of {person} on {competency} was given a mean it was pulled toward of {(shrunkToward is { } m ? Guard.Format(m) : "none")} at reliability {Guard.Format(reliability)}; that mean must be finite, and given whenever the reliability is below 1.");
+        }
+
+        Reliability = reliability;
+        ShrunkToward = shrunkToward;
     }
 
     /// <summary>Gets the person.</summary>
@@ -49,4 +64,43 @@ public sealed record CompetencyEstimate
 
     /// <summary>Gets the number of distinct raters among them.</summary>
     public int Raters { get; }
+
+    /// <summary>Gets how much of the person's own evidence the estimate keeps, in (0, 1]: 1 for a method that does not pull estimates toward a mean.</summary>
+    /// <remarks>
+    /// The crossed model's estimates are best linear unbiased predictions: each is pulled from what the person's ratings
+    /// alone say toward <see cref="ShrunkToward"/>, the competency's mean, the more so the less evidence there is. That makes
+    /// them the best guesses on average, but for someone truly far from the mean the estimate is biased toward it, and
+    /// the interval <see cref="Estimate"/> ± z·<see cref="StandardError"/> (the spread of the true level around the estimate
+    /// over people like this one) misses such people more often than it says. This is Kelley's reliability,
+    /// 1 − <see cref="StandardError"/>² / (the variance of true levels), and <see cref="Interval"/> undoes the pull with it.
+    /// </remarks>
+    public double Reliability { get; }
+
+    /// <summary>Gets the mean the estimate was pulled toward; null when <see cref="Reliability"/> is 1.</summary>
+    public double? ShrunkToward { get; }
+
+    /// <summary>Gets what the person's own evidence says, undoing the pull toward <see cref="ShrunkToward"/>: the centre of <see cref="Interval"/>.</summary>
+    internal double Unshrunk => ShrunkToward is { } m ? m + ((Estimate - m) / Reliability) : Estimate;
+
+    /// <summary>Gets the standard error of <see cref="Unshrunk"/> given the person's true level.</summary>
+    internal double UnshrunkStandardError => StandardError / Math.Sqrt(Reliability);
+
+    /// <summary>A confidence interval for the person's true level that holds its coverage whatever that level is, the scale's ends included.</summary>
+    /// <param name="level">The coverage, in (0, 1); 0.9 for a 90% interval.</param>
+    /// <returns>
+    /// What the person's own evidence says ± z·its standard error (<see cref="StandardError"/> / √<see cref="Reliability"/>),
+    /// widened where needed to hold <see cref="Estimate"/>. For an estimate not pulled toward a mean it is
+    /// <see cref="Estimate"/> ± z·<see cref="StandardError"/>.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
+    public EstimateInterval Interval(double level)
+    {
+        if (!(level is > 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, $"The interval's level was {Guard.Format(level)}; it must be in (0, 1), e.g. 0.9 for 90%.");
+        }
+
+        var half = Normal.InvCDF(0, 1, 0.5 + (level / 2)) * UnshrunkStandardError;
+        return new EstimateInterval(Math.Min(Estimate, Unshrunk - half), Math.Max(Estimate, Unshrunk + half));
+    }
 }

@@ -42,6 +42,12 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     /// </summary>
     private const int MinRaterRepeats = 10;
 
+    /// <summary>
+    /// The least reliability an estimate is given: one rating among a cohort's still carries some of the person, and below
+    /// this the unshrunk centre of its confidence interval would rest on dividing by almost nothing.
+    /// </summary>
+    private const double MinReliability = 0.01;
+
     /// <summary>How many times the scalable path's predicted time the exact path's may be for auto to prefer it.</summary>
     private const double ExactPreference = 1.5;
 
@@ -564,27 +570,46 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         CrossedModelFit fit)
     {
         var reference = new ReferenceRow(design);
+        double Component(string name) => components.FirstOrDefault(v => v.Name == name)?.Variance ?? 0;
+        var trueVariance = Component(VarianceComponent.Ratee) + Component(VarianceComponent.RateeCompetency);
         var estimates = ImmutableArray.CreateBuilder<CompetencyEstimate>(design.Cells);
         for (var c = 0; c < design.Cells; c++)
         {
             var t = design.CellRatee[c];
+            var mean = reference.Dot(design.CellCompetency[c], beta);
+
+            // Kelley's reliability: how much of the person's own evidence the prediction keeps (its prediction-error
+            // variance against the variance of true levels around the competency's mean).
+            var reliability = trueVariance > 0 ? Math.Clamp(1 - (cellPev[c] / trueVariance), MinReliability, 1) : 1;
             estimates.Add(new CompetencyEstimate(
                 design.Ratings.Ratees[t],
                 design.Ratings.Model.Competencies[design.CellCompetency[c]].Id,
-                reference.Dot(design.CellCompetency[c], beta) + ratee[t] + cell[c],
+                mean + ratee[t] + cell[c],
                 Math.Sqrt(cellPev[c]),
                 (int)design.CellN[c],
-                design.CellRaters[c]));
+                design.CellRaters[c],
+                reliability,
+                reliability < 1 ? mean : null));
         }
 
         var pairStart = CrossedSystem.CellPairStarts(design);
         var correlations = new Dictionary<RateeId, EstimateCorrelations>(design.Ratees);
+        var conditional = new Dictionary<RateeId, EstimateCorrelations>(design.Ratees);
+        var residual = Component(VarianceComponent.Residual);
         for (var t = 0; t < design.Ratees; t++)
         {
             var first = design.RateeCellStart[t];
-            correlations.Add(design.Ratings.Ratees[t], EstimateCorrelations.FromCovariances(
-                cellPev.AsSpan(first, design.RateeCellStart[t + 1] - first),
-                (i, j) => cellPairs[pairStart[t] + (i * (i - 1) / 2) + j]));
+            var count = design.RateeCellStart[t + 1] - first;
+            Func<int, int, double> posterior = (i, j) => cellPairs[pairStart[t] + (i * (i - 1) / 2) + j];
+            correlations.Add(design.Ratings.Ratees[t], EstimateCorrelations.FromCovariances(cellPev.AsSpan(first, count), posterior));
+            var given = new ConditionalCovariance(design, t, residual, Component(VarianceComponent.Ratee), Component(VarianceComponent.RateeCompetency));
+            var variances = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                variances[i] = given.Variance(i, cellPev[first + i]);
+            }
+
+            conditional.Add(design.Ratings.Ratees[t], EstimateCorrelations.FromCovariances(variances, (i, j) => given.Covariance(i, j, posterior(i, j))));
         }
 
         // Without the rater term the design holds one stand-in rater; no rater's effect was estimated.
@@ -610,7 +635,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             objective,
             [.. warnings],
             correlations: correlations,
-            crossed: fit);
+            crossed: fit,
+            conditionalCorrelations: conditional);
     }
 
     /// <summary>Which of the random terms with a free variance (ratee × competency, ratee, rater) the fit includes; the ratee term always is.</summary>

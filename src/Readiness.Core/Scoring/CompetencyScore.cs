@@ -1,3 +1,4 @@
+using Readiness.Calibration;
 using Readiness.Competencies;
 
 namespace Readiness.Scoring;
@@ -16,7 +17,8 @@ public sealed record CompetencyScore
     /// <param name="yearsToClose">The gap divided by the competency's development rate; null without an estimate.</param>
     /// <param name="contribution">The index points this requirement contributes; the contributions add up to the index. Null when not scored.</param>
     /// <param name="belowCriticalMinimum">Whether the estimate is below the critical minimum.</param>
-    public CompetencyScore(CompetencyId competency, double target, double? criticalMinimum, double weight, double? estimate, double? standardError, double? gap, double? yearsToClose, double? contribution, bool belowCriticalMinimum)
+    /// <param name="interval">The confidence interval of the true level at the assessment's level, or null without an estimate.</param>
+    public CompetencyScore(CompetencyId competency, double target, double? criticalMinimum, double weight, double? estimate, double? standardError, double? gap, double? yearsToClose, double? contribution, bool belowCriticalMinimum, EstimateInterval? interval = null)
     {
         Competency = competency;
         Target = target;
@@ -28,6 +30,7 @@ public sealed record CompetencyScore
         YearsToClose = yearsToClose;
         Contribution = contribution;
         BelowCriticalMinimum = belowCriticalMinimum;
+        Interval = interval;
     }
 
     /// <summary>Gets the competency id.</summary>
@@ -59,4 +62,7 @@ public sealed record CompetencyScore
 
     /// <summary>Gets whether the estimate is below the critical minimum.</summary>
     public bool BelowCriticalMinimum { get; }
+
+    /// <summary>Gets the confidence interval of the true level at the assessment's <see cref="ReadinessAssessment.IntervalLevel"/> (<see cref="CompetencyEstimate.Interval"/>), or null without an estimate.</summary>
+    public EstimateInterval? Interval { get; }
 }

@@ -225,9 +225,16 @@ public sealed class ReadinessAssessment
     public double? Index { get; }
 
     /// <summary>Gets the lower end of the index's interval, or null.</summary>
+    /// <remarks>
+    /// A confidence interval for the index at the candidate's true levels, holding <see cref="IntervalLevel"/> whatever those
+    /// levels are when the calibration gives each estimate's reliability (<see cref="CompetencyEstimate.Reliability"/>) and
+    /// the candidate carries conditional correlations (the crossed model's do); otherwise the interval of the index over
+    /// the estimates' joint uncertainty. It always holds <see cref="Index"/>.
+    /// </remarks>
     public double? Lower { get; }
 
     /// <summary>Gets the upper end of the index's interval, or null.</summary>
+    /// <remarks>See <see cref="Lower"/>.</remarks>
     public double? Upper { get; }
 
     /// <summary>Gets the interval's coverage, e.g. 0.90.</summary>

@@ -26,6 +26,7 @@ public sealed class ReadinessCandidate
     /// <param name="selfMinusOthers">Mean self-rating minus the estimates on the same competencies, when the candidate rated themselves.</param>
     /// <param name="raterSpread">The standard deviation of the other raters' mean ratings of the candidate, when there are two or more.</param>
     /// <param name="errorCorrelations">The correlations of the estimates' errors, in the order of <paramref name="estimates"/>; null when unknown (the scorer then takes the errors to move together).</param>
+    /// <param name="conditionalErrorCorrelations">The correlations of the unshrunk estimates' errors given the candidate's true levels (<see cref="CalibrationResult.ConditionalErrorCorrelations"/>), in the same order; null when unknown (the index interval then rests on <paramref name="errorCorrelations"/> and the estimates as they are).</param>
     /// <exception cref="ArgumentNullException"><paramref name="estimates"/> or <paramref name="sources"/> is null.</exception>
     /// <exception cref="ArgumentException">An estimate is of another person or repeats a competency; a count is negative; a number is not finite; the correlations are among another number of estimates.</exception>
     public ReadinessCandidate(
@@ -36,7 +37,8 @@ public sealed class ReadinessCandidate
         double? performance = null,
         double? selfMinusOthers = null,
         double? raterSpread = null,
-        EstimateCorrelations? errorCorrelations = null)
+        EstimateCorrelations? errorCorrelations = null,
+        EstimateCorrelations? conditionalErrorCorrelations = null)
     {
         ArgumentNullException.ThrowIfNull(estimates);
         ArgumentNullException.ThrowIfNull(sources);
@@ -63,8 +65,15 @@ public sealed class ReadinessCandidate
                 $"The error correlations are among {errorCorrelations.Count} estimates; candidate {person} has {list.Length}.", nameof(errorCorrelations));
         }
 
+        if (conditionalErrorCorrelations is not null && conditionalErrorCorrelations.Count != list.Length)
+        {
+            throw new ArgumentException(
+                $"The conditional error correlations are among {conditionalErrorCorrelations.Count} estimates; candidate {person} has {list.Length}.", nameof(conditionalErrorCorrelations));
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(otherRaters);
         ErrorCorrelations = errorCorrelations;
+        ConditionalErrorCorrelations = conditionalErrorCorrelations;
         Estimates = list;
         _byCompetency = seen;
         OtherRaters = otherRaters;
@@ -77,8 +86,8 @@ public sealed class ReadinessCandidate
 
     private ReadinessCandidate(ReadinessCandidate candidate, ImmutableArray<CompetencyGrowth> rates, GrowthBasis basis)
     {
-        (Person, Estimates, ErrorCorrelations, _byCompetency, OtherRaters, Sources) =
-            (candidate.Person, candidate.Estimates, candidate.ErrorCorrelations, candidate._byCompetency, candidate.OtherRaters, candidate.Sources);
+        (Person, Estimates, ErrorCorrelations, ConditionalErrorCorrelations, _byCompetency, OtherRaters, Sources) =
+            (candidate.Person, candidate.Estimates, candidate.ErrorCorrelations, candidate.ConditionalErrorCorrelations, candidate._byCompetency, candidate.OtherRaters, candidate.Sources);
         (Performance, SelfMinusOthers, RaterSpread) = (candidate.Performance, candidate.SelfMinusOthers, candidate.RaterSpread);
         (DevelopmentRates, DevelopmentBasis) = (rates, basis);
     }
@@ -91,6 +100,9 @@ public sealed class ReadinessCandidate
 
     /// <summary>Gets the correlations of the estimates' errors, in the order of <see cref="Estimates"/>; null when unknown (the errors are then taken to move together).</summary>
     public EstimateCorrelations? ErrorCorrelations { get; }
+
+    /// <summary>Gets the correlations of the unshrunk estimates' errors given the candidate's true levels, in the order of <see cref="Estimates"/>; null when unknown.</summary>
+    public EstimateCorrelations? ConditionalErrorCorrelations { get; }
 
     /// <summary>Gets how many distinct people other than the candidate rated them.</summary>
     public int OtherRaters { get; }
@@ -231,7 +243,7 @@ public sealed class ReadinessCandidate
             double? spread = raterMeans.TryGetValue(t, out var means) && means.Length > 1 ? ArrayStatistics.StandardDeviation(means) : null;
             double? performanceValue = performance is not null && performance.TryGetValue(id, out var p) ? p : null;
             double? self = selfCount[t] > 0 ? (selfSum[t] - selfEstimateSum[t]) / selfCount[t] : null;
-            result.Add(new ReadinessCandidate(id, own, raters[t]?.Count ?? 0, sources[t] ?? [], performanceValue, self, spread, calibration.ErrorCorrelations(id)));
+            result.Add(new ReadinessCandidate(id, own, raters[t]?.Count ?? 0, sources[t] ?? [], performanceValue, self, spread, calibration.ErrorCorrelations(id), calibration.ConditionalErrorCorrelations(id)));
         }
 
         return result.ToImmutable();

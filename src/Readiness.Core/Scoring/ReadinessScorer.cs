@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.Statistics;
+using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Internal;
@@ -102,8 +103,9 @@ public sealed class ReadinessScorer : IReadinessScorer
         }
 
         var row = kernel.Score(x, se, _z);
-        var correlation = CorrelationOf(candidate, profile);
+        var correlation = CorrelationOf(candidate, profile, candidate.ErrorCorrelations);
         var (chances, lower, upper, band) = Joint(kernel, x, se, row, correlation);
+        (lower, upper) = ConfidenceInterval(candidate, profile, kernel, row.Index) ?? (lower, upper);
         Span<double> contributions = small ? stackalloc double[k] : new double[k];
         kernel.Contributions(x, row.Index, contributions);
         var scores = ImmutableArray.CreateBuilder<CompetencyScore>(k);
@@ -112,7 +114,8 @@ public sealed class ReadinessScorer : IReadinessScorer
             var r = profile.Requirements[j];
             double? gap = present[j] ? Math.Max(0, r.Target - x[j]) : null;
             scores.Add(new CompetencyScore(r.Competency.Id, r.Target, r.CriticalMinimum, r.Weight.Fraction,
-                present[j] ? x[j] : null, present[j] ? se[j] : null, gap, gap * kernel.YearsPerPoint[j], contributions[j], x[j] < kernel.Critical[j]));
+                present[j] ? x[j] : null, present[j] ? se[j] : null, gap, gap * kernel.YearsPerPoint[j], contributions[j], x[j] < kernel.Critical[j],
+                candidate.FindEstimate(r.Competency.Id)?.Interval(Options.IntervalLevel)));
         }
 
         var performanceIndex = kernel.PerformanceIndex(x);
@@ -213,9 +216,9 @@ public sealed class ReadinessScorer : IReadinessScorer
     }
 
     /// <summary>The error correlation of requirements i and j from the candidate's own, or null when it has none (errors then move together).</summary>
-    private static Func<int, int, double>? CorrelationOf(ReadinessCandidate candidate, RoleProfile profile)
+    private static Func<int, int, double>? CorrelationOf(ReadinessCandidate candidate, RoleProfile profile, EstimateCorrelations? correlations)
     {
-        if (candidate.ErrorCorrelations is not { } correlations)
+        if (correlations is null)
         {
             return null;
         }
@@ -224,6 +227,37 @@ public sealed class ReadinessScorer : IReadinessScorer
 
         // A requirement without an estimate has no error (standard error 0), so its correlation never matters.
         return (i, j) => position[i] < 0 || position[j] < 0 ? 0 : correlations[position[i], position[j]];
+    }
+
+    /// <summary>
+    /// The index's confidence interval when the estimates were pulled toward a mean: the quantiles of the index over draws
+    /// of the true levels around what the candidate's own evidence says (<see cref="CompetencyEstimate.Interval"/>'s centre
+    /// and standard error, moving together as they do given the true levels), widened to hold the index itself. Null when
+    /// no estimate was pulled or the conditional correlations are unknown; the interval is then the posterior one.
+    /// </summary>
+    /// <remarks>
+    /// The posterior interval (draws around the shrunk estimates) is right on average over people, but for someone truly
+    /// far from the mean it sits too close to the mean and misses them more often than it says; this one holds its coverage
+    /// at every true level. The chances stay posterior: "P(ready now) = 0.7" is a statement about people like this one.
+    /// </remarks>
+    private (double Lower, double Upper)? ConfidenceInterval(ReadinessCandidate candidate, RoleProfile profile, ProfileKernel kernel, double index)
+    {
+        if (candidate.ConditionalErrorCorrelations is not { } conditional || candidate.Estimates.All(e => e.Reliability == 1))
+        {
+            return null;
+        }
+
+        var k = kernel.Count;
+        var (centre, spread) = (new double[k], new double[k]);
+        for (var j = 0; j < k; j++)
+        {
+            (centre[j], spread[j]) = candidate.FindEstimate(profile.Requirements[j].Competency.Id) is { } e
+                ? (e.Unshrunk, e.UnshrunkStandardError)
+                : (profile.Model.Scale.Minimum, 0);
+        }
+
+        var outcome = JointDraws.Simulate(kernel, centre, spread, CorrelationOf(candidate, profile, conditional), Options.IntervalLevel);
+        return (Math.Min(outcome.Lower, index), Math.Max(outcome.Upper, index));
     }
 
     /// <summary>
