@@ -602,7 +602,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             var count = design.RateeCellStart[t + 1] - first;
             Func<int, int, double> posterior = (i, j) => cellPairs[pairStart[t] + (i * (i - 1) / 2) + j];
             correlations.Add(design.Ratings.Ratees[t], EstimateCorrelations.FromCovariances(cellPev.AsSpan(first, count), posterior));
-            var given = new ConditionalCovariance(design, t, residual, Component(VarianceComponent.Ratee), Component(VarianceComponent.RateeCompetency));
+            var given = new ConditionalCovariance(design.CellN, first, first + count, residual, Component(VarianceComponent.Ratee), Component(VarianceComponent.RateeCompetency));
             var variances = new double[count];
             for (var i = 0; i < count; i++)
             {

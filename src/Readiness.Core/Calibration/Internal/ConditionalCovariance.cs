@@ -27,12 +27,19 @@ internal readonly struct ConditionalCovariance
     private readonly double _inverseP;
     private readonly double _q;
 
-    public ConditionalCovariance(CrossedDesign design, int ratee, double residual, double rateeVariance, double cellVariance)
+    /// <summary>Prepares the covariances of one ratee's cells.</summary>
+    /// <param name="cellCounts">The ratings in every cell of the design.</param>
+    /// <param name="first">The ratee's first cell.</param>
+    /// <param name="end">One past the ratee's last cell.</param>
+    /// <param name="residual">σ², the residual variance.</param>
+    /// <param name="rateeVariance">The ratee term's variance (0 without the term).</param>
+    /// <param name="cellVariance">The ratee × competency term's variance (0 without the term).</param>
+    public ConditionalCovariance(double[] cellCounts, int first, int end, double residual, double rateeVariance, double cellVariance)
     {
-        (_n, _first, _residual) = (design.CellN, design.RateeCellStart[ratee], residual);
+        (_n, _first, _residual) = (cellCounts, first, residual);
         _lambdaCell = cellVariance > 0 ? residual / cellVariance : double.PositiveInfinity;
         double p = rateeVariance > 0 ? residual / rateeVariance : double.PositiveInfinity, q = 0;
-        for (var c = _first; c < design.RateeCellStart[ratee + 1]; c++)
+        for (var c = first; c < end; c++)
         {
             var s = Shrink(c);
             p += _n[c] * s;
