@@ -6,11 +6,15 @@ using Readiness.Files;
 namespace Readiness.Cli;
 
 /// <summary>
-/// <c>readiness calibrate --ratings FILE.csv [--method …] [--out DIR]</c>: rater-bias calibration of a ratings export, written
-/// as estimates.csv, raters.csv, model.json and rejects.csv.
+/// <c>readiness calibrate --ratings FILE.csv [--method …] [--set-aside-styled-raters] [--out DIR]</c>: rater-bias calibration
+/// of a ratings export, written as estimates.csv, raters.csv, model.json and rejects.csv (and set-aside-raters.csv).
 /// </summary>
 internal static class CalibrateVerb
 {
+    private const string SetAsideFile = "set-aside-raters.csv";
+
+    private static readonly string[] Written = ["estimates.csv", "raters.csv", "model.json", "rejects.csv", "warnings.txt"];
+
     public static int Run(
         FileInfo ratingsFile,
         string method,
@@ -20,9 +24,11 @@ internal static class CalibrateVerb
         DirectoryInfo output,
         TextWriter console,
         TextWriter error,
-        (double Seconds, long Megabytes)? limits = null)
+        (double Seconds, long Megabytes)? limits = null,
+        bool setAsideStyledRaters = false)
     {
         RatingsFile? file = null;
+        Reliability.StyledRaterScreen? screen = null;
         RatingIntake intake;
         CalibrationResult result;
         double fitSeconds;
@@ -40,7 +46,7 @@ internal static class CalibrateVerb
 
         try
         {
-            BadInput.RefuseOverwrite(output, ["estimates.csv", "raters.csv", "model.json", "rejects.csv", "warnings.txt"], ratingsFile, modelFile);
+            BadInput.RefuseOverwrite(output, [.. Written, .. setAsideStyledRaters ? [SetAsideFile] : Array.Empty<string>()], ratingsFile, modelFile);
             var model = CohortInput.ReadModel(modelFile);
             // None usable: the commonest reasons, each with an example line, as every verb says them.
             if (CohortInput.ReadRatings(ratingsFile, columns, model, modelFile is not null, output, error) is not { } read)
@@ -53,6 +59,13 @@ internal static class CalibrateVerb
             console.WriteLine($"Read {intake.Report}.");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             result = calibrator.Calibrate(intake.Ratings, new ConsoleProgress(error));
+            if (setAsideStyledRaters)
+            {
+                // The diagnostics need a first fit; the estimates come from a second one without the styled raters.
+                screen = Reliability.StyledRaterScreen.Apply(intake.Ratings, result);
+                result = calibrator.Calibrate(screen.Ratings, new ConsoleProgress(error));
+            }
+
             fitSeconds = clock.Elapsed.TotalSeconds;
             output.Create();
         }
@@ -87,6 +100,11 @@ internal static class CalibrateVerb
             staging.WriteStream("model.json", s => CalibrationFiles.WriteModel(s, result, intake.Report));
             staging.WriteText("rejects.csv", w => CalibrationFiles.WriteRejects(w, file));
             WriteWarningsFile(staging, result);
+            if (screen is not null)
+            {
+                staging.WriteText(SetAsideFile, w => ReliabilityFiles.WriteRaterDiagnostics(w, screen.SetAside));
+            }
+
             staging.Commit();
         }
 
@@ -94,9 +112,14 @@ internal static class CalibrateVerb
         console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {raters}, " +
                           $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations, " +
                           $"fitted in {fitSeconds.ToString("F2", CultureInfo.InvariantCulture)} s.");
+        if (screen is not null)
+        {
+            CohortInput.SaySetAside(screen, console);
+        }
+
         WriteWarnings(result, console);
 
-        console.WriteLine($"Wrote estimates.csv, raters.csv, model.json, rejects.csv, warnings.txt and manifest.json to {output.FullName}");
+        console.WriteLine($"Wrote {string.Join(", ", [.. Written, .. screen is null ? Array.Empty<string>() : [SetAsideFile]])} and manifest.json to {output.FullName}");
         return WeightsVerb.Ok;
     }
 

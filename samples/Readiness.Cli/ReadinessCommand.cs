@@ -134,9 +134,13 @@ internal static class ReadinessCommand
                 result.AddError($"--max-memory-mb was {megabytes}; it must be 0 (a quarter of the memory available) or a number of megabytes.");
             }
         });
+        var setAside = new Option<bool>("--set-aside-styled-raters")
+        {
+            Description = "Calibrate again without the ratings of others by the raters the diagnostics flag for central tendency or halo (styles a rater effect cannot undo, which pull people at the scale's ends towards the middle); writes set-aside-raters.csv.",
+        };
         var calibrate = new Command("calibrate", "Remove rater bias from a ratings export and estimate every person's level on every competency.")
         {
-            ratings, columns, sourceValues, method, path, maxSeconds, maxMemory, model, output,
+            ratings, columns, sourceValues, method, path, maxSeconds, maxMemory, model, setAside, output,
         };
         calibrate.SetAction(result => CalibrateVerb.Run(
             result.GetRequiredValue(ratings),
@@ -147,7 +151,8 @@ internal static class ReadinessCommand
             result.GetRequiredValue(output),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error,
-            (result.GetValue(maxSeconds), result.GetValue(maxMemory))));
+            (result.GetValue(maxSeconds), result.GetValue(maxMemory)),
+            result.GetValue(setAside)));
         return calibrate;
     }
 

@@ -43,6 +43,24 @@ public sealed class CalibrateVerbTests : IDisposable
     }
 
     [Fact]
+    public void Set_aside_styled_raters_calibrates_without_them_and_lists_them()
+    {
+        var organisation = Path.Combine(_directory, "org");
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, Run("simulate", "--people", "200", "--seed", "5", "--out", organisation).Code);
+
+        var (code, text, _) = Run("calibrate", "--ratings", Path.Combine(organisation, "ratings.csv"), "--set-aside-styled-raters", "--out", output);
+
+        Assert.Equal(0, code);
+        var setAside = File.ReadLines(Path.Combine(output, "set-aside-raters.csv")).Skip(1).Select(line => line.Split(',')[0]).ToHashSet();
+        Assert.NotEmpty(setAside);
+        Assert.Contains($"Set aside {setAside.Count} raters flagged for central tendency", text, StringComparison.Ordinal);
+        Assert.Contains("set-aside-raters.csv and manifest.json", text, StringComparison.Ordinal);
+        var raters = File.ReadLines(Path.Combine(output, "raters.csv")).Skip(1).Select(line => line.Split(',')[0]).ToHashSet();
+        Assert.Empty(raters.Intersect(setAside));
+    }
+
+    [Fact]
     public void Rasch_writes_fair_averages_and_the_measures_of_competencies_raters_and_thresholds()
     {
         var organisation = Path.Combine(_directory, "org");
