@@ -25,7 +25,8 @@ internal static class CalibrateVerb
         TextWriter console,
         TextWriter error,
         (double Seconds, long Megabytes)? limits = null,
-        bool setAsideStyledRaters = false)
+        bool setAsideStyledRaters = false,
+        bool personEffectPerDomain = false)
     {
         RatingsFile? file = null;
         Reliability.StyledRaterScreen? screen = null;
@@ -35,7 +36,7 @@ internal static class CalibrateVerb
         IRatingCalibrator calibrator;
         try
         {
-            calibrator = Calibrator(method, path, limits);
+            calibrator = Calibrator(method, path, limits, personEffectPerDomain);
         }
         catch (Exception e) when (e is ArgumentException or OverflowException)
         {
@@ -144,12 +145,12 @@ internal static class CalibrateVerb
 
     /// <summary>The calibrator for a method name; the crossed model with the path and, when given, the limits (seconds for the exact path, megabytes for a fit).</summary>
     /// <exception cref="ArgumentException">A limit breaks its rule; the message names the setting.</exception>
-    internal static IRatingCalibrator Calibrator(string method, CrossedModelPath path, (double Seconds, long Megabytes)? limits = null) =>
+    internal static IRatingCalibrator Calibrator(string method, CrossedModelPath path, (double Seconds, long Megabytes)? limits = null, bool personEffectPerDomain = false) =>
         Calibrator(method, new ReadinessCalibrationOptions
         {
             Crossed = limits is var (seconds, megabytes)
-                ? new() { Path = path, ExactPathMaxSeconds = seconds, MaxMemoryBytes = checked(megabytes * 1_000_000) }
-                : new() { Path = path },
+                ? new() { Path = path, ExactPathMaxSeconds = seconds, MaxMemoryBytes = checked(megabytes * 1_000_000), PersonEffectPerDomain = personEffectPerDomain }
+                : new() { Path = path, PersonEffectPerDomain = personEffectPerDomain },
         });
 
     /// <summary>The calibrator for a method name with the crossed model's and the Rasch model's settings of an options file.</summary>

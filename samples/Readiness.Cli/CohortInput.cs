@@ -13,7 +13,7 @@ namespace Readiness.Cli;
 /// command line (resolved in the verb, where a bad options file is reported as bad input), and whether a run in which
 /// nobody could be scored may succeed.
 /// </summary>
-internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? MinimumSources, FileInfo? Options, bool AllowUnscored = false, bool SetAsideStyledRaters = false)
+internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? MinimumSources, FileInfo? Options, bool AllowUnscored = false, bool SetAsideStyledRaters = false, bool PersonEffectPerDomain = false)
 {
     /// <summary>
     /// The calibrator and the scorer: the options file's settings (or the defaults), with --method, --min-raters and
@@ -27,6 +27,7 @@ internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? M
         scoring.MinimumRaters = MinimumRaters ?? scoring.MinimumRaters;
         scoring.MinimumSources = MinimumSources ?? scoring.MinimumSources;
         var method = Method ?? WireNames.Of(options.Calibration.Method);
+        options.Calibration.Crossed.PersonEffectPerDomain |= PersonEffectPerDomain;
         return (CalibrateVerb.Calibrator(method, options.Calibration), new ReadinessScorer(scoring.ToScoringOptions()));
     }
 

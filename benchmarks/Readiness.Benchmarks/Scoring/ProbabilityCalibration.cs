@@ -15,10 +15,12 @@ namespace Readiness.Benchmarks.Scoring;
 /// meet the ready-now rule should be ≈ p. Prints a reliability diagram (decile bins) and the Brier score per design.
 /// </summary>
 /// <remarks>
-/// <c>probability-calibration SEEDS [DESIGN,…] [aside]</c>. The role is the built-in first-line-manager profile with every
+/// <c>probability-calibration SEEDS [DESIGN,…] [aside] [per-domain]</c>. The role is the built-in first-line-manager profile with every
 /// target and critical minimum 0.8 lower, so that a useful share of people is near ready: at the built-in targets about one
 /// in a thousand is truly ready now, and a diagram of that says nothing. With <c>aside</c>, the raters the diagnostics flag
-/// for central tendency or halo are set aside before the calibration that is scored (<see cref="StyledRaterScreen"/>).
+/// for central tendency or halo are set aside before the calibration that is scored (<see cref="StyledRaterScreen"/>); with
+/// <c>per-domain</c>, the crossed model gives each person one effect per competency domain
+/// (<see cref="CrossedModelOptions.PersonEffectPerDomain"/>).
 /// </remarks>
 internal static class ProbabilityCalibration
 {
@@ -26,7 +28,8 @@ internal static class ProbabilityCalibration
     {
         var seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 17;
         var designs = args.Length > 2 ? args[2].Split(',').Select(Enum.Parse<RatingDesign>).ToArray() : [RatingDesign.Local];
-        var aside = args.Length > 3 && args[3] == "aside";
+        var aside = args.Skip(3).Contains("aside");
+        var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffectPerDomain = args.Skip(3).Contains("per-domain") });
         var builder = new RoleProfileBuilder("flm-lower", "First-line manager, targets 0.8 lower");
         foreach (var r in LeadershipFramework.FirstLineManager.Requirements)
         {
@@ -55,11 +58,11 @@ internal static class ProbabilityCalibration
             {
                 var organisation = OrganisationSimulator.Generate(Settings(design, seed));
                 var ratings = organisation.TakeInRatings().Ratings;
-                var fit = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
+                var fit = calibrator.Calibrate(ratings);
                 if (aside)
                 {
                     ratings = StyledRaterScreen.Apply(ratings, fit).Ratings;
-                    fit = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
+                    fit = calibrator.Calibrate(ratings);
                 }
 
                 var people = organisation.People.ToDictionary(p => p.Person);
@@ -99,7 +102,7 @@ internal static class ProbabilityCalibration
             }
 
             var n = counts.Sum();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}{(aside ? ", styled raters set aside" : "")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}{(aside ? ", styled raters set aside" : "")}{(calibrator.Options.PersonEffectPerDomain ? ", a person effect per domain" : "")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
             Console.WriteLine("| P(ready now) bin | Candidates | Mean P | Truly ready | Difference | Monte-Carlo SE |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             for (var b = 0; b < 10; b++)

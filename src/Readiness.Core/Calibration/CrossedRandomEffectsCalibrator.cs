@@ -66,6 +66,21 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     public CalibrationResult Calibrate(RatingSet ratings, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ratings);
+        if (Options.PersonEffectPerDomain && DomainUnits.Split(ratings) is { } units)
+        {
+            // The people themselves must make a usable design, whatever the units do; and the design's warnings count them.
+            var people = ratings.WithoutSource(RaterSource.Self);
+            DesignChecks.ThrowIfUnusable(Method, people, parameters: 4);
+            DesignChecks.ThrowIfOnePerson(Method, people);
+            return units.Merge(Fit(units.Ratings, people, progress, cancellationToken));
+        }
+
+        return Fit(ratings, null, progress, cancellationToken);
+    }
+
+    /// <summary>Fits the model; <paramref name="people"/>, when the ratees are made-up units, is what the design's warnings count.</summary>
+    private CalibrationResult Fit(RatingSet ratings, RatingSet? people, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
+    {
         var warnings = new List<CalibrationWarning>();
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 4);
 
@@ -121,7 +136,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             warnings.Add(CalibrationWarningCodes.CellTermLeftOut, "Every person was rated once per competency, so person × competency variation cannot be told apart from noise; the ratee_competency term was left out.");
         }
 
-        DesignChecks.AddDesignWarnings(others, warnings, raterEffects: raterTerm);
+        DesignChecks.AddDesignWarnings(people ?? others, warnings, raterEffects: raterTerm);
         Started(progress, "Moment estimates");
         var moments = MomentEstimator.Estimate(design, cellTerm, raterTerm);
         var terms = new Terms(cellTerm, raterTerm);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Readiness.Internal;
 
@@ -30,6 +31,18 @@ public readonly struct RateeId : IEquatable<RateeId>, IComparable<RateeId>
 
         _value = value;
     }
+
+    private RateeId(string value, bool internalUnit)
+    {
+        Debug.Assert(internalUnit, "only Internal makes ids without the rule");
+        _value = value;
+    }
+
+    /// <summary>
+    /// An id that breaks the rule on purpose, for a unit the library makes up inside a fit (a person within a domain): it
+    /// holds an invisible separator, so it can never equal an id from outside.
+    /// </summary>
+    internal static RateeId Internal(string value) => new(value, internalUnit: true);
 
     /// <summary>Gets the id text; empty for the default value.</summary>
     public string Value => _value ?? string.Empty;

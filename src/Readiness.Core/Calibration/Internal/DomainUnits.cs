@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using Readiness.Competencies;
+using Readiness.Evidence;
+
+namespace Readiness.Calibration.Internal;
+
+/// <summary>
+/// A person's ratings split by competency domain, so that the crossed model gives each person one effect per domain
+/// (<c>(1 | ratee:domain)</c> in lme4's terms) rather than one shared by every competency; and the fit on those units put
+/// back together per person.
+/// </summary>
+/// <remarks>
+/// The library's premise is that leadership and individual performance are different competency sets: a person strong in
+/// one need not be in the other. With one person effect, a strong leader's leadership estimates are pulled toward their
+/// performance ones; with one per domain, each domain's estimates are pulled only toward that domain's level. The units are
+/// rating-set ratees made up inside the fit (the person's id, an invisible separator, the domain), so nothing outside sees
+/// them: the result is keyed by person again, with each person's error correlations block-diagonal across domains (the
+/// model gives the domains' effects no correlation).
+/// </remarks>
+internal sealed class DomainUnits
+{
+    private const char Separator = '\u2063';
+
+    private readonly RateeId[] _person;
+
+    private DomainUnits(RatingSet ratings, RateeId[] person)
+    {
+        Ratings = ratings;
+        _person = person;
+    }
+
+    /// <summary>Gets the ratings with every person split into one ratee per domain they were rated in.</summary>
+    public RatingSet Ratings { get; }
+
+    /// <summary>Splits the ratings by domain; null when the competencies rated are all of one domain (nothing to split).</summary>
+    public static DomainUnits? Split(RatingSet ratings)
+    {
+        var model = ratings.Model;
+        var competency = ratings.CompetencyIndices;
+        var ratee = ratings.RateeIndices;
+        var domain = new int[ratings.Count];
+        var domains = new HashSet<CompetencyDomain>();
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            var d = model.Competencies[competency[i]].Domain;
+            domain[i] = (int)d;
+            domains.Add(d);
+        }
+
+        if (domains.Count < 2)
+        {
+            return null;
+        }
+
+        // Units in ordinal id order, as a rating set keeps its ratees; rows regrouped by unit, keeping their order within
+        // one (competency, then rater), which the crossed model's design reads cells from.
+        var keys = new Dictionary<(int Ratee, int Domain), string>();
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            var key = (ratee[i], domain[i]);
+            if (!keys.ContainsKey(key))
+            {
+                keys.Add(key, $"{ratings.Ratees[key.Item1].Value}{Separator}{(CompetencyDomain)key.Item2}");
+            }
+        }
+
+        var ordered = keys.OrderBy(k => k.Value, StringComparer.Ordinal).ToArray();
+        var unitOf = new Dictionary<(int Ratee, int Domain), int>(ordered.Length);
+        for (var u = 0; u < ordered.Length; u++)
+        {
+            unitOf.Add(ordered[u].Key, u);
+        }
+
+        var unit = new int[ratings.Count];
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            unit[i] = unitOf[(ratee[i], domain[i])];
+        }
+
+        var rows = Enumerable.Range(0, ratings.Count).OrderBy(i => unit[i]).ToArray();
+        var split = new RatingSet(
+            model,
+            [.. ordered.Select(k => RateeId.Internal(k.Value))],
+            ratings.Raters,
+            ratings.Cycles,
+            [.. rows.Select(i => unit[i])],
+            [.. rows.Select(i => ratings.RaterIndices[i])],
+            [.. rows.Select(i => ratings.CompetencyIndices[i])],
+            [.. rows.Select(i => ratings.Sources[i])],
+            [.. rows.Select(i => ratings.CycleIndices[i])],
+            [.. rows.Select(i => ratings.Values[i])]);
+        return new DomainUnits(split, [.. ordered.Select(k => ratings.Ratees[k.Key.Ratee])]);
+    }
+
+    /// <summary>The fit on the units, keyed by person again: each person's estimates domain by domain, their correlations block-diagonal.</summary>
+    public CalibrationResult Merge(CalibrationResult fit)
+    {
+        var units = Enumerable.Range(0, _person.Length).GroupBy(u => _person[u]).OrderBy(g => g.Key).ToArray();
+        var estimates = ImmutableArray.CreateBuilder<CompetencyEstimate>(fit.Estimates.Length);
+        var correlations = new Dictionary<RateeId, EstimateCorrelations>(units.Length);
+        var conditional = new Dictionary<RateeId, EstimateCorrelations>(units.Length);
+        foreach (var person in units)
+        {
+            var blocks = new List<(ImmutableArray<CompetencyEstimate> Estimates, EstimateCorrelations? Posterior, EstimateCorrelations? Conditional)>();
+            foreach (var u in person)
+            {
+                var id = Ratings.Ratees[u];
+                blocks.Add((fit.EstimatesFor(id), fit.ErrorCorrelations(id), fit.ConditionalErrorCorrelations(id)));
+            }
+
+            foreach (var e in blocks.SelectMany(b => b.Estimates))
+            {
+                estimates.Add(new CompetencyEstimate(person.Key, e.Competency, e.Estimate, e.StandardError, e.Ratings, e.Raters, e.Reliability, e.ShrunkToward));
+            }
+
+            if (BlockDiagonal(blocks.Select(b => (b.Estimates.Length, b.Posterior))) is { } posterior)
+            {
+                correlations.Add(person.Key, posterior);
+            }
+
+            if (BlockDiagonal(blocks.Select(b => (b.Estimates.Length, b.Conditional))) is { } given)
+            {
+                conditional.Add(person.Key, given);
+            }
+        }
+
+        return new CalibrationResult(
+            fit.Method,
+            fit.Algorithm + "; a person effect per competency domain, (1 | ratee:domain)",
+            estimates.ToImmutable(),
+            fit.RaterEffects,
+            fit.SourceEffects,
+            fit.VarianceComponents,
+            fit.FixedEffects,
+            fit.Iterations,
+            fit.Converged,
+            fit.Objective,
+            fit.Warnings,
+            fit.Rasch,
+            correlations,
+            fit.Crossed,
+            conditional);
+    }
+
+    /// <summary>The correlations of the blocks laid along the diagonal, 0 between blocks; null when a block has none.</summary>
+    private static EstimateCorrelations? BlockDiagonal(IEnumerable<(int Count, EstimateCorrelations? Correlations)> blocks)
+    {
+        var list = blocks.ToArray();
+        if (list.Any(b => b.Correlations is null))
+        {
+            return null;
+        }
+
+        var start = new int[list.Length + 1];
+        for (var b = 0; b < list.Length; b++)
+        {
+            start[b + 1] = start[b] + list[b].Count;
+        }
+
+        var count = start[^1];
+        var lower = new List<double>(count * (count - 1) / 2);
+        for (var i = 1; i < count; i++)
+        {
+            var bi = Array.FindLastIndex(start, s => s <= i);
+            for (var j = 0; j < i; j++)
+            {
+                lower.Add(j >= start[bi] ? list[bi].Correlations![i - start[bi], j - start[bi]] : 0);
+            }
+        }
+
+        return EstimateCorrelations.FromLowerTriangle(count, lower);
+    }
+}

@@ -1,0 +1,121 @@
+using Readiness.Calibration;
+using Readiness.Competencies;
+using Readiness.Evidence;
+using Readiness.Simulation;
+using static Readiness.Competencies.LeadershipFramework;
+
+namespace Readiness.Core.Tests.Calibration;
+
+/// <summary>
+/// <see cref="CrossedModelOptions.PersonEffectPerDomain"/>: the model with <c>(1 | ratee:domain)</c> in place of
+/// <c>(1 | ratee)</c>, fitted on made-up units and given back per person.
+/// </summary>
+public sealed class PersonEffectPerDomainTests
+{
+    private static readonly CrossedRandomEffectsCalibrator PerDomain = new(new CrossedModelOptions { PersonEffectPerDomain = true, Path = CrossedModelPath.Exact });
+    private static readonly CrossedRandomEffectsCalibrator Shared = new(new CrossedModelOptions { Path = CrossedModelPath.Exact });
+
+    [Fact]
+    public void It_is_the_crossed_model_of_the_same_ratings_with_each_person_split_by_domain()
+    {
+        // The same model written out by hand — each person's ratings under one id per domain, as lme4 would take
+        // (1 | ratee:domain) — gives the same fit, estimate for estimate.
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 3 }).TakeInRatings().Ratings;
+        var byHand = new RatingSetBuilder(Model);
+        foreach (var r in ratings.AsEnumerable())
+        {
+            byHand.Add(r with { Ratee = new RateeId($"{r.Ratee.Value}@{Model.GetCompetency(r.Competency).Domain}") });
+        }
+
+        var fit = PerDomain.Calibrate(ratings);
+        var written = Shared.Calibrate(byHand.Build().Ratings);
+
+        Assert.Equal(written.Estimates.Length, fit.Estimates.Length);
+        foreach (var e in written.Estimates)
+        {
+            var person = new RateeId(e.Person.Value.Split('@')[0]);
+            Assert.True(fit.TryGetEstimate(person, e.Competency, out var same));
+            Assert.Equal(e.Estimate, same.Estimate, 9);
+            Assert.Equal(e.StandardError, same.StandardError, 9);
+            Assert.Equal(e.Reliability, same.Reliability, 9);
+        }
+
+        Assert.All(written.VarianceComponents.Zip(fit.VarianceComponents), pair => Assert.Equal(pair.First.Variance, pair.Second.Variance, 9));
+        Assert.Equal(written.Objective!.Value, fit.Objective!.Value, 7);
+        Assert.EndsWith("; a person effect per competency domain, (1 | ratee:domain)", fit.Algorithm, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_person_is_given_back_whole_with_no_correlation_between_their_domains()
+    {
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 80, Seed = 5 }).TakeInRatings().Ratings;
+
+        var fit = PerDomain.Calibrate(ratings);
+
+        Assert.Equal(ratings.WithoutSource(RaterSource.Self).Ratees, fit.Estimates.Select(e => e.Person).Distinct());
+        foreach (var person in ratings.Ratees.Take(10))
+        {
+            var estimates = fit.EstimatesFor(person);
+            var domains = estimates.Select(e => Model.GetCompetency(e.Competency).Domain).ToArray();
+            foreach (var correlations in new[] { fit.ErrorCorrelations(person)!, fit.ConditionalErrorCorrelations(person)! })
+            {
+                Assert.Equal(estimates.Length, correlations.Count);
+                for (var i = 1; i < estimates.Length; i++)
+                {
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (domains[i] != domains[j])
+                        {
+                            Assert.Equal(0, correlations[i, j]);
+                        }
+                        else
+                        {
+                            Assert.True(correlations[i, j] > 0, $"{person}: {estimates[i].Competency} and {estimates[j].Competency} share the domain's effect");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void With_the_competencies_rated_all_of_one_domain_it_changes_nothing()
+    {
+        var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 80, Seed = 5 }).TakeInRatings().Ratings;
+        var leadershipOnly = new RatingSetBuilder(Model);
+        foreach (var r in ratings.AsEnumerable().Where(r => Model.GetCompetency(r.Competency).Domain == CompetencyDomain.Leadership))
+        {
+            leadershipOnly.Add(r);
+        }
+
+        var set = leadershipOnly.Build().Ratings;
+        var (split, shared) = (PerDomain.Calibrate(set), Shared.Calibrate(set));
+
+        Assert.Equal(shared.Estimates.ToArray(), split.Estimates.ToArray());
+        Assert.Equal(shared.Algorithm, split.Algorithm);
+    }
+
+    [Fact]
+    public void The_designs_warnings_count_people_not_their_domains()
+    {
+        // Two people rated by one other rater each, on both domains: two people, not four units.
+        var builder = new RatingSetBuilder(Model);
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 60, Seed = 2 }).TakeInRatings().Ratings;
+        foreach (var r in organisation.AsEnumerable())
+        {
+            builder.Add(r);
+        }
+
+        foreach (var (person, rater) in new[] { ("Z1", "P001"), ("Z2", "P002") })
+        {
+            foreach (var competency in Model.Competencies)
+            {
+                builder.Add(new Rating(new RateeId(person), new RaterId(rater), RaterSource.Peer, competency.Id.Value, 3));
+            }
+        }
+
+        var fit = PerDomain.Calibrate(builder.Build().Ratings);
+
+        Assert.Contains(fit.Warnings, w => w.Message.StartsWith("2 person(s) were rated by at most one rater", StringComparison.Ordinal));
+    }
+}
