@@ -151,6 +151,7 @@ public class SingleAssessmentBenchmarks
     private readonly ReadinessBand[] _bands = new ReadinessBand[1];
     private ReadinessCandidate _candidate = null!;
     private ReadinessCandidate _correlated = null!;
+    private ReadinessCandidate _calibrated = null!;
     private double[] _estimates = null!;
     private double[] _errors = null!;
 
@@ -172,6 +173,14 @@ public class SingleAssessmentBenchmarks
         var k = profile.Requirements.Length;
         _correlated = new ReadinessCandidate(id, _candidate.Estimates, 6, _candidate.Sources,
             errorCorrelations: EstimateCorrelations.FromLowerTriangle(k, Enumerable.Repeat(0.3, k * (k - 1) / 2)));
+
+        // As the crossed model gives them: estimates pulled toward a mean, so the index interval takes a second set of draws
+        // around the unshrunk estimates with the conditional correlations.
+        _calibrated = new ReadinessCandidate(id,
+            profile.Requirements.Select((r, j) => new CompetencyEstimate(id, r.Competency.Id, _estimates[j], _errors[j], 12, 6, reliability: 0.8, shrunkToward: 3)),
+            6, _candidate.Sources,
+            errorCorrelations: EstimateCorrelations.FromLowerTriangle(k, Enumerable.Repeat(0.3, k * (k - 1) / 2)),
+            conditionalErrorCorrelations: EstimateCorrelations.FromLowerTriangle(k, Enumerable.Repeat(0.45, k * (k - 1) / 2)));
     }
 
     [Benchmark(Baseline = true, Description = "Batch path, one row (the arithmetic)")]
@@ -186,4 +195,7 @@ public class SingleAssessmentBenchmarks
 
     [Benchmark(Description = "ReadinessScorer.Score (with error correlations: 1,021 joint draws)")]
     public ReadinessAssessment ScoreCorrelated() => _scorer.Score(_correlated, LeadershipFramework.FirstLineManager);
+
+    [Benchmark(Description = "ReadinessScorer.Score (a calibration's candidate: joint draws, then draws for the confidence interval)")]
+    public ReadinessAssessment ScoreCalibrated() => _scorer.Score(_calibrated, LeadershipFramework.FirstLineManager);
 }

@@ -586,7 +586,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     {
         var reference = new ReferenceRow(design);
         double Component(string name) => components.FirstOrDefault(v => v.Name == name)?.Variance ?? 0;
-        var trueVariance = Component(VarianceComponent.Ratee) + Component(VarianceComponent.RateeCompetency);
+        var (residual, rateeVariance, cellVariance) = (Component(VarianceComponent.Residual), Component(VarianceComponent.Ratee), Component(VarianceComponent.RateeCompetency));
+        var trueVariance = rateeVariance + cellVariance;
         var estimates = ImmutableArray.CreateBuilder<CompetencyEstimate>(design.Cells);
         for (var c = 0; c < design.Cells; c++)
         {
@@ -610,14 +611,13 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var pairStart = CrossedSystem.CellPairStarts(design);
         var correlations = new Dictionary<RateeId, EstimateCorrelations>(design.Ratees);
         var conditional = new Dictionary<RateeId, EstimateCorrelations>(design.Ratees);
-        var residual = Component(VarianceComponent.Residual);
         for (var t = 0; t < design.Ratees; t++)
         {
             var first = design.RateeCellStart[t];
             var count = design.RateeCellStart[t + 1] - first;
             Func<int, int, double> posterior = (i, j) => cellPairs[pairStart[t] + (i * (i - 1) / 2) + j];
             correlations.Add(design.Ratings.Ratees[t], EstimateCorrelations.FromCovariances(cellPev.AsSpan(first, count), posterior));
-            var given = new ConditionalCovariance(design.CellN, first, first + count, residual, Component(VarianceComponent.Ratee), Component(VarianceComponent.RateeCompetency));
+            var given = new ConditionalCovariance(design.CellN, first, first + count, residual, rateeVariance, cellVariance);
             var variances = new double[count];
             for (var i = 0; i < count; i++)
             {

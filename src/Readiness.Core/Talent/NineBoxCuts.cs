@@ -48,16 +48,16 @@ public sealed record NineBoxCuts
     /// <summary>Cuts the axes at fixed values: performance on its own scale, readiness in index points.</summary>
     /// <param name="performanceLower">The lower performance cut.</param>
     /// <param name="performanceUpper">The upper performance cut, above the lower.</param>
-    /// <param name="readinessLower">The lower readiness cut, in [0, 100].</param>
-    /// <param name="readinessUpper">The upper readiness cut, in (readinessLower, 100].</param>
+    /// <param name="readinessLower">The lower readiness cut, in [0, 200] (the index passes 100 only by capped overshoot, at most 200).</param>
+    /// <param name="readinessUpper">The upper readiness cut, in (readinessLower, 200].</param>
     /// <returns>The cuts.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A value is not finite, out of range, or a pair is not increasing.</exception>
     public static NineBoxCuts Absolute(double performanceLower, double performanceUpper, double readinessLower, double readinessUpper)
     {
         Guard.Finite(performanceLower);
         Guard.Finite(performanceUpper);
-        Guard.InRange(readinessLower, 0, 100);
-        Guard.InRange(readinessUpper, 0, 100);
+        Guard.InRange(readinessLower, 0, 200);
+        Guard.InRange(readinessUpper, 0, 200);
         Increasing(performanceLower, performanceUpper, nameof(performanceUpper));
         Increasing(readinessLower, readinessUpper, nameof(readinessUpper));
         return new NineBoxCuts(false, performanceLower, performanceUpper, readinessLower, readinessUpper);

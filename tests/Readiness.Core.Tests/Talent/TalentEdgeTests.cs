@@ -131,6 +131,10 @@ public sealed class TalentEdgeTests
         Assert.Equal("performanceUpper", Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Absolute(1, double.PositiveInfinity, 10, 20)).ParamName);
         Assert.Equal("readinessLower", Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Absolute(1, 2, -1, 20)).ParamName);
         Assert.Equal((false, 1.0, 2.0, 0.0, 100.0), ToTuple(NineBoxCuts.Absolute(1, 2, 0, 100)));
+
+        // The index passes 100 by overshoot, so a top third can start there; it never passes 200.
+        Assert.Equal((false, 1.0, 2.0, 90.0, 105.0), ToTuple(NineBoxCuts.Absolute(1, 2, 90, 105)));
+        Assert.Equal("readinessUpper", Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Absolute(1, 2, 90, 200.5)).ParamName);
         Assert.Equal((true, 0.25, 0.75, 0.25, 0.75), ToTuple(NineBoxCuts.Quantiles(0.25, 0.75)));
         Assert.Equal((true, 1 / 3.0, 2 / 3.0, 1 / 3.0, 2 / 3.0), ToTuple(NineBoxCuts.Tertiles));
     }

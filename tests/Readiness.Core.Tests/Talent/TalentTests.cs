@@ -97,7 +97,7 @@ public sealed class TalentTests
         Assert.Contains("strictly between 0 and 1", Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Quantiles(0, 0.5)).Message, StringComparison.Ordinal);
         Assert.Contains("must be above the lower cut", Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Quantiles(0.6, 0.5)).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Absolute(double.NaN, 1, 10, 20));
-        Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Absolute(0, 1, 10, 120));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NineBoxCuts.Absolute(0, 1, 10, 220));
         Assert.Contains("appears 2 times", Assert.Throws<ArgumentException>(() => NineBox.Place([cohort[0], cohort[0]])).Message, StringComparison.Ordinal);
         var other = Scorer.Score(Candidate("Z", (Delegates, 3, 0.1), (ManagesConflict, 3, 0.1), (DeliversResults, 3, 0.1), (SetsClearExpectations, 3, 0.1)), SoloProfile);
         Assert.Contains("2 role profiles", Assert.Throws<ArgumentException>(() => NineBox.Place([cohort[0], other])).Message, StringComparison.Ordinal);
