@@ -96,7 +96,7 @@ internal static class CalibrateVerb
 
         using (var staging = OutputStaging.Begin(output))
         {
-            staging.WriteText("estimates.csv", w => CalibrationFiles.WriteEstimates(w, result));
+            staging.WriteText("estimates.csv", w => CalibrationFiles.WriteEstimates(w, result, intake.Ratings.Model.Scale));
             staging.WriteText("raters.csv", w => CalibrationFiles.WriteRaters(w, result));
             staging.WriteStream("model.json", s => CalibrationFiles.WriteModel(s, result, intake.Report));
             staging.WriteText("rejects.csv", w => CalibrationFiles.WriteRejects(w, file));

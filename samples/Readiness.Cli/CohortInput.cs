@@ -173,9 +173,10 @@ internal static class CohortInput
     public static void SaySetAside(Reliability.StyledRaterScreen screen, TextWriter console)
     {
         int Flagged(Reliability.RaterIssues issue) => screen.SetAside.Count(d => d.Issues.HasFlag(issue));
+        var both = Flagged(Reliability.RaterIssues.CentralTendency | Reliability.RaterIssues.Halo);
         console.WriteLine(screen.SetAside.IsEmpty
             ? "No rater was flagged for central tendency or halo: every rating was used."
-            : $"Set aside {screen.SetAside.Length} rater{(screen.SetAside.Length == 1 ? "" : "s")} flagged for central tendency ({Flagged(Reliability.RaterIssues.CentralTendency)}) or halo ({Flagged(Reliability.RaterIssues.Halo)}), and their {screen.RatingsSetAside:#,0} ratings of others: a rater effect cannot undo their style, which pulls levels and changes towards the middle. Their diagnostics are in set-aside-raters.csv.");
+            : $"Set aside {screen.SetAside.Length} rater{(screen.SetAside.Length == 1 ? "" : "s")} flagged for central tendency ({Flagged(Reliability.RaterIssues.CentralTendency)}) or halo ({Flagged(Reliability.RaterIssues.Halo)}{(both > 0 ? $"; {both} of them for both" : "")}), and their {screen.RatingsSetAside:#,0} ratings of others: a rater effect cannot undo their style (central tendency squeezes everyone's ratings together, halo gives one impression on every competency). Their diagnostics are in set-aside-raters.csv.");
     }
 
     /// <summary>
@@ -203,6 +204,7 @@ internal static class CohortInput
                 SaySetAside(screen, console);
             }
 
+            console.WriteLine($"Calibrated by {run.Calibration.Method} ({run.Calibration.Algorithm}).");
             CalibrateVerb.WriteWarnings(run.Calibration, console);
             return new CohortRun(run, file);
         }

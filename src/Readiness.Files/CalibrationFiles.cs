@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Readiness.Calibration;
+using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Serialization;
 
@@ -18,17 +19,18 @@ public static class CalibrationFiles
     /// </summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="result">The calibration.</param>
+    /// <param name="scale">The model's scale, to keep the intervals on it; null to leave them as computed.</param>
     /// <param name="level">The intervals' coverage, in (0, 1). The default value is 0.9.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="result"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
-    public static void WriteEstimates(TextWriter writer, CalibrationResult result, double level = 0.9)
+    public static void WriteEstimates(TextWriter writer, CalibrationResult result, ProficiencyScale? scale = null, double level = 0.9)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
         writer.WriteLine("ratee,competency,estimate,se,ratings,raters,reliability,low,high");
         foreach (var e in result.Estimates)
         {
-            var interval = e.Interval(level);
+            var interval = e.Interval(level, scale);
             writer.WriteLine($"{CsvCells.Field(e.Person.Value)},{CsvCells.Field(e.Competency.Value)},{CsvCells.Number(e.Estimate)},{CsvCells.Number(e.StandardError)},{e.Ratings},{e.Raters}," +
                 $"{CsvCells.Number(e.Reliability)},{CsvCells.Number(interval.Lower)},{CsvCells.Number(interval.Upper)}");
         }

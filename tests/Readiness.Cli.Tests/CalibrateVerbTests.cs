@@ -29,9 +29,15 @@ public sealed class CalibrateVerbTests : IDisposable
         var rows = estimates.Skip(1).Select(line => line.Split(',')).Select(cells => (Estimate: Number(cells[2]), Se: Number(cells[3]), Reliability: Number(cells[6]), Low: Number(cells[7]), High: Number(cells[8]))).ToArray();
         Assert.All(rows, r => Assert.InRange(r.Estimate, r.Low, r.High));
 
-        // Only the crossed model pulls estimates toward a mean; the others' intervals are the estimate ± 1.645 SE.
+        // Only the crossed model pulls estimates toward a mean; the others' intervals are the estimate ± 1.645 SE, kept on
+        // the 1–5 scale (but never so as to leave out the estimate).
         Assert.Equal(method == "crossed", rows.Any(r => r.Reliability < 1));
-        Assert.All(rows.Where(r => r.Reliability == 1), r => Assert.Equal(2 * 1.6449 * r.Se, r.High - r.Low, 3));
+        Assert.All(rows.Where(r => r.Reliability == 1), r =>
+        {
+            Assert.Equal(Math.Max(r.Estimate - (1.6449 * r.Se), Math.Min(1, r.Estimate)), r.Low, 1e-4);
+            Assert.Equal(Math.Min(r.Estimate + (1.6449 * r.Se), Math.Max(5, r.Estimate)), r.High, 1e-4);
+        });
+        Assert.All(rows, r => Assert.True(r.Low >= Math.Min(1, r.Estimate) && r.High <= Math.Max(5, r.Estimate), $"{r.Low}–{r.High} is off the scale"));
         Assert.Equal("rater,effect,se,ratings", File.ReadLines(Path.Combine(output, "raters.csv")).First());
         Assert.Single(File.ReadLines(Path.Combine(output, "rejects.csv")));
         var model = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "model.json")))!;

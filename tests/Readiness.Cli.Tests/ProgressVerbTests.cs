@@ -106,7 +106,7 @@ public sealed class ProgressVerbTests : IDisposable
         Assert.True(code == 0, error);
         var setAside = IOFile.ReadAllLines(Path.Combine(File("out"), "set-aside-raters.csv"));
         Assert.Equal("rater,ratings,ratees,leniency,se,leniency_p,spread_ratio,spread_p,halo_ratio,halo_p,mean_square,mean_square_p,flags", setAside[0]);
-        Assert.Matches($@"Set aside {setAside.Length - 1} raters flagged for central tendency \(\d+\) or halo \(\d+\), and their [\d,]+ ratings", text);
+        Assert.Matches($@"Set aside {setAside.Length - 1} raters flagged for central tendency \(\d+\) or halo \(\d+(; \d+ of them for both)?\), and their [\d,]+ ratings", text);
         var styles = IOFile.ReadLines(Path.Combine(organisation, "truth.csv")).Select(l => l.Split(',')).Where(c => c[0] == "rater").ToDictionary(c => c[1], c => c[4]);
         Assert.All(setAside.Skip(1).Select(l => l.Split(',')), c => Assert.Contains(styles[c[0]], new[] { "central-tendency", "halo" }));
         Assert.Contains("set-aside-raters.csv", text, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class ProgressVerbTests : IDisposable
         Assert.Equal(0, Run("simulate", "--people", "150", "--seed", "8", "--out", File("one")).Code);
         var scored = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--set-aside-styled-raters", "--allow-unscored", "--out", File("scored"));
         Assert.True(scored.Code == 0, scored.Error);
-        Assert.Matches(@"Set aside \d+ raters flagged for central tendency \(\d+\) or halo \(\d+\)", scored.Output);
+        Assert.Matches(@"Set aside \d+ raters flagged for central tendency \(\d+\) or halo \(\d+(; \d+ of them for both)?\)", scored.Output);
         Assert.True(IOFile.ReadAllLines(Path.Combine(File("scored"), "set-aside-raters.csv")).Length > 1);
     }
 

@@ -59,4 +59,7 @@ public static class CalibrationWarningCodes
 
     /// <summary>Development records of people no one else rated: they inform nothing.</summary>
     public const string UnratedDevelopment = "unrated-development";
+
+    /// <summary>A person effect per competency domain was asked for, but the competencies rated are all of one domain: it changed nothing.</summary>
+    public const string OneDomain = "one-domain";
 }

@@ -76,7 +76,7 @@ public sealed record CompetencyEstimate
     /// </remarks>
     public double Reliability { get; }
 
-    /// <summary>Gets the mean the estimate was pulled toward; null when <see cref="Reliability"/> is 1.</summary>
+    /// <summary>Gets the mean the estimate was pulled toward, when one was given (the crossed model gives it whenever <see cref="Reliability"/> is below 1).</summary>
     public double? ShrunkToward { get; }
 
     /// <summary>Gets what the person's own evidence says, undoing the pull toward <see cref="ShrunkToward"/>: the centre of <see cref="Interval"/>.</summary>
@@ -87,13 +87,14 @@ public sealed record CompetencyEstimate
 
     /// <summary>A confidence interval for the person's true level that holds its coverage whatever that level is, the scale's ends included.</summary>
     /// <param name="level">The coverage, in (0, 1); 0.9 for a 90% interval.</param>
+    /// <param name="scale">The model's scale, to keep the interval on it (a true level is never off the scale, so this loses no coverage); null to leave it as computed.</param>
     /// <returns>
     /// What the person's own evidence says ± z·its standard error (<see cref="StandardError"/> / √<see cref="Reliability"/>),
-    /// widened where needed to hold <see cref="Estimate"/>. For an estimate not pulled toward a mean it is
-    /// <see cref="Estimate"/> ± z·<see cref="StandardError"/>.
+    /// widened where needed to hold <see cref="Estimate"/>, and with a scale cut to it (but never so as to leave out
+    /// <see cref="Estimate"/>). For an estimate not pulled toward a mean it is <see cref="Estimate"/> ± z·<see cref="StandardError"/>.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
-    public EstimateInterval Interval(double level)
+    public EstimateInterval Interval(double level, ProficiencyScale? scale = null)
     {
         if (!(level is > 0 and < 1))
         {
@@ -101,6 +102,9 @@ public sealed record CompetencyEstimate
         }
 
         var half = Normal.InvCDF(0, 1, 0.5 + (level / 2)) * UnshrunkStandardError;
-        return new EstimateInterval(Math.Min(Estimate, Unshrunk - half), Math.Max(Estimate, Unshrunk + half));
+        var (lower, upper) = (Math.Min(Estimate, Unshrunk - half), Math.Max(Estimate, Unshrunk + half));
+        return scale is null
+            ? new EstimateInterval(lower, upper)
+            : new EstimateInterval(Math.Max(lower, Math.Min(scale.Minimum, Estimate)), Math.Min(upper, Math.Max(scale.Maximum, Estimate)));
     }
 }

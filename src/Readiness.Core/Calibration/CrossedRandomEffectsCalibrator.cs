@@ -66,22 +66,28 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     public CalibrationResult Calibrate(RatingSet ratings, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        if (Options.PersonEffectPerDomain && DomainUnits.Split(ratings) is { } units)
+        if (!Options.PersonEffectPerDomain)
+        {
+            return Fit(ratings, null, [], progress, cancellationToken);
+        }
+
+        if (DomainUnits.Split(ratings) is { } units)
         {
             // The people themselves must make a usable design, whatever the units do; and the design's warnings count them.
             var people = ratings.WithoutSource(RaterSource.Self);
             DesignChecks.ThrowIfUnusable(Method, people, parameters: 4);
             DesignChecks.ThrowIfOnePerson(Method, people);
-            return units.Merge(Fit(units.Ratings, people, progress, cancellationToken));
+            return units.Merge(Fit(units.Ratings, people, [], progress, cancellationToken));
         }
 
-        return Fit(ratings, null, progress, cancellationToken);
+        var domain = ratings.Count > 0 ? ratings.Model.Competencies[ratings.CompetencyIndices[0]].Domain.ToString() : "one";
+        return Fit(ratings, null, [new CalibrationWarning(CalibrationWarningCodes.OneDomain,
+            $"A person effect per competency domain was asked for (PersonEffectPerDomain), but every competency rated is of one domain ({domain}): each person has one effect, as without it. A model whose competencies are all in one domain (as a scaffolded one is until you set them) cannot tell leadership from individual performance.")], progress, cancellationToken);
     }
 
     /// <summary>Fits the model; <paramref name="people"/>, when the ratees are made-up units, is what the design's warnings count.</summary>
-    private CalibrationResult Fit(RatingSet ratings, RatingSet? people, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
+    private CalibrationResult Fit(RatingSet ratings, RatingSet? people, List<CalibrationWarning> warnings, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
     {
-        var warnings = new List<CalibrationWarning>();
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 4);
 
         // Self-ratings never inform an estimate: the model is fitted to the other raters' ratings, and how far self-ratings

@@ -51,11 +51,14 @@ public sealed class PersonEffectPerDomainTests
         var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 80, Seed = 5 }).TakeInRatings().Ratings;
 
         var fit = PerDomain.Calibrate(ratings);
+        var shared = Shared.Calibrate(ratings);
 
         Assert.Equal(ratings.WithoutSource(RaterSource.Self).Ratees, fit.Estimates.Select(e => e.Person).Distinct());
         foreach (var person in ratings.Ratees.Take(10))
         {
+            // In the model's order, as a fit without units gives them.
             var estimates = fit.EstimatesFor(person);
+            Assert.Equal(shared.EstimatesFor(person).Select(e => e.Competency), estimates.Select(e => e.Competency));
             var domains = estimates.Select(e => Model.GetCompetency(e.Competency).Domain).ToArray();
             foreach (var correlations in new[] { fit.ErrorCorrelations(person)!, fit.ConditionalErrorCorrelations(person)! })
             {
@@ -93,6 +96,9 @@ public sealed class PersonEffectPerDomainTests
 
         Assert.Equal(shared.Estimates.ToArray(), split.Estimates.ToArray());
         Assert.Equal(shared.Algorithm, split.Algorithm);
+        var warning = Assert.Single(split.Warnings, w => w.Code == CalibrationWarningCodes.OneDomain);
+        Assert.StartsWith("A person effect per competency domain was asked for (PersonEffectPerDomain), but every competency rated is of one domain (Leadership)", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(shared.Warnings, w => w.Code == CalibrationWarningCodes.OneDomain);
     }
 
     [Fact]

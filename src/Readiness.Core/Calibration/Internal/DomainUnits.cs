@@ -92,33 +92,36 @@ internal sealed class DomainUnits
         return new DomainUnits(split, [.. ordered.Select(k => ratings.Ratees[k.Key.Ratee])]);
     }
 
-    /// <summary>The fit on the units, keyed by person again: each person's estimates domain by domain, their correlations block-diagonal.</summary>
+    /// <summary>
+    /// The fit on the units, keyed by person again: each person's estimates in the model's competency order (as a fit
+    /// without units gives them), their correlations 0 between domains.
+    /// </summary>
     public CalibrationResult Merge(CalibrationResult fit)
     {
+        var position = Ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j);
         var units = Enumerable.Range(0, _person.Length).GroupBy(u => _person[u]).OrderBy(g => g.Key).ToArray();
         var estimates = ImmutableArray.CreateBuilder<CompetencyEstimate>(fit.Estimates.Length);
         var correlations = new Dictionary<RateeId, EstimateCorrelations>(units.Length);
         var conditional = new Dictionary<RateeId, EstimateCorrelations>(units.Length);
         foreach (var person in units)
         {
-            var blocks = new List<(ImmutableArray<CompetencyEstimate> Estimates, EstimateCorrelations? Posterior, EstimateCorrelations? Conditional)>();
-            foreach (var u in person)
-            {
-                var id = Ratings.Ratees[u];
-                blocks.Add((fit.EstimatesFor(id), fit.ErrorCorrelations(id), fit.ConditionalErrorCorrelations(id)));
-            }
-
-            foreach (var e in blocks.SelectMany(b => b.Estimates))
+            // Each estimate with its unit and its place among the unit's own, in the model's order.
+            var entries = person
+                .Select(u => Ratings.Ratees[u])
+                .SelectMany(id => fit.EstimatesFor(id).Select((e, i) => (Estimate: e, Unit: id, Index: i)))
+                .OrderBy(entry => position[entry.Estimate.Competency])
+                .ToArray();
+            foreach (var (e, _, _) in entries)
             {
                 estimates.Add(new CompetencyEstimate(person.Key, e.Competency, e.Estimate, e.StandardError, e.Ratings, e.Raters, e.Reliability, e.ShrunkToward));
             }
 
-            if (BlockDiagonal(blocks.Select(b => (b.Estimates.Length, b.Posterior))) is { } posterior)
+            if (Within(entries, fit.ErrorCorrelations) is { } posterior)
             {
                 correlations.Add(person.Key, posterior);
             }
 
-            if (BlockDiagonal(blocks.Select(b => (b.Estimates.Length, b.Conditional))) is { } given)
+            if (Within(entries, fit.ConditionalErrorCorrelations) is { } given)
             {
                 conditional.Add(person.Key, given);
             }
@@ -142,32 +145,29 @@ internal sealed class DomainUnits
             conditional);
     }
 
-    /// <summary>The correlations of the blocks laid along the diagonal, 0 between blocks; null when a block has none.</summary>
-    private static EstimateCorrelations? BlockDiagonal(IEnumerable<(int Count, EstimateCorrelations? Correlations)> blocks)
+    /// <summary>The correlations among one person's estimates: each unit's own within it, 0 between units; null when a unit has none.</summary>
+    private static EstimateCorrelations? Within((CompetencyEstimate Estimate, RateeId Unit, int Index)[] entries, Func<RateeId, EstimateCorrelations?> of)
     {
-        var list = blocks.ToArray();
-        if (list.Any(b => b.Correlations is null))
+        var byUnit = new Dictionary<RateeId, EstimateCorrelations>();
+        foreach (var unit in entries.Select(e => e.Unit).Distinct())
         {
-            return null;
+            if (of(unit) is not { } correlations)
+            {
+                return null;
+            }
+
+            byUnit.Add(unit, correlations);
         }
 
-        var start = new int[list.Length + 1];
-        for (var b = 0; b < list.Length; b++)
+        var lower = new List<double>(entries.Length * (entries.Length - 1) / 2);
+        for (var i = 1; i < entries.Length; i++)
         {
-            start[b + 1] = start[b] + list[b].Count;
-        }
-
-        var count = start[^1];
-        var lower = new List<double>(count * (count - 1) / 2);
-        for (var i = 1; i < count; i++)
-        {
-            var bi = Array.FindLastIndex(start, s => s <= i);
             for (var j = 0; j < i; j++)
             {
-                lower.Add(j >= start[bi] ? list[bi].Correlations![i - start[bi], j - start[bi]] : 0);
+                lower.Add(entries[i].Unit == entries[j].Unit ? byUnit[entries[i].Unit][entries[i].Index, entries[j].Index] : 0);
             }
         }
 
-        return EstimateCorrelations.FromLowerTriangle(count, lower);
+        return EstimateCorrelations.FromLowerTriangle(entries.Length, lower);
     }
 }
