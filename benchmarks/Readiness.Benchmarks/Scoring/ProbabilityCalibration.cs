@@ -30,7 +30,7 @@ internal static class ProbabilityCalibration
         var designs = args.Length > 2 ? args[2].Split(',').Select(Enum.Parse<RatingDesign>).ToArray() : [RatingDesign.Local];
         var aside = args.Skip(3).Contains("aside");
         string? Setting(string name) => args.Skip(3).FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
-        var people = Setting("people") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : 1200;
+        var size = Setting("people") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1200;
         var groupBias = Setting("group-bias") is { } g ? double.Parse(g, CultureInfo.InvariantCulture) : 0;
         var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffectPerDomain = args.Skip(3).Contains("per-domain") });
         var builder = new RoleProfileBuilder("flm-lower", "First-line manager, targets 0.8 lower");
@@ -59,7 +59,7 @@ internal static class ProbabilityCalibration
             int Fifth(double value, double from, double to) => Math.Clamp((int)(5 * (value - from) / (to - from)), 0, 4);
             for (var seed = 1; seed <= seeds; seed++)
             {
-                var organisation = OrganisationSimulator.Generate(Settings(design, seed) with { People = people, GroupBiasedRaterShare = groupBias });
+                var organisation = OrganisationSimulator.Generate(Settings(design, seed) with { People = size, GroupBiasedRaterShare = groupBias });
                 var ratings = organisation.TakeInRatings().Ratings;
                 var fit = calibrator.Calibrate(ratings);
                 if (aside)
@@ -105,7 +105,7 @@ internal static class ProbabilityCalibration
             }
 
             var n = counts.Sum();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {people:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}{(aside ? ", styled raters set aside" : "")}{(calibrator.Options.PersonEffectPerDomain ? ", a person effect per domain" : "")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {size:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}{(aside ? ", styled raters set aside" : "")}{(calibrator.Options.PersonEffectPerDomain ? ", a person effect per domain" : "")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
             Console.WriteLine("| P(ready now) bin | Candidates | Mean P | Truly ready | Difference | Monte-Carlo SE |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             for (var b = 0; b < 10; b++)
