@@ -2,6 +2,7 @@ using System.Globalization;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Fairness;
 using Readiness.Reliability;
 using Readiness.Scoring;
 using Readiness.Simulation;
@@ -29,6 +30,7 @@ internal static class ProbabilityCalibration
         var seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 17;
         var designs = args.Length > 2 ? args[2].Split(',').Select(Enum.Parse<RatingDesign>).ToArray() : [RatingDesign.Local];
         var aside = args.Skip(3).Contains("aside");
+        var favourAside = args.Skip(3).Contains("favour-aside");
         string? Setting(string name) => args.Skip(3).FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
         var size = Setting("people") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1200;
         var groupBias = Setting("group-bias") is { } g ? double.Parse(g, CultureInfo.InvariantCulture) : 0;
@@ -64,7 +66,15 @@ internal static class ProbabilityCalibration
                 var fit = calibrator.Calibrate(ratings);
                 if (aside)
                 {
-                    ratings = StyledRaterScreen.Apply(ratings, fit).Ratings;
+                    var screened = StyledRaterScreen.Apply(ratings, fit).Ratings;
+                    if (favourAside)
+                    {
+                        // Raters who favour a group, as RaterGroupBias flags them on the organisation's sex attribute.
+                        var favouring = RaterGroupBias.Analyze(ratings, fit, organisation.Demographics, "sex").Splits.Where(split => split.Flagged).Select(split => split.Rater);
+                        screened = screened.WithoutRaters(favouring);
+                    }
+
+                    ratings = screened;
                     fit = calibrator.Calibrate(ratings);
                 }
 
@@ -105,7 +115,7 @@ internal static class ProbabilityCalibration
             }
 
             var n = counts.Sum();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {size:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}{(aside ? ", styled raters set aside" : "")}{(calibrator.Options.PersonEffectPerDomain ? ", a person effect per domain" : "")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {size:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}{(aside ? ", styled raters set aside" : "")}{(favourAside ? ", and raters who favour a group" : "")}{(calibrator.Options.PersonEffectPerDomain ? ", a person effect per domain" : "")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
             Console.WriteLine("| P(ready now) bin | Candidates | Mean P | Truly ready | Difference | Monte-Carlo SE |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             for (var b = 0; b < 10; b++)

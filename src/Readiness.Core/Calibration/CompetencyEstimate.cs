@@ -101,7 +101,13 @@ public sealed record CompetencyEstimate
             throw new ArgumentOutOfRangeException(nameof(level), level, $"The interval's level was {Guard.Format(level)}; it must be in (0, 1), e.g. 0.9 for 90%.");
         }
 
-        var half = Normal.InvCDF(0, 1, 0.5 + (level / 2)) * UnshrunkStandardError;
+        return IntervalAt(Normal.InvCDF(0, 1, 0.5 + (level / 2)), scale);
+    }
+
+    /// <summary><see cref="Interval"/> at the normal quantile <paramref name="z"/> of its level, for callers that hold it.</summary>
+    internal EstimateInterval IntervalAt(double z, ProficiencyScale? scale)
+    {
+        var half = z * UnshrunkStandardError;
         var (lower, upper) = (Math.Min(Estimate, Unshrunk - half), Math.Max(Estimate, Unshrunk + half));
         return scale is null
             ? new EstimateInterval(lower, upper)

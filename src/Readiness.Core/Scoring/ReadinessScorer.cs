@@ -88,7 +88,7 @@ public sealed class ReadinessScorer : IReadinessScorer
                 var r = profile.Requirements[j];
                 unscored.Add(new CompetencyScore(r.Competency.Id, r.Target, r.CriticalMinimum, r.Weight.Fraction,
                     present[j] ? x[j] : null, present[j] ? se[j] : null, null, null, null, present[j] && x[j] < kernel.Critical[j],
-                    candidate.FindEstimate(r.Competency.Id)?.Interval(Options.IntervalLevel, profile.Model.Scale)));
+                    candidate.FindEstimate(r.Competency.Id)?.IntervalAt(_z, profile.Model.Scale)));
             }
 
             return new ReadinessAssessment(candidate.Person, profile.Id, kernel.Policy, evidence, null, null, null, Options.IntervalLevel,
@@ -116,7 +116,7 @@ public sealed class ReadinessScorer : IReadinessScorer
             double? gap = present[j] ? Math.Max(0, r.Target - x[j]) : null;
             scores.Add(new CompetencyScore(r.Competency.Id, r.Target, r.CriticalMinimum, r.Weight.Fraction,
                 present[j] ? x[j] : null, present[j] ? se[j] : null, gap, gap * kernel.YearsPerPoint[j], contributions[j], x[j] < kernel.Critical[j],
-                candidate.FindEstimate(r.Competency.Id)?.Interval(Options.IntervalLevel, profile.Model.Scale)));
+                candidate.FindEstimate(r.Competency.Id)?.IntervalAt(_z, profile.Model.Scale)));
         }
 
         var performanceIndex = kernel.PerformanceIndex(x);
