@@ -69,8 +69,8 @@ public sealed record CrossedModelOptions
     /// performance shares, which matters when the two differ — the library's premise. The variance component named
     /// <c>ratee</c> is then the variance of a person's level within a domain. On simulated organisations whose people's
     /// domains correlate 0.2, the shared effect made P(ready now) under-confident by up to 0.12 (with styled raters set
-    /// aside); per domain it is within ±0.03 (<c>benchmarks/README.md</c>). With the competencies rated all of one domain it
-    /// changes nothing.
+    /// aside); per domain it is within ±0.05 in every tenth of the probabilities (<c>benchmarks/README.md</c>). With the
+    /// competencies rated all of one domain it changes nothing, and the result warns <c>one-domain</c>.
     /// </remarks>
     public bool PersonEffectPerDomain { get; init; }
 

@@ -57,10 +57,10 @@ internal sealed class DomainUnits
         var keys = new Dictionary<(int Ratee, int Domain), string>();
         for (var i = 0; i < ratings.Count; i++)
         {
-            var key = (ratee[i], domain[i]);
+            var key = (Ratee: ratee[i], Domain: domain[i]);
             if (!keys.ContainsKey(key))
             {
-                keys.Add(key, $"{ratings.Ratees[key.Item1].Value}{Separator}{(CompetencyDomain)key.Item2}");
+                keys.Add(key, $"{ratings.Ratees[key.Ratee].Value}{Separator}{(CompetencyDomain)key.Domain}");
             }
         }
 
