@@ -76,7 +76,8 @@ public sealed class ReadinessScorer : IReadinessScorer
         Span<double> x = small ? stackalloc double[k] : new double[k];
         Span<double> se = small ? stackalloc double[k] : new double[k];
         Span<bool> present = small ? stackalloc bool[k] : new bool[k];
-        var coverage = Values(candidate, profile, x, se, present);
+        var matched = new CompetencyEstimate?[k];
+        var coverage = Values(candidate, profile, x, se, present, matched);
 
         var evidence = CheckEvidence(candidate, profile, present, coverage);
         var signals = CandidateSignals(candidate);
@@ -88,7 +89,7 @@ public sealed class ReadinessScorer : IReadinessScorer
                 var r = profile.Requirements[j];
                 unscored.Add(new CompetencyScore(r.Competency.Id, r.Target, r.CriticalMinimum, r.Weight.Fraction,
                     present[j] ? x[j] : null, present[j] ? se[j] : null, null, null, null, present[j] && x[j] < kernel.Critical[j],
-                    candidate.FindEstimate(r.Competency.Id)?.IntervalAt(_z, profile.Model.Scale)));
+                    matched[j]?.IntervalAt(_z, profile.Model.Scale)));
             }
 
             return new ReadinessAssessment(candidate.Person, profile.Id, kernel.Policy, evidence, null, null, null, Options.IntervalLevel,
@@ -106,7 +107,7 @@ public sealed class ReadinessScorer : IReadinessScorer
         var row = kernel.Score(x, se, _z);
         var correlation = CorrelationOf(candidate, profile, candidate.ErrorCorrelations);
         var (chances, lower, upper, band) = Joint(kernel, x, se, row, correlation);
-        (lower, upper) = ConfidenceInterval(candidate, profile, kernel, row.Index) ?? (lower, upper);
+        (lower, upper) = ConfidenceInterval(candidate, profile, kernel, matched, row.Index) ?? (lower, upper);
         Span<double> contributions = small ? stackalloc double[k] : new double[k];
         kernel.Contributions(x, row.Index, contributions);
         var scores = ImmutableArray.CreateBuilder<CompetencyScore>(k);
@@ -116,7 +117,7 @@ public sealed class ReadinessScorer : IReadinessScorer
             double? gap = present[j] ? Math.Max(0, r.Target - x[j]) : null;
             scores.Add(new CompetencyScore(r.Competency.Id, r.Target, r.CriticalMinimum, r.Weight.Fraction,
                 present[j] ? x[j] : null, present[j] ? se[j] : null, gap, gap * kernel.YearsPerPoint[j], contributions[j], x[j] < kernel.Critical[j],
-                candidate.FindEstimate(r.Competency.Id)?.IntervalAt(_z, profile.Model.Scale)));
+                matched[j]?.IntervalAt(_z, profile.Model.Scale)));
         }
 
         var performanceIndex = kernel.PerformanceIndex(x);
@@ -169,16 +170,18 @@ public sealed class ReadinessScorer : IReadinessScorer
 
     /// <summary>
     /// The candidate's estimates and standard errors in requirement order — a requirement without an estimate at the scale
-    /// minimum with no error — and which are present; returns the share of the profile's weight they cover.
+    /// minimum with no error — which are present and the estimates themselves; returns the share of the profile's weight
+    /// they cover.
     /// </summary>
-    private static double Values(ReadinessCandidate candidate, RoleProfile profile, Span<double> x, Span<double> se, Span<bool> present)
+    private static double Values(ReadinessCandidate candidate, RoleProfile profile, Span<double> x, Span<double> se, Span<bool> present, CompetencyEstimate?[] matched)
     {
         var minimum = (double)profile.Model.Scale.Minimum;
         var coverage = 0.0;
         for (var j = 0; j < x.Length; j++)
         {
             var requirement = profile.Requirements[j];
-            if (candidate.FindEstimate(requirement.Competency.Id) is { } e)
+            matched[j] = candidate.FindEstimate(requirement.Competency.Id);
+            if (matched[j] is { } e)
             {
                 (x[j], se[j], present[j]) = (e.Estimate, e.StandardError, true);
                 coverage += requirement.Weight.Fraction;
@@ -241,9 +244,9 @@ public sealed class ReadinessScorer : IReadinessScorer
     /// far from the mean it sits too close to the mean and misses them more often than it says; this one holds its coverage
     /// at every true level. The chances stay posterior: "P(ready now) = 0.7" is a statement about people like this one.
     /// </remarks>
-    private (double Lower, double Upper)? ConfidenceInterval(ReadinessCandidate candidate, RoleProfile profile, ProfileKernel kernel, double index)
+    private (double Lower, double Upper)? ConfidenceInterval(ReadinessCandidate candidate, RoleProfile profile, ProfileKernel kernel, CompetencyEstimate?[] matched, double index)
     {
-        if (candidate.ConditionalErrorCorrelations is not { } conditional || candidate.Estimates.All(e => e.Reliability == 1))
+        if (candidate.ConditionalErrorCorrelations is not { } conditional || matched.All(e => e is null || e.Reliability == 1))
         {
             return null;
         }
@@ -252,7 +255,7 @@ public sealed class ReadinessScorer : IReadinessScorer
         var (centre, spread) = (new double[k], new double[k]);
         for (var j = 0; j < k; j++)
         {
-            (centre[j], spread[j]) = candidate.FindEstimate(profile.Requirements[j].Competency.Id) is { } e
+            (centre[j], spread[j]) = matched[j] is { } e
                 ? (e.Unshrunk, e.UnshrunkStandardError)
                 : (profile.Model.Scale.Minimum, 0);
         }
