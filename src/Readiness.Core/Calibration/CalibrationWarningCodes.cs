@@ -21,6 +21,9 @@ public static class CalibrationWarningCodes
     /// <summary>The crossed model's rater term was left out (one rater, or too few repeated raters): no leniency adjustment.</summary>
     public const string RaterTermLeftOut = "rater-term-left-out";
 
+    /// <summary>Raters' ids do not repeat (an anonymised export): the crossed model took a rater effect per person and source, (1 | ratee:source), in place of one per rater.</summary>
+    public const string RaterTermPerPersonSource = "rater-term-per-person-source";
+
     /// <summary>The crossed model's ratee × competency term was left out (one rating per person and competency).</summary>
     public const string CellTermLeftOut = "cell-term-left-out";
 

@@ -16,6 +16,7 @@ public sealed class CrossedModelFit
         Ratee = components.Single(c => c.Name == VarianceComponent.Ratee);
         RateeCompetency = components.SingleOrDefault(c => c.Name == VarianceComponent.RateeCompetency);
         Rater = components.SingleOrDefault(c => c.Name == VarianceComponent.Rater);
+        RateeSource = components.SingleOrDefault(c => c.Name == VarianceComponent.RateeSource);
         Residual = components.Single(c => c.Name == VarianceComponent.Residual);
         RemlCriterion = remlCriterion;
         Probes = probes;
@@ -33,6 +34,9 @@ public sealed class CrossedModelFit
     /// <summary>Gets the rater component (leniency and severity), or null when the term was left out (one rater, or raters who rated once).</summary>
     public VarianceComponent? Rater { get; }
 
+    /// <summary>Gets the person × source component, in place of <see cref="Rater"/> when raters' ids do not repeat (an anonymised export: the leniency a person's raters of one source share); null otherwise.</summary>
+    public VarianceComponent? RateeSource { get; }
+
     /// <summary>Gets the residual component.</summary>
     public VarianceComponent Residual { get; }
 
@@ -43,5 +47,5 @@ public sealed class CrossedModelFit
     public int? Probes { get; }
 
     /// <summary>Gets the share of the rating variance that is the rater's (leniency and severity), 0 without the rater term.</summary>
-    public double RaterShare => (Rater?.Variance ?? 0) / (Ratee.Variance + (RateeCompetency?.Variance ?? 0) + (Rater?.Variance ?? 0) + Residual.Variance);
+    public double RaterShare => (Rater?.Variance ?? 0) / (Ratee.Variance + (RateeCompetency?.Variance ?? 0) + (Rater?.Variance ?? 0) + (RateeSource?.Variance ?? 0) + Residual.Variance);
 }

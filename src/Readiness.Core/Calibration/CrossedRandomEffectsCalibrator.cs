@@ -66,26 +66,42 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     public CalibrationResult Calibrate(RatingSet ratings, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ratings);
+        if (PersonSourceRaters.Replace(ratings, MinRaterRepeats) is not { } standIns)
+        {
+            return FitPeople(ratings, ratings, progress, cancellationToken);
+        }
+
+        // The people themselves must make a usable design, whatever the stand-ins do; and the design's warnings count them.
+        var people = ratings.WithoutSource(RaterSource.Self);
+        DesignChecks.ThrowIfUnusable(Method, people, parameters: 4);
+        DesignChecks.ThrowIfOnePerson(Method, people);
+        return standIns.Restore(FitPeople(standIns.Ratings, ratings, progress, cancellationToken));
+    }
+
+    /// <summary>Fits the model with one person effect, or one per domain as the options say; <paramref name="people"/> holds the real raters, for the design's warnings.</summary>
+    private CalibrationResult FitPeople(RatingSet ratings, RatingSet people, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var design = ReferenceEquals(ratings, people) ? null : people.WithoutSource(RaterSource.Self);
         if (!Options.PersonEffectPerDomain)
         {
-            return Fit(ratings, null, [], progress, cancellationToken);
+            return Fit(ratings, design, [], progress, cancellationToken);
         }
 
         if (DomainUnits.Split(ratings) is { } units)
         {
             // The people themselves must make a usable design, whatever the units do; and the design's warnings count them.
-            var people = ratings.WithoutSource(RaterSource.Self);
-            DesignChecks.ThrowIfUnusable(Method, people, parameters: 4);
-            DesignChecks.ThrowIfOnePerson(Method, people);
-            return units.Merge(Fit(units.Ratings, people, [], progress, cancellationToken));
+            design ??= ratings.WithoutSource(RaterSource.Self);
+            DesignChecks.ThrowIfUnusable(Method, design, parameters: 4);
+            DesignChecks.ThrowIfOnePerson(Method, design);
+            return units.Merge(Fit(units.Ratings, design, [], progress, cancellationToken));
         }
 
         var domain = ratings.Count > 0 ? ratings.Model.Competencies[ratings.CompetencyIndices[0]].Domain.ToString() : "one";
-        return Fit(ratings, null, [new CalibrationWarning(CalibrationWarningCodes.OneDomain,
+        return Fit(ratings, design, [new CalibrationWarning(CalibrationWarningCodes.OneDomain,
             $"A person effect per competency domain was asked for (PersonEffectPerDomain), but every competency rated is of one domain ({domain}): each person has one effect, as without it. A model whose competencies are all in one domain (as a scaffolded one is until you set them) cannot tell leadership from individual performance.")], progress, cancellationToken);
     }
 
-    /// <summary>Fits the model; <paramref name="people"/>, when the ratees are made-up units, is what the design's warnings count.</summary>
+    /// <summary>Fits the model; <paramref name="people"/>, when the ratees or raters are made-up units, is what the design's warnings count.</summary>
     private CalibrationResult Fit(RatingSet ratings, RatingSet? people, List<CalibrationWarning> warnings, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
     {
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 4);
@@ -326,6 +342,11 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         if (reml.ProbesLimitedByTime)
         {
             warnings.Add(CalibrationWarningCodes.FewProbes, $"The probe vectors the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component (of {Guard.Format(ScalableReml.SmallComponentShare)} of the total variance for a smaller one) needed would have taken the scalable path past twice its longest predicted time; it used {reml.Probes}, and the components' Monte-Carlo errors, reported with them, are larger. The exact path (Path = Exact) has no Monte-Carlo error.");
+        }
+
+        if (reml.ProbesLimitedByCap)
+        {
+            warnings.Add(CalibrationWarningCodes.FewProbes, $"A term needed more than the {ScalableReml.MaxProbesPerTerm} probe vectors a term gets for the Monte-Carlo error target of {Guard.Format(ScalableReml.TargetRelativeError)} of each component (of {Guard.Format(ScalableReml.SmallComponentShare)} of the total variance for a smaller one): the components' Monte-Carlo errors, reported with them, are larger. The exact path (Path = Exact) has no Monte-Carlo error.");
         }
 
         if (!reml.SolvesConverged)

@@ -18,7 +18,7 @@ public sealed record VarianceComponent
         MonteCarloError = monteCarloError is { } error ? Guard.FiniteNonNegative(error, nameof(monteCarloError)) : null;
     }
 
-    /// <summary>Gets the component: <c>ratee</c>, <c>ratee_time</c> (the longitudinal model's), <c>ratee_competency</c>, <c>rater</c> or <c>residual</c>.</summary>
+    /// <summary>Gets the component: <c>ratee</c>, <c>ratee_time</c> (the longitudinal model's), <c>ratee_competency</c>, <c>rater</c>, <c>ratee_source</c> (in place of <c>rater</c> when raters' ids do not repeat) or <c>residual</c>.</summary>
     public string Name { get; }
 
     /// <summary>Gets the estimated variance, never negative.</summary>
@@ -35,6 +35,9 @@ public sealed record VarianceComponent
 
     /// <summary>The name of the rater component (leniency and severity).</summary>
     public const string Rater = "rater";
+
+    /// <summary>The name of the person-by-source component, in place of the rater component when raters' ids do not repeat (an anonymised export): the leniency a person's raters of one source share.</summary>
+    public const string RateeSource = "ratee_source";
 
     /// <summary>The name of the residual component (everything else, noise included).</summary>
     public const string Residual = "residual";

@@ -159,6 +159,10 @@ public sealed class ConfidenceIntervalTests
         var (residual, lambdaRatee, lambdaCell) = (Variance(VarianceComponent.Residual), Variance(VarianceComponent.Residual) / Variance(VarianceComponent.Ratee),
             Variance(VarianceComponent.Residual) / Variance(VarianceComponent.RateeCompetency));
         Assert.True(residual > 0 && double.IsFinite(lambdaRatee) && double.IsFinite(lambdaCell), "the fit has every term");
+
+        // With one source a rater effect per person and source would be the person effect again: no stand-ins.
+        Assert.Contains(fit.Warnings, w => w.Code == CalibrationWarningCodes.RaterTermLeftOut);
+        Assert.Null(fit.VarianceOf(VarianceComponent.RateeSource));
         var byCell = ratings.AsEnumerable().GroupBy(r => (r.Ratee, Competency: (Readiness.Competencies.CompetencyId)r.Competency)).ToDictionary(g => g.Key, g => g.Select(r => r.Value).ToArray());
         foreach (var person in ratings.Ratees)
         {

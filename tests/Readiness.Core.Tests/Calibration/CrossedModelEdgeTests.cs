@@ -140,21 +140,29 @@ public sealed class CrossedModelEdgeTests
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public void An_export_with_every_response_under_its_own_rater_id_is_fitted_without_the_rater_term_and_says_so(CrossedModelPath path)
+    public void An_export_with_every_response_under_its_own_rater_id_takes_a_rater_effect_per_person_and_source_and_says_so(CrossedModelPath path)
     {
         // Issue 32: the scalable path returned every component as 0 and identical scores for everyone, as converged.
+        // Issue 34: leaving the rater term out let each response's leniency pass for independent noise (90% intervals
+        // covered about 80%); a person's ratings from one source share it, which (1 | ratee:source) models.
         var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 2, Design = RatingDesign.Anonymised });
         var ratings = organisation.TakeInRatings().Ratings;
 
         var result = Fit(path, ratings);
 
-        var raters = ratings.WithoutSource(RaterSource.Self).Raters.Length;
+        var others = ratings.WithoutSource(RaterSource.Self);
         Assert.Equal(
-            $"Every one of the {raters} raters gave exactly one rating (an export that anonymises each response gives every rating its own rater id), so rater leniency cannot be told apart from noise: the rater term was left out, no rater effects are reported, and the estimates are not adjusted for leniency. Their standard errors, intervals and probabilities also understate the uncertainty: one rater's leniency moves all their ratings of a person together, which the ids no longer show (on simulated 360° exports, 90% intervals covered about 80% and P(ready now) ran up to 0.3 too high).",
-            Assert.Single(result.Warnings, w => w.Code == CalibrationWarningCodes.RaterTermLeftOut).Message);
-        Assert.DoesNotContain(result.Warnings, w => w.Code is CalibrationWarningCodes.SingleRatingRaters or CalibrationWarningCodes.DisconnectedDesign);
+            $"The {others.Raters.Length} raters' ids do not repeat (0 of {others.Count} ratings repeat a rater; an export that anonymises each response gives every rating its own id), so no rater's leniency can be estimated. A person's ratings from one source share that source's raters' leniency, so the model takes a random effect per person and source, (1 | ratee:source), in place of one per rater (4 sources): the estimates are not adjusted for any one rater's leniency, but their standard errors, intervals and probabilities allow for it. No rater effects are reported.",
+            Assert.Single(result.Warnings, w => w.Code == CalibrationWarningCodes.RaterTermPerPersonSource).Message);
+        Assert.DoesNotContain(result.Warnings, w => w.Code is CalibrationWarningCodes.SingleRatingRaters or CalibrationWarningCodes.DisconnectedDesign or CalibrationWarningCodes.RaterTermLeftOut);
         Assert.Empty(result.RaterEffects);
-        Assert.Equal([VarianceComponent.RateeCompetency, VarianceComponent.Ratee, VarianceComponent.Residual], result.VarianceComponents.Select(v => v.Name));
+        Assert.Equal([VarianceComponent.Ratee, VarianceComponent.RateeCompetency, VarianceComponent.RateeSource, VarianceComponent.Residual], result.VarianceComponents.Select(v => v.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(result.VarianceOf(VarianceComponent.RateeSource), result.Crossed!.RateeSource!.Variance);
+        Assert.Contains("(1 | ratee:source)", result.Algorithm, StringComparison.Ordinal);
+
+        // Each estimate counts the real raters behind it (every response its own id), not the stand-ins.
+        var raters = others.AsEnumerable().GroupBy(r => (r.Ratee, r.Competency)).ToDictionary(g => g.Key, g => g.Select(r => r.Rater).Distinct().Count());
+        Assert.All(result.Estimates, e => Assert.Equal(raters[(e.Person, e.Competency.Value)], e.Raters));
 
         // The person variance is found (true competency SD 0.7, shared at loading 0.8: about 0.31 of it between people),
         // and the people are told apart.
@@ -187,14 +195,16 @@ public sealed class CrossedModelEdgeTests
 
         var result = Fit(CrossedModelPath.Exact, rows);
 
+        // With fewer, a rater effect per person and source stands in for the rater term.
         Assert.Equal(fitted, result.VarianceComponents.Any(v => v.Name == VarianceComponent.Rater));
         Assert.Equal(fitted, result.RaterEffects.Length > 0);
+        Assert.Equal(!fitted, result.VarianceComponents.Any(v => v.Name == VarianceComponent.RateeSource));
         if (!fitted)
         {
             var raters = rows.Select(r => r.Rater).Distinct().Count();
-            Assert.Contains(
-                $"Only {repeats} of the {rows.Length} ratings repeat a rater (most of the {raters} raters gave one rating), too few to tell rater leniency from noise (at least 10 are needed): the rater term was left out, no rater effects are reported, and the estimates are not adjusted for leniency.",
-                result.Warnings.Select(w => w.Message));
+            Assert.StartsWith(
+                $"The {raters} raters' ids do not repeat ({repeats} of {rows.Length} ratings repeat a rater;",
+                Assert.Single(result.Warnings, w => w.Code == CalibrationWarningCodes.RaterTermPerPersonSource).Message);
         }
     }
 

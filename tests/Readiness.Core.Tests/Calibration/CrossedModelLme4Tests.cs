@@ -62,10 +62,15 @@ public sealed class CrossedModelLme4Tests
         foreach (var component in result.VarianceComponents)
         {
             var expected = data.Variances[component.Name];
+            // The person × source stand-ins of the anonymised export (1,100 levels, each nested in one person) need more
+            // probes than a term gets: their component's error stays at about 1.3e-3 of it, and the fit says so.
             var error = component.MonteCarloError!.Value;
-            Assert.True(error <= 3e-4 * expected, $"{component.Name}: Monte-Carlo error {error} of {expected}");
+            var capped = component.Name == VarianceComponent.RateeSource;
+            Assert.True(error <= (capped ? 2e-3 : 3e-4) * expected, $"{component.Name}: Monte-Carlo error {error} of {expected}");
             Assert.True(Math.Abs(component.Variance - expected) <= 1e-3 * expected, $"{component.Name}: {component.Variance} vs lme4 {expected}");
         }
+
+        Assert.Equal(result.Crossed!.RateeSource is not null, result.Warnings.Any(w => w.Code == CalibrationWarningCodes.FewProbes));
 
         // Effects move with the components: by a few hundredths of their standard errors at most.
         foreach (var effect in result.FixedEffects)

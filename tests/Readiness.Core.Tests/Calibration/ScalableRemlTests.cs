@@ -25,9 +25,12 @@ public sealed class ScalableRemlTests
         foreach (var (e, s) in exact.VarianceComponents.Zip(scalable.VarianceComponents))
         {
             // The reported error is one standard error of the trace estimates' effect; the solves and Newton's stop add
-            // about 1e-5 relative.
+            // about 1e-5 relative. The anonymised export's person × source stand-ins (each nested in one person) need more
+            // probes than a term gets, and the fit says so: their component's error stays near 1.5e-3 of it.
             var error = s.MonteCarloError!.Value;
-            Assert.True(error <= 3e-4 * e.Variance || error == 0, $"{s.Name}: Monte-Carlo error {error} of {s.Variance}");
+            var capped = s.Name == VarianceComponent.RateeSource;
+            Assert.True(error <= (capped ? 2e-3 : 3e-4) * e.Variance || error == 0, $"{s.Name}: Monte-Carlo error {error} of {s.Variance}");
+            Assert.True(!capped || scalable.Warnings.Any(w => w.Code == CalibrationWarningCodes.FewProbes), "the fit says its probes fell short");
             Assert.True(Math.Abs(s.Variance - e.Variance) <= (4 * error) + (2e-5 * e.Variance), $"{s.Name}: {s.Variance} vs exact {e.Variance} (Monte-Carlo error {error})");
             Assert.True(Math.Abs(s.Variance - e.Variance) <= 1e-3 * e.Variance, $"{s.Name}: {s.Variance} vs exact {e.Variance}");
         }

@@ -433,6 +433,7 @@ internal static class ScalableReml
                         RaterInverseDiagonal = random.Contains(2) ? terms[2].InverseDiagonal() : null,
                         ProbesLimitedByMemory = limitedByMemory && missed,
                         ProbesLimitedByTime = limitedByTime && missed,
+                        ProbesLimitedByCap = missed && !limitedByMemory && !limitedByTime,
                     };
                     if (retrying.Length == 0)
                     {
@@ -806,6 +807,9 @@ internal static class ScalableReml
 
         /// <summary>Gets whether the probes the Monte-Carlo error target needed would have taken the fit past its column-iteration budget.</summary>
         public bool ProbesLimitedByTime { get; init; }
+
+        /// <summary>Gets whether a term the Monte-Carlo error target needed more probes for already had <see cref="MaxProbesPerTerm"/>.</summary>
+        public bool ProbesLimitedByCap { get; init; }
 
         /// <summary>Gets the raters' diagonal of C⁻¹ (their prediction-error variances in units of σ²_e) when their block was traced with unit vectors; otherwise null.</summary>
         public double[]? RaterInverseDiagonal { get; init; }

@@ -5,6 +5,7 @@
 #
 # The model is the crossed random-effects model of Readiness.Calibration:
 #   value ~ competency + source + (1 | ratee) + (1 | ratee:competency) + (1 | rater)
+# with (1 | ratee:source) in place of (1 | rater) when no rater gave two ratings.
 # with treatment contrasts: competency levels in model order, source levels in RaterSource order (self, manager, peer,
 # direct-report, skip-level, assessor), each restricted to the levels present. With one competency the ratee x competency
 # term is dropped and the competency column is not in the fixed part.
@@ -27,7 +28,8 @@ ratings$rater <- factor(ratings$rater)
 
 several <- nlevels(ratings$competency) > 1
 # When no rater gave two ratings (an export that anonymises each response), the rater variance cannot be told apart from
-# the residual: Readiness leaves the term out, and so does this script (lmer would refuse it).
+# the residual: Readiness takes a random effect per person and source in its place (a person's ratings from one source
+# share those raters' leniency), and so does this script (lmer would refuse the rater term).
 raters <- max(table(ratings$rater)) > 1
 formula <- if (several) {
   value ~ competency + source + (1 | ratee) + (1 | ratee:competency)
@@ -36,6 +38,8 @@ formula <- if (several) {
 }
 if (raters) {
   formula <- update(formula, . ~ . + (1 | rater))
+} else {
+  formula <- update(formula, . ~ . + (1 | ratee:source))
 }
 # One source (an assessment centre's assessors): no source contrast, as in Readiness's fixed part.
 if (nlevels(ratings$source) < 2) {
@@ -46,7 +50,8 @@ control <- lmerControl(optimizer = "bobyqa", optCtrl = list(rhobeg = 0.2, rhoend
 seconds <- system.time(fit <- lmer(formula, data = ratings, REML = TRUE, control = control))[["elapsed"]]
 
 vc <- as.data.frame(VarCorr(fit))
-names <- c("ratee:competency" = "ratee_competency", "ratee" = "ratee", "rater" = "rater", "Residual" = "residual")
+names <- c("ratee:competency" = "ratee_competency", "ratee" = "ratee", "rater" = "rater", "ratee:source" = "ratee_source",
+           "Residual" = "residual")
 write.csv(data.frame(component = names[vc$grp], variance = sprintf("%.15g", vc$vcov)),
           paste0(prefix, "_variance.csv"), row.names = FALSE, quote = FALSE)
 
