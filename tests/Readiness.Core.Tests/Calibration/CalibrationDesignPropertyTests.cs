@@ -104,6 +104,42 @@ public sealed class CalibrationDesignPropertyTests
         });
 
     [Property(MaxTest = 25)]
+    public Property An_anonymised_exports_numbers_do_not_depend_on_the_ids_its_responses_were_given() =>
+        Prop.ForAll(Designs.ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (rows, seed) =>
+        {
+            // Each rater's ratings of a person come from one source drawn for the pair; then every rating gets its own
+            // rater id, numbered in two different orders. The stand-ins, one per person and source, ignore those ids.
+            var random = new Random(seed);
+            var sources = rows.Select(r => (r.Ratee, r.Rater)).Distinct().ToDictionary(pair => pair, _ => random.Next(3) switch { 0 => RaterSource.Manager, 1 => RaterSource.Peer, _ => RaterSource.DirectReport });
+            var sourced = rows.Select(r => r with { Source = sources[(r.Ratee, r.Rater)] }).ToArray();
+            Rating[] Anonymised(int[] order) => [.. sourced.Select((r, i) => r with { Rater = new RaterId($"anon-{order[i]}") })];
+            var first = Anonymised([.. Enumerable.Range(0, rows.Length)]);
+            var second = Anonymised([.. Enumerable.Range(0, rows.Length).OrderBy(_ => random.Next())]);
+            var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact });
+            var (a, b) = (Outcome(calibrator, Build(first)), Outcome(calibrator, Build(second)));
+            Assert.Equal(a.Refusal, b.Refusal);
+            if (a.Result is { } x && b.Result is { } y)
+            {
+                // The stand-ins come in where they outnumber the people by ten and repeat: a person × source component, and
+                // numbers equal to the bit (a stand-in's ratings of a cell are put in order by value). Otherwise the rater term
+                // is left out and the anonymous ids order each cell's ratings: numbers move within the optimiser's stop, as
+                // with any new ids.
+                var standIns = sourced.Select(r => (r.Ratee, r.Source)).Distinct().Count();
+                var people = rows.Select(r => r.Ratee).Distinct().Count();
+                var expected = standIns - people >= 10 && rows.Length - standIns >= 10;
+                var tolerance = expected ? 0 : 1e-6;
+                Assert.Equal(x.Estimates.Select(e => (e.Person, e.Competency, e.Raters)), y.Estimates.Select(e => (e.Person, e.Competency, e.Raters)));
+                Assert.All(x.Estimates.Zip(y.Estimates), p => Assert.Equal(p.First.Estimate, p.Second.Estimate, tolerance));
+                Assert.All(x.Estimates.Zip(y.Estimates), p => Assert.Equal(p.First.StandardError, p.Second.StandardError, tolerance));
+                Assert.All(x.VarianceComponents.Zip(y.VarianceComponents), p => Assert.Equal(p.First.Variance, p.Second.Variance, tolerance));
+                Assert.Empty(x.RaterEffects);
+                Assert.Equal(expected, x.Crossed!.RateeSource is not null);
+                Assert.Equal(expected, x.Warnings.Any(w => w.Code == CalibrationWarningCodes.RaterTermPerPersonSource));
+                Assert.Equal(!expected, x.Warnings.Any(w => w.Code == CalibrationWarningCodes.RaterTermLeftOut));
+            }
+        });
+
+    [Property(MaxTest = 25)]
     public Property The_scalable_path_finds_the_exact_paths_components_and_estimates_on_any_design() =>
         Prop.ForAll(Designs.ToArbitrary(), rows => { AssertScalableFindsExact(rows); });
 

@@ -84,14 +84,37 @@ internal sealed class PersonSourceRaters
             index.Add(raters[r], r);
         }
 
-        var rows = Enumerable.Range(0, ratings.Count)
-            .OrderBy(i => ratings.RateeIndices[i])
-            .ThenBy(i => ratings.CompetencyIndices[i])
-            .ThenBy(i => index[rater[i]])
-            .ThenBy(i => ratings.CycleIndices[i])
-            .ThenBy(i => ratings.Sources[i])
-            .ThenBy(i => i)
-            .ToArray();
+        // The set is in that order already but for the raters, which change only within a person and competency: each such
+        // run is sorted on its own.
+        var ratee = ratings.RateeIndices;
+        var competency = ratings.CompetencyIndices;
+        var rows = new int[ratings.Count];
+        var standInIndex = new int[ratings.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = i;
+            standInIndex[i] = index[rater[i]];
+        }
+
+        Comparison<int> order = (a, b) =>
+        {
+            var c = standInIndex[a].CompareTo(standInIndex[b]);
+            c = c != 0 ? c : ratings.CycleIndices[a].CompareTo(ratings.CycleIndices[b]);
+            c = c != 0 ? c : ratings.Sources[a].CompareTo(ratings.Sources[b]);
+
+            // Ratings a stand-in gave one cell are exchangeable: by value, so that no number depends on the ids they had.
+            c = c != 0 ? c : ratings.Values[a].CompareTo(ratings.Values[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        };
+        for (int start = 0, end; start < rows.Length; start = end)
+        {
+            for (end = start + 1; end < rows.Length && ratee[end] == ratee[start] && competency[end] == competency[start]; end++)
+            {
+            }
+
+            rows.AsSpan(start, end - start).Sort(order);
+        }
+
         var replaced = new RatingSet(
             ratings.Model,
             ratings.Ratees,
