@@ -98,7 +98,7 @@ internal static class CalibrateVerb
         {
             staging.WriteText("estimates.csv", w => CalibrationFiles.WriteEstimates(w, result, intake.Ratings.Model.Scale));
             staging.WriteText("raters.csv", w => CalibrationFiles.WriteRaters(w, result));
-            staging.WriteStream("model.json", s => CalibrationFiles.WriteModel(s, result, intake.Report));
+            staging.WriteStream("model.json", s => CalibrationFiles.WriteModel(s, result, intake.Report, screen));
             staging.WriteText("rejects.csv", w => CalibrationFiles.WriteRejects(w, file));
             WriteWarningsFile(staging, result);
             if (screen is not null)

@@ -153,9 +153,16 @@ internal static class CohortInput
     /// <summary>The commonest reasons rows were rejected, each with an example line, and a hint where one helps.</summary>
     private static void Reasons(RatingsFile file, bool ownModel, TextWriter error)
     {
-        foreach (var reason in file.Report.Rejected.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
+        var reasons = file.Report.Rejected.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).ToArray();
+        foreach (var reason in reasons.Take(3))
         {
             error.WriteLine($"  {reason.Count()} × {WireNames.Of(reason.Key)}, e.g. line {file.Lines[reason.First().Row]}: {file.Message(reason.First())}");
+        }
+
+        if (reasons.Length > 3)
+        {
+            var more = reasons.Skip(3).ToArray();
+            error.WriteLine($"  and {more.Sum(g => g.Count())} more for {more.Length} other reason{(more.Length == 1 ? "" : "s")} ({string.Join(", ", more.Select(g => WireNames.Of(g.Key)))}).");
         }
 
         if (!ownModel && file.Report.Rejected.Any(r => r.Reason == RejectReason.UnknownCompetency))

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Reliability;
 using Readiness.Serialization;
 
 namespace Readiness.Files;
@@ -91,8 +92,9 @@ public static class CalibrationFiles
     /// <param name="stream">Where to write (UTF-8).</param>
     /// <param name="result">The calibration.</param>
     /// <param name="report">The intake's report.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void WriteModel(Stream stream, CalibrationResult result, IntakeReport report)
+    /// <param name="screen">The raters set aside before the fit, when they were (<c>setAsideRaters</c>, <c>setAsideRatings</c>); null when none were screened.</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="screen"/> is null.</exception>
+    public static void WriteModel(Stream stream, CalibrationResult result, IntakeReport report, StyledRaterScreen? screen = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
@@ -104,6 +106,12 @@ public static class CalibrationFiles
         json.WriteNumber("submitted", report.Submitted);
         json.WriteNumber("accepted", report.Accepted);
         json.WriteNumber("rejected", report.Rejected.Length);
+        if (screen is not null)
+        {
+            json.WriteNumber("setAsideRaters", screen.SetAside.Length);
+            json.WriteNumber("setAsideRatings", screen.RatingsSetAside);
+        }
+
         json.WriteStartObject("varianceComponents");
         foreach (var v in result.VarianceComponents)
         {

@@ -64,6 +64,9 @@ public sealed class CalibrateVerbTests : IDisposable
         Assert.Contains("set-aside-raters.csv and manifest.json", text, StringComparison.Ordinal);
         var raters = File.ReadLines(Path.Combine(output, "raters.csv")).Skip(1).Select(line => line.Split(',')[0]).ToHashSet();
         Assert.Empty(raters.Intersect(setAside));
+        var model = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "model.json")))!;
+        Assert.Equal(setAside.Count, model["setAsideRaters"]!.GetValue<int>());
+        Assert.True(model["setAsideRatings"]!.GetValue<int>() > setAside.Count);
     }
 
     [Fact]
@@ -148,6 +151,24 @@ public sealed class CalibrateVerbTests : IDisposable
             ],
             error.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')));
         Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "rejects.csv")).Length);
+    }
+
+    [Fact]
+    public void Reasons_beyond_the_three_commonest_are_counted_not_dropped()
+    {
+        // Five reasons: the two non-numbers come first, then one line each of three others, which the console sums up.
+        var ratings = Write("ratee,rater,competency,value\na,b,delegates,x\na,c,delegates,y\na,c,leads,3\na,d,delegates,9\na,e,delegates,3,\"\"\n");
+        var output = Path.Combine(_directory, "out");
+
+        var (code, _, error) = Run("calibrate", "--ratings", ratings, "--out", output);
+
+        Assert.Equal(2, code);
+        var lines = error.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.StartsWith("  2 × value-not-finite, e.g. line 2:", lines[1], StringComparison.Ordinal);
+        Assert.Matches(@"^  and \d+ more for \d+ other reasons? \([a-z-]+(, [a-z-]+)*\)\.$", lines[4]);
+        var listed = lines[1..4].Sum(l => int.Parse(l.TrimStart().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        var more = int.Parse(lines[4].TrimStart().Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(File.ReadAllLines(Path.Combine(output, "rejects.csv")).Length - 1, listed + more);
     }
 
     [Fact]

@@ -148,7 +148,7 @@ public sealed class CustomModelTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal(
             "error: nobody could be scored against acme-lead: all 90 lack the evidence the rules ask for; the commonest reasons:\n"
-            + "  90 × 1 source(s) other than self (Peer); 2 are needed.\n"
+            + "  90 × 1 source(s) other than self (peer); 2 are needed.\n"
             + "hint: --min-raters and --min-sources set the evidence rules (a ratings file without a source column counts every rater as a peer); --allow-unscored writes the results anyway.\n",
             error.ReplaceLineEndings("\n"));
         Assert.False(IOFile.Exists(Path.Combine(File("out"), "readiness.csv")));

@@ -568,7 +568,7 @@ public sealed class ReadinessScorer : IReadinessScorer
 
         if (candidate.Sources.Length < Options.MinimumSources)
         {
-            var sources = candidate.Sources.Length == 0 ? "none" : string.Join(", ", candidate.Sources);
+            var sources = candidate.Sources.Length == 0 ? "none" : string.Join(", ", candidate.Sources.Select(WireText.Of));
             missing.Add($"{candidate.Sources.Length} source(s) other than self ({sources}); {Options.MinimumSources} are needed.");
         }
 

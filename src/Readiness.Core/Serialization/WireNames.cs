@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
-using System.Text;
 using Readiness.Calibration;
+using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Serialization;
@@ -77,22 +77,6 @@ public static class WireNames
         return joined.Length > 0 && char.IsLetter(joined[0]) && Enum.TryParse(joined, ignoreCase: true, out value) && Enum.IsDefined(value);
     }
 
-    private static string Hyphenated(string name)
-    {
-        var text = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]) && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
-            {
-                text.Append('-');
-            }
-
-            text.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return text.ToString();
-    }
-
     /// <summary>An enumeration's wire names, built once per enumeration: files hold one per row.</summary>
     private static class Names<T>
         where T : struct, Enum
@@ -100,7 +84,7 @@ public static class WireNames
         public static readonly bool IsFlags = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
 
         public static readonly FrozenDictionary<T, string> ByValue =
-            Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => v is ReadinessBand band ? ReadinessBandNames.Of(band) : Hyphenated(v.ToString()));
+            Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => v is ReadinessBand band ? ReadinessBandNames.Of(band) : WireText.Hyphenated(v.ToString()));
 
         public static readonly FrozenDictionary<string, T> ByWireName =
             ByValue.DistinctBy(p => p.Value, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);

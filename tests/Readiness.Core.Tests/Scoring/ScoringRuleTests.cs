@@ -124,7 +124,7 @@ public sealed class ScoringRuleTests
         Assert.Equal("P1 for p: not scored (2 rater(s) other than the candidate; 3 are needed. 0 source(s) other than self (none); 2 are needed.)", thin.ToString());
 
         var oneSource = scorer.Score(Candidate(3, [RaterSource.Peer], (Delegates, 4), (Influences, 4)), profile);
-        Assert.Equal<string>(["1 source(s) other than self (Peer); 2 are needed."], oneSource.Evidence.Missing);
+        Assert.Equal<string>(["1 source(s) other than self (peer); 2 are needed."], oneSource.Evidence.Missing);
 
         var scoredWithAGap = scorer.Score(Candidate(3, [RaterSource.Manager, RaterSource.Peer], (Delegates, 4)), profile);
         Assert.Equal([4.0, null], scoredWithAGap.Competencies.Select(c => c.Estimate));
@@ -135,7 +135,7 @@ public sealed class ScoringRuleTests
         // Coverage exactly at the minimum is enough, also when another check fails.
         Assert.Equal<string>(["2 rater(s) other than the candidate; 3 are needed."], scorer.Score(Candidate(2, [RaterSource.Manager, RaterSource.Peer], (Delegates, 4)), profile).Evidence.Missing);
         var threeSources = new ReadinessScorer(new ScoringOptions { MinimumSources = 3 }).Score(Candidate(3, [RaterSource.Manager, RaterSource.Peer], (Delegates, 4), (Influences, 4)), profile);
-        Assert.Equal<string>(["2 source(s) other than self (Manager, Peer); 3 are needed."], threeSources.Evidence.Missing);
+        Assert.Equal<string>(["2 source(s) other than self (manager, peer); 3 are needed."], threeSources.Evidence.Missing);
 
         // The message reads the same whatever the current culture: here one that writes percentages as "pct 33".
         var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();

@@ -98,7 +98,7 @@ public sealed class ScoringTests
         Assert.Collection(
             a.Evidence.Missing,
             m => Assert.Contains("1 rater(s) other than the candidate; 3 are needed", m, StringComparison.Ordinal),
-            m => Assert.Contains("1 source(s) other than self (Manager); 2 are needed", m, StringComparison.Ordinal),
+            m => Assert.Contains("1 source(s) other than self (manager); 2 are needed", m, StringComparison.Ordinal),
             m => Assert.Contains("No estimate for manages-conflict, delivers-results", m, StringComparison.Ordinal));
         Assert.Equal(4, a.Competencies[0].Estimate);
         Assert.Null(a.Competencies[1].Estimate);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
-using Readiness.Serialization;
+using Readiness.Internal;
 
 namespace Readiness.Calibration.Internal;
 
@@ -60,7 +60,7 @@ internal sealed class PersonSourceRaters
             var key = (Ratee: ratings.RateeIndices[i], Source: source);
             if (!standIn.TryGetValue(key, out var id))
             {
-                id = RaterId.Internal($"{ratings.Ratees[key.Ratee].Value}{Separator}{WireNames.Of(source)}");
+                id = RaterId.Internal($"{ratings.Ratees[key.Ratee].Value}{Separator}{WireText.Of(source)}");
                 standIn.Add(key, id);
             }
 
