@@ -104,7 +104,7 @@ public sealed class ReadinessCandidate
     /// <summary>Gets the correlations of the unshrunk estimates' errors given the candidate's true levels, in the order of <see cref="Estimates"/>; null when unknown.</summary>
     public EstimateCorrelations? ConditionalErrorCorrelations { get; }
 
-    /// <summary>Gets how many distinct people other than the candidate rated them.</summary>
+    /// <summary>Gets how many distinct people other than the candidate rated them (from an anonymised export, where ids count ratings, the most ratings one competency received: see <see cref="FromCalibration"/>).</summary>
     public int OtherRaters { get; }
 
     /// <summary>Gets the distinct sources other than self among the candidate's raters, in <see cref="RaterSource"/> order.</summary>
@@ -186,6 +186,11 @@ public sealed class ReadinessCandidate
     }
 
     /// <summary>Builds a candidate for every person a calibration estimated, with the evidence the ratings hold about them.</summary>
+    /// <remarks>
+    /// Where rater ids do not repeat (fewer than ten ratings by others repeat a rater, and no rater rated a person twice:
+    /// an export that anonymises each response), an id counts a rating, not a person: <see cref="OtherRaters"/> is then the most ratings any one competency
+    /// of the person received, and the raters' spread is unknown.
+    /// </remarks>
     /// <param name="calibration">The calibration of <paramref name="ratings"/>.</param>
     /// <param name="ratings">The ratings that were calibrated (self-ratings included: they give the self–other difference).</param>
     /// <param name="performance">Individual-performance records, when there are any.</param>
@@ -230,6 +235,14 @@ public sealed class ReadinessCandidate
             raterSum[key] = (sum + values[i], count + 1);
         }
 
+        // Where rater ids do not repeat (an export that anonymises each response: fewer than ten ratings repeat a rater, and
+        // none of a person's raters rated them twice), each rating has an id of its own: the distinct ids count ratings,
+        // not people, and their means are single ratings. A person's raters are then the most responses any one
+        // competency received (each rater rates a competency once), and their spread is unknown.
+        var otherRaters = raterSum.Keys.Select(k => k.Rater).Distinct().Count();
+        var anonymous = otherRaters > 1 && raterSum.Values.Sum(v => v.Count) - otherRaters < CrossedRandomEffectsCalibrator.MinRaterRepeats
+            && raterSum.Values.All(v => v.Count == 1);
+        var perCompetency = anonymous ? CellCounts(ratings) : null;
         var raterMeans = raterSum.GroupBy(p => p.Key.Ratee).ToDictionary(g => g.Key, g => g.Select(p => p.Value.Sum / p.Value.Count).ToArray());
         var result = ImmutableArray.CreateBuilder<ReadinessCandidate>();
         for (var t = 0; t < people; t++)
@@ -240,13 +253,32 @@ public sealed class ReadinessCandidate
                 continue;
             }
 
-            double? spread = raterMeans.TryGetValue(t, out var means) && means.Length > 1 ? ArrayStatistics.StandardDeviation(means) : null;
+            double? spread = !anonymous && raterMeans.TryGetValue(t, out var means) && means.Length > 1 ? ArrayStatistics.StandardDeviation(means) : null;
+            var count = perCompetency is not null ? perCompetency[t] : raters[t]?.Count ?? 0;
             double? performanceValue = performance is not null && performance.TryGetValue(id, out var p) ? p : null;
             double? self = selfCount[t] > 0 ? (selfSum[t] - selfEstimateSum[t]) / selfCount[t] : null;
-            result.Add(new ReadinessCandidate(id, own, raters[t]?.Count ?? 0, sources[t] ?? [], performanceValue, self, spread, calibration.ErrorCorrelations(id), calibration.ConditionalErrorCorrelations(id)));
+            result.Add(new ReadinessCandidate(id, own, count, sources[t] ?? [], performanceValue, self, spread, calibration.ErrorCorrelations(id), calibration.ConditionalErrorCorrelations(id)));
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>Per person, the most ratings by others that any one competency of theirs received.</summary>
+    private static int[] CellCounts(RatingSet ratings)
+    {
+        var most = new int[ratings.Ratees.Length];
+        var cells = new Dictionary<(int Ratee, int Competency), int>();
+        var (ratee, competency, source) = (ratings.RateeIndices.ToArray(), ratings.CompetencyIndices.ToArray(), ratings.Sources.ToArray());
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            if (source[i] != RaterSource.Self)
+            {
+                var count = cells[(ratee[i], competency[i])] = cells.GetValueOrDefault((ratee[i], competency[i])) + 1;
+                most[ratee[i]] = Math.Max(most[ratee[i]], count);
+            }
+        }
+
+        return most;
     }
 
     /// <summary>Finds the estimate of one competency (id ignoring case).</summary>

@@ -186,6 +186,29 @@ public sealed class ScoringInputTests
         Assert.Equal("ratings", Assert.Throws<ArgumentNullException>(() => ReadinessCandidate.FromCalibration(calibration, null!)).ParamName);
     }
 
+    [Fact]
+    public void From_an_anonymised_export_a_persons_raters_are_the_most_responses_one_competency_received()
+    {
+        // Every response under its own id: P1 has one colleague's answers on three competencies and two reports' on two;
+        // P2 one colleague's on three. Ids would count 7 and 3 raters; the people are 3 (most on one competency) and 1.
+        var competencies = new[] { LeadershipFramework.Delegates, LeadershipFramework.Influences, LeadershipFramework.ManagesConflict };
+        var next = 0;
+        Rating Response(RateeId person, RaterSource source, string competency, double value) => new(person, new RaterId($"A{next++}"), source, competency, value);
+        var p2 = new RateeId("P2");
+        var ratings = new RatingSetBuilder(LeadershipFramework.Model).AddRange(
+        [
+            .. competencies.Select((c, i) => Response(P1, RaterSource.Peer, c, 3 + (i % 2))),
+            .. competencies[..2].SelectMany(c => new[] { Response(P1, RaterSource.DirectReport, c, 4), Response(P1, RaterSource.DirectReport, c, 2) }),
+            .. competencies.Select((c, i) => Response(p2, RaterSource.Peer, c, 2 + (i % 2))),
+        ]).Build().Ratings;
+
+        var candidates = ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings), ratings);
+
+        Assert.Equal([3, 1], candidates.Select(c => c.OtherRaters));
+        Assert.All(candidates, c => Assert.Null(c.RaterSpread));
+        Assert.Contains("1 rater(s) other than the candidate; 3 are needed.", new ReadinessScorer().Score(candidates[1], LeadershipFramework.FirstLineManager).Evidence.Missing);
+    }
+
     private static void Batch(int n, int? parallel, int badCell = -1, double estimate = 3, double standardError = 0.1)
     {
         var (x, se) = (Ones(n * 3, 3), Ones(n * 3, 0.1));

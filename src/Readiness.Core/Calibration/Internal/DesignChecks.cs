@@ -75,7 +75,7 @@ internal static class DesignChecks
         if (count.All(c => c <= 1))
         {
             throw new InsufficientRatingsException(method,
-                "no rater gave more than one rating of others (an export that anonymises each response, for example): centring each rater's ratings on their own mean would make every person's estimate the same. The crossed model (CrossedRandomEffects) fits such ratings without a rater term.");
+                "no rater gave more than one rating of others (an export that anonymises each response, for example): centring each rater's ratings on their own mean would make every person's estimate the same. The crossed model (CrossedRandomEffects) fits such ratings with a rater effect per person and source in place of the rater term.");
         }
     }
 
