@@ -16,9 +16,9 @@ namespace Readiness.Benchmarks.Scoring;
 /// meet the ready-now rule should be ≈ p. Prints a reliability diagram (decile bins) and the Brier score per design.
 /// </summary>
 /// <remarks>
-/// <c>probability-calibration SEEDS [DESIGN,…] [aside] [per-domain] [people=N] [group-bias=SHARE]</c>. The role is the built-in first-line-manager profile with every
-/// target and critical minimum 0.8 lower, so that a useful share of people is near ready: at the built-in targets about one
-/// in a thousand is truly ready now, and a diagram of that says nothing. With <c>aside</c>, the raters the diagnostics flag
+/// <c>probability-calibration SEEDS [DESIGN,…] [aside] [per-domain] [people=N] [group-bias=SHARE] [favour-aside] [named-managers] [built-in-role]</c>. The role is the built-in first-line-manager profile with every
+/// target and critical minimum 0.8 lower, so that a useful share of people is near ready (<c>built-in-role</c>: the profile
+/// itself, at which fewer than one in a hundred is truly ready now). With <c>aside</c>, the raters the diagnostics flag
 /// for central tendency or halo are set aside before the calibration that is scored (<see cref="StyledRaterScreen"/>); with
 /// <c>per-domain</c>, the crossed model gives each person one effect per competency domain
 /// (<see cref="CrossedModelOptions.PersonEffectPerDomain"/>).
@@ -31,6 +31,7 @@ internal static class ProbabilityCalibration
         var designs = args.Length > 2 ? args[2].Split(',').Select(Enum.Parse<RatingDesign>).ToArray() : [RatingDesign.Local];
         var aside = args.Skip(3).Contains("aside");
         var favourAside = args.Skip(3).Contains("favour-aside");
+        var namedManagers = args.Skip(3).Contains("named-managers");
         string? Setting(string name) => args.Skip(3).FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
         var size = Setting("people") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1200;
         var groupBias = Setting("group-bias") is { } g ? double.Parse(g, CultureInfo.InvariantCulture) : 0;
@@ -41,7 +42,7 @@ internal static class ProbabilityCalibration
             builder.Require(r.Competency.Id.Value, r.Target - 0.8, r.Importance, r.CriticalMinimum - 0.8);
         }
 
-        var profile = builder.Build(LeadershipFramework.Model);
+        var profile = args.Skip(3).Contains("built-in-role") ? LeadershipFramework.FirstLineManager : builder.Build(LeadershipFramework.Model);
         var truth = new ReadinessScorer(new ScoringOptions { BandBasis = BandBasis.PointEstimate });
         foreach (var design in designs)
         {
@@ -63,6 +64,15 @@ internal static class ProbabilityCalibration
             {
                 var organisation = OrganisationSimulator.Generate(Settings(design, seed) with { People = size, GroupBiasedRaterShare = groupBias });
                 var ratings = organisation.TakeInRatings().Ratings;
+                if (namedManagers)
+                {
+                    // The commonest real export: managers named, every other response under an id of its own.
+                    var response = 0;
+                    ratings = new RatingSetBuilder(ratings.Model)
+                        .AddRange(ratings.AsEnumerable().Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"A{++response:D7}") }))
+                        .Build().Ratings;
+                }
+
                 var fit = calibrator.Calibrate(ratings);
                 if (aside)
                 {
@@ -115,7 +125,7 @@ internal static class ProbabilityCalibration
             }
 
             var n = counts.Sum();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {size:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}{(aside ? ", styled raters set aside" : "")}{(favourAside ? ", and raters who favour a group" : "")}{(calibrator.Options.PersonEffectPerDomain ? ", a person effect per domain" : "")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {size:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}{(aside ? ", styled raters set aside" : "")}{(favourAside ? ", and raters who favour a group" : "")}{(namedManagers ? ", managers named and every other response anonymised" : "")}{(profile == LeadershipFramework.FirstLineManager ? ", the built-in role" : "")}{(calibrator.Options.PersonEffectPerDomain ? ", a person effect per domain" : "")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
             Console.WriteLine("| P(ready now) bin | Candidates | Mean P | Truly ready | Difference | Monte-Carlo SE |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             for (var b = 0; b < 10; b++)
@@ -127,7 +137,7 @@ internal static class ProbabilityCalibration
 
                 var (mean, observed) = (sum[b] / counts[b], hits[b] / counts[b]);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {b / 10.0:0.0}–{(b + 1) / 10.0:0.0} | {counts[b]:N0} | {mean:0.000} | {observed:0.000} | {observed - mean:+0.000;-0.000} | {Math.Sqrt(mean * (1 - mean) / counts[b]):0.000} |"));
+                    $"| {b / 10.0:0.0}–{(b + 1) / 10.0:0.0} | {counts[b]:N0} | {mean:0.000} | {observed:0.000} | {Math.Round(observed - mean, 3):+0.000;-0.000;0.000} | {Math.Sqrt(mean * (1 - mean) / counts[b]):0.000} |"));
             }
 
             Console.WriteLine();
@@ -152,7 +162,7 @@ internal static class ProbabilityCalibration
                 {
                     var (mean, observed) = (boxSum[b] / boxCounts[b], boxHits[b] / boxCounts[b]);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {b / 10.0:0.0}–{(b + 1) / 10.0:0.0} | {boxCounts[b]:N0} | {mean:0.000} | {observed:0.000} | {observed - mean:+0.000;-0.000} |"));
+                        $"| {b / 10.0:0.0}–{(b + 1) / 10.0:0.0} | {boxCounts[b]:N0} | {mean:0.000} | {observed:0.000} | {Math.Round(observed - mean, 3):+0.000;-0.000;0.000} |"));
                 }
             }
 

@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Readiness.Evidence;
 using Readiness.Internal;
 
 namespace Readiness.Calibration.Internal;
 
 /// <summary>
-/// Raters who cannot be told apart — an export that gives every response its own rater id — replaced by one stand-in rater
-/// per person and source, so that the crossed model's rater term becomes <c>(1 | ratee:source)</c>; and the fit on the
-/// stand-ins given back with the real raters' counts.
+/// Raters who cannot be told apart — an export that gives every response of a source its own rater id — replaced by one
+/// stand-in rater per person and source, so that the crossed model's rater term holds <c>(1 | ratee:source)</c> for those
+/// sources (and is that alone when every source is anonymised); and the fit on the stand-ins given back with the real
+/// raters' counts.
 /// </summary>
 /// <remarks>
 /// A rater's leniency moves all their ratings of a person together. Without ids that repeat, the model cannot see whose
@@ -15,33 +17,52 @@ namespace Readiness.Calibration.Internal;
 /// errors look smaller than they are (on simulated anonymised 360° exports, 90% intervals covered about 80% and P(ready
 /// now) ran up to 0.3 too high). What an anonymised export still shows is which source each rating came from: a person's
 /// manager ratings share their manager's leniency, their peer ratings the average of their peers'. A random effect per
-/// person and source models that sharing; the stand-ins are rating-set raters made up inside the fit (the person's id, an
-/// invisible separator, the source), so nothing outside sees them.
+/// person and source models that sharing. Exports often name the manager and anonymise everyone else: the named raters keep
+/// their effects, and the stand-ins of the anonymised sources join them in the rater term. The stand-ins are rating-set
+/// raters made up inside the fit (the person's id, an invisible separator, the source), so nothing outside sees them.
 /// </remarks>
 internal sealed class PersonSourceRaters
 {
     private const char Separator = '\u2063';
 
-    private readonly RatingSet _original;
+    /// <summary>The share of a source's ratings below which its repeated rater ids count as strays: a rater who rates a person gives a rating per competency, so an export with ids repeats nearly all of them.</summary>
+    private const double StrayRepeats = 0.1;
 
-    private PersonSourceRaters(RatingSet original, RatingSet ratings)
+    private readonly RatingSet _original;
+    private readonly HashSet<RaterSource> _anonymised;
+
+    private PersonSourceRaters(RatingSet original, RatingSet ratings, HashSet<RaterSource> anonymised)
     {
         _original = original;
         Ratings = ratings;
+        _anonymised = anonymised;
     }
 
-    /// <summary>Gets the ratings with every rating of others given by its person-and-source stand-in (self-ratings keep their rater).</summary>
+    /// <summary>Gets the ratings with every rating from an anonymised source given by its person-and-source stand-in (other ratings keep their rater).</summary>
     public RatingSet Ratings { get; }
 
     /// <summary>
-    /// The stand-ins when the raters of others repeat too little to estimate leniency (<paramref name="minRepeats"/>
-    /// ratings beyond each rater's first, over more than one rater) and the stand-ins both repeat and outnumber the people
-    /// by that much; otherwise null.
+    /// The stand-ins, for each source (other than self) whose rater ids do not repeat — fewer than
+    /// <paramref name="minRepeats"/> of its ratings, or a tenth of them, repeat a rater, over more than one rater; null when
+    /// no source is so, or when the stand-ins would not make a rater term: fewer than <paramref name="minRepeats"/> ratings
+    /// repeat a rater among them, or as few rater levels beyond one a person (everyone rated by one anonymised source only:
+    /// the stand-in would be the person effect again).
     /// </summary>
     public static PersonSourceRaters? Replace(RatingSet ratings, int minRepeats)
     {
         var others = ratings.WithoutSource(RaterSource.Self);
-        if (others.Raters.Length <= 1 || others.Count - others.Raters.Length >= minRepeats)
+        var anonymised = new HashSet<RaterSource>();
+        foreach (var group in Enumerable.Range(0, others.Count).GroupBy(i => others.Sources[i]))
+        {
+            var count = group.Count();
+            var distinct = group.Select(i => others.RaterIndices[i]).Distinct().Count();
+            if (distinct > 1 && count - distinct < Math.Max(minRepeats, StrayRepeats * count))
+            {
+                anonymised.Add(group.Key);
+            }
+        }
+
+        if (anonymised.Count == 0)
         {
             return null;
         }
@@ -51,7 +72,7 @@ internal sealed class PersonSourceRaters
         for (var i = 0; i < ratings.Count; i++)
         {
             var source = ratings.Sources[i];
-            if (source == RaterSource.Self)
+            if (!anonymised.Contains(source))
             {
                 rater[i] = ratings.Raters[ratings.RaterIndices[i]];
                 continue;
@@ -67,10 +88,12 @@ internal sealed class PersonSourceRaters
             rater[i] = id;
         }
 
-        // A stand-in nests in its person: where everyone was rated by one source it is the person effect again. The term is
-        // told from it by the people rated by several sources, and needs as many stand-ins beyond one a person as the rater
-        // term needs repeats.
-        if (others.Count - standIn.Count < minRepeats || standIn.Count - others.Ratees.Length < minRepeats)
+        // A stand-in nests in its person: where everyone was rated by one anonymised source and nobody else it is the person
+        // effect again. The term is told from it by people with several rater levels (stand-ins or named raters), and needs
+        // as many levels beyond one a person as it needs repeated ratings.
+        var levels = Enumerable.Range(0, ratings.Count).Where(i => ratings.Sources[i] != RaterSource.Self).Select(i => (ratings.RateeIndices[i], rater[i])).ToArray();
+        var raterLevels = levels.Select(l => l.Item2).Distinct().Count();
+        if (levels.Length - raterLevels < minRepeats || levels.Distinct().Count() - others.Ratees.Length < minRepeats)
         {
             return null;
         }
@@ -126,18 +149,19 @@ internal sealed class PersonSourceRaters
             [.. rows.Select(i => ratings.Sources[i])],
             [.. rows.Select(i => ratings.CycleIndices[i])],
             [.. rows.Select(i => ratings.Values[i])]);
-        return new PersonSourceRaters(ratings, replaced);
+        return new PersonSourceRaters(ratings, replaced, anonymised);
     }
 
     /// <summary>
-    /// The fit on the stand-ins as a result about the real raters: each estimate counts the real raters behind it; no rater
-    /// effect is reported (a stand-in is not a rater), nor the design warnings about raters' effects; the stand-ins'
-    /// variance is the person × source component.
+    /// The fit on the stand-ins as a result about the real raters: each estimate counts the real raters behind it; only
+    /// named raters' effects are reported (a stand-in is not a rater), and no design warning about single-rating raters;
+    /// where every source was anonymised, the stand-ins' variance is the person × source component.
     /// </summary>
     public CalibrationResult Restore(CalibrationResult fit)
     {
         var others = _original.WithoutSource(RaterSource.Self);
         var raters = new Dictionary<(RateeId Ratee, int Competency), HashSet<int>>();
+        var (count, anonymousRaters, namedRaters) = (0, new HashSet<int>(), new HashSet<int>());
         for (var i = 0; i < others.Count; i++)
         {
             var key = (others.Ratees[others.RateeIndices[i]], others.CompetencyIndices[i]);
@@ -147,6 +171,9 @@ internal sealed class PersonSourceRaters
             }
 
             set.Add(others.RaterIndices[i]);
+            var anonymous = _anonymised.Contains(others.Sources[i]);
+            count += anonymous ? 1 : 0;
+            (anonymous ? anonymousRaters : namedRaters).Add(others.RaterIndices[i]);
         }
 
         var position = _original.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j);
@@ -154,27 +181,35 @@ internal sealed class PersonSourceRaters
             .Select(e => new CompetencyEstimate(e.Person, e.Competency, e.Estimate, e.StandardError, e.Ratings,
                 raters.TryGetValue((e.Person, position[e.Competency]), out var set) ? set.Count : 0, e.Reliability, e.ShrunkToward))
             .ToImmutableArray();
+        var every = namedRaters.Count == 0;
         var components = fit.VarianceComponents
-            .Select(v => v.Name == VarianceComponent.Rater ? new VarianceComponent(VarianceComponent.RateeSource, v.Variance, v.MonteCarloError) : v)
+            .Select(v => every && v.Name == VarianceComponent.Rater ? new VarianceComponent(VarianceComponent.RateeSource, v.Variance, v.MonteCarloError) : v)
             .ToImmutableArray();
         var crossed = fit.Crossed is { } model ? new CrossedModelFit(model.Path, components, model.RemlCriterion, model.Probes) : null;
-        var sources = others.Sources.ToArray().Distinct().Count();
-        CalibrationWarning warning = new(CalibrationWarningCodes.RaterTermPerPersonSource,
-            $"The {others.Raters.Length} raters' ids do not repeat ({others.Count - others.Raters.Length} of {others.Count} ratings repeat a rater; an export that anonymises each response gives every rating its own id), " +
-            $"so no rater's leniency can be estimated. A person's ratings from one source share that source's raters' leniency, so the model takes a random effect per person and source, (1 | ratee:source), in place of one per rater " +
-            $"({sources} source{(sources == 1 ? "" : "s")}): the estimates are not adjusted for any one rater's leniency, but their standard errors, intervals and probabilities allow for it. No rater effects are reported.");
+        var sources = string.Join(", ", _anonymised.Order().Select(WireText.Of));
+        var repeats = count - anonymousRaters.Count;
+        var warning = new CalibrationWarning(CalibrationWarningCodes.RaterTermPerPersonSource, every
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Rater ids almost never repeat here (only {repeats:N0} of the {count:N0} ratings by others repeat one; an export that anonymises each response gives every rating its own id), so no rater's leniency can be estimated. ") +
+              $"A person's ratings from one source share that source's raters' leniency, so the model takes a random effect per person and source, (1 | ratee:source), in place of one per rater ({sources}): " +
+              "the estimates are not adjusted for any one rater's leniency, but their standard errors, intervals and probabilities allow for it. No rater effects are reported."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"The ids of the {sources} raters almost never repeat (only {repeats:N0} of their {count:N0} ratings repeat one; an export that anonymises those responses gives each its own id), so none of their leniency can be estimated. ") +
+              string.Create(CultureInfo.InvariantCulture,
+                $"A person's ratings from one such source share its raters' leniency, so they take a rater effect per person and source, (1 | ratee:source), in the rater term beside the {namedRaters.Count:N0} other raters, whose ids repeat: ") +
+              "the estimates are adjusted for those raters' leniency only, but their standard errors, intervals and probabilities allow for the rest. Rater effects are reported for those raters only.");
         return new CalibrationResult(
             fit.Method,
-            fit.Algorithm + "; a rater effect per person and source, (1 | ratee:source), raters' ids not repeating",
+            fit.Algorithm + (every ? "; a rater effect per person and source, (1 | ratee:source), raters' ids not repeating" : $"; a rater effect per person and source for {sources}, whose raters' ids do not repeat"),
             estimates,
-            [],
+            [.. fit.RaterEffects.Where(r => _original.TryGetRaterIndex(r.Rater, out _))],
             fit.SourceEffects,
             components,
             fit.FixedEffects,
             fit.Iterations,
             fit.Converged,
             fit.Objective,
-            [warning, .. fit.Warnings.Where(w => w.Code is not (CalibrationWarningCodes.SingleRatingRaters or CalibrationWarningCodes.DisconnectedDesign))],
+            [warning, .. fit.Warnings.Where(w => w.Code != CalibrationWarningCodes.SingleRatingRaters && !(every && w.Code == CalibrationWarningCodes.DisconnectedDesign))],
             fit.Rasch,
             fit.Estimates.Select(e => e.Person).Distinct().Where(p => fit.ErrorCorrelations(p) is not null).ToDictionary(p => p, p => fit.ErrorCorrelations(p)!),
             crossed,

@@ -27,19 +27,27 @@ ratings$ratee <- factor(ratings$ratee)
 ratings$rater <- factor(ratings$rater)
 
 several <- nlevels(ratings$competency) > 1
-# When no rater gave two ratings (an export that anonymises each response), the rater variance cannot be told apart from
-# the residual: Readiness takes a random effect per person and source in its place (a person's ratings from one source
-# share those raters' leniency), and so does this script (lmer would refuse the rater term).
-raters <- max(table(ratings$rater)) > 1
+# A source whose rater ids hardly repeat (fewer than ten of its ratings, or a tenth of them, repeat one: an export that
+# anonymises those responses) cannot show any rater's leniency. Readiness gives each person's ratings from such a source a
+# stand-in rater of its own, (1 | ratee:source), in the rater term beside the named raters; so does this script. When
+# every source is anonymised the term is (1 | ratee:source) alone (lmer would refuse a rater term of one rating each).
+anonymised <- Filter(function(s) {
+  r <- ratings$rater[ratings$source == s]
+  length(unique(r)) > 1 && length(r) - length(unique(r)) < max(10, 0.1 * length(r))
+}, levels(ratings$source))
+if (length(anonymised) > 0 && length(anonymised) < nlevels(ratings$source)) {
+  ratings$rater <- factor(ifelse(ratings$source %in% anonymised, paste(ratings$ratee, ratings$source, sep = ":"), as.character(ratings$rater)))
+}
+every <- length(anonymised) == nlevels(ratings$source)
 formula <- if (several) {
   value ~ competency + source + (1 | ratee) + (1 | ratee:competency)
 } else {
   value ~ source + (1 | ratee)
 }
-if (raters) {
-  formula <- update(formula, . ~ . + (1 | rater))
-} else {
+if (every) {
   formula <- update(formula, . ~ . + (1 | ratee:source))
+} else if (max(table(ratings$rater)) > 1) {
+  formula <- update(formula, . ~ . + (1 | rater))
 }
 # One source (an assessment centre's assessors): no source contrast, as in Readiness's fixed part.
 if (nlevels(ratings$source) < 2) {
