@@ -88,7 +88,7 @@ public sealed class CliCorpusTests : IDisposable
         var (code, text, error) = Run("reliability", "--ratings", Path.Combine(organisation, "ratings.csv"), "--out", output);
 
         Assert.True(code == 0, error);
-        Assert.Contains("raters' ids do not repeat", text, StringComparison.Ordinal);
+        Assert.Contains("Rater ids almost never repeat here", text, StringComparison.Ordinal);
         var alpha = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "reliability.json")))!["overall"]!["krippendorffAlpha"]!["interval"]!.GetValue<double>();
         Assert.InRange(alpha, 0.05, 0.95);
     }

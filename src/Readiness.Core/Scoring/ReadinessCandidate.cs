@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using MathNet.Numerics.Statistics;
 using Readiness.Competencies;
 using Readiness.Calibration;
+using Readiness.Calibration.Internal;
 using Readiness.Evidence;
 using Readiness.Internal;
 
@@ -187,9 +188,11 @@ public sealed class ReadinessCandidate
 
     /// <summary>Builds a candidate for every person a calibration estimated, with the evidence the ratings hold about them.</summary>
     /// <remarks>
-    /// Where rater ids do not repeat (fewer than ten ratings by others repeat a rater, and no rater rated a person twice:
-    /// an export that anonymises each response), an id counts a rating, not a person: <see cref="OtherRaters"/> is then the most ratings any one competency
-    /// of the person received, and the raters' spread is unknown.
+    /// From a source whose rater ids hardly repeat (fewer than a tenth of its ratings repeat one, and hardly any repeats
+    /// one of the same person's raters: an export that anonymises those responses, as the crossed model
+    /// recognises it), an id counts a rating, not a person: such a
+    /// source adds to <see cref="OtherRaters"/> the most ratings any one competency of the person received from it, and the
+    /// raters' spread of anyone rated from it is unknown.
     /// </remarks>
     /// <param name="calibration">The calibration of <paramref name="ratings"/>.</param>
     /// <param name="ratings">The ratings that were calibrated (self-ratings included: they give the self–other difference).</param>
@@ -200,6 +203,12 @@ public sealed class ReadinessCandidate
     {
         ArgumentNullException.ThrowIfNull(calibration);
         ArgumentNullException.ThrowIfNull(ratings);
+        // From a source whose rater ids hardly repeat (an export that anonymises those responses), each rating has an id
+        // of its own: the distinct ids count ratings, not people, and their means are single ratings. Such a source's raters
+        // of a person are the most responses any one competency received from it (each rater rates a competency once),
+        // and the spread of a person's raters is unknown once any of them are anonymous.
+        var anonymised = PersonSourceRaters.AnonymisedSources(ratings);
+        var anonymous = anonymised.Count > 0 ? AnonymousRaters(ratings, anonymised) : null;
         var people = ratings.Ratees.Length;
         var raters = new HashSet<int>[people];
         var sources = new HashSet<RaterSource>[people];
@@ -228,21 +237,18 @@ public sealed class ReadinessCandidate
                 continue;
             }
 
-            (raters[t] ??= []).Add(raterIndex[i]);
             (sources[t] ??= []).Add(source[i]);
+            if (anonymised.Contains(source[i]))
+            {
+                continue;
+            }
+
+            (raters[t] ??= []).Add(raterIndex[i]);
             var key = (t, raterIndex[i]);
             var (sum, count) = raterSum.GetValueOrDefault(key);
             raterSum[key] = (sum + values[i], count + 1);
         }
 
-        // Where rater ids do not repeat (an export that anonymises each response: fewer than ten ratings repeat a rater, and
-        // none of a person's raters rated them twice), each rating has an id of its own: the distinct ids count ratings,
-        // not people, and their means are single ratings. A person's raters are then the most responses any one
-        // competency received (each rater rates a competency once), and their spread is unknown.
-        var otherRaters = raterSum.Keys.Select(k => k.Rater).Distinct().Count();
-        var anonymous = otherRaters > 1 && raterSum.Values.Sum(v => v.Count) - otherRaters < CrossedRandomEffectsCalibrator.MinRaterRepeats
-            && raterSum.Values.All(v => v.Count == 1);
-        var perCompetency = anonymous ? CellCounts(ratings) : null;
         var raterMeans = raterSum.GroupBy(p => p.Key.Ratee).ToDictionary(g => g.Key, g => g.Select(p => p.Value.Sum / p.Value.Count).ToArray());
         var result = ImmutableArray.CreateBuilder<ReadinessCandidate>();
         for (var t = 0; t < people; t++)
@@ -253,8 +259,9 @@ public sealed class ReadinessCandidate
                 continue;
             }
 
-            double? spread = !anonymous && raterMeans.TryGetValue(t, out var means) && means.Length > 1 ? ArrayStatistics.StandardDeviation(means) : null;
-            var count = perCompetency is not null ? perCompetency[t] : raters[t]?.Count ?? 0;
+            var unnamed = anonymous?[t] ?? 0;
+            double? spread = unnamed == 0 && raterMeans.TryGetValue(t, out var means) && means.Length > 1 ? ArrayStatistics.StandardDeviation(means) : null;
+            var count = (raters[t]?.Count ?? 0) + unnamed;
             double? performanceValue = performance is not null && performance.TryGetValue(id, out var p) ? p : null;
             double? self = selfCount[t] > 0 ? (selfSum[t] - selfEstimateSum[t]) / selfCount[t] : null;
             result.Add(new ReadinessCandidate(id, own, count, sources[t] ?? [], performanceValue, self, spread, calibration.ErrorCorrelations(id), calibration.ConditionalErrorCorrelations(id)));
@@ -263,22 +270,28 @@ public sealed class ReadinessCandidate
         return result.ToImmutable();
     }
 
-    /// <summary>Per person, the most ratings by others that any one competency of theirs received.</summary>
-    private static int[] CellCounts(RatingSet ratings)
+    /// <summary>Per person, their raters from the anonymised sources: for each source, the most ratings one competency of theirs received from it.</summary>
+    private static int[] AnonymousRaters(RatingSet ratings, HashSet<RaterSource> anonymised)
     {
-        var most = new int[ratings.Ratees.Length];
-        var cells = new Dictionary<(int Ratee, int Competency), int>();
-        var (ratee, competency, source) = (ratings.RateeIndices.ToArray(), ratings.CompetencyIndices.ToArray(), ratings.Sources.ToArray());
+        var cells = new Dictionary<(int Ratee, RaterSource Source, int Competency), int>();
+        var (ratee, competency) = (ratings.RateeIndices.ToArray(), ratings.CompetencyIndices.ToArray());
         for (var i = 0; i < ratings.Count; i++)
         {
-            if (source[i] != RaterSource.Self)
+            var source = ratings.Sources[i];
+            if (anonymised.Contains(source))
             {
-                var count = cells[(ratee[i], competency[i])] = cells.GetValueOrDefault((ratee[i], competency[i])) + 1;
-                most[ratee[i]] = Math.Max(most[ratee[i]], count);
+                var key = (ratee[i], source, competency[i]);
+                cells[key] = cells.GetValueOrDefault(key) + 1;
             }
         }
 
-        return most;
+        var count = new int[ratings.Ratees.Length];
+        foreach (var person in cells.GroupBy(c => (c.Key.Ratee, c.Key.Source)))
+        {
+            count[person.Key.Ratee] += person.Max(c => c.Value);
+        }
+
+        return count;
     }
 
     /// <summary>Finds the estimate of one competency (id ignoring case).</summary>

@@ -103,11 +103,25 @@ public sealed class ConfidenceIntervalTests
         {
             var estimate = new CompetencyEstimate(Person, "communication", c.Estimate, c.Se, 3, 3, c.Reliability, c.Reliability < 1 ? c.Mean : null);
             var (narrow, wide) = (estimate.Interval(c.Narrow), estimate.Interval(c.Wide));
+            // At the mean itself the interval is centred on the estimate, to within the rounding of its two ends' midpoint.
             var middle = (narrow.Lower + narrow.Upper) / 2;
             return narrow.Lower <= c.Estimate && c.Estimate <= narrow.Upper
                 && wide.Lower <= narrow.Lower && narrow.Upper <= wide.Upper
-                && (c.Reliability == 1 || Math.Sign(middle - c.Estimate) == Math.Sign(c.Estimate - c.Mean) || middle == c.Estimate);
+                && (c.Reliability == 1 || Math.Sign(middle - c.Estimate) == Math.Sign(c.Estimate - c.Mean)
+                    || Math.Abs(middle - c.Estimate) <= 1e-12 * Math.Max(1, Math.Abs(c.Estimate)));
         });
+
+    [Fact]
+    public void At_the_mean_itself_the_interval_is_centred_on_the_estimate_within_rounding()
+    {
+        // The generated case that once failed the lean check above: the midpoint of the ends rounded 1 ulp off the estimate.
+        var estimate = new CompetencyEstimate(Person, "communication", 3.89, 0.207, 3, 3, 0.991, 3.89);
+
+        var interval = estimate.Interval(0.53);
+
+        Assert.InRange(3.89, interval.Lower, interval.Upper);
+        Assert.Equal(3.89, (interval.Lower + interval.Upper) / 2, 1e-12);
+    }
 
     /// <summary>One ratee's cell counts and the model's variances (a term left out at 0).</summary>
     private static Gen<(double[] Counts, double Residual, double Ratee, double Cell)> Ratees =>

@@ -28,6 +28,9 @@ internal sealed class PersonSourceRaters
     /// <summary>The share of a source's ratings below which its repeated rater ids count as strays: a rater who rates a person gives a rating per competency, so an export with ids repeats nearly all of them.</summary>
     private const double StrayRepeats = 0.1;
 
+    /// <summary>The share of a source's ratings that may repeat one of the same person's raters and still count as strays.</summary>
+    private const double SamePersonRepeats = 0.01;
+
     private readonly RatingSet _original;
     private readonly HashSet<RaterSource> _anonymised;
 
@@ -42,26 +45,46 @@ internal sealed class PersonSourceRaters
     public RatingSet Ratings { get; }
 
     /// <summary>
-    /// The stand-ins, for each source (other than self) whose rater ids do not repeat — fewer than
-    /// <paramref name="minRepeats"/> of its ratings, or a tenth of them, repeat a rater, over more than one rater; null when
-    /// no source is so, or when the stand-ins would not make a rater term: fewer than <paramref name="minRepeats"/> ratings
+    /// The sources other than self whose rater ids hardly repeat: over more than one rater, fewer than a tenth of their
+    /// ratings repeat a rater, and hardly any (a hundredth) repeats one of the same person's raters — a rater who rates a
+    /// person gives a rating per competency, so an id that rated one person twice belongs to somebody.
+    /// </summary>
+    public static HashSet<RaterSource> AnonymisedSources(RatingSet ratings)
+    {
+        var counts = new Dictionary<RaterSource, (int Ratings, HashSet<int> Raters, HashSet<(int, int)> Pairs)>();
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            var source = ratings.Sources[i];
+            if (source != RaterSource.Self)
+            {
+                if (!counts.TryGetValue(source, out var tally))
+                {
+                    counts.Add(source, tally = (0, [], []));
+                }
+
+                tally.Raters.Add(ratings.RaterIndices[i]);
+                tally.Pairs.Add((ratings.RateeIndices[i], ratings.RaterIndices[i]));
+                counts[source] = (tally.Ratings + 1, tally.Raters, tally.Pairs);
+            }
+        }
+
+        return [.. counts
+            .Where(c => c.Value.Raters.Count > 1
+                && c.Value.Ratings - c.Value.Raters.Count < StrayRepeats * c.Value.Ratings
+                && c.Value.Ratings - c.Value.Pairs.Count <= SamePersonRepeats * c.Value.Ratings)
+            .Select(c => c.Key)];
+    }
+
+    /// <summary>
+    /// The stand-ins, for each source (other than self) whose rater ids do not repeat (<see cref="AnonymisedSources"/>); null
+    /// when no source is so, or when the stand-ins would not make a rater term: fewer than <paramref name="minRepeats"/> ratings
     /// repeat a rater among them, or as few rater levels beyond one a person (everyone rated by one anonymised source only:
     /// the stand-in would be the person effect again).
     /// </summary>
     public static PersonSourceRaters? Replace(RatingSet ratings, int minRepeats)
     {
         var others = ratings.WithoutSource(RaterSource.Self);
-        var anonymised = new HashSet<RaterSource>();
-        foreach (var group in Enumerable.Range(0, others.Count).GroupBy(i => others.Sources[i]))
-        {
-            var count = group.Count();
-            var distinct = group.Select(i => others.RaterIndices[i]).Distinct().Count();
-            if (distinct > 1 && count - distinct < Math.Max(minRepeats, StrayRepeats * count))
-            {
-                anonymised.Add(group.Key);
-            }
-        }
-
+        var anonymised = AnonymisedSources(ratings);
         if (anonymised.Count == 0)
         {
             return null;

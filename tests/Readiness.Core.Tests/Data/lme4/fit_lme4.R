@@ -27,13 +27,15 @@ ratings$ratee <- factor(ratings$ratee)
 ratings$rater <- factor(ratings$rater)
 
 several <- nlevels(ratings$competency) > 1
-# A source whose rater ids hardly repeat (fewer than ten of its ratings, or a tenth of them, repeat one: an export that
-# anonymises those responses) cannot show any rater's leniency. Readiness gives each person's ratings from such a source a
+# A source whose rater ids hardly repeat (fewer than a tenth of its ratings repeat one, and hardly any — a hundredth —
+# repeats one of the same person's raters: an export that anonymises those responses) cannot show any rater's
+# leniency. Readiness gives each person's ratings from such a source a
 # stand-in rater of its own, (1 | ratee:source), in the rater term beside the named raters; so does this script. When
 # every source is anonymised the term is (1 | ratee:source) alone (lmer would refuse a rater term of one rating each).
 anonymised <- Filter(function(s) {
   r <- ratings$rater[ratings$source == s]
-  length(unique(r)) > 1 && length(r) - length(unique(r)) < max(10, 0.1 * length(r))
+  pairs <- unique(paste(ratings$ratee[ratings$source == s], r))
+  length(unique(r)) > 1 && length(r) - length(unique(r)) < 0.1 * length(r) && length(r) - length(pairs) <= 0.01 * length(r)
 }, levels(ratings$source))
 if (length(anonymised) > 0 && length(anonymised) < nlevels(ratings$source)) {
   ratings$rater <- factor(ifelse(ratings$source %in% anonymised, paste(ratings$ratee, ratings$source, sep = ":"), as.character(ratings$rater)))
