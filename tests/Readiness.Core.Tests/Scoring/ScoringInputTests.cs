@@ -207,6 +207,20 @@ public sealed class ScoringInputTests
         Assert.Equal([3, 1], candidates.Select(c => c.OtherRaters));
         Assert.All(candidates, c => Assert.Null(c.RaterSpread));
         Assert.Contains("1 rater(s) other than the candidate; 3 are needed.", new ReadinessScorer().Score(candidates[1], LeadershipFramework.FirstLineManager).Evidence.Missing);
+
+        // The manager named (one id, rating both people on every competency), the others anonymised: one named rater each,
+        // beside the most responses one competency received from each anonymised source.
+        var boss = new RaterId("boss");
+        var named = new RatingSetBuilder(LeadershipFramework.Model).AddRange(
+        [
+            .. ratings.AsEnumerable(),
+            .. competencies.SelectMany(c => new[] { new Rating(P1, boss, RaterSource.Manager, c, 4), new Rating(p2, boss, RaterSource.Manager, c, 3) }),
+        ]).Build().Ratings;
+
+        var withBoss = ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(named), named);
+
+        Assert.Equal([4, 2], withBoss.Select(c => c.OtherRaters));
+        Assert.All(withBoss, c => Assert.Null(c.RaterSpread));
     }
 
     private static void Batch(int n, int? parallel, int badCell = -1, double estimate = 3, double standardError = 0.1)

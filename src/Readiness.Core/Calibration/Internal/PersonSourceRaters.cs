@@ -209,7 +209,8 @@ internal sealed class PersonSourceRaters
             .Select(v => every && v.Name == VarianceComponent.Rater ? new VarianceComponent(VarianceComponent.RateeSource, v.Variance, v.MonteCarloError) : v)
             .ToImmutableArray();
         var crossed = fit.Crossed is { } model ? new CrossedModelFit(model.Path, components, model.RemlCriterion, model.Probes) : null;
-        var sources = string.Join(", ", _anonymised.Order().Select(WireText.Of));
+        var names = _anonymised.Order().Select(WireText.Of).ToArray();
+        var sources = names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
         var repeats = count - anonymousRaters.Count;
         var warning = new CalibrationWarning(CalibrationWarningCodes.RaterTermPerPersonSource, every
             ? string.Create(CultureInfo.InvariantCulture,
