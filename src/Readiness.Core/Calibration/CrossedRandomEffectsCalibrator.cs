@@ -40,7 +40,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     /// freedom that separate rater leniency from noise. Below ten, the residual variance's relative standard error
     /// exceeds √(2/10) ≈ 45%, and fits run to the boundary.
     /// </summary>
-    internal const int MinRaterRepeats = 10;
+    private const int MinRaterRepeats = 10;
 
     /// <summary>
     /// The least reliability an estimate is given: one rating among a cohort's still carries some of the person, and below

@@ -105,7 +105,7 @@ public sealed class ReadinessCandidate
     /// <summary>Gets the correlations of the unshrunk estimates' errors given the candidate's true levels, in the order of <see cref="Estimates"/>; null when unknown.</summary>
     public EstimateCorrelations? ConditionalErrorCorrelations { get; }
 
-    /// <summary>Gets how many distinct people other than the candidate rated them (from an anonymised export, where ids count ratings, the most ratings one competency received: see <see cref="FromCalibration"/>).</summary>
+    /// <summary>Gets how many distinct people other than the candidate rated them (from an anonymised source, where ids count ratings, the most ratings one competency received from it: see <see cref="FromCalibration"/>).</summary>
     public int OtherRaters { get; }
 
     /// <summary>Gets the distinct sources other than self among the candidate's raters, in <see cref="RaterSource"/> order.</summary>
@@ -189,10 +189,9 @@ public sealed class ReadinessCandidate
     /// <summary>Builds a candidate for every person a calibration estimated, with the evidence the ratings hold about them.</summary>
     /// <remarks>
     /// From a source whose rater ids hardly repeat (fewer than a tenth of its ratings repeat one, and hardly any repeats
-    /// one of the same person's raters: an export that anonymises those responses, as the crossed model
-    /// recognises it), an id counts a rating, not a person: such a
-    /// source adds to <see cref="OtherRaters"/> the most ratings any one competency of the person received from it, and the
-    /// raters' spread of anyone rated from it is unknown.
+    /// one of the same person's raters: an export that anonymises those responses, as the crossed model recognises it), an
+    /// id counts a rating, not a person: such a source adds to <see cref="OtherRaters"/> the most ratings any one
+    /// competency of the person received from it, and the raters' spread of anyone rated from it is unknown.
     /// </remarks>
     /// <param name="calibration">The calibration of <paramref name="ratings"/>.</param>
     /// <param name="ratings">The ratings that were calibrated (self-ratings included: they give the self–other difference).</param>
