@@ -51,28 +51,34 @@ internal sealed class PersonSourceRaters
     /// </summary>
     public static HashSet<RaterSource> AnonymisedSources(RatingSet ratings)
     {
-        var counts = new Dictionary<RaterSource, (int Ratings, HashSet<int> Raters, HashSet<(int, int)> Pairs)>();
+        // One pass over arrays, as every fit of a named export makes it too. Rows come person by person (a rating set's
+        // order), so a rater whose last person is this one repeats one of the person's raters.
+        var sources = Enum.GetValues<RaterSource>().Max(s => (int)s) + 1;
+        var (count, distinct, samePerson) = (new int[sources], new int[sources], new int[sources]);
+        var seenIn = new int[ratings.Raters.Length];
+        var lastPerson = new int[ratings.Raters.Length];
+        Array.Fill(lastPerson, -1);
+        var ratee = ratings.RateeIndices;
+        var rater = ratings.RaterIndices;
         for (var i = 0; i < ratings.Count; i++)
         {
-            var source = ratings.Sources[i];
-            if (source != RaterSource.Self)
+            var source = (int)ratings.Sources[i];
+            if (source == (int)RaterSource.Self)
             {
-                if (!counts.TryGetValue(source, out var tally))
-                {
-                    counts.Add(source, tally = (0, [], []));
-                }
-
-                tally.Raters.Add(ratings.RaterIndices[i]);
-                tally.Pairs.Add((ratings.RateeIndices[i], ratings.RaterIndices[i]));
-                counts[source] = (tally.Ratings + 1, tally.Raters, tally.Pairs);
+                continue;
             }
+
+            var r = rater[i];
+            count[source]++;
+            distinct[source] += (seenIn[r] & (1 << source)) == 0 ? 1 : 0;
+            seenIn[r] |= 1 << source;
+            samePerson[source] += lastPerson[r] == ratee[i] ? 1 : 0;
+            lastPerson[r] = ratee[i];
         }
 
-        return [.. counts
-            .Where(c => c.Value.Raters.Count > 1
-                && c.Value.Ratings - c.Value.Raters.Count < StrayRepeats * c.Value.Ratings
-                && c.Value.Ratings - c.Value.Pairs.Count <= SamePersonRepeats * c.Value.Ratings)
-            .Select(c => c.Key)];
+        return [.. Enumerable.Range(0, sources)
+            .Where(s => distinct[s] > 1 && count[s] - distinct[s] < StrayRepeats * count[s] && samePerson[s] <= SamePersonRepeats * count[s])
+            .Select(s => (RaterSource)s)];
     }
 
     /// <summary>
@@ -83,7 +89,6 @@ internal sealed class PersonSourceRaters
     /// </summary>
     public static PersonSourceRaters? Replace(RatingSet ratings, int minRepeats)
     {
-        var others = ratings.WithoutSource(RaterSource.Self);
         var anonymised = AnonymisedSources(ratings);
         if (anonymised.Count == 0)
         {
@@ -114,9 +119,31 @@ internal sealed class PersonSourceRaters
         // A stand-in nests in its person: where everyone was rated by one anonymised source and nobody else it is the person
         // effect again. The term is told from it by people with several rater levels (stand-ins or named raters), and needs
         // as many levels beyond one a person as it needs repeated ratings.
-        var levels = Enumerable.Range(0, ratings.Count).Where(i => ratings.Sources[i] != RaterSource.Self).Select(i => (ratings.RateeIndices[i], rater[i])).ToArray();
-        var raterLevels = levels.Select(l => l.Item2).Distinct().Count();
-        if (levels.Length - raterLevels < minRepeats || levels.Distinct().Count() - others.Ratees.Length < minRepeats)
+        // Counted over the rows person by person (a rating set's order): a stand-in is one person's level; a named rater is a
+        // level of every person they rated.
+        var (rated, namedRaters, namedLevels, lastPerson) = (0, 0, 0, new int[ratings.Raters.Length]);
+        var people = new HashSet<int>();
+        Array.Fill(lastPerson, -1);
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            var source = ratings.Sources[i];
+            if (source == RaterSource.Self)
+            {
+                continue;
+            }
+
+            rated++;
+            people.Add(ratings.RateeIndices[i]);
+            var r = ratings.RaterIndices[i];
+            if (!anonymised.Contains(source) && lastPerson[r] != ratings.RateeIndices[i])
+            {
+                namedRaters += lastPerson[r] == -1 ? 1 : 0;
+                namedLevels++;
+                lastPerson[r] = ratings.RateeIndices[i];
+            }
+        }
+
+        if (rated - (standIn.Count + namedRaters) < minRepeats || standIn.Count + namedLevels - people.Count < minRepeats)
         {
             return null;
         }
