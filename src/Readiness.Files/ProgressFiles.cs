@@ -397,11 +397,21 @@ public static class ProgressFiles
         stream.WriteByte((byte)'\n');
     }
 
+    /// <summary>The model the fit took, in lme4's notation: the terms it left out are not written.</summary>
+    private static string Formula(GrowthCalibration fit)
+    {
+        bool Has(string component) => fit.VarianceOf(component) is not null;
+        var formula = fit.MeasuresGrowth ? "value ~ competency + competency:time + source + (1 + time | ratee)" : "value ~ competency + source + (1 | ratee)";
+        formula += Has(VarianceComponent.RateeCompetency) ? " + (1 | ratee:competency)" : string.Empty;
+        formula += Has(VarianceComponent.Rater) ? " + (1 | rater)" : string.Empty;
+        return formula + (Has(VarianceComponent.RateeSource) ? " + (1 | ratee:source)" : string.Empty);
+    }
+
     private static void WriteModel(Utf8JsonWriter json, GrowthCalibration fit, IntakeReport report, StyledRaterScreen? screen)
     {
         json.WriteStartObject();
         json.WriteString("method", "longitudinal");
-        json.WriteString("formula", "value ~ competency + competency:time + source + (1 + time | ratee) + (1 | ratee:competency) + (1 | rater)");
+        json.WriteString("formula", Formula(fit));
         json.WriteString("time", "years of 365.25 days since the first cycle rated");
         json.WriteString("origin", Iso(fit.Origin));
         json.WriteNumber("submitted", report.Submitted);

@@ -17,6 +17,21 @@ public sealed class ProgressVerbTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
+    public void The_model_file_writes_the_formula_the_fit_took()
+    {
+        // A newcomer's check: on an anonymised export the rater term was left out while model.json still wrote (1 | rater).
+        var organisation = File("anonymised");
+        Assert.Equal(0, Run("simulate", "--people", "60", "--seed", "3", "--design", "anonymised", "--cycles", "2", "--out", organisation).Code);
+
+        var (code, _, error) = Run("progress", "--ratings", Path.Combine(organisation, "ratings.csv"), "--out", File("out"));
+
+        Assert.True(code == 0, error);
+        var model = JsonNode.Parse(IOFile.ReadAllText(Path.Combine(File("out"), "model.json")))!;
+        Assert.Equal("value ~ competency + competency:time + source + (1 + time | ratee) + (1 | ratee:competency)", (string)model["formula"]!);
+        Assert.DoesNotContain("rater", model["varianceComponents"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
     public void Simulated_cycles_give_trajectories_growth_and_the_model()
     {
         var organisation = File("org");
@@ -40,7 +55,7 @@ public sealed class ProgressVerbTests : IDisposable
         Assert.Equal(["ratee_competency", "ratee", "ratee_time", "rater", "residual"], model["varianceComponents"]!.AsObject().Select(p => p.Key));
         Assert.InRange((double)model["correlation"]!, -1, 1);
         Assert.Equal(14, model["competencyGrowth"]!.AsArray().Count);
-        Assert.Contains("(1 + time | ratee)", (string)model["formula"]!, StringComparison.Ordinal);
+        Assert.Equal("value ~ competency + competency:time + source + (1 + time | ratee) + (1 | ratee:competency) + (1 | rater)", (string)model["formula"]!);
         Assert.False(IOFile.Exists(Path.Combine(File("out"), "readiness.csv")));
 
         // With a role, readiness at the last cycle, each gap closing at the person's own measured growth.
