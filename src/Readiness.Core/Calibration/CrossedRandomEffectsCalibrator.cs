@@ -68,36 +68,42 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         ArgumentNullException.ThrowIfNull(ratings);
         if (PersonSourceRaters.Replace(ratings, MinRaterRepeats) is not { } standIns)
         {
-            return FitPeople(ratings, ratings, progress, cancellationToken);
+            return FitPeople(ratings, null, progress, cancellationToken);
         }
 
         // The people themselves must make a usable design, whatever the stand-ins do; and the design's warnings count them.
         var people = ratings.WithoutSource(RaterSource.Self);
         DesignChecks.ThrowIfUnusable(Method, people, parameters: 4);
         DesignChecks.ThrowIfOnePerson(Method, people);
-        return standIns.Restore(FitPeople(standIns.Ratings, ratings, progress, cancellationToken));
+        return standIns.Restore(FitPeople(standIns.Ratings, people, progress, cancellationToken));
     }
 
-    /// <summary>Fits the model with one person effect, or one per domain as the options say; <paramref name="people"/> holds the real raters, for the design's warnings.</summary>
-    private CalibrationResult FitPeople(RatingSet ratings, RatingSet people, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fits the model with one person effect, or one per domain as the options say; <paramref name="people"/>, the real
+    /// ratings of others when the raters are stand-ins (null otherwise), is what the design's warnings count.
+    /// </summary>
+    private CalibrationResult FitPeople(RatingSet ratings, RatingSet? people, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
     {
-        var design = ReferenceEquals(ratings, people) ? null : people.WithoutSource(RaterSource.Self);
         if (!Options.PersonEffectPerDomain)
         {
-            return Fit(ratings, design, [], progress, cancellationToken);
+            return Fit(ratings, people, [], progress, cancellationToken);
         }
 
         if (DomainUnits.Split(ratings) is { } units)
         {
             // The people themselves must make a usable design, whatever the units do; and the design's warnings count them.
-            design ??= ratings.WithoutSource(RaterSource.Self);
-            DesignChecks.ThrowIfUnusable(Method, design, parameters: 4);
-            DesignChecks.ThrowIfOnePerson(Method, design);
-            return units.Merge(Fit(units.Ratings, design, [], progress, cancellationToken));
+            if (people is null)
+            {
+                people = ratings.WithoutSource(RaterSource.Self);
+                DesignChecks.ThrowIfUnusable(Method, people, parameters: 4);
+                DesignChecks.ThrowIfOnePerson(Method, people);
+            }
+
+            return units.Merge(Fit(units.Ratings, people, [], progress, cancellationToken));
         }
 
         var domain = ratings.Count > 0 ? ratings.Model.Competencies[ratings.CompetencyIndices[0]].Domain.ToString() : "one";
-        return Fit(ratings, design, [new CalibrationWarning(CalibrationWarningCodes.OneDomain,
+        return Fit(ratings, people, [new CalibrationWarning(CalibrationWarningCodes.OneDomain,
             $"A person effect per competency domain was asked for (PersonEffectPerDomain), but every competency rated is of one domain ({domain}): each person has one effect, as without it. A model whose competencies are all in one domain (as a scaffolded one is until you set them) cannot tell leadership from individual performance.")], progress, cancellationToken);
     }
 

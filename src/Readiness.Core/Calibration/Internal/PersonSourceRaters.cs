@@ -262,8 +262,15 @@ internal sealed class PersonSourceRaters
             fit.Objective,
             [warning, .. fit.Warnings.Where(w => w.Code != CalibrationWarningCodes.SingleRatingRaters && !(every && w.Code == CalibrationWarningCodes.DisconnectedDesign))],
             fit.Rasch,
-            fit.Estimates.Select(e => e.Person).Distinct().Where(p => fit.ErrorCorrelations(p) is not null).ToDictionary(p => p, p => fit.ErrorCorrelations(p)!),
+            ByPerson(fit, fit.ErrorCorrelations),
             crossed,
-            fit.Estimates.Select(e => e.Person).Distinct().Where(p => fit.ConditionalErrorCorrelations(p) is not null).ToDictionary(p => p, p => fit.ConditionalErrorCorrelations(p)!));
+            ByPerson(fit, fit.ConditionalErrorCorrelations));
     }
+
+    /// <summary>The fit's correlations of each person who has them (the people are the same; only the raters were stand-ins).</summary>
+    private static Dictionary<RateeId, EstimateCorrelations> ByPerson(CalibrationResult fit, Func<RateeId, EstimateCorrelations?> of) =>
+        fit.Estimates.Select(e => e.Person).Distinct()
+            .Select(person => (Person: person, Correlations: of(person)))
+            .Where(p => p.Correlations is not null)
+            .ToDictionary(p => p.Person, p => p.Correlations!);
 }
