@@ -41,7 +41,19 @@ internal static class ReliabilityVerb
             staging.WriteText("agreement.csv", w => ReliabilityFiles.WriteAgreement(w, report));
             staging.Commit();
             var (diagnostics, agreement) = (report.RaterDiagnostics, report.SelfOther);
-            console.WriteLine($"{diagnostics.Count(d => d.Issues != RaterIssues.None)} of {diagnostics.Length} raters flagged; " +
+            if (!report.AnonymisedSources.IsEmpty)
+            {
+                var names = report.AnonymisedSources.Select(WireNames.Of).ToArray();
+                var sources = names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+                console.WriteLine($"The {sources} ratings carry rater ids that do not repeat (an export that anonymises each response): " +
+                    "the overall reliability leaves them out (it rests on each rater's mean over the competencies they rated a person on), and they have no rater diagnostics." +
+                    (report.SingleRaterReliability is null ? " Their raters share one effect per person, so the raters a reliability needs are not estimated." : string.Empty));
+            }
+
+            var raters = diagnostics.IsEmpty
+                ? report.AnonymisedSources.IsEmpty ? $"no rater rated the {new RaterDiagnosticOptions().MinimumRatees} or more people a diagnosis needs" : "no named rater to diagnose"
+                : $"{diagnostics.Count(d => d.Issues != RaterIssues.None)} of {diagnostics.Length} raters flagged";
+            console.WriteLine($"{raters}; " +
                 $"{string.Join(", ", agreement.People.GroupBy(p => p.Category).OrderBy(g => g.Key).Select(g => $"{g.Count()} {WireNames.Of(g.Key)}"))}; {agreement.Excluded.Length} without self- and other-ratings to compare.");
             console.WriteLine($"Wrote reliability.json, rater-diagnostics.csv, self-other.csv, agreement.csv, warnings.txt{(file.Report.Rejected.IsEmpty ? string.Empty : ", rejects.csv")} and manifest.json to {output.FullName}");
             return WeightsVerb.Ok;

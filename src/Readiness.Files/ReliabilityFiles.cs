@@ -23,6 +23,13 @@ public static class ReliabilityFiles
         {
             json.WriteStartObject();
             json.WriteString("iccDesign", $"per ratee the first m other raters by id, m the most that {ReliabilityReport.IccCoverage.ToString("P0", CultureInfo.InvariantCulture)} of ratees have; the one-way forms fit (raters differ by ratee)");
+            json.WriteStartArray("anonymisedSources");
+            foreach (var source in report.AnonymisedSources)
+            {
+                json.WriteStringValue(WireNames.Of(source));
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("competencies");
             foreach (var competency in report.Competencies)
             {
@@ -60,6 +67,11 @@ public static class ReliabilityFiles
                 }
 
                 json.WriteEndObject();
+            }
+            else
+            {
+                // Without a rater component (the Rasch model, or every source anonymised) there is no one rater's share to plan from.
+                json.WriteNull("evidencePlanning");
             }
 
             json.WriteEndObject();

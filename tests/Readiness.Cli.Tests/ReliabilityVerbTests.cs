@@ -30,6 +30,7 @@ public sealed class ReliabilityVerbTests : IDisposable
             Assert.True((int)c["iccTargets"]! >= 0.8 * 150 - 1);
         }
 
+        Assert.Empty(json["anonymisedSources"]!.AsArray());
         Assert.InRange((int)json["evidencePlanning"]!["ratersFor80"]!, 2, 30);
         Assert.InRange((int)json["evidencePlanning"]!["simulatedRatersFor80"]!, 2, 12);
         Assert.Equal(12, json["evidencePlanning"]!["simulated"]!.AsArray().Count);
@@ -41,5 +42,27 @@ public sealed class ReliabilityVerbTests : IDisposable
         Assert.Contains(diagnostics, l => l.EndsWith("lenient", StringComparison.Ordinal) || l.Contains("lenient;", StringComparison.Ordinal));
         var selfOther = File.ReadAllLines(Path.Combine(output, "self-other.csv"));
         Assert.Equal(150, selfOther.Count(l => l.Contains(",overall,", StringComparison.Ordinal)));
+    }
+    [Fact]
+    public void Reliability_of_an_anonymised_export_says_what_it_leaves_out()
+    {
+        var organisation = Path.Combine(_directory, "anonymised");
+        var output = Path.Combine(_directory, "anonymised-out");
+        Assert.Equal(0, ScoreVerbTests.Run("simulate", "--people", "150", "--seed", "9", "--design", "anonymised", "--out", organisation).Code);
+
+        var (code, text, _) = ScoreVerbTests.Run("reliability", "--ratings", Path.Combine(organisation, "ratings.csv"), "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("peer, direct-report and skip-level ratings carry rater ids that do not repeat", text, StringComparison.Ordinal);
+        Assert.Contains("the raters a reliability needs are not estimated", text, StringComparison.Ordinal);
+        Assert.Contains("no named rater to diagnose;", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 of 0", text, StringComparison.Ordinal);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "reliability.json")))!;
+        Assert.Contains("peer", json["anonymisedSources"]!.AsArray().Select(s => (string)s!));
+        Assert.Null(json["evidencePlanning"]);
+        Assert.True(json.AsObject().ContainsKey("evidencePlanning"));
+        Assert.Equal(0, (int)json["overall"]!["iccTargets"]!);
+        Assert.All(json["competencies"]!.AsArray(), c => Assert.InRange((double)c!["icc"]!["ICC(1,1)"]!["value"]!, 0.05, 0.95));
+        Assert.Single(File.ReadAllLines(Path.Combine(output, "rater-diagnostics.csv")));
     }
 }

@@ -63,7 +63,7 @@ public sealed record EvidencePlan
     /// <param name="options">The target, the range of raters, replications and seed; null for the defaults.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ratings"/> or <paramref name="calibration"/> is null.</exception>
-    /// <exception cref="ArgumentException">The calibration has no crossed-model variance components, or a single rating carries no reliable variance.</exception>
+    /// <exception cref="ArgumentException">The calibration has no crossed-model variance components, took a rater effect per person and source (an anonymised export, see <see cref="SpearmanBrown.SingleRaterReliability"/>), or a single rating carries no reliable variance.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
     public static EvidencePlan Simulate(RatingSet ratings, CalibrationResult calibration, EvidencePlanOptions? options = null)
     {

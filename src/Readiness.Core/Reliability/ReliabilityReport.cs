@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Calibration;
+using Readiness.Calibration.Internal;
 using Readiness.Evidence;
 
 namespace Readiness.Reliability;
@@ -15,7 +16,9 @@ namespace Readiness.Reliability;
 /// that at least <see cref="IccCoverage"/> of the ratees have (at least 2); ratees with fewer are left out and counted.
 /// Raters differ from ratee to ratee, which is the one-way design: ICC(1,1) and ICC(1,k) are the forms that fit; the
 /// two-way forms are given for completeness. Alpha needs no complete table: units are the ratees, coders the raters, with
-/// every missing pair allowed. "Overall" uses each rater's mean over the competencies they rated a person on.
+/// every missing pair allowed. "Overall" uses each rater's mean over the competencies they rated a person on; a source whose
+/// rater ids do not repeat (an export that anonymises each response, <see cref="AnonymisedSources"/>) has no such mean and
+/// is left out of it — each of its ratings would count as a rater of its own.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class ReliabilityReport
@@ -30,8 +33,10 @@ public sealed class ReliabilityReport
         EvidencePlan? evidencePlan,
         ImmutableArray<RaterDiagnostic> raterDiagnostics,
         SelfOtherAgreement selfOther,
-        AgreementReport agreement)
+        AgreementReport agreement,
+        ImmutableArray<RaterSource> anonymisedSources)
     {
+        AnonymisedSources = anonymisedSources;
         Competencies = competencies;
         Overall = overall;
         SingleRaterReliability = singleRaterReliability;
@@ -44,10 +49,17 @@ public sealed class ReliabilityReport
     /// <summary>Gets each competency's reliability, in the model's order.</summary>
     public ImmutableArray<CompetencyReliability> Competencies { get; }
 
-    /// <summary>Gets the reliability of each rater's mean over the competencies they rated a person on.</summary>
+    /// <summary>Gets the reliability of each rater's mean over the competencies they rated a person on (the <see cref="AnonymisedSources"/> left out).</summary>
     public CompetencyReliability Overall { get; }
 
-    /// <summary>Gets one rater's reliability from the calibration's variance components (<see cref="SpearmanBrown.SingleRaterReliability"/>); null when the calibration has no rater component.</summary>
+    /// <summary>
+    /// Gets the sources other than self whose rater ids almost never repeat (an export that anonymises each response), in
+    /// the enumeration's order; empty for a named export. Their ratings are left out of <see cref="Overall"/>, they have no
+    /// rater to diagnose, and the evidence is not planned (<see cref="SingleRaterReliability"/>).
+    /// </summary>
+    public ImmutableArray<RaterSource> AnonymisedSources { get; }
+
+    /// <summary>Gets one rater's reliability from the calibration's variance components (<see cref="SpearmanBrown.SingleRaterReliability"/>); null when the calibration has no rater component (the Rasch model), and when any source is anonymised (<see cref="AnonymisedSources"/>: its raters are not independent, see <see cref="SpearmanBrown.SingleRaterReliability"/>).</summary>
     public double? SingleRaterReliability { get; }
 
     /// <summary>Gets the raters a reliability of 0.8 needs, simulated on the cycle's own design; null without a positive single-rater reliability.</summary>
@@ -72,22 +84,26 @@ public sealed class ReliabilityReport
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(calibration);
         var competencies = ratings.Model.Competencies
-            .Select((c, index) => CompetencyReliability.Compute(c.Id.Value, Cells(ratings, r => r == index)))
+            .Select((c, index) => CompetencyReliability.Compute(c.Id.Value, Cells(ratings, r => r == index, [])))
             .ToImmutableArray();
-        var overall = CompetencyReliability.Compute("overall", Cells(ratings, _ => true));
-        double? single = calibration.VarianceOf(VarianceComponent.Rater) is null ? null : SpearmanBrown.SingleRaterReliability(calibration);
+        var anonymised = PersonSourceRaters.AnonymisedSources(ratings);
+        var overall = CompetencyReliability.Compute("overall", Cells(ratings, _ => true, anonymised));
+        double? single = calibration.VarianceOf(VarianceComponent.Rater) is null || anonymised.Count > 0
+            ? null
+            : SpearmanBrown.SingleRaterReliability(calibration);
         var plan = single > 0 ? EvidencePlan.Simulate(ratings, calibration, new EvidencePlanOptions { Target = 0.8, MaxRaters = 12, Replications = 10 }) : null;
         return new ReliabilityReport(
-            competencies, overall, single, plan, Reliability.RaterDiagnostics.Analyze(ratings, calibration), SelfOtherAgreement.Analyze(ratings), InterRaterAgreement.Analyze(ratings));
+            competencies, overall, single, plan, Reliability.RaterDiagnostics.Analyze(ratings, calibration), SelfOtherAgreement.Analyze(ratings), InterRaterAgreement.Analyze(ratings),
+            [.. anonymised.Order()]);
     }
 
-    /// <summary>Per ratee (by index), the other raters' (mean) rating over the competencies <paramref name="include"/> selects, by rater index.</summary>
-    private static SortedDictionary<int, SortedDictionary<int, double>> Cells(RatingSet ratings, Func<int, bool> include)
+    /// <summary>Per ratee (by index), the other raters' (mean) rating over the competencies <paramref name="include"/> selects, by rater index, leaving out the <paramref name="leftOut"/> sources.</summary>
+    private static SortedDictionary<int, SortedDictionary<int, double>> Cells(RatingSet ratings, Func<int, bool> include, HashSet<RaterSource> leftOut)
     {
         var sums = new Dictionary<(int Ratee, int Rater), (int N, double Sum)>();
         for (var i = 0; i < ratings.Count; i++)
         {
-            if (ratings.Sources[i] == RaterSource.Self || !include(ratings.CompetencyIndices[i]))
+            if (ratings.Sources[i] == RaterSource.Self || !include(ratings.CompetencyIndices[i]) || leftOut.Contains(ratings.Sources[i]))
             {
                 continue;
             }

@@ -59,7 +59,11 @@ public static class SpearmanBrown
     /// <summary>A single rating's reliability from a crossed calibration's variance components (see the remarks).</summary>
     /// <param name="calibration">A crossed random-effects calibration.</param>
     /// <returns>The single-rater reliability, in [0, 1].</returns>
-    /// <exception cref="ArgumentException">The calibration has no ratee, rater and residual variance components (not a crossed model).</exception>
+    /// <exception cref="ArgumentException">
+    /// The calibration has no ratee, rater and residual variance components (not a crossed model), or took a rater effect per
+    /// person and source (<see cref="CalibrationWarningCodes.RaterTermPerPersonSource"/>: an export that anonymises some
+    /// sources' raters, whose ratings of a person share one effect, so that raters added from such a source are not independent).
+    /// </exception>
     public static double SingleRaterReliability(CalibrationResult calibration)
     {
         ArgumentNullException.ThrowIfNull(calibration);
@@ -67,6 +71,13 @@ public static class SpearmanBrown
             || calibration.VarianceOf(VarianceComponent.Residual) is not { } residual)
         {
             throw new ArgumentException($"The calibration ({calibration.Method}) has no ratee, rater and residual variance components; fit the crossed model.", nameof(calibration));
+        }
+
+        if (calibration.Warnings.Any(w => w.Code == CalibrationWarningCodes.RaterTermPerPersonSource))
+        {
+            throw new ArgumentException(
+                $"The calibration ({calibration.Method}) took a rater effect per person and source for raters whose ids do not repeat (warning {CalibrationWarningCodes.RaterTermPerPersonSource}): they share one effect per person, so one rater's reliability, and the raters a reliability needs, are not defined.",
+                nameof(calibration));
         }
 
         var person = ratee + (calibration.VarianceOf(VarianceComponent.RateeCompetency) ?? 0);

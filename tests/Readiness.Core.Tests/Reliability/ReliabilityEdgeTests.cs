@@ -2,6 +2,7 @@ using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Internal;
 using Readiness.Reliability;
+using Readiness.Simulation;
 using static Readiness.Competencies.LeadershipFramework;
 
 namespace Readiness.Core.Tests.Reliability;
@@ -266,5 +267,41 @@ public sealed class ReliabilityEdgeTests
         }
 
         return new RatingSetBuilder(Model).AddRange(list).Build().Ratings;
+    }
+    /// <summary>
+    /// An export that names the managers and gives every other response an id of its own: one id's "mean over the
+    /// competencies it rated a person on" is a single rating, so those sources are left out of the overall reliability, and
+    /// their raters, sharing one effect per person in the calibration, are not independent raters for Spearman–Brown.
+    /// </summary>
+    [Fact]
+    public void Anonymised_sources_are_left_out_of_the_overall_reliability_and_the_evidence_planning()
+    {
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 4 });
+        var response = 0;
+        var ratings = new RatingSetBuilder(Model)
+            .AddRange(organisation.Ratings.Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"A{++response:D6}") }))
+            .Build().Ratings;
+        var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
+
+        var report = ReliabilityReport.Compute(ratings, calibration);
+
+        Assert.Contains(calibration.Warnings, w => w.Code == CalibrationWarningCodes.RaterTermPerPersonSource);
+        Assert.Equal([RaterSource.Peer, RaterSource.DirectReport], report.AnonymisedSources.Where(s => s is RaterSource.Peer or RaterSource.DirectReport));
+        Assert.DoesNotContain(RaterSource.Manager, report.AnonymisedSources);
+        Assert.Equal(1, report.Overall.IccRaters);
+        Assert.Null(report.Overall.Icc);
+        Assert.All(report.Competencies, c => Assert.True(c.IccRaters >= 2, $"{c.Competency}: {c.IccRaters} raters"));
+        Assert.Null(report.SingleRaterReliability);
+        Assert.Null(report.EvidencePlan);
+        var managers = ratings.AsEnumerable().Where(r => r.Source == RaterSource.Manager).Select(r => r.Rater).ToHashSet();
+        Assert.NotEmpty(report.RaterDiagnostics);
+        Assert.All(report.RaterDiagnostics, d => Assert.Contains(d.Rater, managers));
+        var refusal = Assert.Throws<ArgumentException>(() => SpearmanBrown.SingleRaterReliability(calibration));
+        Assert.Contains("(warning rater-term-per-person-source): they share one effect per person", refusal.Message, StringComparison.Ordinal);
+
+        var named = ReliabilityReport.Compute(organisation.TakeInRatings().Ratings, new CrossedRandomEffectsCalibrator().Calibrate(organisation.TakeInRatings().Ratings));
+        Assert.Empty(named.AnonymisedSources);
+        Assert.NotNull(named.EvidencePlan);
+        Assert.True(named.Overall.IccRaters >= 2);
     }
 }
