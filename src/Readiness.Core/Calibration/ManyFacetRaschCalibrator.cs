@@ -59,7 +59,8 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
     /// <inheritdoc />
     /// <exception cref="InsufficientRatingsException">
     /// Also when a rating is not a whole scale level, when every rating other than self-ratings belongs to an extreme element, or
-    /// when a category occurs only in the ratings of extreme elements.
+    /// when a category occurs only in the ratings of extreme elements (the message names the sources whose rater ids almost
+    /// never repeat, when some do not: each such id is a rater of one rating, always extreme).
     /// </exception>
     public CalibrationResult Calibrate(RatingSet ratings, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -80,7 +81,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         if (joint.MarkExtremes() == 0)
         {
             throw new InsufficientRatingsException(Method,
-                "every rating belongs to a ratee, competency or rater whose ratings are all in the lowest or all in the highest category; there is nothing to estimate the scale from.");
+                "every rating belongs to a ratee, competency or rater whose ratings are all in the lowest or all in the highest category; there is nothing to estimate the scale from." + AnonymisedCause(others));
         }
 
         var counts = joint.ActiveCategoryCounts();
@@ -88,7 +89,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         if (missing.Length > 0)
         {
             throw new InsufficientRatingsException(Method,
-                $"level(s) {string.Join(", ", missing.Select(k => design.Levels[k]))} occur only in ratings of elements rated all-lowest or all-highest, so their thresholds cannot be estimated.");
+                $"level(s) {string.Join(", ", missing.Select(k => design.Levels[k]))} occur only in ratings of elements rated all-lowest or all-highest, so their thresholds cannot be estimated." + AnonymisedCause(others));
         }
 
         progress?.Report(new CalibrationProgress("PROX", 0, null));
@@ -114,7 +115,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         }
 
         var summary = new RaschSummary(joint, design, others, Options.ScoreTolerance);
-        AddExtremeWarning(joint, warnings);
+        AddExtremeWarning(joint, warnings, AnonymisedCause(others));
         if (!summary.Fit.ThresholdsOrdered)
         {
             warnings.Add(CalibrationWarningCodes.DisorderedThresholds, $"The Andrich thresholds are disordered ({string.Join(", ", summary.Fit.Thresholds.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} logits): some category is never the most probable; the raters did not use the scale as ordered steps.");
@@ -136,7 +137,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         return SelfEffect.AddTo(result, ratings, ratings.Count - others.Count);
     }
 
-    private static void AddExtremeWarning(RaschJoint joint, List<CalibrationWarning> warnings)
+    private static void AddExtremeWarning(RaschJoint joint, List<CalibrationWarning> warnings, string cause)
     {
         string[] names = ["ratee", "competency", "rater", "source"];
         var parts = new List<string>();
@@ -152,7 +153,16 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
         if (parts.Count > 0)
         {
             warnings.Add(CalibrationWarningCodes.ExtremeScores, string.Create(CultureInfo.InvariantCulture,
-                $"{string.Join(", ", parts)} had every rating in the lowest or every rating in the highest category: left out of estimation and measured with the score moved {joint.ExtremeAdjustment} points inward."));
+                $"{string.Join(", ", parts)} had every rating in the lowest or every rating in the highest category: left out of estimation and measured with the score moved {joint.ExtremeAdjustment} points inward.") + cause);
         }
     }
+
+    /// <summary>
+    /// Why so many elements are extreme, when a source's rater ids almost never repeat (an export that anonymises each
+    /// response): each such id is a rater with one rating, always all-lowest or all-highest. Empty otherwise.
+    /// </summary>
+    private static string AnonymisedCause(RatingSet others) =>
+        PersonSourceRaters.AnonymisedSources(others) is { Count: > 0 } anonymised
+            ? $" The rater ids of the {PersonSourceRaters.Names(anonymised)} ratings almost never repeat (an export that anonymises each response), so each is a rater with one rating, always extreme; the crossed random-effects model (the default method) takes a rater effect per person and source for them."
+            : string.Empty;
 }

@@ -296,6 +296,25 @@ public sealed class RaschCalibratorTests
         Assert.All(result.Estimates, e => Assert.Equal(first, e.Competency));
     }
 
+    /// <summary>An export that anonymises each response makes every rater a rater of one rating, always extreme: the refusal, or the warning when managers are named, says so.</summary>
+    [Fact]
+    public void Raters_whose_ids_never_repeat_are_named_as_the_cause_of_the_extremes()
+    {
+        var anonymised = OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 4, Design = RatingDesign.Anonymised }).TakeInRatings().Ratings;
+
+        var error = Assert.Throws<InsufficientRatingsException>(() => new ManyFacetRaschCalibrator().Calibrate(anonymised));
+
+        Assert.Contains("The rater ids of the manager, peer, direct-report and skip-level ratings almost never repeat", error.Message, StringComparison.Ordinal);
+
+        var response = 0;
+        var namedManagers = new RatingSetBuilder(Ratings.Model)
+            .AddRange(Ratings.AsEnumerable().Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"A{++response:D6}") }))
+            .Build().Ratings;
+        var warning = Assert.Single(new ManyFacetRaschCalibrator().Calibrate(namedManagers).Warnings, w => w.Code == CalibrationWarningCodes.ExtremeScores);
+        Assert.Contains("The rater ids of the peer", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Fitted.Warnings, w => w.Message.Contains("almost never repeat", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_rating_between_levels_is_refused_with_the_value()
     {

@@ -81,6 +81,13 @@ internal sealed class PersonSourceRaters
             .Select(s => (RaterSource)s)];
     }
 
+    /// <summary>The sources' wire names in the enumeration's order, as prose: "peer", "peer and direct-report", "manager, peer and direct-report".</summary>
+    public static string Names(IEnumerable<RaterSource> sources)
+    {
+        var names = sources.Order().Select(WireText.Of).ToArray();
+        return names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+    }
+
     /// <summary>
     /// The stand-ins, for each source (other than self) whose rater ids do not repeat (<see cref="AnonymisedSources"/>); null
     /// when no source is so, or when the stand-ins would not make a rater term: fewer than <paramref name="minRepeats"/> ratings
@@ -236,8 +243,7 @@ internal sealed class PersonSourceRaters
             .Select(v => every && v.Name == VarianceComponent.Rater ? new VarianceComponent(VarianceComponent.RateeSource, v.Variance, v.MonteCarloError) : v)
             .ToImmutableArray();
         var crossed = fit.Crossed is { } model ? new CrossedModelFit(model.Path, components, model.RemlCriterion, model.Probes) : null;
-        var names = _anonymised.Order().Select(WireText.Of).ToArray();
-        var sources = names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+        var sources = Names(_anonymised);
         var repeats = count - anonymousRaters.Count;
         var warning = new CalibrationWarning(CalibrationWarningCodes.RaterTermPerPersonSource, every
             ? string.Create(CultureInfo.InvariantCulture,
