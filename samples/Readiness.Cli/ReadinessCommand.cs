@@ -183,7 +183,7 @@ internal static class ReadinessCommand
         });
         var score = new Command("score", "Calibrate the ratings and score every ratee's readiness for a role, with intervals, bands, gaps and flags.")
         {
-            ratings, columns, sourceValues, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.PerDomain, anonymity, output,
+            ratings, columns, sourceValues, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.Keep, rules.PerDomain, anonymity, output,
         };
         score.SetAction(result => ScoreVerb.Run(
             result.GetRequiredValue(ratings),
@@ -219,7 +219,7 @@ internal static class ReadinessCommand
         };
         var talent = new Command("talent", "Calibrate and score, then write the talent review: 9-box, a succession slate per role, bench strength and development plans.")
         {
-            ratings, columns, sourceValues, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.PerDomain, date, output,
+            ratings, columns, sourceValues, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.Keep, rules.PerDomain, date, output,
         };
         talent.SetAction(result => TalentVerb.Run(
             result.GetRequiredValue(ratings),
@@ -249,7 +249,7 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for audit.csv and rater-splits.csv.", DefaultValueFactory = _ => new DirectoryInfo("audit") };
         var audit = new Command("audit", "Adverse-impact audit of an outcome by group and intersection, on calibrated and raw-mean scores, with the raters who favour one group.")
         {
-            ratings, columns, sourceValues, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.PerDomain, outcome, share, cell, output,
+            ratings, columns, sourceValues, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.Keep, rules.PerDomain, outcome, share, cell, output,
         };
         audit.SetAction(result => AuditVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
@@ -269,7 +269,7 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for validity.json.", DefaultValueFactory = _ => new DirectoryInfo("validity") };
         var validity = new Command("validity", "Does readiness predict later outcomes better than performance alone? Correlations, incremental R², AUC.")
         {
-            ratings, columns, sourceValues, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.PerDomain, reliability, output,
+            ratings, columns, sourceValues, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.Keep, rules.PerDomain, reliability, output,
         };
         validity.SetAction(result => ValidityVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
@@ -293,7 +293,7 @@ internal static class ReadinessCommand
     }
 
     /// <summary>The evidence rules and the unscored run's outcome, for the verbs that score.</summary>
-    private static (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options, Option<bool> SetAside, Option<bool> PerDomain) EvidenceRules()
+    private static (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options, Option<bool> SetAside, Option<bool> Keep, Option<bool> PerDomain) EvidenceRules()
     {
         var minRaters = new Option<int?>("--min-raters") { Description = "The fewest raters other than the person a score needs (default 3)." };
         var minSources = new Option<int?>("--min-sources") { Description = "The fewest rater sources other than self a score needs (default 2; a file without a source column has one, peer)." };
@@ -317,10 +317,21 @@ internal static class ReadinessCommand
         {
             Description = "Leave out the ratings of others by the raters the diagnostics flag for central tendency or halo (styles a rater effect cannot undo, which pull people at the scale's ends towards the middle); writes set-aside-raters.csv.",
         };
-        return (minRaters, minSources, allowUnscored, options, setAside, PerDomain());
+        var keep = new Option<bool>("--keep-styled-raters-for-evidence")
+        {
+            Description = "With --set-aside-styled-raters: keep a person's ratings by those raters where without them the person would have fewer raters or sources than the evidence rules ask, so that nobody goes unscored for a styled manager (their estimates then carry those raters' error).",
+        };
+        keep.Validators.Add(result =>
+        {
+            if (result.GetValue(keep) && !result.GetValue(setAside))
+            {
+                result.AddError("--keep-styled-raters-for-evidence was given without --set-aside-styled-raters; it says which of the raters set aside keep their ratings, so it needs that option.");
+            }
+        });
+        return (minRaters, minSources, allowUnscored, options, setAside, keep, PerDomain());
     }
 
-    private static CohortSettings Settings(ParseResult result, Option<string> method, (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options, Option<bool> SetAside, Option<bool> PerDomain) rules) =>
+    private static CohortSettings Settings(ParseResult result, Option<string> method, (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options, Option<bool> SetAside, Option<bool> Keep, Option<bool> PerDomain) rules) =>
         new(
             result.GetResult(method) is { Implicit: false } ? result.GetValue(method) : null,
             result.GetValue(rules.MinRaters),
@@ -328,7 +339,8 @@ internal static class ReadinessCommand
             result.GetValue(rules.Options),
             result.GetValue(rules.AllowUnscored),
             result.GetValue(rules.SetAside),
-            result.GetValue(rules.PerDomain));
+            result.GetValue(rules.PerDomain),
+            result.GetValue(rules.Keep));
 
     /// <summary>The crossed model's person effect per competency domain.</summary>
     private static Option<bool> PerDomain() => new("--person-effect-per-domain")

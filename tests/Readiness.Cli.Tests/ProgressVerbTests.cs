@@ -132,6 +132,21 @@ public sealed class ProgressVerbTests : IDisposable
         Assert.True(scored.Code == 0, scored.Error);
         Assert.Matches(@"Set aside \d+ raters flagged for central tendency \(\d+\) or halo \(\d+(; \d+ of them for both)?\)", scored.Output);
         Assert.True(IOFile.ReadAllLines(Path.Combine(File("scored"), "set-aside-raters.csv")).Length > 1);
+
+        Assert.DoesNotContain("were kept", scored.Output, StringComparison.Ordinal);
+
+        // On request nobody goes unscored for a styled manager: their ratings stay where a person needs them for the evidence rules.
+        var kept = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--set-aside-styled-raters", "--keep-styled-raters-for-evidence", "--allow-unscored", "--out", File("kept"));
+        Assert.True(kept.Code == 0, kept.Error);
+        Assert.Matches(@"\(their ratings of \d+ people who would otherwise be short of raters or sources were kept\)", kept.Output);
+        var all = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--allow-unscored", "--out", File("all"));
+        static int Unscored(string output) => output.Split('\n').Single(l => l.StartsWith("Scored ", StringComparison.Ordinal)) is var line && line.Contains("insufficient-evidence ", StringComparison.Ordinal)
+            ? int.Parse(line.Split("insufficient-evidence ")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        Assert.Equal(Unscored(all.Output), Unscored(kept.Output));
+        Assert.True(Unscored(scored.Output) > Unscored(kept.Output), scored.Output);
+        var alone = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--keep-styled-raters-for-evidence", "--out", File("alone"));
+        Assert.Equal(2, alone.Code);
+        Assert.Contains("--keep-styled-raters-for-evidence was given without --set-aside-styled-raters", alone.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,10 +16,11 @@ namespace Readiness.Benchmarks.Scoring;
 /// meet the ready-now rule should be ≈ p. Prints a reliability diagram (decile bins) and the Brier score per design.
 /// </summary>
 /// <remarks>
-/// <c>probability-calibration SEEDS [DESIGN,…] [aside] [per-domain] [people=N] [group-bias=SHARE] [favour-aside] [named-managers] [built-in-role]</c>. The role is the built-in first-line-manager profile with every
+/// <c>probability-calibration SEEDS [DESIGN,…] [aside] [per-domain] [people=N] [group-bias=SHARE] [favour-aside] [named-managers] [built-in-role] [keep]</c>. The role is the built-in first-line-manager profile with every
 /// target and critical minimum 0.8 lower, so that a useful share of people is near ready (<c>built-in-role</c>: the profile
 /// itself, at which fewer than one in a hundred is truly ready now). With <c>aside</c>, the raters the diagnostics flag
-/// for central tendency or halo are set aside before the calibration that is scored (<see cref="StyledRaterScreen"/>); with
+/// for central tendency or halo are set aside before the calibration that is scored (<see cref="StyledRaterScreen"/>; with
+/// <c>keep</c>, not where the scoring's evidence minimums need their ratings); with
 /// <c>per-domain</c>, the crossed model gives each person one effect per competency domain
 /// (<see cref="CrossedModelOptions.PersonEffectPerDomain"/>).
 /// </remarks>
@@ -32,6 +33,7 @@ internal static class ProbabilityCalibration
         var aside = args.Skip(3).Contains("aside");
         var favourAside = args.Skip(3).Contains("favour-aside");
         var namedManagers = args.Skip(3).Contains("named-managers");
+        var keep = args.Skip(3).Contains("keep");
         string? Setting(string name) => args.Skip(3).FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
         var size = Setting("people") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1200;
         var groupBias = Setting("group-bias") is { } g ? double.Parse(g, CultureInfo.InvariantCulture) : 0;
@@ -76,7 +78,9 @@ internal static class ProbabilityCalibration
                 var fit = calibrator.Calibrate(ratings);
                 if (aside)
                 {
-                    var screened = StyledRaterScreen.Apply(ratings, fit).Ratings;
+                    var screened = (keep
+                        ? StyledRaterScreen.Apply(ratings, fit, minimumRaters: scorer.Options.MinimumRaters, minimumSources: scorer.Options.MinimumSources)
+                        : StyledRaterScreen.Apply(ratings, fit)).Ratings;
                     if (favourAside)
                     {
                         // Raters who favour a group, as RaterGroupBias flags them on the organisation's sex attribute.

@@ -170,11 +170,14 @@ public sealed class RatingSet
         return marked;
     }
 
-    /// <summary>The same set without the ratings some raters gave of others; their self-ratings stay.</summary>
-    internal RatingSet WithoutRatingsOfOthersBy(IEnumerable<RaterId> raters)
+    /// <summary>
+    /// The same set without the ratings some raters gave of others; their self-ratings stay, and so do their ratings of the
+    /// people (by ratee index) <paramref name="keptFor"/> holds, when given.
+    /// </summary>
+    internal RatingSet WithoutRatingsOfOthersBy(IEnumerable<RaterId> raters, IReadOnlySet<int>? keptFor = null)
     {
         var left = Marked(raters);
-        return left.Contains(true) ? Where(i => !left[_rater[i]] || _source[i] == RaterSource.Self) : this;
+        return left.Contains(true) ? Where(i => !left[_rater[i]] || _source[i] == RaterSource.Self || (keptFor?.Contains(_ratee[i]) ?? false)) : this;
     }
 
     /// <summary>The same set without the ratings from one source; people and cycles left with no rating are dropped.</summary>

@@ -63,7 +63,9 @@ public sealed class ReadinessPipeline
         StyledRaterScreen? screen = null;
         if (_options.SetAsideStyledRaters)
         {
-            screen = StyledRaterScreen.Apply(ratings, _calibrator.Calibrate(ratings, progress, cancellationToken));
+            var evidence = _options.KeepStyledRatersForEvidence ? (_scorer as ReadinessScorer)?.Options : null;
+            screen = StyledRaterScreen.Apply(ratings, _calibrator.Calibrate(ratings, progress, cancellationToken),
+                minimumRaters: evidence?.MinimumRaters ?? 0, minimumSources: evidence?.MinimumSources ?? 0);
             ratings = screen.Ratings;
         }
 

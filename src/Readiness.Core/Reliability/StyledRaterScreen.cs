@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Readiness.Calibration;
 using Readiness.Evidence;
 
@@ -21,11 +22,21 @@ namespace Readiness.Reliability;
 /// </remarks>
 public sealed class StyledRaterScreen
 {
-    private StyledRaterScreen(RatingSet ratings, ImmutableArray<RaterDiagnostic> setAside, int ratingsSetAside) =>
-        (Ratings, SetAside, RatingsSetAside) = (ratings, setAside, ratingsSetAside);
+    private StyledRaterScreen(RatingSet ratings, ImmutableArray<RaterDiagnostic> setAside, int ratingsSetAside, ImmutableArray<RateeId> keptFor) =>
+        (Ratings, SetAside, RatingsSetAside, KeptFor) = (ratings, setAside, ratingsSetAside, keptFor);
 
-    /// <summary>Gets the ratings kept: every rating but those the raters set aside gave of others (their self-ratings stay).</summary>
+    /// <summary>
+    /// Gets the ratings kept: every rating but those the raters set aside gave of others (their self-ratings stay, and so do
+    /// their ratings of the people in <see cref="KeptFor"/>).
+    /// </summary>
     public RatingSet Ratings { get; }
+
+    /// <summary>
+    /// Gets the people whose ratings by the raters set aside were kept, because without them they would fall short of the
+    /// evidence minimums <see cref="Apply"/> was given (fewer raters or sources, or a competency no one else rated), in
+    /// ratee order; empty when no minimums were given.
+    /// </summary>
+    public ImmutableArray<RateeId> KeptFor { get; }
 
     /// <summary>Gets the diagnostics of the raters set aside, by rater id.</summary>
     public ImmutableArray<RaterDiagnostic> SetAside { get; }
@@ -38,13 +49,25 @@ public sealed class StyledRaterScreen
     /// <param name="calibration">Their calibration, for the diagnostics (over several cycles, the crossed model on them pooled will do).</param>
     /// <param name="styles">The flags that set a rater aside; the default is central tendency or halo.</param>
     /// <param name="options">The diagnostics' thresholds; null for the defaults.</param>
+    /// <param name="minimumRaters">
+    /// The raters other than themselves a person needs (as the scoring's <c>MinimumRaters</c>): a person whom setting the
+    /// flagged raters aside would leave with fewer keeps those raters' ratings, and so does one it would leave with fewer
+    /// sources than <paramref name="minimumSources"/> or without a competency no one else rated them on. 0 (with
+    /// <paramref name="minimumSources"/> 0, the default): every rating of others by a flagged rater is set aside.
+    /// </param>
+    /// <param name="minimumSources">The rater sources other than self a person needs (as the scoring's <c>MinimumSources</c>); see <paramref name="minimumRaters"/>.</param>
     /// <returns>The screen.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ratings"/> or <paramref name="calibration"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="styles"/> is none or holds an undefined flag, or a threshold is out of range.</exception>
-    public static StyledRaterScreen Apply(RatingSet ratings, CalibrationResult calibration, RaterIssues styles = RaterIssues.CentralTendency | RaterIssues.Halo, RaterDiagnosticOptions? options = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumRaters"/> or <paramref name="minimumSources"/> is negative.</exception>
+    public static StyledRaterScreen Apply(
+        RatingSet ratings, CalibrationResult calibration, RaterIssues styles = RaterIssues.CentralTendency | RaterIssues.Halo, RaterDiagnosticOptions? options = null,
+        int minimumRaters = 0, int minimumSources = 0)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(calibration);
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumRaters);
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumSources);
         const RaterIssues All = RaterIssues.Lenient | RaterIssues.Severe | RaterIssues.CentralTendency | RaterIssues.Halo | RaterIssues.Misfit;
         if (styles == RaterIssues.None || (styles & ~All) != 0)
         {
@@ -52,7 +75,65 @@ public sealed class StyledRaterScreen
         }
 
         var setAside = RaterDiagnostics.Analyze(ratings, calibration, options).Where(d => (d.Issues & styles) != 0).ToImmutableArray();
-        var kept = ratings.WithoutRatingsOfOthersBy(setAside.Select(d => d.Rater));
-        return new StyledRaterScreen(kept, setAside, ratings.Count - kept.Count);
+        var flagged = new bool[ratings.Raters.Length];
+        foreach (var d in setAside)
+        {
+            flagged[ratings.TryGetRaterIndex(d.Rater, out var r) ? r : throw new InvalidOperationException($"Rater {d.Rater} was diagnosed but is not in the ratings.")] = true;
+        }
+
+        var keptFor = minimumRaters > 0 || minimumSources > 0 ? NeedingThem(ratings, flagged, minimumRaters, minimumSources) : [];
+        var kept = ratings.WithoutRatingsOfOthersBy(setAside.Select(d => d.Rater), keptFor);
+        return new StyledRaterScreen(kept, setAside, ratings.Count - kept.Count, [.. keptFor.Order().Select(p => ratings.Ratees[p])]);
+    }
+
+    /// <summary>
+    /// The people (by ratee index) whom setting the flagged raters aside would leave with fewer other raters or sources than
+    /// the minimums (or than they had, when they had fewer), or without a competency they were rated on by others.
+    /// </summary>
+    private static HashSet<int> NeedingThem(RatingSet ratings, bool[] flagged, int minimumRaters, int minimumSources)
+    {
+        // A rating set keeps each person's ratings together, so one pass person by person with reused sets.
+        var needing = new HashSet<int>();
+        var (raters, keptRaters, competencies, keptCompetencies) = (new HashSet<int>(), new HashSet<int>(), new HashSet<int>(), new HashSet<int>());
+        var ratee = ratings.RateeIndices;
+        var rater = ratings.RaterIndices;
+        var competency = ratings.CompetencyIndices;
+        var source = ratings.Sources;
+        for (int start = 0, end; start < ratings.Count; start = end)
+        {
+            raters.Clear();
+            keptRaters.Clear();
+            competencies.Clear();
+            keptCompetencies.Clear();
+            var (sources, keptSources) = (0, 0);
+            for (end = start; end < ratings.Count && ratee[end] == ratee[start]; end++)
+            {
+                if (source[end] == RaterSource.Self)
+                {
+                    continue;
+                }
+
+                var bit = 1 << (int)source[end];
+                raters.Add(rater[end]);
+                competencies.Add(competency[end]);
+                sources |= bit;
+                if (!flagged[rater[end]])
+                {
+                    keptRaters.Add(rater[end]);
+                    keptCompetencies.Add(competency[end]);
+                    keptSources |= bit;
+                }
+            }
+
+            var fewer = keptRaters.Count < Math.Min(minimumRaters, raters.Count)
+                || BitOperations.PopCount((uint)keptSources) < Math.Min(minimumSources, BitOperations.PopCount((uint)sources))
+                || keptCompetencies.Count < competencies.Count;
+            if (fewer)
+            {
+                needing.Add(ratee[start]);
+            }
+        }
+
+        return needing;
     }
 }

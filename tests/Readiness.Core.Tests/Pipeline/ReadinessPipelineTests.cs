@@ -180,11 +180,52 @@ public sealed class ReadinessPipelineTests
 
         var screen = Readiness.Reliability.StyledRaterScreen.Apply(intake.Ratings, calibrator.Calibrate(intake.Ratings));
         Assert.NotNull(run.Screen);
+        Assert.Empty(run.Screen.KeptFor);
         Assert.Equal(screen.SetAside.Select(d => d.Rater), run.Screen.SetAside.Select(d => d.Rater));
         Assert.NotEmpty(run.Screen.SetAside);
         Assert.Same(run.Screen.Ratings, run.Ratings);
         Assert.Equal(calibrator.Calibrate(screen.Ratings).Estimates.Select(e => e.Estimate), run.Calibration.Estimates.Select(e => e.Estimate));
         Assert.DoesNotContain(run.Calibration.RaterEffects, r => screen.SetAside.Any(d => d.Rater == r.Rater));
         Assert.Null(new ReadinessPipeline(calibrator, new ReadinessScorer()).Run(input).Screen);
+    }
+
+    [Fact]
+    public void Styled_raters_kept_for_evidence_leave_nobody_unscored_who_was_scored_with_them()
+    {
+        var intake = Organisation.TakeInRatings();
+        var calibrator = new CrossedRandomEffectsCalibrator();
+        var input = new ReadinessRunInput(intake, [Lead]) { Demographics = Organisation.Demographics };
+        var keep = new ReadinessPipelineOptions { SetAsideStyledRaters = true, KeepStyledRatersForEvidence = true };
+
+        var run = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: keep).Run(input);
+
+        // The scorer's evidence minimums decide whose ratings by the raters set aside are kept.
+        var evidence = new ScoringOptions();
+        var screen = Readiness.Reliability.StyledRaterScreen.Apply(intake.Ratings, calibrator.Calibrate(intake.Ratings), minimumRaters: evidence.MinimumRaters, minimumSources: evidence.MinimumSources);
+        Assert.NotNull(run.Screen);
+        Assert.Equal(screen.KeptFor.AsEnumerable(), run.Screen.KeptFor.AsEnumerable());
+        Assert.NotEmpty(run.Screen.KeptFor);
+        Assert.Equal(calibrator.Calibrate(screen.Ratings).Estimates.Select(e => e.Estimate), run.Calibration.Estimates.Select(e => e.Estimate));
+        var keptFor = screen.KeptFor.ToHashSet();
+        var stillRating = intake.Ratings.AsEnumerable().Where(r => keptFor.Contains(r.Ratee) && r.Source != RaterSource.Self).Select(r => r.Rater).ToHashSet();
+        Assert.DoesNotContain(run.Calibration.RaterEffects, r => screen.SetAside.Any(d => d.Rater == r.Rater) && !stillRating.Contains(r.Rater));
+        var unscreened = new ReadinessPipeline(calibrator, new ReadinessScorer()).Run(input);
+        var strict = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: keep with { KeepStyledRatersForEvidence = false }).Run(input);
+        Assert.Equal(unscreened.Assessments.Count(a => !a.IsScored), run.Assessments.Count(a => !a.IsScored));
+        Assert.True(strict.Assessments.Count(a => !a.IsScored) > run.Assessments.Count(a => !a.IsScored));
+
+        // Without the built-in scorer the pipeline knows no minimums: every rating of others by those raters is set aside.
+        var outside = new ReadinessPipeline(calibrator, new OutsideScorer(), options: keep with { AllowUnscored = true }).Run(input);
+        Assert.Empty(outside.Screen!.KeptFor);
+    }
+
+    /// <summary>A scorer of one's own, standing in for a vendor's: the built-in scorer's results, through the interface only.</summary>
+    private sealed class OutsideScorer : IReadinessScorer
+    {
+        private readonly ReadinessScorer _inner = new();
+
+        public ReadinessAssessment Score(ReadinessCandidate candidate, RoleProfile profile) => _inner.Score(candidate, profile);
+
+        public ImmutableArray<ReadinessAssessment> ScoreCohort(IEnumerable<ReadinessCandidate> candidates, RoleProfile profile) => _inner.ScoreCohort(candidates, profile);
     }
 }

@@ -35,6 +35,45 @@ public sealed class StyledRaterScreenTests
         Assert.StartsWith("styles was 32;", Assert.Throws<ArgumentException>(() => StyledRaterScreen.Apply(ratings, calibration, (RaterIssues)32)).Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Given the scoring's minimums, the screen keeps a flagged rater's ratings of exactly the people who would otherwise fall
+    /// short of them (fewer raters or sources than the minimum, or than they had, or a competency no one else rated), and
+    /// sets the rest aside as before.
+    /// </summary>
+    [Fact]
+    public void Given_evidence_minimums_the_flagged_raters_ratings_stay_where_a_person_needs_them()
+    {
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 21 });
+        var ratings = organisation.TakeInRatings().Ratings;
+        var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
+        var strict = StyledRaterScreen.Apply(ratings, calibration);
+
+        var screen = StyledRaterScreen.Apply(ratings, calibration, minimumRaters: 3, minimumSources: 2);
+
+        Assert.Empty(strict.KeptFor);
+        Assert.Equal(strict.SetAside.Select(d => d.Rater), screen.SetAside.Select(d => d.Rater));
+        Assert.NotEmpty(screen.KeptFor);
+        Assert.True(screen.KeptFor.Length < ratings.Ratees.Length / 2, $"{screen.KeptFor.Length} people kept their styled raters");
+        var flagged = screen.SetAside.Select(d => d.Rater).ToHashSet();
+        var kept = screen.KeptFor.ToHashSet();
+        static (int Raters, int Sources, int Competencies) Evidence(IEnumerable<Rating> of) =>
+            (of.Select(r => r.Rater).Distinct().Count(), of.Select(r => r.Source).Distinct().Count(), of.Select(r => r.Competency).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        foreach (var person in ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).GroupBy(r => r.Ratee))
+        {
+            var before = Evidence(person);
+            var without = Evidence(person.Where(r => !flagged.Contains(r.Rater)));
+            var needs = without.Raters < Math.Min(3, before.Raters) || without.Sources < Math.Min(2, before.Sources) || without.Competencies < before.Competencies;
+            Assert.Equal(needs, kept.Contains(person.Key));
+            var after = screen.Ratings.AsEnumerable().Where(r => r.Ratee == person.Key && r.Source != RaterSource.Self).ToArray();
+            Assert.Equal(needs ? person.Count() : person.Count(r => !flagged.Contains(r.Rater)), after.Length);
+        }
+
+        Assert.Equal(ratings.Count - screen.Ratings.Count, screen.RatingsSetAside);
+        Assert.True(screen.RatingsSetAside < strict.RatingsSetAside);
+        Assert.Equal("minimumRaters", Assert.Throws<ArgumentOutOfRangeException>(() => StyledRaterScreen.Apply(ratings, calibration, minimumRaters: -1)).ParamName);
+        Assert.Equal("minimumSources", Assert.Throws<ArgumentOutOfRangeException>(() => StyledRaterScreen.Apply(ratings, calibration, minimumSources: -1)).ParamName);
+    }
+
     [Fact]
     public void Without_raters_keeps_everything_else_in_order_and_ignores_unknown_ids()
     {
