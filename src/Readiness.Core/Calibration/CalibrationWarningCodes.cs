@@ -65,4 +65,10 @@ public static class CalibrationWarningCodes
 
     /// <summary>A person effect per competency domain was asked for, but the competencies rated are all of one domain: it changed nothing.</summary>
     public const string OneDomain = "one-domain";
+
+    /// <summary>
+    /// A person effect per competency domain was asked for on an export whose raters of some sources are anonymised: their
+    /// styles cannot be screened out, and with that error left in the domain term makes the probabilities over-confident.
+    /// </summary>
+    public const string PerDomainOnAnonymisedExport = "per-domain-on-anonymised-export";
 }

@@ -440,6 +440,28 @@ public sealed class CrossedModelEdgeTests
         Assert.DoesNotContain(result.SourceEffects, s => s.Source == RaterSource.Self);
     }
 
+    /// <summary>
+    /// A person effect per domain on an export that anonymises the peers and reports: measured over-confident there
+    /// (benchmarks/README.md), so the fit says so; not on a named export, nor without the option.
+    /// </summary>
+    [Fact]
+    public void A_person_effect_per_domain_on_an_anonymised_export_is_warned_against()
+    {
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 4 });
+        var response = 0;
+        var named = organisation.TakeInRatings().Ratings;
+        var anonymised = new RatingSetBuilder(named.Model)
+            .AddRange(named.AsEnumerable().Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"A{++response:D6}") }))
+            .Build().Ratings;
+        var perDomain = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffectPerDomain = true });
+
+        var warning = Assert.Single(perDomain.Calibrate(anonymised).Warnings, w => w.Code == CalibrationWarningCodes.PerDomainOnAnonymisedExport);
+
+        Assert.StartsWith("A person effect per competency domain was asked for on an export whose peer, direct-report and skip-level rater ids do not repeat.", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(perDomain.Calibrate(named).Warnings, w => w.Code == CalibrationWarningCodes.PerDomainOnAnonymisedExport);
+        Assert.DoesNotContain(new CrossedRandomEffectsCalibrator().Calibrate(anonymised).Warnings, w => w.Code == CalibrationWarningCodes.PerDomainOnAnonymisedExport);
+    }
+
     private static CalibrationResult Fit(CrossedModelPath path, Rating[] rows) => Fit(path, Set(rows));
 
     private static CalibrationResult Fit(CrossedModelPath path, RatingSet ratings) =>
