@@ -181,7 +181,9 @@ internal static class CohortInput
     {
         int Flagged(Reliability.RaterIssues issue) => screen.SetAside.Count(d => d.Issues.HasFlag(issue));
         var both = Flagged(Reliability.RaterIssues.CentralTendency | Reliability.RaterIssues.Halo);
-        console.WriteLine(screen.SetAside.IsEmpty
+        console.WriteLine(screen.Examined == 0
+            ? "No rater rated enough people to be examined for central tendency or halo (rater ids that do not repeat, as in an anonymised export, cannot be): every rating was used."
+            : screen.SetAside.IsEmpty
             ? "No rater was flagged for central tendency or halo: every rating was used."
             : $"Set aside {screen.SetAside.Length} rater{(screen.SetAside.Length == 1 ? "" : "s")} flagged for central tendency ({Flagged(Reliability.RaterIssues.CentralTendency)}) or halo ({Flagged(Reliability.RaterIssues.Halo)}{(both > 0 ? $"; {both} of them for both" : "")}), and their {screen.RatingsSetAside:#,0} ratings of others{(screen.KeptFor.IsEmpty ? "" : $" (their ratings of {screen.KeptFor.Length} {(screen.KeptFor.Length == 1 ? "person" : "people")} who would otherwise be short of raters or sources were kept)")}: a rater effect cannot undo their style (central tendency squeezes everyone's ratings together, halo gives one impression on every competency). Their diagnostics are in set-aside-raters.csv.");
     }

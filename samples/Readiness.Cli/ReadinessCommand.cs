@@ -282,7 +282,7 @@ internal static class ReadinessCommand
         var (ratings, _, _, method, model) = ScoringInputs();
         var columns = Columns();
         var sourceValues = SourceValuesOption();
-        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for reliability.json, rater-diagnostics.csv and self-other.csv.", DefaultValueFactory = _ => new DirectoryInfo("reliability") };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for reliability.json, rater-diagnostics.csv, self-other.csv and agreement.csv.", DefaultValueFactory = _ => new DirectoryInfo("reliability") };
         var reliability = new Command("reliability", "How far the raters agree (ICC, Krippendorff's alpha, raters needed), rater diagnostics and self–other agreement.")
         {
             ratings, columns, sourceValues, model, method, output,

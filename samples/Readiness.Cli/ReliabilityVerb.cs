@@ -46,7 +46,9 @@ internal static class ReliabilityVerb
                 var names = report.AnonymisedSources.Select(WireNames.Of).ToArray();
                 var sources = names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
                 console.WriteLine($"The {sources} ratings carry rater ids that do not repeat (an export that anonymises each response): " +
-                    "the overall reliability leaves them out (it rests on each rater's mean over the competencies they rated a person on), and they have no rater diagnostics." +
+                    "the overall reliability leaves them out (it rests on each rater's mean over the competencies they rated a person on)" +
+                    (report.Overall.Icc is null ? ", which leaves no overall reliability here (fewer than two named raters a person)" : string.Empty) +
+                    ", and they have no rater diagnostics." +
                     (report.SingleRaterReliability is null ? " Their raters share one effect per person, so the raters a reliability needs are not estimated." : string.Empty));
             }
 

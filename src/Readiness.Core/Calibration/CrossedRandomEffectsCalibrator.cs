@@ -112,12 +112,12 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     /// <summary>
     /// Why a person effect per domain misleads on an anonymised export: measured on simulated exports that name the managers
     /// (benchmarks/README.md, 20 organisations of 1,200, styled raters screened where named), P(ready now) over-confident by
-    /// up to 0.178 with it against 0.044 without.
+    /// up to 0.189 with it against 0.044 without.
     /// </summary>
     private static CalibrationWarning PerDomainOnAnonymisedExport(RatingSet ratings) => new(CalibrationWarningCodes.PerDomainOnAnonymisedExport,
         $"A person effect per competency domain was asked for on an export whose {PersonSourceRaters.Names(PersonSourceRaters.AnonymisedSources(ratings))} rater ids do not repeat. " +
         "Those raters' central tendency and halo cannot be screened out (the screen needs rater ids), and with that error left in, a person effect per domain makes the intervals and probabilities over-confident " +
-        "(on simulated exports naming only the managers, P(ready now) by up to 0.18, against 0.04 without it): leave the option off for such data.");
+        "(on simulated exports naming only the managers, P(ready now) by up to 0.19, against 0.04 without it): leave the option off for such data.");
 
     /// <summary>Fits the model; <paramref name="people"/>, when the ratees or raters are made-up units, is what the design's warnings count.</summary>
     private CalibrationResult Fit(RatingSet ratings, RatingSet? people, List<CalibrationWarning> warnings, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)

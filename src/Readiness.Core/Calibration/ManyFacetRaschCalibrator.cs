@@ -60,7 +60,7 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
     /// <exception cref="InsufficientRatingsException">
     /// Also when a rating is not a whole scale level, when every rating other than self-ratings belongs to an extreme element, or
     /// when a category occurs only in the ratings of extreme elements (the message names the sources whose rater ids almost
-    /// never repeat, when some do not: each such id is a rater of one rating, always extreme).
+    /// never repeat, when some do not: each such id is a rater of one rating, extreme at the lowest or highest level).
     /// </exception>
     public CalibrationResult Calibrate(RatingSet ratings, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -159,10 +159,10 @@ public sealed class ManyFacetRaschCalibrator : IRatingCalibrator
 
     /// <summary>
     /// Why so many elements are extreme, when a source's rater ids almost never repeat (an export that anonymises each
-    /// response): each such id is a rater with one rating, always all-lowest or all-highest. Empty otherwise.
+    /// response): each such id is a rater of one rating, extreme whenever that rating is the lowest or highest level. Empty otherwise.
     /// </summary>
     private static string AnonymisedCause(RatingSet others) =>
         PersonSourceRaters.AnonymisedSources(others) is { Count: > 0 } anonymised
-            ? $" The rater ids of the {PersonSourceRaters.Names(anonymised)} ratings almost never repeat (an export that anonymises each response), so each is a rater with one rating, always extreme; the crossed random-effects model (the default method) takes a rater effect per person and source for them."
+            ? $" The rater ids of the {PersonSourceRaters.Names(anonymised)} ratings almost never repeat (an export that anonymises each response): each such rater has one rating, extreme whenever it is the lowest or highest level, and no severity of their own to estimate; the crossed random-effects model (the default method) takes a rater effect per person and source for them instead."
             : string.Empty;
 }

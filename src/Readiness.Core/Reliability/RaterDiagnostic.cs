@@ -60,7 +60,7 @@ public sealed record RaterDiagnostic
     /// <summary>Gets the share of rating sets drawn from the fitted model (no central tendency) whose spread ratio is as low: the central-tendency test's p-value; null without a spread ratio.</summary>
     public double? SpreadP { get; }
 
-    /// <summary>Gets how well their ratings of a person follow the person's calibrated profile across competencies, over how well other raters' ratings of the same people do (near 0: one impression for everything); null without comparison.</summary>
+    /// <summary>Gets how well their ratings of a person follow the person's calibrated profile across competencies, over how well other raters' ratings of the same people do — or, where their ids give no profile (anonymised responses), over how well the fitted model expects this rater's to (near 0: one impression for everything); null without comparison.</summary>
     public double? HaloRatio { get; }
 
     /// <summary>Gets the share of rating sets drawn from the fitted model, compressed to the rater's own spread, that follow the profiles as little: the halo test's p-value; null without a halo ratio.</summary>

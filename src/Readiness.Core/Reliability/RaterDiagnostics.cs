@@ -18,7 +18,9 @@ namespace Readiness.Reliability;
 /// well the rater's ratings of a person follow that person's calibrated profile across competencies (the mean, over
 /// their ratees, of the correlation between their ratings and the calibrated estimates; 0 for a rater who gives a person
 /// one rating throughout) over the same for the other raters of those people — each rating compared with its estimate as it
-/// would be without that rating, so that a rater's own ratings do not lend the profile they are measured against.
+/// would be without that rating, so that a rater's own ratings do not lend the profile they are measured against. Where
+/// those raters have no profile of anyone (each id one rating: an export that anonymises them, the manager named), over
+/// the mean of the same correlation in the rating sets drawn from the fitted model for the halo test below.
 /// Leniency: the calibration's rater effect when it has one (with its standard error), else the rater's mean residual
 /// against the calibrated estimates (with the standard error of the mean of their per-ratee mean residuals, on a t
 /// distribution). Mean square: the mean squared residual (rating − estimate − leniency) left out — each residual divided by
@@ -75,7 +77,6 @@ public static class RaterDiagnostics
             var spread = othersVariance > 0 ? Math.Sqrt(Variance(ownValues) / othersVariance) : (double?)null;
             var ownHalo = ProfileCorrelation(own, ownValues);
             var othersHalo = ProfileCorrelation(others, Values(others));
-            var halo = othersHalo is > 0 && ownHalo is { } h ? h / othersHalo.Value : (double?)null;
             var (effect, se, df) = leniency[rater];
             // A standard error of 0 (every ratee's residuals the same) makes any leniency certain and none no evidence.
             double? leniencyP = se switch { null => null, > 0 => UpperTail.TwoSided(effect / se.Value, df), _ => effect == 0 ? 1 : 0 };
@@ -83,7 +84,11 @@ public static class RaterDiagnostics
 
             // The fitted model's version of this rater, drawn again and again: how often does it look as narrow, or as flat?
             // One stream per rater, fixed by the seed and the rater's place in the rating set, so a diagnosis is reproducible.
-            var (spreadP, haloP) = NullShares(own, ownValues, effect, spread, ownHalo, othersVariance, new Random(unchecked((options.Seed * 1_000_003) + rater)));
+            var (spreadP, haloP, expectedHalo) = NullShares(own, ownValues, effect, spread, ownHalo, othersVariance, new Random(unchecked((options.Seed * 1_000_003) + rater)));
+
+            // Where the other raters have no profiles of these people (each of their ids one rating: an anonymised export),
+            // the rater's profile correlation is set against the one the fitted model leads to expect of them.
+            var halo = ownHalo is not { } h ? null : othersHalo is > 0 ? h / othersHalo.Value : othersHalo is null && expectedHalo is > 0 ? h / expectedHalo : (double?)null;
 
             var issues = RaterIssues.None;
             if (Math.Abs(effect) > options.LeniencyThreshold && leniencyP < options.SignificanceLevel)
@@ -152,17 +157,17 @@ public static class RaterDiagnostics
             return squares > 0 ? Math.Clamp(cross / squares, -1, 1) : 0;
         }
 
-        (double? SpreadP, double? HaloP) NullShares(int[] own, double[] ownValues, double effect, double? spread, double? ownHalo, double othersVariance, Random random)
+        (double? SpreadP, double? HaloP, double? ExpectedHalo) NullShares(int[] own, double[] ownValues, double effect, double? spread, double? ownHalo, double othersVariance, Random random)
         {
             if (!(noise > 0) || (spread is null && ownHalo is null))
             {
-                return (null, null);
+                return (null, null, null);
             }
 
             var whole = ownValues.All(v => v == Math.Round(v));
             var centre = ownValues.Average();
             var compression = Math.Min(1, spread ?? 1);
-            var (narrower, flatter) = (0, 0);
+            var (narrower, flatter, profiles, profiled) = (0, 0, 0.0, 0);
             var (plain, compressed) = (new double[own.Length], new double[own.Length]);
             for (var d = 0; d < options.NullDraws; d++)
             {
@@ -177,11 +182,15 @@ public static class RaterDiagnostics
                 }
 
                 narrower += spread is { } s && Math.Sqrt(Variance(plain) / othersVariance) <= s ? 1 : 0;
-                flatter += ownHalo is { } h && ProfileCorrelation(own, compressed) <= h ? 1 : 0;
+                if (ownHalo is { } h && ProfileCorrelation(own, compressed) is { } profile)
+                {
+                    flatter += profile <= h ? 1 : 0;
+                    (profiles, profiled) = (profiles + profile, profiled + 1);
+                }
             }
 
             var draws = options.NullDraws + 1.0;
-            return (spread is null ? null : (1 + narrower) / draws, ownHalo is null ? null : (1 + flatter) / draws);
+            return (spread is null ? null : (1 + narrower) / draws, ownHalo is null ? null : (1 + flatter) / draws, profiled > 0 ? profiles / profiled : null);
         }
 
         double OnScale(double value, bool whole) => Math.Clamp(whole ? Math.Round(value, MidpointRounding.AwayFromZero) : value, scale.Minimum, scale.Maximum);

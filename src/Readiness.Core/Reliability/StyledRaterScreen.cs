@@ -22,8 +22,14 @@ namespace Readiness.Reliability;
 /// </remarks>
 public sealed class StyledRaterScreen
 {
-    private StyledRaterScreen(RatingSet ratings, ImmutableArray<RaterDiagnostic> setAside, int ratingsSetAside, ImmutableArray<RateeId> keptFor) =>
-        (Ratings, SetAside, RatingsSetAside, KeptFor) = (ratings, setAside, ratingsSetAside, keptFor);
+    private StyledRaterScreen(RatingSet ratings, ImmutableArray<RaterDiagnostic> setAside, int ratingsSetAside, ImmutableArray<RateeId> keptFor, int examined) =>
+        (Ratings, SetAside, RatingsSetAside, KeptFor, Examined) = (ratings, setAside, ratingsSetAside, keptFor, examined);
+
+    /// <summary>
+    /// Gets how many raters the diagnostics examined: those who rated enough people (<see cref="RaterDiagnosticOptions.MinimumRatees"/>).
+    /// 0 on an export whose rater ids do not repeat: nobody could be screened, not nobody was found.
+    /// </summary>
+    public int Examined { get; }
 
     /// <summary>
     /// Gets the ratings kept: every rating but those the raters set aside gave of others (their self-ratings stay, and so do
@@ -38,7 +44,7 @@ public sealed class StyledRaterScreen
     /// </summary>
     public ImmutableArray<RateeId> KeptFor { get; }
 
-    /// <summary>Gets the diagnostics of the raters set aside, by rater id.</summary>
+    /// <summary>Gets the diagnostics of the raters set aside, by rater id: those flagged, less any whose every rating of others was kept (<see cref="KeptFor"/>).</summary>
     public ImmutableArray<RaterDiagnostic> SetAside { get; }
 
     /// <summary>Gets how many ratings of others the raters set aside had given.</summary>
@@ -74,7 +80,8 @@ public sealed class StyledRaterScreen
             throw new ArgumentException($"styles was {(int)styles}; it must be one or more of {All}.", nameof(styles));
         }
 
-        var setAside = RaterDiagnostics.Analyze(ratings, calibration, options).Where(d => (d.Issues & styles) != 0).ToImmutableArray();
+        var diagnostics = RaterDiagnostics.Analyze(ratings, calibration, options);
+        var setAside = diagnostics.Where(d => (d.Issues & styles) != 0).ToImmutableArray();
         var flagged = new bool[ratings.Raters.Length];
         foreach (var d in setAside)
         {
@@ -82,8 +89,20 @@ public sealed class StyledRaterScreen
         }
 
         var keptFor = minimumRaters > 0 || minimumSources > 0 ? NeedingThem(ratings, flagged, minimumRaters, minimumSources) : [];
+        if (keptFor.Count > 0)
+        {
+            // A flagged rater all of whose ratings of others were kept is not set aside.
+            var leftOut = new bool[ratings.Raters.Length];
+            for (var i = 0; i < ratings.Count; i++)
+            {
+                leftOut[ratings.RaterIndices[i]] |= flagged[ratings.RaterIndices[i]] && ratings.Sources[i] != RaterSource.Self && !keptFor.Contains(ratings.RateeIndices[i]);
+            }
+
+            setAside = [.. setAside.Where(d => ratings.TryGetRaterIndex(d.Rater, out var r) && leftOut[r])];
+        }
+
         var kept = ratings.WithoutRatingsOfOthersBy(setAside.Select(d => d.Rater), keptFor);
-        return new StyledRaterScreen(kept, setAside, ratings.Count - kept.Count, [.. keptFor.Order().Select(p => ratings.Ratees[p])]);
+        return new StyledRaterScreen(kept, setAside, ratings.Count - kept.Count, [.. keptFor.Order().Select(p => ratings.Ratees[p])], diagnostics.Length);
     }
 
     /// <summary>

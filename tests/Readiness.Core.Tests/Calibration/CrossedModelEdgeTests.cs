@@ -155,7 +155,7 @@ public sealed class CrossedModelEdgeTests
         var names = others.Sources.ToArray().Distinct().Order().Select(s => WireNames.Of(s)).ToArray();
         var sources = $"{string.Join(", ", names[..^1])} and {names[^1]}";
         Assert.Equal(
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Rater ids almost never repeat here (only 0 of the {others.Count:N0} ratings by others repeat one; an export that anonymises each response gives every rating its own id), so no rater's leniency can be estimated. ") +
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Rater ids almost never repeat here (none of the {others.Count:N0} ratings by others repeat one; an export that anonymises each response gives every rating its own id), so no rater's leniency can be estimated. ") +
             $"A person's ratings from one source share that source's raters' leniency, so the model takes a random effect per person and source, (1 | ratee:source), in place of one per rater ({sources}): the estimates are not adjusted for any one rater's leniency, but their standard errors, intervals and probabilities allow for it. No rater effects are reported.",
             Assert.Single(result.Warnings, w => w.Code == CalibrationWarningCodes.RaterTermPerPersonSource).Message);
         Assert.DoesNotContain(result.Warnings, w => w.Code is CalibrationWarningCodes.SingleRatingRaters or CalibrationWarningCodes.DisconnectedDesign or CalibrationWarningCodes.RaterTermLeftOut);
@@ -233,7 +233,7 @@ public sealed class CrossedModelEdgeTests
         Assert.Equal(repeats, rows.Length - rows.Select(r => r.Rater).Distinct().Count());
         Assert.NotNull(result.Crossed!.RateeSource);
         Assert.Empty(result.RaterEffects);
-        Assert.StartsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Rater ids almost never repeat here (only {repeats} of the "), Assert.Single(result.Warnings, w => w.Code == CalibrationWarningCodes.RaterTermPerPersonSource).Message);
+        Assert.StartsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Rater ids almost never repeat here ({(repeats == 0 ? "none" : $"only {repeats}")} of the "), Assert.Single(result.Warnings, w => w.Code == CalibrationWarningCodes.RaterTermPerPersonSource).Message);
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public sealed class CrossedModelEdgeTests
         Assert.Null(result.Crossed.RateeSource);
         var warning = Assert.Single(result.Warnings, w => w.Code == CalibrationWarningCodes.RaterTermPerPersonSource).Message;
         var anonymised = others.Sources.ToArray().Distinct().Where(s => s != RaterSource.Manager).Order().Select(s => WireNames.Of(s)).ToArray();
-        Assert.StartsWith($"The ids of the {string.Join(", ", anonymised[..^1])} and {anonymised[^1]} raters almost never repeat (only 0 of their ", warning, StringComparison.Ordinal);
+        Assert.StartsWith($"The ids of the {string.Join(", ", anonymised[..^1])} and {anonymised[^1]} raters almost never repeat (none of their ", warning, StringComparison.Ordinal);
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"beside the {managers.Count:N0} other raters, whose ids repeat"), warning, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Warnings, w => w.Code is CalibrationWarningCodes.SingleRatingRaters or CalibrationWarningCodes.RaterTermLeftOut);
         var raters = others.AsEnumerable().GroupBy(r => (r.Ratee, r.Competency)).ToDictionary(g => g.Key, g => g.Select(r => r.Rater).Distinct().Count());

@@ -73,4 +73,27 @@ public sealed class RaterDiagnosticsTests
         var diagnostic = RaterDiagnostics.Analyze(shifted, b).Single(d => d.Rater == target);
         Assert.Equal((effectB.Effect, effectB.StandardError), (diagnostic.Leniency, diagnostic.LeniencyStandardError!.Value));
     }
+
+    /// <summary>
+    /// With the managers named and every other response anonymised (a newcomer's check: halo managers went unflagged, the
+    /// other raters having no profiles to compare with), a manager's profile is set against the model's expectation.
+    /// </summary>
+    [Fact]
+    public void Halo_managers_are_flagged_when_everyone_else_is_anonymised()
+    {
+        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 400, Seed = 3 });
+        var response = 0;
+        var ratings = new RatingSetBuilder(Readiness.Competencies.LeadershipFramework.Model)
+            .AddRange(organisation.Ratings.Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"A{++response:D6}") }))
+            .Build().Ratings;
+
+        var diagnostics = RaterDiagnostics.Analyze(ratings, new CrossedRandomEffectsCalibrator().Calibrate(ratings));
+
+        var style = organisation.Raters.ToDictionary(r => r.Rater, r => r.Style);
+        var halo = diagnostics.Where(d => style[d.Rater] == RaterStyle.Halo).ToArray();
+        Assert.NotEmpty(halo);
+        Assert.All(halo, d => Assert.NotNull(d.HaloRatio));
+        Assert.True(halo.Count(d => d.Issues.HasFlag(RaterIssues.Halo)) >= 0.75 * halo.Length, string.Join("; ", halo.Select(d => $"{d.Rater}: halo ratio {d.HaloRatio}, p {d.HaloP}")));
+        Assert.All(diagnostics.Where(d => d.Issues.HasFlag(RaterIssues.Halo)), d => Assert.Equal(RaterStyle.Halo, style[d.Rater]));
+    }
 }

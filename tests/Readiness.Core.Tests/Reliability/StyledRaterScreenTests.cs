@@ -51,10 +51,16 @@ public sealed class StyledRaterScreenTests
         var screen = StyledRaterScreen.Apply(ratings, calibration, minimumRaters: 3, minimumSources: 2);
 
         Assert.Empty(strict.KeptFor);
-        Assert.Equal(strict.SetAside.Select(d => d.Rater), screen.SetAside.Select(d => d.Rater));
         Assert.NotEmpty(screen.KeptFor);
+        Assert.True(screen.Examined > 0 && screen.Examined == strict.Examined);
+
+        // A flagged rater all of whose ratings of others were kept is not among those set aside.
+        var keptPeople = screen.KeptFor.ToHashSet();
+        var wholly = strict.SetAside.Select(d => d.Rater)
+            .Where(r => ratings.AsEnumerable().Where(x => x.Rater == r && x.Source != RaterSource.Self).All(x => keptPeople.Contains(x.Ratee))).ToHashSet();
+        Assert.Equal(strict.SetAside.Select(d => d.Rater).Where(r => !wholly.Contains(r)), screen.SetAside.Select(d => d.Rater));
         Assert.True(screen.KeptFor.Length < ratings.Ratees.Length / 2, $"{screen.KeptFor.Length} people kept their styled raters");
-        var flagged = screen.SetAside.Select(d => d.Rater).ToHashSet();
+        var flagged = strict.SetAside.Select(d => d.Rater).ToHashSet();
         var kept = screen.KeptFor.ToHashSet();
         static (int Raters, int Sources, int Competencies) Evidence(IEnumerable<Rating> of) =>
             (of.Select(r => r.Rater).Distinct().Count(), of.Select(r => r.Source).Distinct().Count(), of.Select(r => r.Competency).Distinct(StringComparer.OrdinalIgnoreCase).Count());

@@ -247,11 +247,11 @@ internal sealed class PersonSourceRaters
         var repeats = count - anonymousRaters.Count;
         var warning = new CalibrationWarning(CalibrationWarningCodes.RaterTermPerPersonSource, every
             ? string.Create(CultureInfo.InvariantCulture,
-                $"Rater ids almost never repeat here (only {repeats:N0} of the {count:N0} ratings by others repeat one; an export that anonymises each response gives every rating its own id), so no rater's leniency can be estimated. ") +
+                $"Rater ids almost never repeat here ({(repeats == 0 ? "none" : $"only {repeats:N0}")} of the {count:N0} ratings by others repeat one; an export that anonymises each response gives every rating its own id), so no rater's leniency can be estimated. ") +
               $"A person's ratings from one source share that source's raters' leniency, so the model takes a random effect per person and source, (1 | ratee:source), in place of one per rater ({sources}): " +
               "the estimates are not adjusted for any one rater's leniency, but their standard errors, intervals and probabilities allow for it. No rater effects are reported."
             : string.Create(CultureInfo.InvariantCulture,
-                $"The ids of the {sources} raters almost never repeat (only {repeats:N0} of their {count:N0} ratings repeat one; an export that anonymises those responses gives each its own id), so none of their leniency can be estimated. ") +
+                $"The ids of the {sources} raters almost never repeat ({(repeats == 0 ? "none" : $"only {repeats:N0}")} of their {count:N0} ratings repeat one; an export that anonymises those responses gives each its own id), so none of their leniency can be estimated. ") +
               string.Create(CultureInfo.InvariantCulture,
                 $"A person's ratings from one such source share its raters' leniency, so they take a rater effect per person and source, (1 | ratee:source), in the rater term beside the {namedRaters.Count:N0} other raters, whose ids repeat: ") +
               "the estimates are adjusted for those raters' leniency only, but their standard errors, intervals and probabilities allow for the rest. Rater effects are reported for those raters only.");
