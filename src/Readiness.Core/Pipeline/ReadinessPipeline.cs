@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Calibration;
+using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Fairness;
 using Readiness.Reliability;
@@ -71,13 +72,16 @@ public sealed class ReadinessPipeline
 
         var calibration = _calibrator.Calibrate(ratings, progress, cancellationToken);
         var candidates = ReadinessCandidate.FromCalibration(calibration, ratings, input.Performance);
-        var first = _scorer.ScoreCohort(candidates, input.Roles[0]);
+        var keptFor = screen?.KeptFor.ToHashSet() ?? [];
+        ImmutableArray<ReadinessAssessment> Score(RoleProfile role) =>
+            [.. _scorer.ScoreCohort(candidates, role).Select(a => keptFor.Contains(a.Person) ? a.WithSignals(ReadinessSignals.StyledRatersKept) : a)];
+        var first = Score(input.Roles[0]);
         if (!_options.AllowUnscored && !first.Any(a => a.IsScored))
         {
             throw new NobodyScoredException(input.Roles[0].Id, first);
         }
 
-        var roles = input.Roles.Select((role, i) => new RoleAssessments(role, i == 0 ? first : _scorer.ScoreCohort(candidates, role))).ToImmutableArray();
+        var roles = input.Roles.Select((role, i) => new RoleAssessments(role, i == 0 ? first : Score(role))).ToImmutableArray();
         var raw = _options.CompareWithRawMeans || input.Demographics is not null
             ? _scorer.ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings, cancellationToken: cancellationToken), ratings, input.Performance), input.Roles[0])
             : [];

@@ -178,7 +178,7 @@ public sealed class ReadinessAssessment
         }
 
         const ReadinessSignals all = ReadinessSignals.CriticalGap | ReadinessSignals.SelfRatingAboveOthers | ReadinessSignals.RatersDisagree
-            | ReadinessSignals.HighPerformerLowReadiness | ReadinessSignals.OverlookedLeader;
+            | ReadinessSignals.HighPerformerLowReadiness | ReadinessSignals.OverlookedLeader | ReadinessSignals.StyledRatersKept;
         if ((signals & ~all) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(signals), signals, $"signals was {(int)signals}; it may combine only the flags ReadinessSignals defines.");

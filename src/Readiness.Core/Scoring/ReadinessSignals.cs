@@ -21,4 +21,11 @@ public enum ReadinessSignals
 
     /// <summary>Cohort-relative: leadership readiness in the cohort's top share, individual performance no better than the median — the overlooked leader.</summary>
     OverlookedLeader = 16,
+
+    /// <summary>
+    /// The candidate kept their ratings by raters set aside for central tendency or halo, because without them they would
+    /// not meet the evidence rules (<c>ReadinessPipelineOptions.KeepStyledRatersForEvidence</c>): their
+    /// estimates carry those raters' error, which no rater effect removes.
+    /// </summary>
+    StyledRatersKept = 32,
 }

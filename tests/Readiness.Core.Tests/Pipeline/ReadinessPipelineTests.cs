@@ -214,6 +214,10 @@ public sealed class ReadinessPipelineTests
         Assert.Equal(unscreened.Assessments.Count(a => !a.IsScored), run.Assessments.Count(a => !a.IsScored));
         Assert.True(strict.Assessments.Count(a => !a.IsScored) > run.Assessments.Count(a => !a.IsScored));
 
+        // The people who kept them say so: their estimates carry those raters' error.
+        Assert.All(run.Assessments, a => Assert.Equal(keptFor.Contains(a.Person), a.Signals.HasFlag(ReadinessSignals.StyledRatersKept)));
+        Assert.DoesNotContain(strict.Assessments, a => a.Signals.HasFlag(ReadinessSignals.StyledRatersKept));
+
         // Without the built-in scorer the pipeline knows no minimums: every rating of others by those raters is set aside.
         var outside = new ReadinessPipeline(calibrator, new OutsideScorer(), options: keep with { AllowUnscored = true }).Run(input);
         Assert.Empty(outside.Screen!.KeptFor);
