@@ -89,7 +89,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             return Fit(ratings, people, [], progress, cancellationToken);
         }
 
-        // Stand-ins for the raters of anonymised sources are why the people are given apart.
+        // The people are given apart exactly when the raters of some sources are stand-ins (an anonymised export).
         var anonymised = people is not null;
         if (DomainUnits.Split(ratings) is { } units)
         {
