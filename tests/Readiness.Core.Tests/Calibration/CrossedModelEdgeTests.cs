@@ -459,7 +459,14 @@ public sealed class CrossedModelEdgeTests
 
         Assert.StartsWith("A person effect per competency domain was asked for on an export whose peer, direct-report and skip-level rater ids do not repeat.", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(perDomain.Calibrate(named).Warnings, w => w.Code == CalibrationWarningCodes.PerDomainOnAnonymisedExport);
-        Assert.DoesNotContain(new CrossedRandomEffectsCalibrator().Calibrate(anonymised).Warnings, w => w.Code == CalibrationWarningCodes.PerDomainOnAnonymisedExport);
+        var byDefault = new CrossedRandomEffectsCalibrator().Calibrate(anonymised);
+        Assert.DoesNotContain(byDefault.Warnings, w => w.Code == CalibrationWarningCodes.PerDomainOnAnonymisedExport);
+
+        // The managers' teams are islands: the disconnected design says why.
+        Assert.EndsWith(
+            "The peer, direct-report and skip-level raters, whose ids do not repeat, connect no one: only the named raters link people (with only the managers named, each manager's team is a group of its own).",
+            Assert.Single(byDefault.Warnings, w => w.Code == CalibrationWarningCodes.DisconnectedDesign).Message,
+            StringComparison.Ordinal);
     }
 
     private static CalibrationResult Fit(CrossedModelPath path, Rating[] rows) => Fit(path, Set(rows));

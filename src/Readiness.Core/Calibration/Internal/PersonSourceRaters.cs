@@ -266,7 +266,11 @@ internal sealed class PersonSourceRaters
             fit.Iterations,
             fit.Converged,
             fit.Objective,
-            [warning, .. fit.Warnings.Where(w => w.Code != CalibrationWarningCodes.SingleRatingRaters && !(every && w.Code == CalibrationWarningCodes.DisconnectedDesign))],
+            [warning, .. fit.Warnings
+                .Where(w => w.Code != CalibrationWarningCodes.SingleRatingRaters && !(every && w.Code == CalibrationWarningCodes.DisconnectedDesign))
+                .Select(w => w.Code == CalibrationWarningCodes.DisconnectedDesign
+                    ? new CalibrationWarning(w.Code, w.Message + $" The {sources} raters, whose ids do not repeat, connect no one: only the named raters link people (with only the managers named, each manager's team is a group of its own).")
+                    : w)],
             fit.Rasch,
             ByPerson(fit, fit.ErrorCorrelations),
             crossed,
