@@ -89,7 +89,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             return Fit(ratings, people, [], progress, cancellationToken);
         }
 
-        // The people are given apart exactly when the raters of some sources are stand-ins (an anonymised export).
+        // The real ratings of others come separately exactly when some sources' raters are stand-ins (an anonymised export).
         var anonymised = people is not null;
         if (DomainUnits.Split(ratings) is { } units)
         {
