@@ -2,11 +2,12 @@ using System.Globalization;
 using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Files;
+using Readiness.Pipeline;
 
 namespace Readiness.Cli;
 
 /// <summary>
-/// <c>readiness calibrate --ratings FILE.csv [--method …] [--set-aside-styled-raters] [--out DIR]</c>: rater-bias calibration
+/// <c>readiness calibrate --ratings FILE.csv [--method …] [--styled-raters …] [--person-effect …] [--out DIR]</c>: rater-bias calibration
 /// of a ratings export, written as estimates.csv, raters.csv, model.json and rejects.csv (and set-aside-raters.csv).
 /// </summary>
 internal static class CalibrateVerb
@@ -25,8 +26,8 @@ internal static class CalibrateVerb
         TextWriter console,
         TextWriter error,
         (double Seconds, long Megabytes)? limits = null,
-        bool setAsideStyledRaters = false,
-        bool personEffectPerDomain = false)
+        StyledRaterPolicy styledRaters = StyledRaterPolicy.SetAsideUnlessNeeded,
+        PersonEffect personEffect = PersonEffect.Automatic)
     {
         RatingsFile? file = null;
         Reliability.StyledRaterScreen? screen = null;
@@ -36,7 +37,7 @@ internal static class CalibrateVerb
         IRatingCalibrator calibrator;
         try
         {
-            calibrator = Calibrator(method, path, limits, personEffectPerDomain);
+            calibrator = Calibrator(method, path, limits, personEffect);
         }
         catch (Exception e) when (e is ArgumentException or OverflowException)
         {
@@ -47,7 +48,7 @@ internal static class CalibrateVerb
 
         try
         {
-            BadInput.RefuseOverwrite(output, [.. Written, .. setAsideStyledRaters ? [SetAsideFile] : Array.Empty<string>()], ratingsFile, modelFile);
+            BadInput.RefuseOverwrite(output, [.. Written, .. styledRaters == StyledRaterPolicy.Keep ? Array.Empty<string>() : [SetAsideFile]], ratingsFile, modelFile);
             var model = CohortInput.ReadModel(modelFile);
             // None usable: the commonest reasons, each with an example line, as every verb says them.
             if (CohortInput.ReadRatings(ratingsFile, columns, model, modelFile is not null, output, error) is not { } read)
@@ -60,11 +61,16 @@ internal static class CalibrateVerb
             console.WriteLine($"Read {intake.Report}.");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             result = calibrator.Calibrate(intake.Ratings, new ConsoleProgress(error));
-            if (setAsideStyledRaters)
+            if (styledRaters != StyledRaterPolicy.Keep)
             {
-                // The diagnostics need a first fit; the estimates come from a second one without the styled raters.
-                screen = Reliability.StyledRaterScreen.Apply(intake.Ratings, result);
-                result = calibrator.Calibrate(screen.Ratings, new ConsoleProgress(error));
+                // The diagnostics need a first fit; the estimates come from a second one without the styled raters, kept
+                // where the default evidence rules need them, as the scoring verbs keep them.
+                var evidence = styledRaters == StyledRaterPolicy.SetAsideUnlessNeeded ? new Scoring.ScoringOptions() : null;
+                screen = Reliability.StyledRaterScreen.Apply(intake.Ratings, result, minimumRaters: evidence?.MinimumRaters ?? 0, minimumSources: evidence?.MinimumSources ?? 0);
+                if (screen.Ratings.Count != intake.Ratings.Count)
+                {
+                    result = calibrator.Calibrate(screen.Ratings, new ConsoleProgress(error));
+                }
             }
 
             fitSeconds = clock.Elapsed.TotalSeconds;
@@ -145,12 +151,12 @@ internal static class CalibrateVerb
 
     /// <summary>The calibrator for a method name; the crossed model with the path and, when given, the limits (seconds for the exact path, megabytes for a fit).</summary>
     /// <exception cref="ArgumentException">A limit breaks its rule; the message names the setting.</exception>
-    internal static IRatingCalibrator Calibrator(string method, CrossedModelPath path, (double Seconds, long Megabytes)? limits = null, bool personEffectPerDomain = false) =>
+    internal static IRatingCalibrator Calibrator(string method, CrossedModelPath path, (double Seconds, long Megabytes)? limits = null, PersonEffect personEffect = PersonEffect.Automatic) =>
         Calibrator(method, new ReadinessCalibrationOptions
         {
             Crossed = limits is var (seconds, megabytes)
-                ? new() { Path = path, ExactPathMaxSeconds = seconds, MaxMemoryBytes = checked(megabytes * 1_000_000), PersonEffectPerDomain = personEffectPerDomain }
-                : new() { Path = path, PersonEffectPerDomain = personEffectPerDomain },
+                ? new() { Path = path, ExactPathMaxSeconds = seconds, MaxMemoryBytes = checked(megabytes * 1_000_000), PersonEffect = personEffect }
+                : new() { Path = path, PersonEffect = personEffect },
         });
 
     /// <summary>The calibrator for a method name with the crossed model's and the Rasch model's settings of an options file.</summary>

@@ -13,7 +13,7 @@ namespace Readiness.Cli;
 /// command line (resolved in the verb, where a bad options file is reported as bad input), and whether a run in which
 /// nobody could be scored may succeed.
 /// </summary>
-internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? MinimumSources, FileInfo? Options, bool AllowUnscored = false, bool SetAsideStyledRaters = false, bool PersonEffectPerDomain = false, bool KeepStyledRatersForEvidence = false)
+internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? MinimumSources, FileInfo? Options, bool AllowUnscored = false, StyledRaterPolicy StyledRaters = StyledRaterPolicy.SetAsideUnlessNeeded, PersonEffect? PersonEffect = null)
 {
     /// <summary>
     /// The calibrator and the scorer: the options file's settings (or the defaults), with --method, --min-raters and
@@ -27,7 +27,7 @@ internal sealed record CohortSettings(string? Method, int? MinimumRaters, int? M
         scoring.MinimumRaters = MinimumRaters ?? scoring.MinimumRaters;
         scoring.MinimumSources = MinimumSources ?? scoring.MinimumSources;
         var method = Method ?? WireNames.Of(options.Calibration.Method);
-        options.Calibration.Crossed.PersonEffectPerDomain |= PersonEffectPerDomain;
+        options.Calibration.Crossed.PersonEffect = PersonEffect ?? options.Calibration.Crossed.PersonEffect;
         return (CalibrateVerb.Calibrator(method, options.Calibration), new ReadinessScorer(scoring.ToScoringOptions()));
     }
 
@@ -185,7 +185,7 @@ internal static class CohortInput
             ? "No rater rated enough people to be examined for central tendency or halo (rater ids that do not repeat, as in an anonymised export, cannot be): every rating was used."
             : screen.SetAside.IsEmpty
             ? "No rater was flagged for central tendency or halo: every rating was used."
-            : $"Set aside {screen.SetAside.Length} rater{(screen.SetAside.Length == 1 ? "" : "s")} flagged for central tendency ({Flagged(Reliability.RaterIssues.CentralTendency)}) or halo ({Flagged(Reliability.RaterIssues.Halo)}{(both > 0 ? $"; {both} of them for both" : "")}), and their {screen.RatingsSetAside:#,0} ratings of others{(screen.KeptFor.IsEmpty ? "" : $" (their ratings of {screen.KeptFor.Length} {(screen.KeptFor.Length == 1 ? "person" : "people")} who would otherwise be short of raters or sources were kept)")}: a rater effect cannot undo their style (central tendency squeezes everyone's ratings together, halo gives one impression on every competency). Their diagnostics are in set-aside-raters.csv.");
+            : $"Set aside {screen.SetAside.Length} rater{(screen.SetAside.Length == 1 ? "" : "s")} flagged for central tendency ({Flagged(Reliability.RaterIssues.CentralTendency)}) or halo ({Flagged(Reliability.RaterIssues.Halo)}{(both > 0 ? $"; {both} of them for both" : "")}), and their {screen.RatingsSetAside:#,0} ratings of others{(screen.KeptFor.IsEmpty ? "" : $" (their ratings of {screen.KeptFor.Length} {(screen.KeptFor.Length == 1 ? "person" : "people")} who would otherwise be short of raters or sources were kept)")}: a rater effect cannot undo their style (central tendency squeezes everyone's ratings together, halo gives one impression on every competency). Their diagnostics are in set-aside-raters.csv; --styled-raters keep calibrates with them.");
     }
 
     /// <summary>
@@ -204,7 +204,7 @@ internal static class CohortInput
         }
 
         console.WriteLine($"Read {file.Report}.");
-        var pipeline = new ReadinessPipeline(calibrator, scorer, options: options with { AllowUnscored = settings.AllowUnscored, SetAsideStyledRaters = settings.SetAsideStyledRaters, KeepStyledRatersForEvidence = settings.KeepStyledRatersForEvidence });
+        var pipeline = new ReadinessPipeline(calibrator, scorer, options: options with { AllowUnscored = settings.AllowUnscored, StyledRaters = settings.StyledRaters });
         try
         {
             var run = pipeline.Run(input(file.Intake));

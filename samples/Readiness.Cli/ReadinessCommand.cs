@@ -2,6 +2,8 @@ using Readiness.Reliability;
 using System.CommandLine;
 using Readiness.Calibration;
 using Readiness.Files;
+using Readiness.Pipeline;
+using Readiness.Serialization;
 using Readiness.Simulation;
 using Readiness.Weighting;
 
@@ -134,14 +136,11 @@ internal static class ReadinessCommand
                 result.AddError($"--max-memory-mb was {megabytes}; it must be 0 (a quarter of the memory available) or a number of megabytes.");
             }
         });
-        var setAside = new Option<bool>("--set-aside-styled-raters")
-        {
-            Description = "Calibrate again without the ratings of others by the raters the diagnostics flag for central tendency or halo (styles a rater effect cannot undo, which pull people at the scale's ends towards the middle); writes set-aside-raters.csv.",
-        };
-        var perDomain = PerDomain();
+        var styledRaters = StyledRaters();
+        var personEffect = PersonEffectOption();
         var calibrate = new Command("calibrate", "Remove rater bias from a ratings export and estimate every person's level on every competency.")
         {
-            ratings, columns, sourceValues, method, path, maxSeconds, maxMemory, model, setAside, perDomain, output,
+            ratings, columns, sourceValues, method, path, maxSeconds, maxMemory, model, styledRaters, personEffect, output,
         };
         calibrate.SetAction(result => CalibrateVerb.Run(
             result.GetRequiredValue(ratings),
@@ -153,8 +152,8 @@ internal static class ReadinessCommand
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error,
             (result.GetValue(maxSeconds), result.GetValue(maxMemory)),
-            result.GetValue(setAside),
-            result.GetValue(perDomain)));
+            Named<StyledRaterPolicy>(result.GetRequiredValue(styledRaters)),
+            result.GetValue(personEffect) is { } effect ? Named<PersonEffect>(effect) : PersonEffect.Automatic));
         return calibrate;
     }
 
@@ -183,7 +182,7 @@ internal static class ReadinessCommand
         });
         var score = new Command("score", "Calibrate the ratings and score every ratee's readiness for a role, with intervals, bands, gaps and flags.")
         {
-            ratings, columns, sourceValues, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.Keep, rules.PerDomain, anonymity, output,
+            ratings, columns, sourceValues, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.StyledRaters, rules.PersonEffect, anonymity, output,
         };
         score.SetAction(result => ScoreVerb.Run(
             result.GetRequiredValue(ratings),
@@ -219,7 +218,7 @@ internal static class ReadinessCommand
         };
         var talent = new Command("talent", "Calibrate and score, then write the talent review: 9-box, a succession slate per role, bench strength and development plans.")
         {
-            ratings, columns, sourceValues, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.Keep, rules.PerDomain, date, output,
+            ratings, columns, sourceValues, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.StyledRaters, rules.PersonEffect, date, output,
         };
         talent.SetAction(result => TalentVerb.Run(
             result.GetRequiredValue(ratings),
@@ -249,7 +248,7 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for audit.csv and rater-splits.csv.", DefaultValueFactory = _ => new DirectoryInfo("audit") };
         var audit = new Command("audit", "Adverse-impact audit of an outcome by group and intersection, on calibrated and raw-mean scores, with the raters who favour one group.")
         {
-            ratings, columns, sourceValues, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.Keep, rules.PerDomain, outcome, share, cell, output,
+            ratings, columns, sourceValues, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.StyledRaters, rules.PersonEffect, outcome, share, cell, output,
         };
         audit.SetAction(result => AuditVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
@@ -269,7 +268,7 @@ internal static class ReadinessCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for validity.json.", DefaultValueFactory = _ => new DirectoryInfo("validity") };
         var validity = new Command("validity", "Does readiness predict later outcomes better than performance alone? Correlations, incremental R², AUC.")
         {
-            ratings, columns, sourceValues, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.SetAside, rules.Keep, rules.PerDomain, reliability, output,
+            ratings, columns, sourceValues, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.StyledRaters, rules.PersonEffect, reliability, output,
         };
         validity.SetAction(result => ValidityVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
@@ -293,7 +292,7 @@ internal static class ReadinessCommand
     }
 
     /// <summary>The evidence rules and the unscored run's outcome, for the verbs that score.</summary>
-    private static (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options, Option<bool> SetAside, Option<bool> Keep, Option<bool> PerDomain) EvidenceRules()
+    private static (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options, Option<string> StyledRaters, Option<string?> PersonEffect) EvidenceRules()
     {
         var minRaters = new Option<int?>("--min-raters") { Description = "The fewest raters other than the person a score needs (default 3)." };
         var minSources = new Option<int?>("--min-sources") { Description = "The fewest rater sources other than self a score needs (default 2; a file without a source column has one, peer)." };
@@ -313,40 +312,48 @@ internal static class ReadinessCommand
         {
             Description = "JSON with the scoring and calibration options as a host configures AddReadiness: the Readiness section of an appsettings.json, or that section alone. --method, --min-raters and --min-sources override it.",
         };
-        var setAside = new Option<bool>("--set-aside-styled-raters")
-        {
-            Description = "Leave out the ratings of others by the raters the diagnostics flag for central tendency or halo (styles a rater effect cannot undo, which pull people at the scale's ends towards the middle); writes set-aside-raters.csv.",
-        };
-        var keep = new Option<bool>("--keep-styled-raters-for-evidence")
-        {
-            Description = "With --set-aside-styled-raters: keep a person's ratings by those raters where without them the person would have fewer raters or sources than the evidence rules ask, so that nobody goes unscored for a styled manager (their estimates then carry those raters' error).",
-        };
-        keep.Validators.Add(result =>
-        {
-            if (result.GetValue(keep) && !result.GetValue(setAside))
-            {
-                result.AddError("--keep-styled-raters-for-evidence was given without --set-aside-styled-raters; it says which of the raters set aside keep their ratings, so it needs that option.");
-            }
-        });
-        return (minRaters, minSources, allowUnscored, options, setAside, keep, PerDomain());
+        return (minRaters, minSources, allowUnscored, options, StyledRaters(), PersonEffectOption());
     }
 
-    private static CohortSettings Settings(ParseResult result, Option<string> method, (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options, Option<bool> SetAside, Option<bool> Keep, Option<bool> PerDomain) rules) =>
+    private static CohortSettings Settings(ParseResult result, Option<string> method, (Option<int?> MinRaters, Option<int?> MinSources, Option<bool> AllowUnscored, Option<FileInfo?> Options, Option<string> StyledRaters, Option<string?> PersonEffect) rules) =>
         new(
             result.GetResult(method) is { Implicit: false } ? result.GetValue(method) : null,
             result.GetValue(rules.MinRaters),
             result.GetValue(rules.MinSources),
             result.GetValue(rules.Options),
             result.GetValue(rules.AllowUnscored),
-            result.GetValue(rules.SetAside),
-            result.GetValue(rules.PerDomain),
-            result.GetValue(rules.Keep));
+            Named<StyledRaterPolicy>(result.GetRequiredValue(rules.StyledRaters)),
+            result.GetValue(rules.PersonEffect) is { } effect ? Named<PersonEffect>(effect) : null);
 
-    /// <summary>The crossed model's person effect per competency domain.</summary>
-    private static Option<bool> PerDomain() => new("--person-effect-per-domain")
+    /// <summary>The value an option restricted to an enumeration's wire names was given.</summary>
+    private static T Named<T>(string name)
+        where T : struct, Enum => WireNames.TryParse<T>(name, out var value) ? value : throw new ArgumentException($"{name} is none of {typeof(T).Name}'s names.", nameof(name));
+
+    /// <summary>What is done with the raters the diagnostics flag for central tendency or halo.</summary>
+    private static Option<string> StyledRaters()
     {
-        Description = "For the crossed model: give each person one effect per competency domain (leadership, individual performance) rather than one for all their competencies, so a strong leader's leadership estimates are not pulled toward their performance ones.",
-    };
+        var option = new Option<string>("--styled-raters")
+        {
+            Description = "The raters the diagnostics flag for central tendency or halo (styles a rater effect cannot undo, which pull people at the scale's ends towards the middle): "
+                + "set-aside-unless-needed (the default) leaves out their ratings of others except where a person would be left with fewer raters or sources than the evidence rules ask; "
+                + "set-aside-always leaves them all out (such people go unscored); keep calibrates the ratings as they are. Writes set-aside-raters.csv unless keep.",
+            DefaultValueFactory = _ => WireNames.Of(StyledRaterPolicy.SetAsideUnlessNeeded),
+        };
+        option.AcceptOnlyFromAmong([.. Enum.GetValues<StyledRaterPolicy>().Select(WireNames.Of)]);
+        return option;
+    }
+
+    /// <summary>The crossed model's person effect: shared, per competency domain, or chosen from the data.</summary>
+    private static Option<string?> PersonEffectOption()
+    {
+        var option = new Option<string?>("--person-effect")
+        {
+            Description = "For the crossed model: per-domain gives each person one effect per competency domain (leadership, individual performance), so a strong leader's leadership estimates are not pulled toward their performance ones; "
+                + "shared gives them one for all their competencies; automatic (the default) is per-domain when both domains are rated and every source's raters are named, shared otherwise.",
+        };
+        option.AcceptOnlyFromAmong([.. Enum.GetValues<PersonEffect>().Select(WireNames.Of)]);
+        return option;
+    }
 
     /// <summary>The ratings columns under an export's own names.</summary>
     private static Option<string?> Columns()

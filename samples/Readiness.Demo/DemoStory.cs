@@ -146,7 +146,21 @@ internal static class DemoStory
         var run = story.Run("Calibrating (crossed random effects, REML) and scoring", status =>
             pipeline.Run(input, new InlineProgress(p => status(p.Iteration > 0 ? $"{p.Stage}, iteration {p.Iteration}" : p.Stage))));
         var calibration = run.Calibration;
-        story.Say($"{calibration.Algorithm}, {calibration.Iterations} iterations. Ratings = person × competency + rater + source + noise; the components say how much of the spread each explains:");
+        if (run.Screen is { SetAside.Length: > 0 } screen)
+        {
+            // The pipeline's default: a rater effect cannot undo these styles, so they are set aside before the fit that counts.
+            var styles = inputs.Organisation?.Raters.Where(r => r.Style is RaterStyle.CentralTendency or RaterStyle.Halo).Select(r => r.Rater).ToHashSet() ?? [];
+            int Flagged(RaterIssues issue) => screen.SetAside.Count(d => d.Issues.HasFlag(issue));
+            story.Say(
+                $"A first fit diagnosed the raters: {screen.SetAside.Length} were flagged for central tendency ({Flagged(RaterIssues.CentralTendency)}: they rate everyone alike) or halo ({Flagged(RaterIssues.Halo)}: one impression on every competency)" +
+                (styles.Count > 0 ? $" — {screen.SetAside.Count(d => styles.Contains(d.Rater))} of them among the {styles.Count} planted with those styles" : string.Empty) +
+                $". A rater effect cannot undo either style, so their {screen.RatingsSetAside:N0} ratings of others were set aside" +
+                (screen.KeptFor.IsEmpty ? string.Empty : $", except for {screen.KeptFor.Length} people who would otherwise have too few raters or sources to be scored (marked styled-raters-kept)") +
+                ", and the ratings calibrated again.");
+        }
+
+        var person = calibration.Crossed?.PersonEffectPerDomain == true ? "person's level in each domain + person × competency" : "person + person × competency";
+        story.Say($"{calibration.Algorithm}, {calibration.Iterations} iterations. Ratings = {person} + rater + source + noise; the components say how much of the spread each explains:");
         foreach (var warning in calibration.Warnings)
         {
             // What the calibration could not do on these data (a term left out, groups it could not connect) qualifies

@@ -90,14 +90,14 @@ public sealed class ReadinessCrossedModelOptions
     /// <summary>Gets or sets how many threads the exact path may use; -1 for one per processor. The default value is -1.</summary>
     public int MaxDegreeOfParallelism { get; set; } = Defaults.MaxDegreeOfParallelism;
 
-    /// <summary>Gets or sets a value indicating whether each person has one effect per competency domain. The default value is false.</summary>
-    public bool PersonEffectPerDomain { get; set; } = Defaults.PersonEffectPerDomain;
+    /// <summary>Gets or sets how many effects each person has: <c>Automatic</c>, <c>Shared</c> or <c>PerDomain</c> (<see cref="CrossedModelOptions.PersonEffect"/>). The default value is <see cref="PersonEffect.Automatic"/>.</summary>
+    public PersonEffect PersonEffect { get; set; } = Defaults.PersonEffect;
 
     /// <summary>Gets Core's immutable options with these values.</summary>
     /// <returns>The options (not yet validated; see <see cref="CrossedModelOptions.Validate"/>).</returns>
     public CrossedModelOptions ToCrossedModelOptions() => new()
     {
-        PersonEffectPerDomain = PersonEffectPerDomain,
+        PersonEffect = PersonEffect,
         Path = Path,
         ExactPathMaxFactorEntries = ExactPathMaxFactorEntries,
         MaxMemoryBytes = MaxMemoryBytes,

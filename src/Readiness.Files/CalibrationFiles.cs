@@ -86,13 +86,13 @@ public static class CalibrationFiles
 
     /// <summary>
     /// Writes <c>model.json</c>: the method and algorithm, the intake's counts, the variance components (and their Monte
-    /// Carlo errors on the scalable path), fixed and source effects, iterations, convergence, the criterion, the Rasch
+    /// Carlo errors on the scalable path), the crossed model's person effect (<c>shared</c> or <c>per-domain</c>), fixed and source effects, iterations, convergence, the criterion, the Rasch
     /// measures when the method is Rasch, and the warnings.
     /// </summary>
     /// <param name="stream">Where to write (UTF-8).</param>
     /// <param name="result">The calibration.</param>
     /// <param name="report">The intake's report.</param>
-    /// <param name="screen">The raters set aside before the fit, when they were (<c>setAsideRaters</c>, <c>setAsideRatings</c>); null when none were screened.</param>
+    /// <param name="screen">The raters set aside before the fit, when they were (<c>setAsideRaters</c>, <c>setAsideRatings</c>, and <c>styledRatersKeptFor</c>, the people who kept their ratings); null when none were screened.</param>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="screen"/> is null.</exception>
     public static void WriteModel(Stream stream, CalibrationResult result, IntakeReport report, StyledRaterScreen? screen = null)
     {
@@ -106,10 +106,16 @@ public static class CalibrationFiles
         json.WriteNumber("submitted", report.Submitted);
         json.WriteNumber("accepted", report.Accepted);
         json.WriteNumber("rejected", report.Rejected.Length);
+        if (result.Crossed is { } crossed)
+        {
+            json.WriteString("personEffect", WireNames.Of(crossed.PersonEffectPerDomain ? PersonEffect.PerDomain : PersonEffect.Shared));
+        }
+
         if (screen is not null)
         {
             json.WriteNumber("setAsideRaters", screen.SetAside.Length);
             json.WriteNumber("setAsideRatings", screen.RatingsSetAside);
+            json.WriteNumber("styledRatersKeptFor", screen.KeptFor.Length);
         }
 
         json.WriteStartObject("varianceComponents");

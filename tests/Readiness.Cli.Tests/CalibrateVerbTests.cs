@@ -55,7 +55,7 @@ public sealed class CalibrateVerbTests : IDisposable
         var output = Path.Combine(_directory, "out");
         Assert.Equal(0, Run("simulate", "--people", "200", "--seed", "5", "--out", organisation).Code);
 
-        var (code, text, _) = Run("calibrate", "--ratings", Path.Combine(organisation, "ratings.csv"), "--set-aside-styled-raters", "--out", output);
+        var (code, text, _) = Run("calibrate", "--ratings", Path.Combine(organisation, "ratings.csv"), "--styled-raters", "set-aside-always", "--out", output);
 
         Assert.Equal(0, code);
         var setAside = File.ReadLines(Path.Combine(output, "set-aside-raters.csv")).Skip(1).Select(line => line.Split(',')[0]).ToHashSet();

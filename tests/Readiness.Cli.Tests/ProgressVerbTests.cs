@@ -128,26 +128,28 @@ public sealed class ProgressVerbTests : IDisposable
 
         // The verbs that score take the same option on one date's ratings.
         Assert.Equal(0, Run("simulate", "--people", "150", "--seed", "8", "--out", File("one")).Code);
-        var scored = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--set-aside-styled-raters", "--allow-unscored", "--out", File("scored"));
+        var scored = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--styled-raters", "set-aside-always", "--allow-unscored", "--out", File("scored"));
         Assert.True(scored.Code == 0, scored.Error);
         Assert.Matches(@"Set aside \d+ raters flagged for central tendency \(\d+\) or halo \(\d+(; \d+ of them for both)?\)", scored.Output);
         Assert.True(IOFile.ReadAllLines(Path.Combine(File("scored"), "set-aside-raters.csv")).Length > 1);
 
         Assert.DoesNotContain("were kept", scored.Output, StringComparison.Ordinal);
 
-        // On request nobody goes unscored for a styled manager: their ratings stay where a person needs them for the evidence rules.
-        var kept = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--set-aside-styled-raters", "--keep-styled-raters-for-evidence", "--allow-unscored", "--out", File("kept"));
+        // By default nobody goes unscored for a styled manager: their ratings stay where a person needs them for the evidence rules.
+        var kept = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--allow-unscored", "--out", File("kept"));
         Assert.True(kept.Code == 0, kept.Error);
         var keptCount = int.Parse(System.Text.RegularExpressions.Regex.Match(kept.Output, @"\(their ratings of (\d+) people who would otherwise be short of raters or sources were kept\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(keptCount, IOFile.ReadLines(Path.Combine(File("kept"), "readiness.csv")).Count(l => l.Contains("styled-raters-kept", StringComparison.Ordinal)));
-        var all = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--allow-unscored", "--out", File("all"));
+        var all = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--styled-raters", "keep", "--allow-unscored", "--out", File("all"));
         static int Unscored(string output) => output.Split('\n').Single(l => l.StartsWith("Scored ", StringComparison.Ordinal)) is var line && line.Contains("insufficient-evidence ", StringComparison.Ordinal)
             ? int.Parse(line.Split("insufficient-evidence ")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
         Assert.Equal(Unscored(all.Output), Unscored(kept.Output));
         Assert.True(Unscored(scored.Output) > Unscored(kept.Output), scored.Output);
-        var alone = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--keep-styled-raters-for-evidence", "--out", File("alone"));
-        Assert.Equal(2, alone.Code);
-        Assert.Contains("--keep-styled-raters-for-evidence was given without --set-aside-styled-raters", alone.Error, StringComparison.Ordinal);
+        Assert.False(IOFile.Exists(Path.Combine(File("all"), "set-aside-raters.csv")));
+        Assert.DoesNotContain("Set aside", all.Output, StringComparison.Ordinal);
+        var unknown = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--styled-raters", "sometimes", "--out", File("unknown"));
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("set-aside-unless-needed", unknown.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,9 +48,9 @@ public sealed class ScoreVerbTests : IDisposable
 
         Assert.Equal(0, clean.Code);
         Assert.False(File.Exists(Path.Combine(_directory, "clean", "rejects.csv")));
-        Assert.Contains("warnings.txt and manifest.json", clean.Output, StringComparison.Ordinal);
+        Assert.Contains("warnings.txt, set-aside-raters.csv and manifest.json", clean.Output, StringComparison.Ordinal);
         Assert.Equal(0, code);
-        Assert.Contains("warnings.txt, rejects.csv and manifest.json", text, StringComparison.Ordinal);
+        Assert.Contains("warnings.txt, set-aside-raters.csv, rejects.csv and manifest.json", text, StringComparison.Ordinal);
         var rejects = File.ReadAllLines(Path.Combine(_directory, "spoiled", "rejects.csv"));
         Assert.Equal(2, rejects.Length);
         Assert.StartsWith($"{rows + 1},value-off-scale,", rejects[1], StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public sealed class OptionsShapeTests
             "Calibration": {
               "Method": "{METHOD}",
               "Crossed": { "Path": "Exact", "ExactPathMaxFactorEntries": 1000000, "MaxMemoryBytes": 1000000000, "ExactPathMaxSeconds": 10,
-                           "Tolerance": 1e-7, "MaxIterations": 100, "MaxDegreeOfParallelism": 1, "PersonEffectPerDomain": true },
+                           "Tolerance": 1e-7, "MaxIterations": 100, "MaxDegreeOfParallelism": 1, "PersonEffect": "PerDomain" },
               "Rasch": { "SourceFacet": true, "ScoreTolerance": 1e-6, "MaxIterations": 200, "ExtremeScoreAdjustment": 0.25, "MaxStep": 0.5 }
             },
             "Scoring": {

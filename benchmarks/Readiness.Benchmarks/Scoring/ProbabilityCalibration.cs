@@ -3,8 +3,10 @@ using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
 using Readiness.Fairness;
+using Readiness.Pipeline;
 using Readiness.Reliability;
 using Readiness.Scoring;
+using Readiness.Serialization;
 using Readiness.Simulation;
 using Readiness.Talent;
 
@@ -16,13 +18,13 @@ namespace Readiness.Benchmarks.Scoring;
 /// meet the ready-now rule should be ≈ p. Prints a reliability diagram (decile bins) and the Brier score per design.
 /// </summary>
 /// <remarks>
-/// <c>probability-calibration SEEDS [DESIGN,…] [aside] [per-domain] [people=N] [group-bias=SHARE] [favour-aside] [named-managers] [built-in-role] [keep]</c>. The role is the built-in first-line-manager profile with every
-/// target and critical minimum 0.8 lower, so that a useful share of people is near ready (<c>built-in-role</c>: the profile
-/// itself, at which fewer than one in a hundred is truly ready now). With <c>aside</c>, the raters the diagnostics flag
-/// for central tendency or halo are set aside before the calibration that is scored (<see cref="StyledRaterScreen"/>; with
-/// <c>keep</c>, not where the scoring's evidence minimums need their ratings); with
-/// <c>per-domain</c>, the crossed model gives each person one effect per competency domain
-/// (<see cref="CrossedModelOptions.PersonEffectPerDomain"/>).
+/// <c>probability-calibration SEEDS [DESIGN,…] [styled-raters=POLICY] [person-effect=EFFECT] [people=N] [group-bias=SHARE] [favour-aside] [named-managers] [built-in-role]</c>.
+/// The role is the built-in first-line-manager profile with every target and critical minimum 0.8 lower, so that a useful
+/// share of people is near ready (<c>built-in-role</c>: the profile itself, at which fewer than one in a hundred is truly
+/// ready now). The styled raters are handled as <see cref="ReadinessPipeline"/> handles them by default
+/// (<see cref="StyledRaterPolicy.SetAsideUnlessNeeded"/>), or as <c>styled-raters=keep|set-aside-always</c> says; the
+/// crossed model's person effect is <see cref="PersonEffect.Automatic"/>, or as <c>person-effect=shared|per-domain</c> says.
+/// <c>favour-aside</c> also sets aside the raters who favour a group.
 /// </remarks>
 internal static class ProbabilityCalibration
 {
@@ -30,14 +32,15 @@ internal static class ProbabilityCalibration
     {
         var seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 17;
         var designs = args.Length > 2 ? args[2].Split(',').Select(Enum.Parse<RatingDesign>).ToArray() : [RatingDesign.Local];
-        var aside = args.Skip(3).Contains("aside");
+        string? Setting(string name) => args.Skip(3).FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
+        T Named<T>(string name, T otherwise)
+            where T : struct, Enum => Setting(name) is not { } value ? otherwise : WireNames.TryParse<T>(value, out var named) ? named : throw new ArgumentException($"{name}={value} is none of {string.Join(", ", Enum.GetValues<T>().Select(WireNames.Of))}.");
+        var policy = Named("styled-raters", StyledRaterPolicy.SetAsideUnlessNeeded);
         var favourAside = args.Skip(3).Contains("favour-aside");
         var namedManagers = args.Skip(3).Contains("named-managers");
-        var keep = args.Skip(3).Contains("keep");
-        string? Setting(string name) => args.Skip(3).FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
         var size = Setting("people") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1200;
         var groupBias = Setting("group-bias") is { } g ? double.Parse(g, CultureInfo.InvariantCulture) : 0;
-        var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffectPerDomain = args.Skip(3).Contains("per-domain") });
+        var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = Named("person-effect", PersonEffect.Automatic) });
         var builder = new RoleProfileBuilder("flm-lower", "First-line manager, targets 0.8 lower");
         foreach (var r in LeadershipFramework.FirstLineManager.Requirements)
         {
@@ -52,6 +55,10 @@ internal static class ProbabilityCalibration
             var scorer = new ReadinessScorer(new ScoringOptions { MinimumSources = design == RatingDesign.AssessmentCentre ? 1 : 2 });
             var (sum, hits, counts) = (new double[10], new double[10], new int[10]);
             var brier = 0.0;
+            var perDomain = false;
+
+            // The people who kept styled raters' ratings for the evidence rules, and everyone else.
+            var groups = new[] { new Group(), new Group() };
 
             // Coverage of the 90% index interval and of each estimate's 90% interval (CompetencyEstimate.Interval), by fifth
             // of the true value among the people (quintiles) and, for estimates, by fifth of the scale too.
@@ -76,11 +83,15 @@ internal static class ProbabilityCalibration
                 }
 
                 var fit = calibrator.Calibrate(ratings);
-                if (aside)
+                HashSet<RateeId> keptFor = [];
+                if (policy != StyledRaterPolicy.Keep)
                 {
-                    var screened = (keep
+                    // As the pipeline does it.
+                    var screen = policy == StyledRaterPolicy.SetAsideUnlessNeeded
                         ? StyledRaterScreen.Apply(ratings, fit, minimumRaters: scorer.Options.MinimumRaters, minimumSources: scorer.Options.MinimumSources)
-                        : StyledRaterScreen.Apply(ratings, fit)).Ratings;
+                        : StyledRaterScreen.Apply(ratings, fit);
+                    var screened = screen.Ratings;
+                    keptFor = [.. screen.KeptFor];
                     if (favourAside)
                     {
                         // Raters who favour a group, as RaterGroupBias flags them on the organisation's sex attribute.
@@ -92,6 +103,7 @@ internal static class ProbabilityCalibration
                     fit = calibrator.Calibrate(ratings);
                 }
 
+                perDomain |= fit.Crossed?.PersonEffectPerDomain == true;
                 var people = organisation.People.ToDictionary(p => p.Person);
                 var position = ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j);
                 var assessed = new List<ReadinessAssessment>();
@@ -109,13 +121,16 @@ internal static class ProbabilityCalibration
                     foreach (var c in a.Competencies)
                     {
                         var level = levels[position[c.Competency]];
-                        estimateRows.Add((level, c.Interval!.Value.Lower <= level && level <= c.Interval.Value.Upper));
+                        var covered = c.Interval!.Value.Lower <= level && level <= c.Interval.Value.Upper;
+                        estimateRows.Add((level, covered));
+                        groups[keptFor.Contains(a.Person) ? 1 : 0].Estimate(covered);
                     }
 
                     var p = a.ProbabilityReadyNow!.Value;
                     var bin = Math.Min(9, (int)(p * 10));
                     (sum[bin], hits[bin], counts[bin]) = (sum[bin] + p, hits[bin] + ready, counts[bin] + 1);
                     brier += (p - ready) * (p - ready);
+                    groups[keptFor.Contains(a.Person) ? 1 : 0].Person(p, ready);
                 }
 
                 var trueBoxes = NineBox.Place(truths).Placements.ToDictionary(t => t.Person, t => t.Cell);
@@ -129,7 +144,7 @@ internal static class ProbabilityCalibration
             }
 
             var n = counts.Sum();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {size:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}{(aside ? ", styled raters set aside" : "")}{(favourAside ? ", and raters who favour a group" : "")}{(namedManagers ? ", managers named and every other response anonymised" : "")}{(profile == LeadershipFramework.FirstLineManager ? ", the built-in role" : "")}{(calibrator.Options.PersonEffectPerDomain ? ", a person effect per domain" : "")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {size:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}, styled raters: {WireNames.Of(policy)}{(favourAside ? ", and raters who favour a group set aside" : "")}{(namedManagers ? ", managers named and every other response anonymised" : "")}{(profile == LeadershipFramework.FirstLineManager ? ", the built-in role" : "")}{(perDomain ? ", a person effect per domain" : ", one person effect")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
             Console.WriteLine("| P(ready now) bin | Candidates | Mean P | Truly ready | Difference | Monte-Carlo SE |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             for (var b = 0; b < 10; b++)
@@ -142,6 +157,13 @@ internal static class ProbabilityCalibration
                 var (mean, observed) = (sum[b] / counts[b], hits[b] / counts[b]);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {b / 10.0:0.0}–{(b + 1) / 10.0:0.0} | {counts[b]:N0} | {mean:0.000} | {observed:0.000} | {Math.Round(observed - mean, 3):+0.000;-0.000;0.000} | {Math.Sqrt(mean * (1 - mean) / counts[b]):0.000} |"));
+            }
+
+            Console.WriteLine();
+            foreach (var (group, name) in groups.Zip(["The others", "People who kept styled raters' ratings"]).Where(g => g.First.People > 0))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name}: {group.People:N0}; estimates' 90% intervals cover {(double)group.Covered / group.Estimates:P1}; with P(ready now) 0.2–0.8, {group.Middle:N0} of them, mean P {group.MiddleP / group.Middle:0.000}, truly ready {group.MiddleReady / group.Middle:0.000}"));
             }
 
             Console.WriteLine();
@@ -207,4 +229,31 @@ internal static class ProbabilityCalibration
 
     private static string Share((int Covered, int Count) tally) =>
         tally.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * tally.Covered / tally.Count:0.0}%");
+
+    /// <summary>Tallies for one group of candidates: their estimates' coverage, and their calibration where decisions are made.</summary>
+    private sealed class Group
+    {
+        public int People { get; private set; }
+
+        public int Estimates { get; private set; }
+
+        public int Covered { get; private set; }
+
+        public int Middle { get; private set; }
+
+        public double MiddleP { get; private set; }
+
+        public double MiddleReady { get; private set; }
+
+        public void Estimate(bool covered) => (Estimates, Covered) = (Estimates + 1, Covered + (covered ? 1 : 0));
+
+        public void Person(double p, double ready)
+        {
+            People++;
+            if (p is >= 0.2 and < 0.8)
+            {
+                (Middle, MiddleP, MiddleReady) = (Middle + 1, MiddleP + p, MiddleReady + ready);
+            }
+        }
+    }
 }

@@ -10,8 +10,9 @@ namespace Readiness.Calibration;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class CrossedModelFit
 {
-    internal CrossedModelFit(CrossedModelPath path, ImmutableArray<VarianceComponent> components, double? remlCriterion, int? probes)
+    internal CrossedModelFit(CrossedModelPath path, ImmutableArray<VarianceComponent> components, double? remlCriterion, int? probes, bool personEffectPerDomain = false)
     {
+        PersonEffectPerDomain = personEffectPerDomain;
         Path = path;
         Ratee = components.Single(c => c.Name == VarianceComponent.Ratee);
         RateeCompetency = components.SingleOrDefault(c => c.Name == VarianceComponent.RateeCompetency);
@@ -24,6 +25,9 @@ public sealed class CrossedModelFit
 
     /// <summary>Gets the path the fit took: <see cref="CrossedModelPath.Exact"/> or <see cref="CrossedModelPath.Scalable"/> (never <see cref="CrossedModelPath.Auto"/>).</summary>
     public CrossedModelPath Path { get; }
+
+    /// <summary>Gets a value indicating whether each person had one effect per competency domain (<see cref="CrossedModelOptions.PersonEffect"/>); <see cref="Ratee"/> is then the variance of a person's level within a domain.</summary>
+    public bool PersonEffectPerDomain { get; }
 
     /// <summary>Gets the between-person component: how far people's general levels differ.</summary>
     public VarianceComponent Ratee { get; }
@@ -45,6 +49,9 @@ public sealed class CrossedModelFit
 
     /// <summary>Gets the random probe vectors the scalable path estimated its traces with; null on the exact path.</summary>
     public int? Probes { get; }
+
+    /// <summary>This fit as one with a person effect per domain.</summary>
+    internal CrossedModelFit PerDomain() => new(Path, [Ratee, .. new[] { RateeCompetency, Rater, RateeSource }.OfType<VarianceComponent>(), Residual], RemlCriterion, Probes, personEffectPerDomain: true);
 
     /// <summary>Gets the share of the rating variance that is the rater's (leniency and severity), 0 without the rater term.</summary>
     public double RaterShare => (Rater?.Variance ?? 0) / (Ratee.Variance + (RateeCompetency?.Variance ?? 0) + (Rater?.Variance ?? 0) + (RateeSource?.Variance ?? 0) + Residual.Variance);

@@ -62,17 +62,20 @@ public sealed record CrossedModelOptions
     /// </remarks>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    /// <summary>Gets a value indicating whether each person has one effect per competency domain (leadership, individual performance) rather than one shared by all their competencies. The default value is false.</summary>
+    /// <summary>Gets how many effects each person has: one per competency domain (leadership, individual performance) or one shared by all their competencies. The default value is <see cref="Calibration.PersonEffect.Automatic"/>.</summary>
     /// <remarks>
-    /// The model then reads <c>rating = μ + competency + source + ratee:domain + ratee × competency + rater + error</c>:
+    /// Per domain, the model reads <c>rating = μ + competency + source + ratee:domain + ratee × competency + rater + error</c>:
     /// a person's leadership estimates are pulled toward their own leadership level, not toward a level their individual
     /// performance shares, which matters when the two differ — the library's premise. The variance component named
-    /// <c>ratee</c> is then the variance of a person's level within a domain. On simulated organisations whose people's
-    /// domains correlate 0.2, the shared effect made P(ready now) under-confident by up to 0.12 (with styled raters set
-    /// aside); per domain it is within ±0.05 in every tenth of the probabilities (<c>benchmarks/README.md</c>). With the
-    /// competencies rated all of one domain it changes nothing, and the result warns <c>one-domain</c>.
+    /// <c>ratee</c> is then the variance of a person's level within a domain, and <see cref="CrossedModelFit.PersonEffectPerDomain"/>
+    /// says which the fit used. On simulated organisations whose people's domains correlate 0.2, the shared effect made
+    /// P(ready now) under-confident by up to 0.12 (with styled raters set aside); per domain it is within ±0.05 in every
+    /// tenth of the probabilities — but on exports whose raters of some source are anonymised, per domain made it
+    /// over-confident by up to 0.19, against 0.06 shared (<c>benchmarks/README.md</c>): <see cref="Calibration.PersonEffect.Automatic"/>
+    /// chooses accordingly. Asked for per domain with the competencies rated all of one domain, the result warns
+    /// <c>one-domain</c>; on an anonymised export, <c>per-domain-on-anonymised-export</c>.
     /// </remarks>
-    public bool PersonEffectPerDomain { get; init; }
+    public PersonEffect PersonEffect { get; init; } = PersonEffect.Automatic;
 
     /// <summary>Lists every rule these options break, each message naming the property, its value and the rule.</summary>
     /// <returns>The broken rules; empty when the options are valid.</returns>
@@ -80,6 +83,7 @@ public sealed record CrossedModelOptions
     {
         var rules = new OptionRules();
         rules.Defined(Path);
+        rules.Defined(PersonEffect);
         rules.AtLeast(ExactPathMaxFactorEntries, 1);
         rules.Require(MaxMemoryBytes >= 0, $"MaxMemoryBytes was {MaxMemoryBytes}; it must be 0 (a quarter of the memory available) or a number of bytes.");
         rules.InRange(ExactPathMaxSeconds, 1e-6, 1e6);

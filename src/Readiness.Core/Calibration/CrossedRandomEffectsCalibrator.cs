@@ -84,13 +84,14 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     /// </summary>
     private CalibrationResult FitPeople(RatingSet ratings, RatingSet? people, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!Options.PersonEffectPerDomain)
+        // The real ratings of others come separately exactly when some sources' raters are stand-ins (an anonymised export).
+        var anonymised = people is not null;
+        var asked = Options.PersonEffect == PersonEffect.PerDomain;
+        if (Options.PersonEffect == PersonEffect.Shared || (!asked && anonymised))
         {
             return Fit(ratings, people, [], progress, cancellationToken);
         }
 
-        // The real ratings of others come separately exactly when some sources' raters are stand-ins (an anonymised export).
-        var anonymised = people is not null;
         if (DomainUnits.Split(ratings) is { } units)
         {
             // The people themselves must make a usable design, whatever the units do; and the design's warnings count them.
@@ -104,20 +105,25 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             return units.Merge(Fit(units.Ratings, people, anonymised ? [PerDomainOnAnonymisedExport(people)] : [], progress, cancellationToken));
         }
 
+        if (!asked)
+        {
+            return Fit(ratings, people, [], progress, cancellationToken);
+        }
+
         var domain = ratings.Count > 0 ? ratings.Model.Competencies[ratings.CompetencyIndices[0]].Domain.ToString() : "one";
         return Fit(ratings, people, [new CalibrationWarning(CalibrationWarningCodes.OneDomain,
-            $"A person effect per competency domain was asked for (PersonEffectPerDomain), but every competency rated is of one domain ({domain}): each person has one effect, as without it. A model whose competencies are all in one domain (as a scaffolded one is until you set them) cannot tell leadership from individual performance.")], progress, cancellationToken);
+            $"A person effect per competency domain was asked for (PersonEffect = PerDomain), but every competency rated is of one domain ({domain}): each person has one effect, as without it. A model whose competencies are all in one domain (as a scaffolded one is until you set them) cannot tell leadership from individual performance.")], progress, cancellationToken);
     }
 
     /// <summary>
     /// Why a person effect per domain misleads on an anonymised export: measured on simulated exports that name the managers
     /// (benchmarks/README.md, 20 organisations of 1,200, styled raters screened where named), P(ready now) over-confident by
-    /// up to 0.189 with it against 0.044 without.
+    /// up to 0.189 with it against 0.064 without.
     /// </summary>
     private static CalibrationWarning PerDomainOnAnonymisedExport(RatingSet ratings) => new(CalibrationWarningCodes.PerDomainOnAnonymisedExport,
         $"A person effect per competency domain was asked for on an export whose {PersonSourceRaters.Names(PersonSourceRaters.AnonymisedSources(ratings))} rater ids do not repeat. " +
         "Those raters' central tendency and halo cannot be screened out (the screen needs rater ids), and with that error left in, a person effect per domain makes the intervals and probabilities over-confident " +
-        "(on simulated exports naming only the managers, P(ready now) by up to 0.19, against 0.04 without it): leave the option off for such data.");
+        "(on simulated exports naming only the managers, P(ready now) by up to 0.19, against 0.06 without it): PersonEffect.Automatic leaves it off for such data.");
 
     /// <summary>Fits the model; <paramref name="people"/>, when the ratees or raters are made-up units, is what the design's warnings count.</summary>
     private CalibrationResult Fit(RatingSet ratings, RatingSet? people, List<CalibrationWarning> warnings, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)

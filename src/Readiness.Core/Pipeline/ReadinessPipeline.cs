@@ -62,15 +62,20 @@ public sealed class ReadinessPipeline
         ArgumentNullException.ThrowIfNull(input);
         var ratings = input.Ratings.Ratings;
         StyledRaterScreen? screen = null;
-        if (_options.SetAsideStyledRaters)
+        var calibration = _calibrator.Calibrate(ratings, progress, cancellationToken);
+        if (_options.StyledRaters != StyledRaterPolicy.Keep)
         {
-            var evidence = _options.KeepStyledRatersForEvidence ? (_scorer as ReadinessScorer)?.Options : null;
-            screen = StyledRaterScreen.Apply(ratings, _calibrator.Calibrate(ratings, progress, cancellationToken),
-                minimumRaters: evidence?.MinimumRaters ?? 0, minimumSources: evidence?.MinimumSources ?? 0);
-            ratings = screen.Ratings;
+            var evidence = _options.StyledRaters == StyledRaterPolicy.SetAsideUnlessNeeded ? (_scorer as ReadinessScorer)?.Options : null;
+            screen = StyledRaterScreen.Apply(ratings, calibration, minimumRaters: evidence?.MinimumRaters ?? 0, minimumSources: evidence?.MinimumSources ?? 0);
+
+            // Nothing set aside, nothing to fit again: the same ratings give the same calibration.
+            if (screen.Ratings.Count != ratings.Count)
+            {
+                ratings = screen.Ratings;
+                calibration = _calibrator.Calibrate(ratings, progress, cancellationToken);
+            }
         }
 
-        var calibration = _calibrator.Calibrate(ratings, progress, cancellationToken);
         var candidates = ReadinessCandidate.FromCalibration(calibration, ratings, input.Performance);
         var keptFor = screen?.KeptFor.ToHashSet() ?? [];
         ImmutableArray<ReadinessAssessment> Score(RoleProfile role) =>

@@ -44,7 +44,7 @@ public sealed class ReadinessRun
     /// <summary>Gets the ratings calibrated: the intake's, without those set aside (<see cref="Screen"/>).</summary>
     public RatingSet Ratings => Screen?.Ratings ?? Input.Ratings.Ratings;
 
-    /// <summary>Gets the raters set aside for their style, when <see cref="ReadinessPipelineOptions.SetAsideStyledRaters"/> asked for it; null otherwise.</summary>
+    /// <summary>Gets the screen of the raters flagged for their style (<see cref="ReadinessPipelineOptions.StyledRaters"/>); null when they were kept.</summary>
     public StyledRaterScreen? Screen { get; init; }
 
     /// <summary>Gets the calibration: estimates with standard errors, rater effects, variance components, warnings.</summary>

@@ -12,7 +12,7 @@ public sealed class CrossedIterativeSolverTests
     public void With_the_REML_components_the_solver_reproduces_the_exact_BLUPs_and_fixed_effect_standard_errors()
     {
         var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 4 }).TakeInRatings().Ratings;
-        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(ratings);
+        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = CrossedModelPath.Exact }).Calibrate(ratings);
         var residual = exact.VarianceOf(VarianceComponent.Residual)!.Value;
         var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var solver = new CrossedIterativeSolver(design, (

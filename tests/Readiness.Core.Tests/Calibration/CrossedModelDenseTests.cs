@@ -29,7 +29,7 @@ public sealed class CrossedModelDenseTests
     public void Estimates_and_standard_errors_are_those_of_the_dense_mixed_model_equations(CrossedModelPath path, bool repeated)
     {
         var ratings = repeated ? Repeated : Panels.Small;
-        var fit = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = path }).Calibrate(ratings);
+        var fit = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = path }).Calibrate(ratings);
         var design = new CrossedDesign(ratings.WithoutSource(RaterSource.Self));
         var residual = fit.VarianceOf(VarianceComponent.Residual)!.Value;
         var cellVariance = fit.VarianceOf(VarianceComponent.RateeCompetency)!.Value;

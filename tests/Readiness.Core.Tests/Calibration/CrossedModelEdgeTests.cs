@@ -19,7 +19,7 @@ public sealed class CrossedModelEdgeTests
     [Fact]
     public void An_exact_fit_predicted_to_take_longer_than_allowed_is_refused_before_it_starts_naming_the_scalable_path()
     {
-        var settings = new CrossedModelOptions { Path = CrossedModelPath.Exact, ExactPathMaxSeconds = 1e-6 };
+        var settings = new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = CrossedModelPath.Exact, ExactPathMaxSeconds = 1e-6 };
         var progress = new ProgressRecorder();
 
         var error = Assert.Throws<CalibrationBudgetException>(() => new CrossedRandomEffectsCalibrator(settings).Calibrate(Small, progress));
@@ -34,7 +34,7 @@ public sealed class CrossedModelEdgeTests
     [Fact]
     public void Auto_takes_the_scalable_path_when_the_exact_one_would_take_too_long_and_says_why()
     {
-        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { ExactPathMaxSeconds = 1e-6 }).Calibrate(Small);
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, ExactPathMaxSeconds = 1e-6 }).Calibrate(Small);
 
         Assert.Matches(@"^REML, scalable \(average-information Newton; traces from [0-9,]+ probe vectors; preconditioned conjugate gradients\)$", result.Algorithm);
         Assert.Matches(
@@ -48,7 +48,7 @@ public sealed class CrossedModelEdgeTests
     public void A_fit_no_path_can_do_within_the_memory_allowed_is_refused_before_it_starts(CrossedModelPath path)
     {
         var error = Assert.Throws<CalibrationBudgetException>(() =>
-            new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = path, MaxMemoryBytes = 100_000 }).Calibrate(Small));
+            new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = path, MaxMemoryBytes = 100_000 }).Calibrate(Small));
 
         var pattern = @"^CrossedRandomEffects calibration was not run: the scalable path is predicted to need [0-9.]+ MB, more than the 0\.1 MB allowed \(MaxMemoryBytes\)";
         Assert.Matches(
@@ -60,7 +60,7 @@ public sealed class CrossedModelEdgeTests
     public void The_exact_path_forced_beyond_the_memory_allowed_is_refused_naming_the_limit()
     {
         var error = Assert.Throws<CalibrationBudgetException>(() =>
-            new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact, MaxMemoryBytes = 60_000 }).Calibrate(Small));
+            new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = CrossedModelPath.Exact, MaxMemoryBytes = 60_000 }).Calibrate(Small));
 
         // The scalable path would not fit in 60 kB either, and the message says so rather than suggest it.
         Assert.Matches(@"^CrossedRandomEffects calibration was not run: the exact path was not started: the design alone needs [0-9.]+ MB, more than the 0\.1 MB allowed \(MaxMemoryBytes\)\. The scalable path would not fit either \(predicted .+\): raise MaxMemoryBytes\.$", error.Message);
@@ -131,7 +131,7 @@ public sealed class CrossedModelEdgeTests
             }
         }
 
-        var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = path });
+        var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = path });
         Refused(calibrator, [.. rows],
             "the fixed part (competencies and sources) is not estimable: source:Peer is a combination of (Intercept), competency:builds-trust, so some source or competency is fully confounded with another (a source that rated only competencies no other source rated, for example).");
 
@@ -348,8 +348,8 @@ public sealed class CrossedModelEdgeTests
     [Fact]
     public void A_fit_cut_short_says_so()
     {
-        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact, MaxIterations = 1 }).Calibrate(Small);
-        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable, MaxIterations = 1 }).Calibrate(Small);
+        var exact = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = CrossedModelPath.Exact, MaxIterations = 1 }).Calibrate(Small);
+        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = CrossedModelPath.Scalable, MaxIterations = 1 }).Calibrate(Small);
 
         Assert.False(exact.Converged);
         // One evaluation, of the starting point, uses the whole budget: no Newton iteration starts.
@@ -358,7 +358,7 @@ public sealed class CrossedModelEdgeTests
         Assert.Equal(1, scalable.Iterations);
         Assert.Contains("A conjugate-gradient solve stopped after 1 iterations (MaxIterations) without meeting its tolerance, so the REML iterations stopped after 1: the variance components are not at the optimum.", scalable.Warnings.Select(w => w.Message));
 
-        var full = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(Small);
+        var full = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = CrossedModelPath.Exact }).Calibrate(Small);
         Assert.True(full.Converged);
         Assert.DoesNotContain(full.Warnings, w => w.Message.Contains("stopped after", StringComparison.Ordinal));
     }
@@ -367,7 +367,7 @@ public sealed class CrossedModelEdgeTests
     public void The_exact_path_reports_each_stage_its_prediction_then_every_iteration_of_the_optimisation()
     {
         var progress = new ProgressRecorder();
-        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Exact }).Calibrate(Small, progress);
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = CrossedModelPath.Exact }).Calibrate(Small, progress);
 
         var stages = progress.Reports.Select(r => r.Stage).Distinct().ToArray();
         Assert.Equal(["Design", "Moment estimates", "Sparse analysis"], stages[..3]);
@@ -390,7 +390,7 @@ public sealed class CrossedModelEdgeTests
     public void The_scalable_path_reports_each_stage_then_every_REML_iteration()
     {
         var progress = new ProgressRecorder();
-        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable }).Calibrate(Small, progress);
+        var result = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = CrossedModelPath.Scalable }).Calibrate(Small, progress);
 
         var stages = progress.Reports.Select(r => r.Stage).Distinct().ToArray();
         Assert.Equal(["Design", "Moment estimates"], stages[..2]);
@@ -453,7 +453,7 @@ public sealed class CrossedModelEdgeTests
         var anonymised = new RatingSetBuilder(named.Model)
             .AddRange(named.AsEnumerable().Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"A{++response:D6}") }))
             .Build().Ratings;
-        var perDomain = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffectPerDomain = true });
+        var perDomain = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.PerDomain });
 
         var warning = Assert.Single(perDomain.Calibrate(anonymised).Warnings, w => w.Code == CalibrationWarningCodes.PerDomainOnAnonymisedExport);
 
@@ -472,7 +472,7 @@ public sealed class CrossedModelEdgeTests
     private static CalibrationResult Fit(CrossedModelPath path, Rating[] rows) => Fit(path, Set(rows));
 
     private static CalibrationResult Fit(CrossedModelPath path, RatingSet ratings) =>
-        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = path }).Calibrate(ratings);
+        new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = path }).Calibrate(ratings);
 
     private static void Refused(CrossedModelOptions settings, string message) =>
         Assert.StartsWith(message, Assert.Throws<ArgumentException>(() => new CrossedRandomEffectsCalibrator(settings)).Message, StringComparison.Ordinal);

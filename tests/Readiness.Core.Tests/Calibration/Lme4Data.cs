@@ -8,7 +8,7 @@ namespace Readiness.Core.Tests.Calibration;
 /// <summary>Reads the lme4 test data (Data/lme4, produced by fit_lme4.R): the ratings and what lmer fitted to them.</summary>
 internal sealed class Lme4Data
 {
-    private Lme4Data(string name)
+    private Lme4Data(string name, string fits)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Data", "lme4");
         using (var gz = new GZipStream(File.OpenRead(Path.Combine(folder, name + "_ratings.csv.gz")), CompressionMode.Decompress))
@@ -17,9 +17,9 @@ internal sealed class Lme4Data
             Ratings = ReadRatings(reader);
         }
 
-        Variances = Rows(folder, name + "_variance.csv").ToDictionary(r => r[0], r => Number(r[1]));
-        Fixed = Rows(folder, name + "_fixed.csv").ToDictionary(r => r[0], r => (Estimate: Number(r[1]), Se: Number(r[2])));
-        using (var gz = new GZipStream(File.OpenRead(Path.Combine(folder, name + "_blups.csv.gz")), CompressionMode.Decompress))
+        Variances = Rows(folder, fits + "_variance.csv").ToDictionary(r => r[0], r => Number(r[1]));
+        Fixed = Rows(folder, fits + "_fixed.csv").ToDictionary(r => r[0], r => (Estimate: Number(r[1]), Se: Number(r[2])));
+        using (var gz = new GZipStream(File.OpenRead(Path.Combine(folder, fits + "_blups.csv.gz")), CompressionMode.Decompress))
         using (var reader = new StreamReader(gz))
         {
             reader.ReadLine();
@@ -30,7 +30,7 @@ internal sealed class Lme4Data
                 Blups.Add((r[0], r[1]), Number(r[2]));
             }
         }
-        Fit = Rows(folder, name + "_fit.csv", header: false).ToDictionary(r => r[0], r => r[1]);
+        Fit = Rows(folder, fits + "_fit.csv", header: false).ToDictionary(r => r[0], r => r[1]);
     }
 
     public RatingSet Ratings { get; }
@@ -43,7 +43,8 @@ internal sealed class Lme4Data
 
     public Dictionary<string, string> Fit { get; }
 
-    public static Lme4Data Load(string name) => new(name);
+    /// <summary>The ratings <paramref name="name"/> and lmer's fit to them, <paramref name="fits"/> when another formula's (default: the same name).</summary>
+    public static Lme4Data Load(string name, string? fits = null) => new(name, fits ?? name);
 
     /// <summary>lme4 names treatment contrasts by pasting factor and level (competencydelegates, sourcepeer); ours are competency:delegates, source:Peer.</summary>
     public static string Lme4Name(string ours) => ours switch

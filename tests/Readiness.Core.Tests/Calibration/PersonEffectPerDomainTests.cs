@@ -7,13 +7,14 @@ using static Readiness.Competencies.LeadershipFramework;
 namespace Readiness.Core.Tests.Calibration;
 
 /// <summary>
-/// <see cref="CrossedModelOptions.PersonEffectPerDomain"/>: the model with <c>(1 | ratee:domain)</c> in place of
+/// <see cref="PersonEffect.PerDomain"/>: the model with <c>(1 | ratee:domain)</c> in place of
 /// <c>(1 | ratee)</c>, fitted on made-up units and given back per person.
 /// </summary>
 public sealed class PersonEffectPerDomainTests
 {
-    private static readonly CrossedRandomEffectsCalibrator PerDomain = new(new CrossedModelOptions { PersonEffectPerDomain = true, Path = CrossedModelPath.Exact });
-    private static readonly CrossedRandomEffectsCalibrator Shared = new(new CrossedModelOptions { Path = CrossedModelPath.Exact });
+    private static readonly CrossedRandomEffectsCalibrator PerDomain = new(new CrossedModelOptions { PersonEffect = PersonEffect.PerDomain, Path = CrossedModelPath.Exact });
+    private static readonly CrossedRandomEffectsCalibrator Shared = new(new CrossedModelOptions { PersonEffect = PersonEffect.Shared, Path = CrossedModelPath.Exact });
+    private static readonly CrossedRandomEffectsCalibrator Automatic = new(new CrossedModelOptions { Path = CrossedModelPath.Exact });
 
     [Fact]
     public void It_is_the_crossed_model_of_the_same_ratings_with_each_person_split_by_domain()
@@ -97,8 +98,38 @@ public sealed class PersonEffectPerDomainTests
         Assert.Equal(shared.Estimates.ToArray(), split.Estimates.ToArray());
         Assert.Equal(shared.Algorithm, split.Algorithm);
         var warning = Assert.Single(split.Warnings, w => w.Code == CalibrationWarningCodes.OneDomain);
-        Assert.StartsWith("A person effect per competency domain was asked for (PersonEffectPerDomain), but every competency rated is of one domain (Leadership)", warning.Message, StringComparison.Ordinal);
+        Assert.StartsWith("A person effect per competency domain was asked for (PersonEffect = PerDomain), but every competency rated is of one domain (Leadership)", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(shared.Warnings, w => w.Code == CalibrationWarningCodes.OneDomain);
+
+        // Not asked for, nothing to warn about: the default fits the one effect there is, silently.
+        var automatic = Automatic.Calibrate(set);
+        Assert.Equal(shared.Estimates.ToArray(), automatic.Estimates.ToArray());
+        Assert.Empty(automatic.Warnings.Where(w => w.Code == CalibrationWarningCodes.OneDomain));
+        Assert.False(automatic.Crossed!.PersonEffectPerDomain);
+    }
+
+    [Fact]
+    public void By_default_each_person_has_an_effect_per_domain_where_both_are_rated_and_the_raters_are_named()
+    {
+        var named = OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 6 }).TakeInRatings().Ratings;
+        var response = 0;
+        var anonymised = new RatingSetBuilder(Model)
+            .AddRange(named.AsEnumerable().Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"A{++response:D6}") }))
+            .Build().Ratings;
+
+        var (automatic, split) = (Automatic.Calibrate(named), PerDomain.Calibrate(named));
+        Assert.True(automatic.Crossed!.PersonEffectPerDomain);
+        Assert.Equal(split.Estimates.ToArray(), automatic.Estimates.ToArray());
+        Assert.Equal(split.Algorithm, automatic.Algorithm);
+        Assert.False(Shared.Calibrate(named).Crossed!.PersonEffectPerDomain);
+
+        // With the peers' and reports' ids never repeating, the styled raters among them cannot be screened out, and the
+        // effect per domain was measured over-confident there: the default shares one effect, and has nothing to warn of.
+        var (onExport, sharedOnExport) = (Automatic.Calibrate(anonymised), Shared.Calibrate(anonymised));
+        Assert.False(onExport.Crossed!.PersonEffectPerDomain);
+        Assert.Equal(sharedOnExport.Estimates.ToArray(), onExport.Estimates.ToArray());
+        Assert.DoesNotContain(onExport.Warnings, w => w.Code == CalibrationWarningCodes.PerDomainOnAnonymisedExport);
+        Assert.True(PerDomain.Calibrate(anonymised).Crossed!.PersonEffectPerDomain);
     }
 
     [Fact]

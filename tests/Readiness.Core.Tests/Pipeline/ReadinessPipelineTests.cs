@@ -43,13 +43,17 @@ public sealed class ReadinessPipelineTests
 
         var run = new ReadinessPipeline(new CrossedRandomEffectsCalibrator(), new ReadinessScorer()).Run(input);
 
-        // By hand: calibrate, score each role, review, audit, study.
-        var calibration = new CrossedRandomEffectsCalibrator().Calibrate(intake.Ratings);
-        var candidates = ReadinessCandidate.FromCalibration(calibration, intake.Ratings, input.Performance);
+        // By hand: calibrate, set the styled raters aside where no one needs them for the evidence rules, calibrate again,
+        // score each role, review, audit, study.
+        var calibrator = new CrossedRandomEffectsCalibrator();
+        var evidence = new ScoringOptions();
+        var ratings = Readiness.Reliability.StyledRaterScreen.Apply(intake.Ratings, calibrator.Calibrate(intake.Ratings), minimumRaters: evidence.MinimumRaters, minimumSources: evidence.MinimumSources).Ratings;
+        var calibration = calibrator.Calibrate(ratings);
+        var candidates = ReadinessCandidate.FromCalibration(calibration, ratings, input.Performance);
         var lead = new ReadinessScorer().ScoreCohort(candidates, Lead);
         var senior = new ReadinessScorer().ScoreCohort(candidates, Senior);
         var slates = new[] { SuccessionSlate.Build(Lead.Id, lead, new SlateOptions { Exclude = exclusions }), SuccessionSlate.Build(Senior.Id, senior, new SlateOptions { Exclude = exclusions }) };
-        var raw = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(intake.Ratings), intake.Ratings, input.Performance), Lead);
+        var raw = new ReadinessScorer().ScoreCohort(ReadinessCandidate.FromCalibration(new RawMeanCalibrator().Calibrate(ratings), ratings, input.Performance), Lead);
 
         Assert.Same(intake.Report, run.Intake);
         Assert.Equal(calibration.Estimates.Select(e => e.Estimate), run.Calibration.Estimates.Select(e => e.Estimate));
@@ -76,7 +80,7 @@ public sealed class ReadinessPipelineTests
         var rawSex = AdverseImpactAudit.Run(AuditOutcome.ScoringRate(raw), Organisation.Demographics, ["sex"]);
         Assert.Equal(rawSex.Groups.Select(g => (g.Group, g.Selected)), fairness.RawMeans[1].Groups.Select(g => (g.Group, g.Selected)));
         Assert.Equal(["ethnicity", "sex"], fairness.RaterSplits.Select(s => s.Attribute));
-        Assert.Equal(RaterGroupBias.Analyze(intake.Ratings, calibration, Organisation.Demographics, "sex").Splits.Select(s => (s.Rater, s.Difference)), fairness.RaterSplits[1].Splits.Select(s => (s.Rater, s.Difference)));
+        Assert.Equal(RaterGroupBias.Analyze(ratings, calibration, Organisation.Demographics, "sex").Splits.Select(s => (s.Rater, s.Difference)), fairness.RaterSplits[1].Splits.Select(s => (s.Rater, s.Difference)));
 
         var study = PredictiveValidityStudy.Run(lead, Organisation.TeamOutcomes);
         Assert.Equal(study.Sample, run.Validity!.Sample);
@@ -176,7 +180,7 @@ public sealed class ReadinessPipelineTests
         var calibrator = new CrossedRandomEffectsCalibrator();
         var input = new ReadinessRunInput(intake, [Lead]) { Demographics = Organisation.Demographics };
 
-        var run = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: new ReadinessPipelineOptions { SetAsideStyledRaters = true }).Run(input);
+        var run = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: new ReadinessPipelineOptions { StyledRaters = StyledRaterPolicy.SetAsideAlways }).Run(input);
 
         var screen = Readiness.Reliability.StyledRaterScreen.Apply(intake.Ratings, calibrator.Calibrate(intake.Ratings));
         Assert.NotNull(run.Screen);
@@ -186,16 +190,16 @@ public sealed class ReadinessPipelineTests
         Assert.Same(run.Screen.Ratings, run.Ratings);
         Assert.Equal(calibrator.Calibrate(screen.Ratings).Estimates.Select(e => e.Estimate), run.Calibration.Estimates.Select(e => e.Estimate));
         Assert.DoesNotContain(run.Calibration.RaterEffects, r => screen.SetAside.Any(d => d.Rater == r.Rater));
-        Assert.Null(new ReadinessPipeline(calibrator, new ReadinessScorer()).Run(input).Screen);
+        Assert.Null(new ReadinessPipeline(calibrator, new ReadinessScorer(), options: new ReadinessPipelineOptions { StyledRaters = StyledRaterPolicy.Keep }).Run(input).Screen);
     }
 
     [Fact]
-    public void Styled_raters_kept_for_evidence_leave_nobody_unscored_who_was_scored_with_them()
+    public void By_default_styled_raters_are_kept_only_for_evidence_and_nobody_scored_with_them_goes_unscored()
     {
         var intake = Organisation.TakeInRatings();
         var calibrator = new CrossedRandomEffectsCalibrator();
         var input = new ReadinessRunInput(intake, [Lead]) { Demographics = Organisation.Demographics };
-        var keep = new ReadinessPipelineOptions { SetAsideStyledRaters = true, KeepStyledRatersForEvidence = true };
+        var keep = new ReadinessPipelineOptions();
 
         var run = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: keep).Run(input);
 
@@ -209,8 +213,8 @@ public sealed class ReadinessPipelineTests
         var keptFor = screen.KeptFor.ToHashSet();
         var stillRating = intake.Ratings.AsEnumerable().Where(r => keptFor.Contains(r.Ratee) && r.Source != RaterSource.Self).Select(r => r.Rater).ToHashSet();
         Assert.DoesNotContain(run.Calibration.RaterEffects, r => screen.SetAside.Any(d => d.Rater == r.Rater) && !stillRating.Contains(r.Rater));
-        var unscreened = new ReadinessPipeline(calibrator, new ReadinessScorer()).Run(input);
-        var strict = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: keep with { KeepStyledRatersForEvidence = false }).Run(input);
+        var unscreened = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: keep with { StyledRaters = StyledRaterPolicy.Keep }).Run(input);
+        var strict = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: keep with { StyledRaters = StyledRaterPolicy.SetAsideAlways }).Run(input);
         Assert.Equal(unscreened.Assessments.Count(a => !a.IsScored), run.Assessments.Count(a => !a.IsScored));
         Assert.True(strict.Assessments.Count(a => !a.IsScored) > run.Assessments.Count(a => !a.IsScored));
 

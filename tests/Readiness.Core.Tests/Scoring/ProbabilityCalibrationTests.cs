@@ -1,7 +1,7 @@
 using Readiness.Calibration;
 using Readiness.Competencies;
 using Readiness.Evidence;
-using Readiness.Reliability;
+using Readiness.Pipeline;
 using Readiness.Scoring;
 using Readiness.Simulation;
 using Xunit.Abstractions;
@@ -11,8 +11,8 @@ namespace Readiness.Core.Tests.Scoring;
 
 /// <summary>
 /// Among candidates given P(ready now) ≈ p, a share ≈ p truly meets the ready-now rule: the simulator's truth against the
-/// stated probabilities (a reliability diagram and the Brier score), with its rater styles on and the two settings the
-/// README gives for numbers that hold up (styled raters set aside, a person effect per domain).
+/// stated probabilities (a reliability diagram and the Brier score), with its rater styles on, through the pipeline with its
+/// defaults (styled raters set aside unless a person needs them for the evidence rules, a person effect per domain).
 /// </summary>
 public sealed class ProbabilityCalibrationTests(ITestOutputHelper output)
 {
@@ -28,18 +28,17 @@ public sealed class ProbabilityCalibrationTests(ITestOutputHelper output)
         }
 
         var profile = builder.Build(Model);
-        var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffectPerDomain = true });
-        var scorer = new ReadinessScorer();
+        var pipeline = new ReadinessPipeline(new CrossedRandomEffectsCalibrator(), new ReadinessScorer());
         var truth = new ReadinessScorer(new ScoringOptions { BandBasis = BandBasis.PointEstimate });
         var rows = new List<(double P, bool Ready)>();
         for (var seed = 1; seed <= 5; seed++)
         {
             var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 1200, Seed = seed });
-            var ratings = organisation.TakeInRatings().Ratings;
-            ratings = StyledRaterScreen.Apply(ratings, calibrator.Calibrate(ratings)).Ratings;
-            var fit = calibrator.Calibrate(ratings);
+            var run = pipeline.Run(new ReadinessRunInput(organisation.TakeInRatings(), [profile]));
+            Assert.True(run.Calibration.Crossed!.PersonEffectPerDomain);
+            Assert.NotEmpty(run.Screen!.SetAside);
             var levels = organisation.People.ToDictionary(p => p.Person, p => p.TrueLevels);
-            foreach (var assessment in ReadinessCandidate.FromCalibration(fit, ratings).Select(c => scorer.Score(c, profile)).Where(a => a.IsScored))
+            foreach (var assessment in run.Assessments.Where(a => a.IsScored))
             {
                 var atTruth = new ReadinessCandidate(assessment.Person,
                     Model.Competencies.Select((c, j) => new CompetencyEstimate(assessment.Person, c.Id, levels[assessment.Person][j], 0, 1, 1)),

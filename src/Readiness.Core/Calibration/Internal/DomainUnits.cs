@@ -141,7 +141,7 @@ internal sealed class DomainUnits
             fit.Warnings,
             fit.Rasch,
             correlations,
-            fit.Crossed,
+            fit.Crossed?.PerDomain(),
             conditional);
     }
 

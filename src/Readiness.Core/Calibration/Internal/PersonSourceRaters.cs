@@ -242,7 +242,7 @@ internal sealed class PersonSourceRaters
         var components = fit.VarianceComponents
             .Select(v => every && v.Name == VarianceComponent.Rater ? new VarianceComponent(VarianceComponent.RateeSource, v.Variance, v.MonteCarloError) : v)
             .ToImmutableArray();
-        var crossed = fit.Crossed is { } model ? new CrossedModelFit(model.Path, components, model.RemlCriterion, model.Probes) : null;
+        var crossed = fit.Crossed is { } model ? new CrossedModelFit(model.Path, components, model.RemlCriterion, model.Probes, model.PersonEffectPerDomain) : null;
         var sources = Names(_anonymised);
         var repeats = count - anonymousRaters.Count;
         var warning = new CalibrationWarning(CalibrationWarningCodes.RaterTermPerPersonSource, every

@@ -1,6 +1,9 @@
 # Produces the lme4 expected values that CrossedModelLme4Tests reproduce.
 #
-# Usage: Rscript fit_lme4.R <ratings.csv[.gz]> <out-prefix> <competency levels, comma-separated, in model order>
+# Usage: Rscript fit_lme4.R <ratings.csv[.gz]> <out-prefix> <competency levels, comma-separated, in model order> [domains]
+# where [domains], when given, is each competency's domain in the same order: the person effect is then one per domain,
+# (1 | ratee:domain) in place of (1 | ratee) (CrossedModelOptions.PersonEffect = PerDomain; the BLUPs file names its
+# levels ratee:domain).
 # Peer: R 4.2 with lme4 1.1-31 (Debian: apt-get install r-base-core r-cran-lme4).
 #
 # The model is the crossed random-effects model of Readiness.Calibration:
@@ -15,6 +18,7 @@ args <- commandArgs(trailingOnly = TRUE)
 ratings <- read.csv(args[1], colClasses = "character")
 prefix <- args[2]
 competencies <- strsplit(args[3], ",")[[1]]
+domains <- if (length(args) > 3) setNames(strsplit(args[4], ",")[[1]], competencies) else NULL
 sources <- c("self", "manager", "peer", "direct-report", "skip-level", "assessor")
 
 # Self-ratings never inform a person's estimate: Readiness fits the model to the other raters' ratings and reports how
@@ -25,6 +29,9 @@ ratings$competency <- factor(ratings$competency, levels = competencies[competenc
 ratings$source <- factor(ratings$source, levels = sources[sources %in% ratings$source])
 ratings$ratee <- factor(ratings$ratee)
 ratings$rater <- factor(ratings$rater)
+if (!is.null(domains)) {
+  ratings$domain <- factor(domains[as.character(ratings$competency)])
+}
 
 several <- nlevels(ratings$competency) > 1
 # A source whose rater ids hardly repeat (fewer than a tenth of its ratings repeat one, and hardly any — a hundredth —
@@ -51,6 +58,9 @@ if (every) {
 } else if (max(table(ratings$rater)) > 1) {
   formula <- update(formula, . ~ . + (1 | rater))
 }
+if (!is.null(domains)) {
+  formula <- update(formula, . ~ . - (1 | ratee) + (1 | ratee:domain))
+}
 # One source (an assessment centre's assessors): no source contrast, as in Readiness's fixed part.
 if (nlevels(ratings$source) < 2) {
   formula <- update(formula, . ~ . - source)
@@ -60,7 +70,7 @@ control <- lmerControl(optimizer = "bobyqa", optCtrl = list(rhobeg = 0.2, rhoend
 seconds <- system.time(fit <- lmer(formula, data = ratings, REML = TRUE, control = control))[["elapsed"]]
 
 vc <- as.data.frame(VarCorr(fit))
-names <- c("ratee:competency" = "ratee_competency", "ratee" = "ratee", "rater" = "rater", "ratee:source" = "ratee_source",
+names <- c("ratee:competency" = "ratee_competency", "ratee" = "ratee", "ratee:domain" = "ratee", "rater" = "rater", "ratee:source" = "ratee_source",
            "Residual" = "residual")
 write.csv(data.frame(component = names[vc$grp], variance = sprintf("%.15g", vc$vcov)),
           paste0(prefix, "_variance.csv"), row.names = FALSE, quote = FALSE)
