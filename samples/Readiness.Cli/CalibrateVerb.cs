@@ -48,7 +48,7 @@ internal static class CalibrateVerb
 
         try
         {
-            BadInput.RefuseOverwrite(output, [.. Written, .. styledRaters == StyledRaterPolicy.Keep ? Array.Empty<string>() : [SetAsideFile]], ratingsFile, modelFile);
+            BadInput.RefuseOverwrite(output, [.. Written, .. styledRaters == StyledRaterPolicy.Keep || method != "crossed" ? Array.Empty<string>() : [SetAsideFile]], ratingsFile, modelFile);
             var model = CohortInput.ReadModel(modelFile);
             // None usable: the commonest reasons, each with an example line, as every verb says them.
             if (CohortInput.ReadRatings(ratingsFile, columns, model, modelFile is not null, output, error) is not { } read)
@@ -61,7 +61,7 @@ internal static class CalibrateVerb
             console.WriteLine($"Read {intake.Report}.");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             result = calibrator.Calibrate(intake.Ratings, new ConsoleProgress(error));
-            if (styledRaters != StyledRaterPolicy.Keep)
+            if (styledRaters != StyledRaterPolicy.Keep && result.Crossed is not null)
             {
                 // The diagnostics need a first fit; the estimates come from a second one without the styled raters, kept
                 // where the default evidence rules need them, as the scoring verbs keep them.
@@ -119,9 +119,14 @@ internal static class CalibrateVerb
         console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {raters}, " +
                           $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations, " +
                           $"fitted in {fitSeconds.ToString("F2", CultureInfo.InvariantCulture)} s.");
+        CohortInput.SayPersonEffect(result, console);
         if (screen is not null)
         {
             CohortInput.SaySetAside(screen, console);
+        }
+        else if (styledRaters != StyledRaterPolicy.Keep)
+        {
+            CohortInput.SayNotScreened(result, console);
         }
 
         WriteWarnings(result, console);

@@ -185,8 +185,27 @@ internal static class CohortInput
             ? "No rater rated enough people to be examined for central tendency or halo (rater ids that do not repeat, as in an anonymised export, cannot be): every rating was used."
             : screen.SetAside.IsEmpty
             ? "No rater was flagged for central tendency or halo: every rating was used."
-            : $"Set aside {screen.SetAside.Length} rater{(screen.SetAside.Length == 1 ? "" : "s")} flagged for central tendency ({Flagged(Reliability.RaterIssues.CentralTendency)}) or halo ({Flagged(Reliability.RaterIssues.Halo)}{(both > 0 ? $"; {both} of them for both" : "")}), and their {screen.RatingsSetAside:#,0} ratings of others{(screen.KeptFor.IsEmpty ? "" : $" (their ratings of {screen.KeptFor.Length} {(screen.KeptFor.Length == 1 ? "person" : "people")} who would otherwise be short of raters or sources were kept)")}: a rater effect cannot undo their style (central tendency squeezes everyone's ratings together, halo gives one impression on every competency). Their diagnostics are in set-aside-raters.csv; --styled-raters keep calibrates with them.");
+            : $"Set aside {screen.SetAside.Length} rater{(screen.SetAside.Length == 1 ? "" : "s")} flagged for central tendency ({Flagged(Reliability.RaterIssues.CentralTendency)}) or halo ({Flagged(Reliability.RaterIssues.Halo)}{(both > 0 ? $"; {both} of them for both" : "")}), and their {screen.RatingsSetAside:#,0} ratings of others{(screen.KeptFor.IsEmpty ? "" : $" (for {screen.KeptFor.Length} {(screen.KeptFor.Length == 1 ? "person" : "people")} who would otherwise have fewer raters or sources than the evidence rules ask, or than they had, the ratings of as few of them as they need were kept)")}: a rater effect cannot undo their style (central tendency squeezes everyone's ratings together, halo gives one impression on every competency). Their diagnostics are in set-aside-raters.csv; --styled-raters keep calibrates with them.");
     }
+
+    /// <summary>The crossed model's person effect, and why, with the option that changes it.</summary>
+    public static void SayPersonEffect(CalibrationResult calibration, TextWriter console)
+    {
+        if (calibration.Crossed is not { } fit)
+        {
+            return;
+        }
+
+        console.WriteLine(fit.PersonEffectPerDomain
+            ? "Each person has one effect per competency domain, so their leadership estimates are not pulled toward their individual-performance ones (--person-effect shared gives one for all their competencies)."
+            : fit.RateeSource is not null
+            ? "Each person has one effect for all their competencies: some sources' rater ids do not repeat, and there one per domain was measured over-confident (--person-effect per-domain asks for it anyway)."
+            : "Each person has one effect for all their competencies (--person-effect per-domain gives one per domain where both domains are rated).");
+    }
+
+    /// <summary>Why no rater was screened for central tendency or halo though the settings asked for it: the method is not the crossed model.</summary>
+    public static void SayNotScreened(CalibrationResult calibration, TextWriter console) =>
+        console.WriteLine($"No rater was screened for central tendency or halo: the screen diagnoses raters against the crossed model's fit (against {calibration.Method}'s, its halo test flags mostly raters without halo), so every rating was used.");
 
     /// <summary>
     /// Reads the ratings and runs the library's pipeline on them with the verb's other inputs; null (with the reason on
@@ -212,8 +231,13 @@ internal static class CohortInput
             {
                 SaySetAside(screen, console);
             }
+            else if (settings.StyledRaters != StyledRaterPolicy.Keep)
+            {
+                SayNotScreened(run.Calibration, console);
+            }
 
             console.WriteLine($"Calibrated by {run.Calibration.Method} ({run.Calibration.Algorithm}).");
+            SayPersonEffect(run.Calibration, console);
             CalibrateVerb.WriteWarnings(run.Calibration, console);
             return new CohortRun(run, file);
         }

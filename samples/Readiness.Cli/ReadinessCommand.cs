@@ -142,6 +142,7 @@ internal static class ReadinessCommand
         {
             ratings, columns, sourceValues, method, path, maxSeconds, maxMemory, model, styledRaters, personEffect, output,
         };
+        PersonEffectOnlyForCrossed(calibrate, method, personEffect);
         calibrate.SetAction(result => CalibrateVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetRequiredValue(method),
@@ -184,6 +185,7 @@ internal static class ReadinessCommand
         {
             ratings, columns, sourceValues, model, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.StyledRaters, rules.PersonEffect, anonymity, output,
         };
+        PersonEffectOnlyForCrossed(score, method, rules.PersonEffect);
         score.SetAction(result => ScoreVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetValue(model),
@@ -220,6 +222,7 @@ internal static class ReadinessCommand
         {
             ratings, columns, sourceValues, model, performance, role, exclude, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.StyledRaters, rules.PersonEffect, date, output,
         };
+        PersonEffectOnlyForCrossed(talent, method, rules.PersonEffect);
         talent.SetAction(result => TalentVerb.Run(
             result.GetRequiredValue(ratings),
             result.GetValue(model),
@@ -250,6 +253,7 @@ internal static class ReadinessCommand
         {
             ratings, columns, sourceValues, model, groups, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.StyledRaters, rules.PersonEffect, outcome, share, cell, output,
         };
+        PersonEffectOnlyForCrossed(audit, method, rules.PersonEffect);
         audit.SetAction(result => AuditVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(groups), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
             result.GetRequiredValue(outcome), result.GetValue(share), result.GetValue(cell), result.GetRequiredValue(output),
@@ -270,6 +274,7 @@ internal static class ReadinessCommand
         {
             ratings, columns, sourceValues, model, outcomes, performance, role, method, rules.MinRaters, rules.MinSources, rules.Options, rules.AllowUnscored, rules.StyledRaters, rules.PersonEffect, reliability, output,
         };
+        PersonEffectOnlyForCrossed(validity, method, rules.PersonEffect);
         validity.SetAction(result => ValidityVerb.Run(
             result.GetRequiredValue(ratings), result.GetValue(model), ColumnsOf(result, columns, sourceValues), result.GetRequiredValue(outcomes), result.GetValue(performance), result.GetValue(role), Settings(result, method, rules),
             result.GetValue(reliability), result.GetRequiredValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
@@ -342,6 +347,16 @@ internal static class ReadinessCommand
         option.AcceptOnlyFromAmong([.. Enum.GetValues<StyledRaterPolicy>().Select(WireNames.Of)]);
         return option;
     }
+
+    /// <summary>Refuses --person-effect beside a --method other than the crossed model, which alone has a person effect.</summary>
+    private static void PersonEffectOnlyForCrossed(Command command, Option<string> method, Option<string?> personEffect) =>
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(personEffect) is { Implicit: false } && result.GetValue(method) is { } name && name != "crossed")
+            {
+                result.AddError($"--person-effect was given with --method {name}; it is a setting of the crossed model (--method crossed), the only one with a person effect.");
+            }
+        });
 
     /// <summary>The crossed model's person effect: shared, per competency domain, or chosen from the data.</summary>
     private static Option<string?> PersonEffectOption()

@@ -155,7 +155,7 @@ internal static class DemoStory
                 $"A first fit diagnosed the raters: {screen.SetAside.Length} were flagged for central tendency ({Flagged(RaterIssues.CentralTendency)}: they rate everyone alike) or halo ({Flagged(RaterIssues.Halo)}: one impression on every competency)" +
                 (styles.Count > 0 ? $" — {screen.SetAside.Count(d => styles.Contains(d.Rater))} of them among the {styles.Count} planted with those styles" : string.Empty) +
                 $". A rater effect cannot undo either style, so their {screen.RatingsSetAside:N0} ratings of others were set aside" +
-                (screen.KeptFor.IsEmpty ? string.Empty : $", except for {screen.KeptFor.Length} people who would otherwise have too few raters or sources to be scored (marked styled-raters-kept)") +
+                (screen.KeptFor.IsEmpty ? string.Empty : $", except those {screen.KeptFor.Length} people need to have enough raters and sources to be scored, from as few of them as will do (marked styled-raters-kept)") +
                 ", and the ratings calibrated again.");
         }
 

@@ -70,6 +70,32 @@ public sealed class CalibrateVerbTests : IDisposable
     }
 
     [Fact]
+    public void The_screen_and_the_person_effect_are_the_crossed_models_and_say_so()
+    {
+        var organisation = Path.Combine(_directory, "org");
+        Assert.Equal(0, Run("simulate", "--people", "120", "--seed", "6", "--out", organisation).Code);
+        var ratings = Path.Combine(organisation, "ratings.csv");
+
+        var crossed = Run("calibrate", "--ratings", ratings, "--out", Path.Combine(_directory, "crossed"));
+        Assert.Equal(0, crossed.Code);
+        Assert.Contains("Each person has one effect per competency domain", crossed.Output, StringComparison.Ordinal);
+        Assert.Equal("per-domain", JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, "crossed", "model.json")))!["personEffect"]!.GetValue<string>());
+
+        // The diagnostics were measured against the crossed model's fit; against the Rasch model's the halo test flags
+        // mostly raters without halo, so the screen keeps every rater there and says why.
+        var rasch = Run("calibrate", "--ratings", ratings, "--method", "rasch", "--out", Path.Combine(_directory, "rasch"));
+        Assert.Equal(0, rasch.Code);
+        Assert.Contains("No rater was screened for central tendency or halo: the screen diagnoses raters against the crossed model's fit", rasch.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "rasch", "set-aside-raters.csv")));
+        var scored = Run("score", "--ratings", ratings, "--method", "rasch", "--allow-unscored", "--out", Path.Combine(_directory, "scored"));
+        Assert.Contains("No rater was screened", scored.Output, StringComparison.Ordinal);
+
+        var refused = Run("score", "--ratings", ratings, "--method", "rasch", "--person-effect", "per-domain", "--out", Path.Combine(_directory, "refused"));
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("--person-effect was given with --method rasch", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rasch_writes_fair_averages_and_the_measures_of_competencies_raters_and_thresholds()
     {
         var organisation = Path.Combine(_directory, "org");

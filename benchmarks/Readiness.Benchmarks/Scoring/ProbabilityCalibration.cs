@@ -18,13 +18,14 @@ namespace Readiness.Benchmarks.Scoring;
 /// meet the ready-now rule should be ≈ p. Prints a reliability diagram (decile bins) and the Brier score per design.
 /// </summary>
 /// <remarks>
-/// <c>probability-calibration SEEDS [DESIGN,…] [styled-raters=POLICY] [person-effect=EFFECT] [people=N] [group-bias=SHARE] [favour-aside] [named-managers] [built-in-role]</c>.
+/// <c>probability-calibration SEEDS [DESIGN,…] [styled-raters=POLICY] [person-effect=EFFECT] [people=N] [group-bias=SHARE] [favour-aside] [named-managers] [pair-ids] [built-in-role]</c>.
 /// The role is the built-in first-line-manager profile with every target and critical minimum 0.8 lower, so that a useful
 /// share of people is near ready (<c>built-in-role</c>: the profile itself, at which fewer than one in a hundred is truly
 /// ready now). The styled raters are handled as <see cref="ReadinessPipeline"/> handles them by default
 /// (<see cref="StyledRaterPolicy.SetAsideUnlessNeeded"/>), or as <c>styled-raters=keep|set-aside-always</c> says; the
 /// crossed model's person effect is <see cref="PersonEffect.Automatic"/>, or as <c>person-effect=shared|per-domain</c> says.
-/// <c>favour-aside</c> also sets aside the raters who favour a group.
+/// <c>favour-aside</c> also sets aside the raters who favour a group; <c>named-managers</c> exports every response but the
+/// managers' under an id of its own, <c>pair-ids</c> every rater but the managers under a new id for each person they rated.
 /// </remarks>
 internal static class ProbabilityCalibration
 {
@@ -38,6 +39,7 @@ internal static class ProbabilityCalibration
         var policy = Named("styled-raters", StyledRaterPolicy.SetAsideUnlessNeeded);
         var favourAside = args.Skip(3).Contains("favour-aside");
         var namedManagers = args.Skip(3).Contains("named-managers");
+        var pairIds = args.Skip(3).Contains("pair-ids");
         var size = Setting("people") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1200;
         var groupBias = Setting("group-bias") is { } g ? double.Parse(g, CultureInfo.InvariantCulture) : 0;
         var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = Named("person-effect", PersonEffect.Automatic) });
@@ -79,6 +81,14 @@ internal static class ProbabilityCalibration
                     var response = 0;
                     ratings = new RatingSetBuilder(ratings.Model)
                         .AddRange(ratings.AsEnumerable().Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"A{++response:D7}") }))
+                        .Build().Ratings;
+                }
+
+                if (pairIds)
+                {
+                    // An export with one id per questionnaire: managers named, every other rater a new id for each person they rated.
+                    ratings = new RatingSetBuilder(ratings.Model)
+                        .AddRange(ratings.AsEnumerable().Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"{r.Rater.Value}~{r.Ratee.Value}") }))
                         .Build().Ratings;
                 }
 
@@ -144,7 +154,7 @@ internal static class ProbabilityCalibration
             }
 
             var n = counts.Sum();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {size:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}, styled raters: {WireNames.Of(policy)}{(favourAside ? ", and raters who favour a group set aside" : "")}{(namedManagers ? ", managers named and every other response anonymised" : "")}{(profile == LeadershipFramework.FirstLineManager ? ", the built-in role" : "")}{(perDomain ? ", a person effect per domain" : ", one person effect")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {size:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}, styled raters: {WireNames.Of(policy)}{(favourAside ? ", and raters who favour a group set aside" : "")}{(namedManagers ? ", managers named and every other response anonymised" : "")}{(pairIds ? ", managers named and every other rater an id per person rated" : "")}{(profile == LeadershipFramework.FirstLineManager ? ", the built-in role" : "")}{(perDomain ? ", a person effect per domain" : ", one person effect")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
             Console.WriteLine("| P(ready now) bin | Candidates | Mean P | Truly ready | Difference | Monte-Carlo SE |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             for (var b = 0; b < 10; b++)

@@ -171,13 +171,13 @@ public sealed class RatingSet
     }
 
     /// <summary>
-    /// The same set without the ratings some raters gave of others; their self-ratings stay, and so do their ratings of the
-    /// people (by ratee index) <paramref name="keptFor"/> holds, when given.
+    /// The same set without the ratings some raters gave of others; their self-ratings stay, and so do the ratings of the
+    /// (ratee, rater) index pairs <paramref name="kept"/> holds, when given.
     /// </summary>
-    internal RatingSet WithoutRatingsOfOthersBy(IEnumerable<RaterId> raters, IReadOnlySet<int>? keptFor = null)
+    internal RatingSet WithoutRatingsOfOthersBy(IEnumerable<RaterId> raters, IReadOnlySet<(int Ratee, int Rater)>? kept = null)
     {
         var left = Marked(raters);
-        return left.Contains(true) ? Where(i => !left[_rater[i]] || _source[i] == RaterSource.Self || (keptFor?.Contains(_ratee[i]) ?? false)) : this;
+        return left.Contains(true) ? Where(i => !left[_rater[i]] || _source[i] == RaterSource.Self || (kept?.Contains((_ratee[i], _rater[i])) ?? false)) : this;
     }
 
     /// <summary>The same set without the ratings from one source; people and cycles left with no rating are dropped.</summary>

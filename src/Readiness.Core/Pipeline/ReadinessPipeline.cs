@@ -63,7 +63,9 @@ public sealed class ReadinessPipeline
         var ratings = input.Ratings.Ratings;
         StyledRaterScreen? screen = null;
         var calibration = _calibrator.Calibrate(ratings, progress, cancellationToken);
-        if (_options.StyledRaters != StyledRaterPolicy.Keep)
+        // The diagnostics are measured against the crossed model's fit; against the Rasch model's, the halo test flags mostly
+        // raters without halo (StyledRaterPolicy), so another calibrator's raters are kept.
+        if (_options.StyledRaters != StyledRaterPolicy.Keep && calibration.Crossed is not null)
         {
             var evidence = _options.StyledRaters == StyledRaterPolicy.SetAsideUnlessNeeded ? (_scorer as ReadinessScorer)?.Options : null;
             screen = StyledRaterScreen.Apply(ratings, calibration, minimumRaters: evidence?.MinimumRaters ?? 0, minimumSources: evidence?.MinimumSources ?? 0);

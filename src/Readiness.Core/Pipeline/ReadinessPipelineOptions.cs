@@ -17,7 +17,8 @@ public sealed record ReadinessPipelineOptions
     /// <see cref="StyledRaterPolicy.SetAsideUnlessNeeded"/>.
     /// </summary>
     /// <remarks>
-    /// Unless <see cref="StyledRaterPolicy.Keep"/>, the ratings are calibrated once to diagnose the raters and, when any
+    /// Unless <see cref="StyledRaterPolicy.Keep"/>, or the calibrator is not the crossed model (<see cref="StyledRaterPolicy"/>
+    /// says why), the ratings are calibrated once to diagnose the raters and, when any
     /// rating is set aside, again without it (<see cref="ReadinessRun.Screen"/>). On simulated 360° organisations with the
     /// simulator's rater styles, keeping them left the 90% intervals of the estimates covering 86.8% and P(ready now) off by
     /// up to 0.051; with the default and the default person effect, 88.6% and 0.034, every person scored who was scored

@@ -5,6 +5,12 @@ namespace Readiness.Pipeline;
 /// (<see cref="Reliability.StyledRaterScreen"/>): styles a rater effect cannot undo, which pull the estimates of people at
 /// the ends of the scale towards the middle and leave their intervals too narrow.
 /// </summary>
+/// <remarks>
+/// The screen diagnoses the raters on the crossed model's calibration (<see cref="Calibration.CalibrationResult.Crossed"/>),
+/// against which its tests were measured. With another calibrator every rater is kept: against the many-facet Rasch
+/// model's fit of a simulated 300-person organisation the halo test flagged 69 raters, 16 of them planted with halo (on
+/// the crossed model's, 23 and 22).
+/// </remarks>
 public enum StyledRaterPolicy
 {
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using Readiness.Calibration;
+using Readiness.Calibration.Internal;
 using Readiness.Evidence;
 
 namespace Readiness.Reliability;
@@ -33,14 +34,14 @@ public sealed class StyledRaterScreen
 
     /// <summary>
     /// Gets the ratings kept: every rating but those the raters set aside gave of others (their self-ratings stay, and so do
-    /// their ratings of the people in <see cref="KeptFor"/>).
+    /// the ratings of the people in <see cref="KeptFor"/> by those of the raters they need).
     /// </summary>
     public RatingSet Ratings { get; }
 
     /// <summary>
-    /// Gets the people whose ratings by the raters set aside were kept, because without them they would fall short of the
-    /// evidence minimums <see cref="Apply"/> was given (fewer raters or sources, or a competency no one else rated), in
-    /// ratee order; empty when no minimums were given.
+    /// Gets the people whose ratings by some of the raters set aside were kept, because without them they would fall short
+    /// of the evidence minimums <see cref="Apply"/> was given (fewer raters or sources, or a competency no one else rated):
+    /// by the fewest of those raters that meet them. In ratee order; empty when no minimums were given.
     /// </summary>
     public ImmutableArray<RateeId> KeptFor { get; }
 
@@ -57,9 +58,10 @@ public sealed class StyledRaterScreen
     /// <param name="options">The diagnostics' thresholds; null for the defaults.</param>
     /// <param name="minimumRaters">
     /// The raters other than themselves a person needs (as the scoring's <c>MinimumRaters</c>): a person whom setting the
-    /// flagged raters aside would leave with fewer keeps those raters' ratings, and so does one it would leave with fewer
-    /// sources than <paramref name="minimumSources"/> or without a competency no one else rated them on. 0 (with
-    /// <paramref name="minimumSources"/> 0, the default): every rating of others by a flagged rater is set aside.
+    /// flagged raters aside would leave with fewer keeps the ratings of the fewest of those raters that restore it, and so
+    /// does one it would leave with fewer sources than <paramref name="minimumSources"/> or without a competency no one else
+    /// rated them on. 0 (with <paramref name="minimumSources"/> 0, the default): every rating of others by a flagged rater
+    /// is set aside.
     /// </param>
     /// <param name="minimumSources">The rater sources other than self a person needs (as the scoring's <c>MinimumSources</c>); see <paramref name="minimumRaters"/>.</param>
     /// <returns>The screen.</returns>
@@ -88,42 +90,54 @@ public sealed class StyledRaterScreen
             flagged[ratings.TryGetRaterIndex(d.Rater, out var r) ? r : throw new InvalidOperationException($"Rater {d.Rater} was diagnosed but is not in the ratings.")] = true;
         }
 
-        var keptFor = minimumRaters > 0 || minimumSources > 0 ? NeedingThem(ratings, flagged, minimumRaters, minimumSources) : [];
-        if (keptFor.Count > 0)
+        var keptPairs = minimumRaters > 0 || minimumSources > 0 ? NeededOfThem(ratings, flagged, minimumRaters, minimumSources) : [];
+        if (keptPairs.Count > 0)
         {
             // A flagged rater all of whose ratings of others were kept is not set aside.
             var leftOut = new bool[ratings.Raters.Length];
             for (var i = 0; i < ratings.Count; i++)
             {
-                leftOut[ratings.RaterIndices[i]] |= flagged[ratings.RaterIndices[i]] && ratings.Sources[i] != RaterSource.Self && !keptFor.Contains(ratings.RateeIndices[i]);
+                var rater = ratings.RaterIndices[i];
+                leftOut[rater] |= flagged[rater] && ratings.Sources[i] != RaterSource.Self && !keptPairs.Contains((ratings.RateeIndices[i], rater));
             }
 
             setAside = [.. setAside.Where(d => ratings.TryGetRaterIndex(d.Rater, out var r) && leftOut[r])];
         }
 
-        var kept = ratings.WithoutRatingsOfOthersBy(setAside.Select(d => d.Rater), keptFor);
-        return new StyledRaterScreen(kept, setAside, ratings.Count - kept.Count, [.. keptFor.Order().Select(p => ratings.Ratees[p])], diagnostics.Length);
+        var kept = ratings.WithoutRatingsOfOthersBy(setAside.Select(d => d.Rater), keptPairs);
+        return new StyledRaterScreen(kept, setAside, ratings.Count - kept.Count, [.. keptPairs.Select(p => p.Ratee).Distinct().Order().Select(p => ratings.Ratees[p])], diagnostics.Length);
     }
 
     /// <summary>
-    /// The people (by ratee index) whom setting the flagged raters aside would leave with fewer other raters or sources than
-    /// the minimums (or than they had, when they had fewer), or without a competency they were rated on by others.
+    /// For each person whom setting the flagged raters aside would leave with fewer other raters or sources than the
+    /// minimums (or than they had, when they had fewer), or without a competency they were rated on by others, the fewest of
+    /// those raters that restore it, as (ratee, rater) index pairs: first a rater of each source lost, then raters until the
+    /// count is met, then raters of the competencies no one else rated; at each step the one who rated the person on the
+    /// most competencies (then the first by id). Raters are counted as the scorer counts them
+    /// (<c>ReadinessCandidate.FromCalibration</c>): from a source whose ids do not repeat (an anonymised export; none of its
+    /// raters can be flagged), the most ratings one competency of the person received from it, not one rater per rating.
     /// </summary>
-    private static HashSet<int> NeedingThem(RatingSet ratings, bool[] flagged, int minimumRaters, int minimumSources)
+    private static HashSet<(int Ratee, int Rater)> NeededOfThem(RatingSet ratings, bool[] flagged, int minimumRaters, int minimumSources)
     {
-        // A rating set keeps each person's ratings together, so one pass person by person with reused sets.
-        var needing = new HashSet<int>();
+        var anonymised = PersonSourceRaters.AnonymisedSources(ratings);
+        var needed = new HashSet<(int Ratee, int Rater)>();
         var (raters, keptRaters, competencies, keptCompetencies) = (new HashSet<int>(), new HashSet<int>(), new HashSet<int>(), new HashSet<int>());
+        var unnamed = new Dictionary<(RaterSource Source, int Competency), int>();
+        var candidates = new Dictionary<int, (RaterSource Source, HashSet<int> Competencies)>();
         var ratee = ratings.RateeIndices;
         var rater = ratings.RaterIndices;
         var competency = ratings.CompetencyIndices;
         var source = ratings.Sources;
+
+        // A rating set keeps each person's ratings together, so one pass person by person with reused sets.
         for (int start = 0, end; start < ratings.Count; start = end)
         {
             raters.Clear();
             keptRaters.Clear();
             competencies.Clear();
             keptCompetencies.Clear();
+            unnamed.Clear();
+            candidates.Clear();
             var (sources, keptSources) = (0, 0);
             for (end = start; end < ratings.Count && ratee[end] == ratee[start]; end++)
             {
@@ -132,27 +146,64 @@ public sealed class StyledRaterScreen
                     continue;
                 }
 
-                var bit = 1 << (int)source[end];
-                raters.Add(rater[end]);
                 competencies.Add(competency[end]);
-                sources |= bit;
-                if (!flagged[rater[end]])
+                sources |= 1 << (int)source[end];
+                if (anonymised.Contains(source[end]))
+                {
+                    var cell = (source[end], competency[end]);
+                    unnamed[cell] = unnamed.GetValueOrDefault(cell) + 1;
+                    keptCompetencies.Add(competency[end]);
+                    keptSources |= 1 << (int)source[end];
+                    continue;
+                }
+
+                raters.Add(rater[end]);
+                if (flagged[rater[end]])
+                {
+                    if (!candidates.TryGetValue(rater[end], out var candidate))
+                    {
+                        candidates[rater[end]] = candidate = (source[end], []);
+                    }
+
+                    candidate.Competencies.Add(competency[end]);
+                }
+                else
                 {
                     keptRaters.Add(rater[end]);
                     keptCompetencies.Add(competency[end]);
-                    keptSources |= bit;
+                    keptSources |= 1 << (int)source[end];
                 }
             }
 
-            var fewer = keptRaters.Count < Math.Min(minimumRaters, raters.Count)
-                || BitOperations.PopCount((uint)keptSources) < Math.Min(minimumSources, BitOperations.PopCount((uint)sources))
-                || keptCompetencies.Count < competencies.Count;
-            if (fewer)
+            var anonymous = unnamed.GroupBy(c => c.Key.Source).Sum(g => g.Max(c => c.Value));
+            var (needRaters, needSources) = (Math.Min(minimumRaters, raters.Count + anonymous), Math.Min(minimumSources, BitOperations.PopCount((uint)sources)));
+            var person = ratee[start];
+            void Keep(Func<(RaterSource Source, HashSet<int> Competencies), int> useful)
             {
-                needing.Add(ratee[start]);
+                var best = candidates.Where(c => useful(c.Value) > 0).OrderByDescending(c => useful(c.Value)).ThenBy(c => c.Key).First();
+                candidates.Remove(best.Key);
+                needed.Add((person, best.Key));
+                keptRaters.Add(best.Key);
+                keptCompetencies.UnionWith(best.Value.Competencies);
+                keptSources |= 1 << (int)best.Value.Source;
+            }
+
+            while (BitOperations.PopCount((uint)keptSources) < needSources)
+            {
+                Keep(c => (keptSources & (1 << (int)c.Source)) == 0 ? 1 + c.Competencies.Count : 0);
+            }
+
+            while (keptRaters.Count + anonymous < needRaters)
+            {
+                Keep(c => c.Competencies.Count);
+            }
+
+            while (keptCompetencies.Count < competencies.Count)
+            {
+                Keep(c => c.Competencies.Count(k => !keptCompetencies.Contains(k)));
             }
         }
 
-        return needing;
+        return needed;
     }
 }

@@ -98,6 +98,9 @@ public sealed class ReadinessPipelineTests
         Assert.True(run.RawMeanAssessments.IsEmpty);
         Assert.Equal(Organisation.People.Length, run.Assessments.Length);
 
+        // The styled-rater screen diagnoses against the crossed model's fit only (StyledRaterPolicy): another calibrator's raters are kept.
+        Assert.Null(run.Screen);
+
         var compared = new ReadinessPipeline(new MeanCentringCalibrator(), new ReadinessScorer(), options: new ReadinessPipelineOptions { CompareWithRawMeans = true })
             .Run(new ReadinessRunInput(Organisation.TakeInRatings(), [Lead]));
         Assert.Equal(run.Assessments.Select(a => a.Person), compared.RawMeanAssessments.Select(a => a.Person));
@@ -225,6 +228,38 @@ public sealed class ReadinessPipelineTests
         // Without the built-in scorer the pipeline knows no minimums: every rating of others by those raters is set aside.
         var outside = new ReadinessPipeline(calibrator, new OutsideScorer(), options: keep with { AllowUnscored = true }).Run(input);
         Assert.Empty(outside.Screen!.KeptFor);
+    }
+
+    /// <summary>
+    /// An export that names the managers and gives every other response an id of its own: a person with their manager, one
+    /// peer and one report has three raters to the scorer, not one per response, so a styled manager stays for them (a
+    /// newcomer found two such people left unscored by the default screen, which had counted each response as a rater).
+    /// </summary>
+    [Fact]
+    public void On_an_export_naming_only_the_managers_raters_are_counted_as_the_scorer_counts_them()
+    {
+        var named = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 11 }).TakeInRatings().Ratings;
+        var response = 0;
+        var exported = named.AsEnumerable().Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"A{++response:D6}") }).ToList();
+        var calibrator = new CrossedRandomEffectsCalibrator();
+        var full = new RatingSetBuilder(named.Model).AddRange(exported).Build().Ratings;
+        var flagged = Readiness.Reliability.StyledRaterScreen.Apply(full, calibrator.Calibrate(full)).SetAside.Select(d => d.Rater).ToHashSet();
+        var person = exported.Where(r => r.Source == RaterSource.Manager && flagged.Contains(r.Rater)).Select(r => r.Ratee)
+            .First(p => exported.Any(r => r.Ratee == p && r.Source == RaterSource.Peer) && exported.Any(r => r.Ratee == p && r.Source == RaterSource.DirectReport));
+
+        // That person keeps one response per competency from their peers and one from their reports.
+        var seen = new HashSet<(RaterSource, string)>();
+        var pruned = new RatingSetBuilder(named.Model)
+            .AddRange(exported.Where(r => r.Ratee != person || r.Source is RaterSource.Self or RaterSource.Manager || (r.Source is RaterSource.Peer or RaterSource.DirectReport && seen.Add((r.Source, r.Competency)))))
+            .Build();
+        var input = new ReadinessRunInput(pruned, [LeadershipFramework.FirstLineManager]);
+
+        var run = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: new ReadinessPipelineOptions { AllowUnscored = true }).Run(input);
+
+        Assert.Contains(person, run.Screen!.KeptFor);
+        Assert.True(run.Assessments.Single(a => a.Person == person).IsScored);
+        var unscreened = new ReadinessPipeline(calibrator, new ReadinessScorer(), options: new ReadinessPipelineOptions { AllowUnscored = true, StyledRaters = StyledRaterPolicy.Keep }).Run(input);
+        Assert.Equal(unscreened.Assessments.Where(a => !a.IsScored).Select(a => a.Person), run.Assessments.Where(a => !a.IsScored).Select(a => a.Person));
     }
 
     /// <summary>A scorer of one's own, standing in for a vendor's: the built-in scorer's results, through the interface only.</summary>

@@ -55,25 +55,43 @@ public sealed class StyledRaterScreenTests
         Assert.True(screen.Examined > 0 && screen.Examined == strict.Examined);
 
         // A flagged rater all of whose ratings of others were kept is not among those set aside.
-        var keptPeople = screen.KeptFor.ToHashSet();
-        var wholly = strict.SetAside.Select(d => d.Rater)
-            .Where(r => ratings.AsEnumerable().Where(x => x.Rater == r && x.Source != RaterSource.Self).All(x => keptPeople.Contains(x.Ratee))).ToHashSet();
+        var flagged = strict.SetAside.Select(d => d.Rater).ToHashSet();
+        var others = ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).ToArray();
+        var left = screen.Ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).ToArray();
+        var wholly = flagged.Where(r => others.Count(x => x.Rater == r) == left.Count(x => x.Rater == r)).ToHashSet();
         Assert.Equal(strict.SetAside.Select(d => d.Rater).Where(r => !wholly.Contains(r)), screen.SetAside.Select(d => d.Rater));
         Assert.True(screen.KeptFor.Length < ratings.Ratees.Length / 2, $"{screen.KeptFor.Length} people kept their styled raters");
-        var flagged = strict.SetAside.Select(d => d.Rater).ToHashSet();
+
+        // Whoever would fall short keeps the ratings of just enough of their flagged raters to meet the rules (or what
+        // they had); everyone else loses every rating by a flagged rater.
         var kept = screen.KeptFor.ToHashSet();
         static (int Raters, int Sources, int Competencies) Evidence(IEnumerable<Rating> of) =>
             (of.Select(r => r.Rater).Distinct().Count(), of.Select(r => r.Source).Distinct().Count(), of.Select(r => r.Competency).Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        foreach (var person in ratings.AsEnumerable().Where(r => r.Source != RaterSource.Self).GroupBy(r => r.Ratee))
+        var after = left.ToLookup(r => r.Ratee);
+        var (fewerRaters, people) = (0, 0);
+        foreach (var person in others.GroupBy(r => r.Ratee))
         {
             var before = Evidence(person);
             var without = Evidence(person.Where(r => !flagged.Contains(r.Rater)));
             var needs = without.Raters < Math.Min(3, before.Raters) || without.Sources < Math.Min(2, before.Sources) || without.Competencies < before.Competencies;
             Assert.Equal(needs, kept.Contains(person.Key));
-            var after = screen.Ratings.AsEnumerable().Where(r => r.Ratee == person.Key && r.Source != RaterSource.Self).ToArray();
-            Assert.Equal(needs ? person.Count() : person.Count(r => !flagged.Contains(r.Rater)), after.Length);
+            var theirs = after[person.Key].ToArray();
+            Assert.All(person.Where(r => !flagged.Contains(r.Rater)), r => Assert.Contains(r, theirs));
+            if (!needs)
+            {
+                Assert.Equal(person.Count(r => !flagged.Contains(r.Rater)), theirs.Length);
+                continue;
+            }
+
+            var now = Evidence(theirs);
+            Assert.True(now.Raters >= Math.Min(3, before.Raters) && now.Sources >= Math.Min(2, before.Sources) && now.Competencies == before.Competencies, $"{person.Key}: {now} against {before}");
+            Assert.All(theirs.Where(r => flagged.Contains(r.Rater)).GroupBy(r => r.Rater), g => Assert.Equal(person.Count(r => r.Rater == g.Key), g.Count()));
+            people++;
+            fewerRaters += now.Raters < before.Raters ? 1 : 0;
         }
 
+        // Not all of them: someone with two flagged raters who needs one keeps one.
+        Assert.True(fewerRaters > 0, $"every one of the {people} people kept all their flagged raters");
         Assert.Equal(ratings.Count - screen.Ratings.Count, screen.RatingsSetAside);
         Assert.True(screen.RatingsSetAside < strict.RatingsSetAside);
         Assert.Equal("minimumRaters", Assert.Throws<ArgumentOutOfRangeException>(() => StyledRaterScreen.Apply(ratings, calibration, minimumRaters: -1)).ParamName);
