@@ -198,9 +198,7 @@ internal static class CohortInput
 
         console.WriteLine(fit.PersonEffectPerDomain
             ? "Each person has one effect per competency domain, so their leadership estimates are not pulled toward their individual-performance ones (--person-effect shared gives one for all their competencies)."
-            : fit.RateeSource is not null
-            ? "Each person has one effect for all their competencies: some sources' rater ids do not repeat, and there one per domain was measured over-confident (--person-effect per-domain asks for it anyway)."
-            : "Each person has one effect for all their competencies (--person-effect per-domain gives one per domain where both domains are rated).");
+            : "Each person has one effect for all their competencies: by default one per domain is given only where both domains are rated and the raters can be examined for their style (their ids repeat across people), since elsewhere it was measured over-confident; --person-effect per-domain asks for it anyway.");
     }
 
     /// <summary>Why no rater was screened for central tendency or halo though the settings asked for it: the method is not the crossed model.</summary>

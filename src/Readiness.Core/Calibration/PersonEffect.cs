@@ -4,10 +4,11 @@ namespace Readiness.Calibration;
 public enum PersonEffect
 {
     /// <summary>
-    /// One per domain when the competencies rated span both domains and every source's raters are named; one shared
-    /// otherwise. On an export whose raters of some source do not repeat (<see cref="CrossedModelFit.RateeSource"/>),
-    /// those raters' central tendency and halo cannot be screened out, and with that error left in a person effect per
-    /// domain made P(ready now) over-confident (<c>benchmarks/README.md</c>).
+    /// One per domain when the competencies rated span both domains, every source's raters are named, and most ratings of
+    /// others come from raters who rated more than one person; one shared otherwise. On an export whose raters of some
+    /// source do not repeat (<see cref="CrossedModelFit.RateeSource"/>), or with one id per questionnaire (each rater a new
+    /// id for each person rated), the raters' central tendency and halo cannot be screened out, and with that error left in
+    /// a person effect per domain made P(ready now) over-confident (<c>benchmarks/README.md</c>).
     /// </summary>
     Automatic = 0,
 

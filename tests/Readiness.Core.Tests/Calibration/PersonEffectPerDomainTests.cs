@@ -109,7 +109,7 @@ public sealed class PersonEffectPerDomainTests
     }
 
     [Fact]
-    public void By_default_each_person_has_an_effect_per_domain_where_both_are_rated_and_the_raters_are_named()
+    public void By_default_each_person_has_an_effect_per_domain_where_both_are_rated_and_the_raters_can_be_examined()
     {
         var named = OrganisationSimulator.Generate(new SimulationOptions { People = 120, Seed = 6 }).TakeInRatings().Ratings;
         var response = 0;
@@ -130,6 +130,14 @@ public sealed class PersonEffectPerDomainTests
         Assert.Equal(sharedOnExport.Estimates.ToArray(), onExport.Estimates.ToArray());
         Assert.DoesNotContain(onExport.Warnings, w => w.Code == CalibrationWarningCodes.PerDomainOnAnonymisedExport);
         Assert.True(PerDomain.Calibrate(anonymised).Crossed!.PersonEffectPerDomain);
+
+        // One id per questionnaire (every rater but the managers a new id for each person they rated): the ids repeat, but
+        // the screen cannot examine a rater who rated one person, so the default shares one effect there too.
+        var questionnaires = new RatingSetBuilder(Model)
+            .AddRange(named.AsEnumerable().Select(r => r.Source is RaterSource.Self or RaterSource.Manager ? r : r with { Rater = new RaterId($"{r.Rater.Value}~{r.Ratee.Value}") }))
+            .Build().Ratings;
+        Assert.False(Automatic.Calibrate(questionnaires).Crossed!.PersonEffectPerDomain);
+        Assert.True(PerDomain.Calibrate(questionnaires).Crossed!.PersonEffectPerDomain);
     }
 
     [Fact]
