@@ -67,7 +67,9 @@ internal static class TalentVerb
             staging.WriteStream("plans.json", s => ReadinessJson.Write(plans, s));
             staging.WriteStream("talent.json", s => ReadinessJson.Write(pipeline, s));
             staging.Commit();
-            console.WriteLine($"9-box for {roles[0].Id}: {nineBox.Placements.Length} of {nineBox.Placements.Length + nineBox.Excluded.Length} people boxed, " +
+            // Who is not boxed, and why: without a performance file nobody is, which a bare "0 of 150" would not say.
+            var unboxed = nineBox.Excluded.IsEmpty ? string.Empty : $" ({string.Join(", ", nineBox.Excluded.GroupBy(x => x.Reason).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Unboxed(g.Key)}"))})";
+            console.WriteLine($"9-box for {roles[0].Id}: {nineBox.Placements.Length} of {nineBox.Placements.Length + nineBox.Excluded.Length} people boxed{unboxed}, " +
                 $"{nineBox.Placements.Count(p => p.ProbabilityInBox < 0.8)} of them less than 80% sure of their box; " +
                 $"{string.Join("; ", pipeline.Bench.Roles.Select(r => $"{r.Role}: {r.ReadyNow} ready now, {r.ReadyIn1To2Years} in 1-2 years, {r.ReadyIn3PlusYears} in 3+"))}; {plans.Length} development plans.");
             console.WriteLine($"Wrote nine-box.csv, {string.Join(", ", slates.Select(s => TalentFiles.SlateFileName(s.Role)))}, bench.csv, plans.json, talent.json, {common} and manifest.json to {output.FullName}");
@@ -78,4 +80,12 @@ internal static class TalentVerb
             return BadInput.Report(e, error);
         }
     }
+
+    /// <summary>Why people are left out of the 9-box, in the console's words.</summary>
+    private static string Unboxed(Talent.ExclusionReason reason) => reason switch
+    {
+        Talent.ExclusionReason.NoPerformanceMeasure => "without a performance measure (--performance FILE.csv gives one, as does a role with individual-performance competencies)",
+        Talent.ExclusionReason.InsufficientEvidence => "not scored for lack of evidence",
+        _ => WireNames.Of(reason),
+    };
 }

@@ -26,7 +26,7 @@ public sealed class TalentVerbTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Contains("line 3", error, StringComparison.Ordinal);
-        Assert.Matches(@"9-box for first-line-manager: \d+ of 120 people boxed, \d+ of them less than 80% sure of their box;", text);
+        Assert.Matches(@"9-box for first-line-manager: \d+ of 120 people boxed( \(\d+ not scored for lack of evidence\))?, \d+ of them less than 80% sure of their box;", text);
         var box = File.ReadAllLines(Path.Combine(output, "nine-box.csv"));
         Assert.Equal(121, box.Length);
         var excluded = Array.IndexOf(box[0].Split(','), "excluded");
@@ -53,6 +53,21 @@ public sealed class TalentVerbTests : IDisposable
         Assert.Equal("2027-01-04", (string)talent["date"]!);
         Assert.Equal(2, talent["slates"]!.AsArray().Count);
         Assert.Equal(plans.Count, talent["plans"]!.AsArray().Count);
+
+        // Without a performance file, and with a role of leadership competencies only, nobody has a performance measure to
+        // be boxed by: the console says why rather than a bare "0 of 120".
+        var leadership = JsonNode.Parse(File.ReadAllText(flm))!;
+        var requirements = leadership["requirements"]!.AsArray();
+        foreach (var performance in requirements.Where(r => (string)r!["competency"]! is "delivers-results" or "quality-of-work" or "technical-expertise" or "productivity").ToArray())
+        {
+            requirements.Remove(performance);
+        }
+
+        var lead = Path.Combine(_directory, "lead.json");
+        File.WriteAllText(lead, leadership.ToJsonString());
+        var bare = ScoreVerbTests.Run("talent", "--ratings", Path.Combine(organisation, "ratings.csv"), "--role", lead, "--date", "2027-01-04", "--out", Path.Combine(_directory, "bare"));
+        Assert.Equal(0, bare.Code);
+        Assert.Matches(@"9-box for first-line-manager: 0 of 120 people boxed \((\d+ not scored for lack of evidence, )?\d+ without a performance measure \(--performance FILE\.csv gives one, as does a role with individual-performance competencies\)\),", bare.Output);
     }
 
     [Fact]

@@ -8,12 +8,18 @@ namespace Readiness.Core.Tests.Reliability;
 /// <summary>Setting aside the raters whose style a rater effect cannot undo.</summary>
 public sealed class StyledRaterScreenTests
 {
-    [Fact]
-    public void The_raters_flagged_for_central_tendency_or_halo_are_set_aside_with_all_their_ratings()
+    /// <summary>One organisation of 300 and its calibration, shared by the tests that read it and do not change it.</summary>
+    private static readonly Lazy<(SimulatedOrganisation Organisation, RatingSet Ratings, CalibrationResult Calibration)> Calibrated = new(() =>
     {
         var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 21 });
         var ratings = organisation.TakeInRatings().Ratings;
-        var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
+        return (organisation, ratings, new CrossedRandomEffectsCalibrator().Calibrate(ratings));
+    });
+
+    [Fact]
+    public void The_raters_flagged_for_central_tendency_or_halo_are_set_aside_with_all_their_ratings()
+    {
+        var (organisation, ratings, calibration) = Calibrated.Value;
 
         var screen = StyledRaterScreen.Apply(ratings, calibration);
 
@@ -36,16 +42,14 @@ public sealed class StyledRaterScreenTests
     }
 
     /// <summary>
-    /// Given the scoring's minimums, the screen keeps a flagged rater's ratings of exactly the people who would otherwise fall
-    /// short of them (fewer raters or sources than the minimum, or than they had, or a competency no one else rated), and
-    /// sets the rest aside as before.
+    /// Given the scoring's minimums, the screen keeps, for exactly the people who would otherwise fall short of them (fewer
+    /// raters or sources than the minimum, or than they had, or a competency no one else rated), the ratings of just enough
+    /// of their flagged raters to meet them, and sets the rest aside as before.
     /// </summary>
     [Fact]
     public void Given_evidence_minimums_the_flagged_raters_ratings_stay_where_a_person_needs_them()
     {
-        var organisation = OrganisationSimulator.Generate(new SimulationOptions { People = 300, Seed = 21 });
-        var ratings = organisation.TakeInRatings().Ratings;
-        var calibration = new CrossedRandomEffectsCalibrator().Calibrate(ratings);
+        var (_, ratings, calibration) = Calibrated.Value;
         var strict = StyledRaterScreen.Apply(ratings, calibration);
 
         var screen = StyledRaterScreen.Apply(ratings, calibration, minimumRaters: 3, minimumSources: 2);
