@@ -18,7 +18,7 @@ namespace Readiness.Benchmarks.Scoring;
 /// meet the ready-now rule should be ≈ p. Prints a reliability diagram (decile bins) and the Brier score per design.
 /// </summary>
 /// <remarks>
-/// <c>probability-calibration SEEDS [DESIGN,…] [styled-raters=POLICY] [person-effect=EFFECT] [people=N] [group-bias=SHARE] [favour-aside] [named-managers] [pair-ids] [built-in-role]</c>.
+/// <c>probability-calibration SEEDS [DESIGN,…] [styled-raters=POLICY] [person-effect=EFFECT] [people=N] [group-bias=SHARE] [favour-aside] [named-managers] [pair-ids] [built-in-role] [no-styles] [continuous] [se-scale=F]</c>.
 /// The role is the built-in first-line-manager profile with every target and critical minimum 0.8 lower, so that a useful
 /// share of people is near ready (<c>built-in-role</c>: the profile itself, at which fewer than one in a hundred is truly
 /// ready now). The styled raters are handled as <see cref="ReadinessPipeline"/> handles them by default
@@ -26,6 +26,11 @@ namespace Readiness.Benchmarks.Scoring;
 /// crossed model's person effect is <see cref="PersonEffect.Automatic"/>, or as <c>person-effect=shared|per-domain</c> says.
 /// <c>favour-aside</c> also sets aside the raters who favour a group; <c>named-managers</c> exports every response but the
 /// managers' under an id of its own, <c>pair-ids</c> every rater but the managers under a new id for each person they rated.
+/// To tell causes apart: <c>no-styles</c> draws no styled rater (lenient, severe, central tendency, halo), <c>continuous</c>
+/// neither styled raters nor rounded ratings, and <c>se-scale=F</c> scores with every standard error multiplied by F.
+/// Besides the reliability diagram, each design's errors are set against the standard errors and correlations the fit
+/// stated: the mean of z² = ((true − estimate) / SE)² over the estimates (1 if the SEs are right), and the mean square of a
+/// person's average z against what their error correlations imply.
 /// </remarks>
 internal static class ProbabilityCalibration
 {
@@ -42,6 +47,9 @@ internal static class ProbabilityCalibration
         var pairIds = args.Skip(3).Contains("pair-ids");
         var size = Setting("people") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1200;
         var groupBias = Setting("group-bias") is { } g ? double.Parse(g, CultureInfo.InvariantCulture) : 0;
+        var noStyles = args.Skip(3).Contains("no-styles") || args.Skip(3).Contains("continuous");
+        var continuous = args.Skip(3).Contains("continuous");
+        var seScale = Setting("se-scale") is { } factor ? double.Parse(factor, CultureInfo.InvariantCulture) : 1;
         var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = Named("person-effect", PersonEffect.Automatic) });
         var builder = new RoleProfileBuilder("flm-lower", "First-line manager, targets 0.8 lower");
         foreach (var r in LeadershipFramework.FirstLineManager.Requirements)
@@ -56,6 +64,11 @@ internal static class ProbabilityCalibration
             // Assessors are one source: an assessment centre meets the two-source evidence rule only with it lowered.
             var scorer = new ReadinessScorer(new ScoringOptions { MinimumSources = design == RatingDesign.AssessmentCentre ? 1 : 2 });
             var (sum, hits, counts) = (new double[10], new double[10], new int[10]);
+
+            // Each organisation's own tally per bin: a person's errors share their organisation's (its raters' mean
+            // leniency, its fixed effects), so a bin's Monte-Carlo error is also measured across organisations.
+            var byOrganisation = new List<(double Sum, double Hits, int Count)[]>();
+            var errors = new ErrorCheck();
             var brier = 0.0;
             var perDomain = false;
 
@@ -73,7 +86,11 @@ internal static class ProbabilityCalibration
             int Fifth(double value, double from, double to) => Math.Clamp((int)(5 * (value - from) / (to - from)), 0, 4);
             for (var seed = 1; seed <= seeds; seed++)
             {
-                var organisation = OrganisationSimulator.Generate(Settings(design, seed) with { People = size, GroupBiasedRaterShare = groupBias });
+                var settings = Settings(design, seed) with { People = size, GroupBiasedRaterShare = groupBias };
+                settings = noStyles ? settings with { BiasedRaterShare = 0, CentralTendencyShare = 0, HaloShare = 0, WholeLevels = !continuous } : settings;
+                var organisation = OrganisationSimulator.Generate(settings);
+                var own = new (double Sum, double Hits, int Count)[10];
+                byOrganisation.Add(own);
                 var ratings = organisation.TakeInRatings().Ratings;
                 if (namedManagers)
                 {
@@ -118,9 +135,11 @@ internal static class ProbabilityCalibration
                 var position = ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j);
                 var assessed = new List<ReadinessAssessment>();
                 var truths = new List<ReadinessAssessment>();
-                foreach (var a in ReadinessCandidate.FromCalibration(fit, ratings).Select(c => scorer.Score(c, profile)).Where(a => a.IsScored))
+                var candidates = ReadinessCandidate.FromCalibration(fit, ratings).Select(c => seScale == 1 ? c : Scaled(c, seScale)).ToDictionary(c => c.Person);
+                foreach (var a in candidates.Values.Select(c => scorer.Score(c, profile)).Where(a => a.IsScored))
                 {
                     var levels = people[a.Person].TrueLevels;
+                    errors.Add(candidates[a.Person], levels, position);
                     var exact = new ReadinessCandidate(a.Person,
                         ratings.Model.Competencies.Select((c, j) => new CompetencyEstimate(a.Person, c.Id, levels[j], 0, 1, 1)), 99, [RaterSource.Manager, RaterSource.Peer]);
                     var atTruth = truth.Score(exact, profile);
@@ -139,6 +158,7 @@ internal static class ProbabilityCalibration
                     var p = a.ProbabilityReadyNow!.Value;
                     var bin = Math.Min(9, (int)(p * 10));
                     (sum[bin], hits[bin], counts[bin]) = (sum[bin] + p, hits[bin] + ready, counts[bin] + 1);
+                    own[bin] = (own[bin].Sum + p, own[bin].Hits + ready, own[bin].Count + 1);
                     brier += (p - ready) * (p - ready);
                     groups[keptFor.Contains(a.Person) ? 1 : 0].Person(p, ready);
                 }
@@ -155,8 +175,8 @@ internal static class ProbabilityCalibration
 
             var n = counts.Sum();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{design}, {size:N0} people{(groupBias > 0 ? $", {groupBias:P0} of raters favouring a group" : "")}, styled raters: {WireNames.Of(policy)}{(favourAside ? ", and raters who favour a group set aside" : "")}{(namedManagers ? ", managers named and every other response anonymised" : "")}{(pairIds ? ", managers named and every other rater an id per person rated" : "")}{(profile == LeadershipFramework.FirstLineManager ? ", the built-in role" : "")}{(perDomain ? ", a person effect per domain" : ", one person effect")}: {n:N0} candidates from {seeds} organisations, Brier score {brier / n:0.0000}"));
-            Console.WriteLine("| P(ready now) bin | Candidates | Mean P | Truly ready | Difference | Monte-Carlo SE |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| P(ready now) bin | Candidates | Mean P | Truly ready | Difference | Monte-Carlo SE | SE across organisations |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
             for (var b = 0; b < 10; b++)
             {
                 if (counts[b] == 0)
@@ -166,9 +186,11 @@ internal static class ProbabilityCalibration
 
                 var (mean, observed) = (sum[b] / counts[b], hits[b] / counts[b]);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {b / 10.0:0.0}–{(b + 1) / 10.0:0.0} | {counts[b]:N0} | {mean:0.000} | {observed:0.000} | {Math.Round(observed - mean, 3):+0.000;-0.000;0.000} | {Math.Sqrt(mean * (1 - mean) / counts[b]):0.000} |"));
+                    $"| {b / 10.0:0.0}–{(b + 1) / 10.0:0.0} | {counts[b]:N0} | {mean:0.000} | {observed:0.000} | {Math.Round(observed - mean, 3):+0.000;-0.000;0.000} | {Math.Sqrt(mean * (1 - mean) / counts[b]):0.000} | {AcrossOrganisations(byOrganisation, b, observed - mean):0.000} |"));
             }
 
+            Console.WriteLine();
+            Console.WriteLine(errors);
             Console.WriteLine();
             foreach (var (group, name) in groups.Zip(["The others", "People who kept styled raters' ratings"]).Where(g => g.First.People > 0))
             {
@@ -215,6 +237,30 @@ internal static class ProbabilityCalibration
         _ => new SimulationOptions { Seed = seed, Design = design },
     };
 
+    /// <summary>The candidate with every standard error multiplied by <paramref name="factor"/>, correlations kept.</summary>
+    private static ReadinessCandidate Scaled(ReadinessCandidate c, double factor) => new(
+        c.Person,
+        c.Estimates.Select(e => new CompetencyEstimate(e.Person, e.Competency, e.Estimate, e.StandardError * factor, e.Ratings, e.Raters, e.Reliability, e.ShrunkToward)),
+        c.OtherRaters, c.Sources, c.Performance, c.SelfMinusOthers, c.RaterSpread, c.ErrorCorrelations, c.ConditionalErrorCorrelations);
+
+    /// <summary>
+    /// The standard error of a bin's difference (truly ready − mean P) with organisations as the units sampled (the ratio
+    /// estimator's linearised variance): it holds what every person of one organisation shares, which the binomial
+    /// Monte-Carlo SE beside it assumes away.
+    /// </summary>
+    private static double AcrossOrganisations(List<(double Sum, double Hits, int Count)[]> organisations, int bin, double difference)
+    {
+        var m = organisations.Count;
+        var total = organisations.Sum(o => o[bin].Count);
+        if (m < 2 || total == 0)
+        {
+            return double.NaN;
+        }
+
+        var squares = organisations.Sum(o => Math.Pow(o[bin].Hits - o[bin].Sum - (difference * o[bin].Count), 2));
+        return Math.Sqrt(m / (m - 1.0) * squares) / total;
+    }
+
     /// <summary>Covered and counted by fifth of the true value among the rows, then over all of them (index 5).</summary>
     private static (int Covered, int Count)[] ByQuintile(List<(double Truth, bool Covered)> rows)
     {
@@ -239,6 +285,40 @@ internal static class ProbabilityCalibration
 
     private static string Share((int Covered, int Count) tally) =>
         tally.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * tally.Covered / tally.Count:0.0}%");
+
+    /// <summary>
+    /// The errors against what the fit stated: z = (true − estimate) / SE over the estimates (E[z²] is 1 when the standard
+    /// errors are right), and each person's average z, whose mean square their error correlations imply to be the average of
+    /// their correlation matrix's entries.
+    /// </summary>
+    private sealed class ErrorCheck
+    {
+        private double _squares;
+        private int _estimates;
+        private double _personSquares;
+        private double _implied;
+        private int _people;
+
+        public void Add(ReadinessCandidate candidate, IReadOnlyList<double> levels, Dictionary<CompetencyId, int> position)
+        {
+            var z = candidate.Estimates.Select(e => (levels[position[e.Competency]] - e.Estimate) / e.StandardError).ToArray();
+            var correlations = candidate.ErrorCorrelations;
+            var implied = 0.0;
+            for (var i = 0; i < z.Length; i++)
+            {
+                for (var j = 0; j < z.Length; j++)
+                {
+                    implied += correlations?[i, j] ?? 1;
+                }
+            }
+
+            (_squares, _estimates) = (_squares + z.Sum(v => v * v), _estimates + z.Length);
+            (_personSquares, _implied, _people) = (_personSquares + (z.Average() * z.Average()), _implied + (implied / (z.Length * z.Length)), _people + 1);
+        }
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"Errors against the stated SEs: E[z²] {_squares / _estimates:0.000} over {_estimates:N0} estimates; a person's average z, mean square {_personSquares / _people:0.000} against {_implied / _people:0.000} their correlations imply.");
+    }
 
     /// <summary>Tallies for one group of candidates: their estimates' coverage, and their calibration where decisions are made.</summary>
     private sealed class Group

@@ -198,7 +198,13 @@ public sealed class CalibrationResult
     public CrossedModelFit? Crossed { get; }
 
     internal CalibrationResult WithSourceEffects(ImmutableArray<SourceEffect> sourceEffects) =>
-        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, _correlations, Crossed, _conditionalCorrelations);
+        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, _correlations, Crossed, _conditionalCorrelations)
+        {
+            UnitCrossings = UnitCrossings,
+        };
+
+    /// <summary>Gets, for a fit on domain units, the error correlations of each unit's estimates with the previous unit's of the same person, keyed by the later unit; null otherwise.</summary>
+    internal IReadOnlyDictionary<RateeId, Internal.UnitCrossing>? UnitCrossings { get; init; }
 
     /// <summary>Gets the correlations of the errors of one person's estimates, in the order of <see cref="EstimatesFor"/>.</summary>
     /// <param name="person">The person.</param>

@@ -102,7 +102,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
                 DesignChecks.ThrowIfOnePerson(Method, people);
             }
 
-            return units.Merge(Fit(units.Ratings, people, anonymised ? [PerDomainOnAnonymisedExport(people)] : [], progress, cancellationToken));
+            return units.Merge(Fit(units.Ratings, people, anonymised ? [PerDomainOnAnonymisedExport(people)] : [], progress, cancellationToken, units));
         }
 
         if (!asked)
@@ -162,7 +162,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         "(on simulated exports naming only the managers, P(ready now) by up to 0.19, against 0.06 without it): PersonEffect.Automatic leaves it off for such data.");
 
     /// <summary>Fits the model; <paramref name="people"/>, when the ratees or raters are made-up units, is what the design's warnings count.</summary>
-    private CalibrationResult Fit(RatingSet ratings, RatingSet? people, List<CalibrationWarning> warnings, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
+    private CalibrationResult Fit(
+        RatingSet ratings, RatingSet? people, List<CalibrationWarning> warnings, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken, DomainUnits? units = null)
     {
         DesignChecks.ThrowIfUnusable(Method, ratings, parameters: 4);
 
@@ -234,7 +235,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             limit.CancelAfter(TimeSpan.FromSeconds(2 * Options.ExactPathMaxSeconds));
             try
             {
-                result = FitExact(system, design, terms, moments, warnings, timed, plan.Structure!, limit.Token);
+                result = FitExact(system, design, terms, moments, warnings, timed, plan.Structure!, units, limit.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -505,6 +506,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         List<CalibrationWarning> warnings,
         IProgress<CalibrationProgress>? progress,
         string structure,
+        DomainUnits? units,
         CancellationToken cancellationToken)
     {
         var residual = StartingResidual(moments);
@@ -593,7 +595,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var sigma2 = system.PenalisedRss / system.DegreesOfFreedom;
         var (beta, cell, ratee, rater) = system.Solve();
         var reference = new ReferenceRow(design);
-        var (cellPev, raterPev, betaCovariance, cellPairs) = system.PredictionVariances(reference.For, Workers);
+        Func<int, bool>? joinsPrevious = units is null ? null : t => units.SamePerson(design.Ratings.Ratees[t], design.Ratings.Ratees[t - 1]);
+        var (cellPev, raterPev, betaCovariance, cellPairs, unitPairs) = system.PredictionVariances(reference.For, Workers, joinsPrevious);
 
         var components = Components(terms, sigma2 * theta[0] * theta[0], sigma2 * theta[1] * theta[1], sigma2 * theta[2] * theta[2], sigma2, warnings);
         if (!converged)
@@ -618,7 +621,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             converged,
             criterion,
             warnings,
-            new CrossedModelFit(CrossedModelPath.Exact, components, criterion, null));
+            new CrossedModelFit(CrossedModelPath.Exact, components, criterion, null),
+            unitPairs.Length == 0 ? null : (CrossedSystem.UnitPairStarts(design, joinsPrevious), [.. unitPairs.Select(v => sigma2 * v)]));
     }
 
     private static ImmutableArray<VarianceComponent> Components(Terms terms, double cell, double ratee, double rater, double residual, List<CalibrationWarning> warnings)
@@ -670,7 +674,8 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         bool converged,
         double? objective,
         List<CalibrationWarning> warnings,
-        CrossedModelFit fit)
+        CrossedModelFit fit,
+        (int[] Starts, double[] Covariances)? unitPairs = null)
     {
         var reference = new ReferenceRow(design);
         double Component(string name) => components.FirstOrDefault(v => v.Name == name)?.Variance ?? 0;
@@ -699,6 +704,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var pairStart = CrossedSystem.CellPairStarts(design);
         var correlations = new Dictionary<RateeId, EstimateCorrelations>(design.Ratees);
         var conditional = new Dictionary<RateeId, EstimateCorrelations>(design.Ratees);
+        var givenVariance = new double[design.Cells];
         for (var t = 0; t < design.Ratees; t++)
         {
             var first = design.RateeCellStart[t];
@@ -706,13 +712,37 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             Func<int, int, double> posterior = (i, j) => cellPairs[pairStart[t] + (i * (i - 1) / 2) + j];
             correlations.Add(design.Ratings.Ratees[t], EstimateCorrelations.FromCovariances(cellPev.AsSpan(first, count), posterior));
             var given = new ConditionalCovariance(design.CellN, first, first + count, residual, rateeVariance, cellVariance);
-            var variances = new double[count];
             for (var i = 0; i < count; i++)
             {
-                variances[i] = given.Variance(i, cellPev[first + i]);
+                givenVariance[first + i] = given.Variance(i, cellPev[first + i]);
             }
 
-            conditional.Add(design.Ratings.Ratees[t], EstimateCorrelations.FromCovariances(variances, (i, j) => given.Covariance(i, j, posterior(i, j))));
+            conditional.Add(design.Ratings.Ratees[t], EstimateCorrelations.FromCovariances(givenVariance.AsSpan(first, count), (i, j) => given.Covariance(i, j, posterior(i, j))));
+        }
+
+        // Two domain units of one person: their cells share no eliminated block, so their covariance is the shared raters'
+        // and fixed effects' uncertainty alone, the same given the true levels as around the shrunk estimates.
+        Dictionary<RateeId, UnitCrossing>? crossings = null;
+        for (var t = 1; unitPairs is var (starts, covariances) && t < design.Ratees; t++)
+        {
+            if (starts[t + 1] == starts[t])
+            {
+                continue;
+            }
+
+            var (before, first, cells) = (design.RateeCellStart[t - 1], design.RateeCellStart[t], design.RateeCellStart[t + 1] - design.RateeCellStart[t]);
+            var (posterior, given) = (new double[starts[t + 1] - starts[t]], new double[starts[t + 1] - starts[t]]);
+            for (var b = 0; b < first - before; b++)
+            {
+                for (var c = 0; c < cells; c++)
+                {
+                    var covariance = covariances[starts[t] + (b * cells) + c];
+                    posterior[(b * cells) + c] = Correlation(covariance, cellPev[before + b], cellPev[first + c]);
+                    given[(b * cells) + c] = Correlation(covariance, givenVariance[before + b], givenVariance[first + c]);
+                }
+            }
+
+            (crossings ??= []).Add(design.Ratings.Ratees[t], new UnitCrossing(design.Ratings.Ratees[t - 1], posterior, given));
         }
 
         // Without the rater term the design holds one stand-in rater; no rater's effect was estimated.
@@ -739,8 +769,15 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             [.. warnings],
             correlations: correlations,
             crossed: fit,
-            conditionalCorrelations: conditional);
+            conditionalCorrelations: conditional)
+        {
+            UnitCrossings = crossings,
+        };
     }
+
+    /// <summary>A covariance over the standard deviations, held in [−1, 1] against rounding; 0 where a variance is 0.</summary>
+    private static double Correlation(double covariance, double variance, double other) =>
+        variance > 0 && other > 0 ? Math.Clamp(covariance / Math.Sqrt(variance * other), -1, 1) : 0;
 
     /// <summary>Which of the random terms with a free variance (ratee × competency, ratee, rater) the fit includes; the ratee term always is.</summary>
     private readonly record struct Terms(bool Cell, bool Rater)

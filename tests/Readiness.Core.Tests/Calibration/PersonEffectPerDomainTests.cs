@@ -47,11 +47,12 @@ public sealed class PersonEffectPerDomainTests
     }
 
     [Fact]
-    public void Each_person_is_given_back_whole_with_no_correlation_between_their_domains()
+    public void Each_person_is_given_back_whole_with_their_domains_correlated_through_the_raters_on_the_exact_path_only()
     {
         var ratings = OrganisationSimulator.Generate(new SimulationOptions { People = 80, Seed = 5 }).TakeInRatings().Ratings;
 
         var fit = PerDomain.Calibrate(ratings);
+        var scalable = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = PersonEffect.PerDomain, Path = CrossedModelPath.Scalable }).Calibrate(ratings);
         var shared = Shared.Calibrate(ratings);
 
         Assert.Equal(ratings.WithoutSource(RaterSource.Self).Ratees, fit.Estimates.Select(e => e.Person).Distinct());
@@ -61,7 +62,7 @@ public sealed class PersonEffectPerDomainTests
             var estimates = fit.EstimatesFor(person);
             Assert.Equal(shared.EstimatesFor(person).Select(e => e.Competency), estimates.Select(e => e.Competency));
             var domains = estimates.Select(e => Model.GetCompetency(e.Competency).Domain).ToArray();
-            foreach (var correlations in new[] { fit.ErrorCorrelations(person)!, fit.ConditionalErrorCorrelations(person)! })
+            foreach (var (correlations, exact) in new[] { (fit.ErrorCorrelations(person)!, true), (fit.ConditionalErrorCorrelations(person)!, true), (scalable.ErrorCorrelations(person)!, false) })
             {
                 Assert.Equal(estimates.Length, correlations.Count);
                 for (var i = 1; i < estimates.Length; i++)
@@ -70,7 +71,9 @@ public sealed class PersonEffectPerDomainTests
                     {
                         if (domains[i] != domains[j])
                         {
-                            Assert.Equal(0, correlations[i, j]);
+                            // The raters' leniency, estimated, moves both domains' estimates (the dense test checks the value);
+                            // the scalable path's errors are conditional on the raters and leave that out.
+                            Assert.True(exact ? correlations[i, j] is > 0 and < 0.5 : correlations[i, j] == 0, $"{person}: {estimates[i].Competency} and {estimates[j].Competency}: {correlations[i, j]}");
                         }
                         else
                         {

@@ -218,9 +218,13 @@ internal sealed class CrossedSystem
     /// <remarks>
     /// Uses the block-elimination identity hᵀA⁻¹h = h₁²/d₁ + (g − v h₁/d₁)ᵀ S⁻¹ (g − v h₁/d₁) twice (cells, then ratees),
     /// so only the remainder's inverse is needed, and only between a ratee's raters and the fixed effects — entries the
-    /// factor's pattern holds.
+    /// factor's pattern holds. Where <paramref name="joinsPrevious"/> says ratee t is another unit of ratee t − 1's person
+    /// (one per competency domain), the covariances of t − 1's cells with t's are added to <c>UnitPairs</c> (row by row,
+    /// as <see cref="UnitPairStarts"/> says): the two units share no eliminated block, so each is vᵀ S⁻¹ v' alone — the
+    /// shared raters' and fixed effects' uncertainty, which moves both domains' estimates together.
     /// </remarks>
-    public (double[] Cell, double[] Rater, double[] BetaCovariance, double[] CellPairs) PredictionVariances(Func<int, double[]> referenceRow, int workers = 1)
+    public (double[] Cell, double[] Rater, double[] BetaCovariance, double[] CellPairs, double[] UnitPairs) PredictionVariances(
+        Func<int, double[]> referenceRow, int workers = 1, Func<int, bool>? joinsPrevious = null)
     {
         var d = _d;
         var p = d.P;
@@ -256,7 +260,10 @@ internal sealed class CrossedSystem
 
         var pairStart = CellPairStarts(d);
         var pairs = new double[pairStart[d.Ratees]];
+        var unitStart = UnitPairStarts(d, joinsPrevious);
+        var unitPairs = new double[unitStart[d.Ratees]];
         var vectors = new double[mostCells * widest];
+        var previous = new double[mostCells * widest];
         var products = new double[mostCells * widest];
         var rateeParts = new double[mostCells];
         var block = new double[widest * widest];
@@ -325,9 +332,99 @@ internal sealed class CrossedSystem
             {
                 _position[d.RateeRaterIndex[k]] = -1;
             }
+
+            if (unitStart[t + 1] > unitStart[t])
+            {
+                UnitCovariances(t, inverse, previous, vectors, unitPairs.AsSpan(unitStart[t], unitStart[t + 1] - unitStart[t]));
+            }
+
+            (previous, vectors) = (vectors, previous);
         }
 
-        return (cell, rater, betaCovariance, pairs);
+        return (cell, rater, betaCovariance, pairs, unitPairs);
+    }
+
+    /// <summary>Where each ratee's covariances with the previous ratee's cells start (m_{t−1}·m_t of them when it joins it, else none).</summary>
+    public static int[] UnitPairStarts(CrossedDesign d, Func<int, bool>? joinsPrevious)
+    {
+        var starts = new int[d.Ratees + 1];
+        for (var t = 0; t < d.Ratees; t++)
+        {
+            var joins = t > 0 && joinsPrevious is not null && joinsPrevious(t);
+            starts[t + 1] = starts[t] + (joins ? (d.RateeCellStart[t] - d.RateeCellStart[t - 1]) * (d.RateeCellStart[t + 1] - d.RateeCellStart[t]) : 0);
+        }
+
+        return starts;
+    }
+
+    /// <summary>
+    /// vᵀ S⁻¹ v' for every cell of ratee t − 1 (its vectors in <paramref name="before"/>, over its raters then β) and every
+    /// cell of ratee t (in <paramref name="vectors"/>), row by row into <paramref name="into"/>. S⁻¹ between the two panels
+    /// comes from the selected inverse where the factor's pattern holds it (raters who rated a common unit); otherwise from
+    /// a solve for each of t's cells.
+    /// </summary>
+    private void UnitCovariances(int t, double[] inverse, double[] before, double[] vectors, Span<double> into)
+    {
+        var d = _d;
+        var p = d.P;
+        var (ps, pe, rs, re) = (d.RateeRaterStart[t - 1], d.RateeRaterStart[t], d.RateeRaterStart[t], d.RateeRaterStart[t + 1]);
+        var (countBefore, count) = (pe - ps + p, re - rs + p);
+        var (cellsBefore, cells) = (d.RateeCellStart[t] - d.RateeCellStart[t - 1], d.RateeCellStart[t + 1] - d.RateeCellStart[t]);
+        int Global(int start, int raters, int i) => i < raters ? d.RateeRaterIndex[start + i] : d.Raters + i - raters;
+
+        var cross = new double[countBefore * count];
+        var inPattern = true;
+        for (var i = 0; i < countBefore && inPattern; i++)
+        {
+            for (var j = 0; j < count; j++)
+            {
+                var (a, b) = (Global(ps, pe - ps, i), Global(rs, re - rs, j));
+                var index = a < d.Raters && b < d.Raters ? _factor.IndexOf(a, b)
+                    : a < d.Raters ? _tailStart[a] + b - d.Raters
+                    : b < d.Raters ? _tailStart[b] + a - d.Raters
+                    : _fixedIndex[((a - d.Raters) * p) + b - d.Raters];
+                if (index < 0)
+                {
+                    inPattern = false;
+                    break;
+                }
+
+                cross[(i * count) + j] = inverse[index];
+            }
+        }
+
+        var product = new double[countBefore];
+        var global = new double[d.Raters + p];
+        for (var c = 0; c < cells; c++)
+        {
+            var vector = vectors.AsSpan(c * count, count);
+            if (inPattern)
+            {
+                for (var i = 0; i < countBefore; i++)
+                {
+                    product[i] = Dot(cross.AsSpan(i * count, count), vector);
+                }
+            }
+            else
+            {
+                Array.Clear(global);
+                for (var j = 0; j < count; j++)
+                {
+                    global[Global(rs, re - rs, j)] = vector[j];
+                }
+
+                var solved = _factor.Solve(global);
+                for (var i = 0; i < countBefore; i++)
+                {
+                    product[i] = solved[Global(ps, pe - ps, i)];
+                }
+            }
+
+            for (var b = 0; b < cellsBefore; b++)
+            {
+                into[(b * cells) + c] = Dot(product, before.AsSpan(b * countBefore, countBefore));
+            }
+        }
     }
 
     /// <summary>Where each ratee's cell pairs start in a packed array of them: ratee t's m cells have m(m − 1)/2 pairs, (1,0), (2,0), (2,1), ….</summary>

@@ -14,8 +14,9 @@ namespace Readiness.Calibration.Internal;
 /// one need not be in the other. With one person effect, a strong leader's leadership estimates are pulled toward their
 /// performance ones; with one per domain, each domain's estimates are pulled only toward that domain's level. The units are
 /// rating-set ratees made up inside the fit (the person's id, an invisible separator, the domain), so nothing outside sees
-/// them: the result is keyed by person again, with each person's error correlations block-diagonal across domains (the
-/// model gives the domains' effects no correlation).
+/// them: the result is keyed by person again. The model gives the domains' effects no correlation, but their estimates'
+/// errors do correlate: the same raters rated both, and their leniency is estimated, not known; the exact path measures
+/// that (<see cref="CalibrationResult.UnitCrossings"/>).
 /// </remarks>
 internal sealed class DomainUnits
 {
@@ -23,11 +24,20 @@ internal sealed class DomainUnits
 
     private readonly RateeId[] _person;
 
+    private readonly Dictionary<RateeId, RateeId> _personOf;
+
     private DomainUnits(RatingSet ratings, RateeId[] person)
     {
         Ratings = ratings;
         _person = person;
+        _personOf = ratings.Ratees.Zip(person).ToDictionary(p => p.First, p => p.Second);
     }
+
+    /// <summary>The person a unit is one domain of.</summary>
+    public RateeId PersonOf(RateeId unit) => _personOf[unit];
+
+    /// <summary>Whether two units are the same person's.</summary>
+    public bool SamePerson(RateeId unit, RateeId other) => PersonOf(unit) == PersonOf(other);
 
     /// <summary>Gets the ratings with every person split into one ratee per domain they were rated in.</summary>
     public RatingSet Ratings { get; }
@@ -94,7 +104,7 @@ internal sealed class DomainUnits
 
     /// <summary>
     /// The fit on the units, keyed by person again: each person's estimates in the model's competency order (as a fit
-    /// without units gives them), their correlations 0 between domains.
+    /// without units gives them), with their correlations across domains where the fit measured them.
     /// </summary>
     public CalibrationResult Merge(CalibrationResult fit)
     {
@@ -116,12 +126,12 @@ internal sealed class DomainUnits
                 estimates.Add(new CompetencyEstimate(person.Key, e.Competency, e.Estimate, e.StandardError, e.Ratings, e.Raters, e.Reliability, e.ShrunkToward));
             }
 
-            if (Within(entries, fit.ErrorCorrelations) is { } posterior)
+            if (Within(entries, fit.ErrorCorrelations, fit.UnitCrossings, c => c.Posterior) is { } posterior)
             {
                 correlations.Add(person.Key, posterior);
             }
 
-            if (Within(entries, fit.ConditionalErrorCorrelations) is { } given)
+            if (Within(entries, fit.ConditionalErrorCorrelations, fit.UnitCrossings, c => c.Conditional) is { } given)
             {
                 conditional.Add(person.Key, given);
             }
@@ -145,9 +155,37 @@ internal sealed class DomainUnits
             conditional);
     }
 
-    /// <summary>The correlations among one person's estimates: each unit's own within it, 0 between units; null when a unit has none.</summary>
-    private static EstimateCorrelations? Within((CompetencyEstimate Estimate, RateeId Unit, int Index)[] entries, Func<RateeId, EstimateCorrelations?> of)
+    /// <summary>
+    /// The correlations among one person's estimates: each unit's own within it; between units those the fit measured (the
+    /// shared raters' and fixed effects' uncertainty, on the exact path), 0 where it measured none; null when a unit has none.
+    /// </summary>
+    private static EstimateCorrelations? Within(
+        (CompetencyEstimate Estimate, RateeId Unit, int Index)[] entries,
+        Func<RateeId, EstimateCorrelations?> of,
+        IReadOnlyDictionary<RateeId, UnitCrossing>? crossings,
+        Func<UnitCrossing, double[]> which)
     {
+        double Between((CompetencyEstimate Estimate, RateeId Unit, int Index) a, (CompetencyEstimate Estimate, RateeId Unit, int Index) b)
+        {
+            if (crossings is null)
+            {
+                return 0;
+            }
+
+            if (crossings.TryGetValue(b.Unit, out var crossing) && crossing.Before == a.Unit)
+            {
+                (a, b) = (b, a);
+            }
+            else if (!(crossings.TryGetValue(a.Unit, out crossing) && crossing.Before == b.Unit))
+            {
+                return 0;
+            }
+
+            // a is the later unit: the rows are b's estimates.
+            var cells = of(a.Unit)!.Count;
+            return which(crossing)[(b.Index * cells) + a.Index];
+        }
+
         var byUnit = new Dictionary<RateeId, EstimateCorrelations>();
         foreach (var unit in entries.Select(e => e.Unit).Distinct())
         {
@@ -164,7 +202,7 @@ internal sealed class DomainUnits
         {
             for (var j = 0; j < i; j++)
             {
-                lower.Add(entries[i].Unit == entries[j].Unit ? byUnit[entries[i].Unit][entries[i].Index, entries[j].Index] : 0);
+                lower.Add(entries[i].Unit == entries[j].Unit ? byUnit[entries[i].Unit][entries[i].Index, entries[j].Index] : Between(entries[i], entries[j]));
             }
         }
 
