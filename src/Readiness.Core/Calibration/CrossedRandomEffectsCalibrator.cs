@@ -224,7 +224,10 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         Started(progress, "Moment estimates");
         var moments = MomentEstimator.Estimate(design, cellTerm, raterTerm);
         var terms = new Terms(cellTerm, raterTerm);
-        var plan = Plan(design, terms, progress);
+        // Units of one person (one per domain) are told apart from other people's, so that their raters meet in the
+        // factor and the covariance of the two units' estimates can be read from it.
+        Func<int, bool>? joinsPrevious = units is null ? null : t => units.SamePerson(design.Ratings.Ratees[t], design.Ratings.Ratees[t - 1]);
+        var plan = Plan(design, terms, progress, joinsPrevious);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var timed = progress is null ? null : new TimedProgress(progress, plan.Prediction.Seconds, clock);
         CalibrationResult result;
@@ -235,7 +238,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             limit.CancelAfter(TimeSpan.FromSeconds(2 * Options.ExactPathMaxSeconds));
             try
             {
-                result = FitExact(system, design, terms, moments, warnings, timed, plan.Structure!, units, limit.Token);
+                result = FitExact(system, design, terms, moments, warnings, timed, plan.Structure!, joinsPrevious, limit.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -273,7 +276,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     /// path's. Refuses, before anything is factored, a path the caller forced that would exceed a limit, and a fit no path
     /// can do within them.
     /// </summary>
-    private FitPlan Plan(CrossedDesign design, Terms terms, IProgress<CalibrationProgress>? progress)
+    private FitPlan Plan(CrossedDesign design, Terms terms, IProgress<CalibrationProgress>? progress, Func<int, bool>? joinsPrevious)
     {
         var budget = CrossedCostModel.MemoryBudget(Options.MaxMemoryBytes);
         var scalable = CrossedCostModel.Scalable(design, Workers);
@@ -289,7 +292,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             // Below a million entries the analysis is quick, and the refusal then names the predicted time itself.
             var inTime = Math.Max(1_000_000, CrossedCostModel.ExactEntriesWithin(Options.ExactPathMaxSeconds, columns, workers));
             var cap = Math.Min(Math.Min(affordable, inTime), Options.Path == CrossedModelPath.Exact ? long.MaxValue : Options.ExactPathMaxFactorEntries);
-            var system = designBytes >= budget ? null : CrossedSystem.TryCreate(design, cap);
+            var system = designBytes >= budget ? null : CrossedSystem.TryCreate(design, cap, joinsPrevious);
             if (system is null)
             {
                 declined = designBytes >= budget
@@ -506,7 +509,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         List<CalibrationWarning> warnings,
         IProgress<CalibrationProgress>? progress,
         string structure,
-        DomainUnits? units,
+        Func<int, bool>? joinsPrevious,
         CancellationToken cancellationToken)
     {
         var residual = StartingResidual(moments);
@@ -595,7 +598,6 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var sigma2 = system.PenalisedRss / system.DegreesOfFreedom;
         var (beta, cell, ratee, rater) = system.Solve();
         var reference = new ReferenceRow(design);
-        Func<int, bool>? joinsPrevious = units is null ? null : t => units.SamePerson(design.Ratings.Ratees[t], design.Ratings.Ratees[t - 1]);
         var (cellPev, raterPev, betaCovariance, cellPairs, unitPairs) = system.PredictionVariances(reference.For, Workers, joinsPrevious);
 
         var components = Components(terms, sigma2 * theta[0] * theta[0], sigma2 * theta[1] * theta[1], sigma2 * theta[2] * theta[2], sigma2, warnings);

@@ -31,17 +31,19 @@ public sealed class PersonEffectPerDomainTests
         var fit = PerDomain.Calibrate(ratings);
         var written = Shared.Calibrate(byHand.Build().Ratings);
 
+        // The library analyses a person's two units as one panel (so that their covariance can be read from the factor),
+        // which orders the factor differently from the fit by hand: the same optimum, rounded differently.
         Assert.Equal(written.Estimates.Length, fit.Estimates.Length);
         foreach (var e in written.Estimates)
         {
             var person = new RateeId(e.Person.Value.Split('@')[0]);
             Assert.True(fit.TryGetEstimate(person, e.Competency, out var same));
-            Assert.Equal(e.Estimate, same.Estimate, 9);
-            Assert.Equal(e.StandardError, same.StandardError, 9);
-            Assert.Equal(e.Reliability, same.Reliability, 9);
+            Assert.Equal(e.Estimate, same.Estimate, 1e-8);
+            Assert.Equal(e.StandardError, same.StandardError, 1e-8);
+            Assert.Equal(e.Reliability, same.Reliability, 1e-8);
         }
 
-        Assert.All(written.VarianceComponents.Zip(fit.VarianceComponents), pair => Assert.Equal(pair.First.Variance, pair.Second.Variance, 9));
+        Assert.All(written.VarianceComponents.Zip(fit.VarianceComponents), pair => Assert.Equal(pair.First.Variance, pair.Second.Variance, 1e-8));
         Assert.Equal(written.Objective!.Value, fit.Objective!.Value, 7);
         Assert.EndsWith("; a person effect per competency domain, (1 | ratee:domain)", fit.Algorithm, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using static Readiness.Internal.VectorMath;
 
 namespace Readiness.Calibration.Internal;
@@ -128,11 +129,43 @@ internal sealed class CrossedSystem
 
     public int DegreesOfFreedom => _d.N - _d.P;
 
-    /// <summary>Analyses the design; null when the rater block's factor would hold more than <paramref name="maxFactorEntries"/> entries.</summary>
-    public static CrossedSystem? TryCreate(CrossedDesign design, long maxFactorEntries)
+    /// <summary>
+    /// Analyses the design; null when the rater block's factor would hold more than <paramref name="maxFactorEntries"/>
+    /// entries. Where <paramref name="joinsPrevious"/> says ratee t is another unit of ratee t − 1's person, the two units'
+    /// raters are analysed as one panel, so that the factor's pattern holds every pair the units' covariance reads
+    /// (<see cref="PredictionVariances"/>); the pairs that adds are structural zeros of the matrix.
+    /// </summary>
+    public static CrossedSystem? TryCreate(CrossedDesign design, long maxFactorEntries, Func<int, bool>? joinsPrevious = null)
     {
-        var factor = SparseCholesky.TryAnalyse(design.Raters, design.P, design.RateeRaterStart, design.RateeRaterIndex, maxFactorEntries);
+        var (start, nodes) = joinsPrevious is null ? (design.RateeRaterStart, design.RateeRaterIndex) : PersonPanels(design, joinsPrevious);
+        var factor = SparseCholesky.TryAnalyse(design.Raters, design.P, start, nodes, maxFactorEntries);
         return factor is null ? null : new CrossedSystem(design, factor);
+    }
+
+    /// <summary>Each person's raters: the panels of the units that join the one before them merged into it.</summary>
+    private static (int[] Start, int[] Nodes) PersonPanels(CrossedDesign d, Func<int, bool> joinsPrevious)
+    {
+        var start = new List<int> { 0 };
+        var nodes = new List<int>(d.RateeRaterIndex.Length);
+        var panel = new SortedSet<int>();
+        for (var t = 0; t < d.Ratees; t++)
+        {
+            if (t > 0 && !joinsPrevious(t))
+            {
+                nodes.AddRange(panel);
+                start.Add(nodes.Count);
+                panel.Clear();
+            }
+
+            for (var k = d.RateeRaterStart[t]; k < d.RateeRaterStart[t + 1]; k++)
+            {
+                panel.Add(d.RateeRaterIndex[k]);
+            }
+        }
+
+        nodes.AddRange(panel);
+        start.Add(nodes.Count);
+        return ([.. start], [.. nodes]);
     }
 
     /// <summary>A system over the same design and structure with its own work space, so criteria can be evaluated in parallel.</summary>
@@ -359,9 +392,8 @@ internal sealed class CrossedSystem
 
     /// <summary>
     /// vᵀ S⁻¹ v' for every cell of ratee t − 1 (its vectors in <paramref name="before"/>, over its raters then β) and every
-    /// cell of ratee t (in <paramref name="vectors"/>), row by row into <paramref name="into"/>. S⁻¹ between the two panels
-    /// comes from the selected inverse where the factor's pattern holds it (raters who rated a common unit); otherwise from
-    /// a solve for each of t's cells.
+    /// cell of ratee t (in <paramref name="vectors"/>), row by row into <paramref name="into"/>: S⁻¹ between the two panels
+    /// from the selected inverse, whose pattern holds every pair of a person's raters (<see cref="TryCreate"/>).
     /// </summary>
     private void UnitCovariances(int t, double[] inverse, double[] before, double[] vectors, Span<double> into)
     {
@@ -373,8 +405,7 @@ internal sealed class CrossedSystem
         int Global(int start, int raters, int i) => i < raters ? d.RateeRaterIndex[start + i] : d.Raters + i - raters;
 
         var cross = new double[countBefore * count];
-        var inPattern = true;
-        for (var i = 0; i < countBefore && inPattern; i++)
+        for (var i = 0; i < countBefore; i++)
         {
             for (var j = 0; j < count; j++)
             {
@@ -383,41 +414,18 @@ internal sealed class CrossedSystem
                     : a < d.Raters ? _tailStart[a] + b - d.Raters
                     : b < d.Raters ? _tailStart[b] + a - d.Raters
                     : _fixedIndex[((a - d.Raters) * p) + b - d.Raters];
-                if (index < 0)
-                {
-                    inPattern = false;
-                    break;
-                }
-
+                Debug.Assert(index >= 0, "A person's raters meet in the factor's pattern: the analysis merged their units' panels.");
                 cross[(i * count) + j] = inverse[index];
             }
         }
 
         var product = new double[countBefore];
-        var global = new double[d.Raters + p];
         for (var c = 0; c < cells; c++)
         {
             var vector = vectors.AsSpan(c * count, count);
-            if (inPattern)
+            for (var i = 0; i < countBefore; i++)
             {
-                for (var i = 0; i < countBefore; i++)
-                {
-                    product[i] = Dot(cross.AsSpan(i * count, count), vector);
-                }
-            }
-            else
-            {
-                Array.Clear(global);
-                for (var j = 0; j < count; j++)
-                {
-                    global[Global(rs, re - rs, j)] = vector[j];
-                }
-
-                var solved = _factor.Solve(global);
-                for (var i = 0; i < countBefore; i++)
-                {
-                    product[i] = solved[Global(ps, pe - ps, i)];
-                }
+                product[i] = Dot(cross.AsSpan(i * count, count), vector);
             }
 
             for (var b = 0; b < cellsBefore; b++)
