@@ -125,7 +125,8 @@ public sealed class CrossedModelDenseTests
     {
         // The exact path fits one unit per person and domain; the units share the person's raters, whose leniency is
         // estimated, so a person's leadership and performance estimates err together a little. With other raters for
-        // each domain (as an assessment centre's exercises may have), the two panels need not meet in the factor.
+        // each domain (as an assessment centre's exercises may have), the two panels meet only because the analysis
+        // takes them as one.
         var ratings = ratersPerDomain
             ? Panels.Set(Panels.Small.AsEnumerable().Select(r => r.Source == RaterSource.Self || Panels.Small.Model.GetCompetency(r.Competency).Domain == CompetencyDomain.Leadership
                 ? r
