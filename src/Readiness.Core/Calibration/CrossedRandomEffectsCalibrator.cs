@@ -725,26 +725,30 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         // Two domain units of one person: their cells share no eliminated block, so their covariance is the shared raters'
         // and fixed effects' uncertainty alone, the same given the true levels as around the shrunk estimates.
         Dictionary<RateeId, UnitCrossing>? crossings = null;
-        for (var t = 1; unitPairs is var (starts, covariances) && t < design.Ratees; t++)
+        if (unitPairs is var (starts, covariances))
         {
-            if (starts[t + 1] == starts[t])
+            crossings = [];
+            for (var t = 1; t < design.Ratees; t++)
             {
-                continue;
-            }
-
-            var (before, first, cells) = (design.RateeCellStart[t - 1], design.RateeCellStart[t], design.RateeCellStart[t + 1] - design.RateeCellStart[t]);
-            var (posterior, given) = (new double[starts[t + 1] - starts[t]], new double[starts[t + 1] - starts[t]]);
-            for (var b = 0; b < first - before; b++)
-            {
-                for (var c = 0; c < cells; c++)
+                if (starts[t + 1] == starts[t])
                 {
-                    var covariance = covariances[starts[t] + (b * cells) + c];
-                    posterior[(b * cells) + c] = Correlation(covariance, cellPev[before + b], cellPev[first + c]);
-                    given[(b * cells) + c] = Correlation(covariance, givenVariance[before + b], givenVariance[first + c]);
+                    continue;
                 }
-            }
 
-            (crossings ??= []).Add(design.Ratings.Ratees[t], new UnitCrossing(design.Ratings.Ratees[t - 1], posterior, given));
+                var (before, first, cells) = (design.RateeCellStart[t - 1], design.RateeCellStart[t], design.RateeCellStart[t + 1] - design.RateeCellStart[t]);
+                var (posterior, given) = (new double[starts[t + 1] - starts[t]], new double[starts[t + 1] - starts[t]]);
+                for (var b = 0; b < first - before; b++)
+                {
+                    for (var c = 0; c < cells; c++)
+                    {
+                        var covariance = covariances[starts[t] + (b * cells) + c];
+                        posterior[(b * cells) + c] = Correlation(covariance, cellPev[before + b], cellPev[first + c]);
+                        given[(b * cells) + c] = Correlation(covariance, givenVariance[before + b], givenVariance[first + c]);
+                    }
+                }
+
+                crossings.Add(design.Ratings.Ratees[t], new UnitCrossing(design.Ratings.Ratees[t - 1], posterior, given));
+            }
         }
 
         // Without the rater term the design holds one stand-in rater; no rater's effect was estimated.

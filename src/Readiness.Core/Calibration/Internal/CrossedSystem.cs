@@ -296,7 +296,8 @@ internal sealed class CrossedSystem
         var unitStart = UnitPairStarts(d, joinsPrevious);
         var unitPairs = new double[unitStart[d.Ratees]];
         var vectors = new double[mostCells * widest];
-        var previous = new double[mostCells * widest];
+        var previous = new double[unitPairs.Length > 0 ? mostCells * widest : 0];
+        var (crossBlock, crossProduct) = (new double[unitPairs.Length > 0 ? widest * widest : 0], new double[unitPairs.Length > 0 ? widest : 0]);
         var products = new double[mostCells * widest];
         var rateeParts = new double[mostCells];
         var block = new double[widest * widest];
@@ -368,10 +369,14 @@ internal sealed class CrossedSystem
 
             if (unitStart[t + 1] > unitStart[t])
             {
-                UnitCovariances(t, inverse, previous, vectors, unitPairs.AsSpan(unitStart[t], unitStart[t + 1] - unitStart[t]));
+                UnitCovariances(t, inverse, previous, vectors, crossBlock, crossProduct, unitPairs.AsSpan(unitStart[t], unitStart[t + 1] - unitStart[t]));
             }
 
-            (previous, vectors) = (vectors, previous);
+            if (previous.Length > 0)
+            {
+                // Keep this ratee's vectors for the next, which may be the same person's other unit.
+                (previous, vectors) = (vectors, previous);
+            }
         }
 
         return (cell, rater, betaCovariance, pairs, unitPairs);
@@ -392,10 +397,10 @@ internal sealed class CrossedSystem
 
     /// <summary>
     /// vᵀ S⁻¹ v' for every cell of ratee t − 1 (its vectors in <paramref name="before"/>, over its raters then β) and every
-    /// cell of ratee t (in <paramref name="vectors"/>), row by row into <paramref name="into"/>: S⁻¹ between the two panels
+    /// cell of ratee t (in <paramref name="vectors"/>), row by row into <paramref name="into"/> (<paramref name="cross"/> and <paramref name="product"/> are work space): S⁻¹ between the two panels
     /// from the selected inverse, whose pattern holds every pair of a person's raters (<see cref="TryCreate"/>).
     /// </summary>
-    private void UnitCovariances(int t, double[] inverse, double[] before, double[] vectors, Span<double> into)
+    private void UnitCovariances(int t, double[] inverse, double[] before, double[] vectors, double[] cross, double[] product, Span<double> into)
     {
         var d = _d;
         var p = d.P;
@@ -404,7 +409,6 @@ internal sealed class CrossedSystem
         var (cellsBefore, cells) = (d.RateeCellStart[t] - d.RateeCellStart[t - 1], d.RateeCellStart[t + 1] - d.RateeCellStart[t]);
         int Global(int start, int raters, int i) => i < raters ? d.RateeRaterIndex[start + i] : d.Raters + i - raters;
 
-        var cross = new double[countBefore * count];
         for (var i = 0; i < countBefore; i++)
         {
             for (var j = 0; j < count; j++)
@@ -419,7 +423,6 @@ internal sealed class CrossedSystem
             }
         }
 
-        var product = new double[countBefore];
         for (var c = 0; c < cells; c++)
         {
             var vector = vectors.AsSpan(c * count, count);
@@ -430,7 +433,7 @@ internal sealed class CrossedSystem
 
             for (var b = 0; b < cellsBefore; b++)
             {
-                into[(b * cells) + c] = Dot(product, before.AsSpan(b * countBefore, countBefore));
+                into[(b * cells) + c] = Dot(product.AsSpan(0, countBefore), before.AsSpan(b * countBefore, countBefore));
             }
         }
     }

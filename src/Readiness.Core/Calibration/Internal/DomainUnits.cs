@@ -165,27 +165,6 @@ internal sealed class DomainUnits
         IReadOnlyDictionary<RateeId, UnitCrossing>? crossings,
         Func<UnitCrossing, double[]> which)
     {
-        double Between((CompetencyEstimate Estimate, RateeId Unit, int Index) a, (CompetencyEstimate Estimate, RateeId Unit, int Index) b)
-        {
-            if (crossings is null)
-            {
-                return 0;
-            }
-
-            if (crossings.TryGetValue(b.Unit, out var crossing) && crossing.Before == a.Unit)
-            {
-                (a, b) = (b, a);
-            }
-            else if (!(crossings.TryGetValue(a.Unit, out crossing) && crossing.Before == b.Unit))
-            {
-                return 0;
-            }
-
-            // a is the later unit: the rows are b's estimates.
-            var cells = of(a.Unit)!.Count;
-            return which(crossing)[(b.Index * cells) + a.Index];
-        }
-
         var byUnit = new Dictionary<RateeId, EstimateCorrelations>();
         foreach (var unit in entries.Select(e => e.Unit).Distinct())
         {
@@ -195,6 +174,21 @@ internal sealed class DomainUnits
             }
 
             byUnit.Add(unit, correlations);
+        }
+
+        // Two units' estimates: the crossing is kept under the later unit, its rows the earlier unit's estimates.
+        double Between((CompetencyEstimate Estimate, RateeId Unit, int Index) a, (CompetencyEstimate Estimate, RateeId Unit, int Index) b)
+        {
+            if (crossings is not null && crossings.TryGetValue(b.Unit, out var crossing) && crossing.Before == a.Unit)
+            {
+                (a, b) = (b, a);
+            }
+            else if (crossings is null || !(crossings.TryGetValue(a.Unit, out crossing) && crossing.Before == b.Unit))
+            {
+                return 0;
+            }
+
+            return which(crossing)[(b.Index * byUnit[a.Unit].Count) + a.Index];
         }
 
         var lower = new List<double>(entries.Length * (entries.Length - 1) / 2);
