@@ -6,9 +6,9 @@ using Readiness.Internal;
 namespace Readiness.Calibration;
 
 /// <summary>A person's calibrated level on one competency, with its uncertainty and the evidence behind it.</summary>
-public sealed record CompetencyEstimate
+public sealed class CompetencyEstimate
 {
-    /// <summary>Initializes a new instance of the <see cref="CompetencyEstimate"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CompetencyEstimate"/> class.</summary>
     /// <param name="person">The person.</param>
     /// <param name="competency">The competency id.</param>
     /// <param name="estimate">The level on the model's scale, as an average rater other than the person themselves would rate it.</param>

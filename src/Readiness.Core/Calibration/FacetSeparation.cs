@@ -1,9 +1,9 @@
 namespace Readiness.Calibration;
 
 /// <summary>How well one facet's elements are told apart (Wright &amp; Masters 1982): separation, reliability and strata.</summary>
-public sealed record FacetSeparation
+public sealed class FacetSeparation
 {
-    /// <summary>Initializes a new instance of the <see cref="FacetSeparation"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="FacetSeparation"/> class.</summary>
     /// <param name="elements">The non-extreme elements summarised.</param>
     /// <param name="observedSd">The population standard deviation of their measures, in logits.</param>
     /// <param name="rootMeanSquareError">√(mean squared standard error).</param>

@@ -3,9 +3,9 @@ using Readiness.Internal;
 namespace Readiness.Calibration;
 
 /// <summary>One fixed-effect coefficient of a calibration model.</summary>
-public sealed record FixedEffect
+public sealed class FixedEffect
 {
-    /// <summary>Initializes a new instance of the <see cref="FixedEffect"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="FixedEffect"/> class.</summary>
     /// <param name="name"><c>(Intercept)</c>, <c>competency:&lt;id&gt;</c> or <c>source:&lt;Source&gt;</c>. Treatment contrasts: the first competency present (in model order) and the first source present (in <see cref="Evidence.RaterSource"/> order) are the references.</param>
     /// <param name="estimate">The coefficient, in scale points.</param>
     /// <param name="standardError">Its standard error.</param>

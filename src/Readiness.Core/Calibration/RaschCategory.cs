@@ -1,9 +1,9 @@
 namespace Readiness.Calibration;
 
 /// <summary>How one rating category was used and where its Andrich threshold lies.</summary>
-public sealed record RaschCategory
+public sealed class RaschCategory
 {
-    /// <summary>Initializes a new instance of the <see cref="RaschCategory"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RaschCategory"/> class.</summary>
     /// <param name="level">The scale level (the rating value).</param>
     /// <param name="count">The number of ratings other than self-ratings in this category.</param>
     /// <param name="share">The share of those ratings in this category.</param>

@@ -1,9 +1,9 @@
 namespace Readiness.Calibration;
 
 /// <summary>One element of a many-facet Rasch fit (a ratee, competency, rater or source) on the logit scale, with its fit.</summary>
-public sealed record RaschElement
+public sealed class RaschElement
 {
-    /// <summary>Initializes a new instance of the <see cref="RaschElement"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RaschElement"/> class.</summary>
     /// <param name="id">The element's id (ratee or rater id, competency id, or source name).</param>
     /// <param name="measure">The measure in logits: ability for a ratee; difficulty for a competency; severity for a rater or source (higher = harsher).</param>
     /// <param name="standardError">The model standard error of <paramref name="measure"/>: 1 / √(Σ model variance of its ratings).</param>

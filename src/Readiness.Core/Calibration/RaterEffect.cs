@@ -4,9 +4,9 @@ using Readiness.Internal;
 namespace Readiness.Calibration;
 
 /// <summary>How lenient (positive) or severe (negative) one rater is, in scale points.</summary>
-public sealed record RaterEffect
+public sealed class RaterEffect
 {
-    /// <summary>Initializes a new instance of the <see cref="RaterEffect"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RaterEffect"/> class.</summary>
     /// <param name="rater">The rater.</param>
     /// <param name="effect">The rater's leniency: how far above (or, negative, below) an average rater they rate the same person.</param>
     /// <param name="standardError">The standard error of <paramref name="effect"/>.</param>

@@ -4,9 +4,9 @@ using Readiness.Internal;
 namespace Readiness.Calibration;
 
 /// <summary>How much one rater source runs above (positive) or below the other raters' reference, in scale points.</summary>
-public sealed record SourceEffect
+public sealed class SourceEffect
 {
-    /// <summary>Initializes a new instance of the <see cref="SourceEffect"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="SourceEffect"/> class.</summary>
     /// <param name="source">The source.</param>
     /// <param name="effect">The source's effect relative to the reference that estimates are reported for: the average non-self rating.</param>
     /// <param name="standardError">The standard error of <paramref name="effect"/>; infinite when the ratings carry no information about the source, NaN when the method does not estimate one.</param>

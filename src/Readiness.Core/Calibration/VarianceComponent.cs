@@ -3,9 +3,9 @@ using Readiness.Internal;
 namespace Readiness.Calibration;
 
 /// <summary>One variance component of a calibration model, in squared scale points.</summary>
-public sealed record VarianceComponent
+public sealed class VarianceComponent
 {
-    /// <summary>Initializes a new instance of the <see cref="VarianceComponent"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="VarianceComponent"/> class.</summary>
     /// <param name="name">The component: <c>ratee</c>, <c>ratee_competency</c>, <c>rater</c> or <c>residual</c>.</param>
     /// <param name="variance">The estimated variance, never negative.</param>
     /// <param name="monteCarloError">The Monte-Carlo standard error of <paramref name="variance"/> when it was estimated with random probes; null when it was computed exactly.</param>

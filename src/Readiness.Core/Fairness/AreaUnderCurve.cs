@@ -1,9 +1,9 @@
 namespace Readiness.Fairness;
 
 /// <summary>How well a predictor separates successes from failures: the area under the ROC curve with its interval.</summary>
-public sealed record AreaUnderCurve
+public sealed class AreaUnderCurve
 {
-    /// <summary>Initializes a new instance of the <see cref="AreaUnderCurve"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="AreaUnderCurve"/> class.</summary>
     /// <param name="auc">The probability that a random success scores above a random failure (ties count half).</param>
     /// <param name="standardError">DeLong's standard error of <paramref name="auc"/>; NaN (and NaN interval ends) with a single success or a single failure.</param>
     /// <param name="lower">The interval's lower end (DeLong, clipped to [0, 1]).</param>

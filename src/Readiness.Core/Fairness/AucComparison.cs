@@ -2,9 +2,9 @@ namespace Readiness.Fairness;
 
 /// <summary>Readiness's AUC against performance's on the same people: DeLong's paired test of the difference.</summary>
 /// <remarks>With a single success or a single failure only the difference is defined; the rest is NaN.</remarks>
-public sealed record AucComparison
+public sealed class AucComparison
 {
-    /// <summary>Initializes a new instance of the <see cref="AucComparison"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="AucComparison"/> class.</summary>
     /// <param name="difference">Readiness's AUC minus performance's.</param>
     /// <param name="standardError">The standard error of <paramref name="difference"/> (DeLong, with the covariance of the two AUCs on the same people).</param>
     /// <param name="lower">The interval's lower end.</param>

@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
-using Readiness.Internal;
 
 namespace Readiness.Fairness;
 
 /// <summary>One group's row in an audit: its selection rate, its impact ratio and whether the difference is significant.</summary>
-public sealed record GroupRate
+public sealed class GroupRate
 {
-    /// <summary>Initializes a new instance of the <see cref="GroupRate"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="GroupRate"/> class.</summary>
     /// <param name="group">The group's name: its categories joined with " × " (e.g. "female × Black").</param>
     /// <param name="categories">The group's category on each audited attribute, in the audit's attribute order.</param>
     /// <param name="status">How the group takes part.</param>
@@ -36,7 +35,7 @@ public sealed record GroupRate
         AdjustedP = adjustedP;
         Z = z;
         ZTestP = zTestP;
-        _categories = new(categories);
+        Categories = categories;
     }
 
     /// <summary>Gets the group's name: its categories joined with " × " (e.g. "female × Black").</summary>
@@ -90,9 +89,6 @@ public sealed record GroupRate
     /// <summary>Gets its two-sided p-value; null with it.</summary>
     public double? ZTestP { get; }
 
-    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<string> _categories;
-
     /// <summary>Gets the group's category on each audited attribute, in the audit's attribute order.</summary>
-    public ImmutableArray<string> Categories => _categories.Items;
+    public ImmutableArray<string> Categories { get; }
 }

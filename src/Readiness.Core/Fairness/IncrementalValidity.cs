@@ -1,9 +1,9 @@
 namespace Readiness.Fairness;
 
 /// <summary>What a predictor adds to another in a linear regression of the outcome: the change in R² and its F test.</summary>
-public sealed record IncrementalValidity
+public sealed class IncrementalValidity
 {
-    /// <summary>Initializes a new instance of the <see cref="IncrementalValidity"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="IncrementalValidity"/> class.</summary>
     /// <param name="baseR2">R² of the base predictor alone.</param>
     /// <param name="fullR2">R² of both predictors.</param>
     /// <param name="f">The F statistic of the added predictor, on 1 and n − 3 degrees of freedom.</param>

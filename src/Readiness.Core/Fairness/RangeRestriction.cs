@@ -11,12 +11,12 @@ namespace Readiness.Fairness;
 /// Case II (as R's <c>psych::rangeCorrection</c>, case 2), which assumes each predictor was itself the one selected on;
 /// when selection was on something else the truth lies between the observed and the corrected value.
 /// </remarks>
-public sealed record RangeRestriction
+public sealed class RangeRestriction
 {
     /// <summary>The ratio of spreads below which the restriction is material and said so.</summary>
     public const double MaterialRatio = 0.9;
 
-    /// <summary>Initializes a new instance of the <see cref="RangeRestriction"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RangeRestriction"/> class.</summary>
     /// <param name="assessed">The people assessed with a readiness index and a performance value, outcome or not.</param>
     /// <param name="readinessRatio">The standard deviation of readiness among the people with outcomes over its standard deviation among everyone assessed.</param>
     /// <param name="performanceRatio">The same for performance.</param>

@@ -1,9 +1,9 @@
 namespace Readiness.Fairness;
 
 /// <summary>One group of a rater's ratees: how many, and how far above the estimates the rater rates them (each rating against its estimate without it).</summary>
-public sealed record RaterGroupMean
+public sealed class RaterGroupMean
 {
-    /// <summary>Initializes a new instance of the <see cref="RaterGroupMean"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RaterGroupMean"/> class.</summary>
     /// <param name="group">The group.</param>
     /// <param name="ratees">The rater's ratees in the group.</param>
     /// <param name="meanResidual">The mean left-out residual (rating − the estimate without it), in scale points.</param>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
-using Readiness.Internal;
 
 namespace Readiness.Fairness;
 
@@ -8,9 +7,9 @@ namespace Readiness.Fairness;
 /// One rater's ratings split by the ratee's group: how far above what the other raters of the same people see the rater
 /// rates each group, once the rater's slope on the ratees' level is allowed for.
 /// </summary>
-public sealed record RaterGroupSplit
+public sealed class RaterGroupSplit
 {
-    /// <summary>Initializes a new instance of the <see cref="RaterGroupSplit"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RaterGroupSplit"/> class.</summary>
     /// <param name="rater">The rater.</param>
     /// <param name="groups">Per group of their ratees: how many, and the mean left-out residual, in scale points.</param>
     /// <param name="highGroup">The group they rate most generously, level allowed for.</param>
@@ -35,7 +34,7 @@ public sealed record RaterGroupSplit
         QValue = qValue;
         LevelSlope = levelSlope;
         Flagged = flagged;
-        _groups = new(groups);
+        Groups = groups;
     }
 
     /// <summary>Gets the rater.</summary>
@@ -72,11 +71,8 @@ public sealed record RaterGroupSplit
     /// <summary>Gets whether the difference is at least the options' size and the q-value at most their false-discovery rate.</summary>
     public bool Flagged { get; }
 
-    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<RaterGroupMean> _groups;
-
     /// <summary>Gets the rater's ratees per group: how many, and the mean left-out residual (rating − the estimate without it), in scale points.</summary>
-    public ImmutableArray<RaterGroupMean> Groups => _groups.Items;
+    public ImmutableArray<RaterGroupMean> Groups { get; }
 
     /// <summary>Gets the difference over its standard error: a t statistic on <see cref="DegreesOfFreedom"/>.</summary>
     public double T => Difference / StandardError;

@@ -1,9 +1,9 @@
 namespace Readiness.Fairness;
 
 /// <summary>A predictor's correlation with the outcome, with its confidence interval and test.</summary>
-public sealed record ValidityCoefficient
+public sealed class ValidityCoefficient
 {
-    /// <summary>Initializes a new instance of the <see cref="ValidityCoefficient"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="ValidityCoefficient"/> class.</summary>
     /// <param name="r">Pearson's r (point-biserial for a binary outcome).</param>
     /// <param name="lower">The interval's lower end (Fisher's z transformation).</param>
     /// <param name="upper">Its upper end.</param>

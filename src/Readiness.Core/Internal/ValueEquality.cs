@@ -3,37 +3,10 @@ using System.Collections.Immutable;
 namespace Readiness.Internal;
 
 /// <summary>
-/// A record's backing field for an immutable array: the record's generated equality compares its fields, and an
-/// <see cref="ImmutableArray{T}"/> compares by reference, so two equal results would compare unequal. This compares the
-/// items in order.
+/// An options record's backing field for an immutable dictionary: the record's generated equality compares its fields, and
+/// an <see cref="ImmutableDictionary{TKey, TValue}"/> compares by reference, so two equal options would compare unequal.
+/// This compares the entries (looked up with the other dictionary's comparer).
 /// </summary>
-internal readonly struct EquatableArray<T>(ImmutableArray<T> items) : IEquatable<EquatableArray<T>>
-{
-    public ImmutableArray<T> Items { get; } = items;
-
-    public bool Equals(EquatableArray<T> other) =>
-        Items.IsDefault || other.Items.IsDefault ? Items.IsDefault == other.Items.IsDefault : Items.AsSpan().SequenceEqual(other.Items.AsSpan(), EqualityComparer<T>.Default);
-
-    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
-
-    public override int GetHashCode()
-    {
-        if (Items.IsDefault)
-        {
-            return 0;
-        }
-
-        var hash = new HashCode();
-        foreach (var item in Items)
-        {
-            hash.Add(item);
-        }
-
-        return hash.ToHashCode();
-    }
-}
-
-/// <summary>A record's backing field for an immutable dictionary, compared by its entries (looked up with the other dictionary's comparer), for the same reason as <see cref="EquatableArray{T}"/>.</summary>
 internal readonly struct EquatableDictionary<TKey, TValue>(ImmutableDictionary<TKey, TValue>? items) : IEquatable<EquatableDictionary<TKey, TValue>>
     where TKey : notnull
 {

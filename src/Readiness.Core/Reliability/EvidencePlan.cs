@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Readiness.Calibration;
 using Readiness.Evidence;
-using Readiness.Internal;
 using static Readiness.Internal.RandomDraws;
 
 namespace Readiness.Reliability;
@@ -22,9 +21,9 @@ namespace Readiness.Reliability;
 /// </para>
 /// <para>The calibration must be a crossed random-effects fit of the same ratings (it supplies the variance components).</para>
 /// </remarks>
-public sealed record EvidencePlan
+public sealed class EvidencePlan
 {
-    /// <summary>Initializes a new instance of the <see cref="EvidencePlan"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="EvidencePlan"/> class.</summary>
     /// <param name="target">The reliability aimed for.</param>
     /// <param name="singleRaterReliability">One rating's reliability from the variance components (see <see cref="SpearmanBrown.SingleRaterReliability"/>).</param>
     /// <param name="spearmanBrownRaters">The fewest raters that reach the target by Spearman–Brown.</param>
@@ -36,7 +35,7 @@ public sealed record EvidencePlan
         SingleRaterReliability = singleRaterReliability;
         SpearmanBrownRaters = spearmanBrownRaters;
         SimulatedRaters = simulatedRaters;
-        _steps = new(steps);
+        Steps = steps;
     }
 
     /// <summary>Gets the reliability aimed for.</summary>
@@ -51,11 +50,8 @@ public sealed record EvidencePlan
     /// <summary>Gets the fewest raters that reach the target in the simulation of this design; null when even <see cref="EvidencePlanOptions.MaxRaters"/> do not.</summary>
     public int? SimulatedRaters { get; }
 
-    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<EvidencePlanStep> _steps;
-
     /// <summary>Gets reliability by number of raters: Spearman–Brown beside the simulation.</summary>
-    public ImmutableArray<EvidencePlanStep> Steps => _steps.Items;
+    public ImmutableArray<EvidencePlanStep> Steps { get; }
 
     /// <summary>Plans the evidence for a target reliability from the organisation's own design.</summary>
     /// <param name="ratings">The ratings whose design is simulated (who rated whom, on which competencies).</param>
@@ -181,9 +177,9 @@ public sealed record EvidencePlan
 }
 
 /// <summary>The reliability of one number of raters per person.</summary>
-public sealed record EvidencePlanStep
+public sealed class EvidencePlanStep
 {
-    /// <summary>Initializes a new instance of the <see cref="EvidencePlanStep"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="EvidencePlanStep"/> class.</summary>
     /// <param name="raters">Raters per person.</param>
     /// <param name="spearmanBrown">The Spearman–Brown reliability of that many independent raters.</param>
     /// <param name="simulated">The mean simulated reliability in the organisation's own design.</param>

@@ -1,9 +1,9 @@
 namespace Readiness.Reliability;
 
 /// <summary>One Shrout–Fleiss intraclass correlation with its F test and confidence interval.</summary>
-public sealed record IccEstimate
+public sealed class IccEstimate
 {
-    /// <summary>Initializes a new instance of the <see cref="IccEstimate"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="IccEstimate"/> class.</summary>
     /// <param name="form">The form, e.g. <c>ICC(2,1)</c> (random judges, single rating) or <c>ICC(3,k)</c> (fixed judges, mean of k).</param>
     /// <param name="value">The correlation; can be negative when targets differ less than judges disagree.</param>
     /// <param name="f">The F statistic testing a correlation of 0.</param>

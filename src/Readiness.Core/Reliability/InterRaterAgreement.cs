@@ -1,7 +1,6 @@
 using Readiness.Competencies;
 using System.Collections.Immutable;
 using Readiness.Evidence;
-using Readiness.Internal;
 
 namespace Readiness.Reliability;
 
@@ -109,9 +108,9 @@ public static class InterRaterAgreement
 }
 
 /// <summary>Inter-rater agreement at every level.</summary>
-public sealed record AgreementReport
+public sealed class AgreementReport
 {
-    /// <summary>Initializes a new instance of the <see cref="AgreementReport"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="AgreementReport"/> class.</summary>
     /// <param name="chanceVariance">σ²_EU, the variance of ratings given uniformly at random over the scale's levels (over its continuous range when ratings fall between levels).</param>
     /// <param name="cells">Per person × competency, in rating-set order.</param>
     /// <param name="people">Per person, in ratee order.</param>
@@ -119,33 +118,28 @@ public sealed record AgreementReport
     internal AgreementReport(double chanceVariance, ImmutableArray<CellAgreement> cells, ImmutableArray<PersonAgreement> people, ImmutableArray<CompetencyAgreement> competencies)
     {
         ChanceVariance = chanceVariance;
-        _cells = new(cells);
-        _people = new(people);
-        _competencies = new(competencies);
+        Cells = cells;
+        People = people;
+        Competencies = competencies;
     }
 
     /// <summary>Gets σ²_EU, the variance of ratings given uniformly at random over the scale's levels (over its continuous range when ratings fall between levels).</summary>
     public double ChanceVariance { get; }
 
-    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<CellAgreement> _cells;
-    private readonly EquatableArray<PersonAgreement> _people;
-    private readonly EquatableArray<CompetencyAgreement> _competencies;
-
     /// <summary>Gets the agreement per person × competency, in rating-set order.</summary>
-    public ImmutableArray<CellAgreement> Cells => _cells.Items;
+    public ImmutableArray<CellAgreement> Cells { get; }
 
     /// <summary>Gets the agreement per person, in ratee order.</summary>
-    public ImmutableArray<PersonAgreement> People => _people.Items;
+    public ImmutableArray<PersonAgreement> People { get; }
 
     /// <summary>Gets the agreement per competency, in model order (competencies with no person rated twice are left out).</summary>
-    public ImmutableArray<CompetencyAgreement> Competencies => _competencies.Items;
+    public ImmutableArray<CompetencyAgreement> Competencies { get; }
 }
 
 /// <summary>How far the other raters of one person agree on one competency.</summary>
-public sealed record CellAgreement
+public sealed class CellAgreement
 {
-    /// <summary>Initializes a new instance of the <see cref="CellAgreement"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CellAgreement"/> class.</summary>
     /// <param name="person">The person.</param>
     /// <param name="competency">The competency id.</param>
     /// <param name="ratings">The other raters' ratings.</param>
@@ -182,9 +176,9 @@ public sealed record CellAgreement
 }
 
 /// <summary>How far the other raters of one person agree across the competencies.</summary>
-public sealed record PersonAgreement
+public sealed class PersonAgreement
 {
-    /// <summary>Initializes a new instance of the <see cref="PersonAgreement"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="PersonAgreement"/> class.</summary>
     /// <param name="person">The person.</param>
     /// <param name="competencies">The competencies rated by two or more others.</param>
     /// <param name="meanStandardDeviation">√(mean within-competency variance).</param>
@@ -211,9 +205,9 @@ public sealed record PersonAgreement
 }
 
 /// <summary>How far raters agree on one competency, averaged over the people rated by two or more others.</summary>
-public sealed record CompetencyAgreement
+public sealed class CompetencyAgreement
 {
-    /// <summary>Initializes a new instance of the <see cref="CompetencyAgreement"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CompetencyAgreement"/> class.</summary>
     /// <param name="competency">The competency id.</param>
     /// <param name="people">The people averaged over.</param>
     /// <param name="meanStandardDeviation">The mean within-person standard deviation.</param>

@@ -3,9 +3,9 @@ using Readiness.Evidence;
 namespace Readiness.Reliability;
 
 /// <summary>One rater's rating habits, each as a number and a flag.</summary>
-public sealed record RaterDiagnostic
+public sealed class RaterDiagnostic
 {
-    /// <summary>Initializes a new instance of the <see cref="RaterDiagnostic"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RaterDiagnostic"/> class.</summary>
     /// <param name="rater">The rater.</param>
     /// <param name="ratings">Their ratings of others (self-ratings are not examined).</param>
     /// <param name="ratees">The people they rated.</param>

@@ -3,9 +3,9 @@ using Readiness.Competencies;
 namespace Readiness.Reliability;
 
 /// <summary>One competency of a person's self–other comparison.</summary>
-public sealed record SelfOtherCompetency
+public sealed class SelfOtherCompetency
 {
-    /// <summary>Initializes a new instance of the <see cref="SelfOtherCompetency"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="SelfOtherCompetency"/> class.</summary>
     /// <param name="competency">The competency's id.</param>
     /// <param name="self">The person's own rating (their mean, if they rated it more than once).</param>
     /// <param name="others">The other raters' mean rating.</param>

@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
-using Readiness.Internal;
 
 namespace Readiness.Reliability;
 
 /// <summary>One person's self-view against the others' view of them.</summary>
-public sealed record SelfOtherRating
+public sealed class SelfOtherRating
 {
-    /// <summary>Initializes a new instance of the <see cref="SelfOtherRating"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="SelfOtherRating"/> class.</summary>
     /// <param name="person">The person.</param>
     /// <param name="self">The mean of their self-ratings, over the competencies they rated themselves on.</param>
     /// <param name="others">The mean of the other raters' ratings of them, over the same competencies.</param>
@@ -19,7 +18,7 @@ public sealed record SelfOtherRating
         Self = self;
         Others = others;
         Category = category;
-        _competencies = new(competencies);
+        Competencies = competencies;
     }
 
     /// <summary>Gets the person.</summary>
@@ -34,11 +33,8 @@ public sealed record SelfOtherRating
     /// <summary>Gets their agreement category.</summary>
     public AgreementCategory Category { get; }
 
-    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<SelfOtherCompetency> _competencies;
-
     /// <summary>Gets each competency they rated themselves and were rated on: self mean, others' mean and the difference.</summary>
-    public ImmutableArray<SelfOtherCompetency> Competencies => _competencies.Items;
+    public ImmutableArray<SelfOtherCompetency> Competencies { get; }
 
     /// <summary>Gets self minus others, in scale points.</summary>
     public double Difference => Self - Others;

@@ -4,9 +4,9 @@ using Readiness.Evidence;
 namespace Readiness.Reliability;
 
 /// <summary>One source's average rating of a person on one competency.</summary>
-public sealed record SourceAverage
+public sealed class SourceAverage
 {
-    /// <summary>Initializes a new instance of the <see cref="SourceAverage"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="SourceAverage"/> class.</summary>
     /// <param name="competency">The competency id.</param>
     /// <param name="source">The rater source.</param>
     /// <param name="raters">How many different raters of the source rated the person on the competency.</param>

@@ -4,9 +4,9 @@ using Readiness.Competencies;
 namespace Readiness.Scoring;
 
 /// <summary>One requirement of the role, as the candidate meets it: the estimate against the target, the gap and the part of the index it explains.</summary>
-public sealed record CompetencyScore
+public sealed class CompetencyScore
 {
-    /// <summary>Initializes a new instance of the <see cref="CompetencyScore"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CompetencyScore"/> class.</summary>
     /// <param name="competency">The competency id.</param>
     /// <param name="target">The role's target level.</param>
     /// <param name="criticalMinimum">The critical minimum, or null.</param>

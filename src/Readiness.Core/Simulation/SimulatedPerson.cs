@@ -5,9 +5,9 @@ using Readiness.Internal;
 namespace Readiness.Simulation;
 
 /// <summary>One person of a simulated organisation, with the true levels the ratings were generated from.</summary>
-public sealed record SimulatedPerson
+public sealed class SimulatedPerson
 {
-    /// <summary>Initializes a new instance of the <see cref="SimulatedPerson"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="SimulatedPerson"/> class.</summary>
     /// <param name="person">The person's id (as ratee; the same text is their rater id).</param>
     /// <param name="manager">The person's manager, or null for the head of the organisation.</param>
     /// <param name="directReports">How many people report to this person; managers have at least one.</param>
@@ -17,15 +17,19 @@ public sealed record SimulatedPerson
     /// <param name="performance">The observed individual-performance measure (a review score, with noise).</param>
     internal SimulatedPerson(RateeId person, RateeId? manager, int directReports, ImmutableArray<double> trueLevels, double trueLeadership, double trueIndividualPerformance, double performance)
     {
-        _trueGrowth = new([.. trueLevels.Select(_ => 0.0)]);
+        _trueGrowth = [.. trueLevels.Select(_ => 0.0)];
         Person = person;
         Manager = manager;
         DirectReports = directReports;
         TrueLeadership = trueLeadership;
         TrueIndividualPerformance = trueIndividualPerformance;
         Performance = performance;
-        _trueLevels = new(trueLevels);
+        TrueLevels = trueLevels;
     }
+
+    private SimulatedPerson(SimulatedPerson other)
+        : this(other.Person, other.Manager, other.DirectReports, other.TrueLevels, other.TrueLeadership, other.TrueIndividualPerformance, other.Performance) =>
+        (_trueGrowth, _developmentYears, _trueDevelopmentGrowth, _trueDevelopmentAfterGrowth) = (other._trueGrowth, other._developmentYears, other._trueDevelopmentGrowth, other._trueDevelopmentAfterGrowth);
 
     /// <summary>Gets the person's id (as ratee; the same text is their rater id).</summary>
     public RateeId Person { get; }
@@ -45,16 +49,13 @@ public sealed record SimulatedPerson
     /// <summary>Gets the observed individual-performance measure (a review score, with noise).</summary>
     public double Performance { get; }
 
-    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<double> _trueLevels;
-
-    private EquatableArray<double> _trueGrowth;
+    private ImmutableArray<double> _trueGrowth;
 
     /// <summary>Gets the true level on each competency at the first review cycle, in model order, on the model's scale.</summary>
-    public ImmutableArray<double> TrueLevels => _trueLevels.Items;
+    public ImmutableArray<double> TrueLevels { get; }
 
     /// <summary>Gets the true growth on each competency, scale points a year, in model order (0 in a one-cycle organisation).</summary>
-    public ImmutableArray<double> TrueGrowth => _trueGrowth.Items;
+    public ImmutableArray<double> TrueGrowth => _trueGrowth;
 
     /// <summary>Gets the true levels <paramref name="years"/> after the first cycle: each level plus its growth, held within the scale.</summary>
     /// <param name="years">Years since the first cycle.</param>
@@ -68,40 +69,40 @@ public sealed record SimulatedPerson
     }
 
     /// <summary>Gets the extra growth a year the person's development added on each competency while it ran, in model order (0 without development).</summary>
-    public ImmutableArray<double> TrueDevelopmentGrowth => _trueDevelopmentGrowth.Items.IsDefault ? [.. TrueLevels.Select(_ => 0.0)] : _trueDevelopmentGrowth.Items;
+    public ImmutableArray<double> TrueDevelopmentGrowth => _trueDevelopmentGrowth.IsDefault ? [.. TrueLevels.Select(_ => 0.0)] : _trueDevelopmentGrowth;
 
     /// <summary>Gets the extra growth a year the person's development added on each competency after it ended, in model order (0 without development).</summary>
-    public ImmutableArray<double> TrueDevelopmentAfterGrowth => _trueDevelopmentAfterGrowth.Items.IsDefault ? [.. TrueLevels.Select(_ => 0.0)] : _trueDevelopmentAfterGrowth.Items;
+    public ImmutableArray<double> TrueDevelopmentAfterGrowth => _trueDevelopmentAfterGrowth.IsDefault ? [.. TrueLevels.Select(_ => 0.0)] : _trueDevelopmentAfterGrowth;
 
     // The person's development programme, when they had one: its years from the first cycle, and its extra growth a year
     // during and after it per competency.
     private (double Start, double End) _developmentYears;
-    private EquatableArray<double> _trueDevelopmentGrowth;
-    private EquatableArray<double> _trueDevelopmentAfterGrowth;
+    private ImmutableArray<double> _trueDevelopmentGrowth;
+    private ImmutableArray<double> _trueDevelopmentAfterGrowth;
 
     /// <summary>What the person's development had added to competency <paramref name="c"/> by <paramref name="years"/>.</summary>
     private double DevelopedBy(int c, double years)
     {
-        if (_trueDevelopmentGrowth.Items.IsDefault)
+        if (_trueDevelopmentGrowth.IsDefault)
         {
             return 0;
         }
 
         var (start, end) = _developmentYears;
-        return (_trueDevelopmentGrowth.Items[c] * Math.Clamp(years - start, 0, end - start)) + (_trueDevelopmentAfterGrowth.Items[c] * Math.Max(years - end, 0));
+        return (_trueDevelopmentGrowth[c] * Math.Clamp(years - start, 0, end - start)) + (_trueDevelopmentAfterGrowth[c] * Math.Max(years - end, 0));
     }
 
     internal SimulatedPerson WithGrowth(ImmutableArray<double> growth)
     {
-        var copy = this with { };
-        copy._trueGrowth = new(growth);
+        var copy = new SimulatedPerson(this);
+        copy._trueGrowth = growth;
         return copy;
     }
 
     internal SimulatedPerson WithDevelopment(double start, double end, ImmutableArray<double> during, ImmutableArray<double> after)
     {
-        var copy = this with { };
-        (copy._developmentYears, copy._trueDevelopmentGrowth, copy._trueDevelopmentAfterGrowth) = ((start, end), new(during), new(after));
+        var copy = new SimulatedPerson(this);
+        (copy._developmentYears, copy._trueDevelopmentGrowth, copy._trueDevelopmentAfterGrowth) = ((start, end), during, after);
         return copy;
     }
 

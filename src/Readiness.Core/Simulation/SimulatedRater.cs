@@ -1,9 +1,9 @@
 namespace Readiness.Simulation;
 
 /// <summary>One rater of a simulated organisation, with the bias planted in them.</summary>
-public sealed record SimulatedRater
+public sealed class SimulatedRater
 {
-    /// <summary>Initializes a new instance of the <see cref="SimulatedRater"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="SimulatedRater"/> class.</summary>
     /// <param name="rater">The rater.</param>
     /// <param name="style">The planted rating habit.</param>
     /// <param name="leniency">The planted additive leniency (+) or severity (−), in scale points.</param>

@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
-using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Talent;
 
 /// <summary>A person's development plan towards a role: the gaps in the order to work on them, and the dates.</summary>
-public sealed record DevelopmentPlan
+public sealed class DevelopmentPlan
 {
-    /// <summary>Initializes a new instance of the <see cref="DevelopmentPlan"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="DevelopmentPlan"/> class.</summary>
     /// <param name="person">The person.</param>
     /// <param name="profileId">The role profile the plan prepares for.</param>
     /// <param name="start">The plan's start.</param>
@@ -26,7 +25,7 @@ public sealed record DevelopmentPlan
         YearsToReady = yearsToReady;
         ReadyBy = readyBy;
         NextReassessment = nextReassessment;
-        _steps = new(steps);
+        Steps = steps;
     }
 
     /// <summary>Gets the person.</summary>
@@ -55,20 +54,17 @@ public sealed record DevelopmentPlan
     /// longest step's <see cref="DevelopmentStep.YearsToCloseWithMeasured"/>, or its <see cref="DevelopmentStep.YearsToClose"/>
     /// without one); null when no step has one.
     /// </summary>
-    public double? YearsToReadyWithMeasured { get; init; }
-
-    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<DevelopmentStep> _steps;
+    public double? YearsToReadyWithMeasured { get; internal init; }
 
     /// <summary>Gets the steps; empty when every target is met.</summary>
-    public ImmutableArray<DevelopmentStep> Steps => _steps.Items;
+    public ImmutableArray<DevelopmentStep> Steps { get; }
 
     /// <summary>Gets the assessment's band (under the default basis, the one reached with the stated probability): with no gap on the estimates a person can still be 1–2 years away when the evidence is thin.</summary>
-    public ReadinessBand Band { get; init; }
+    public ReadinessBand Band { get; internal init; }
 
     /// <summary>Gets the assessment's P(ready now), when the scorer gives it.</summary>
-    public double? ProbabilityReadyNow { get; init; }
+    public double? ProbabilityReadyNow { get; internal init; }
 
     /// <summary>Gets the assessment's P(ready within the near term), when the scorer gives it.</summary>
-    public double? ProbabilityReadyNearTerm { get; init; }
+    public double? ProbabilityReadyNearTerm { get; internal init; }
 }

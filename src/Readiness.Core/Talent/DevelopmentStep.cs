@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
 using Readiness.Calibration;
 using Readiness.Competencies;
-using Readiness.Internal;
 
 namespace Readiness.Talent;
 
 /// <summary>One gap in a development plan and what to do about it.</summary>
-public sealed record DevelopmentStep
+public sealed class DevelopmentStep
 {
-    /// <summary>Initializes a new instance of the <see cref="DevelopmentStep"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="DevelopmentStep"/> class.</summary>
     /// <param name="order">The step's place in the plan, 1 first.</param>
     /// <param name="competency">The competency id.</param>
     /// <param name="domain">Leadership or individual performance.</param>
@@ -28,7 +27,7 @@ public sealed record DevelopmentStep
         BelowCriticalMinimum = belowCriticalMinimum;
         YearsToClose = yearsToClose;
         ReassessOn = reassessOn;
-        _interventions = new(interventions);
+        Interventions = interventions;
     }
 
     /// <summary>Gets the step's place in the plan, 1 first.</summary>
@@ -55,17 +54,14 @@ public sealed record DevelopmentStep
     /// <summary>Gets when to reassess: when the gap should be closed, and no later than the options' interval.</summary>
     public DateOnly ReassessOn { get; }
 
-    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<Intervention> _interventions;
-
     /// <summary>Gets the catalogue's interventions for the competency: those measured to help first, largest effect first, then the rest in the catalogue's order.</summary>
-    public ImmutableArray<Intervention> Interventions => _interventions.Items;
+    public ImmutableArray<Intervention> Interventions { get; }
 
     /// <summary>
     /// Gets the step's intervention measured to have helped (<see cref="InterventionEffect.HelpedWhileIn"/>) with the largest
     /// change in growth while in it, or null when none was measured to help (see <see cref="InterventionCatalogue.WithMeasuredEffects"/>).
     /// </summary>
-    public Intervention? MeasuredIntervention { get; init; }
+    public Intervention? MeasuredIntervention { get; internal init; }
 
     /// <summary>
     /// Gets the years to close the gap by way of <see cref="MeasuredIntervention"/>: at the development rate plus its measured
@@ -73,7 +69,7 @@ public sealed record DevelopmentStep
     /// when none of its records ended), then plus its measured change after it; null without one. The effect is an
     /// association in the organisation's records, not a promise (its places were not assigned at random).
     /// </summary>
-    public double? YearsToCloseWithMeasured { get; init; }
+    public double? YearsToCloseWithMeasured { get; internal init; }
 
     /// <summary>Gets the weighted gap (weight × gap) the plan is ordered by.</summary>
     public double WeightedGap => Weight * Gap;

@@ -8,7 +8,7 @@ namespace Readiness.Talent;
 /// Quantile cuts (R's type 7) put about a third of the cohort in each band of an axis; absolute cuts keep their meaning
 /// from one review to the next (for readiness, index points: e.g. 50 and 80).
 /// </remarks>
-public sealed record NineBoxCuts
+public sealed class NineBoxCuts
 {
     private NineBoxCuts(bool byQuantile, double performanceLower, double performanceUpper, double readinessLower, double readinessUpper)
     {

@@ -3,9 +3,9 @@ using Readiness.Evidence;
 namespace Readiness.Talent;
 
 /// <summary>Where one person sits on the 9-box, with the readiness interval's reach.</summary>
-public sealed record NineBoxPlacement
+public sealed class NineBoxPlacement
 {
-    /// <summary>Initializes a new instance of the <see cref="NineBoxPlacement"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="NineBoxPlacement"/> class.</summary>
     /// <param name="person">The person.</param>
     /// <param name="performance">The individual-performance value (see <see cref="NineBox.UsesPerformanceRecords"/>).</param>
     /// <param name="readiness">The readiness index.</param>
@@ -65,5 +65,5 @@ public sealed record NineBoxPlacement
     /// multiple of 1/256, good to about ±0.03. Null unless every boxed assessment comes from one built-in scorer (a scorer
     /// of your own, or several scorers, carry no common uncertainty to draw from).
     /// </summary>
-    public double? ProbabilityInBox { get; init; }
+    public double? ProbabilityInBox { get; internal init; }
 }

@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using Readiness.Evidence;
-using Readiness.Internal;
 
 namespace Readiness.Talent;
 
 /// <summary>One person across the talent review: their box, the slates that name them and their plans.</summary>
-public sealed record PersonSummary
+public sealed class PersonSummary
 {
-    /// <summary>Initializes a new instance of the <see cref="PersonSummary"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="PersonSummary"/> class.</summary>
     /// <param name="person">The person.</param>
     /// <param name="placement">Their 9-box placement, or null when they were not boxed.</param>
     /// <param name="slates">The slates that name them: role and entry.</param>
@@ -16,8 +15,8 @@ public sealed record PersonSummary
     {
         Person = person;
         Placement = placement;
-        _slates = new(slates);
-        _plans = new(plans);
+        Slates = slates;
+        Plans = plans;
     }
 
     /// <summary>Gets the person.</summary>
@@ -26,13 +25,9 @@ public sealed record PersonSummary
     /// <summary>Gets their 9-box placement, or null when they were not boxed.</summary>
     public NineBoxPlacement? Placement { get; }
 
-    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<RoleSlateEntry> _slates;
-    private readonly EquatableArray<DevelopmentPlan> _plans;
-
     /// <summary>Gets the slates that name them: role and entry.</summary>
-    public ImmutableArray<RoleSlateEntry> Slates => _slates.Items;
+    public ImmutableArray<RoleSlateEntry> Slates { get; }
 
     /// <summary>Gets their development plans.</summary>
-    public ImmutableArray<DevelopmentPlan> Plans => _plans.Items;
+    public ImmutableArray<DevelopmentPlan> Plans { get; }
 }

@@ -1,9 +1,9 @@
 namespace Readiness.Talent;
 
 /// <summary>The bench behind one role: its slate's successors counted by band.</summary>
-public sealed record RoleBench
+public sealed class RoleBench
 {
-    /// <summary>Initializes a new instance of the <see cref="RoleBench"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RoleBench"/> class.</summary>
     /// <param name="role">The role.</param>
     /// <param name="readyNow">Successors ready now.</param>
     /// <param name="readyIn1To2Years">Successors ready in 1–2 years.</param>

@@ -1,9 +1,9 @@
 namespace Readiness.Talent;
 
 /// <summary>A person's entry on one role's succession slate.</summary>
-public sealed record RoleSlateEntry
+public sealed class RoleSlateEntry
 {
-    /// <summary>Initializes a new instance of the <see cref="RoleSlateEntry"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RoleSlateEntry"/> class.</summary>
     /// <param name="role">The role.</param>
     /// <param name="entry">The entry.</param>
     internal RoleSlateEntry(string role, SlateEntry entry)

@@ -1,15 +1,14 @@
 using System.Collections.Immutable;
 using Readiness.Competencies;
 using Readiness.Evidence;
-using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Talent;
 
 /// <summary>One successor on a slate.</summary>
-public sealed record SlateEntry
+public sealed class SlateEntry
 {
-    /// <summary>Initializes a new instance of the <see cref="SlateEntry"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="SlateEntry"/> class.</summary>
     /// <param name="rank">The rank in the whole cohort (<see cref="ReadinessAssessment.CohortRank"/>), 1 first; for assessments scored one by one, the place on the slate. Equal numbers share a rank (1, 2, 2, 4).</param>
     /// <param name="person">The person.</param>
     /// <param name="index">The readiness index.</param>
@@ -33,7 +32,7 @@ public sealed record SlateEntry
         BestRank = bestRank;
         WorstRank = worstRank;
         Signals = signals;
-        _keyGaps = new(keyGaps);
+        KeyGaps = keyGaps;
     }
 
     /// <summary>Gets the rank in the whole cohort (<see cref="ReadinessAssessment.CohortRank"/>), 1 first; for assessments scored one by one, the place on the slate. Equal numbers share a rank (1, 2, 2, 4).</summary>
@@ -66,18 +65,15 @@ public sealed record SlateEntry
     /// <summary>Gets the assessment's signals.</summary>
     public ReadinessSignals Signals { get; }
 
-    // Compared item by item (an ImmutableArray compares by reference), so equal results are equal.
-    private readonly EquatableArray<CompetencyId> _keyGaps;
-
     /// <summary>Gets the competencies of the largest gaps (weight × gap).</summary>
-    public ImmutableArray<CompetencyId> KeyGaps => _keyGaps.Items;
+    public ImmutableArray<CompetencyId> KeyGaps { get; }
 
     /// <summary>Gets a value indicating whether the evidence cannot tell this successor's place from a neighbour's.</summary>
     public bool RankUncertain => BestRank != WorstRank;
 
     /// <summary>Gets the probability that the successor is ready now (<see cref="ReadinessAssessment.ProbabilityReadyNow"/>), when the scorer gives it.</summary>
-    public double? ProbabilityReadyNow { get; init; }
+    public double? ProbabilityReadyNow { get; internal init; }
 
     /// <summary>Gets the probability that the successor is ready within the near term (<see cref="ReadinessAssessment.ProbabilityReadyNearTerm"/>), when the scorer gives it.</summary>
-    public double? ProbabilityReadyNearTerm { get; init; }
+    public double? ProbabilityReadyNearTerm { get; internal init; }
 }

@@ -3,9 +3,9 @@ using Readiness.Evidence;
 namespace Readiness.Talent;
 
 /// <summary>A person left out of a 9-box or a slate, and why: nobody is dropped silently.</summary>
-public sealed record TalentExclusion
+public sealed class TalentExclusion
 {
-    /// <summary>Initializes a new instance of the <see cref="TalentExclusion"/> record.</summary>
+    /// <summary>Initializes a new instance of the <see cref="TalentExclusion"/> class.</summary>
     /// <param name="person">The person.</param>
     /// <param name="reason">Why.</param>
     /// <param name="detail">The specifics, in words.</param>

@@ -35,9 +35,9 @@ public sealed class CalibrationPropertyTests
             {
                 var a = calibrator.Calibrate(original);
                 var b = calibrator.Calibrate(reordered);
-                Assert.Equal(a.Estimates.ToArray(), b.Estimates.ToArray());
-                Assert.Equal(a.RaterEffects.ToArray(), b.RaterEffects.ToArray());
-                Assert.Equal(a.VarianceComponents.ToArray(), b.VarianceComponents.ToArray());
+                Assert.Equivalent(a.Estimates.ToArray(), b.Estimates.ToArray(), strict: true);
+                Assert.Equivalent(a.RaterEffects.ToArray(), b.RaterEffects.ToArray(), strict: true);
+                Assert.Equivalent(a.VarianceComponents.ToArray(), b.VarianceComponents.ToArray(), strict: true);
             }
         });
 

@@ -100,7 +100,7 @@ public sealed class PersonEffectPerDomainTests
         var set = leadershipOnly.Build().Ratings;
         var (split, shared) = (PerDomain.Calibrate(set), Shared.Calibrate(set));
 
-        Assert.Equal(shared.Estimates.ToArray(), split.Estimates.ToArray());
+        Assert.Equivalent(shared.Estimates.ToArray(), split.Estimates.ToArray(), strict: true);
         Assert.Equal(shared.Algorithm, split.Algorithm);
         var warning = Assert.Single(split.Warnings, w => w.Code == CalibrationWarningCodes.OneDomain);
         Assert.StartsWith("A person effect per competency domain was asked for (PersonEffect = PerDomain), but every competency rated is of one domain (Leadership)", warning.Message, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class PersonEffectPerDomainTests
 
         // Not asked for, nothing to warn about: the default fits the one effect there is, silently.
         var automatic = Automatic.Calibrate(set);
-        Assert.Equal(shared.Estimates.ToArray(), automatic.Estimates.ToArray());
+        Assert.Equivalent(shared.Estimates.ToArray(), automatic.Estimates.ToArray(), strict: true);
         Assert.Empty(automatic.Warnings.Where(w => w.Code == CalibrationWarningCodes.OneDomain));
         Assert.False(automatic.Crossed!.PersonEffectPerDomain);
     }
@@ -124,7 +124,7 @@ public sealed class PersonEffectPerDomainTests
 
         var (automatic, split) = (Automatic.Calibrate(named), PerDomain.Calibrate(named));
         Assert.True(automatic.Crossed!.PersonEffectPerDomain);
-        Assert.Equal(split.Estimates.ToArray(), automatic.Estimates.ToArray());
+        Assert.Equivalent(split.Estimates.ToArray(), automatic.Estimates.ToArray(), strict: true);
         Assert.Equal(split.Algorithm, automatic.Algorithm);
         Assert.False(Shared.Calibrate(named).Crossed!.PersonEffectPerDomain);
 
@@ -132,7 +132,7 @@ public sealed class PersonEffectPerDomainTests
         // effect per domain was measured over-confident there: the default shares one effect, and has nothing to warn of.
         var (onExport, sharedOnExport) = (Automatic.Calibrate(anonymised), Shared.Calibrate(anonymised));
         Assert.False(onExport.Crossed!.PersonEffectPerDomain);
-        Assert.Equal(sharedOnExport.Estimates.ToArray(), onExport.Estimates.ToArray());
+        Assert.Equivalent(sharedOnExport.Estimates.ToArray(), onExport.Estimates.ToArray(), strict: true);
         Assert.DoesNotContain(onExport.Warnings, w => w.Code == CalibrationWarningCodes.PerDomainOnAnonymisedExport);
         Assert.True(PerDomain.Calibrate(anonymised).Crossed!.PersonEffectPerDomain);
 

@@ -22,7 +22,7 @@ public sealed class SelfOtherAgreementTests
             fixedBand.People.Select(p => (p.Person.Value, p.Category)));
         Assert.Equal(["E"], fixedBand.Excluded.Select(e => e.Value));
         Assert.Equal(1.5, fixedBand.People[0].Difference, 12);
-        Assert.Equal(new SelfOtherCompetency(Delegates, 4.5, 3.0, 1.5), fixedBand.People[0].Competencies.Single());
+        Assert.Equivalent(new SelfOtherCompetency(Delegates, 4.5, 3.0, 1.5), fixedBand.People[0].Competencies.Single());
 
         // The default: zero ± half the SD of the differences (1.5, −1, 0.25, 0), 1.0275…, so the categories keep their sign.
         double[] d = [1.5, -1.0, 0.25, 0];
