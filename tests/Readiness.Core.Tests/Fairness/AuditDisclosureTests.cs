@@ -75,6 +75,21 @@ public sealed class AuditDisclosureTests
         Assert.All(together.Take(2), a => Assert.DoesNotContain(a.Groups, g => g.Status == GroupStatus.Suppressed));
     }
 
+    [Fact]
+    public void A_margin_hidden_whole_is_not_given_away_by_the_one_cell_its_complement_lives_in()
+    {
+        // Found by the property below: the sex table is hidden whole (s1 has one person selected), but everyone in s0 is in
+        // r2, so the shown s0 × r2 was s0 and the total minus it gave s1 back.
+        var people = Table(("s0", "r2", 7, 0), ("s1", "r0", 1, 0), ("s1", "r1", 3, 1), ("s1", "r2", 2, 0));
+        var (outcomes, demographics) = Build(people);
+
+        var audits = AdverseImpactAudit.RunTogether(outcomes, demographics, Groupings, new AuditOptions { MinimumCellSize = 2, Permutations = 100 });
+
+        Assert.Empty(Attack(people, audits, 0));
+        Assert.Empty(Attack(people, audits, 1));
+        Assert.All(audits[0].Groups, g => Assert.Equal(GroupStatus.Suppressed, g.Status));
+    }
+
     private static Gen<List<Person>> Designs =>
         from sexes in Gen.Choose(2, 3)
         from regions in Gen.Choose(2, 5)

@@ -19,7 +19,10 @@ namespace Readiness.Fairness.Internal;
 /// table) and every hypercube of the group's own table (the other corners of a box spanned by one other category per
 /// attribute — a rectangle in a two-way table, as the hypercube method of statistical agencies does) is tried, and the
 /// set that hides the group with the fewest people is suppressed — every set tied at that cost, so that the choice never
-/// rests on names. When nothing short of the whole table hides it, the whole table is suppressed.
+/// rests on names. When none does, every pair of shown groups in any tables is tried the same way (a group whose table
+/// is hidden whole can still be given away by another table: its complement is one shown cell when everyone in it shares
+/// a category on the other attribute); when no pair does either, the whole table is suppressed, or every group shown
+/// once the table is hidden already.
 /// </para>
 /// </remarks>
 internal sealed class DisclosureControl
@@ -96,7 +99,30 @@ internal sealed class DisclosureControl
     private void HideWithFewestPeople(Group disclosed)
     {
         var shown = _groups.Where(g => !g.Suppressed).ToArray();
-        var candidates = shown.Select(g => new[] { g }).Concat(Hypercubes(disclosed, shown));
+        var chosen = Cheapest(disclosed, shown.Select(g => new[] { g }).Concat(Hypercubes(disclosed, shown)));
+
+        // Nothing short of its table hides it, or its table is hidden already and another table's groups give it away
+        // (a margin known as the one cell it lives in): two shown groups, any tables, cheapest first.
+        chosen = chosen.Count > 0 ? chosen : Cheapest(disclosed, Pairs(shown));
+        var ownTable = shown.Where(g => g.Table == disclosed.Table).ToArray();
+        var suppress = chosen.Count > 0 ? chosen.SelectMany(s => s) : ownTable.Length > 0 ? ownTable : shown;
+        var any = false;
+        foreach (var g in suppress)
+        {
+            any |= !g.Suppressed;
+            g.Suppressed = true;
+        }
+
+        if (!any)
+        {
+            // Nothing is shown but the totals and the unknown counts: nothing more can be hidden, and the loop must not ask again.
+            disclosed.Unprotectable = true;
+        }
+    }
+
+    /// <summary>The sets, of those offered, that hide the group with the fewest people: every one tied at that cost, so that the choice never rests on names.</summary>
+    private List<Group[]> Cheapest(Group disclosed, IEnumerable<Group[]> candidates)
+    {
         var (cost, chosen) = (int.MaxValue, new List<Group[]>());
         foreach (var set in candidates)
         {
@@ -114,20 +140,12 @@ internal sealed class DisclosureControl
             chosen.Add(set);
         }
 
-        var suppress = chosen.Count > 0 ? chosen.SelectMany(s => s) : shown.Where(g => g.Table == disclosed.Table);
-        var any = false;
-        foreach (var g in suppress)
-        {
-            any |= !g.Suppressed;
-            g.Suppressed = true;
-        }
-
-        if (!any)
-        {
-            // The table's only group is its total: nothing in it can be hidden, and the loop must not ask again.
-            disclosed.Unprotectable = true;
-        }
+        return chosen;
     }
+
+    /// <summary>Every pair of the groups, fewest people first (so the search stops paying for span checks past the cheapest that hides).</summary>
+    private static IEnumerable<Group[]> Pairs(Group[] shown) =>
+        shown.SelectMany((a, i) => shown.Skip(i + 1).Select(b => new[] { a, b })).OrderBy(pair => pair[0].People + pair[1].People);
 
     /// <summary>The other corners of every box spanned by the group and one other category on each of its table's attributes, when all are shown.</summary>
     private IEnumerable<Group[]> Hypercubes(Group group, Group[] shown)
