@@ -69,7 +69,9 @@ internal static class CalibrateVerb
                 screen = Reliability.StyledRaterScreen.Apply(intake.Ratings, result, minimumRaters: evidence?.MinimumRaters ?? 0, minimumSources: evidence?.MinimumSources ?? 0);
                 if (screen.Ratings.Count != intake.Ratings.Count)
                 {
-                    result = calibrator.Calibrate(screen.Ratings, new ConsoleProgress(error));
+                    result = calibrator is CrossedRandomEffectsCalibrator crossed
+                        ? screen.Refit(crossed, new ConsoleProgress(error))
+                        : calibrator.Calibrate(screen.Ratings, new ConsoleProgress(error));
                 }
             }
 

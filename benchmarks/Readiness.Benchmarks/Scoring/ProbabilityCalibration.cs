@@ -127,7 +127,7 @@ internal static class ProbabilityCalibration
                     }
 
                     ratings = screened;
-                    fit = calibrator.Calibrate(ratings);
+                    fit = favourAside ? calibrator.Calibrate(ratings) : screen.Refit(calibrator);
                 }
 
                 perDomain |= fit.Crossed?.PersonEffectPerDomain == true;

@@ -203,6 +203,12 @@ public sealed class CalibrationResult
             UnitCrossings = UnitCrossings,
         };
 
+    internal CalibrationResult WithWarning(CalibrationWarning warning) =>
+        new(Method, Algorithm, Estimates, RaterEffects, SourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings.Add(warning), Rasch, _correlations, Crossed, _conditionalCorrelations)
+        {
+            UnitCrossings = UnitCrossings,
+        };
+
     /// <summary>Gets, for a fit on domain units, the error correlations of each unit's estimates with the previous unit's of the same person, keyed by the later unit; null otherwise.</summary>
     internal IReadOnlyDictionary<RateeId, Internal.UnitCrossing>? UnitCrossings { get; init; }
 

@@ -71,4 +71,10 @@ public static class CalibrationWarningCodes
     /// styles cannot be screened out, and with that error left in the domain term makes the probabilities over-confident.
     /// </summary>
     public const string PerDomainOnAnonymisedExport = "per-domain-on-anonymised-export";
+
+    /// <summary>
+    /// Variance components held from another fit (the styled-rater screen's: those of the ratings without the flagged
+    /// raters) were asked for on the scalable path, which estimates them from the ratings given.
+    /// </summary>
+    public const string ComponentsEstimated = "components-estimated";
 }

@@ -56,11 +56,34 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
     /// <exception cref="ArgumentOutOfRangeException">A setting breaks its rule; the message names it.</exception>
     public CrossedRandomEffectsCalibrator(CrossedModelOptions? options = null) => Options = (options ?? new CrossedModelOptions()).Validated();
 
+    private CrossedRandomEffectsCalibrator(CrossedModelOptions options, double[] heldTheta)
+        : this(options) => _heldTheta = heldTheta;
+
+    /// <summary>
+    /// θ held instead of estimated, or null: each random term's standard deviation over the residual's (person ×
+    /// competency, person, rater; 0 for a term left out). The residual variance is still estimated, as REML profiles it.
+    /// </summary>
+    private readonly double[]? _heldTheta;
+
     /// <summary>Gets the options.</summary>
     public CrossedModelOptions Options { get; }
 
     /// <inheritdoc />
     public CalibrationMethod Method => CalibrationMethod.CrossedRandomEffects;
+
+    /// <summary>
+    /// A calibrator that holds the variance components of <paramref name="fit"/>, each relative to its residual variance,
+    /// instead of estimating them (and its person effect, shared or per domain), on the exact path: the estimates and their
+    /// errors are those of the mixed-model equations at those components. The scalable path estimates them, and says so.
+    /// </summary>
+    internal CrossedRandomEffectsCalibrator HoldingComponentsOf(CalibrationResult fit)
+    {
+        var residual = fit.VarianceOf(VarianceComponent.Residual) is double r and > 0 ? r
+            : throw new ArgumentException("The fit has no positive residual variance to hold the other components against.", nameof(fit));
+        double Relative(string name) => Math.Sqrt((fit.VarianceOf(name) ?? 0) / residual);
+        var personEffect = fit.Crossed?.PersonEffectPerDomain == true ? PersonEffect.PerDomain : PersonEffect.Shared;
+        return new(Options with { PersonEffect = personEffect }, [Relative(VarianceComponent.RateeCompetency), Relative(VarianceComponent.Ratee), Relative(VarianceComponent.Rater)]);
+    }
 
     /// <inheritdoc />
     public CalibrationResult Calibrate(RatingSet ratings, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -370,6 +393,12 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         // random term started at least at 0.05² of the residual, as the exact path starts θ at 0.05, so a term the
         // moments put at 0 can still come back). Then the BLUPs for them, and one solve per fixed effect for their
         // covariance: the β block of the inverse of the mixed-model matrix, (XᵀV⁻¹X)⁻¹ in units of σ²_e.
+        if (_heldTheta is not null)
+        {
+            warnings.Add(CalibrationWarningCodes.ComponentsEstimated,
+                "Variance components held from another fit were asked for, but the scalable path estimates them: they are these ratings' own REML estimates.");
+        }
+
         var startingResidual = StartingResidual(moments);
         double Floor(double variance, bool included) => included ? Math.Max(variance, 0.0025 * startingResidual) : 0;
         var start = (Floor(moments.Cell, terms.Cell), Floor(moments.Ratee, true), Floor(moments.Rater, terms.Rater), startingResidual);
@@ -550,20 +579,22 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             return values;
         }
 
-        var (best, criterion, evaluations, used, converged) = NewtonMinimiser.Minimise(
-            Evaluate,
-            start,
-            Options.Tolerance,
-            Options.MaxIterations,
-            (iteration, value) => progress?.Report(new CalibrationProgress(Stage, iteration, value)),
-            cancellationToken);
+        var (best, criterion, evaluations, used, converged) = _heldTheta is { } held
+            ? (terms.Free(held), Criterion(system, terms.Free(held)), 1, 0, true)
+            : NewtonMinimiser.Minimise(
+                Evaluate,
+                start,
+                Options.Tolerance,
+                Options.MaxIterations,
+                (iteration, value) => progress?.Report(new CalibrationProgress(Stage, iteration, value)),
+                cancellationToken);
 
         // A component at 0 may be a second, higher optimum: where people and raters are nearly confounded the criterion has
         // two, one with either at 0. The search is run again from lme4's start (every θ at 1), and its end kept if lower by
         // more than the two searches' own differences (the same optimum reached twice differs by rounding, and a choice on
         // rounding broke scale invariance): a design of 36 ratings ended on a ratee component of 0 with a REML criterion
         // of 69.25 where lme4 found 0.48 and 67.74.
-        if (best.Any(t => Math.Abs(t) < 1e-3) && evaluations < Options.MaxIterations)
+        if (_heldTheta is null && best.Any(t => Math.Abs(t) < 1e-3) && evaluations < Options.MaxIterations)
         {
             var again = NewtonMinimiser.Minimise(
                 Evaluate,
@@ -608,7 +639,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
 
         return Result(
             design,
-            $"REML, exact (block elimination and supernodal sparse Cholesky: {structure})",
+            $"{(_heldTheta is null ? "REML" : "REML with the variance components held")}, exact (block elimination and supernodal sparse Cholesky: {structure})",
             beta,
             cell,
             ratee,

@@ -23,8 +23,11 @@ namespace Readiness.Reliability;
 /// </remarks>
 public sealed class StyledRaterScreen
 {
-    private StyledRaterScreen(RatingSet ratings, ImmutableArray<RaterDiagnostic> setAside, int ratingsSetAside, ImmutableArray<RateeId> keptFor, int examined) =>
-        (Ratings, SetAside, RatingsSetAside, KeptFor, Examined) = (ratings, setAside, ratingsSetAside, keptFor, examined);
+    private StyledRaterScreen(RatingSet ratings, ImmutableArray<RaterDiagnostic> setAside, int ratingsSetAside, ImmutableArray<RateeId> keptFor, int examined, Func<RatingSet> withoutFlagged) =>
+        (Ratings, SetAside, RatingsSetAside, KeptFor, Examined, _withoutFlagged) = (ratings, setAside, ratingsSetAside, keptFor, examined, withoutFlagged);
+
+    /// <summary>The ratings with every rating of others by a flagged rater set aside, kept ones too.</summary>
+    private readonly Func<RatingSet> _withoutFlagged;
 
     /// <summary>
     /// Gets how many raters the diagnostics examined: those who rated enough people (<see cref="RaterDiagnosticOptions.MinimumRatees"/>).
@@ -105,7 +108,52 @@ public sealed class StyledRaterScreen
         }
 
         var kept = ratings.WithoutRatingsOfOthersBy(setAside.Select(d => d.Rater), keptPairs);
-        return new StyledRaterScreen(kept, setAside, ratings.Count - kept.Count, [.. keptPairs.Select(p => p.Ratee).Distinct().Order().Select(p => ratings.Ratees[p])], diagnostics.Length);
+        var flaggedIds = diagnostics.Where(d => (d.Issues & styles) != 0).Select(d => d.Rater).ToArray();
+        return new StyledRaterScreen(kept, setAside, ratings.Count - kept.Count, [.. keptPairs.Select(p => p.Ratee).Distinct().Order().Select(p => ratings.Ratees[p])], diagnostics.Length,
+            () => keptPairs.Count == 0 ? kept : ratings.WithoutRatingsOfOthersBy(flaggedIds));
+    }
+
+    /// <summary>
+    /// Calibrates <see cref="Ratings"/> with the crossed model. When some flagged raters' ratings were kept
+    /// (<see cref="KeptFor"/>), the variance components are those of the ratings without any flagged rater, held while
+    /// the kept ones inform their people's estimates: a styled rater's ratings are not what the model assumes (central
+    /// tendency compresses the differences they see, halo flattens a profile), and fitted with the rest they pull the
+    /// components — and with them everyone's shrinkage and standard errors — away from the ordinary raters' (see the remarks).
+    /// </summary>
+    /// <param name="calibrator">The crossed model, with its options.</param>
+    /// <param name="progress">Receives the fits' progress; optional.</param>
+    /// <param name="cancellationToken">Cancels the fits.</param>
+    /// <returns>The calibration of <see cref="Ratings"/>: one fit when no flagged rater's rating was kept, else two.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calibrator"/> is null.</exception>
+    /// <exception cref="InsufficientRatingsException">The ratings cannot be calibrated (the model's reason).</exception>
+    /// <remarks>
+    /// On simulated assessment centres (40 organisations of 1,200, four of 40 assessors each) the 13% of people who kept a
+    /// flagged assessor's ratings, fitted with the rest, put every middle P(ready now) bin too high, by up to 0.074; with
+    /// the components held from the ratings without them, by at most 0.043, the others' estimates as if no flagged rating
+    /// had been kept (<c>benchmarks/README.md</c>). On the scalable path the components are estimated from
+    /// <see cref="Ratings"/>, with the warning <see cref="CalibrationWarningCodes.ComponentsEstimated"/>, as they are when the
+    /// ratings without the flagged raters cannot be calibrated on their own.
+    /// </remarks>
+    public CalibrationResult Refit(CrossedRandomEffectsCalibrator calibrator, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(calibrator);
+        if (KeptFor.IsEmpty)
+        {
+            return calibrator.Calibrate(Ratings, progress, cancellationToken);
+        }
+
+        CalibrationResult components;
+        try
+        {
+            components = calibrator.Calibrate(_withoutFlagged(), progress, cancellationToken);
+        }
+        catch (InsufficientRatingsException e)
+        {
+            return calibrator.Calibrate(Ratings, progress, cancellationToken).WithWarning(new(CalibrationWarningCodes.ComponentsEstimated,
+                $"The ratings without the flagged raters could not be calibrated ({e.Message}), so the variance components are estimated with the flagged raters' kept ratings in them."));
+        }
+
+        return calibrator.HoldingComponentsOf(components).Calibrate(Ratings, progress, cancellationToken);
     }
 
     /// <summary>

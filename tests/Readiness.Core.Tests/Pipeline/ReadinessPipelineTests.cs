@@ -43,12 +43,13 @@ public sealed class ReadinessPipelineTests
 
         var run = new ReadinessPipeline(new CrossedRandomEffectsCalibrator(), new ReadinessScorer()).Run(input);
 
-        // By hand: calibrate, set the styled raters aside where no one needs them for the evidence rules, calibrate again,
-        // score each role, review, audit, study.
+        // By hand: calibrate, set the styled raters aside where no one needs them for the evidence rules, calibrate again
+        // (at the components of the ratings without them, where someone keeps some), score each role, review, audit, study.
         var calibrator = new CrossedRandomEffectsCalibrator();
         var evidence = new ScoringOptions();
-        var ratings = Readiness.Reliability.StyledRaterScreen.Apply(intake.Ratings, calibrator.Calibrate(intake.Ratings), minimumRaters: evidence.MinimumRaters, minimumSources: evidence.MinimumSources).Ratings;
-        var calibration = calibrator.Calibrate(ratings);
+        var screen = Readiness.Reliability.StyledRaterScreen.Apply(intake.Ratings, calibrator.Calibrate(intake.Ratings), minimumRaters: evidence.MinimumRaters, minimumSources: evidence.MinimumSources);
+        var ratings = screen.Ratings;
+        var calibration = screen.Refit(calibrator);
         var candidates = ReadinessCandidate.FromCalibration(calibration, ratings, input.Performance);
         var lead = new ReadinessScorer().ScoreCohort(candidates, Lead);
         var senior = new ReadinessScorer().ScoreCohort(candidates, Senior);
@@ -212,7 +213,7 @@ public sealed class ReadinessPipelineTests
         Assert.NotNull(run.Screen);
         Assert.Equal(screen.KeptFor.AsEnumerable(), run.Screen.KeptFor.AsEnumerable());
         Assert.NotEmpty(run.Screen.KeptFor);
-        Assert.Equal(calibrator.Calibrate(screen.Ratings).Estimates.Select(e => e.Estimate), run.Calibration.Estimates.Select(e => e.Estimate));
+        Assert.Equal(screen.Refit(calibrator).Estimates.Select(e => e.Estimate), run.Calibration.Estimates.Select(e => e.Estimate));
         var keptFor = screen.KeptFor.ToHashSet();
         var stillRating = intake.Ratings.AsEnumerable().Where(r => keptFor.Contains(r.Ratee) && r.Source != RaterSource.Self).Select(r => r.Rater).ToHashSet();
         Assert.DoesNotContain(run.Calibration.RaterEffects, r => screen.SetAside.Any(d => d.Rater == r.Rater) && !stillRating.Contains(r.Rater));

@@ -102,6 +102,58 @@ public sealed class StyledRaterScreenTests
         Assert.Equal("minimumSources", Assert.Throws<ArgumentOutOfRangeException>(() => StyledRaterScreen.Apply(ratings, calibration, minimumSources: -1)).ParamName);
     }
 
+    /// <summary>
+    /// Where flagged raters' ratings were kept, the refit's variance components are those of the ratings without any flagged
+    /// rater, held (relative to the residual) while the kept ratings inform their people's estimates; where none were kept,
+    /// the refit is the plain fit.
+    /// </summary>
+    [Fact]
+    public void A_refit_holds_the_variance_components_of_the_ratings_without_the_flagged_raters()
+    {
+        var (_, ratings, calibration) = Calibrated.Value;
+        var calibrator = new CrossedRandomEffectsCalibrator();
+        var screen = StyledRaterScreen.Apply(ratings, calibration, minimumRaters: 3, minimumSources: 2);
+        var strict = StyledRaterScreen.Apply(ratings, calibration);
+
+        var refit = screen.Refit(calibrator);
+
+        var clean = calibrator.Calibrate(strict.Ratings);
+        double Relative(CalibrationResult fit, string name) => (fit.VarianceOf(name) ?? 0) / fit.VarianceOf(VarianceComponent.Residual)!.Value;
+        Assert.All(clean.VarianceComponents.Where(v => v.Name != VarianceComponent.Residual),
+            v => Assert.Equal(Relative(clean, v.Name), Relative(refit, v.Name), 9));
+        Assert.Equal(clean.Crossed!.PersonEffectPerDomain, refit.Crossed!.PersonEffectPerDomain);
+        Assert.StartsWith("REML with the variance components held", refit.Algorithm, StringComparison.Ordinal);
+        Assert.Equal(0, refit.Iterations);
+
+        // Everyone the kept ratings keep is estimated, on every competency they were rated on by others.
+        Assert.All(screen.KeptFor, person => Assert.Equal(
+            screen.Ratings.AsEnumerable().Where(r => r.Ratee == person && r.Source != RaterSource.Self).Select(r => r.Competency).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            refit.EstimatesFor(person).Length));
+        Assert.Equal(screen.Ratings.Ratees.Length, refit.Estimates.Select(e => e.Person).Distinct().Count());
+
+        // Nothing kept: one fit, the plain one.
+        Assert.Equivalent(clean.Estimates.AsEnumerable(), strict.Refit(calibrator).Estimates.AsEnumerable(), strict: true);
+    }
+
+    /// <summary>Held at a fit's own components, the model gives that fit back: the same estimates and standard errors.</summary>
+    [Fact]
+    public void Held_at_its_own_components_the_model_gives_the_same_fit()
+    {
+        var (_, ratings, calibration) = Calibrated.Value;
+
+        var held = new CrossedRandomEffectsCalibrator().HoldingComponentsOf(calibration).Calibrate(ratings);
+
+        Assert.Equal(calibration.Estimates.Length, held.Estimates.Length);
+        foreach (var (a, b) in calibration.Estimates.Zip(held.Estimates))
+        {
+            Assert.Equal((a.Person, a.Competency), (b.Person, b.Competency));
+            Assert.Equal(a.Estimate, b.Estimate, 7);
+            Assert.Equal(a.StandardError, b.StandardError, 7);
+        }
+
+        Assert.All(calibration.VarianceComponents.Zip(held.VarianceComponents), p => Assert.Equal(p.First.Variance, p.Second.Variance, 7));
+    }
+
     [Fact]
     public void Without_raters_keeps_everything_else_in_order_and_ignores_unknown_ids()
     {
