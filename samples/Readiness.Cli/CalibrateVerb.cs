@@ -119,7 +119,9 @@ internal static class CalibrateVerb
 
         var raters = result.RaterEffects.Length == 0 ? "no rater effects" : $"{result.RaterEffects.Length} rater effects";
         console.WriteLine($"{result.Method} ({result.Algorithm}): {result.Estimates.Length} estimates, {raters}, " +
-                          $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations, " +
+                          (result.Crossed?.ComponentsHeld == true
+                              ? "at the variance components of the ratings without the flagged raters, "
+                              : $"{(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations, ") +
                           $"fitted in {fitSeconds.ToString("F2", CultureInfo.InvariantCulture)} s.");
         CohortInput.SayPersonEffect(result, console);
         if (screen is not null)

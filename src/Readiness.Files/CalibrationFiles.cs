@@ -109,6 +109,7 @@ public static class CalibrationFiles
         if (result.Crossed is { } crossed)
         {
             json.WriteString("personEffect", WireNames.Of(crossed.PersonEffectPerDomain ? PersonEffect.PerDomain : PersonEffect.Shared));
+            json.WriteBoolean("componentsHeld", crossed.ComponentsHeld);
         }
 
         if (screen is not null)

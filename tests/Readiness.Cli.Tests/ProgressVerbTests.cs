@@ -138,7 +138,7 @@ public sealed class ProgressVerbTests : IDisposable
         // By default nobody goes unscored for a styled manager: their ratings stay where a person needs them for the evidence rules.
         var kept = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--allow-unscored", "--out", File("kept"));
         Assert.True(kept.Code == 0, kept.Error);
-        var keptCount = int.Parse(System.Text.RegularExpressions.Regex.Match(kept.Output, @"\(for (\d+) people who would otherwise have fewer raters or sources than the evidence rules ask, or than they had, the ratings of as few of them as they need were kept\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var keptCount = int.Parse(System.Text.RegularExpressions.Regex.Match(kept.Output, @"\(for (\d+) people who would otherwise have fewer raters or sources than the evidence rules ask, or than they had, the ratings of as few of them as they need were kept, and the model.s variance components are those of the ratings without any of them\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(keptCount, IOFile.ReadLines(Path.Combine(File("kept"), "readiness.csv")).Count(l => l.Contains("styled-raters-kept", StringComparison.Ordinal)));
         var all = Run("score", "--ratings", Path.Combine(File("one"), "ratings.csv"), "--styled-raters", "keep", "--allow-unscored", "--out", File("all"));
         static int Unscored(string output) => output.Split('\n').Single(l => l.StartsWith("Scored ", StringComparison.Ordinal)) is var line && line.Contains("insufficient-evidence ", StringComparison.Ordinal)

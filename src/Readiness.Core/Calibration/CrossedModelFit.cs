@@ -10,9 +10,10 @@ namespace Readiness.Calibration;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class CrossedModelFit
 {
-    internal CrossedModelFit(CrossedModelPath path, ImmutableArray<VarianceComponent> components, double? remlCriterion, int? probes, bool personEffectPerDomain = false)
+    internal CrossedModelFit(CrossedModelPath path, ImmutableArray<VarianceComponent> components, double? remlCriterion, int? probes, bool personEffectPerDomain = false, bool componentsHeld = false)
     {
         PersonEffectPerDomain = personEffectPerDomain;
+        ComponentsHeld = componentsHeld;
         Path = path;
         Ratee = components.Single(c => c.Name == VarianceComponent.Ratee);
         RateeCompetency = components.SingleOrDefault(c => c.Name == VarianceComponent.RateeCompetency);
@@ -29,6 +30,13 @@ public sealed class CrossedModelFit
     /// <summary>Gets a value indicating whether each person had one effect per competency domain (<see cref="CrossedModelOptions.PersonEffect"/>); <see cref="Ratee"/> is then the variance of a person's level within a domain.</summary>
     public bool PersonEffectPerDomain { get; }
 
+    /// <summary>
+    /// Gets a value indicating whether the variance components were held (relative to the residual) at those of another
+    /// fit instead of estimated: the styled-rater screen's refit holds those of the ratings without any flagged rater
+    /// (<see cref="Reliability.StyledRaterScreen.Refit"/>).
+    /// </summary>
+    public bool ComponentsHeld { get; }
+
     /// <summary>Gets the between-person component: how far people's general levels differ.</summary>
     public VarianceComponent Ratee { get; }
 
@@ -44,14 +52,14 @@ public sealed class CrossedModelFit
     /// <summary>Gets the residual component.</summary>
     public VarianceComponent Residual { get; }
 
-    /// <summary>Gets the REML criterion at the optimum (−2 × the restricted log-likelihood, as lme4 reports it) on the exact path; null on the scalable path, which does not evaluate it.</summary>
+    /// <summary>Gets the REML criterion at the optimum, or at the held components (−2 × the restricted log-likelihood, as lme4 reports it), on the exact path; null on the scalable path, which does not evaluate it.</summary>
     public double? RemlCriterion { get; }
 
     /// <summary>Gets the random probe vectors the scalable path estimated its traces with; null on the exact path.</summary>
     public int? Probes { get; }
 
     /// <summary>This fit as one with a person effect per domain.</summary>
-    internal CrossedModelFit PerDomain() => new(Path, [Ratee, .. new[] { RateeCompetency, Rater, RateeSource }.OfType<VarianceComponent>(), Residual], RemlCriterion, Probes, personEffectPerDomain: true);
+    internal CrossedModelFit PerDomain() => new(Path, [Ratee, .. new[] { RateeCompetency, Rater, RateeSource }.OfType<VarianceComponent>(), Residual], RemlCriterion, Probes, personEffectPerDomain: true, ComponentsHeld);
 
     /// <summary>Gets the share of the rating variance that is the rater's (leniency and severity), 0 without the rater term.</summary>
     public double RaterShare => (Rater?.Variance ?? 0) / (Ratee.Variance + (RateeCompetency?.Variance ?? 0) + (Rater?.Variance ?? 0) + (RateeSource?.Variance ?? 0) + Residual.Variance);

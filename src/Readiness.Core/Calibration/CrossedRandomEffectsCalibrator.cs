@@ -81,8 +81,9 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
         var residual = fit.VarianceOf(VarianceComponent.Residual) is double r and > 0 ? r
             : throw new ArgumentException("The fit has no positive residual variance to hold the other components against.", nameof(fit));
         double Relative(string name) => Math.Sqrt((fit.VarianceOf(name) ?? 0) / residual);
+        var rater = fit.VarianceOf(VarianceComponent.Rater) is null ? VarianceComponent.RateeSource : VarianceComponent.Rater;
         var personEffect = fit.Crossed?.PersonEffectPerDomain == true ? PersonEffect.PerDomain : PersonEffect.Shared;
-        return new(Options with { PersonEffect = personEffect }, [Relative(VarianceComponent.RateeCompetency), Relative(VarianceComponent.Ratee), Relative(VarianceComponent.Rater)]);
+        return new(Options with { PersonEffect = personEffect }, [Relative(VarianceComponent.RateeCompetency), Relative(VarianceComponent.Ratee), Relative(rater)]);
     }
 
     /// <inheritdoc />
@@ -654,7 +655,7 @@ public sealed class CrossedRandomEffectsCalibrator : IRatingCalibrator
             converged,
             criterion,
             warnings,
-            new CrossedModelFit(CrossedModelPath.Exact, components, criterion, null),
+            new CrossedModelFit(CrossedModelPath.Exact, components, criterion, null, componentsHeld: _heldTheta is not null),
             unitPairs.Length == 0 ? null : (CrossedSystem.UnitPairStarts(design, joinsPrevious), [.. unitPairs.Select(v => sigma2 * v)]));
     }
 
