@@ -73,8 +73,9 @@ public static class CalibrationWarningCodes
     public const string PerDomainOnAnonymisedExport = "per-domain-on-anonymised-export";
 
     /// <summary>
-    /// Variance components held from another fit (the styled-rater screen's: those of the ratings without the flagged
-    /// raters) were asked for on the scalable path, which estimates them from the ratings given.
+    /// The styled-rater screen's refit could not hold the variance components of the ratings without the flagged raters
+    /// (<see cref="Reliability.StyledRaterScreen.Refit"/>): the scalable path estimates them, or those ratings could not be
+    /// calibrated on their own. The components are then those of the ratings given, the kept styled raters' included.
     /// </summary>
     public const string ComponentsEstimated = "components-estimated";
 }

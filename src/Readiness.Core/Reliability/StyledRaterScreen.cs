@@ -26,7 +26,7 @@ public sealed class StyledRaterScreen
     private StyledRaterScreen(RatingSet ratings, ImmutableArray<RaterDiagnostic> setAside, int ratingsSetAside, ImmutableArray<RateeId> keptFor, int examined, Func<RatingSet> withoutFlagged) =>
         (Ratings, SetAside, RatingsSetAside, KeptFor, Examined, _withoutFlagged) = (ratings, setAside, ratingsSetAside, keptFor, examined, withoutFlagged);
 
-    /// <summary>The ratings with every rating of others by a flagged rater set aside, kept ones too.</summary>
+    /// <summary>The ratings with every rating of others by a flagged rater set aside, kept ones too (built when a refit needs them).</summary>
     private readonly Func<RatingSet> _withoutFlagged;
 
     /// <summary>
@@ -110,7 +110,7 @@ public sealed class StyledRaterScreen
         var kept = ratings.WithoutRatingsOfOthersBy(setAside.Select(d => d.Rater), keptPairs);
         var flaggedIds = diagnostics.Where(d => (d.Issues & styles) != 0).Select(d => d.Rater).ToArray();
         return new StyledRaterScreen(kept, setAside, ratings.Count - kept.Count, [.. keptPairs.Select(p => p.Ratee).Distinct().Order().Select(p => ratings.Ratees[p])], diagnostics.Length,
-            () => keptPairs.Count == 0 ? kept : ratings.WithoutRatingsOfOthersBy(flaggedIds));
+            () => ratings.WithoutRatingsOfOthersBy(flaggedIds));
     }
 
     /// <summary>

@@ -135,6 +135,20 @@ public sealed class StyledRaterScreenTests
         Assert.Equivalent(clean.Estimates.AsEnumerable(), strict.Refit(calibrator).Estimates.AsEnumerable(), strict: true);
     }
 
+    /// <summary>The scalable path cannot hold components: it estimates them from the ratings given, and says so.</summary>
+    [Fact]
+    public void On_the_scalable_path_a_refit_estimates_the_components_and_warns()
+    {
+        var (_, ratings, calibration) = Calibrated.Value;
+        var screen = StyledRaterScreen.Apply(ratings, calibration, minimumRaters: 3, minimumSources: 2);
+
+        var refit = screen.Refit(new CrossedRandomEffectsCalibrator(new CrossedModelOptions { Path = CrossedModelPath.Scalable }));
+
+        Assert.False(refit.Crossed!.ComponentsHeld);
+        Assert.Contains(refit.Warnings, w => w.Code == CalibrationWarningCodes.ComponentsEstimated);
+        Assert.True(screen.Refit(new CrossedRandomEffectsCalibrator()).Crossed!.ComponentsHeld);
+    }
+
     /// <summary>Held at a fit's own components, the model gives that fit back: the same estimates and standard errors.</summary>
     [Fact]
     public void Held_at_its_own_components_the_model_gives_the_same_fit()
