@@ -50,6 +50,7 @@ internal static class ProbabilityCalibration
         var noStyles = args.Skip(3).Contains("no-styles") || args.Skip(3).Contains("continuous");
         var continuous = args.Skip(3).Contains("continuous");
         var seScale = Setting("se-scale") is { } factor ? double.Parse(factor, CultureInfo.InvariantCulture) : 1;
+        var keptSe = Setting("kept-se") is { } keptFactor ? double.Parse(keptFactor, CultureInfo.InvariantCulture) : 1;
         var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = Named("person-effect", PersonEffect.Automatic) });
         var builder = new RoleProfileBuilder("flm-lower", "First-line manager, targets 0.8 lower");
         foreach (var r in LeadershipFramework.FirstLineManager.Requirements)
@@ -135,11 +136,13 @@ internal static class ProbabilityCalibration
                 var position = ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j);
                 var assessed = new List<ReadinessAssessment>();
                 var truths = new List<ReadinessAssessment>();
-                var candidates = ReadinessCandidate.FromCalibration(fit, ratings).Select(c => seScale == 1 ? c : Scaled(c, seScale)).ToDictionary(c => c.Person);
+                var candidates = ReadinessCandidate.FromCalibration(fit, ratings).Select(c => seScale == 1 ? c : Scaled(c, seScale))
+                    .Select(c => keptSe == 1 || !keptFor.Contains(c.Person) ? c : Scaled(c, keptSe)).ToDictionary(c => c.Person);
                 foreach (var a in candidates.Values.Select(c => scorer.Score(c, profile)).Where(a => a.IsScored))
                 {
                     var levels = people[a.Person].TrueLevels;
                     errors.Add(candidates[a.Person], levels, position);
+                    groups[keptFor.Contains(a.Person) ? 1 : 0].Errors.Add(candidates[a.Person], levels, position);
                     var exact = new ReadinessCandidate(a.Person,
                         ratings.Model.Competencies.Select((c, j) => new CompetencyEstimate(a.Person, c.Id, levels[j], 0, 1, 1)), 99, [RaterSource.Manager, RaterSource.Peer]);
                     var atTruth = truth.Score(exact, profile);
@@ -195,7 +198,7 @@ internal static class ProbabilityCalibration
             foreach (var (group, name) in groups.Zip(["The others", "People who kept styled raters' ratings"]).Where(g => g.First.People > 0))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: {group.People:N0}; estimates' 90% intervals cover {(double)group.Covered / group.Estimates:P1}; with P(ready now) 0.2–0.8, {group.Middle:N0} of them, mean P {group.MiddleP / group.Middle:0.000}, truly ready {group.MiddleReady / group.Middle:0.000}"));
+                    $"{name}: {group.People:N0}; estimates' 90% intervals cover {(double)group.Covered / group.Estimates:P1}; with P(ready now) 0.2–0.8, {group.Middle:N0} of them, mean P {group.MiddleP / group.Middle:0.000}, truly ready {group.MiddleReady / group.Middle:0.000}. {group.Errors}"));
             }
 
             Console.WriteLine();
@@ -298,6 +301,7 @@ internal static class ProbabilityCalibration
         private double _personSquares;
         private double _implied;
         private int _people;
+        private double _signed;
 
         public void Add(ReadinessCandidate candidate, IReadOnlyList<double> levels, Dictionary<CompetencyId, int> position)
         {
@@ -312,12 +316,12 @@ internal static class ProbabilityCalibration
                 }
             }
 
-            (_squares, _estimates) = (_squares + z.Sum(v => v * v), _estimates + z.Length);
+            (_squares, _estimates, _signed) = (_squares + z.Sum(v => v * v), _estimates + z.Length, _signed + z.Sum());
             (_personSquares, _implied, _people) = (_personSquares + (z.Average() * z.Average()), _implied + (implied / (z.Length * z.Length)), _people + 1);
         }
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"Errors against the stated SEs: E[z²] {_squares / _estimates:0.000} over {_estimates:N0} estimates; a person's average z, mean square {_personSquares / _people:0.000} against {_implied / _people:0.000} their correlations imply.");
+            $"Errors against the stated SEs: E[z²] {_squares / _estimates:0.000}, E[z] {_signed / _estimates:+0.000;-0.000} over {_estimates:N0} estimates; a person's average z, mean square {_personSquares / _people:0.000} against {_implied / _people:0.000} their correlations imply.");
     }
 
     /// <summary>Tallies for one group of candidates: their estimates' coverage, and their calibration where decisions are made.</summary>
@@ -330,6 +334,8 @@ internal static class ProbabilityCalibration
         public int Covered { get; private set; }
 
         public int Middle { get; private set; }
+
+        public ErrorCheck Errors { get; } = new();
 
         public double MiddleP { get; private set; }
 

@@ -209,6 +209,46 @@ public sealed class CalibrationResult
             UnitCrossings = UnitCrossings,
         };
 
+    /// <summary>
+    /// The same result with some people's estimates and error correlations replaced (the same estimates in the same order,
+    /// with other standard errors), and <paramref name="why"/> added to the algorithm.
+    /// </summary>
+    internal CalibrationResult WithErrorsOf(
+        IReadOnlyDictionary<RateeId, (ImmutableArray<CompetencyEstimate> Estimates, EstimateCorrelations? Posterior, EstimateCorrelations? Conditional)> people, string why)
+    {
+        var estimates = Estimates.ToArray();
+        var first = new Dictionary<RateeId, int>();
+        for (var i = estimates.Length - 1; i >= 0; i--)
+        {
+            first[estimates[i].Person] = i;
+        }
+
+        var (correlations, conditional) = (_correlations?.ToDictionary(), _conditionalCorrelations?.ToDictionary());
+        foreach (var (person, (replaced, posterior, given)) in people)
+        {
+            var at = first[person];
+            for (var i = 0; i < replaced.Length; i++)
+            {
+                estimates[at + i] = replaced[i];
+            }
+
+            if (posterior is not null && correlations is not null)
+            {
+                correlations[person] = posterior;
+            }
+
+            if (given is not null && conditional is not null)
+            {
+                conditional[person] = given;
+            }
+        }
+
+        return new(Method, $"{Algorithm}; {why}", [.. estimates], RaterEffects, SourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, correlations, Crossed, conditional)
+        {
+            UnitCrossings = UnitCrossings,
+        };
+    }
+
     /// <summary>Gets, for a fit on domain units, the error correlations of each unit's estimates with the previous unit's of the same person, keyed by the later unit; null otherwise.</summary>
     internal IReadOnlyDictionary<RateeId, Internal.UnitCrossing>? UnitCrossings { get; init; }
 

@@ -1,6 +1,7 @@
 using Readiness.Calibration;
 using Readiness.Evidence;
 using Readiness.Reliability;
+using Readiness.Reliability.Internal;
 using Readiness.Simulation;
 
 namespace Readiness.Core.Tests.Reliability;
@@ -133,6 +134,77 @@ public sealed class StyledRaterScreenTests
 
         // Nothing kept: one fit, the plain one.
         Assert.Equivalent(clean.Estimates.AsEnumerable(), strict.Refit(calibrator).Estimates.AsEnumerable(), strict: true);
+    }
+
+    /// <summary>
+    /// Measured against the fit without any flagged rater, each style is the simulator's: a central-tendency rater pulls
+    /// every rating 65% of the way to the middle (between and within a person), a halo rater rates one impression
+    /// (within ≈ 1, between ≈ 0).
+    /// </summary>
+    [Fact]
+    public void The_style_measured_against_the_ratings_without_the_flagged_raters_is_the_one_the_simulator_drew()
+    {
+        var (organisation, ratings, calibration) = Calibrated.Value;
+        var flagged = RaterDiagnostics.Analyze(ratings, calibration).Where(d => (d.Issues & (RaterIssues.CentralTendency | RaterIssues.Halo)) != 0).Select(d => d.Rater).ToHashSet();
+        var clean = new CrossedRandomEffectsCalibrator().Calibrate(ratings.WithoutRatingsOfOthersBy(flagged));
+
+        var measured = StyleErrors.Measure(ratings, flagged, clean);
+
+        var style = organisation.Raters.ToDictionary(r => r.Rater, r => r.Style);
+        Assert.Equal(flagged.Order(), measured.Keys.Order());
+        double Median(RaterStyle of, Func<StyleErrors.StyleError, double> value) =>
+            measured.Where(m => style[m.Key] == of).Select(m => value(m.Value)).Order().ElementAt(measured.Count(m => style[m.Key] == of) / 2);
+        Assert.InRange(Median(RaterStyle.CentralTendency, e => e.Between), 0.5, 0.8);
+        Assert.InRange(Median(RaterStyle.CentralTendency, e => e.Within), 0.5, 0.8);
+        Assert.InRange(Median(RaterStyle.Halo, e => e.Between), 0, 0.15);
+        Assert.InRange(Median(RaterStyle.Halo, e => e.Within), 0.85, 1);
+        Assert.All(measured.Values, e => Assert.True(e.Shared >= 0 && e.Between is >= 0 and <= 1 && e.Within is >= 0 and <= 1, e.ToString()));
+
+        // A central-tendency rater compresses their noise too: each rating carries less of it than an ordinary rater's.
+        var residual = clean.VarianceOf(VarianceComponent.Residual)!.Value;
+        Assert.InRange(Median(RaterStyle.CentralTendency, e => e.PerRating), -residual, 0);
+        Assert.All(measured.Values, e => Assert.True(e.PerRating >= -residual, e.ToString()));
+    }
+
+    /// <summary>
+    /// The people who kept a flagged rater's ratings get standard errors widened by that rater's style, the same estimates
+    /// and valid error correlations; everyone else's estimates and errors are the held fit's.
+    /// </summary>
+    [Fact]
+    public void A_refit_widens_the_errors_of_the_people_who_kept_styled_raters_and_no_one_elses()
+    {
+        var (_, ratings, calibration) = Calibrated.Value;
+        var calibrator = new CrossedRandomEffectsCalibrator();
+        var screen = StyledRaterScreen.Apply(ratings, calibration, minimumRaters: 3, minimumSources: 2);
+        var clean = calibrator.Calibrate(StyledRaterScreen.Apply(ratings, calibration).Ratings);
+        var held = calibrator.HoldingComponentsOf(clean).Calibrate(screen.Ratings);
+
+        var refit = screen.Refit(calibrator);
+
+        var kept = screen.KeptFor.ToHashSet();
+        Assert.Equal(held.Estimates.Length, refit.Estimates.Length);
+        var (widened, wider) = (0, 0);
+        foreach (var (before, after) in held.Estimates.Zip(refit.Estimates))
+        {
+            Assert.Equal((before.Person, before.Competency, before.Estimate, before.Reliability), (after.Person, after.Competency, after.Estimate, after.Reliability));
+            if (!kept.Contains(before.Person))
+            {
+                Assert.Equal(before.StandardError, after.StandardError);
+                continue;
+            }
+
+            Assert.True(after.StandardError >= before.StandardError, $"{after.Person} {after.Competency}: {after.StandardError} < {before.StandardError}");
+            (widened, wider) = (widened + 1, wider + (after.StandardError > 1.01 * before.StandardError ? 1 : 0));
+        }
+
+        Assert.True(wider > widened / 2, $"{wider} of {widened} kept estimates widened by more than 1%");
+        Assert.Contains($"the standard errors of the {kept.Count} people who kept a flagged rater's ratings widened", refit.Algorithm, StringComparison.Ordinal);
+        foreach (var person in ratings.Ratees.Take(40).Concat(kept))
+        {
+            var (posterior, given) = (refit.ErrorCorrelations(person)!, refit.ConditionalErrorCorrelations(person)!);
+            Assert.Equal(refit.EstimatesFor(person).Length, posterior.Count);
+            Assert.Equal(kept.Contains(person), !posterior.ToLowerTriangle().SequenceEqual(held.ErrorCorrelations(person)!.ToLowerTriangle()) || !given.ToLowerTriangle().SequenceEqual(held.ConditionalErrorCorrelations(person)!.ToLowerTriangle()));
+        }
     }
 
     /// <summary>The scalable path cannot hold components: it estimates them from the ratings given, and says so.</summary>
