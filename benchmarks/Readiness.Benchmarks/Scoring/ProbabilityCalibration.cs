@@ -29,8 +29,9 @@ namespace Readiness.Benchmarks.Scoring;
 /// To tell causes apart: <c>no-styles</c> draws no styled rater (lenient, severe, central tendency, halo), <c>continuous</c>
 /// neither styled raters nor rounded ratings, and <c>se-scale=F</c> scores with every standard error multiplied by F.
 /// Besides the reliability diagram, each design's errors are set against the standard errors and correlations the fit
-/// stated: the mean of z² = ((true − estimate) / SE)² over the estimates (1 if the SEs are right), and the mean square of a
-/// person's average z against what their error correlations imply.
+/// stated: the mean of z² = ((true − estimate) / SE)² over the estimates (1 if the SEs are right), the mean of z (0 if the
+/// estimates are unbiased), and the mean square of a person's average z against what their error correlations imply —
+/// over everyone, and for the people who kept styled raters' ratings and the others apart.
 /// </remarks>
 internal static class ProbabilityCalibration
 {
@@ -50,7 +51,6 @@ internal static class ProbabilityCalibration
         var noStyles = args.Skip(3).Contains("no-styles") || args.Skip(3).Contains("continuous");
         var continuous = args.Skip(3).Contains("continuous");
         var seScale = Setting("se-scale") is { } factor ? double.Parse(factor, CultureInfo.InvariantCulture) : 1;
-        var keptSe = Setting("kept-se") is { } keptFactor ? double.Parse(keptFactor, CultureInfo.InvariantCulture) : 1;
         var calibrator = new CrossedRandomEffectsCalibrator(new CrossedModelOptions { PersonEffect = Named("person-effect", PersonEffect.Automatic) });
         var builder = new RoleProfileBuilder("flm-lower", "First-line manager, targets 0.8 lower");
         foreach (var r in LeadershipFramework.FirstLineManager.Requirements)
@@ -136,8 +136,7 @@ internal static class ProbabilityCalibration
                 var position = ratings.Model.Competencies.Select((c, j) => (c.Id, j)).ToDictionary(p => p.Id, p => p.j);
                 var assessed = new List<ReadinessAssessment>();
                 var truths = new List<ReadinessAssessment>();
-                var candidates = ReadinessCandidate.FromCalibration(fit, ratings).Select(c => seScale == 1 ? c : Scaled(c, seScale))
-                    .Select(c => keptSe == 1 || !keptFor.Contains(c.Person) ? c : Scaled(c, keptSe)).ToDictionary(c => c.Person);
+                var candidates = ReadinessCandidate.FromCalibration(fit, ratings).Select(c => seScale == 1 ? c : Scaled(c, seScale)).ToDictionary(c => c.Person);
                 foreach (var a in candidates.Values.Select(c => scorer.Score(c, profile)).Where(a => a.IsScored))
                 {
                     var levels = people[a.Person].TrueLevels;
@@ -149,7 +148,9 @@ internal static class ProbabilityCalibration
                     assessed.Add(a);
                     truths.Add(atTruth);
                     var ready = atTruth.Band == ReadinessBand.ReadyNow ? 1.0 : 0.0;
-                    indexRows.Add((atTruth.Index!.Value, a.Lower <= atTruth.Index && atTruth.Index <= a.Upper));
+                    var indexCovered = a.Lower <= atTruth.Index && atTruth.Index <= a.Upper;
+                    indexRows.Add((atTruth.Index!.Value, indexCovered));
+                    groups[keptFor.Contains(a.Person) ? 1 : 0].Index(indexCovered);
                     foreach (var c in a.Competencies)
                     {
                         var level = levels[position[c.Competency]];
@@ -198,7 +199,7 @@ internal static class ProbabilityCalibration
             foreach (var (group, name) in groups.Zip(["The others", "People who kept styled raters' ratings"]).Where(g => g.First.People > 0))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: {group.People:N0}; estimates' 90% intervals cover {(double)group.Covered / group.Estimates:P1}; with P(ready now) 0.2–0.8, {group.Middle:N0} of them, mean P {group.MiddleP / group.Middle:0.000}, truly ready {group.MiddleReady / group.Middle:0.000}. {group.Errors}"));
+                    $"{name}: {group.People:N0}; estimates' 90% intervals cover {(double)group.Covered / group.Estimates:P1}, the index's {(double)group.IndexCovered / group.People:P1}; with P(ready now) 0.2–0.8, {group.Middle:N0} of them, mean P {group.MiddleP / group.Middle:0.000}, truly ready {group.MiddleReady / group.Middle:0.000}. {group.Errors}"));
             }
 
             Console.WriteLine();
@@ -341,7 +342,11 @@ internal static class ProbabilityCalibration
 
         public double MiddleReady { get; private set; }
 
+        public int IndexCovered { get; private set; }
+
         public void Estimate(bool covered) => (Estimates, Covered) = (Estimates + 1, Covered + (covered ? 1 : 0));
+
+        public void Index(bool covered) => IndexCovered += covered ? 1 : 0;
 
         public void Person(double p, double ready)
         {

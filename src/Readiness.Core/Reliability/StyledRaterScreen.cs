@@ -137,8 +137,10 @@ public sealed class StyledRaterScreen
     /// inform: how far their residuals follow a person's level toward the middle and each competency toward the person's
     /// own mean, and the variance left beyond an ordinary rater's. A kept person's estimates move with each of that rater's
     /// ratings as the fit's error covariance says, and their covariance gains what the style adds through them, including
-    /// its correlation with the person's true levels. Estimates, reliabilities and everyone else's errors are unchanged; the
-    /// algorithm says how many people were widened.
+    /// its correlation with the person's true levels; given the true levels, as the confidence intervals see it, the style
+    /// is a bias that varies from person to person, and where that needs less widening than the standard error implies
+    /// the estimate's reliability is lowered to match (the centre of its interval unchanged). Estimates and everyone
+    /// else's errors are unchanged; the algorithm says how many people were widened.
     /// </para>
     /// <para>
     /// On simulated assessment centres (four of 40 assessors each) the people who kept a flagged assessor's ratings had

@@ -168,7 +168,8 @@ public sealed class StyledRaterScreenTests
 
     /// <summary>
     /// The people who kept a flagged rater's ratings get standard errors widened by that rater's style, the same estimates
-    /// and valid error correlations; everyone else's estimates and errors are the held fit's.
+    /// and interval centres, reliabilities no higher and valid error correlations; everyone else's estimates and errors are
+    /// the held fit's.
     /// </summary>
     [Fact]
     public void A_refit_widens_the_errors_of_the_people_who_kept_styled_raters_and_no_one_elses()
@@ -186,12 +187,15 @@ public sealed class StyledRaterScreenTests
         var (widened, wider) = (0, 0);
         foreach (var (before, after) in held.Estimates.Zip(refit.Estimates))
         {
-            Assert.Equal((before.Person, before.Competency, before.Estimate, before.Reliability), (after.Person, after.Competency, after.Estimate, after.Reliability));
+            Assert.Equal((before.Person, before.Competency, before.Estimate), (after.Person, after.Competency, after.Estimate));
+            Assert.Equal(before.Unshrunk, after.Unshrunk, 9);
             if (!kept.Contains(before.Person))
             {
-                Assert.Equal(before.StandardError, after.StandardError);
+                Assert.Equal((before.StandardError, before.Reliability), (after.StandardError, after.Reliability));
                 continue;
             }
+
+            Assert.True(after.Reliability <= before.Reliability);
 
             Assert.True(after.StandardError >= before.StandardError, $"{after.Person} {after.Competency}: {after.StandardError} < {before.StandardError}");
             (widened, wider) = (widened + 1, wider + (after.StandardError > 1.01 * before.StandardError ? 1 : 0));

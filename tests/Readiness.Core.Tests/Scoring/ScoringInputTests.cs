@@ -136,6 +136,31 @@ public sealed class ScoringInputTests
         Assert.Equal($"Candidate {named}; estimates must be finite with finite standard errors ≥ 0. (Parameter 'estimates')", e.Message);
     }
 
+    /// <summary>With chances the rows go in blocks of 256: a bad cell beyond the first block is named by its row in the batch, and every row's chances are the ones a batch of that row alone gives.</summary>
+    [Fact]
+    public void With_chances_a_bad_cell_past_the_first_block_is_named_by_its_row_and_the_chances_do_not_depend_on_the_block()
+    {
+        var profile = LeadershipFramework.FirstLineManager;
+        var (n, k) = (700, profile.Requirements.Length);
+        var random = new Random(7);
+        var x = Enumerable.Range(0, n * k).Select(_ => 2 + (2 * random.NextDouble())).ToArray();
+        var se = Enumerable.Range(0, n * k).Select(_ => 0.1 + (0.3 * random.NextDouble())).ToArray();
+        var scorer = new ReadinessScorer();
+        var (readyNow, nearTerm) = (new double[n], new double[n]);
+        scorer.ScoreBatch(profile, x, se, new double[n], new double[n], new double[n], new ReadinessBand[n], readyNow, nearTerm);
+        foreach (var row in new[] { 0, 255, 256, 511, 699 })
+        {
+            var (one, two) = (new double[1], new double[1]);
+            scorer.ScoreBatch(profile, x.AsSpan(row * k, k), se.AsSpan(row * k, k), new double[1], new double[1], new double[1], new ReadinessBand[1], one, two);
+            Assert.Equal((one[0], two[0]), (readyNow[row], nearTerm[row]));
+        }
+
+        x[(600 * k) + 2] = double.NaN;
+        var e = Assert.Throws<ArgumentException>(() => scorer.ScoreBatch(profile, x, se, new double[n], new double[n], new double[n], new ReadinessBand[n], readyNow, nearTerm));
+
+        Assert.StartsWith("Candidate row 600, requirement 2 (", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_candidate_lists_their_sources_once_each_in_order_without_self()
     {

@@ -24,7 +24,8 @@ namespace Readiness.Reliability.Internal;
 /// Σ·e_c/σ² (Σ the fit's posterior covariance of their estimates, σ² the residual variance), so with the style
 /// δ = −L·θ + η on the competencies the rater rated and M = Σ·diag(n)/σ², the error becomes e + M·L·θ − M·η and its
 /// covariance Σ + M·L·P·Lᵀ·Mᵀ + M·L·Σ + Σ·Lᵀ·Mᵀ + κ²·Σ·diag(n)·Σ/σ⁴ + τ²·aaᵀ (a = M·1, P the covariance of true levels
-/// the components give, Cov(e, θ) = Σ).
+/// the components give, Cov(e, θ) = Σ). Given the true levels (the intervals' frame), L·θ is a bias that varies over
+/// people, partly undone with the shrinkage (see <see cref="Widen"/>).
 /// </remarks>
 internal static class StyleErrors
 {
@@ -129,7 +130,8 @@ internal static class StyleErrors
     /// <summary>
     /// <paramref name="fit"/> with the standard errors and error correlations of each person in <paramref name="people"/>
     /// widened by the style errors of the flagged raters whose ratings of them <paramref name="ratings"/> (the ratings it
-    /// was fitted to) holds; estimates, reliabilities and everyone else unchanged. Null when there was nothing to widen.
+    /// was fitted to) holds (and, where the intervals need it, their reliabilities lowered); estimates, the centres of
+    /// their intervals and everyone else unchanged. Null when there was nothing to widen.
     /// </summary>
     public static CalibrationResult? Widen(CalibrationResult fit, RatingSet ratings, IReadOnlyDictionary<RaterId, StyleError> errors, IEnumerable<RateeId> people)
     {
@@ -195,7 +197,7 @@ internal static class StyleErrors
         var k = estimates.Length;
         var sigma = Matrix.Build.Dense(k, k, (i, j) => estimates[i].StandardError * estimates[j].StandardError * (i == j ? 1 : posterior?[i, j] ?? 0));
         var levels = Matrix.Build.Dense(k, k, (i, j) => prior.Covariance(estimates[i].Competency, estimates[j].Competency, i == j));
-        var added = Matrix.Build.Dense(k, k);
+        Matrix added = Matrix.Build.Dense(k, k), withLevels = Matrix.Build.Dense(k, k);
         foreach (var (error, n) in raters)
         {
             // e' = e + M·L·θ − M·η with M = Σ·diag(n)/σ² (how the estimates move with the rater's ratings) and L the style
@@ -215,17 +217,29 @@ internal static class StyleErrors
             var bias = move * style;
             var a = move * Vector.Build.Dense(k, 1);
             added += (bias * levels * bias.Transpose()) + (bias * sigma) + (sigma * bias.Transpose())
-                + (error.PerRating * sigma * counts * sigma / (residual * residual))
-                + (error.Shared * a.OuterProduct(a));
+                + (error.PerRating * sigma * counts * sigma / (residual * residual)) + (error.Shared * a.OuterProduct(a));
+            withLevels += bias * levels;
         }
 
-        // The terms are a covariance when the components' Var(θ) exceeds Σ, as the fit's own do; estimated slopes could
+        // Given the true levels (the intervals' frame), the unshrunk estimate U = m + (θ̂ − m)/R is off by
+        // (R⁻¹(B − M·L) − I)(θ − m) over people, B = I − Σ·Var(θ)⁻¹ the honest shrinkage: what the style adds to its
+        // covariance is R⁻¹(A + M·L·P·(R − I) + (R − I)·P·Lᵀ·Mᵀ)R⁻¹, A the posterior's addition — less than A/R², because
+        // undoing the shrinkage also undoes part of the style's pull.
+        var r = Matrix.Build.Diagonal(k, k, i => estimates[i].Reliability);
+        var inverse = Matrix.Build.Diagonal(k, k, i => 1 / estimates[i].Reliability);
+        var identity = Matrix.Build.DenseIdentity(k);
+        var given = inverse * (added + (withLevels * (r - identity)) + ((r - identity) * withLevels.Transpose())) * inverse;
+
+        // The terms are covariances when the components' Var(θ) exceeds Σ, as the fit's own do; estimated slopes could
         // still take a variance below the fit's, which a rater's style never does.
         for (var i = 0; i < k; i++)
         {
-            added[i, i] = Math.Max(0, added[i, i]);
+            (added[i, i], given[i, i]) = (Math.Max(0, added[i, i]), Math.Max(0, given[i, i]));
         }
 
+        // The posterior variance is the standard error's; the unshrunk estimate's (what the intervals rest on, its standard
+        // deviation SE/√reliability) where that gives more than it needs, is met by a lower reliability, the mean the
+        // estimate is taken to be pulled toward moving toward the person's own evidence so that the centre stays.
         var variances = new double[k];
         var unshrunk = new double[k];
         var result = ImmutableArray.CreateBuilder<CompetencyEstimate>(k);
@@ -233,13 +247,14 @@ internal static class StyleErrors
         {
             var e = estimates[i];
             variances[i] = sigma[i, i] + added[i, i];
-            unshrunk[i] = (e.UnshrunkStandardError * e.UnshrunkStandardError) + (added[i, i] / (e.Reliability * e.Reliability));
-            result.Add(new CompetencyEstimate(e.Person, e.Competency, e.Estimate, Math.Sqrt(variances[i]), e.Ratings, e.Raters, e.Reliability, e.ShrunkToward));
+            var needed = (e.UnshrunkStandardError * e.UnshrunkStandardError) + given[i, i];
+            var reliability = e.ShrunkToward is not null && e.Reliability < 1 ? Math.Min(e.Reliability, variances[i] / needed) : e.Reliability;
+            var toward = reliability < e.Reliability ? ((e.ShrunkToward!.Value * (1 - e.Reliability)) + (e.Unshrunk * (e.Reliability - reliability))) / (1 - reliability) : e.ShrunkToward;
+            unshrunk[i] = variances[i] / reliability;
+            result.Add(new CompetencyEstimate(e.Person, e.Competency, e.Estimate, Math.Sqrt(variances[i]), e.Ratings, e.Raters, reliability, toward));
         }
 
-        // Given the true levels, the estimates move by the same error: on the unshrunk scale, divided by each reliability.
-        double Given(int i, int j) => (estimates[i].UnshrunkStandardError * estimates[j].UnshrunkStandardError * (conditional?[i, j] ?? 0))
-            + (added[i, j] / (estimates[i].Reliability * estimates[j].Reliability));
+        double Given(int i, int j) => (estimates[i].UnshrunkStandardError * estimates[j].UnshrunkStandardError * (conditional?[i, j] ?? 0)) + given[i, j];
         return (result.MoveToImmutable(),
             posterior is null ? null : EstimateCorrelations.FromCovariances(variances, (i, j) => sigma[i, j] + added[i, j]),
             conditional is null ? null : EstimateCorrelations.FromCovariances(unshrunk, Given));
