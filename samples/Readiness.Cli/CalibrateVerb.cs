@@ -69,9 +69,7 @@ internal static class CalibrateVerb
                 screen = Reliability.StyledRaterScreen.Apply(intake.Ratings, result, minimumRaters: evidence?.MinimumRaters ?? 0, minimumSources: evidence?.MinimumSources ?? 0);
                 if (screen.Ratings.Count != intake.Ratings.Count)
                 {
-                    result = calibrator is CrossedRandomEffectsCalibrator crossed
-                        ? screen.Refit(crossed, new ConsoleProgress(error))
-                        : calibrator.Calibrate(screen.Ratings, new ConsoleProgress(error));
+                    result = screen.Refit(calibrator, new ConsoleProgress(error));
                 }
             }
 

@@ -197,17 +197,9 @@ public sealed class CalibrationResult
     /// <summary>Gets the crossed random-effects model's path and variance components by name, for <see cref="CalibrationMethod.CrossedRandomEffects"/>; null for every other method.</summary>
     public CrossedModelFit? Crossed { get; }
 
-    internal CalibrationResult WithSourceEffects(ImmutableArray<SourceEffect> sourceEffects) =>
-        new(Method, Algorithm, Estimates, RaterEffects, sourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, _correlations, Crossed, _conditionalCorrelations)
-        {
-            UnitCrossings = UnitCrossings,
-        };
+    internal CalibrationResult WithSourceEffects(ImmutableArray<SourceEffect> sourceEffects) => With(sourceEffects: sourceEffects);
 
-    internal CalibrationResult WithWarning(CalibrationWarning warning) =>
-        new(Method, Algorithm, Estimates, RaterEffects, SourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings.Add(warning), Rasch, _correlations, Crossed, _conditionalCorrelations)
-        {
-            UnitCrossings = UnitCrossings,
-        };
+    internal CalibrationResult WithWarning(CalibrationWarning warning) => With(warnings: Warnings.Add(warning));
 
     /// <summary>
     /// The same result with some people's estimates and error correlations replaced (the same estimates in the same order,
@@ -243,11 +235,22 @@ public sealed class CalibrationResult
             }
         }
 
-        return new(Method, $"{Algorithm}; {why}", [.. estimates], RaterEffects, SourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective, Warnings, Rasch, correlations, Crossed, conditional)
+        return With($"{Algorithm}; {why}", [.. estimates], correlations: correlations, conditional: conditional);
+    }
+
+    /// <summary>The same result with the parts given replaced.</summary>
+    private CalibrationResult With(
+        string? algorithm = null,
+        ImmutableArray<CompetencyEstimate>? estimates = null,
+        ImmutableArray<SourceEffect>? sourceEffects = null,
+        ImmutableArray<CalibrationWarning>? warnings = null,
+        IReadOnlyDictionary<RateeId, EstimateCorrelations>? correlations = null,
+        IReadOnlyDictionary<RateeId, EstimateCorrelations>? conditional = null) =>
+        new(Method, algorithm ?? Algorithm, estimates ?? Estimates, RaterEffects, sourceEffects ?? SourceEffects, VarianceComponents, FixedEffects, Iterations, Converged, Objective,
+            warnings ?? Warnings, Rasch, correlations ?? _correlations, Crossed, conditional ?? _conditionalCorrelations)
         {
             UnitCrossings = UnitCrossings,
         };
-    }
 
     /// <summary>Gets, for a fit on domain units, the error correlations of each unit's estimates with the previous unit's of the same person, keyed by the later unit; null otherwise.</summary>
     internal IReadOnlyDictionary<RateeId, Internal.UnitCrossing>? UnitCrossings { get; init; }

@@ -74,9 +74,7 @@ public sealed class ReadinessPipeline
             if (screen.Ratings.Count != ratings.Count)
             {
                 ratings = screen.Ratings;
-                calibration = _calibrator is CrossedRandomEffectsCalibrator crossed
-                    ? screen.Refit(crossed, progress, cancellationToken)
-                    : _calibrator.Calibrate(ratings, progress, cancellationToken);
+                calibration = screen.Refit(_calibrator, progress, cancellationToken);
             }
         }
 

@@ -117,7 +117,7 @@ public sealed class StyledRaterScreen
     }
 
     /// <summary>
-    /// Calibrates <see cref="Ratings"/> with the crossed model. When some flagged raters' ratings were kept
+    /// Calibrates <see cref="Ratings"/>; with the crossed model, when some flagged raters' ratings were kept
     /// (<see cref="KeptFor"/>), the variance components are those of the ratings without any flagged rater, held while
     /// the kept ones inform their people's estimates, and those people's standard errors and error correlations are
     /// widened by the error their kept raters' style carries: a styled rater's ratings are not what the model assumes
@@ -125,7 +125,7 @@ public sealed class StyledRaterScreen
     /// the components — and with them everyone's shrinkage and standard errors — away from the ordinary raters', and make
     /// their own people's estimates look surer than they are (see the remarks).
     /// </summary>
-    /// <param name="calibrator">The crossed model, with its options.</param>
+    /// <param name="calibrator">The calibrator: the crossed model (<see cref="CrossedRandomEffectsCalibrator"/>) refits as described; any other calibrates <see cref="Ratings"/> as they are.</param>
     /// <param name="progress">Receives the fits' progress; optional.</param>
     /// <param name="cancellationToken">Cancels the fits.</param>
     /// <returns>The calibration of <see cref="Ratings"/>: one fit when no flagged rater's rating was kept, else two.</returns>
@@ -138,9 +138,8 @@ public sealed class StyledRaterScreen
     /// own mean, and the variance left beyond an ordinary rater's. A kept person's estimates move with each of that rater's
     /// ratings as the fit's error covariance says, and their covariance gains what the style adds through them, including
     /// its correlation with the person's true levels; given the true levels, as the confidence intervals see it, the style
-    /// is a bias that varies from person to person, and where that needs less widening than the standard error implies
-    /// the estimate's reliability is lowered to match (the centre of its interval unchanged). Estimates and everyone
-    /// else's errors are unchanged; the algorithm says how many people were widened.
+    /// is a bias that varies from person to person, which their error correlations carry. Estimates, reliabilities and
+    /// everyone else's errors are unchanged; the algorithm says how many people were widened.
     /// </para>
     /// <para>
     /// On simulated assessment centres (four of 40 assessors each) the people who kept a flagged assessor's ratings had
@@ -151,10 +150,10 @@ public sealed class StyledRaterScreen
     /// they are when the ratings without the flagged raters cannot be calibrated on their own (then nothing is widened).
     /// </para>
     /// </remarks>
-    public CalibrationResult Refit(CrossedRandomEffectsCalibrator calibrator, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
+    public CalibrationResult Refit(IRatingCalibrator calibrator, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(calibrator);
-        if (KeptFor.IsEmpty)
+        if (KeptFor.IsEmpty || calibrator is not CrossedRandomEffectsCalibrator crossed)
         {
             return calibrator.Calibrate(Ratings, progress, cancellationToken);
         }
@@ -170,7 +169,7 @@ public sealed class StyledRaterScreen
                 $"The ratings without the flagged raters could not be calibrated ({e.Message}), so the variance components are estimated with the flagged raters' kept ratings in them."));
         }
 
-        var refit = calibrator.HoldingComponentsOf(components).Calibrate(Ratings, progress, cancellationToken);
+        var refit = crossed.HoldingComponentsOf(components).Calibrate(Ratings, progress, cancellationToken);
         return StyleErrors.Widen(refit, Ratings, StyleErrors.Measure(_all, _flagged, components), KeptFor) ?? refit;
     }
 

@@ -201,7 +201,7 @@ public sealed class CalibrationDesignPropertyTests
         return true;
     }
 
-    private static Rating[] Draw(int people, int pool, int perPerson, int competencies, string shape, int seed)
+    internal static Rating[] Draw(int people, int pool, int perPerson, int competencies, string shape, int seed)
     {
         var random = new Random(seed);
         double Normal(double sd) => sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

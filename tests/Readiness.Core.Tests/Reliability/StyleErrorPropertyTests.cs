@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Readiness.Calibration;
+using Readiness.Core.Tests.Calibration;
 using Readiness.Evidence;
 using Readiness.Reliability.Internal;
 using static Readiness.Competencies.LeadershipFramework;
@@ -125,29 +126,12 @@ public sealed class StyleErrorPropertyTests
         }
     }
 
+    /// <summary>A generated design (<see cref="CalibrationDesignPropertyTests.Draw"/>) with some of its raters flagged and pulling their ratings toward the middle.</summary>
     private static (Rating[] Rows, HashSet<RaterId> Flagged) Draw(int people, int pool, int perPerson, int competencies, int flaggedCount, double pull, int seed)
     {
+        var rows = CalibrationDesignPropertyTests.Draw(people, pool, perPerson, competencies, "R-{0}", seed);
         var random = new Random(seed);
-        double Normal(double sd) => sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        var raterIds = Enumerable.Range(0, pool).Select(r => new RaterId($"R{(r * 7919) + 13}")).ToArray();
-        var leniency = raterIds.Select(_ => Normal(0.4)).ToArray();
-        var flagged = Enumerable.Range(0, pool).OrderBy(_ => random.Next()).Take(Math.Min(flaggedCount, pool - 2)).ToHashSet();
-        var rows = new List<Rating>();
-        for (var t = 0; t < people; t++)
-        {
-            var level = Normal(0.6);
-            var cells = Enumerable.Range(0, competencies).Select(_ => Normal(0.25)).ToArray();
-            foreach (var r in Enumerable.Range(0, pool).OrderBy(_ => random.Next()).Take(Math.Min(perPerson, pool)))
-            {
-                for (var c = 0; c < competencies; c++)
-                {
-                    var value = 3 + level + cells[c] + leniency[r] + Normal(0.5);
-                    value = flagged.Contains(r) ? 3 + ((1 - pull) * (value - 3)) : value;
-                    rows.Add(new Rating(new RateeId($"p{t}"), raterIds[r], RaterSource.Peer, Model.Competencies[c].Id.Value, Math.Round(Math.Clamp(value, 1.5, 4.5), 2)));
-                }
-            }
-        }
-
-        return ([.. rows], [.. flagged.Select(r => raterIds[r])]);
+        var flagged = rows.Select(r => r.Rater).Distinct().Order().OrderBy(_ => random.Next()).Take(Math.Min(flaggedCount, pool - 2)).ToHashSet();
+        return ([.. rows.Select(r => flagged.Contains(r.Rater) ? r with { Value = Math.Round(3 + ((1 - pull) * (r.Value - 3)), 2) } : r)], flagged);
     }
 }
