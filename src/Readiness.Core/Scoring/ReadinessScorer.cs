@@ -236,7 +236,8 @@ public sealed class ReadinessScorer : IReadinessScorer
     /// <summary>
     /// The index's confidence interval when the estimates were pulled toward a mean: the quantiles of the index over draws
     /// of the true levels around what the candidate's own evidence says (<see cref="CompetencyEstimate.Interval"/>'s centre
-    /// and standard error, moving together as they do given the true levels), widened to hold the index itself. Null when
+    /// and standard error, moving together as they do given the true levels), the window of those draws slid to hold the
+    /// index itself where the equal-tailed one does not (<see cref="JointDraws.Window"/>). Null when
     /// no estimate was pulled or the conditional correlations are unknown; the interval is then the posterior one.
     /// </summary>
     /// <remarks>
@@ -260,16 +261,16 @@ public sealed class ReadinessScorer : IReadinessScorer
                 : (profile.Model.Scale.Minimum, 0);
         }
 
-        var outcome = JointDraws.Simulate(kernel, centre, spread, CorrelationOf(candidate, profile, conditional), Options.IntervalLevel);
-        return (Math.Min(outcome.Lower, index), Math.Max(outcome.Upper, index));
+        var outcome = JointDraws.Simulate(kernel, centre, spread, CorrelationOf(candidate, profile, conditional), Options.IntervalLevel, index);
+        return (outcome.Lower, outcome.Upper);
     }
 
     /// <summary>
     /// The chances, the interval and the band. Without error correlations the estimates are taken to move together: the
     /// chances are then exact, the interval is the index at every estimate's interval end together, and the probability
     /// basis's band is the band at every estimate's Φ⁻¹(confidence) lower end — the batch path's arithmetic. With them,
-    /// the chances come from the joint draws and the interval from the quantiles of the index over the draws, widened to
-    /// hold the index itself.
+    /// the chances come from the joint draws and the interval from the quantiles of the index over the draws, slid to hold
+    /// the index itself.
     /// </summary>
     private (ReadinessChances Chances, double Lower, double Upper, ReadinessBand Band) Joint(
         ProfileKernel kernel, ReadOnlySpan<double> x, ReadOnlySpan<double> se, ProfileKernel.Row row, Func<int, int, double>? correlation)
@@ -282,9 +283,9 @@ public sealed class ReadinessScorer : IReadinessScorer
             return (new ReadinessChances(readyNow, nearTerm, shortfall, surplus), row.Lower, row.Upper, row.Band);
         }
 
-        var outcome = JointDraws.Simulate(kernel, x, se, correlation, Options.IntervalLevel);
+        var outcome = JointDraws.Simulate(kernel, x, se, correlation, Options.IntervalLevel, row.Index);
         return (new ReadinessChances(outcome.ReadyNow, outcome.NearTerm, shortfall, surplus),
-            Math.Min(outcome.Lower, row.Index), Math.Max(outcome.Upper, row.Index), probability ? ProbabilityBand(outcome) : row.Band);
+            outcome.Lower, outcome.Upper, probability ? ProbabilityBand(outcome) : row.Band);
     }
 
     /// <summary>The best band the true levels reach with at least <see cref="ScoringOptions.BandConfidence"/> probability.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Readiness.Competencies;
 using Readiness.Evidence;
+using Readiness.Internal;
 using Readiness.Scoring;
 
 namespace Readiness.Talent;
@@ -26,6 +28,71 @@ public sealed class DevelopmentPlan
         ReadyBy = readyBy;
         NextReassessment = nextReassessment;
         Steps = steps;
+    }
+
+    /// <summary>
+    /// Creates a plan from a planner of your own (an <see cref="IDevelopmentPlanner"/> outside this library), so that the
+    /// pipeline, the talent summary and the files take it like a built-in one. The person, the role, the band and the
+    /// probabilities come from the assessment, so the plan cannot contradict it; the years to ready are the longest step's
+    /// (gaps close in parallel), and the ready-by date that many years after the start.
+    /// </summary>
+    /// <param name="assessment">The scored assessment the plan answers.</param>
+    /// <param name="start">When development starts.</param>
+    /// <param name="steps">The steps in their order (their <see cref="DevelopmentStep.Order"/> 1, 2, …), one per competency of the assessment; none when every target is met.</param>
+    /// <param name="nextReassessment">When to reassess first, not before <paramref name="start"/> nor after any step's <see cref="DevelopmentStep.ReassessOn"/>.</param>
+    /// <param name="leadershipFirst">Whether leadership gaps were put before individual-performance ones.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="assessment"/> or <paramref name="steps"/> is null.</exception>
+    /// <exception cref="ArgumentException">The assessment was not scored; a step is null, out of order, repeats a competency or is on one the assessment did not score; or <paramref name="nextReassessment"/> breaks its rule.</exception>
+    public static DevelopmentPlan Create(ReadinessAssessment assessment, DateOnly start, IEnumerable<DevelopmentStep> steps, DateOnly nextReassessment, bool leadershipFirst = false)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (!assessment.IsScored)
+        {
+            throw new ArgumentException($"The assessment of '{assessment.Person}' was not scored; a plan answers a scored assessment.", nameof(assessment));
+        }
+
+        var all = Guard.NoNulls(steps, "Step");
+        var scored = assessment.Competencies.Select(c => c.Competency).ToHashSet();
+        var seen = new HashSet<CompetencyId>();
+        for (var i = 0; i < all.Length; i++)
+        {
+            var step = all[i];
+            if (step.Order != i + 1)
+            {
+                throw new ArgumentException($"Step {i} has order {step.Order}; the steps run 1, 2, … in the order given.", nameof(steps));
+            }
+
+            if (!scored.Contains(step.Competency) || !seen.Add(step.Competency))
+            {
+                throw new ArgumentException(
+                    $"Step {step.Order} is on '{step.Competency}', which the assessment against '{assessment.ProfileId}' {(seen.Contains(step.Competency) && scored.Contains(step.Competency) ? "has a step for already" : "did not score")}; a plan has one step per competency of the assessment.",
+                    nameof(steps));
+            }
+        }
+
+        if (nextReassessment < start || all.Any(s => nextReassessment > s.ReassessOn))
+        {
+            throw new ArgumentException(
+                $"nextReassessment was {nextReassessment:yyyy-MM-dd}; it must be on or after the start ({start:yyyy-MM-dd}) and on or before every step's reassessment date.", nameof(nextReassessment));
+        }
+
+        var yearsToReady = all.Length == 0 ? 0 : all.Max(s => s.YearsToClose);
+        return new DevelopmentPlan(assessment.Person, assessment.ProfileId, start, leadershipFirst, [.. all], yearsToReady, After(start, yearsToReady), nextReassessment)
+        {
+            Band = assessment.Band,
+            ProbabilityReadyNow = assessment.ProbabilityReadyNow,
+            ProbabilityReadyNearTerm = assessment.ProbabilityReadyNearTerm,
+            YearsToReadyWithMeasured = all.Any(s => s.MeasuredIntervention is not null) ? all.Max(s => s.YearsToCloseWithMeasured ?? s.YearsToClose) : null,
+        };
+    }
+
+    /// <summary>The date <paramref name="years"/> after <paramref name="start"/>, whole days rounded up, capped at the calendar's end.</summary>
+    internal static DateOnly After(DateOnly start, double years)
+    {
+        var days = Math.Ceiling(years * 365.25);
+        var room = DateOnly.MaxValue.DayNumber - start.DayNumber;
+        return days >= room ? DateOnly.MaxValue : start.AddDays((int)days);
     }
 
     /// <summary>Gets the person.</summary>

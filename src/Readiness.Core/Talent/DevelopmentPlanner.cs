@@ -66,7 +66,7 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
             .Select((g, i) =>
             {
                 var (gap, years) = (g.Score.Gap!.Value, g.Score.YearsToClose!.Value);
-                var closed = After(start, years);
+                var closed = DevelopmentPlan.After(start, years);
                 var interventions = Catalogue.For(g.Competency);
                 var helped = interventions.Where(v => v.MeasuredEffect is { HelpedWhileIn: true }).OrderByDescending(v => v.MeasuredEffect!.During!.Estimate).ToArray();
                 var best = helped.FirstOrDefault();
@@ -79,15 +79,8 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
                 };
             })
             .ToImmutableArray();
-        var yearsToReady = steps.IsEmpty ? 0 : steps.Max(s => s.YearsToClose);
         var next = steps.IsEmpty ? latest : steps.Min(s => s.ReassessOn);
-        return new DevelopmentPlan(assessment.Person, profile.Id, start, leadershipFirst, steps, yearsToReady, After(start, yearsToReady), next)
-        {
-            Band = assessment.Band,
-            ProbabilityReadyNow = assessment.ProbabilityReadyNow,
-            ProbabilityReadyNearTerm = assessment.ProbabilityReadyNearTerm,
-            YearsToReadyWithMeasured = steps.Any(s => s.MeasuredIntervention is not null) ? steps.Max(s => s.YearsToCloseWithMeasured ?? s.YearsToClose) : null,
-        };
+        return DevelopmentPlan.Create(assessment, start, steps, next, leadershipFirst);
     }
 
     /// <summary>
@@ -109,12 +102,4 @@ public sealed class DevelopmentPlanner : IDevelopmentPlanner
     private static Competency Requirement(RoleProfile profile, CompetencyId id) =>
         profile.FindRequirement(id)?.Competency
         ?? throw new ArgumentException($"Competency '{id}' of the assessment is not a requirement of '{profile.Id}'; the assessment was made against another version of the profile.", nameof(profile));
-
-    /// <summary>The date <paramref name="years"/> after <paramref name="start"/>, whole days rounded up, capped at the calendar's end.</summary>
-    private static DateOnly After(DateOnly start, double years)
-    {
-        var days = Math.Ceiling(years * 365.25);
-        var room = DateOnly.MaxValue.DayNumber - start.DayNumber;
-        return days >= room ? DateOnly.MaxValue : start.AddDays((int)days);
-    }
 }

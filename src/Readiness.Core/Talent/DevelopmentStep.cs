@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Readiness.Calibration;
 using Readiness.Competencies;
+using Readiness.Internal;
 
 namespace Readiness.Talent;
 
@@ -28,6 +29,48 @@ public sealed class DevelopmentStep
         YearsToClose = yearsToClose;
         ReassessOn = reassessOn;
         Interventions = interventions;
+    }
+
+    /// <summary>
+    /// Creates a step from a planner of your own (an <see cref="IDevelopmentPlanner"/> outside this library), for
+    /// <see cref="DevelopmentPlan.Create"/>.
+    /// </summary>
+    /// <param name="order">The step's place in the plan, 1 first.</param>
+    /// <param name="competency">The competency.</param>
+    /// <param name="domain">Leadership or individual performance.</param>
+    /// <param name="gap">Scale points short of the role's target, above 0.</param>
+    /// <param name="weight">The competency's weight in the role, in [0, 1].</param>
+    /// <param name="yearsToClose">The years the gap takes to close, at least 0.</param>
+    /// <param name="reassessOn">When to reassess.</param>
+    /// <param name="interventions">What to do about the gap, first choice first; none when null.</param>
+    /// <param name="belowCriticalMinimum">Whether the estimate is below the role's critical minimum.</param>
+    /// <returns>The step.</returns>
+    /// <exception cref="ArgumentException"><paramref name="competency"/> is the default (empty) id, or <paramref name="interventions"/> holds null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number breaks its rule (the message names it), or <paramref name="domain"/> is not one the enum defines.</exception>
+    public static DevelopmentStep Create(
+        int order, CompetencyId competency, CompetencyDomain domain, double gap, double weight, double yearsToClose, DateOnly reassessOn,
+        IEnumerable<Intervention>? interventions = null, bool belowCriticalMinimum = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(order, 1);
+        if (competency.IsEmpty)
+        {
+            throw new ArgumentException("competency was the default (empty) id; a step is on a competency of the role.", nameof(competency));
+        }
+
+        if (!Enum.IsDefined(domain))
+        {
+            throw new ArgumentOutOfRangeException(nameof(domain), domain, $"domain was {domain}; it must be one the enum defines.");
+        }
+
+        if (!(double.IsFinite(gap) && gap > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(gap), gap, $"gap was {Guard.Format(gap)}; a step closes a gap, so it must be finite and above 0.");
+        }
+
+        Guard.InRange(weight, 0, 1);
+        Guard.FiniteNonNegative(yearsToClose);
+        var actions = Guard.NoNulls(interventions ?? [], "Intervention");
+        return new DevelopmentStep(order, competency, domain, gap, weight, belowCriticalMinimum, [.. actions], yearsToClose, reassessOn);
     }
 
     /// <summary>Gets the step's place in the plan, 1 first.</summary>
