@@ -19,6 +19,14 @@ internal static class ReadinessCommand
     /// </summary>
     public static int Run(string[] args, InvocationConfiguration? configuration = null)
     {
+        if (args.Length == 0)
+        {
+            // No verb: the list of verbs, not just the parser's "Required command was not provided".
+            var help = Create().Parse(["--help"]);
+            _ = configuration is null ? help.Invoke() : help.Invoke(configuration);
+            return WeightsVerb.BadInput;
+        }
+
         var result = Create().Parse(args);
         if (result.Errors.Count == 0)
         {

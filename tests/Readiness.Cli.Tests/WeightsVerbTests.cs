@@ -77,6 +77,16 @@ public sealed class WeightsVerbTests : IDisposable
         Assert.StartsWith("error: nope.csv:", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Without_a_verb_the_verbs_are_listed()
+    {
+        var (code, output, _) = Run();
+
+        Assert.Equal(2, code);
+        Assert.Contains("calibrate", output, StringComparison.Ordinal);
+        Assert.Contains("talent", output, StringComparison.Ordinal);
+    }
+
     private string File(string content)
     {
         var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.csv");

@@ -74,7 +74,7 @@ public sealed class ReadinessAssessment
     /// <param name="band">The band; any but <see cref="ReadinessBand.InsufficientEvidence"/>.</param>
     /// <param name="yearsToReady">The years of development until every gap is closed (0 when none is open); slates rank by it.</param>
     /// <param name="competencies">One entry per requirement of the role, in the profile's order.</param>
-    /// <param name="performanceIndex">Attainment on the role's individual-performance requirements (0–100), if any.</param>
+    /// <param name="performanceIndex">Attainment on the role's individual-performance requirements, in [0, 200] (100 at their targets), if any.</param>
     /// <param name="performance">The candidate's individual-performance measure, if any.</param>
     /// <param name="signals">What a talent review should look at.</param>
     /// <returns>The assessment.</returns>
@@ -112,7 +112,7 @@ public sealed class ReadinessAssessment
 
         if (performanceIndex is { } attainment)
         {
-            Guard.InRange(attainment, 0, 100, nameof(performanceIndex));
+            Guard.InRange(attainment, 0, MaximumIndex, nameof(performanceIndex));
         }
 
         return new ReadinessAssessment(person, profileId, policy, new EvidenceCheck(true, []), index, lower, upper, intervalLevel, band,
@@ -268,7 +268,10 @@ public sealed class ReadinessAssessment
     /// <summary>Gets one entry per requirement of the role, in the profile's order.</summary>
     public ImmutableArray<CompetencyScore> Competencies { get; }
 
-    /// <summary>Gets attainment on the role's individual-performance requirements alone (0–100), or null when the role has none or they lack estimates.</summary>
+    /// <summary>
+    /// Gets attainment on the role's individual-performance requirements alone — 100 at their targets, above it by the
+    /// options' capped overshoot as the readiness index is — or null when the role has none or they lack estimates.
+    /// </summary>
     public double? PerformanceIndex { get; }
 
     /// <summary>Gets the candidate's individual-performance measure (performance records), when there is one.</summary>

@@ -360,7 +360,9 @@ public sealed class ReadinessScorer : IReadinessScorer
                 cohort |= ReadinessSignals.HighPerformerLowReadiness;
             }
 
-            if (a.Index!.Value >= readinessTop && p <= performanceMedian)
+            // An overlooked leader is one the bands call a leader too: a high index with a gap years from closing (the band
+            // 3+ years or not on track) is not one.
+            if (a.Index!.Value >= readinessTop && p <= performanceMedian && a.Band <= ReadinessBand.ReadyIn1To2Years)
             {
                 cohort |= ReadinessSignals.OverlookedLeader;
             }

@@ -19,7 +19,7 @@ public enum ReadinessSignals
     /// <summary>Cohort-relative: individual performance in the cohort's top share, leadership readiness in its bottom half — the promotion trap.</summary>
     HighPerformerLowReadiness = 8,
 
-    /// <summary>Cohort-relative: leadership readiness in the cohort's top share, individual performance no better than the median — the overlooked leader.</summary>
+    /// <summary>Cohort-relative: leadership readiness in the cohort's top share and a band of ready now or 1–2 years, individual performance no better than the median — the overlooked leader.</summary>
     OverlookedLeader = 16,
 
     /// <summary>

@@ -33,17 +33,19 @@ public sealed class DevelopmentPlan
     /// <summary>
     /// Creates a plan from a planner of your own (an <see cref="IDevelopmentPlanner"/> outside this library), so that the
     /// pipeline, the talent summary and the files take it like a built-in one. The person, the role, the band and the
-    /// probabilities come from the assessment, so the plan cannot contradict it; the years to ready are the longest step's
-    /// (gaps close in parallel), and the ready-by date that many years after the start.
+    /// probabilities come from the assessment, and each step's gap must be the assessment's, so the plan cannot contradict
+    /// it; the years are the plan's own estimate (its interventions may close a gap sooner than the scorer's development
+    /// rates say): the years to ready are the longest step's (gaps close in parallel), and the ready-by date that many
+    /// years after the start.
     /// </summary>
     /// <param name="assessment">The scored assessment the plan answers.</param>
     /// <param name="start">When development starts.</param>
-    /// <param name="steps">The steps in their order (their <see cref="DevelopmentStep.Order"/> 1, 2, …), one per competency of the assessment; none when every target is met.</param>
+    /// <param name="steps">The steps in their order (their <see cref="DevelopmentStep.Order"/> 1, 2, …), each on a gap of the assessment (with its gap) and at most one per competency; none when every target is met.</param>
     /// <param name="nextReassessment">When to reassess first, not before <paramref name="start"/> nor after any step's <see cref="DevelopmentStep.ReassessOn"/>.</param>
     /// <param name="leadershipFirst">Whether leadership gaps were put before individual-performance ones.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="assessment"/> or <paramref name="steps"/> is null.</exception>
-    /// <exception cref="ArgumentException">The assessment was not scored; a step is null, out of order, repeats a competency or is on one the assessment did not score; or <paramref name="nextReassessment"/> breaks its rule.</exception>
+    /// <exception cref="ArgumentException">The assessment was not scored; a step is null, out of order, repeats a competency, is on one the assessment did not score or has another gap than the assessment's; or <paramref name="nextReassessment"/> breaks its rule.</exception>
     public static DevelopmentPlan Create(ReadinessAssessment assessment, DateOnly start, IEnumerable<DevelopmentStep> steps, DateOnly nextReassessment, bool leadershipFirst = false)
     {
         ArgumentNullException.ThrowIfNull(assessment);
@@ -53,21 +55,33 @@ public sealed class DevelopmentPlan
         }
 
         var all = Guard.NoNulls(steps, "Step");
-        var scored = assessment.Competencies.Select(c => c.Competency).ToHashSet();
+        var gaps = assessment.Competencies.ToDictionary(c => c.Competency, c => c.Gap ?? 0);
         var seen = new HashSet<CompetencyId>();
         for (var i = 0; i < all.Length; i++)
         {
             var step = all[i];
+            var which = $"Step {i + 1} of {all.Length}";
             if (step.Order != i + 1)
             {
-                throw new ArgumentException($"Step {i} has order {step.Order}; the steps run 1, 2, … in the order given.", nameof(steps));
+                throw new ArgumentException($"{which} has order {step.Order}; the steps run 1, 2, … in the order given.", nameof(steps));
             }
 
-            if (!scored.Contains(step.Competency) || !seen.Add(step.Competency))
+            if (!gaps.TryGetValue(step.Competency, out var gap))
+            {
+                throw new ArgumentException($"{which} is on '{step.Competency}', which the assessment against '{assessment.ProfileId}' did not score; a plan has one step per gap of the assessment.", nameof(steps));
+            }
+
+            if (!seen.Add(step.Competency))
+            {
+                throw new ArgumentException($"{which} is on '{step.Competency}', which has a step already; a plan has one step per gap of the assessment.", nameof(steps));
+            }
+
+            // The gap is the assessment's (scale points short of the target); the years are the plan's own estimate, which
+            // its interventions may shorten.
+            if (Math.Abs(step.Gap - gap) > 1e-9 * Math.Max(1, gap))
             {
                 throw new ArgumentException(
-                    $"Step {step.Order} is on '{step.Competency}', which the assessment against '{assessment.ProfileId}' {(seen.Contains(step.Competency) && scored.Contains(step.Competency) ? "has a step for already" : "did not score")}; a plan has one step per competency of the assessment.",
-                    nameof(steps));
+                    $"{which} closes a gap of {Guard.Format(step.Gap)} on '{step.Competency}', where the assessment has {Guard.Format(gap)}; a step's gap is the assessment's.", nameof(steps));
             }
         }
 

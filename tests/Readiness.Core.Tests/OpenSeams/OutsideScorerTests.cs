@@ -42,7 +42,7 @@ public sealed class OutsideScorerTests
         { "undefined band", () => Scored(band: (ReadinessBand)7), "band was 7" },
         { "interval level 1", () => Scored(level: 1), "intervalLevel was 1; it must lie strictly between 0 and 1" },
         { "negative years", () => Scored(years: -1), "yearsToReady was -1" },
-        { "performance index 120", () => Scored(performanceIndex: 120), "performanceIndex was 120" },
+        { "performance index 201", () => Scored(performanceIndex: 201), "performanceIndex was 201" },
         { "undefined signal", () => Scored(signals: (ReadinessSignals)64), "signals was 64" },
         { "undefined policy", () => Scored(policy: (ScoringPolicy)9), "policy was 9" },
         { "bad profile id", () => Scored(profile: "team lead"), "'team lead' is not a valid id" },

@@ -104,10 +104,16 @@ public sealed class ScoringRuleTests
         var leadershipOnly = Profile((Delegates, 5, 2, null), (Influences, 5, 1, null));
         var scorer = new ReadinessScorer();
 
-        // Weights within the domain 3/4 and 1/4; attainments 0.5 and 1 (capped at 1, no overshoot).
+        // Weights within the domain 3/4 and 1/4; attainments 0.5 and 2, the latter held at 1.1 (the overshoot cap).
         var assessment = scorer.Score(Candidate((Delegates, 3), (DeliversResults, 3), (QualityOfWork, 5)), profile);
 
-        Assert.Equal(62.5, assessment.PerformanceIndex!.Value, 12);
+        Assert.Equal(65, assessment.PerformanceIndex!.Value, 12);
+
+        // Past the targets, people keep their order up to the cap instead of tying at 100.
+        var (past, further) = (scorer.Score(Candidate((Delegates, 3), (DeliversResults, 5.1), (QualityOfWork, 3.1)), profile),
+            scorer.Score(Candidate((Delegates, 3), (DeliversResults, 5.2), (QualityOfWork, 3.1)), profile));
+        Assert.InRange(past.PerformanceIndex!.Value, 100.1, further.PerformanceIndex!.Value - 0.1);
+        Assert.Equal(110, scorer.Score(Candidate((Delegates, 3), (DeliversResults, 7), (QualityOfWork, 7)), profile).PerformanceIndex!.Value, 12);
         Assert.Null(scorer.Score(Candidate((Delegates, 3), (Influences, 3)), leadershipOnly).PerformanceIndex);
     }
 
@@ -229,7 +235,7 @@ public sealed class ScoringRuleTests
     {
         var profile = Profile((Delegates, 5, 3, null), (DeliversResults, 5, 1, null));
         var scorer = Scorer(ScoringPolicy.Compensatory);
-        var people = new (string Id, double Delegates, double Delivers)[] { ("A", 1, 5), ("B", 2, 4), ("C", 4, 2), ("D", 5, 1) };
+        var people = new (string Id, double Delegates, double Delivers)[] { ("A", 1, 5), ("B", 2, 4.9), ("C", 4, 4.7), ("D", 5, 4.6) };
         ReadinessCandidate Person((string Id, double Delegates, double Delivers) p) =>
             new(new RateeId(p.Id), [Estimate(p.Id, Delegates, p.Delegates), Estimate(p.Id, DeliversResults, p.Delivers)], 6, [RaterSource.Manager, RaterSource.Peer]);
 
@@ -239,6 +245,12 @@ public sealed class ScoringRuleTests
         Assert.Equal(ReadinessSignals.HighPerformerLowReadiness, four[0].Signals);
         Assert.Equal(ReadinessSignals.OverlookedLeader, four[3].Signals);
         Assert.All(three, a => Assert.Equal(ReadinessSignals.None, a.Signals));
+
+        // The same index lead with a gap years from closing: the bands do not call D a leader, so neither does the flag.
+        var farOff = scorer.ScoreCohort(people.Take(3).Append(("D", 5, 3.5)).Select(Person), profile);
+        Assert.Equal(farOff.Max(a => a.Index), farOff[3].Index);
+        Assert.True(farOff[3].Band >= ReadinessBand.ReadyIn3PlusYears, farOff[3].ToString());
+        Assert.False(farOff[3].Signals.HasFlag(ReadinessSignals.OverlookedLeader));
     }
 
     private static ReadinessScorer Scorer(ScoringPolicy policy) => new(new ScoringOptions { Policy = policy });

@@ -655,21 +655,27 @@ internal sealed partial class ProfileKernel
         return (shortfall, surplus);
     }
 
-    /// <summary>Attainment on the individual-performance requirements alone, 0–100 (no overshoot, no policy); NaN when the role has none.</summary>
+    /// <summary>
+    /// Attainment on the individual-performance requirements alone: 100 at their targets, and above it by the same capped
+    /// overshoot as the readiness index (whatever the policy), so it keeps ordering people past the targets rather than
+    /// tying them at 100 (two in five of a custom organisation did, and the nine-box's performance thirds with them); NaN
+    /// when the role has none.
+    /// </summary>
     public double PerformanceIndex(ReadOnlySpan<double> x)
     {
         var sum = 0.0;
         var any = false;
+        var ceiling = 1 + _options.OvershootCap;
         for (var j = 0; j < Count; j++)
         {
             if (PerformanceWeight[j] > 0)
             {
                 any = true;
-                sum += PerformanceWeight[j] * Math.Clamp(Math.FusedMultiplyAdd(x[j], _inverseRange[j], _constant[j]), 0, 1);
+                sum += PerformanceWeight[j] * Math.Clamp(Math.FusedMultiplyAdd(x[j], _inverseRange[j], _constant[j]), 0, ceiling);
             }
         }
 
-        return any ? 100 * Math.Min(sum, 1) : double.NaN;
+        return any ? Math.Min(100 * (Math.Abs(sum - 1) <= FullAttainmentTolerance ? 1 : sum), 100 * ceiling) : double.NaN;
     }
 
     private double Attain(double x, int j)
