@@ -80,7 +80,10 @@ internal static class JointDraws
         return lo;
     }
 
-    /// <summary>The interval of <paramref name="level"/> of the sorted draws that holds <paramref name="hold"/>: equal-tailed when it does, slid toward it when not.</summary>
+    /// <summary>
+    /// The interval of <paramref name="level"/> of the sorted draws that holds <paramref name="hold"/>: equal-tailed, or
+    /// ending at a clamp that holds more draws than a tail, and slid toward <paramref name="hold"/> when it lies outside.
+    /// </summary>
     public static (double Lower, double Upper) Window(double[] sorted, double level, double hold)
     {
         var n = sorted.Length;
@@ -98,6 +101,7 @@ internal static class JointDraws
         {
             (low, high) = (0, span);
         }
+
         if (hold < sorted[low])
         {
             // The window starts at the first draw not below the value and keeps its number of draws.
