@@ -216,7 +216,13 @@ internal sealed partial class ProfileKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Attained(
         Vector256<double> theta, Vector256<double> inverseRange, Vector256<double> constant, Vector256<double> ceiling, Vector256<double> hybrid) =>
+#if NET9_0_OR_GREATER
+        // The native minimum and maximum: the IEEE ones also order −0 below +0 and carry NaN, which cost instructions here
+        // and never matter (the attainments are finite, and a −0 adds as 0).
+        Vector256.MinNative(Vector256.MaxNative((theta * inverseRange) + constant, Vector256<double>.Zero), ceiling) & Vector256.GreaterThanOrEqual(theta, hybrid);
+#else
         Vector256.Min(Vector256.Max((theta * inverseRange) + constant, Vector256<double>.Zero), ceiling) & Vector256.GreaterThanOrEqual(theta, hybrid);
+#endif
 
     /// <summary>
     /// The first z beyond <paramref name="z"/> at which an attainment reaches 0 or its ceiling or a hybrid critical minimum
