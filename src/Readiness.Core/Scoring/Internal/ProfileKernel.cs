@@ -450,38 +450,41 @@ internal sealed partial class ProfileKernel
     /// <summary><see cref="Transpose"/> on the portable vector API, one value at a time.</summary>
     internal static void Gather(ReadOnlySpan<double> rows, int k, Span<Vector<double>> columns)
     {
+        if (Vector<double>.Count is 2 or 4)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                columns[j] = Column(rows, k, j);
+            }
+
+            return;
+        }
+
+        // Any other width (Vector<T> set wider than the hardware's) goes through one buffer.
+        Span<double> lanes = stackalloc double[Vector<double>.Count];
         for (var j = 0; j < k; j++)
         {
-            columns[j] = Column(rows, k, j);
+            for (var lane = 0; lane < lanes.Length; lane++)
+            {
+                lanes[lane] = rows[(lane * k) + j];
+            }
+
+            columns[j] = new Vector<double>(lanes);
         }
     }
 
     /// <summary>
-    /// Value j of every row, gathered straight into a vector's lanes: the widths vector hardware has (four lanes with AVX2,
-    /// two on Arm64) are constants to the JIT, which keeps only their branch; any other width goes through memory.
+    /// Value j of every row, gathered straight into a vector's lanes, for the widths vector hardware has (four lanes with
+    /// AVX2, two on Arm64): constants to the JIT, which keeps only their branch.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Column(ReadOnlySpan<double> rows, int k, int j)
     {
         // The caller passes whole blocks (Count rows of k), so every index below is in range.
         ref var first = ref Unsafe.Add(ref MemoryMarshal.GetReference(rows), j);
-        if (Vector<double>.Count == 4)
-        {
-            return Vector256.Create(first, Unsafe.Add(ref first, k), Unsafe.Add(ref first, 2 * k), Unsafe.Add(ref first, 3 * k)).AsVector();
-        }
-
-        if (Vector<double>.Count == 2)
-        {
-            return Vector128.Create(first, Unsafe.Add(ref first, k)).AsVector();
-        }
-
-        var lanes = new double[Vector<double>.Count];
-        for (var lane = 0; lane < lanes.Length; lane++)
-        {
-            lanes[lane] = rows[(lane * k) + j];
-        }
-
-        return new Vector<double>(lanes);
+        return Vector<double>.Count == 4
+            ? Vector256.Create(first, Unsafe.Add(ref first, k), Unsafe.Add(ref first, 2 * k), Unsafe.Add(ref first, 3 * k)).AsVector()
+            : Vector128.Create(first, Unsafe.Add(ref first, k)).AsVector();
     }
 
     /// <summary>
