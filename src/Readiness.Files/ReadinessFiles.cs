@@ -10,7 +10,7 @@ public static class ReadinessFiles
 {
     /// <summary>
     /// Writes <c>ratee,index,lower,upper,band,performance,flags,p_ready_now,p_ready_within_2y,rank_low,rank_high,years_to_ready,years_low,years_high,development_basis</c>:
-    /// performance is the record when one was given, else the 0–100 competency-based performance index; the years to
+    /// performance is the record when one was given, else the competency-based performance index (100 at the targets, above it only by the capped overshoot: 110 at most by default); the years to
     /// ready come with their interval, and <c>development_basis</c> says what the development rates rest on
     /// (<c>person</c>: the person's own measured growth, <c>cohort</c>: the cohort's, <c>assumed</c>: the options' rates).
     /// </summary>

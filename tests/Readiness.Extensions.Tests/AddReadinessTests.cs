@@ -106,10 +106,12 @@ public sealed class AddReadinessTests
     {
         public ReadinessAssessment Score(ReadinessCandidate candidate, RoleProfile profile)
         {
-            var met = profile.Requirements.Count(r => candidate.FindEstimate(r.Competency.Id)?.Estimate >= r.Target);
-            var index = 100.0 * met / profile.Requirements.Length;
+            var scores = profile.Requirements.Select(r => (r, e: candidate.FindEstimate(r.Competency.Id))).Select(x => new CompetencyScore(
+                x.r.Competency.Id, x.r.Target, x.r.CriticalMinimum, x.r.Weight.Fraction, x.e?.Estimate, x.e?.StandardError,
+                x.e is null ? null : Math.Max(0, x.r.Target - x.e.Estimate), null, null, x.e?.Estimate < x.r.CriticalMinimum)).ToList();
+            var index = 100.0 * scores.Count(s => s.Gap == 0) / scores.Count;
             return ReadinessAssessment.Scored(candidate.Person, profile.Id, ScoringPolicy.Compensatory, index, index, index, 0.9,
-                index >= 90 ? ReadinessBand.ReadyNow : ReadinessBand.NotOnLeadershipTrack, 0, []);
+                index >= 90 ? ReadinessBand.ReadyNow : ReadinessBand.NotOnLeadershipTrack, 0, scores);
         }
 
         public System.Collections.Immutable.ImmutableArray<ReadinessAssessment> ScoreCohort(IEnumerable<ReadinessCandidate> candidates, RoleProfile profile) =>

@@ -29,8 +29,18 @@ public sealed class CompetencyEstimate
 
         Person = person;
         Competency = competency.IsEmpty ? throw new ArgumentException("The competency id is the default value, which holds no id.", nameof(competency)) : competency;
-        Estimate = Guard.Finite(estimate);
-        StandardError = Guard.FiniteNonNegative(standardError);
+        if (!double.IsFinite(estimate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(estimate), estimate, $"The estimate of {person} on {competency} was {Guard.Format(estimate)}; it must be a finite number.");
+        }
+
+        if (!(double.IsFinite(standardError) && standardError >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(standardError), standardError, $"The standard error of {person} on {competency} was {Guard.Format(standardError)}; it must be finite and at least 0.");
+        }
+
+        Estimate = estimate;
+        StandardError = standardError;
         Ratings = ratings;
         Raters = raters;
         if (!(reliability is > 0 and <= 1))

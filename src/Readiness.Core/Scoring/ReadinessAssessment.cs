@@ -79,7 +79,7 @@ public sealed class ReadinessAssessment
     /// <param name="signals">What a talent review should look at.</param>
     /// <returns>The assessment.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profileId"/> or <paramref name="competencies"/> is null, or holds null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="profileId"/> is not a valid id, or a requirement's competency is not.</exception>
+    /// <exception cref="ArgumentException"><paramref name="profileId"/> is not a valid id, or a requirement's competency is not; <paramref name="competencies"/> is empty, names a competency twice, has weights that do not add up to 1, or contributions that do not add up to <paramref name="index"/> (give all or none).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number breaks its rule (the message names it), or <paramref name="policy"/>, <paramref name="band"/> or <paramref name="signals"/> is not one the enum defines.</exception>
     public static ReadinessAssessment Scored(
         RateeId person,
@@ -115,8 +115,26 @@ public sealed class ReadinessAssessment
             Guard.InRange(attainment, 0, MaximumIndex, nameof(performanceIndex));
         }
 
+        var scores = Requirements(competencies);
+        if (scores.IsEmpty)
+        {
+            throw new ArgumentException("competencies is empty; a scored assessment has one entry per requirement of the role.", nameof(competencies));
+        }
+
+        if (scores.Any(c => c.Contribution is not null))
+        {
+            var given = scores.Count(c => c.Contribution is not null);
+            var sum = scores.Sum(c => c.Contribution ?? 0);
+            if (given < scores.Length || Math.Abs(sum - index) > 1e-6 * Math.Max(1, index))
+            {
+                throw new ArgumentException(
+                    $"The contributions ({given} of {scores.Length} given) add up to {Guard.Format(sum)}, not to the index {Guard.Format(index)}; give every requirement its contribution, adding up to the index, or give none.",
+                    nameof(competencies));
+            }
+        }
+
         return new ReadinessAssessment(person, profileId, policy, new EvidenceCheck(true, []), index, lower, upper, intervalLevel, band,
-            yearsToReady, Requirements(competencies), performanceIndex, performance, signals);
+            yearsToReady, scores, performanceIndex, performance, signals);
     }
 
     /// <summary>Creates the assessment of a candidate whose evidence falls short, from a scorer of your own: not scored, saying what is missing.</summary>
@@ -130,7 +148,7 @@ public sealed class ReadinessAssessment
     /// <param name="signals">What a talent review should look at.</param>
     /// <returns>The assessment, with band <see cref="ReadinessBand.InsufficientEvidence"/> and no index.</returns>
     /// <exception cref="ArgumentNullException">An argument is null, or a collection holds null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="missing"/> is empty or holds an empty sentence, or an id is not valid.</exception>
+    /// <exception cref="ArgumentException"><paramref name="missing"/> is empty or holds an empty sentence, an id is not valid, or <paramref name="competencies"/> names a competency twice or has weights that do not add up to 1.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number or enum value breaks its rule.</exception>
     public static ReadinessAssessment NotScored(
         RateeId person,
@@ -200,6 +218,20 @@ public sealed class ReadinessAssessment
             {
                 throw new ArgumentException($"competencies[{i}]: the competency {problem}.", nameof(competencies));
             }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (scores[j].Competency == scores[i].Competency)
+                {
+                    throw new ArgumentException($"competencies[{i}] repeats {scores[i].Competency} (competencies[{j}]); one entry per requirement of the role.", nameof(competencies));
+                }
+            }
+        }
+
+        var weights = scores.Sum(c => c.Weight);
+        if (!scores.IsEmpty && Math.Abs(weights - 1) > 1e-6)
+        {
+            throw new ArgumentException($"The requirements' weights add up to {Guard.Format(weights)}; a role's weights add up to 1.", nameof(competencies));
         }
 
         return scores;

@@ -9,10 +9,15 @@ public enum ReadinessBand
     /// <summary>Ready now: the index reaches the ready-now threshold, the remaining gaps close within the ready-now horizon, and no critical gap.</summary>
     ReadyNow = 1,
 
-    /// <summary>Ready in one to two years of development.</summary>
+    /// <summary>Ready within the near-term horizon (two years by default, <see cref="ScoringOptions.NearTermMaxYears"/>), not now.</summary>
     ReadyIn1To2Years = 2,
 
-    /// <summary>Ready in three or more years of development.</summary>
+    /// <summary>
+    /// Ready later: within the longest horizon (five years by default, <see cref="ScoringOptions.LongTermMaxYears"/>) but not
+    /// within the near term. Under <see cref="BandBasis.Probability"/> this is the cautious reading — a person whose
+    /// <see cref="ReadinessAssessment.YearsToReady"/> is under two years is here when their chance of being ready within two
+    /// years is below <see cref="ScoringOptions.BandConfidence"/>.
+    /// </summary>
     ReadyIn3PlusYears = 3,
 
     /// <summary>Not on a leadership track for this role: the index is below the on-track threshold or the gaps would take longer than the longest horizon.</summary>

@@ -45,7 +45,7 @@ public sealed class DevelopmentPlan
     /// <param name="leadershipFirst">Whether leadership gaps were put before individual-performance ones.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="assessment"/> or <paramref name="steps"/> is null.</exception>
-    /// <exception cref="ArgumentException">The assessment was not scored; a step is null, out of order, repeats a competency, is on one the assessment did not score or has another gap than the assessment's; or <paramref name="nextReassessment"/> breaks its rule.</exception>
+    /// <exception cref="ArgumentException">The assessment was not scored; a step is null, out of order, repeats a competency, is on one the assessment did not score or has another gap or weight than the assessment's; or <paramref name="nextReassessment"/> breaks its rule.</exception>
     public static DevelopmentPlan Create(ReadinessAssessment assessment, DateOnly start, IEnumerable<DevelopmentStep> steps, DateOnly nextReassessment, bool leadershipFirst = false)
     {
         ArgumentNullException.ThrowIfNull(assessment);
@@ -55,7 +55,7 @@ public sealed class DevelopmentPlan
         }
 
         var all = Guard.NoNulls(steps, "Step");
-        var gaps = assessment.Competencies.ToDictionary(c => c.Competency, c => c.Gap ?? 0);
+        var scores = assessment.Competencies.ToDictionary(c => c.Competency);
         var seen = new HashSet<CompetencyId>();
         for (var i = 0; i < all.Length; i++)
         {
@@ -66,7 +66,7 @@ public sealed class DevelopmentPlan
                 throw new ArgumentException($"{which} has order {step.Order}; the steps run 1, 2, … in the order given.", nameof(steps));
             }
 
-            if (!gaps.TryGetValue(step.Competency, out var gap))
+            if (!scores.TryGetValue(step.Competency, out var score))
             {
                 throw new ArgumentException($"{which} is on '{step.Competency}', which the assessment against '{assessment.ProfileId}' did not score; a plan has one step per gap of the assessment.", nameof(steps));
             }
@@ -76,12 +76,19 @@ public sealed class DevelopmentPlan
                 throw new ArgumentException($"{which} is on '{step.Competency}', which has a step already; a plan has one step per gap of the assessment.", nameof(steps));
             }
 
-            // The gap is the assessment's (scale points short of the target); the years are the plan's own estimate, which
-            // its interventions may shorten.
+            // The gap and the weight are the assessment's (scale points short of the target, the requirement's share of the
+            // role); the years are the plan's own estimate, which its interventions may shorten.
+            var gap = score.Gap ?? 0;
             if (Math.Abs(step.Gap - gap) > 1e-9 * Math.Max(1, gap))
             {
                 throw new ArgumentException(
                     $"{which} closes a gap of {Guard.Format(step.Gap)} on '{step.Competency}', where the assessment has {Guard.Format(gap)}; a step's gap is the assessment's.", nameof(steps));
+            }
+
+            if (Math.Abs(step.Weight - score.Weight) > 1e-9)
+            {
+                throw new ArgumentException(
+                    $"{which} gives '{step.Competency}' a weight of {Guard.Format(step.Weight)}, where the assessment has {Guard.Format(score.Weight)}; a step's weight is the requirement's.", nameof(steps));
             }
         }
 

@@ -76,7 +76,7 @@ public sealed class NineBox
             else
             {
                 excluded.Add(new TalentExclusion(a.Person, ExclusionReason.NoPerformanceMeasure,
-                    usesRecords ? "no performance record" : "the role has no individual-performance requirements to measure performance by"));
+                    usesRecords ? "no performance record" : "no performance records were given and the assessment has no performance index (the role has no individual-performance requirements, or its scorer gave none)"));
             }
         }
 

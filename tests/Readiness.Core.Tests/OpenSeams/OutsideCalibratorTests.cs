@@ -68,9 +68,9 @@ public sealed class OutsideCalibratorTests
 
     public static TheoryData<string, Func<CalibrationResult>, string> Refusals => new()
     {
-        { "NaN estimate", () => Create([Estimate(Ann, "delegates", estimate: double.NaN)]), "estimate was NaN; it must be a finite number" },
-        { "negative SE", () => Create([Estimate(Ann, "delegates", se: -0.1)]), "standardError was -0.1; it must be finite and at least 0" },
-        { "infinite SE", () => Create([Estimate(Ann, "delegates", se: double.PositiveInfinity)]), "standardError was Infinity" },
+        { "NaN estimate", () => Create([Estimate(Ann, "delegates", estimate: double.NaN)]), "The estimate of ann on delegates was NaN; it must be a finite number" },
+        { "negative SE", () => Create([Estimate(Ann, "delegates", se: -0.1)]), "The standard error of ann on delegates was -0.1; it must be finite and at least 0" },
+        { "infinite SE", () => Create([Estimate(Ann, "delegates", se: double.PositiveInfinity)]), "The standard error of ann on delegates was Infinity" },
         { "more raters than ratings", () => Create([Estimate(Ann, "delegates", ratings: 2, raters: 3)]), "ann on delegates rests on 2 ratings from 3 raters" },
         { "no ratings", () => Create([Estimate(Ann, "delegates", ratings: 0, raters: 0)]), "rests on 0 ratings from 0 raters" },
         { "bad competency id", () => Create([Estimate(Ann, "sets expectations")]), "'sets expectations' is not a valid id" },

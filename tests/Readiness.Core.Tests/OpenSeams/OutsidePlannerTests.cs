@@ -53,6 +53,7 @@ public sealed class OutsidePlannerTests
         { "a competency not scored", () => Plan([Step(competency: "coaches")]), "Step 1 of 1 is on 'coaches', which the assessment against 'team-lead' did not score" },
         { "a competency twice", () => Plan([Step(), Step(order: 2)]), "Step 2 of 2 is on 'builds-trust', which has a step already" },
         { "another gap than the assessment's", () => Plan([Step(gap: 0.9)]), "Step 1 of 1 closes a gap of 0.9 on 'builds-trust', where the assessment has 0.5" },
+        { "another weight than the assessment's", () => Plan([Step(weight: 0.5)]), "Step 1 of 1 gives 'builds-trust' a weight of 0.5, where the assessment has 1" },
         { "reassessed before the start", () => Plan([Step()], Start.AddDays(-1)), "nextReassessment was 2026-01-04" },
         { "reassessed after a step's date", () => Plan([Step()], Start.AddYears(2)), "on or before every step's reassessment date" },
         { "a plan for an unscored assessment", () => DevelopmentPlan.Create(ReadinessAssessment.NotScored(new RateeId("ann"), "team-lead", ScoringPolicy.Hybrid, ["no manager"], 0.9, []), Start, [], Start), "was not scored" },
@@ -80,7 +81,7 @@ public sealed class OutsidePlannerTests
         Assert.Equivalent(plan, again, strict: true);
     }
 
-    private static DevelopmentStep Step(int order = 1, string competency = "builds-trust", double gap = 0.5, double weight = 0.5, double years = 1) =>
+    private static DevelopmentStep Step(int order = 1, string competency = "builds-trust", double gap = 0.5, double weight = 1, double years = 1) =>
         DevelopmentStep.Create(order, new CompetencyId(competency), CompetencyDomain.Leadership, gap, weight, years, Start.AddYears(1));
 
     private static DevelopmentPlan Plan(IEnumerable<DevelopmentStep> steps, DateOnly? next = null) =>

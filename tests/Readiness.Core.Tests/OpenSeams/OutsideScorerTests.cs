@@ -48,6 +48,20 @@ public sealed class OutsideScorerTests
         { "bad profile id", () => Scored(profile: "team lead"), "'team lead' is not a valid id" },
         { "bad competency id", () => Scored(competency: "builds trust"), "'builds trust' is not a valid id" },
         { "nothing missing", () => ReadinessAssessment.NotScored(Ann, "team-lead", ScoringPolicy.Hybrid, [], 0.9, []), "at least one sentence" },
+        { "no requirement scored", () => Scored(scores: []), "competencies is empty; a scored assessment has one entry per requirement" },
+        { "a requirement twice", () => Scored(scores: [Score("builds-trust", weight: 0.5), Score("BUILDS-TRUST", weight: 0.5)]), "competencies[1] repeats BUILDS-TRUST (competencies[0])" },
+        { "weights adding up to 3", () => Scored(scores: [Score("builds-trust", weight: 1), Score("delegates", weight: 1), Score("coaches", weight: 1)]), "The requirements' weights add up to 3; a role's weights add up to 1" },
+        { "contributions not adding up to the index", () => Scored(scores: [Score("builds-trust", contribution: 50)]), "The contributions (1 of 1 given) add up to 50, not to the index 70" },
+        { "contributions given for some", () => Scored(scores: [Score("builds-trust", weight: 0.5, contribution: 70), Score("delegates", weight: 0.5)]), "(1 of 2 given)" },
+        { "a NaN estimate", () => Scored(scores: [Score("builds-trust", estimate: double.NaN)]), "The score on builds-trust: estimate was NaN; it must be a finite number" },
+        { "a gap that is not the shortfall", () => Scored(scores: [Score("builds-trust", gap: 0.2)]), "The score on builds-trust: gap was 0.2; with estimate 3.5 and target 4 it must be 0.5" },
+        { "a negative gap", () => Scored(scores: [Score("builds-trust", estimate: 4.5, gap: -0.5)]), "gap was -0.5; with estimate 4.5 and target 4 it must be 0" },
+        { "a weight of 2", () => Scored(scores: [Score("builds-trust", weight: 2)]), "weight was 2; it must be in [0, 1]" },
+        { "a critical minimum above the target", () => Scored(scores: [Score("builds-trust", critical: 4.5)]), "criticalMinimum was 4.5; it must be finite and at or below the target 4" },
+        { "a critical flag the estimate contradicts", () => Scored(scores: [Score("builds-trust", critical: 3, below: true)]), "belowCriticalMinimum was true; the estimate 3.5 is at or above the critical minimum 3" },
+        { "a critical flag without a minimum", () => Scored(scores: [Score("builds-trust", below: true)]), "belowCriticalMinimum was true; the requirement has no critical minimum to be below" },
+        { "a gap without an estimate", () => Scored(scores: [new CompetencyScore("builds-trust", 4, null, 1, null, null, 0.5, null, null, false)]), "has a standard error, gap or interval but no estimate" },
+        { "years without a gap", () => Scored(scores: [Score("builds-trust", estimate: 4.5, gap: 0, years: 1)]), "yearsToClose was 1; it must be finite, at least 0, given with a gap, and 0 when the gap is 0" },
         { "an empty reason", () => ReadinessAssessment.NotScored(Ann, "team-lead", ScoringPolicy.Hybrid, ["fine", " "], 0.9, []), "none empty" },
     };
 
@@ -76,6 +90,9 @@ public sealed class OutsideScorerTests
         Assert.Throws<ArgumentNullException>(() => ReadinessAssessment.Scored(Ann, "team-lead", ScoringPolicy.Hybrid, 70, 60, 80, 0.9, ReadinessBand.ReadyNow, 0, [null!]));
     }
 
+    private static CompetencyScore Score(string competency, double estimate = 3.5, double? gap = null, double weight = 1, double? critical = null, bool below = false, double? years = null, double? contribution = null) =>
+        new(competency, 4, critical, weight, estimate, 0.2, gap ?? Math.Max(0, 4 - estimate), years, contribution, below);
+
     private static ReadinessAssessment Scored(
         double index = 70,
         double lower = 60,
@@ -87,9 +104,10 @@ public sealed class OutsideScorerTests
         ReadinessSignals signals = ReadinessSignals.None,
         ScoringPolicy policy = ScoringPolicy.Hybrid,
         string profile = "team-lead",
-        string competency = "builds-trust") =>
+        string competency = "builds-trust",
+        IEnumerable<CompetencyScore>? scores = null) =>
         ReadinessAssessment.Scored(Ann, profile, policy, index, lower, upper, level, band, years,
-            [new CompetencyScore(competency, 4, null, 1, 3.5, 0.2, 0.5, 1, index, false)], performanceIndex, signals: signals);
+            scores ?? [new CompetencyScore(competency, 4, null, 1, 3.5, 0.2, 0.5, 1, null, false)], performanceIndex, signals: signals);
 
     /// <summary>A candidate is as ready as their weakest requirement: 100 × the lowest share of a target met.</summary>
     private sealed class WeakestLinkScorer : IReadinessScorer

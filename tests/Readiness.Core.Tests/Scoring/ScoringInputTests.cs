@@ -17,11 +17,11 @@ public sealed class ScoringInputTests
         .Build(LeadershipFramework.Model);
 
     [Theory]
-    [InlineData(double.NaN, 0.1, "estimate was NaN; it must be a finite number.")]
-    [InlineData(double.NegativeInfinity, 0.1, "estimate was -Infinity; it must be a finite number.")]
-    [InlineData(3.0, double.PositiveInfinity, "standardError was Infinity; it must be finite and at least 0.")]
-    [InlineData(3.0, double.NaN, "standardError was NaN; it must be finite and at least 0.")]
-    [InlineData(3.0, -0.1, "standardError was -0.1; it must be finite and at least 0.")]
+    [InlineData(double.NaN, 0.1, "The estimate of P1 on delegates was NaN; it must be a finite number.")]
+    [InlineData(double.NegativeInfinity, 0.1, "The estimate of P1 on delegates was -Infinity; it must be a finite number.")]
+    [InlineData(3.0, double.PositiveInfinity, "The standard error of P1 on delegates was Infinity; it must be finite and at least 0.")]
+    [InlineData(3.0, double.NaN, "The standard error of P1 on delegates was NaN; it must be finite and at least 0.")]
+    [InlineData(3.0, -0.1, "The standard error of P1 on delegates was -0.1; it must be finite and at least 0.")]
     public void A_bad_estimate_cannot_be_built_so_no_candidate_can_carry_one(double estimate, double standardError, string rule)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Estimate(P1, "delegates", estimate, standardError));

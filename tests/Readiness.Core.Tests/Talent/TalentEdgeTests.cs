@@ -102,7 +102,7 @@ public sealed class TalentEdgeTests
         Assert.False(box.UsesPerformanceRecords);
         Assert.All(box.Placements, p => Assert.Equal(Four.Single(a => a.Person == p.Person).PerformanceIndex, p.Performance));
         Assert.Equal(
-            (ExclusionReason.NoPerformanceMeasure, "the role has no individual-performance requirements to measure performance by"),
+            (ExclusionReason.NoPerformanceMeasure, "no performance records were given and the assessment has no performance index (the role has no individual-performance requirements, or its scorer gave none)"),
             (noMeasure.Excluded.Single().Reason, noMeasure.Excluded.Single().Detail));
         Assert.True(double.IsNaN(noMeasure.PerformanceCuts.Lower) && double.IsNaN(noMeasure.ReadinessCuts.Upper));
     }

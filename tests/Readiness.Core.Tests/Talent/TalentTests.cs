@@ -81,8 +81,9 @@ public sealed class TalentTests
         // The draws follow each person's id, not the input order; assessments from elsewhere carry no chance.
         var reversed = NineBox.Place(new ReadinessScorer().ScoreCohort(people.Reverse(), TeamLead), cuts);
         Assert.Equal(chance, reversed.Placements.ToDictionary(p => p.Person.Value, p => p.ProbabilityInBox!.Value));
-        var outside = ReadinessAssessment.Scored(new RateeId("X"), TeamLead.Id, ScoringPolicy.Hybrid, 70, 60, 80, 0.9, ReadinessBand.ReadyIn3PlusYears, 2,
-            new ReadinessScorer().Score(people[0], TeamLead).Competencies, performance: 50);
+        var builtIn = new ReadinessScorer().Score(people[0], TeamLead);
+        var outside = ReadinessAssessment.Scored(new RateeId("X"), TeamLead.Id, ScoringPolicy.Hybrid, builtIn.Index!.Value, builtIn.Lower!.Value, builtIn.Upper!.Value, 0.9,
+            ReadinessBand.ReadyIn3PlusYears, 2, builtIn.Competencies, performance: 50);
         Assert.Null(NineBox.Place([outside], cuts).Placements.Single().ProbabilityInBox);
     }
 
