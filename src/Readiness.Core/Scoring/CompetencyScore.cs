@@ -19,8 +19,8 @@ public sealed class CompetencyScore
     /// <param name="contribution">The index points this requirement contributes; the contributions add up to the index. Null when not scored.</param>
     /// <param name="belowCriticalMinimum">Whether the estimate is below the critical minimum (false without one; with no estimate, whether the scorer counts the missing level as below it).</param>
     /// <param name="interval">The confidence interval of the true level at the assessment's level; null without an estimate.</param>
-    /// <exception cref="ArgumentException"><paramref name="competency"/> is the default value.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A number is not finite or breaks its rule, or two disagree (a gap other than the target minus the estimate, a standard error, gap or interval without an estimate, a critical-minimum flag the estimate contradicts); the message names the competency, the value and the rule.</exception>
+    /// <exception cref="ArgumentException"><paramref name="competency"/> is the default value, or a standard error, gap or interval is given without an estimate.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number is not finite or breaks its rule, or two disagree (a gap other than the target minus the estimate, years without a gap, a critical-minimum flag the estimate contradicts or without a critical minimum); the message names the competency, the value and the rule.</exception>
     public CompetencyScore(CompetencyId competency, double target, double? criticalMinimum, double weight, double? estimate, double? standardError, double? gap, double? yearsToClose, double? contribution, bool belowCriticalMinimum, EstimateInterval? interval = null)
     {
         if (competency.IsEmpty)
